@@ -1,0 +1,338 @@
+package sheets
+
+import (
+	"bufio"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Category is one category of supervised items (SPEC §4.1).
+type Category struct {
+	Name     string
+	Kind     Kind
+	Aliases  []string
+	Keywords []string // recognise the category from a meeting name
+}
+
+// Unit is a known responsible unit with its other spellings.
+type Unit struct {
+	Name    string
+	Aliases []string
+}
+
+// Dict is the dictionary (SPEC §8): everything an office names its own way.
+type Dict struct {
+	Categories []Category          // in report order
+	Statuses   [3][]string         // spellings per Status class, the class name itself excluded
+	Columns    [NumFields][]string // aliases per canonical column
+	NoDeadline []string            // words meaning 无明确时限
+	Units      []Unit              // empty: units are not checked
+	WarnDays   int
+
+	category map[string]int // normalised name or alias → index in Categories
+	status   map[string]Status
+	column   map[string]Field
+	noDL     map[string]bool
+	unit     map[string]string
+	keywords []keyword // longest first
+}
+
+type keyword struct {
+	word string
+	cat  int
+}
+
+// Section names of the dictionary text and of the config workbook's sheets.
+const (
+	SectionCategories = "类别"
+	SectionStatuses   = "落实状态"
+	SectionColumns    = "列名"
+	SectionNoDeadline = "无明确时限"
+	SectionUnits      = "单位"
+	SectionSettings   = "设置"
+	SettingWarnDays   = "临期天数"
+)
+
+// DictLine is one line of a dictionary table with the place it came from, used to report
+// mistakes in a config workbook by cell.
+type DictLine struct {
+	Cells []string
+	Where string // e.g. 配置.xlsx!类别!A3, or dictionary.txt:12
+}
+
+// ParseDict reads the dictionary text form (templates/dictionary.txt).
+func ParseDict(text string) (*Dict, error) {
+	tables := map[string][]DictLine{}
+	section := ""
+	sc := bufio.NewScanner(strings.NewReader(text))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		trim := strings.TrimSpace(line)
+		if trim == "" || strings.HasPrefix(trim, "#") {
+			continue
+		}
+		if strings.HasPrefix(trim, "[") && strings.HasSuffix(trim, "]") {
+			section = strings.TrimSpace(trim[1 : len(trim)-1])
+			tables[section] = tables[section][:0:0]
+			continue
+		}
+		if section == "" {
+			return nil, fmt.Errorf("词典第%d行：不在任何一节中（缺少 [类别] 这样的节名）", n)
+		}
+		tables[section] = append(tables[section], DictLine{Cells: strings.Split(line, "\t"), Where: fmt.Sprintf("词典第%d行", n)})
+	}
+	return BuildDict(tables)
+}
+
+// BuildDict builds a dictionary from its tables, keyed by section name.
+func BuildDict(tables map[string][]DictLine) (*Dict, error) {
+	d := &Dict{WarnDays: 7}
+	cell := func(l DictLine, i int) string {
+		if i < len(l.Cells) {
+			return strings.TrimSpace(l.Cells[i])
+		}
+		return ""
+	}
+	for _, l := range tables[SectionCategories] {
+		name := cell(l, 0)
+		if name == "" {
+			continue
+		}
+		c := Category{Name: name, Aliases: SplitList(cell(l, 2)), Keywords: SplitList(cell(l, 3))}
+		switch cell(l, 1) {
+		case "会议", "":
+			c.Kind = KindMeeting
+		case "批示":
+			c.Kind = KindDoc
+		case "任务":
+			c.Kind = KindTask
+		default:
+			return nil, fmt.Errorf("%s：类别“%s”的种类“%s”无效，应为 会议、批示 或 任务", l.Where, name, cell(l, 1))
+		}
+		d.Categories = append(d.Categories, c)
+	}
+	if len(d.Categories) == 0 {
+		return nil, fmt.Errorf("词典没有任何类别（[%s] 一节为空）", SectionCategories)
+	}
+	for _, l := range tables[SectionStatuses] {
+		class := cell(l, 0)
+		if class == "" {
+			continue
+		}
+		s, ok := statusClass(class)
+		if !ok {
+			return nil, fmt.Errorf("%s：落实状态类别“%s”无效，应为 已落实、推进中 或 未启动", l.Where, class)
+		}
+		d.Statuses[s] = append(d.Statuses[s], SplitList(cell(l, 1))...)
+	}
+	for _, l := range tables[SectionColumns] {
+		name := cell(l, 0)
+		if name == "" {
+			continue
+		}
+		f, ok := FieldByLabel(Normalize(name))
+		if !ok {
+			return nil, fmt.Errorf("%s：“%s”不是标准列名（应为 %s 之一）", l.Where, name, strings.Join(fieldLabels[:], "、"))
+		}
+		d.Columns[f] = append(d.Columns[f], SplitList(cell(l, 1))...)
+	}
+	for _, l := range tables[SectionNoDeadline] {
+		d.NoDeadline = append(d.NoDeadline, SplitList(cell(l, 0))...)
+	}
+	for _, l := range tables[SectionUnits] {
+		if name := cell(l, 0); name != "" {
+			d.Units = append(d.Units, Unit{Name: name, Aliases: SplitList(cell(l, 1))})
+		}
+	}
+	for _, l := range tables[SectionSettings] {
+		switch cell(l, 0) {
+		case SettingWarnDays:
+			n, err := strconv.Atoi(cell(l, 1))
+			if err != nil || n < 0 || n > 366 {
+				return nil, fmt.Errorf("%s：临期天数“%s”应为 0 到 366 之间的整数", l.Where, cell(l, 1))
+			}
+			d.WarnDays = n
+		case "":
+		default:
+			return nil, fmt.Errorf("%s：未知设置“%s”（可用：%s）", l.Where, cell(l, 0), SettingWarnDays)
+		}
+	}
+	if err := d.index(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func statusClass(s string) (Status, bool) {
+	for _, c := range []Status{Done, InProgress, NotStarted} {
+		if Normalize(s) == c.String() {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
+// index builds the lookup maps; two entries claiming one spelling is an error.
+func (d *Dict) index() error {
+	d.category = map[string]int{}
+	d.status = map[string]Status{}
+	d.column = map[string]Field{}
+	d.noDL = map[string]bool{}
+	d.unit = map[string]string{}
+	d.keywords = nil
+	for i, c := range d.Categories {
+		for _, s := range append([]string{c.Name}, c.Aliases...) {
+			k := Normalize(s)
+			if j, dup := d.category[k]; dup && j != i {
+				return fmt.Errorf("词典：写法“%s”同时属于类别“%s”和“%s”", s, d.Categories[j].Name, c.Name)
+			}
+			d.category[k] = i
+		}
+		for _, w := range c.Keywords {
+			if w = Normalize(w); w != "" {
+				d.keywords = append(d.keywords, keyword{w, i})
+			}
+		}
+	}
+	// Longest keyword first, so 书记专题会 wins over 专题会; ties keep dictionary order.
+	for i := 1; i < len(d.keywords); i++ {
+		for j := i; j > 0 && len([]rune(d.keywords[j].word)) > len([]rune(d.keywords[j-1].word)); j-- {
+			d.keywords[j], d.keywords[j-1] = d.keywords[j-1], d.keywords[j]
+		}
+	}
+	for _, s := range []Status{Done, InProgress, NotStarted} {
+		for _, w := range append([]string{s.String()}, d.Statuses[s]...) {
+			k := Normalize(w)
+			if c, dup := d.status[k]; dup && c != s {
+				return fmt.Errorf("词典：落实状态写法“%s”同时属于“%s”和“%s”", w, c, s)
+			}
+			d.status[k] = s
+		}
+	}
+	for f := Field(0); f < NumFields; f++ {
+		for _, w := range append([]string{f.String()}, d.Columns[f]...) {
+			k := Normalize(w)
+			if g, dup := d.column[k]; dup && g != f {
+				return fmt.Errorf("词典：列名“%s”同时属于“%s”和“%s”", w, g, f)
+			}
+			d.column[k] = f
+		}
+	}
+	for _, w := range d.NoDeadline {
+		d.noDL[Normalize(w)] = true
+	}
+	for _, u := range d.Units {
+		for _, w := range append([]string{u.Name}, u.Aliases...) {
+			d.unit[Normalize(w)] = u.Name
+		}
+	}
+	return nil
+}
+
+// Category returns the category named s (by name or alias).
+func (d *Dict) Category(s string) (*Category, bool) {
+	i, ok := d.category[Normalize(s)]
+	if !ok {
+		return nil, false
+	}
+	return &d.Categories[i], true
+}
+
+// CategoryOf recognises the category from a meeting name by the dictionary's keywords
+// (the longest keyword found wins), or by a category name or alias it contains.
+func (d *Dict) CategoryOf(meeting string) (*Category, bool) {
+	m := Normalize(meeting)
+	if m == "" {
+		return nil, false
+	}
+	for _, k := range d.keywords {
+		if strings.Contains(m, k.word) {
+			return &d.Categories[k.cat], true
+		}
+	}
+	return nil, false
+}
+
+// CategoryIndex returns the position of the named category in dictionary order, or
+// len(Categories) for a category the dictionary does not know.
+func (d *Dict) CategoryIndex(name string) int {
+	if i, ok := d.category[Normalize(name)]; ok {
+		return i
+	}
+	return len(d.Categories)
+}
+
+// Status returns the class of a 落实状态 spelling.
+func (d *Dict) Status(s string) (Status, bool) {
+	c, ok := d.status[Normalize(s)]
+	return c, ok
+}
+
+// Column returns the canonical field a header text names.
+func (d *Dict) Column(header string) (Field, bool) {
+	f, ok := d.column[Normalize(header)]
+	return f, ok
+}
+
+// IsNoDeadline reports whether s is a word meaning 无明确时限.
+func (d *Dict) IsNoDeadline(s string) bool { return d.noDL[Normalize(s)] }
+
+// Unit returns the canonical name of a unit and whether the dictionary knows it. With no
+// units in the dictionary every unit is known as written.
+func (d *Dict) Unit(s string) (string, bool) {
+	if len(d.Units) == 0 {
+		return strings.TrimSpace(s), true
+	}
+	if u, ok := d.unit[Normalize(s)]; ok {
+		return u, true
+	}
+	return strings.TrimSpace(s), false
+}
+
+// SplitList splits a cell listing several spellings separated by 、 , ， ; ； or line breaks.
+func SplitList(s string) []string {
+	parts := strings.FieldsFunc(s, func(r rune) bool {
+		return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' || r == '\n' || r == '\r'
+	})
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Normalize folds a header or dictionary word for matching: full-width ASCII becomes
+// half-width, and spaces (including the ideographic space), line breaks and '*' go.
+func Normalize(s string) string {
+	clean := true
+	for _, r := range s {
+		if r >= 0x80 && !(r >= 0x4E00 && r <= 0x9FFF) || r <= ' ' || r == '*' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == 0x3000:
+			continue
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		}
+		if unicode.IsSpace(r) || r == '*' || unicode.IsControl(r) || r == 0xFEFF || r == 0x200B {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,152 @@
+package sheets
+
+import "time"
+
+// Field is a canonical column of a ledger (SPEC §3.1).
+type Field int
+
+// The canonical columns, in the order of the submission form.
+const (
+	FieldID          Field = iota // 编号
+	FieldCategory                 // 类别
+	FieldMeeting                  // 会议
+	FieldMeetingDate              // 会议日期
+	FieldContent                  // 事项内容
+	FieldLead                     // 牵头单位
+	FieldCo                       // 配合单位
+	FieldLeader                   // 责任领导
+	FieldDeadline                 // 完成时限
+	FieldStatus                   // 落实状态
+	FieldDone                     // 完成日期
+	FieldProgress                 // 进展情况
+	FieldNote                     // 备注
+	NumFields
+)
+
+var fieldLabels = [NumFields]string{
+	"编号", "类别", "会议", "会议日期", "事项内容", "牵头单位", "配合单位",
+	"责任领导", "完成时限", "落实状态", "完成日期", "进展情况", "备注",
+}
+
+// String returns the canonical Chinese label of f.
+func (f Field) String() string {
+	if f < 0 || f >= NumFields {
+		return ""
+	}
+	return fieldLabels[f]
+}
+
+// FieldByLabel returns the field whose canonical label is s.
+func FieldByLabel(s string) (Field, bool) {
+	for f, l := range fieldLabels {
+		if l == s {
+			return Field(f), true
+		}
+	}
+	return 0, false
+}
+
+// RawRow is one data row of a ledger sheet as read: the text of each canonical field and the
+// place of each (Col 0 when the sheet has no such column).
+type RawRow struct {
+	Pos  Pos               // the row; Col 0
+	Cols [NumFields]int    // 1-based column of each field in the sheet, 0 if absent
+	Vals [NumFields]string // raw cell text; Excel dates arrive as serial numbers
+	// Date1904 is true when the workbook uses the 1904 date system.
+	Date1904 bool
+	// UnitFromFile is the unit to use when 牵头单位 is blank (from 填报单位： or the file name).
+	UnitFromFile string
+}
+
+// Cell returns the place of field f in this row (the row's first cell if the column is absent).
+func (r *RawRow) Cell(f Field) Pos { return r.Pos.At(r.Cols[f]) }
+
+// Joined returns the row's values as one readable string, for an excluded row's 原值.
+func (r *RawRow) Joined() string {
+	s := ""
+	for f := Field(0); f < NumFields; f++ {
+		if r.Vals[f] == "" {
+			continue
+		}
+		if s != "" {
+			s += " | "
+		}
+		s += f.String() + "=" + r.Vals[f]
+	}
+	return s
+}
+
+// Status is the class of a 落实状态 (SPEC §4.3), ordered from least to most advanced.
+type Status int
+
+// The three status classes.
+const (
+	NotStarted Status = iota // 未启动
+	InProgress               // 推进中
+	Done                     // 已落实
+)
+
+// String returns the Chinese class name.
+func (s Status) String() string {
+	switch s {
+	case Done:
+		return "已落实"
+	case InProgress:
+		return "推进中"
+	}
+	return "未启动"
+}
+
+// Kind is what a category counts: meetings, instruction documents or tasks.
+type Kind int
+
+// The kinds of category.
+const (
+	KindMeeting Kind = iota // 会议: counted in 会议次数
+	KindDoc                 // 批示
+	KindTask                // 任务
+)
+
+// String returns the Chinese name of the kind.
+func (k Kind) String() string {
+	switch k {
+	case KindDoc:
+		return "批示"
+	case KindTask:
+		return "任务"
+	}
+	return "会议"
+}
+
+// Meeting is the identity of a meeting (or document) within a category (SPEC §4.1).
+type Meeting struct {
+	Num  int       // session or document number, 0 if none
+	Year int       // the year of a document number such as 〔2023〕5号, else 0
+	Date time.Time // meeting date, used for identity only when Num is 0
+	Key  string    // normalised name, used for identity only when Num and Date are absent
+}
+
+// Item is one validated ledger row.
+type Item struct {
+	ID          string // 编号
+	Category    string // canonical category name
+	Kind        Kind
+	Meeting     Meeting
+	MeetingName string    // canonical display name, e.g. 市政府常务会议第5次
+	MeetingDate time.Time // zero if unknown
+	Content     string
+	Lead        string    // 牵头单位
+	Co          string    // 配合单位
+	Leader      string    // 责任领导
+	Deadline    time.Time // zero: 无明确时限
+	Status      Status
+	StatusRaw   string
+	Done        time.Time // 完成日期, zero if none
+	Progress    string
+	Note        string
+	Src         Pos    // the row (Col 0)
+	Alert       string // 预警, set by Summarize: 逾期, 临期, 无明确时限, 逾期完成 or 正常
+}
+
+// HasDeadline reports whether the item has a definite deadline.
+func (it *Item) HasDeadline() bool { return !it.Deadline.IsZero() }
