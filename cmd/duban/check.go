@@ -1,0 +1,66 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/duban/duban/sheets"
+	"github.com/spf13/pflag"
+)
+
+const checkHelp = `用法：duban check [选项] 路径...
+
+只校验各单位的台账，逐条列出问题（文件!工作表!单元格: 级别: 说明），不生成汇总工作簿。
+
+示例：
+  duban check 收文/市财政局.xlsx        检查一个单位的台账
+  duban check -q 收文                   只列出错误
+
+退出码：0 没有错误；1 有错误；2 无法运行（用法错误或没有可读的文件）。
+
+选项：
+`
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("check", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	fs.Usage = func() { fmt.Fprint(stderr, checkHelp+fs.FlagUsages()) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		return exitNothing
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "错误：请给出要检查的工作簿或文件夹")
+		fs.Usage()
+		return exitNothing
+	}
+	o, err := c.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+		return exitNothing
+	}
+	files, probs := sheets.Source(fs.Args())
+	o.Progress = progress(stderr, c.quiet)
+	r := sheets.Build(files, o)
+	r.Problems = append(probs, r.Problems...)
+	sheets.SortProblems(r.Problems)
+	printProblems(stdout, r.Problems, c.quiet)
+	errs := sheets.Count(r.Problems, sheets.Error)
+	if !c.quiet {
+		fmt.Fprintf(stdout, "共检查%d个文件：错误%d个，警告%d个，提示%d个\n", r.Files, errs,
+			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
+		printBalance(stdout, r)
+	}
+	if r.Files == 0 {
+		return exitNothing
+	}
+	if errs > 0 {
+		return exitErrors
+	}
+	return exitOK
+}

@@ -1,0 +1,7 @@
+// Command duban reads the supervision ledgers sent by responsible units, validates and merges
+// them, and writes one consolidated, print-ready workbook. See README.md and SPEC.md.
+package main
+
+import "os"
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }

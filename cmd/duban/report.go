@@ -1,0 +1,277 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/duban/duban/sheets"
+	"github.com/duban/duban/templates"
+	"github.com/spf13/pflag"
+)
+
+// common holds the flags shared by report and check.
+type common struct {
+	asOf     string
+	warnDays int
+	config   string
+	strict   bool
+	quiet    bool
+	password string
+	maxUnzip string
+}
+
+func (c *common) register(fs *pflag.FlagSet) {
+	fs.StringVar(&c.asOf, "as-of", "", "统计截止日，如 2024-11-30（默认今天）")
+	fs.IntVar(&c.warnDays, "warn-days", -1, "距完成时限不超过N天的未落实事项记为临期（默认7，或词典中的设置）")
+	fs.StringVar(&c.config, "config", "", "使用 duban config 导出并修改过的词典工作簿")
+	fs.BoolVar(&c.strict, "strict", false, "有任何错误就不生成工作簿，退出码2")
+	fs.BoolVarP(&c.quiet, "quiet", "q", false, "只显示错误")
+	fs.StringVar(&c.password, "password", "", "打开加密工作簿的密码（所有文件共用）")
+	fs.StringVar(&c.maxUnzip, "max-unzip", "512MiB", "单个工作簿解压后的大小上限，超过即拒绝读取")
+}
+
+// options turns the flags into pipeline options.
+func (c *common) options() (sheets.Options, error) {
+	var o sheets.Options
+	d, err := loadDict(c.config)
+	if err != nil {
+		return o, err
+	}
+	o.Dict = d
+	o.AsOf = time.Now()
+	if c.asOf != "" {
+		t, err := sheets.ParseDate(c.asOf, false)
+		if err != nil || t.IsZero() {
+			return o, fmt.Errorf("--as-of “%s”不是有效日期，应写成 2024-11-30", c.asOf)
+		}
+		o.AsOf = t
+	}
+	o.AsOf = time.Date(o.AsOf.Year(), o.AsOf.Month(), o.AsOf.Day(), 0, 0, 0, 0, time.UTC)
+	o.WarnDays = d.WarnDays
+	if c.warnDays >= 0 {
+		o.WarnDays = c.warnDays
+	}
+	o.Read.Password = c.password
+	n, err := parseSize(c.maxUnzip)
+	if err != nil {
+		return o, err
+	}
+	o.Read.MaxUnzip = n
+	return o, nil
+}
+
+// loadDict returns the built-in dictionary, or the one in a config workbook.
+func loadDict(path string) (*sheets.Dict, error) {
+	if path == "" {
+		return sheets.ParseDict(templates.Dictionary)
+	}
+	return nil, fmt.Errorf("--config 尚未支持（见 issue 4）")
+}
+
+// parseSize reads sizes such as 512MiB, 1G, 100MB, 2048 (bytes).
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	i := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' })
+	num, unit := t, ""
+	if i >= 0 {
+		num, unit = t[:i], strings.TrimSpace(t[i:])
+	}
+	f, err := strconv.ParseFloat(num, 64)
+	mult := map[string]float64{"": 1, "B": 1, "K": 1 << 10, "KB": 1 << 10, "KIB": 1 << 10,
+		"M": 1 << 20, "MB": 1 << 20, "MIB": 1 << 20, "G": 1 << 30, "GB": 1 << 30, "GIB": 1 << 30}[unit]
+	if err != nil || mult == 0 || f <= 0 {
+		return 0, fmt.Errorf("--max-unzip “%s”无效，应写成 512MiB、1GiB 这样的大小", s)
+	}
+	return int64(f * mult), nil
+}
+
+const reportHelp = `用法：duban report [选项] 路径...
+
+读取各单位报送的台账（工作簿或文件夹），校验、合并后生成汇总工作簿。
+
+示例：
+  duban report 收文/2024年12月                       汇总文件夹里的全部台账
+  duban report --as-of 2024-12-20 -o 汇总.xlsx 收文   指定统计截止日和输出文件
+
+退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；2 未生成。
+
+选项：
+`
+
+func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
+	fs := pflag.NewFlagSet("report", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	output := fs.StringP("output", "o", "", "汇总工作簿（默认 督查事项汇总_<统计截止日>.xlsx）")
+	fs.Usage = func() { fmt.Fprint(stderr, reportHelp+fs.FlagUsages()) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		return exitNothing
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "错误：请给出要汇总的工作簿或文件夹")
+		fs.Usage()
+		return exitNothing
+	}
+	o, err := c.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+		return exitNothing
+	}
+	files, probs := sheets.Source(fs.Args())
+
+	out := *output
+	if out == "" {
+		dir := "."
+		if dropped {
+			dir = filepath.Dir(filepath.Clean(fs.Arg(0)))
+		}
+		out = filepath.Join(dir, "督查事项汇总_"+o.AsOf.Format("20060102")+".xlsx")
+	}
+	if err := checkOutput(out, files); err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+		return exitNothing
+	}
+
+	o.Progress = progress(stderr, c.quiet)
+	r := sheets.Build(files, o)
+	r.Problems = append(probs, r.Problems...)
+	sheets.SortProblems(r.Problems)
+	printProblems(stderr, r.Problems, c.quiet)
+
+	errs := sheets.Count(r.Problems, sheets.Error)
+	if r.Files == 0 || r.RowsRead == 0 {
+		fmt.Fprintln(stderr, "错误：没有读取到任何台账数据，未生成汇总工作簿")
+		return exitNothing
+	}
+	if c.strict && errs > 0 {
+		fmt.Fprintf(stderr, "错误：发现%d个错误，按 --strict 要求未生成汇总工作簿\n", errs)
+		return exitNothing
+	}
+	if err := sheets.Write(out, r); err != nil {
+		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败：", err)
+		return exitNothing
+	}
+	if !c.quiet {
+		printSummary(stdout, r)
+		fmt.Fprintf(stdout, "汇总工作簿：%s\n", out)
+		printBalance(stdout, r)
+	}
+	if errs > 0 {
+		return exitErrors
+	}
+	return exitOK
+}
+
+// checkOutput refuses an output path that is one of the inputs or lies in a missing folder.
+func checkOutput(out string, inputs []string) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	for _, in := range inputs {
+		a, err := filepath.Abs(in)
+		if err == nil && (a == abs || sameFile(a, abs)) {
+			return fmt.Errorf("输出文件 %s 也是输入文件，不能覆盖；请用 -o 指定另一个文件名", out)
+		}
+	}
+	dir := filepath.Dir(abs)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("输出文件夹 %s 不存在，请先创建或用 -o 指定其他位置", dir)
+	}
+	if st, err := os.Stat(abs); err == nil && st.IsDir() {
+		return fmt.Errorf("输出路径 %s 是一个文件夹，请用 -o 指定文件名", out)
+	}
+	return nil
+}
+
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+// printProblems writes one line per problem: 文件!工作表!单元格: 级别: 说明.
+func printProblems(w io.Writer, ps []sheets.Problem, quiet bool) {
+	for _, p := range ps {
+		if quiet && p.Level != sheets.Error {
+			continue
+		}
+		fmt.Fprintln(w, p.String())
+	}
+}
+
+// printSummary writes the short table per category and the narrative.
+func printSummary(w io.Writer, r *sheets.Report) {
+	fmt.Fprintf(w, "督查事项汇总（统计截止：%s）\n", r.AsOf.Format("2006年1月2日"))
+	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率"}}
+	line := func(c sheets.CategoryStats, meetings string) []string {
+		return []string{c.Name, meetings, strconv.Itoa(c.Items), strconv.Itoa(c.Done), strconv.Itoa(c.InProgress),
+			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Overdue), strconv.Itoa(c.DueSoon), sheets.Percent(c.Done, c.Items)}
+	}
+	for _, c := range r.Categories {
+		m := ""
+		if c.Kind == sheets.KindMeeting {
+			m = strconv.Itoa(c.Meetings)
+		}
+		rows = append(rows, line(c, m))
+	}
+	rows = append(rows, line(r.Total, strconv.Itoa(r.Total.Meetings)))
+	printTable(w, rows)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, r.Narrative)
+	fmt.Fprintln(w)
+}
+
+// printBalance writes the row-count proof that ends stdout (SPEC §5).
+func printBalance(w io.Writer, r *sheets.Report) {
+	fmt.Fprintf(w, "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行\n",
+		r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)
+}
+
+// printTable aligns columns by display width (a CJK character is two columns wide).
+func printTable(w io.Writer, rows [][]string) {
+	widths := map[int]int{}
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			pad := strings.Repeat(" ", widths[i]-displayWidth(c))
+			if i == 0 {
+				b.WriteString(c + pad)
+			} else {
+				b.WriteString(pad + c)
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}

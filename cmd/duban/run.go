@@ -1,0 +1,61 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// Exit statuses (SPEC §2).
+const (
+	exitOK      = 0 // written, no 错误
+	exitErrors  = 1 // written, but rows or files were excluded by errors
+	exitNothing = 2 // nothing written
+)
+
+const usage = `duban —— 督查事项台账汇总工具
+
+用法：
+  duban report [选项] 路径...     校验、合并各单位台账，生成汇总工作簿
+  duban check  [选项] 路径...     只校验，列出问题
+  duban template [选项]           生成报送模板（空白或按交办清单预填）
+  duban config -o 文件            把内置词典写成可编辑的工作簿
+  duban version                   显示版本
+  duban 路径...                   等同于 duban report 路径...（可把文件夹拖到 duban.exe 上）
+
+路径可以是工作簿（.xlsx .xlsm .xltx .xltm）或文件夹（含子文件夹）。
+用 duban 命令 --help 查看各命令的选项和示例。
+`
+
+// run is the single entry point: it parses the command line, runs one command and returns
+// the exit status. Nothing below it exits the process.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitNothing
+	}
+	switch args[0] {
+	case "report":
+		return runReport(args[1:], stdout, stderr, false)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "template":
+		return runTemplate(args[1:], stdout, stderr)
+	case "config":
+		return runConfig(args[1:], stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintf(stdout, "duban %s\n", version)
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	if strings.HasPrefix(args[0], "-") {
+		return runReport(args, stdout, stderr, false)
+	}
+	// duban PATH...: a folder or files dropped onto duban.exe.
+	return runReport(args, stdout, stderr, true)
+}

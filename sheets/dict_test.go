@@ -1,0 +1,92 @@
+package sheets
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"完成\n时限":   "完成时限",
+		" 类 别 ":    "类别",
+		"*牵头单位":    "牵头单位",
+		"＊牵头单位":    "牵头单位",
+		"落实　状态":    "落实状态",
+		"ＡＢＣ１２３":   "ABC123",
+		"事项内容\r\n": "事项内容",
+		"会议":       "会议",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBuiltinDict(t *testing.T) {
+	d := testDict(t)
+	var names []string
+	for _, c := range d.Categories {
+		names = append(names, c.Name+"/"+c.Kind.String())
+	}
+	want := "市委常委会议/会议 书记专题会议/会议 市政府常务会议/会议 市长办公会议/会议 市长专题会议/会议 省政府督办件/批示 书记批示件/批示 市长批示件/批示 两报告/任务"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("categories = %s", got)
+	}
+	for meeting, want := range map[string]string{
+		"市政府第五次常务会议":   "市政府常务会议",
+		"第5次常务会议":      "市政府常务会议",
+		"市政府常务会议（第5次）": "市政府常务会议",
+		"第3次市长专题会议":    "市长专题会议",
+		"第3次书记专题会议":    "书记专题会议",
+		"市长办公会（第2次）":   "市长办公会议",
+		"市委常委会第9次会议":   "市委常委会议",
+		"2024年两报告":     "两报告",
+		"〔2024〕5号":     "",
+		"":             "",
+	} {
+		c, ok := d.CategoryOf(meeting)
+		got := ""
+		if ok {
+			got = c.Name
+		}
+		if got != want {
+			t.Errorf("CategoryOf(%q) = %q, want %q", meeting, got, want)
+		}
+	}
+	for header, want := range map[string]Field{"完成\n时限": FieldDeadline, " 类 别 ": FieldCategory, "*牵头单位": FieldLead,
+		"责任单位": FieldLead, "办理状态": FieldStatus, "议定事项": FieldContent, "落实情况": FieldProgress} {
+		if f, ok := d.Column(header); !ok || f != want {
+			t.Errorf("Column(%q) = %v %v, want %v", header, f, ok, want)
+		}
+	}
+	for s, want := range map[string]Status{"已销号": Done, "序时推进": InProgress, "尚未启动": NotStarted, " 已落实 ": Done} {
+		if got, ok := d.Status(s); !ok || got != want {
+			t.Errorf("Status(%q) = %v %v, want %v", s, got, ok, want)
+		}
+	}
+	if _, ok := d.Status("基本完成"); ok {
+		t.Error("基本完成 recognised as a status")
+	}
+	if !d.IsNoDeadline("长期坚持") || d.IsNoDeadline("2024年底") {
+		t.Error("no-deadline words wrong")
+	}
+	if d.WarnDays != 7 {
+		t.Errorf("WarnDays = %d", d.WarnDays)
+	}
+}
+
+func TestParseDictErrors(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"[类别]\n市长会议\t会面\n", "词典第2行：类别“市长会议”的种类“会面”无效，应为 会议、批示 或 任务"},
+		{"[类别]\nA\t会议\tX\nB\t会议\tX\n", "词典：写法“X”同时属于类别“A”和“B”"},
+		{"[类别]\nA\t会议\n[落实状态]\n已落实\t推进\n推进中\t推进\n", "词典：落实状态写法“推进”同时属于“已落实”和“推进中”"},
+		{"A\t会议\n", "词典第1行：不在任何一节中（缺少 [类别] 这样的节名）"},
+		{"[类别]\nA\t会议\n[设置]\n临期天数\t七\n", "词典第4行：临期天数“七”应为 0 到 366 之间的整数"},
+		{"[落实状态]\n", "词典没有任何类别（[类别] 一节为空）"},
+	} {
+		_, err := ParseDict(c.text)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("ParseDict(%q) error = %v, want %s", c.text, err, c.want)
+		}
+	}
+}

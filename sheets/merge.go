@@ -1,0 +1,163 @@
+package sheets
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// meetingKey is the identity of a meeting within its category (SPEC §4.1): the session
+// number, else the meeting date, else the name without spaces and punctuation.
+func meetingKey(m Meeting) string {
+	switch {
+	case m.Num > 0 && m.Year > 0:
+		return "n" + strconv.Itoa(m.Year) + "-" + strconv.Itoa(m.Num)
+	case m.Num > 0:
+		return "n" + strconv.Itoa(m.Num)
+	case !m.Date.IsZero():
+		return "d" + m.Date.Format(time.DateOnly)
+	}
+	return "k" + m.Key
+}
+
+// itemKey is the identity of an item (SPEC §6): category, meeting, content without spaces
+// and punctuation, and lead unit.
+func itemKey(it *Item) string {
+	return it.Category + "\x00" + meetingKey(it.Meeting) + "\x00" + Fold(it.Content) + "\x00" + it.Lead
+}
+
+// Merge counts every item once (SPEC §6). Rows of the same item — a draft and a final file,
+// or a lead and a co-unit reporting it — become one item: the most advanced status wins, then
+// the later 完成日期, then the earlier place; blank fields of the winner are filled from the
+// others. 编号, when both rows have one, decides identity. The result does not depend on the
+// order of items. dups is the number of rows merged into another.
+func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
+	// Put rows in a canonical order first, so that groups, winners and messages never
+	// depend on the order in which files were read.
+	order := make([]int, len(items))
+	keys := make([]string, len(items))
+	for i := range items {
+		order[i] = i
+		keys[i] = itemKey(&items[i])
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := items[a].Src.compare(items[b].Src); c != 0 {
+			return c
+		}
+		return cmp.Compare(keys[a], keys[b])
+	})
+
+	group := map[string]int{} // identity → index in groups
+	var groups [][]int
+	join := func(k string, i int) bool {
+		if g, ok := group[k]; ok {
+			groups[g] = append(groups[g], i)
+			return true
+		}
+		return false
+	}
+	// Rows with 编号 first: they define groups by 编号 and by content.
+	for _, i := range order {
+		id := Fold(items[i].ID)
+		if id == "" {
+			continue
+		}
+		if join("id\x00"+id, i) {
+			continue
+		}
+		group["id\x00"+id] = len(groups)
+		if _, taken := group[keys[i]]; !taken {
+			group[keys[i]] = len(groups)
+		}
+		groups = append(groups, []int{i})
+	}
+	for _, i := range order {
+		if Fold(items[i].ID) != "" {
+			continue
+		}
+		if join(keys[i], i) {
+			continue
+		}
+		group[keys[i]] = len(groups)
+		groups = append(groups, []int{i})
+	}
+
+	merged = make([]Item, 0, len(groups))
+	for _, g := range groups {
+		win := g[0]
+		for _, i := range g[1:] {
+			if better(&items[i], &items[win]) {
+				win = i
+			}
+		}
+		it := items[win]
+		for _, i := range g {
+			if i == win {
+				continue
+			}
+			dups++
+			fillBlanks(&it, &items[i])
+			probs = append(probs, dupProblem(&items[i], &items[win]))
+		}
+		merged = append(merged, it)
+	}
+	return merged, dups, probs
+}
+
+// better reports whether a should win over b as the record of one item.
+func better(a, b *Item) bool {
+	if a.Status != b.Status {
+		return a.Status > b.Status
+	}
+	if !a.Done.Equal(b.Done) {
+		return a.Done.After(b.Done)
+	}
+	return a.Src.compare(b.Src) < 0
+}
+
+// fillBlanks fills the winner's empty descriptive fields from another row of the same item.
+func fillBlanks(w, o *Item) {
+	for _, p := range [][2]*string{{&w.ID, &o.ID}, {&w.Co, &o.Co}, {&w.Leader, &o.Leader}, {&w.Progress, &o.Progress}, {&w.Note, &o.Note}} {
+		if *p[0] == "" {
+			*p[0] = *p[1]
+		}
+	}
+	if w.MeetingDate.IsZero() {
+		w.MeetingDate = o.MeetingDate
+	}
+}
+
+// dupProblem describes the merging of row lost into row win, at lost's place.
+func dupProblem(lost, win *Item) Problem {
+	p := Problem{Pos: lost.Src, Level: Notice, Field: FieldContent.String(), Raw: lost.Content}
+	switch {
+	case lost.Src.File == win.Src.File && lost.Src.Sheet == win.Src.Sheet:
+		p.Level = Warning
+		p.Msg = fmt.Sprintf(msgDupSameSheet, win.Src.Row)
+	case lost.Status != win.Status:
+		p.Level = Warning
+		p.Field = FieldStatus.String()
+		p.Raw = lost.StatusRaw
+		p.Msg = fmt.Sprintf(msgDupConflict, win.Src.RowRef(), lost.StatusRaw, win.StatusRaw, win.Status, win.Src.RowRef())
+	default:
+		p.Msg = fmt.Sprintf(msgDupSame, win.Src.RowRef())
+	}
+	return p
+}
+
+// compare orders places by file, sheet, row, column.
+func (p Pos) compare(q Pos) int {
+	if c := strings.Compare(p.File, q.File); c != 0 {
+		return c
+	}
+	if c := strings.Compare(p.Sheet, q.Sheet); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(p.Row, q.Row); c != 0 {
+		return c
+	}
+	return cmp.Compare(p.Col, q.Col)
+}

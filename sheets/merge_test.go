@@ -1,0 +1,95 @@
+package sheets
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func mergeFixture() []Item {
+	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
+	m5 := Meeting{Num: 5}
+	return []Item{
+		// Draft and final of one unit: the final's 已落实 wins.
+		{Category: "市政府常务会议", Meeting: m5, Content: "加快推进 A 项目。", Lead: "市财政局", Status: InProgress, StatusRaw: "推进中", Progress: "草稿进展", Src: at("市财政局（初稿）.xlsx", 3)},
+		{Category: "市政府常务会议", Meeting: m5, Content: "加快推进A项目", Lead: "市财政局", Status: Done, StatusRaw: "已完成", Done: date(2024, 5, 1), Src: at("市财政局（终稿）.xlsx", 4)},
+		// Same status in two files: later 完成日期 wins.
+		{Category: "市政府常务会议", Meeting: m5, Content: "B 工作", Lead: "市商务局", Status: Done, StatusRaw: "已落实", Done: date(2024, 3, 1), Src: at("市商务局.xlsx", 3)},
+		{Category: "市政府常务会议", Meeting: m5, Content: "B工作", Lead: "市商务局", Status: Done, StatusRaw: "办结", Done: date(2024, 4, 1), Src: at("市交通局.xlsx", 9)},
+		// 编号 on both sides wins over differing content.
+		{ID: "DB-7", Category: "市长批示件", Meeting: Meeting{Num: 7, Year: 2024}, Content: "C 事项", Lead: "市教育局", Status: NotStarted, StatusRaw: "未启动", Src: at("市教育局.xlsx", 5)},
+		{ID: "DB-7", Category: "市长批示件", Meeting: Meeting{Num: 7, Year: 2024}, Content: "C 事项（补充说明）", Lead: "市教育局", Status: InProgress, StatusRaw: "推进中", Src: at("市教育局（终稿）.xlsx", 5)},
+		// Twice in one sheet.
+		{Category: "两报告", Content: "D 任务", Lead: "市水利局", Status: InProgress, StatusRaw: "推进中", Src: at("市水利局.xlsx", 3)},
+		{Category: "两报告", Content: "D任务", Lead: "市水利局", Status: InProgress, StatusRaw: "推进中", Src: at("市水利局.xlsx", 8)},
+		// Different units: two items.
+		{Category: "两报告", Content: "E 任务", Lead: "市水利局", Status: InProgress, StatusRaw: "推进中", Src: at("市水利局.xlsx", 4)},
+		{Category: "两报告", Content: "E 任务", Lead: "市林业局", Status: InProgress, StatusRaw: "推进中", Src: at("市林业局.xlsx", 4)},
+	}
+}
+
+func TestMerge(t *testing.T) {
+	items := mergeFixture()
+	merged, dups, probs := Merge(items)
+	if len(merged) != 6 || dups != 4 {
+		t.Fatalf("merged %d items with %d duplicates, want 6 and 4", len(merged), dups)
+	}
+	if len(merged)+dups != len(items) {
+		t.Fatalf("rows lost: %d + %d != %d", len(merged), dups, len(items))
+	}
+	find := func(content string) *Item {
+		for i := range merged {
+			if strings.HasPrefix(merged[i].Content, content) {
+				return &merged[i]
+			}
+		}
+		t.Fatalf("no item %q", content)
+		return nil
+	}
+	a := find("加快推进")
+	if a.Status != Done || a.Src.File != "市财政局（终稿）.xlsx" || a.Progress != "草稿进展" {
+		t.Errorf("A = %+v; want the final's 已落实 with the draft's progress filled in", a)
+	}
+	if b := find("B"); !b.Done.Equal(date(2024, 4, 1)) {
+		t.Errorf("B 完成日期 = %v, want the later one", b.Done)
+	}
+	if c := find("C"); c.Status != InProgress || c.Src.File != "市教育局（终稿）.xlsx" {
+		t.Errorf("C = %+v", c)
+	}
+	var levels []string
+	SortProblems(probs)
+	for _, p := range probs {
+		levels = append(levels, p.Level.String()+" "+p.Pos.String()+" "+p.Msg)
+	}
+	want := []string{
+		"警告 市教育局.xlsx!台账!A5 与 市教育局（终稿）.xlsx!台账!5 是同一事项，但落实状态不同（此处“未启动”，彼处“推进中”），按更进一步的“推进中”（来源 市教育局（终稿）.xlsx!台账!5）计",
+		"警告 市水利局.xlsx!台账!A8 与本表第3行是同一事项（类别、会议、事项内容、牵头单位相同），只计一次",
+		"警告 市财政局（初稿）.xlsx!台账!A3 与 市财政局（终稿）.xlsx!台账!4 是同一事项，但落实状态不同（此处“推进中”，彼处“已完成”），按更进一步的“已落实”（来源 市财政局（终稿）.xlsx!台账!4）计",
+		"提示 市商务局.xlsx!台账!A3 与 市交通局.xlsx!台账!9 是同一事项，重复报送，只计一次",
+	}
+	if !reflect.DeepEqual(levels, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(levels, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestMergeOrderIndependent shuffles the input many times; the merged result, the number of
+// duplicates and the problems must not change.
+func TestMergeOrderIndependent(t *testing.T) {
+	d := testDict(t)
+	items := mergeFixture()
+	m0, k0, p0 := Merge(items)
+	r0 := Summarize(m0, d, date(2024, 11, 30), 7)
+	SortProblems(p0)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 50; i++ {
+		sh := append([]Item(nil), items...)
+		rng.Shuffle(len(sh), func(i, j int) { sh[i], sh[j] = sh[j], sh[i] })
+		m, k, p := Merge(sh)
+		SortProblems(p)
+		r := Summarize(m, d, date(2024, 11, 30), 7)
+		if k != k0 || !reflect.DeepEqual(r.Items, r0.Items) || !reflect.DeepEqual(p, p0) || !reflect.DeepEqual(r.Units, r0.Units) {
+			t.Fatalf("shuffle %d changed the result", i)
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package sheets
+
+import (
+	"testing"
+	"time"
+)
+
+func TestPercent(t *testing.T) {
+	for _, c := range []struct {
+		num, den int
+		want     string
+	}{
+		{188, 197, "95.4%"}, {82, 92, "89.1%"}, {351, 404, "86.9%"}, {385, 405, "95.1%"},
+		{1, 16, "6.3%"}, // 6.25 rounds half up
+		{1, 8, "12.5%"}, {2, 3, "66.7%"}, {1, 3, "33.3%"}, {0, 5, "0.0%"}, {5, 5, "100.0%"}, {0, 0, "0.0%"},
+	} {
+		if got := Percent(c.num, c.den); got != c.want {
+			t.Errorf("Percent(%d, %d) = %s, want %s", c.num, c.den, got, c.want)
+		}
+	}
+}
+
+func TestSummarizeDefinitions(t *testing.T) {
+	d := testDict(t)
+	asOf := date(2024, 11, 30)
+	src := func(row int) Pos { return Pos{File: "a.xlsx", Sheet: "台账", Row: row} }
+	meeting := func(n int) Meeting { return Meeting{Num: n} }
+	items := []Item{
+		// 市政府常务会议, two meetings.
+		{Category: "市政府常务会议", Meeting: meeting(1), MeetingName: "市政府常务会议第1次", Content: "a", Lead: "甲局", Status: Done, Deadline: date(2024, 3, 1), Done: date(2024, 2, 1), Src: src(2)},
+		{Category: "市政府常务会议", Meeting: meeting(1), MeetingName: "市政府常务会议第1次", Content: "b", Lead: "乙局", Status: InProgress, Deadline: date(2024, 11, 29), Src: src(3)}, // overdue 1 day
+		{Category: "市政府常务会议", Meeting: meeting(2), MeetingName: "市政府常务会议第2次", Content: "c", Lead: "甲局", Status: NotStarted, Deadline: date(2024, 11, 30), Src: src(4)}, // due today: 临期
+		{Category: "市政府常务会议", Meeting: meeting(2), MeetingName: "市政府常务会议第2次", Content: "d", Lead: "乙局", Status: InProgress, Deadline: date(2024, 12, 7), Src: src(5)},  // D+7: 临期
+		{Category: "市政府常务会议", Meeting: meeting(2), MeetingName: "市政府常务会议第2次", Content: "e", Lead: "乙局", Status: InProgress, Deadline: date(2024, 12, 8), Src: src(6)},  // D+8: 正常
+		{Category: "市长批示件", Kind: KindDoc, Meeting: Meeting{Num: 3, Year: 2024}, Content: "f", Lead: "甲局", Status: InProgress, Src: src(7)},                                       // 无明确时限
+		{Category: "市长批示件", Kind: KindDoc, Meeting: Meeting{Num: 4, Year: 2024}, Content: "g", Lead: "丙局", Status: Done, Deadline: date(2024, 5, 1), Done: date(2024, 6, 1), Src: src(8)}, // 逾期完成
+		{Category: "市长批示件", Kind: KindDoc, Meeting: Meeting{Num: 5, Year: 2024}, Content: "h", Lead: "丙局", Status: NotStarted, Deadline: date(2024, 1, 1), Src: src(9)},                  // overdue 334 days
+	}
+	r := Summarize(items, d, asOf, 7)
+
+	if len(r.Categories) != 2 || r.Categories[0].Name != "市政府常务会议" || r.Categories[1].Name != "市长批示件" {
+		t.Fatalf("categories = %+v", r.Categories)
+	}
+	want := CategoryStats{Name: "市政府常务会议", Kind: KindMeeting, Meetings: 2,
+		Counts: Counts{Items: 5, Done: 1, InProgress: 3, NotStarted: 1, Overdue: 1, DueSoon: 2}}
+	if r.Categories[0] != want {
+		t.Errorf("市政府常务会议 = %+v, want %+v", r.Categories[0], want)
+	}
+	wantDoc := CategoryStats{Name: "市长批示件", Kind: KindDoc, Counts: Counts{Items: 3, Done: 1, InProgress: 1, NotStarted: 1, Overdue: 1}}
+	if r.Categories[1] != wantDoc {
+		t.Errorf("市长批示件 = %+v, want %+v", r.Categories[1], wantDoc)
+	}
+	wantTotal := CategoryStats{Name: "合计", Meetings: 2, Counts: Counts{Items: 8, Done: 2, InProgress: 4, NotStarted: 2, Overdue: 2, DueSoon: 2}}
+	if r.Total != wantTotal {
+		t.Errorf("合计 = %+v, want %+v", r.Total, wantTotal)
+	}
+	if got := r.Total.Rate(); got != 0.25 {
+		t.Errorf("rate = %v, want 0.25", got)
+	}
+
+	if len(r.Overdue) != 2 || r.Overdue[0].Item.Content != "h" || r.Overdue[0].Days != 334 || r.Overdue[1].Item.Content != "b" || r.Overdue[1].Days != 1 {
+		t.Errorf("overdue = %v", flagged(r.Overdue))
+	}
+	if len(r.DueSoon) != 2 || r.DueSoon[0].Item.Content != "c" || r.DueSoon[0].Days != 0 || r.DueSoon[1].Days != 7 {
+		t.Errorf("due soon = %v", flagged(r.DueSoon))
+	}
+	if len(r.NoDeadline) != 1 || r.NoDeadline[0].Content != "f" {
+		t.Errorf("no deadline = %v", r.NoDeadline)
+	}
+	alerts := map[string]string{}
+	for _, it := range r.Items {
+		alerts[it.Content] = it.Alert
+	}
+	wantAlerts := map[string]string{"a": "正常", "b": "逾期", "c": "临期", "d": "临期", "e": "正常", "f": "无明确时限", "g": "逾期完成", "h": "逾期"}
+	for k, v := range wantAlerts {
+		if alerts[k] != v {
+			t.Errorf("预警 of %s = %s, want %s", k, alerts[k], v)
+		}
+	}
+
+	if len(r.Meetings) != 2 || r.Meetings[0].Name != "市政府常务会议第1次" || r.Meetings[0].Items != 2 || r.Meetings[1].Items != 3 {
+		t.Errorf("meetings = %+v", r.Meetings)
+	}
+	// Units: 丙局 1/2, 甲局 1/3, 乙局 0/3.
+	var units []string
+	for _, u := range r.Units {
+		units = append(units, u.Unit)
+	}
+	if len(units) != 3 || units[0] != "丙局" || units[1] != "甲局" || units[2] != "乙局" {
+		t.Errorf("unit order = %v", units)
+	}
+
+	wantNarr := "截至2024年11月30日，共召开市政府常务会议2次，议定事项5项，已落实1项，落实率20.0%；市长批示件3件，已办结1件，办结率33.3%。" +
+		"合计事项8项，已落实2项，推进中4项，未启动2项，总体落实率25.0%。未按期办结（逾期）事项2项，临期事项2项，无明确时限事项1项。"
+	if r.Narrative != wantNarr {
+		t.Errorf("narrative:\n got %s\nwant %s", r.Narrative, wantNarr)
+	}
+}
+
+func TestUnitRankTies(t *testing.T) {
+	d := testDict(t)
+	mk := func(unit string, s Status, dl time.Time, row int) Item {
+		return Item{Category: "两报告", Kind: KindTask, Content: unit + string(rune('a'+row)), Lead: unit, Status: s, Deadline: dl, Src: Pos{File: "x.xlsx", Sheet: "s", Row: row}}
+	}
+	asOf := date(2024, 6, 1)
+	past, future := date(2024, 1, 1), date(2024, 12, 1)
+	r := Summarize([]Item{
+		mk("乙", Done, past, 1), mk("乙", InProgress, past, 2), // 1/2, 1 overdue
+		mk("甲", Done, past, 3), mk("甲", InProgress, future, 4), // 1/2, 0 overdue
+		mk("丁", Done, past, 5), mk("丁", InProgress, future, 6), // 1/2, 0 overdue: ties 甲
+		mk("丙", Done, past, 7), // 1/1
+	}, d, asOf, 7)
+	got := ""
+	for _, u := range r.Units {
+		got += u.Unit + string(rune('0'+u.Rank))
+	}
+	// Best rate first; then fewer overdue; then name. Exact ties share a rank.
+	if want := "丙1丁2甲2乙4"; got != want {
+		t.Errorf("ranking = %s, want %s", got, want)
+	}
+}
+
+func flagged(fs []Flagged) []string {
+	var s []string
+	for _, f := range fs {
+		s = append(s, f.Item.Content+":"+string(rune('0'+f.Days%10)))
+	}
+	return s
+}

@@ -1,0 +1,24 @@
+package sheets
+
+import (
+	"os"
+	"testing"
+	"time"
+)
+
+// testDict returns the built-in dictionary from templates/dictionary.txt.
+func testDict(t testing.TB) *Dict {
+	t.Helper()
+	b, err := os.ReadFile("../templates/dictionary.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := ParseDict(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// date returns a UTC midnight date.
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

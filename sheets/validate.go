@@ -1,0 +1,276 @@
+package sheets
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// rowInput is a data row's text as the row rules (SPEC §5) see it. Field names come from the
+// zh tags, so a validation error names the column as the clerk knows it.
+type rowInput struct {
+	Content     string `zh:"事项内容" validate:"required"`
+	Category    string `zh:"类别" validate:"category"`
+	Meeting     string `zh:"会议"`
+	MeetingDate string `zh:"会议日期" validate:"omitempty,date"`
+	Deadline    string `zh:"完成时限" validate:"deadline"`
+	Status      string `zh:"落实状态" validate:"status"`
+	Done        string `zh:"完成日期" validate:"omitempty,date"`
+	Date1904    bool
+}
+
+// itemInput is a parsed row as the warning rules see it.
+type itemInput struct {
+	Status      Status
+	AsOf        time.Time
+	MeetingDate time.Time
+	Done        time.Time `zh:"完成日期" validate:"done_given,done_not_future,done_after_meeting,done_only_closed"`
+}
+
+// Validator applies the row rules of SPEC §5 with a dictionary and an as-of date.
+type Validator struct {
+	dict   *Dict
+	asOf   time.Time
+	errors *validator.Validate // rules whose failure excludes the row
+	warns  *validator.Validate // rules whose failure is a warning
+}
+
+// NewValidator returns the row rules for dictionary d and statistics date asOf.
+func NewValidator(d *Dict, asOf time.Time) *Validator {
+	v := &Validator{dict: d, asOf: asOf}
+	name := func(f reflect.StructField) string { return f.Tag.Get("zh") }
+
+	v.errors = validator.New(validator.WithRequiredStructEnabled())
+	v.errors.RegisterTagNameFunc(name)
+	must(v.errors.RegisterValidation("category", func(fl validator.FieldLevel) bool {
+		_, ok := v.category(fl.Field().String(), fl.Parent().FieldByName("Meeting").String())
+		return ok
+	}, true))
+	must(v.errors.RegisterValidation("date", func(fl validator.FieldLevel) bool {
+		_, err := ParseDate(fl.Field().String(), fl.Parent().FieldByName("Date1904").Bool())
+		return err == nil
+	}))
+	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
+		p := fl.Parent()
+		_, err := ParseDeadline(fl.Field().String(), d, v.defaultYear(p.FieldByName("MeetingDate").String(), p.FieldByName("Date1904").Bool()), p.FieldByName("Date1904").Bool())
+		return err == nil
+	}, true))
+	must(v.errors.RegisterValidation("status", func(fl validator.FieldLevel) bool {
+		_, ok := d.Status(fl.Field().String())
+		return ok
+	}, true))
+
+	v.warns = validator.New()
+	v.warns.RegisterTagNameFunc(name)
+	done := func(fl validator.FieldLevel) (time.Time, itemInput) {
+		in := fl.Parent().Interface().(itemInput)
+		return in.Done, in
+	}
+	must(v.warns.RegisterValidation("done_given", func(fl validator.FieldLevel) bool {
+		t, in := done(fl)
+		return in.Status != Done || !t.IsZero()
+	}, true))
+	must(v.warns.RegisterValidation("done_not_future", func(fl validator.FieldLevel) bool {
+		t, in := done(fl)
+		return !t.After(in.AsOf)
+	}, true))
+	must(v.warns.RegisterValidation("done_after_meeting", func(fl validator.FieldLevel) bool {
+		t, in := done(fl)
+		return t.IsZero() || in.MeetingDate.IsZero() || !t.Before(in.MeetingDate)
+	}, true))
+	must(v.warns.RegisterValidation("done_only_closed", func(fl validator.FieldLevel) bool {
+		t, in := done(fl)
+		return t.IsZero() || in.Status == Done
+	}, true))
+	return v
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err) // a programming error in the rule table, caught by every test
+	}
+}
+
+// category resolves the category from the category cell, else from the meeting name.
+// An unknown category written in the cell is kept as written (known=false).
+func (v *Validator) category(cell, meeting string) (c Category, ok bool) {
+	if strings.TrimSpace(cell) != "" {
+		if k, found := v.dict.Category(cell); found {
+			return *k, true
+		}
+		return Category{Name: strings.TrimSpace(cell), Kind: KindMeeting}, true
+	}
+	if k, found := v.dict.CategoryOf(meeting); found {
+		return *k, true
+	}
+	return Category{}, false
+}
+
+// defaultYear is the year for deadlines written without one: the meeting's, else the as-of date's.
+func (v *Validator) defaultYear(meetingDate string, date1904 bool) int {
+	if t, err := ParseDate(meetingDate, date1904); err == nil && !t.IsZero() {
+		return t.Year()
+	}
+	return v.asOf.Year()
+}
+
+// Validate checks the rows and turns the good ones into items. A row with an error is left
+// out and counted in excluded; its problems carry the row's raw values.
+func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs []Problem) {
+	items = make([]Item, 0, len(rows))
+	for i := range rows {
+		it, ps, ok := v.Row(&rows[i])
+		probs = append(probs, ps...)
+		if !ok {
+			excluded++
+			continue
+		}
+		items = append(items, it)
+	}
+	return items, excluded, probs
+}
+
+// Row validates one row. ok is false when the row has an error and must be excluded.
+func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
+	val := func(f Field) string { return strings.TrimSpace(r.Vals[f]) }
+	in := rowInput{
+		Content: val(FieldContent), Category: val(FieldCategory), Meeting: val(FieldMeeting),
+		MeetingDate: val(FieldMeetingDate), Deadline: val(FieldDeadline), Status: val(FieldStatus),
+		Done: val(FieldDone), Date1904: r.Date1904,
+	}
+	if err := v.errors.Struct(in); err != nil {
+		var fes validator.ValidationErrors
+		if !errors.As(err, &fes) {
+			return it, []Problem{{Pos: r.Pos, Level: Error, Raw: r.Joined(), Msg: err.Error()}}, false
+		}
+		whole := r.Joined()
+		for _, fe := range fes {
+			f, _ := FieldByLabel(fe.Field())
+			raw := fmt.Sprint(fe.Value())
+			probs = append(probs, Problem{
+				Pos: r.Cell(f), Level: Error, Field: f.String(),
+				Raw: raw + rowSuffix(whole), Msg: v.errorMessage(f, fe.Tag(), raw, &in) + msgExcluded,
+			})
+		}
+		return it, probs, false
+	}
+
+	cat, _ := v.category(in.Category, in.Meeting)
+	if in.Category != "" {
+		if _, known := v.dict.Category(in.Category); !known {
+			probs = append(probs, Problem{Pos: r.Cell(FieldCategory), Level: Warning, Field: FieldCategory.String(),
+				Raw: in.Category, Msg: fmt.Sprintf(msgUnknownCategory, in.Category)})
+		}
+	}
+	meetingDate, _ := ParseDate(in.MeetingDate, r.Date1904)
+	year := v.defaultYear(in.MeetingDate, r.Date1904)
+	dl, _ := ParseDeadline(in.Deadline, v.dict, year, r.Date1904)
+	if dl.YearInferred {
+		src := "统计截止日"
+		if !meetingDate.IsZero() {
+			src = "会议日期"
+		}
+		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
+			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferred, in.Deadline, src, year, dl.Date.Format(time.DateOnly))})
+	}
+	status, _ := v.dict.Status(in.Status)
+	done, _ := ParseDate(in.Done, r.Date1904)
+
+	m := ParseMeeting(in.Meeting)
+	if m.Num == 0 {
+		m.Date = meetingDate
+	}
+	if cat.Kind == KindMeeting && in.Meeting == "" {
+		probs = append(probs, Problem{Pos: r.Cell(FieldMeeting), Level: Warning, Field: FieldMeeting.String(),
+			Msg: msgNoMeeting})
+	}
+
+	lead := val(FieldLead)
+	if lead == "" {
+		lead = r.UnitFromFile
+		probs = append(probs, Problem{Pos: r.Cell(FieldLead), Level: Notice, Field: FieldLead.String(),
+			Msg: fmt.Sprintf(msgLeadFromFile, lead)})
+	}
+	if name, known := v.dict.Unit(lead); known {
+		lead = name
+	} else {
+		probs = append(probs, Problem{Pos: r.Cell(FieldLead), Level: Warning, Field: FieldLead.String(),
+			Raw: lead, Msg: fmt.Sprintf(msgUnknownUnit, lead)})
+	}
+
+	it = Item{
+		ID: val(FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
+		MeetingName: MeetingName(cat.Name, m, in.Meeting), MeetingDate: meetingDate,
+		Content: in.Content, Lead: lead, Co: val(FieldCo), Leader: val(FieldLeader),
+		Deadline: dl.Date, Status: status, StatusRaw: in.Status, Done: done,
+		Progress: val(FieldProgress), Note: val(FieldNote), Src: r.Pos,
+	}
+
+	w := itemInput{Status: status, AsOf: v.asOf, MeetingDate: meetingDate, Done: done}
+	if err := v.warns.Struct(w); err != nil {
+		var fes validator.ValidationErrors
+		if errors.As(err, &fes) {
+			for _, fe := range fes {
+				probs = append(probs, Problem{Pos: r.Cell(FieldDone), Level: Warning, Field: FieldDone.String(),
+					Raw: in.Done, Msg: v.warningMessage(fe.Tag(), &w, in.Status)})
+			}
+		}
+	}
+	return it, probs, true
+}
+
+func rowSuffix(whole string) string {
+	if whole == "" {
+		return ""
+	}
+	return "\n整行：" + whole
+}
+
+// errorMessage explains a failed error rule in words a unit clerk can act on.
+func (v *Validator) errorMessage(f Field, tag, raw string, in *rowInput) string {
+	switch tag {
+	case "required":
+		return fmt.Sprintf(msgRequired, f)
+	case "category":
+		return fmt.Sprintf(msgNoCategory, in.Meeting)
+	case "status":
+		if raw == "" {
+			return msgStatusEmpty
+		}
+		return fmt.Sprintf(msgBadStatus, raw)
+	case "date":
+		_, err := ParseDate(raw, in.Date1904)
+		return fmt.Sprintf("%s“%s”%s", f, raw, errText(err))
+	case "deadline":
+		_, err := ParseDeadline(raw, v.dict, v.defaultYear(in.MeetingDate, in.Date1904), in.Date1904)
+		return fmt.Sprintf("%s“%s”%s", f, raw, errText(err))
+	}
+	return fmt.Sprintf("%s“%s”不符合要求（%s）", f, raw, tag)
+}
+
+func errText(err error) string {
+	if err == nil {
+		return "无效"
+	}
+	return err.Error()
+}
+
+// warningMessage explains a failed warning rule.
+func (v *Validator) warningMessage(tag string, in *itemInput, statusRaw string) string {
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	switch tag {
+	case "done_given":
+		return fmt.Sprintf(msgDoneMissing, statusRaw)
+	case "done_not_future":
+		return fmt.Sprintf(msgDoneFuture, day(in.Done), day(in.AsOf))
+	case "done_after_meeting":
+		return fmt.Sprintf(msgDoneBeforeMeeting, day(in.Done), day(in.MeetingDate))
+	case "done_only_closed":
+		return fmt.Sprintf(msgOpenWithDone, statusRaw, day(in.Done))
+	}
+	return tag
+}

@@ -1,0 +1,126 @@
+package sheets
+
+import (
+	"strings"
+	"testing"
+)
+
+// row builds a RawRow of 台账 in 市统计局.xlsx at the given row, with the canonical columns in
+// Field order starting at column B, from label=value pairs.
+func row(n int, kv ...string) RawRow {
+	r := RawRow{Pos: Pos{File: "市统计局.xlsx", Sheet: "台账", Row: n}, UnitFromFile: "市统计局"}
+	for f := Field(0); f < NumFields; f++ {
+		r.Cols[f] = int(f) + 2
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		f, ok := FieldByLabel(kv[i])
+		if !ok {
+			panic(kv[i])
+		}
+		r.Vals[f] = kv[i+1]
+	}
+	return r
+}
+
+func TestValidateErrors(t *testing.T) {
+	v := NewValidator(testDict(t), date(2023, 12, 20))
+	base := []string{"类别", "市政府常务会议", "会议", "第5次常务会议", "事项内容", "做好某项工作", "牵头单位", "市统计局", "完成时限", "2023-06-30", "落实状态", "推进中"}
+	with := func(kv ...string) RawRow {
+		return row(12, append(append([]string(nil), base...), kv...)...)
+	}
+	for _, c := range []struct {
+		name string
+		row  RawRow
+		want []string // exact problem lines
+	}{
+		{"impossible date", with("完成时限", "2023年2月30日"),
+			[]string{"市统计局.xlsx!台账!J12: 错误: 完成时限“2023年2月30日”不是有效日期（2月没有30日）" + msgExcluded}},
+		{"unknown status", with("落实状态", "基本完成"),
+			[]string{"市统计局.xlsx!台账!K12: 错误: 落实状态“基本完成”无法识别，应为 已落实、推进中 或 未启动（或词典中的其他写法）" + msgExcluded}},
+		{"empty content", with("事项内容", ""),
+			[]string{"市统计局.xlsx!台账!F12: 错误: 事项内容为空，请填写（该行其他列已填写）" + msgExcluded}},
+		{"no category", with("类别", "", "会议", "第5次会议"),
+			[]string{"市统计局.xlsx!台账!C12: 错误: 无法确定类别：类别为空，会议名称“第5次会议”中也没有可识别的会议类型，请填写类别（如 市政府常务会议、市长批示件）" + msgExcluded}},
+		{"two errors", with("落实状态", "", "完成日期", "2023-13-01"), []string{
+			"市统计局.xlsx!台账!K12: 错误: 落实状态为空，请填写 已落实、推进中 或 未启动" + msgExcluded,
+			"市统计局.xlsx!台账!L12: 错误: 完成日期“2023-13-01”不是有效日期（没有13月）" + msgExcluded,
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, probs, ok := v.Row(&c.row)
+			if ok {
+				t.Fatal("row accepted, want excluded")
+			}
+			var got []string
+			for _, p := range probs {
+				got = append(got, p.String())
+				if !strings.Contains(p.Raw, "整行：") {
+					t.Errorf("原值 %q does not keep the row's raw values", p.Raw)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestValidateItem(t *testing.T) {
+	v := NewValidator(testDict(t), date(2023, 12, 20))
+	r := row(7, "类别", "", "会议", "市政府第五次常务会议", "会议日期", "45000", "事项内容", " 推进A项目 ",
+		"牵头单位", "", "完成时限", "6月底前", "落实状态", "正在推进", "进展情况", "进展顺利")
+	it, probs, ok := v.Row(&r)
+	if !ok {
+		t.Fatalf("row excluded: %v", probs)
+	}
+	// Serial 45000 is 2023-03-15; the year of 6月底前 comes from it.
+	if it.Category != "市政府常务会议" || it.Kind != KindMeeting || it.Meeting.Num != 5 ||
+		it.MeetingName != "市政府常务会议第5次" || !it.MeetingDate.Equal(date(2023, 3, 15)) ||
+		it.Content != "推进A项目" || it.Lead != "市统计局" || !it.Deadline.Equal(date(2023, 6, 30)) ||
+		it.Status != InProgress || it.Progress != "进展顺利" || it.Src != r.Pos {
+		t.Errorf("item = %+v", it)
+	}
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"市统计局.xlsx!台账!J7: 提示: 完成时限“6月底前”未写年份，按会议日期的年份2023年理解为2023-06-30",
+		"市统计局.xlsx!台账!G7: 提示: 牵头单位为空，按填报单位（或文件名）取为“市统计局”",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestValidateWarnings(t *testing.T) {
+	v := NewValidator(testDict(t), date(2023, 12, 20))
+	base := []string{"类别", "市长专题会议", "会议", "第3次", "会议日期", "2023-05-10", "事项内容", "某事", "牵头单位", "市统计局", "完成时限", "长期"}
+	for _, c := range []struct {
+		name string
+		kv   []string
+		want string
+	}{
+		{"done without date", []string{"落实状态", "已办结"}, "市统计局.xlsx!台账!L3: 警告: 落实状态为“已办结”（已落实），但未填写完成日期"},
+		{"done in the future", []string{"落实状态", "已完成", "完成日期", "2024-01-05"}, "市统计局.xlsx!台账!L3: 警告: 完成日期2024-01-05晚于统计截止日2023-12-20，请核实"},
+		{"done before meeting", []string{"落实状态", "完成", "完成日期", "2023年5月1日"}, "市统计局.xlsx!台账!L3: 警告: 完成日期2023-05-01早于会议日期2023-05-10，请核实"},
+		{"open with date", []string{"落实状态", "推进中", "完成日期", "2023/6/1"}, "市统计局.xlsx!台账!L3: 警告: 落实状态为“推进中”（未落实），却填写了完成日期2023-06-01，请核实状态"},
+		{"unknown category", []string{"类别", "区长会议", "落实状态", "推进中"}, "市统计局.xlsx!台账!C3: 警告: 类别“区长会议”不在词典中，按原样单独统计；如是笔误请改为词典中的类别名称"},
+		{"clean", []string{"落实状态", "已完成", "完成日期", "2023-06-01"}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := row(3, append(append([]string(nil), base...), c.kv...)...)
+			_, probs, ok := v.Row(&r)
+			if !ok {
+				t.Fatalf("row excluded: %v", probs)
+			}
+			var got []string
+			for _, p := range probs {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != c.want {
+				t.Errorf("got  %s\nwant %s", strings.Join(got, "\n"), c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,96 @@
+package sheets
+
+import (
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// checkDate fails when a parsed date is outside 2000–2100 or not midnight UTC.
+func checkDate(t *testing.T, raw string, d time.Time) {
+	t.Helper()
+	if y := d.Year(); y < dateMinYear || y > dateMaxYear {
+		t.Fatalf("%q: date %v outside 2000–2100", raw, d)
+	}
+	if d != time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC) {
+		t.Fatalf("%q: date %#v is not midnight UTC", raw, d)
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, c := range dateCases {
+		f.Add(c.raw, c.date1904)
+	}
+	f.Fuzz(func(t *testing.T, raw string, date1904 bool) {
+		d, err := ParseDate(raw, date1904)
+		switch {
+		case err != nil:
+			if !d.IsZero() || err.Error() == "" {
+				t.Fatalf("%q: error %v with date %v", raw, err, d)
+			}
+		case !d.IsZero():
+			checkDate(t, raw, d)
+		}
+	})
+}
+
+func FuzzParseDeadline(f *testing.F) {
+	d := testDict(f)
+	for _, c := range deadlineCases {
+		f.Add(c.raw, 2024, false)
+	}
+	for _, c := range dateCases {
+		f.Add(c.raw, 2023, c.date1904)
+	}
+	f.Fuzz(func(t *testing.T, raw string, year int, date1904 bool) {
+		dl, err := ParseDeadline(raw, d, year, date1904)
+		switch {
+		case err != nil:
+			if dl != (Deadline{}) || err.Error() == "" {
+				t.Fatalf("%q: error %v with %+v", raw, err, dl)
+			}
+		case dl.None:
+			if !dl.Date.IsZero() || dl.YearInferred {
+				t.Fatalf("%q: None with %+v", raw, dl)
+			}
+		default:
+			checkDate(t, raw, dl.Date)
+			if dl.YearInferred && dl.Date.Year() != year {
+				t.Fatalf("%q: inferred year %d, default %d", raw, dl.Date.Year(), year)
+			}
+		}
+	})
+}
+
+func FuzzParseMeeting(f *testing.F) {
+	for _, c := range meetingCases {
+		f.Add(c.name)
+	}
+	for _, c := range foldCases {
+		f.Add(c.s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		m := ParseMeeting(name)
+		if m.Num < 0 || m.Year < 0 || m.Year > 9999 || m.Num == 0 && m.Year != 0 {
+			t.Fatalf("%q: %+v", name, m)
+		}
+		if m.Key != Fold(name) || !m.Date.IsZero() {
+			t.Fatalf("%q: %+v", name, m)
+		}
+		if utf8.ValidString(name) && Fold(m.Key) != m.Key {
+			t.Fatalf("Fold not idempotent on %q: %q then %q", name, m.Key, Fold(m.Key))
+		}
+	})
+}
+
+func FuzzChineseNumber(f *testing.F) {
+	for _, c := range chineseNumberCases {
+		f.Add(c.s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, ok := ChineseNumber(s)
+		if n < 0 || !ok && n != 0 {
+			t.Fatalf("ChineseNumber(%q) = %d, %v", s, n, ok)
+		}
+	})
+}
