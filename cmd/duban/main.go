@@ -4,4 +4,10 @@ package main
 
 import "os"
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	if len(os.Args) > 1 && isDropped(os.Args[1]) {
+		pauseIfOwnConsole(os.Stderr)
+	}
+	os.Exit(code)
+}

@@ -53,9 +53,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	if strings.HasPrefix(args[0], "-") {
-		return runReport(args, stdout, stderr, false)
+	// duban PATH... (files or a folder dropped onto duban.exe), or duban --flags PATH...
+	return runReport(args, stdout, stderr, isDropped(args[0]))
+}
+
+// isDropped reports whether the first argument makes this the `duban PATH...` form, used
+// when files or a folder are dropped onto duban.exe.
+func isDropped(first string) bool {
+	switch first {
+	case "report", "check", "template", "config", "version", "--version", "-v", "help", "-h", "--help":
+		return false
 	}
-	// duban PATH...: a folder or files dropped onto duban.exe.
-	return runReport(args, stdout, stderr, true)
+	return !strings.HasPrefix(first, "-")
 }
