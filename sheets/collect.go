@@ -1,0 +1,87 @@
+package sheets
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Messages of Source.
+const (
+	msgNoSuchPath  = "找不到此文件或文件夹，请检查路径"
+	msgUnreadable  = "无法读取此文件夹（%v）"
+	msgNotWorkbook = "不是Excel工作簿，已跳过"
+)
+
+// Source lists the workbook files named by paths: files, or folders searched recursively in
+// sorted order. In a folder, .xlsx .xlsm .xltx .xltm are taken, and so are legacy .xls and
+// .et files, so that ReadFile can tell the user how to convert them; any other file gets a
+// notice naming it. Office lock files (~$*) and hidden files and folders (.*) are skipped
+// silently. A file named explicitly is always returned; a path that does not exist is an
+// error. A file reached twice is listed once.
+func Source(paths []string) (files []string, probs []Problem) {
+	seen := map[string]bool{}
+	add := func(p string) {
+		key := p
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			files = append(files, p)
+		}
+	}
+	for _, root := range paths {
+		fi, err := os.Stat(root)
+		if err != nil {
+			probs = append(probs, Problem{Pos: Pos{File: root}, Level: Error, Msg: msgNoSuchPath})
+			continue
+		}
+		if !fi.IsDir() {
+			add(root)
+			continue
+		}
+		_ = filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {
+			if err != nil {
+				probs = append(probs, Problem{Pos: Pos{File: p}, Level: Error, Msg: fmt.Sprintf(msgUnreadable, err)})
+				if de != nil && de.IsDir() && p != root {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := de.Name()
+			if p != root && isHiddenName(name) {
+				if de.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if de.IsDir() {
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(name)) {
+			case ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".et":
+				add(p)
+			default:
+				probs = append(probs, Problem{Pos: Pos{File: name}, Level: Notice, Msg: msgNotWorkbook})
+			}
+			return nil
+		})
+	}
+	return files, probs
+}
+
+// isHiddenName reports whether a folder entry is skipped without a word: hidden (.*), an
+// Office lock file (~$*), or a file Windows keeps in folders on its own.
+func isHiddenName(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+		return true
+	}
+	switch strings.ToLower(name) {
+	case "thumbs.db", "desktop.ini":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,1154 @@
+package sheets
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Messages of the reader (SPEC §2.1, §3).
+const (
+	msgDamaged       = "文件已损坏（%s），请重新导出或重新发送"
+	msgLegacy        = "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx"
+	msgEncrypted     = "文件已加密，请用 --password 提供密码，或请单位发送未加密的文件"
+	msgWrongPassword = "文件已加密，--password 提供的密码打不开它，请核对密码，或请单位发送未加密的文件"
+	msgTooBig        = "文件解压后超过%s（约%s），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
+	msgCannotOpen    = "无法打开文件（%v），请确认文件存在且未被其他程序独占"
+	msgOwnReport     = "这是duban生成的汇总表，不再重复汇总，已跳过"
+	msgNoLedger      = "没有找到台账工作表（表头应含 事项内容、落实状态 等列），请按报送模板填写后重新报送"
+	msgHiddenSheet   = "工作表已隐藏，已跳过"
+	msgNotWorksheet  = "不是数据工作表（如图表页），已跳过"
+	msgEmptySheet    = "工作表为空，已跳过"
+	msgNoHeader      = "未找到表头（应含 事项内容、落实状态 等列），已跳过"
+	msgUnknownCols   = "未识别的列：%s，已忽略"
+	msgDupColumn     = "重复的列：%s（%s列、%s列），只读取%s列"
+	msgFooter        = "表尾说明行，已跳过"
+	msgNumberRow     = "列编号行（表头下方的1、2、3…），已跳过"
+	msgOnlyUnknown   = "此行只在未识别的列中有内容，已跳过"
+
+	// details inside msgDamaged
+	detNotZip     = "不是有效的xlsx文件，可能下载或复制不完整"
+	detEmpty      = "文件是空的"
+	detNoEntries  = "压缩包中没有内容"
+	detChecksum   = "%s 数据校验失败"
+	detTruncated  = "%s 数据不完整"
+	detCompressed = "%s 压缩数据错误"
+	detXML        = "%s 的XML格式错误：%s"
+	detCut        = "工作表“%s”内容不完整，只能读到第%d行（应到第%d行）"
+	detNoWorkbook = "缺少工作簿目录 %s"
+	detNoSheets   = "工作簿中没有工作表"
+	detPanic      = "读取时发生异常：%v"
+)
+
+// DefaultMaxUnzip is the default limit on a workbook's total uncompressed size (--max-unzip).
+const DefaultMaxUnzip = 512 << 20
+
+// ReadOptions control how workbooks are opened.
+type ReadOptions struct {
+	Password string // --password: one password for every encrypted workbook
+	MaxUnzip int64  // --max-unzip: refuse larger workbooks; 0 means DefaultMaxUnzip
+}
+
+// headerScanRows is how many non-blank rows at the top of a sheet are searched for the header.
+const headerScanRows = 30
+
+// ReadFile reads one workbook. Every visible sheet with a recognisable header row is a ledger
+// sheet and gives its data rows; every other sheet is skipped with a notice. A workbook that
+// cannot be read whole — damaged, legacy .xls/.et, encrypted, too large — gives no rows and a
+// single error naming the file: a file is used whole or not at all.
+func ReadFile(path string, d *Dict, opt ReadOptions) (rows []RawRow, probs []Problem) {
+	name := filepath.Base(path)
+	r := &reader{file: name, dict: d, unit: unitFromFileName(name)}
+	defer func() {
+		if p := recover(); p != nil {
+			rows, probs = nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: damaged(detPanic, p).Error()}}
+		}
+	}()
+	if err := r.read(path, opt); err != nil {
+		return nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: err.Error()}}
+	}
+	return r.rows, r.probs
+}
+
+// fileError is why a whole file was refused; its text is the user's message.
+type fileError string
+
+func (e fileError) Error() string { return string(e) }
+
+func damaged(format string, a ...any) error {
+	return fileError(fmt.Sprintf(msgDamaged, fmt.Sprintf(format, a...)))
+}
+
+// reader holds the state of reading one workbook.
+type reader struct {
+	file     string // base name
+	dict     *Dict
+	unit     string // unit from the file name
+	date1904 bool
+	rows     []RawRow
+	probs    []Problem
+}
+
+func (r *reader) notice(p Pos, raw, msg string) {
+	p.File = r.file
+	r.probs = append(r.probs, Problem{Pos: p, Level: Notice, Raw: raw, Msg: msg})
+}
+
+// read opens the workbook, checks it, and reads each sheet.
+func (r *reader) read(name string, opt ReadOptions) error {
+	limit := opt.MaxUnzip
+	if limit <= 0 {
+		limit = DefaultMaxUnzip
+	}
+	file, err := os.Open(name)
+	if err != nil {
+		return fileError(fmt.Sprintf(msgCannotOpen, err))
+	}
+	defer file.Close()
+	fi, err := file.Stat()
+	if err != nil {
+		return fileError(fmt.Sprintf(msgCannotOpen, err))
+	}
+	size := fi.Size()
+	var head [8]byte
+	n, _ := io.ReadFull(file, head[:])
+	var ra io.ReaderAt = file
+	var decrypted []byte
+	switch {
+	case n == 0:
+		return damaged(detEmpty)
+	case n >= 4 && string(head[:4]) == "PK\x03\x04":
+	case n == 8 && string(head[:]) == "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1":
+		if size > limit {
+			return fileError(fmt.Sprintf(msgTooBig, sizeText(limit), sizeText(size)))
+		}
+		raw, err := io.ReadAll(io.NewSectionReader(file, 0, size))
+		if err != nil {
+			return fileError(fmt.Sprintf(msgCannotOpen, err))
+		}
+		if !bytes.Contains(raw, utf16le("EncryptedPackage")) {
+			return fileError(msgLegacy)
+		}
+		if opt.Password == "" {
+			return fileError(msgEncrypted)
+		}
+		decrypted, err = excelize.Decrypt(raw, &excelize.Options{Password: opt.Password})
+		if err != nil || len(decrypted) < 4 || string(decrypted[:2]) != "PK" {
+			return fileError(msgWrongPassword)
+		}
+		ra, size = bytes.NewReader(decrypted), int64(len(decrypted))
+	case n >= 4 && string(head[:4]) == "PK\x05\x06":
+		return damaged(detNoEntries)
+	default:
+		// An HTML or XML table saved with an .xls name, or a legacy file renamed.
+		ext := strings.ToLower(filepath.Ext(name))
+		if ext == ".xls" || ext == ".et" || looksLikeMarkup(head[:n]) {
+			return fileError(msgLegacy)
+		}
+		return damaged(detNotZip)
+	}
+
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return damaged(detNotZip)
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += min(zf.UncompressedSize64, 1<<50) // no overflow, and far above any limit
+	}
+	if total > uint64(limit) {
+		return fileError(fmt.Sprintf(msgTooBig, sizeText(limit), sizeText(int64(total))))
+	}
+	pkg, err := readPackage(zr)
+	if err != nil {
+		return err
+	}
+
+	// Check the parts excelize would read without complaint: every worksheet and the shared
+	// strings, concurrently with reading them.
+	checks := map[string]*partCheck{}
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	for _, s := range pkg.sheets {
+		if zf := pkg.files[strings.ToLower(s.part)]; zf != nil && s.worksheet && checks[s.part] == nil {
+			c := &partCheck{}
+			checks[s.part] = c
+			wg.Go(func() { c.run(zf, s.part, false) })
+		}
+	}
+	var sst *partCheck
+	if pkg.sst != "" {
+		if zf := pkg.files[strings.ToLower(pkg.sst)]; zf != nil {
+			sst = &partCheck{}
+			wg.Go(func() { sst.run(zf, pkg.sst, true) })
+		}
+	}
+
+	xo := excelize.Options{UnzipSizeLimit: limit}
+	var f *excelize.File
+	if decrypted != nil {
+		f, err = excelize.OpenReader(bytes.NewReader(decrypted), xo)
+	} else {
+		f, err = excelize.OpenFile(name, xo)
+	}
+	if f != nil {
+		defer f.Close()
+	}
+	if err != nil {
+		return openError(err)
+	}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		r.date1904 = *props.Date1904
+	}
+	if isOwnReport(f, pkg) {
+		r.notice(Pos{}, "", msgOwnReport)
+		return nil
+	}
+
+	wg.Wait() // merged cells are needed before the rows; a damaged part refuses the file
+	if sst != nil && sst.err != nil {
+		return sst.err
+	}
+	for _, s := range pkg.sheets {
+		if c := checks[s.part]; c != nil && c.err != nil {
+			return c.err
+		}
+	}
+
+	ledgers := 0
+	for _, s := range pkg.sheets {
+		at := Pos{Sheet: s.name}
+		switch {
+		case s.hidden:
+			r.notice(at, "", msgHiddenSheet)
+			continue
+		case s.worksheet && checks[s.part] == nil:
+			return damaged("缺少工作表“%s”的内容 %s", s.name, s.part)
+		case !s.worksheet:
+			r.notice(at, "", msgNotWorksheet)
+			continue
+		}
+		ok, err := r.readSheet(f, s.name, checks[s.part])
+		if err != nil {
+			return err
+		}
+		if ok {
+			ledgers++
+		}
+	}
+	if ledgers == 0 {
+		r.probs = append(r.probs, Problem{Pos: Pos{File: r.file}, Level: Error, Msg: msgNoLedger})
+	}
+	return nil
+}
+
+// openError translates an excelize open error into the user's message.
+func openError(err error) error {
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return fileError(msgLegacy)
+	case errors.Is(err, excelize.ErrWorkbookPassword):
+		return fileError(msgWrongPassword)
+	case errors.Is(err, zip.ErrFormat):
+		return damaged(detNotZip)
+	}
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return damaged(detXML, "工作簿", se.Msg)
+	}
+	return damaged("%v", err)
+}
+
+// isOwnReport recognises a consolidated workbook duban wrote: by its document properties, or
+// by its fixed sheet names when another program has dropped the properties.
+func isOwnReport(f *excelize.File, pkg *workbookPackage) bool {
+	if IsOwnReport(f) {
+		return true
+	}
+	has := map[string]bool{}
+	for _, s := range pkg.sheets {
+		has[s.name] = true
+	}
+	return has[SheetSummary] && has[SheetItems] && has[SheetProblems]
+}
+
+func looksLikeMarkup(b []byte) bool {
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	b = bytes.TrimLeft(b, " \t\r\n")
+	return len(b) > 0 && b[0] == '<'
+}
+
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
+}
+
+// sizeText writes a byte count for people: 512MiB, 1.5GiB.
+func sizeText(n int64) string {
+	f := func(v float64, unit string) string {
+		return strconv.FormatFloat(v, 'f', -1, 64) + unit
+	}
+	round := func(v float64) float64 { return float64(int64(v*10+0.5)) / 10 }
+	switch {
+	case n >= 1<<30:
+		return f(round(float64(n)/(1<<30)), "GiB")
+	case n >= 1<<20:
+		return f(round(float64(n)/(1<<20)), "MiB")
+	case n >= 1<<10:
+		return f(round(float64(n)/(1<<10)), "KiB")
+	}
+	return strconv.FormatInt(n, 10) + "字节"
+}
+
+// ---- the package structure: which sheets, in which parts ----
+
+type sheetInfo struct {
+	name      string
+	part      string // zip path of the sheet's XML, e.g. xl/worksheets/sheet1.xml
+	hidden    bool
+	worksheet bool // a worksheet, not a chart sheet or dialog
+}
+
+type workbookPackage struct {
+	files  map[string]*zip.File // by lower-case name
+	sheets []sheetInfo
+	sst    string // zip path of the shared strings, "" if none
+}
+
+type xmlRels struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
+type xmlWorkbookSheets struct {
+	Sheets []struct {
+		Name  string     `xml:"name,attr"`
+		State string     `xml:"state,attr"`
+		Attrs []xml.Attr `xml:",any,attr"`
+	} `xml:"sheets>sheet"`
+}
+
+// readPackage finds the workbook part, its sheets and their parts, and the shared strings.
+func readPackage(zr *zip.Reader) (*workbookPackage, error) {
+	pkg := &workbookPackage{files: map[string]*zip.File{}}
+	for _, zf := range zr.File {
+		pkg.files[strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))] = zf
+	}
+	if len(pkg.files) == 0 {
+		return nil, damaged(detNoEntries)
+	}
+	wbPath := "xl/workbook.xml"
+	var root xmlRels
+	if err := pkg.decode("_rels/.rels", &root); err == nil {
+		for _, rel := range root.Rels {
+			if strings.HasSuffix(rel.Type, "/officeDocument") {
+				wbPath = resolvePart("", rel.Target)
+			}
+		}
+	} else if !errors.Is(err, errNoPart) {
+		return nil, err
+	}
+	var wb xmlWorkbookSheets
+	if err := pkg.decode(wbPath, &wb); err != nil {
+		if errors.Is(err, errNoPart) {
+			return nil, damaged(detNoWorkbook, wbPath)
+		}
+		return nil, err
+	}
+	dir := path.Dir(wbPath)
+	var rels xmlRels
+	if err := pkg.decode(path.Join(dir, "_rels", path.Base(wbPath)+".rels"), &rels); err != nil {
+		if errors.Is(err, errNoPart) {
+			return nil, damaged(detNoWorkbook, path.Join(dir, "_rels", path.Base(wbPath)+".rels"))
+		}
+		return nil, err
+	}
+	targets := map[string]int{}
+	for i, rel := range rels.Rels {
+		targets[rel.ID] = i
+		if strings.HasSuffix(rel.Type, "/sharedStrings") {
+			pkg.sst = resolvePart(dir, rel.Target)
+		}
+	}
+	if pkg.sst == "" && pkg.files[strings.ToLower(path.Join(dir, "sharedStrings.xml"))] != nil {
+		pkg.sst = path.Join(dir, "sharedStrings.xml")
+	}
+	for _, s := range wb.Sheets {
+		info := sheetInfo{name: s.Name, hidden: s.State == "hidden" || s.State == "veryHidden"}
+		for _, a := range s.Attrs {
+			if a.Name.Local != "id" {
+				continue
+			}
+			if i, ok := targets[a.Value]; ok {
+				info.part = resolvePart(dir, rels.Rels[i].Target)
+				info.worksheet = strings.HasSuffix(rels.Rels[i].Type, "/worksheet")
+			}
+		}
+		pkg.sheets = append(pkg.sheets, info)
+	}
+	if len(pkg.sheets) == 0 {
+		return nil, damaged(detNoSheets)
+	}
+	return pkg, nil
+}
+
+var errNoPart = errors.New("no such part")
+
+// decode unmarshals a small XML part; a missing part is errNoPart, anything else is damage.
+func (pkg *workbookPackage) decode(name string, v any) error {
+	zf := pkg.files[strings.ToLower(name)]
+	if zf == nil {
+		return errNoPart
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return zipError(name, err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return zipError(name, err)
+	}
+	if err := xml.Unmarshal(b, v); err != nil {
+		return damaged(detXML, name, xmlErrText(err))
+	}
+	return nil
+}
+
+// resolvePart resolves a relationship target against the folder of its source part.
+func resolvePart(dir, target string) string {
+	target = strings.ReplaceAll(target, "\\", "/")
+	if strings.HasPrefix(target, "/") {
+		return path.Clean(target[1:])
+	}
+	return path.Clean(path.Join(dir, target))
+}
+
+func zipError(part string, err error) error {
+	switch {
+	case errors.Is(err, zip.ErrChecksum):
+		return damaged(detChecksum, part)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return damaged(detTruncated, part)
+	}
+	return damaged(detCompressed, part)
+}
+
+func xmlErrText(err error) string {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("第%d行 %s", se.Line, se.Msg)
+	}
+	return err.Error()
+}
+
+// ---- part checks: checksums, well-formedness, merged cells ----
+
+// partCheck verifies one part of the zip by reading it whole (so archive/zip checks its CRC)
+// and collects what the reader needs from a worksheet that excelize's row iterator does not
+// give: the merged cells and the number of the last row. excelize's iterator stops silently
+// at malformed XML, so a sheet is well-formed when (1) everything after its last <row> start
+// parses and closes the document, and (2) the iterator reached that last row.
+type partCheck struct {
+	merges  []cellRange
+	lastRow int // the r of the last <row>, 0 if unknown
+	err     error
+}
+
+type cellRange struct{ c1, r1, c2, r2 int }
+
+// maxTail bounds the bytes kept after the last row start; beyond it the tail is not parsed.
+const maxTail = 64 << 20
+
+func (c *partCheck) run(zf *zip.File, part string, full bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			c.err = damaged(detPanic, p)
+		}
+	}()
+	rc, err := zf.Open()
+	if err != nil {
+		c.err = zipError(part, err)
+		return
+	}
+	defer rc.Close()
+	if full {
+		c.err = checkXML(rc, part, 0)
+		if c.err == nil {
+			if _, err := io.Copy(io.Discard, rc); err != nil {
+				c.err = zipError(part, err)
+			}
+		}
+		return
+	}
+	buf := make([]byte, 256<<10)
+	var tail []byte
+	found, overflow := false, false
+	for {
+		n, err := rc.Read(buf)
+		if n > 0 && !overflow {
+			from := max(0, len(tail)-64)
+			tail = append(tail, buf[:n]...)
+			if i := lastRowStart(tail, from); i >= 0 {
+				found = true
+				tail = tail[:copy(tail, tail[i:])]
+			} else if len(tail) > maxTail {
+				overflow, tail = true, nil
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			c.err = zipError(part, err)
+			return
+		}
+	}
+	if overflow {
+		return
+	}
+	want := 0
+	if found {
+		want = -2 // the tail closes sheetData and worksheet
+	}
+	c.err = c.parseTail(tail, part, want)
+}
+
+// checkXML parses a whole part and requires it to be one complete document.
+func checkXML(r io.Reader, part string, want int) error {
+	dec := xml.NewDecoder(r)
+	depth, elems := 0, 0
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if errors.Is(err, zip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
+				return zipError(part, err)
+			}
+			return damaged(detXML, part, xmlErrText(err))
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+			elems++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if depth != want || elems == 0 {
+		return damaged(detXML, part, "内容不完整")
+	}
+	return nil
+}
+
+// parseTail parses the worksheet from its last row start (or whole, want 0), collecting the
+// last row number and the merged cells.
+func (c *partCheck) parseTail(tail []byte, part string, want int) error {
+	dec := xml.NewDecoder(bytes.NewReader(tail))
+	depth, elems := 0, 0
+	for {
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return damaged(detXML, part, "内容不完整或格式错误")
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			elems++
+			switch t.Name.Local {
+			case "row":
+				if elems == 1 && want != 0 {
+					c.lastRow, _ = strconv.Atoi(attr(t, "r"))
+				}
+			case "mergeCell":
+				if m, ok := parseRange(attr(t, "ref")); ok {
+					c.merges = append(c.merges, m)
+				}
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if depth != want || elems == 0 {
+		return damaged(detXML, part, "内容不完整")
+	}
+	return nil
+}
+
+func attr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// lastRowStart finds the last "<row" or "<prefix:row" start tag at or after from.
+func lastRowStart(b []byte, from int) int {
+	end := len(b)
+	for end > from {
+		i := bytes.LastIndex(b[from:end], []byte("row"))
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end = i
+		if i+3 >= len(b) || !(b[i+3] == ' ' || b[i+3] == '>' || b[i+3] == '/' || b[i+3] == '\t' || b[i+3] == '\r' || b[i+3] == '\n') {
+			continue
+		}
+		j := i - 1
+		if j >= 0 && b[j] == ':' {
+			for j--; j >= 0 && isNameByte(b[j]); j-- {
+			}
+		}
+		if j >= 0 && b[j] == '<' {
+			return j
+		}
+	}
+	return -1
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c == '-' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// parseRange reads an A1:B2 reference.
+func parseRange(ref string) (cellRange, bool) {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		b = a
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(a)
+	c2, r2, err2 := excelize.CellNameToCoordinates(b)
+	if err1 != nil || err2 != nil {
+		return cellRange{}, false
+	}
+	return cellRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
+}
+
+// ---- one sheet ----
+
+// sheetReader turns the rows of one sheet into RawRows.
+type sheetReader struct {
+	*reader
+	sheet   string
+	merges  []cellRange
+	cols    [NumFields]int
+	maxCol  int    // the rightmost mapped column
+	known   []bool // by column-1: the column is a field or 序号
+	unit    string // 填报单位 of this sheet, else of the file name
+	dataRow int    // first row after the header
+	lastRow int    // the sheet's last row number, 0 if unknown
+
+	active    []activeMerge
+	nextMerge int // index into merges sorted by r1
+	dataMerge []cellRange
+	seenData  bool // a non-blank row after the header was seen
+	inFooter  bool
+}
+
+type activeMerge struct {
+	cellRange
+	val string
+}
+
+// readSheet reads one worksheet; ok reports whether it was a ledger sheet.
+func (r *reader) readSheet(f *excelize.File, sheet string, chk *partCheck) (ok bool, err error) {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return false, damaged("工作表“%s”无法读取：%v", sheet, err)
+	}
+	defer it.Close()
+	s := &sheetReader{reader: r, sheet: sheet, merges: chk.merges, unit: r.unit, lastRow: chk.lastRow}
+	raw := excelize.Options{RawCellValue: true}
+	var top [][]string // rows before the header is known, by row-1
+	nonBlank, n := 0, 0
+	decided := false
+	for it.Next() {
+		n++
+		cells, err := it.Columns(raw)
+		if err != nil {
+			return false, damaged("工作表“%s”第%d行无法读取：%v", sheet, n, err)
+		}
+		if decided {
+			s.row(n, cells)
+			continue
+		}
+		top = append(top, cells)
+		if !blank(cells) {
+			nonBlank++
+		}
+		if nonBlank > headerScanRows {
+			if !s.start(top) {
+				break
+			}
+			decided = true
+		}
+	}
+	if err := it.Error(); err != nil {
+		return false, damaged("工作表“%s”无法读取：%v", sheet, err)
+	}
+	if !decided {
+		if nonBlank == 0 {
+			if chk.lastRow > 0 && n < chk.lastRow {
+				return false, damaged(detCut, sheet, n, chk.lastRow)
+			}
+			r.notice(Pos{Sheet: sheet}, "", msgEmptySheet)
+			return false, nil
+		}
+		if nonBlank > headerScanRows || !s.start(top) {
+			r.notice(Pos{Sheet: sheet}, "", msgNoHeader)
+			return false, nil
+		}
+	}
+	if chk.lastRow > 0 && n != chk.lastRow {
+		return false, damaged(detCut, sheet, n, chk.lastRow)
+	}
+	return true, nil
+}
+
+// start finds the header among the top rows, reports its columns, and reads the data rows
+// among them. It returns false when there is no header.
+func (s *sheetReader) start(top [][]string) bool {
+	h, sub, ok := s.findHeader(top)
+	if !ok {
+		return false
+	}
+	hdr := s.mapHeader(top, h, sub)
+	s.cols = hdr.cols
+	for _, c := range s.cols {
+		s.maxCol = max(s.maxCol, c)
+	}
+	s.known = hdr.known
+	at := Pos{Sheet: s.sheet, Row: h + 1}
+	if len(hdr.unknown) > 0 {
+		list := strings.Join(hdr.unknown, "、")
+		s.notice(at, list, fmt.Sprintf(msgUnknownCols, list))
+	}
+	for _, d := range hdr.dups {
+		s.notice(at, d.field.String(), fmt.Sprintf(msgDupColumn, d.field, ColumnName(d.kept), ColumnName(d.dropped), ColumnName(d.kept)))
+	}
+	if u := unitFromLines(top[:h]); u != "" {
+		s.unit = u
+	}
+	s.dataRow = h + 2
+	if sub {
+		s.dataRow++
+	}
+	if s.lastRow >= s.dataRow {
+		s.rows = slices.Grow(s.rows, s.lastRow-s.dataRow+1)
+	}
+	// Merges that start in the data: sorted by first row.
+	for _, m := range s.merges {
+		if m.r1 >= s.dataRow && (m.r2 > m.r1 || m.c2 > m.c1) && s.coversField(m) {
+			s.dataMerge = append(s.dataMerge, m)
+		}
+	}
+	sortRanges(s.dataMerge)
+	for i := s.dataRow - 1; i < len(top); i++ {
+		s.row(i+1, top[i])
+	}
+	return true
+}
+
+func (s *sheetReader) coversField(m cellRange) bool {
+	for _, c := range s.cols {
+		if c >= m.c1 && c <= m.c2 {
+			return true
+		}
+	}
+	return false
+}
+
+func sortRanges(rs []cellRange) {
+	slices.SortStableFunc(rs, func(a, b cellRange) int { return a.r1 - b.r1 })
+}
+
+// row handles one data-area row.
+func (s *sheetReader) row(n int, cells []string) {
+	s.advanceMerges(n, cells)
+	if blank(cells) {
+		return
+	}
+	at := Pos{Sheet: s.sheet, Row: n}
+	if !s.inGroup(n) && s.isFooter(cells) {
+		s.inFooter = true
+		s.notice(at, joinCells(cells), msgFooter)
+		return
+	}
+	if !s.seenData && s.isNumberRow(cells) {
+		s.seenData = true
+		s.notice(at, joinCells(cells), msgNumberRow)
+		return
+	}
+	s.seenData = true
+	out := RawRow{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Cols: s.cols, Date1904: s.date1904, UnitFromFile: s.unit}
+	own := false
+	for f, c := range s.cols {
+		if c > 0 && c <= len(cells) {
+			if v := strings.TrimSpace(cells[c-1]); v != "" {
+				out.Vals[f] = v
+				own = true
+			}
+		}
+	}
+	if !own {
+		for c, v := range cells {
+			if (c >= len(s.known) || !s.known[c]) && strings.TrimSpace(v) != "" {
+				s.notice(at, joinCells(cells), msgOnlyUnknown)
+				break
+			}
+		}
+		return
+	}
+	for i := range s.active {
+		m := &s.active[i]
+		for f, c := range s.cols {
+			if c >= m.c1 && c <= m.c2 && out.Vals[f] == "" {
+				out.Vals[f] = m.val
+			}
+		}
+	}
+	s.rows = append(s.rows, out)
+}
+
+// inGroup reports whether row n continues a vertical merge of the data (a group of items
+// under one meeting or category); such a row is never a footer.
+func (s *sheetReader) inGroup(n int) bool {
+	for _, m := range s.active {
+		if m.r1 < n {
+			return true
+		}
+	}
+	return false
+}
+
+// advanceMerges keeps the merges covering row n active, with the value of their first cell.
+func (s *sheetReader) advanceMerges(n int, cells []string) {
+	k := 0
+	for _, m := range s.active {
+		if m.r2 >= n {
+			s.active[k] = m
+			k++
+		}
+	}
+	s.active = s.active[:k]
+	for s.nextMerge < len(s.dataMerge) && s.dataMerge[s.nextMerge].r1 <= n {
+		m := s.dataMerge[s.nextMerge]
+		s.nextMerge++
+		if m.r1 < n {
+			continue
+		}
+		v := ""
+		if m.c1 <= len(cells) {
+			v = strings.TrimSpace(cells[m.c1-1])
+		}
+		if v != "" {
+			s.active = append(s.active, activeMerge{m, v})
+		}
+	}
+}
+
+// footerWords begin the lines under a table: signatures, contacts, notes and totals.
+var footerWords = []string{
+	"填表人", "填报人", "制表人", "制表", "审核人", "审核", "审批人", "联系人", "联系电话", "电话",
+	"单位负责人", "主要负责人", "分管负责人", "负责人", "填报日期", "填表日期", "报送日期",
+	"填报单位", "注", "备注", "说明", "合计", "总计", "小计", "签字", "签发",
+}
+
+// isFooter reports whether a row after the header is a footer line rather than data: its
+// first text starts with a footer word followed by a colon, a space, a bracket, a digit or
+// nothing (so 注意… or 审核通过… are data), and it holds no recognised status. Once a footer
+// is seen, short rows after it (continued notes) are footers too.
+func (s *sheetReader) isFooter(cells []string) bool {
+	if c := s.cols[FieldStatus]; c > 0 && c <= len(cells) {
+		if _, ok := s.dict.Status(strings.TrimSpace(cells[c-1])); ok && strings.TrimSpace(cells[c-1]) != "" {
+			return false
+		}
+	}
+	first, filled := "", 0
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v != "" {
+			if first == "" {
+				first = v
+			}
+			filled++
+		}
+	}
+	if s.inFooter && filled <= 2 {
+		return true
+	}
+	for _, w := range footerWords {
+		rest, ok := strings.CutPrefix(first, w)
+		if !ok {
+			continue
+		}
+		if rest == "" {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		switch {
+		case r == ':' || r == '：' || r == ' ' || r == '\u3000' || r == '\t' || r == '\n' || r == '\r',
+			r == '(' || r == '（' || r == '【' || r == '[',
+			r >= '0' && r <= '9', r >= '①' && r <= '⑳':
+			return true
+		}
+	}
+	return false
+}
+
+// isNumberRow reports whether a row holds only the column numbers 1, 2, 3… that some forms
+// put under the header.
+func (s *sheetReader) isNumberRow(cells []string) bool {
+	prev, k := 0, 0
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || (k > 0 && n != prev+1) {
+			return false
+		}
+		prev = n
+		k++
+	}
+	return k >= 3
+}
+
+func blank(cells []string) bool {
+	for _, v := range cells {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func joinCells(cells []string) string {
+	var parts []string
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " | ")
+}
+
+// ---- the header ----
+
+// header is the mapping of a sheet's columns to fields.
+type header struct {
+	cols    [NumFields]int
+	count   int
+	known   []bool
+	unknown []string
+	dups    []dupColumn
+}
+
+type dupColumn struct {
+	field         Field
+	kept, dropped int
+}
+
+func (h *header) key() bool {
+	return h.cols[FieldContent] > 0 || h.cols[FieldMeeting] > 0 || h.cols[FieldStatus] > 0
+}
+
+// findHeader picks the header among the top rows (0-based index h): the row, together with
+// the row under it when that is a sub-header, naming the most known columns — at least three,
+// among them 事项内容, 会议 or 落实状态.
+func (s *sheetReader) findHeader(top [][]string) (h int, sub, ok bool) {
+	best := 0
+	for i := range top {
+		if blank(top[i]) {
+			continue
+		}
+		sb := s.isSubHeader(top, i)
+		hd := s.mapHeader(top, i, sb)
+		if hd.count < 3 || !hd.key() {
+			continue
+		}
+		// A row naming as many columns alone beats the row above it with that row as its
+		// sub-header: the row above was a title or a 填报单位 line merged across.
+		if hd.count > best || hd.count == best && sub && h == i-1 && !sb {
+			best, h, sub, ok = hd.count, i, sb, true
+		}
+	}
+	return h, sub, ok
+}
+
+// isSubHeader reports whether row i+1 completes a two-row header starting at row i: a name
+// of row i is merged down over both rows, or a group cell of row i is merged across columns
+// that are named in row i+1, or row i+1 holds nothing but column names.
+func (s *sheetReader) isSubHeader(top [][]string, i int) bool {
+	if i+1 >= len(top) || blank(top[i+1]) {
+		return false
+	}
+	row, next := i+1, top[i+1] // row is the 1-based number of row i
+	for _, m := range s.merges {
+		if m.r1 != row {
+			continue
+		}
+		if m.r2 > row {
+			return true
+		}
+		if m.c2 > m.c1 {
+			for c := m.c1; c <= m.c2 && c <= len(next); c++ {
+				if _, ok := s.dict.Column(next[c-1]); ok {
+					return true
+				}
+			}
+		}
+	}
+	names := 0
+	for _, v := range next {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		if _, ok := s.dict.Column(v); ok {
+			names++
+		} else if !isSeqHeader(v) {
+			return false
+		}
+	}
+	return names >= 2
+}
+
+func isSeqHeader(v string) bool {
+	n := Normalize(v)
+	return n == "序号" || n == "序" || n == "No." || n == "NO." || n == "no."
+}
+
+// mapHeader maps the columns of header row i (and of sub-header row i+1 when sub): a name in
+// the sub-header wins over the group cell above it.
+func (s *sheetReader) mapHeader(top [][]string, i int, sub bool) header {
+	var h header
+	upper := top[i]
+	var lower []string
+	if sub {
+		lower = top[i+1]
+	}
+	width := max(len(upper), len(lower))
+	h.known = make([]bool, width)
+	name := func(row []string, c int) string {
+		if c <= len(row) {
+			return strings.TrimSpace(row[c-1])
+		}
+		return ""
+	}
+	claim := func(c int, v string) {
+		if isSeqHeader(v) {
+			h.known[c-1] = true
+			return
+		}
+		f, ok := s.dict.Column(v)
+		if !ok {
+			h.unknown = append(h.unknown, Normalize(v))
+			return
+		}
+		h.known[c-1] = true
+		if h.cols[f] != 0 {
+			h.dups = append(h.dups, dupColumn{f, h.cols[f], c})
+			return
+		}
+		h.cols[f] = c
+		h.count++
+	}
+	// Names in the sub-header row first, then the upper row where the sub-header is empty.
+	for c := 1; c <= width; c++ {
+		if v := name(lower, c); v != "" {
+			claim(c, v)
+		}
+	}
+	for c := 1; c <= width; c++ {
+		if name(lower, c) != "" {
+			continue
+		}
+		if v := name(upper, c); v != "" {
+			claim(c, v)
+		}
+	}
+	return h
+}
+
+// ---- the unit ----
+
+var unitLabel = regexp.MustCompile(`(?:填报|报送|填表)?单位(?:名称)?\s*(?:[（(]\s*(?:盖章|公章|章)\s*[)）])?\s*[:：]\s*`)
+
+// unitStop ends a unit name written on one line with other labels.
+var unitStop = regexp.MustCompile(`[\s\x{3000}]|填报日期|填表日期|报送日期|日期|填表人|填报人|联系人|联系电话|时间`)
+
+// unitFromLines finds the unit in a 填报单位：XX局 line above the header.
+func unitFromLines(rows [][]string) string {
+	for _, row := range rows {
+		for j, v := range row {
+			loc := unitLabel.FindStringIndex(v)
+			if loc == nil {
+				continue
+			}
+			rest := v[loc[1]:]
+			if k := unitStop.FindStringIndex(rest); k != nil {
+				rest = rest[:k[0]]
+			}
+			if rest = strings.TrimSpace(rest); rest != "" {
+				return rest
+			}
+			for _, w := range row[j+1:] {
+				if w = strings.TrimSpace(w); w != "" {
+					if k := unitStop.FindStringIndex(w); k != nil && k[0] > 0 {
+						w = w[:k[0]]
+					}
+					return w
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// unitFromFileName takes the unit from a file name: the name without its extension and
+// without bracketed suffixes such as （初稿）, (修改版) or 【终稿】.
+func unitFromFileName(name string) string {
+	u := strings.TrimSuffix(name, filepath.Ext(name))
+	pairs := map[rune]rune{'）': '（', ')': '(', '】': '【', ']': '[', '〕': '〔', '》': '《'}
+	for {
+		u = strings.TrimRight(strings.TrimSpace(u), "-_ .　")
+		last, size := utf8.DecodeLastRuneInString(u)
+		open, ok := pairs[last]
+		if !ok {
+			break
+		}
+		i := strings.LastIndex(u[:len(u)-size], string(open))
+		if i <= 0 {
+			break
+		}
+		u = u[:i]
+	}
+	return u
+}

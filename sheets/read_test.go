@@ -1,0 +1,702 @@
+package sheets
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// A test workbook, written as text: each row is one string with cells separated by "|",
+// starting at column A; a cell "#45000" is the number 45000, an empty cell is left empty.
+type testBook struct {
+	sheets   []testSheet
+	date1904 bool
+}
+
+type testSheet struct {
+	name   string
+	hidden bool
+	rows   []string
+	merges []string // "A1:F1"
+}
+
+// writeBook writes b as dir/name and returns its path.
+func writeBook(t *testing.T, dir, name string, b testBook) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, s := range b.sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			t.Fatal(err)
+		}
+		for r, line := range s.rows {
+			if line == "" {
+				continue
+			}
+			var vals []any
+			for _, c := range strings.Split(line, "|") {
+				if n, ok := strings.CutPrefix(c, "#"); ok {
+					v, err := strconv.ParseFloat(n, 64)
+					if err != nil {
+						t.Fatal(err)
+					}
+					vals = append(vals, v)
+				} else if c == "" {
+					vals = append(vals, nil)
+				} else {
+					vals = append(vals, c)
+				}
+			}
+			if err := f.SetSheetRow(s.name, "A"+strconv.Itoa(r+1), &vals); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, m := range s.merges {
+			a, z, _ := strings.Cut(m, ":")
+			if err := f.MergeCell(s.name, a, z); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, s := range b.sheets {
+		if s.hidden {
+			if err := f.SetSheetVisible(s.name, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if b.date1904 {
+		on := true
+		if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &on}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := filepath.Join(dir, name)
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// dump renders rows as "行号: 字段=值 | …", the form the expectations are written in.
+func dump(rows []RawRow) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, fmt.Sprintf("%d: %s", r.Pos.Row, r.Joined()))
+	}
+	return out
+}
+
+func dumpProblems(ps []Problem) []string {
+	var out []string
+	for _, p := range ps {
+		s := p.String()
+		if p.Raw != "" {
+			s += " [" + p.Raw + "]"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func sameLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s:\ngot:\n\t%s\nwant:\n\t%s", what, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+// colsOf renders the column map as 字段=列字母.
+func colsOf(r RawRow) string {
+	var parts []string
+	for f := Field(0); f < NumFields; f++ {
+		if c := r.Cols[f]; c > 0 {
+			parts = append(parts, f.String()+"="+ColumnName(c))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func read(t *testing.T, path string) ([]RawRow, []Problem) {
+	t.Helper()
+	return ReadFile(path, testDict(t), ReadOptions{})
+}
+
+func TestReadTitleAndUnitLine(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "市统计局（终稿）.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"市统计局2023年度督查事项落实台账",
+			"填报单位（盖章）：市统计局办公室  填报日期：2023年12月18日",
+			"序号|类别|会议名称|事项内容|责任单位|完成时限|落实状态|完成日期|备注",
+			"#1|市政府常务会议|市政府第五次常务会议|推进统计数据共享|市统计局|#45107|已完成|#45100|",
+			"#2||市长办公会第3次|完善统计台账||2023年底前|推进中||按季度报送",
+		},
+		merges: []string{"A1:I1"},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"4: 类别=市政府常务会议 | 会议=市政府第五次常务会议 | 事项内容=推进统计数据共享 | 牵头单位=市统计局 | 完成时限=45107 | 落实状态=已完成 | 完成日期=45100",
+		"5: 会议=市长办公会第3次 | 事项内容=完善统计台账 | 完成时限=2023年底前 | 落实状态=推进中 | 备注=按季度报送",
+	})
+	sameLines(t, "problems", dumpProblems(probs), nil)
+	for _, r := range rows {
+		if r.Pos != (Pos{File: "市统计局（终稿）.xlsx", Sheet: "台账", Row: r.Pos.Row}) {
+			t.Errorf("Pos = %+v", r.Pos)
+		}
+		if got := colsOf(r); got != "类别=B 会议=C 事项内容=D 牵头单位=E 完成时限=F 落实状态=G 完成日期=H 备注=I" {
+			t.Errorf("Cols = %s", got)
+		}
+		if r.UnitFromFile != "市统计局办公室" || r.Date1904 {
+			t.Errorf("UnitFromFile = %q, Date1904 = %v", r.UnitFromFile, r.Date1904)
+		}
+	}
+}
+
+func TestReadTwoRowHeader(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "市发改委.xlsx", testBook{sheets: []testSheet{{
+		name: "Sheet1",
+		rows: []string{
+			"市发改委督查事项台账",
+			"序号|会议|事项内容|牵头单位|完成时限|落实情况|||备注",
+			"|||||落实状态|完成日期|进展情况|",
+			"#1|第5次常务会议|编制专项规划|市发改委|2023-06-30|已办结|2023-06-20|已印发|",
+			"#2|第5次常务会议|争取中央预算内投资|市发改委|2023年底|推进中||已申报12个项目|",
+		},
+		merges: []string{"A1:I1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:H2", "I2:I3"},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"4: 会议=第5次常务会议 | 事项内容=编制专项规划 | 牵头单位=市发改委 | 完成时限=2023-06-30 | 落实状态=已办结 | 完成日期=2023-06-20 | 进展情况=已印发",
+		"5: 会议=第5次常务会议 | 事项内容=争取中央预算内投资 | 牵头单位=市发改委 | 完成时限=2023年底 | 落实状态=推进中 | 进展情况=已申报12个项目",
+	})
+	sameLines(t, "problems", dumpProblems(probs), nil)
+	if got := colsOf(rows[0]); got != "会议=B 事项内容=C 牵头单位=D 完成时限=E 落实状态=F 完成日期=G 进展情况=H 备注=I" {
+		t.Errorf("Cols = %s", got)
+	}
+	if rows[0].UnitFromFile != "市发改委" {
+		t.Errorf("UnitFromFile = %q", rows[0].UnitFromFile)
+	}
+}
+
+func TestReadTwoRowHeaderWithoutMerges(t *testing.T) {
+	// WPS exports sometimes lose the merges; a row of nothing but column names under the
+	// header is still its sub-header.
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"序号|会议|事项内容|牵头单位|落实情况||",
+			"||||落实状态|完成日期|进展情况",
+			"#1|第5次常务会议|编制规划|市发改委|已办结|#45000|已印发",
+		},
+	}}})
+	rows, _ := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"3: 会议=第5次常务会议 | 事项内容=编制规划 | 牵头单位=市发改委 | 落实状态=已办结 | 完成日期=45000 | 进展情况=已印发",
+	})
+}
+
+func TestReadHeaderSpellings(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			" 类 别 |*会议|事项\n内容|*牵头单位|完成\n时限|＊落实状态|完成　日期",
+			"书记批示件|〔2023〕5号|调研|市委办|#45291|已完成|#45200",
+		},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"2: 类别=书记批示件 | 会议=〔2023〕5号 | 事项内容=调研 | 牵头单位=市委办 | 完成时限=45291 | 落实状态=已完成 | 完成日期=45200",
+	})
+	sameLines(t, "problems", dumpProblems(probs), nil)
+	if got := colsOf(rows[0]); got != "类别=A 会议=B 事项内容=C 牵头单位=D 完成时限=E 落实状态=F 完成日期=G" {
+		t.Errorf("Cols = %s", got)
+	}
+}
+
+func TestReadUnknownColumnsAndSerial(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"序号|会议|事项内容|牵头单位|完成时限|落实状态|联系人|手机号码",
+			"#1|第5次常务会议|调研|市委办|2023-06-30|推进中|张三|#13800000000",
+			"#2",
+			"#3||||||李四|",
+			"#4|第5次常务会议|督导||||",
+		},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"2: 会议=第5次常务会议 | 事项内容=调研 | 牵头单位=市委办 | 完成时限=2023-06-30 | 落实状态=推进中",
+		"5: 会议=第5次常务会议 | 事项内容=督导",
+	})
+	sameLines(t, "problems", dumpProblems(probs), []string{
+		"a.xlsx!台账!A1: 提示: 未识别的列：联系人、手机号码，已忽略 [联系人、手机号码]",
+		"a.xlsx!台账!A4: 提示: 此行只在未识别的列中有内容，已跳过 [3 | 李四]",
+	})
+}
+
+func TestReadMergedDataCells(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"类别|会议|会议日期|事项内容|牵头单位|完成时限|落实状态",
+			"市政府常务会议|第5次|#45000|事项一|市交通局|2023-06-30|已完成",
+			"|||事项二||2023-06-30|推进中",
+			"|||说明：事项三|市住建局||",
+			"",
+			"市长专题会议|第2次|#45010|事项四|市水利局、市农业局||推进中",
+			"",
+		},
+		// 类别, 会议 and 会议日期 written once for rows 2-4; 牵头单位 merged across two rows
+		// (its second row is otherwise filled); a row inside a group is never taken for a
+		// footer (说明：…); a whole-row merge over rows 6-7 is one item.
+		merges: []string{"A2:A4", "B2:B4", "C2:C4", "E2:E3", "A6:A7", "B6:B7", "C6:C7", "D6:D7", "E6:E7", "F6:F7", "G6:G7"},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"2: 类别=市政府常务会议 | 会议=第5次 | 会议日期=45000 | 事项内容=事项一 | 牵头单位=市交通局 | 完成时限=2023-06-30 | 落实状态=已完成",
+		"3: 类别=市政府常务会议 | 会议=第5次 | 会议日期=45000 | 事项内容=事项二 | 牵头单位=市交通局 | 完成时限=2023-06-30 | 落实状态=推进中",
+		"4: 类别=市政府常务会议 | 会议=第5次 | 会议日期=45000 | 事项内容=说明：事项三 | 牵头单位=市住建局",
+		"6: 类别=市长专题会议 | 会议=第2次 | 会议日期=45010 | 事项内容=事项四 | 牵头单位=市水利局、市农业局 | 落实状态=推进中",
+	})
+	sameLines(t, "problems", dumpProblems(probs), nil)
+}
+
+func TestReadHorizontalMergeInData(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"会议|事项内容|牵头单位|配合单位|落实状态",
+			"第5次常务会议|共建项目|市科技局||推进中",
+		},
+		merges: []string{"C2:D2"},
+	}}})
+	rows, _ := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"2: 会议=第5次常务会议 | 事项内容=共建项目 | 牵头单位=市科技局 | 配合单位=市科技局 | 落实状态=推进中",
+	})
+}
+
+func TestReadBlankAndFooterRows(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"序号|会议|事项内容|牵头单位|完成时限|落实状态",
+			"#1|第5次常务会议|注重统计质量|市统计局|长期|推进中",
+			"",
+			"",
+			"#2|第5次常务会议|审核通过后公布|市统计局|2023-12-31|未启动",
+			"合计|||||",
+			"",
+			"填表人：王五    联系电话：12345678|||审核人：赵六||",
+			"注：1. 完成时限请填写具体日期；|||||",
+			"2. 落实状态只填 已落实、推进中、未启动。|||||",
+		},
+		merges: []string{"A9:F9", "A10:F10"},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"2: 会议=第5次常务会议 | 事项内容=注重统计质量 | 牵头单位=市统计局 | 完成时限=长期 | 落实状态=推进中",
+		"5: 会议=第5次常务会议 | 事项内容=审核通过后公布 | 牵头单位=市统计局 | 完成时限=2023-12-31 | 落实状态=未启动",
+	})
+	sameLines(t, "problems", dumpProblems(probs), []string{
+		"a.xlsx!台账!A6: 提示: 表尾说明行，已跳过 [合计]",
+		"a.xlsx!台账!A8: 提示: 表尾说明行，已跳过 [填表人：王五    联系电话：12345678 | 审核人：赵六]",
+		"a.xlsx!台账!A9: 提示: 表尾说明行，已跳过 [注：1. 完成时限请填写具体日期；]",
+		"a.xlsx!台账!A10: 提示: 表尾说明行，已跳过 [2. 落实状态只填 已落实、推进中、未启动。]",
+	})
+}
+
+func TestReadColumnNumberRow(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"会议|事项内容|牵头单位|落实状态",
+			"#1|#2|#3|#4",
+			"第5次常务会议|事项|市统计局|推进中",
+		},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{"3: 会议=第5次常务会议 | 事项内容=事项 | 牵头单位=市统计局 | 落实状态=推进中"})
+	sameLines(t, "problems", dumpProblems(probs), []string{"a.xlsx!台账!A2: 提示: 列编号行（表头下方的1、2、3…），已跳过 [1 | 2 | 3 | 4]"})
+}
+
+func TestReadSheetsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	ledger := testSheet{name: "台账", rows: []string{"会议|事项内容|落实状态", "第5次常务会议|事项|推进中"}}
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{
+		{name: "填报说明", rows: []string{"请按模板填写", "完成时限写具体日期"}},
+		ledger,
+		{name: "旧台账", hidden: true, rows: ledger.rows},
+		{name: "Sheet3"},
+		{name: "台账二", rows: []string{"二季度", "", "事项内容|落实状态|会议", "事项乙|已完成|第6次常务会议"}},
+	}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"2: 会议=第5次常务会议 | 事项内容=事项 | 落实状态=推进中",
+		"4: 会议=第6次常务会议 | 事项内容=事项乙 | 落实状态=已完成",
+	})
+	if len(rows) == 2 && (rows[0].Pos != Pos{File: "a.xlsx", Sheet: "台账", Row: 2} || rows[1].Pos != Pos{File: "a.xlsx", Sheet: "台账二", Row: 4} ||
+		colsOf(rows[1]) != "会议=C 事项内容=A 落实状态=B") {
+		t.Errorf("Pos/Cols: %+v %+v %s", rows[0].Pos, rows[1].Pos, colsOf(rows[1]))
+	}
+	sameLines(t, "problems", dumpProblems(probs), []string{
+		"a.xlsx!填报说明: 提示: 未找到表头（应含 事项内容、落实状态 等列），已跳过",
+		"a.xlsx!旧台账: 提示: 工作表已隐藏，已跳过",
+		"a.xlsx!Sheet3: 提示: 工作表为空，已跳过",
+	})
+
+	p = writeBook(t, dir, "b.xlsx", testBook{sheets: []testSheet{{name: "说明", rows: []string{"无"}}}})
+	rows, probs = read(t, p)
+	if len(rows) != 0 || Count(probs, Error) != 1 || !strings.Contains(probs[len(probs)-1].Msg, "没有找到台账工作表") {
+		t.Errorf("no ledger: rows %d, problems %q", len(rows), dumpProblems(probs))
+	}
+}
+
+func TestReadUnitFromFileName(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "市教育局（修改版）.xlsx", testBook{sheets: []testSheet{{
+		name: "台账", rows: []string{"会议|事项内容|落实状态", "第5次常务会议|事项|推进中"},
+	}}})
+	rows, _ := read(t, p)
+	if len(rows) != 1 || rows[0].UnitFromFile != "市教育局" {
+		t.Fatalf("rows = %+v", rows)
+	}
+	for _, c := range []struct{ name, want string }{
+		{"市统计局.xlsx", "市统计局"},
+		{"市统计局（初稿）.xlsx", "市统计局"},
+		{"市统计局(修改版).XLSX", "市统计局"},
+		{"市统计局【终稿】(1).xlsx", "市统计局"},
+		{"市统计局 - 副本.xlsm", "市统计局 - 副本"},
+		{"（初稿）.xlsx", "（初稿）"},
+	} {
+		if got := unitFromFileName(c.name); got != c.want {
+			t.Errorf("unitFromFileName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		row  []string
+		want string
+	}{
+		{[]string{"填报单位：市统计局  填报日期：2023年12月18日"}, "市统计局"},
+		{[]string{"填报单位（盖章）：市统计局填报日期：2023年12月18日"}, "市统计局"},
+		{[]string{"填报单位：", "", "市财政局", "填报日期：2023-12-18"}, "市财政局"},
+		{[]string{"报送单位:市审计局"}, "市审计局"},
+		{[]string{"市统计局2023年度督查事项台账"}, ""},
+	} {
+		if got := unitFromLines([][]string{c.row}); got != c.want {
+			t.Errorf("unitFromLines(%q) = %q, want %q", c.row, got, c.want)
+		}
+	}
+}
+
+func TestReadDate1904(t *testing.T) {
+	dir := t.TempDir()
+	sheet := testSheet{name: "台账", rows: []string{"会议|事项内容|完成时限|落实状态", "第5次常务会议|事项|#43645|推进中"}}
+	for _, on := range []bool{false, true} {
+		p := writeBook(t, dir, fmt.Sprintf("d%v.xlsx", on), testBook{sheets: []testSheet{sheet}, date1904: on})
+		rows, _ := read(t, p)
+		if len(rows) != 1 || rows[0].Date1904 != on || rows[0].Vals[FieldDeadline] != "43645" {
+			t.Errorf("date1904=%v: rows = %+v", on, rows)
+		}
+	}
+}
+
+// rewriteZip rewrites the zip at p, passing each entry through edit; method forces the
+// compression method of the entries edit changes.
+func rewriteZip(t *testing.T, p string, edit func(name string, data []byte) []byte) {
+	t.Helper()
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = edit(zf.Name, data)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	zr.Close()
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func manyRows(n int) []string {
+	rows := []string{"会议|事项内容|落实状态"}
+	for i := 1; i <= n; i++ {
+		rows = append(rows, fmt.Sprintf("第5次常务会议|事项%d|推进中", i))
+	}
+	return rows
+}
+
+func TestReadWrongDimension(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "wps.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: manyRows(50)}}})
+	dim := regexp.MustCompile(`<dimension ref="[^"]*"\s*(/>|></dimension>)`)
+	rewriteZip(t, p, func(name string, data []byte) []byte {
+		if name == "xl/worksheets/sheet1.xml" {
+			if !dim.Match(data) {
+				t.Fatal("no <dimension> to rewrite")
+			}
+			return dim.ReplaceAll(data, []byte(`<dimension ref="A1:A1"/>`))
+		}
+		return data
+	})
+	rows, probs := read(t, p)
+	if len(rows) != 50 || rows[49].Pos.Row != 51 || rows[49].Vals[FieldContent] != "事项50" || len(probs) != 0 {
+		t.Errorf("read %d rows, problems %q", len(rows), dumpProblems(probs))
+	}
+}
+
+// wantRefused checks that a file gives no rows and exactly one error containing msg.
+func wantRefused(t *testing.T, p string, opt ReadOptions, msg string) {
+	t.Helper()
+	rows, probs := ReadFile(p, testDict(t), opt)
+	if len(rows) != 0 || len(probs) != 1 || probs[0].Level != Error || !strings.Contains(probs[0].Msg, msg) ||
+		probs[0].Pos != (Pos{File: filepath.Base(p)}) {
+		t.Errorf("%s: %d rows, problems %q; want one error containing %q", filepath.Base(p), len(rows), dumpProblems(probs), msg)
+	}
+}
+
+func TestReadTruncatedSheetXML(t *testing.T) {
+	for _, cut := range []struct {
+		name string
+		edit func([]byte) []byte
+	}{
+		{"mid-row", func(b []byte) []byte { return b[:bytes.Index(b, []byte(`<row r="30"`))+40] }},
+		{"after-row", func(b []byte) []byte { return b[:bytes.Index(b, []byte(`<row r="30"`))] }},
+		{"no-end", func(b []byte) []byte { return b[:bytes.Index(b, []byte(`</worksheet>`))] }},
+		{"garbage-mid", func(b []byte) []byte {
+			i := bytes.Index(b, []byte(`<row r="20"`))
+			return append(append(append([]byte{}, b[:i]...), "<c><<<"...), b[i:]...)
+		}},
+		{"garbage-last", func(b []byte) []byte {
+			i := bytes.Index(b, []byte(`<row r="51"`))
+			return append(append(append([]byte{}, b[:i+12]...), "<c r=\"A51\" <"...), b[i+12:]...)
+		}},
+	} {
+		t.Run(cut.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := writeBook(t, dir, "cut.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: manyRows(50)}}})
+			rewriteZip(t, p, func(name string, data []byte) []byte {
+				if name == "xl/worksheets/sheet1.xml" {
+					return cut.edit(data)
+				}
+				return data
+			})
+			wantRefused(t, p, ReadOptions{}, "文件已损坏（")
+		})
+	}
+}
+
+func TestReadChecksum(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "crc.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: manyRows(50)}}})
+	rewriteZip(t, p, func(_ string, data []byte) []byte { return data }) // all entries stored
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var off int64
+	for _, zf := range zr.File {
+		if zf.Name == "xl/sharedStrings.xml" || zf.Name == "xl/worksheets/sheet1.xml" {
+			o, _ := zf.DataOffset()
+			if zf.Name == "xl/sharedStrings.xml" {
+				off = o + int64(zf.UncompressedSize64) - 30 // inside the text of a late string
+			}
+		}
+	}
+	zr.Close()
+	b, _ := os.ReadFile(p)
+	b[off] ^= 0x01
+	os.WriteFile(p, b, 0o644)
+	wantRefused(t, p, ReadOptions{}, "xl/sharedStrings.xml 数据校验失败")
+
+	// A flipped byte in a deflated worksheet.
+	p = writeBook(t, dir, "crc2.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: manyRows(50)}}})
+	zr, _ = zip.OpenReader(p)
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			off, _ = zf.DataOffset()
+			off += int64(zf.CompressedSize64) / 2
+		}
+	}
+	zr.Close()
+	b, _ = os.ReadFile(p)
+	b[off] ^= 0x10
+	os.WriteFile(p, b, 0o644)
+	wantRefused(t, p, ReadOptions{}, "文件已损坏（xl/worksheets/sheet1.xml")
+}
+
+func TestReadRefusedFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := writeBook(t, dir, "good.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: manyRows(5)}}})
+	data, _ := os.ReadFile(good)
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	ole := append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 600)...)
+	wantRefused(t, write("truncated.xlsx", data[:len(data)/2]), ReadOptions{}, "文件已损坏（不是有效的xlsx文件")
+	wantRefused(t, write("empty.xlsx", nil), ReadOptions{}, "文件已损坏（文件是空的）")
+	wantRefused(t, write("text.xlsx", []byte("hello")), ReadOptions{}, "文件已损坏（")
+	wantRefused(t, write("old.xls", ole), ReadOptions{}, "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx")
+	wantRefused(t, write("renamed.xlsx", ole), ReadOptions{}, "旧版Excel格式")
+	wantRefused(t, write("web.xls", []byte("<html><table><tr><td>1</td></tr></table></html>")), ReadOptions{}, "旧版Excel格式")
+	wantRefused(t, good, ReadOptions{MaxUnzip: 1000}, "文件解压后超过1000字节")
+
+	// Encrypted: refused without a password, read with the right one.
+	f, err := excelize.OpenFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc := filepath.Join(dir, "enc.xlsx")
+	if err := f.SaveAs(enc, excelize.Options{Password: "secret"}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	wantRefused(t, enc, ReadOptions{}, "文件已加密，请用 --password 提供密码")
+	wantRefused(t, enc, ReadOptions{Password: "wrong"}, "密码打不开")
+	rows, probs := ReadFile(enc, testDict(t), ReadOptions{Password: "secret"})
+	if len(rows) != 5 || len(probs) != 0 {
+		t.Errorf("with password: %d rows, problems %q", len(rows), dumpProblems(probs))
+	}
+}
+
+func TestReadOwnReport(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "督查事项汇总_20231220.xlsx", testBook{sheets: []testSheet{
+		{name: SheetSummary, rows: []string{"类别|事项数"}},
+		{name: SheetItems, rows: []string{"序号|编号|类别|会议|会议日期|事项内容|牵头单位|落实状态", "#1||市政府常务会议|第5次||事项|市统计局|推进中"}},
+		{name: SheetProblems, rows: []string{"级别|文件"}},
+	}})
+	rows, probs := read(t, p)
+	sameLines(t, "problems", dumpProblems(probs), []string{"督查事项汇总_20231220.xlsx: 提示: 这是duban生成的汇总表，不再重复汇总，已跳过"})
+	if len(rows) != 0 {
+		t.Errorf("read %d rows from a report", len(rows))
+	}
+}
+
+func TestSource(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{
+		"b/市统计局.xlsx", "a/市财政局.XLSM", "a/旧.xls", "a/旧.et", "a/说明.docx", "a/~$市财政局.XLSM",
+		".git/x.xlsx", "a/.hidden.xlsx", "c/模板.xltx", "Thumbs.db",
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	explicit := filepath.Join(dir, "a", "说明.docx")
+	files, probs := Source([]string{dir, explicit, filepath.Join(dir, "b", "市统计局.xlsx"), filepath.Join(dir, "没有")})
+	var rel []string
+	for _, f := range files {
+		r, _ := filepath.Rel(dir, f)
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	sameLines(t, "files", rel, []string{"a/市财政局.XLSM", "a/旧.et", "a/旧.xls", "b/市统计局.xlsx", "c/模板.xltx", "a/说明.docx"})
+	sameLines(t, "problems", dumpProblems(probs), []string{
+		"说明.docx: 提示: 不是Excel工作簿，已跳过",
+		filepath.Join(dir, "没有") + ": 错误: 找不到此文件或文件夹，请检查路径",
+	})
+}
+
+func BenchmarkReadFile(b *testing.B) {
+	dir := b.TempDir()
+	f := excelize.NewFile()
+	sw, _ := f.NewStreamWriter("Sheet1")
+	sw.SetRow("A1", []any{"序号", "类别", "会议", "会议日期", "事项内容", "牵头单位", "完成时限", "落实状态", "完成日期", "进展情况"})
+	for r := 2; r <= 20001; r++ {
+		sw.SetRow("A"+strconv.Itoa(r), []any{r - 1, "市政府常务会议", "第5次", 45000, fmt.Sprintf("事项内容%d", r), "市统计局", 45100 + r%100, "推进中", nil, "正在推进中"})
+	}
+	sw.Flush()
+	p := filepath.Join(dir, "big.xlsx")
+	f.SaveAs(p)
+	f.Close()
+	d := testDict(b)
+	b.ResetTimer()
+	for range b.N {
+		rows, probs := ReadFile(p, d, ReadOptions{})
+		if len(rows) != 20000 || len(probs) != 0 {
+			b.Fatalf("%d rows, %v", len(rows), probs)
+		}
+	}
+}
+
+// TestReadCorruptedNeverShrinks flips single bits all over a workbook, compressed and
+// stored: every result is either the whole sheet or an error, never fewer rows.
+func TestReadCorruptedNeverShrinks(t *testing.T) {
+	dir := t.TempDir()
+	d := testDict(t)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, stored := range []bool{false, true} {
+		p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: manyRows(200)}}})
+		if stored {
+			rewriteZip(t, p, func(_ string, b []byte) []byte { return b })
+		}
+		orig, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := filepath.Join(dir, "c.xlsx")
+		for range 300 {
+			b := bytes.Clone(orig)
+			k := rng.IntN(len(b))
+			b[k] ^= 1 << rng.IntN(8)
+			if err := os.WriteFile(q, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			rows, probs := ReadFile(q, d, ReadOptions{})
+			if Count(probs, Error) > 0 {
+				continue
+			}
+			if len(rows) != 200 || rows[199].Vals[FieldContent] != "事项200" {
+				t.Errorf("stored=%v, bit flipped at %d: %d rows, problems %q", stored, k, len(rows), dumpProblems(probs))
+			}
+		}
+	}
+}
