@@ -28,13 +28,13 @@ func TestSummarizeDefinitions(t *testing.T) {
 	items := []Item{
 		// 市政府常务会议, two meetings.
 		{Category: "市政府常务会议", Meeting: meeting(1), MeetingName: "市政府常务会议第1次", Content: "a", Lead: "甲局", Status: Done, Deadline: date(2024, 3, 1), Done: date(2024, 2, 1), Src: src(2)},
-		{Category: "市政府常务会议", Meeting: meeting(1), MeetingName: "市政府常务会议第1次", Content: "b", Lead: "乙局", Status: InProgress, Deadline: date(2024, 11, 29), Src: src(3)}, // overdue 1 day
-		{Category: "市政府常务会议", Meeting: meeting(2), MeetingName: "市政府常务会议第2次", Content: "c", Lead: "甲局", Status: NotStarted, Deadline: date(2024, 11, 30), Src: src(4)}, // due today: 临期
-		{Category: "市政府常务会议", Meeting: meeting(2), MeetingName: "市政府常务会议第2次", Content: "d", Lead: "乙局", Status: InProgress, Deadline: date(2024, 12, 7), Src: src(5)},  // D+7: 临期
-		{Category: "市政府常务会议", Meeting: meeting(2), MeetingName: "市政府常务会议第2次", Content: "e", Lead: "乙局", Status: InProgress, Deadline: date(2024, 12, 8), Src: src(6)},  // D+8: 正常
-		{Category: "市长批示件", Kind: KindDoc, Meeting: Meeting{Num: 3, Year: 2024}, Content: "f", Lead: "甲局", Status: InProgress, Src: src(7)},                                       // 无明确时限
+		{Category: "市政府常务会议", Meeting: meeting(1), MeetingName: "市政府常务会议第1次", Content: "b", Lead: "乙局", Status: InProgress, Deadline: date(2024, 11, 29), Src: src(3)},                    // overdue 1 day
+		{Category: "市政府常务会议", Meeting: meeting(2), MeetingName: "市政府常务会议第2次", Content: "c", Lead: "甲局", Status: NotStarted, Deadline: date(2024, 11, 30), Src: src(4)},                    // due today: 临期
+		{Category: "市政府常务会议", Meeting: meeting(2), MeetingName: "市政府常务会议第2次", Content: "d", Lead: "乙局", Status: InProgress, Deadline: date(2024, 12, 7), Src: src(5)},                     // D+7: 临期
+		{Category: "市政府常务会议", Meeting: meeting(2), MeetingName: "市政府常务会议第2次", Content: "e", Lead: "乙局", Status: InProgress, Deadline: date(2024, 12, 8), Src: src(6)},                     // D+8: 正常
+		{Category: "市长批示件", Kind: KindDoc, Meeting: Meeting{Num: 3, Year: 2024}, Content: "f", Lead: "甲局", Status: InProgress, Src: src(7)},                                               // 无明确时限
 		{Category: "市长批示件", Kind: KindDoc, Meeting: Meeting{Num: 4, Year: 2024}, Content: "g", Lead: "丙局", Status: Done, Deadline: date(2024, 5, 1), Done: date(2024, 6, 1), Src: src(8)}, // 逾期完成
-		{Category: "市长批示件", Kind: KindDoc, Meeting: Meeting{Num: 5, Year: 2024}, Content: "h", Lead: "丙局", Status: NotStarted, Deadline: date(2024, 1, 1), Src: src(9)},                  // overdue 334 days
+		{Category: "市长批示件", Kind: KindDoc, Meeting: Meeting{Num: 5, Year: 2024}, Content: "h", Lead: "丙局", Status: NotStarted, Deadline: date(2024, 1, 1), Src: src(9)},                   // overdue 334 days
 	}
 	r := Summarize(items, d, asOf, 7)
 

@@ -1,9 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/duban/duban/sheets"
 	"github.com/spf13/pflag"
@@ -16,6 +17,7 @@ const checkHelp = `用法：duban check [选项] 路径...
 示例：
   duban check 收文/市财政局.xlsx        检查一个单位的台账
   duban check -q 收文                   只列出错误
+  duban check --annotate 退回 收文      把有问题的台账标注后复制到“退回”文件夹，可直接发回单位
 
 退出码：0 没有错误；1 有错误；2 无法运行（用法错误或没有可读的文件）。
 
@@ -27,12 +29,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var c common
 	c.register(fs)
+	annotate := fs.String("annotate", "", "把有问题的台账复制到此文件夹，问题单元格标红/标黄并加批注，附问题清单")
 	fs.Usage = func() { fmt.Fprint(stderr, checkHelp+fs.FlagUsages()) }
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		return exitNothing
+		return flagError(err, stderr, "duban "+fs.Name()+" --help")
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "错误：请给出要检查的工作簿或文件夹")
@@ -50,6 +50,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	r.Problems = append(probs, r.Problems...)
 	sheets.SortProblems(r.Problems)
 	printProblems(stdout, r.Problems, c.quiet)
+	if *annotate != "" {
+		if err := annotateFiles(*annotate, files, r.Problems, stdout, c.quiet); err != nil {
+			fmt.Fprintln(stderr, "错误：", err)
+			return exitNothing
+		}
+	}
 	errs := sheets.Count(r.Problems, sheets.Error)
 	if !c.quiet {
 		fmt.Fprintf(stdout, "共检查%d个文件：错误%d个，警告%d个，提示%d个\n", r.Files, errs,
@@ -63,4 +69,26 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitErrors
 	}
 	return exitOK
+}
+
+// annotateFiles writes an annotated copy of every input with errors or warnings into dir.
+func annotateFiles(dir string, files []string, probs []sheets.Problem, stdout io.Writer, quiet bool) error {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("无法创建标注文件夹 %s：%v", dir, err)
+		}
+	}
+	n := 0
+	for _, f := range files {
+		if err := sheets.Annotate(dir, f, probs); err != nil {
+			return fmt.Errorf("标注 %s 失败：%v", filepath.Base(f), err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.Base(f))); err == nil {
+			n++
+		}
+	}
+	if !quiet {
+		fmt.Fprintf(stdout, "已在 %s 写出%d个标注过的台账\n", dir, n)
+	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -72,7 +71,7 @@ func loadDict(path string) (*sheets.Dict, error) {
 	if path == "" {
 		return sheets.ParseDict(templates.Dictionary)
 	}
-	return nil, fmt.Errorf("--config 尚未支持（见 issue 4）")
+	return sheets.ReadConfig(path)
 }
 
 // parseSize reads sizes such as 512MiB, 1G, 100MB, 2048 (bytes).
@@ -99,6 +98,7 @@ const reportHelp = `用法：duban report [选项] 路径...
 示例：
   duban report 收文/2024年12月                       汇总文件夹里的全部台账
   duban report --as-of 2024-12-20 -o 汇总.xlsx 收文   指定统计截止日和输出文件
+  duban report --expect 交办清单.xlsx 收文            同时核对漏报事项和未报送单位
 
 退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；2 未生成。
 
@@ -111,12 +111,10 @@ func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
 	var c common
 	c.register(fs)
 	output := fs.StringP("output", "o", "", "汇总工作簿（默认 督查事项汇总_<统计截止日>.xlsx）")
+	expect := fs.String("expect", "", "交办清单工作簿：核对漏报事项和未报送单位")
 	fs.Usage = func() { fmt.Fprint(stderr, reportHelp+fs.FlagUsages()) }
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		return exitNothing
+		return flagError(err, stderr, "duban "+fs.Name()+" --help")
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "错误：请给出要汇总的工作簿或文件夹")
@@ -147,6 +145,14 @@ func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
 	r := sheets.Build(files, o)
 	r.Problems = append(probs, r.Problems...)
 	sheets.SortProblems(r.Problems)
+	if *expect != "" {
+		rec, err := sheets.Reconcile(*expect, r, o)
+		if err != nil {
+			fmt.Fprintln(stderr, "错误：", err)
+			return exitNothing
+		}
+		r.Expect = rec
+	}
 	printProblems(stderr, r.Problems, c.quiet)
 
 	errs := sheets.Count(r.Problems, sheets.Error)

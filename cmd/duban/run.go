@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/spf13/pflag"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -55,6 +58,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	// duban PATH... (files or a folder dropped onto duban.exe), or duban --flags PATH...
 	return runReport(args, stdout, stderr, isDropped(args[0]))
+}
+
+// flagError reports a command-line mistake in Chinese and returns the exit status: 0 for
+// --help (pflag has printed the usage), 2 otherwise.
+func flagError(err error, stderr io.Writer, help string) int {
+	if errors.Is(err, pflag.ErrHelp) {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "错误：命令行选项有误（%v），用 %s 查看用法\n", err, help)
+	return exitNothing
 }
 
 // isDropped reports whether the first argument makes this the `duban PATH...` form, used

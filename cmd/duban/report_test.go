@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+const sample = "../../testdata/sample"
+
+// runCmd runs duban in-process and returns its exit status, stdout and stderr.
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errw bytes.Buffer
+	code := run(args, &out, &errw)
+	return code, out.String(), errw.String()
+}
+
+var balanceRE = regexp.MustCompile(`行数核对：读取(\d+)行 = 明细(\d+)项 \+ 重复合并(\d+)行 \+ 错误排除(\d+)行\n$`)
+
+// balance checks the row-count proof that ends stdout and returns N, M, K, E.
+func balance(t *testing.T, stdout string) [4]int {
+	t.Helper()
+	m := balanceRE.FindStringSubmatch(stdout)
+	if m == nil {
+		t.Fatalf("stdout does not end with the 行数核对 line:\n%s", stdout)
+	}
+	var v [4]int
+	for i := range v {
+		v[i], _ = strconv.Atoi(m[i+1])
+	}
+	if v[0] != v[1]+v[2]+v[3] {
+		t.Fatalf("行数核对 does not add up: %v", v)
+	}
+	return v
+}
+
+// table returns the rows under the header row of sheet that holds all labels, up to the
+// first blank row, as maps from label to cell text.
+func table(t *testing.T, f *excelize.File, sheet string, labels ...string) []map[string]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatalf("sheet %s: %v", sheet, err)
+	}
+	for i, r := range rows {
+		col := map[string]int{}
+		for j, c := range r {
+			col[c] = j
+		}
+		all := true
+		for _, l := range labels {
+			if _, ok := col[l]; !ok {
+				all = false
+			}
+		}
+		if !all {
+			continue
+		}
+		var out []map[string]string
+		for _, d := range rows[i+1:] {
+			if strings.TrimSpace(strings.Join(d, "")) == "" {
+				break
+			}
+			m := map[string]string{}
+			for l, j := range col {
+				if j < len(d) {
+					m[l] = d[j]
+				}
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	t.Fatalf("sheet %s: no header with %v", sheet, labels)
+	return nil
+}
+
+// TestReportSample runs the README's first command on the bundled sample and checks the
+// figures the generator planted (testdata/gen prints them).
+func TestReportSample(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "汇总.xlsx")
+	code, stdout, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", out, sample)
+	if code != exitErrors {
+		t.Fatalf("exit %d, want 1 (the sample plants three errors)\n%s", code, stderr)
+	}
+	if got := balance(t, stdout); got != [4]int{333, 302, 28, 3} {
+		t.Errorf("行数核对 = %v, want 333 = 302 + 28 + 3", got)
+	}
+	for _, want := range []string{
+		"市交通运输局.xlsx!督查事项!D21: 错误: 事项内容为空",
+		"市卫生健康委.xlsx!台账!H18: 错误: 落实状态“基本完成”无法识别",
+		"市商务局.xlsx!台账!H12: 错误: 完成时限“2024年2月30日”不是有效日期（2月没有30日）",
+		"市工业和信息化局.xlsx!台账!I6: 警告: 落实状态为“已完成”（已落实），但未填写完成日期",
+		"说明.txt: 提示: 不是Excel工作簿，已跳过",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q", want)
+		}
+	}
+	if strings.Contains(stderr, "~$") {
+		t.Error("the Office lock file was mentioned; it must be skipped silently")
+	}
+	if !strings.Contains(stdout, "共召开市委常委会议15次，议定事项22项，已落实20项，落实率90.9%") {
+		t.Errorf("narrative missing from stdout:\n%s", stdout)
+	}
+
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); strings.Join(got, " ") != "汇总 分会议统计 单位统计 逾期事项 临期事项 无明确时限 事项明细 校验问题" {
+		t.Errorf("sheets = %v", got)
+	}
+	want := map[string]string{ // 类别 → 会议次数 事项数 已落实 推进中 未启动 逾期 临期
+		"市委常委会议":  "15 22 20 2 0 2 0",
+		"市政府常务会议": "14 96 87 8 1 4 1",
+		"市长办公会议":  "12 44 36 6 2 2 2",
+		"市长专题会议":  "31 64 51 10 3 4 4",
+		"市长批示件":   " 38 36 2 0 1 0",
+		"两报告":     " 38 31 5 2 3 0",
+		"合计":      "72 302 261 33 8 16 7",
+	}
+	rows := table(t, f, "汇总", "类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率")
+	if len(rows) != len(want) {
+		t.Errorf("汇总 has %d rows, want %d", len(rows), len(want))
+	}
+	for _, r := range rows {
+		got := strings.Join([]string{r["会议次数"], r["事项数"], r["已落实"], r["推进中"], r["未启动"], r["逾期"], r["临期"]}, " ")
+		if got != want[r["类别"]] {
+			t.Errorf("汇总 %s = %q, want %q", r["类别"], got, want[r["类别"]])
+		}
+	}
+	// The rate is the exact ratio, shown with one decimal.
+	// The rate is the ratio 20/22 at Excel's precision of 15 significant digits (excelize
+	// writes no more, as Excel itself cannot hold more).
+	v, _ := f.GetCellValue("汇总", "I3", excelize.Options{RawCellValue: true})
+	if want := strconv.FormatFloat(20.0/22, 'g', 15, 64); v != want {
+		t.Errorf("汇总!I3 = %s, want the ratio 20/22 = %s", v, want)
+	}
+	if n := len(table(t, f, "事项明细", "事项内容", "牵头单位", "落实状态", "预警", "来源")); n != 302 {
+		t.Errorf("事项明细 has %d rows, want 302", n)
+	}
+	if n := len(table(t, f, "逾期事项", "事项内容", "逾期天数")); n != 16 {
+		t.Errorf("逾期事项 has %d rows, want 16", n)
+	}
+	var errs []string
+	for _, r := range table(t, f, "校验问题", "级别", "文件", "工作表", "单元格", "字段", "原值", "说明") {
+		if r["级别"] == "错误" {
+			errs = append(errs, r["文件"]+"!"+r["工作表"]+"!"+r["单元格"])
+		}
+	}
+	if strings.Join(errs, " ") != "市交通运输局.xlsx!督查事项!D21 市卫生健康委.xlsx!台账!H18 市商务局.xlsx!台账!H12" {
+		t.Errorf("errors in 校验问题 = %v", errs)
+	}
+}
+
+// TestReportDefaultOutput checks the default file name, and that `duban PATH` (a folder
+// dropped onto duban.exe) writes beside the folder.
+func TestReportDefaultOutput(t *testing.T) {
+	abs, _ := filepath.Abs(sample)
+	work := t.TempDir()
+	t.Chdir(work)
+	if code, _, stderr := runCmd(t, "report", "-q", "--as-of", "2024-12-20", abs); code != exitErrors {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(work, "督查事项汇总_20241220.xlsx")); err != nil {
+		t.Errorf("default output not in the current folder: %v", err)
+	}
+
+	// Dropped: a copy of the sample in a folder of its own.
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "收文")
+	copyDir(t, abs, dir)
+	if code, _, stderr := runCmd(t, dir); code != exitErrors {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	name := "督查事项汇总_" + time.Now().Format("20060102") + ".xlsx"
+	if _, err := os.Stat(filepath.Join(parent, name)); err != nil {
+		t.Errorf("dropped folder: output not beside it: %v", err)
+	}
+}
+
+func TestReportExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.xlsx")
+	for _, c := range []struct {
+		name string
+		args []string
+		want int
+		msg  string
+	}{
+		{"no paths", []string{"report"}, exitNothing, "请给出要汇总的工作簿或文件夹"},
+		{"bad flag", []string{"report", "--no-such-flag", sample}, exitNothing, "命令行选项有误"},
+		{"bad as-of", []string{"report", "--as-of", "明天", "-o", out, sample}, exitNothing, "--as-of “明天”不是有效日期"},
+		{"missing path", []string{"report", "-o", out, filepath.Join(dir, "没有这个文件夹")}, exitNothing, "没有读取到任何台账数据"},
+		{"strict", []string{"report", "--strict", "--as-of", "2024-12-20", "-o", out, sample}, exitNothing, "按 --strict 要求未生成汇总工作簿"},
+		{"missing output folder", []string{"report", "-o", filepath.Join(dir, "无", "out.xlsx"), sample}, exitNothing, "不存在"},
+		{"output is input", []string{"report", "-o", filepath.Join(sample, "市商务局.xlsx"), sample}, exitNothing, "也是输入文件"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := runCmd(t, c.args...)
+			if code != c.want || !strings.Contains(stderr, c.msg) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d and %q", code, stderr, c.want, c.msg)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("a workbook was written")
+			}
+		})
+	}
+}
+
+func TestCheck(t *testing.T) {
+	code, stdout, _ := runCmd(t, "check", "--as-of", "2024-12-20", sample)
+	if code != exitErrors {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(stdout, "市商务局.xlsx!台账!H12: 错误: 完成时限“2024年2月30日”不是有效日期") {
+		t.Errorf("check did not list the problem:\n%s", stdout)
+	}
+	balance(t, stdout)
+	code, stdout, _ = runCmd(t, "check", "-q", filepath.Join(sample, "市应急管理局.xlsx"))
+	if code != exitOK || stdout != "" {
+		t.Errorf("clean file: exit %d, stdout %q", code, stdout)
+	}
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.CopyFS(to, os.DirFS(from)); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,259 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/duban/duban/sheets"
+	"github.com/duban/duban/templates"
+	"github.com/spf13/pflag"
+)
+
+const templateHelp = `用法：duban template [选项]
+
+生成发给各单位的报送模板：“填报说明”工作表，“台账”工作表（标准表头，类别和落实状态为下拉列表，
+日期列为日期格式，完成时限有填写提示，表头冻结，可直接A4横向打印）。
+
+示例：
+  duban template -o 报送模板.xlsx                       生成空白报送模板
+  duban template --unit 市财政局 -o 市财政局.xlsx        生成标明填报单位的模板
+  duban template --from 交办清单.xlsx --out-dir 下发     按交办清单为每个牵头单位生成预填模板（下发/市财政局.xlsx …）
+  duban template --config 配置.xlsx -o 报送模板.xlsx     按修改过的词典（类别名称等）生成
+
+交办清单可以是任何能读取的台账格式，不需要落实状态列；预填模板中落实状态、完成日期、进展情况留给单位填写。
+已存在的文件不会被覆盖，除非加 --force。
+
+选项：
+`
+
+const configHelp = `用法：duban config [-o 文件]
+
+把内置词典（类别、落实状态的写法、列名别名、无明确时限的写法、单位名单、临期天数）写成可编辑的工作簿。
+在Excel或WPS中修改后，用 --config 交给其他命令使用。
+
+示例：
+  duban config -o 配置.xlsx
+  （把“类别”表中的 市政府常务会议 改为 县政府常务会议，识别关键词改为 县政府常务会、常务会）
+  duban report --config 配置.xlsx 收文                 按修改后的词典汇总
+  duban template --config 配置.xlsx -o 报送模板.xlsx    按修改后的词典生成报送模板
+
+选项：
+`
+
+func runConfig(args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("config", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	output := fs.StringP("output", "o", "配置.xlsx", "要写入的词典工作簿")
+	force := fs.Bool("force", false, "覆盖已存在的文件")
+	fs.Usage = func() { fmt.Fprint(stderr, configHelp+fs.FlagUsages()) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		return exitNothing
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "错误：多余的参数 %s（输出文件请用 -o 指定）\n", strings.Join(fs.Args(), " "))
+		return exitNothing
+	}
+	d, err := loadDict("")
+	if err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+		return exitNothing
+	}
+	if err := checkNew(*output, *force); err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+		return exitNothing
+	}
+	if err := sheets.WriteConfig(*output, d); err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+		return exitNothing
+	}
+	fmt.Fprintf(stdout, "词典工作簿：%s\n修改后用 --config %s 交给 report、check、template 使用。\n", *output, *output)
+	return exitOK
+}
+
+func runTemplate(args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("template", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	output := fs.StringP("output", "o", "", "要写入的报送模板（默认 报送模板.xlsx，或 <单位>.xlsx）")
+	unit := fs.String("unit", "", "填报单位名称，写在模板标题中；与 --from 同用时只生成该单位的模板")
+	config := fs.String("config", "", "使用 duban config 导出并修改过的词典工作簿")
+	from := fs.String("from", "", "交办清单：按牵头单位拆分为预填模板")
+	outDir := fs.String("out-dir", "", "与 --from 同用：预填模板写入的文件夹（不存在则创建）")
+	password := fs.String("password", "", "交办清单加密时的密码")
+	force := fs.Bool("force", false, "覆盖已存在的文件")
+	fs.Usage = func() { fmt.Fprint(stderr, templateHelp+fs.FlagUsages()) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		return exitNothing
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "错误：多余的参数 %s（交办清单请用 --from 指定，输出文件用 -o）\n", strings.Join(fs.Args(), " "))
+		return exitNothing
+	}
+	d, err := loadDict(*config)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+		return exitNothing
+	}
+	unitName := strings.TrimSpace(*unit)
+	if *from == "" {
+		if *outDir != "" {
+			fmt.Fprintln(stderr, "错误：--out-dir 只能与 --from 一起使用；单个模板请用 -o 指定文件")
+			return exitNothing
+		}
+		out := *output
+		if out == "" {
+			out = "报送模板.xlsx"
+			if unitName != "" {
+				out = fileName(unitName)
+			}
+		}
+		if err := checkNew(out, *force); err != nil {
+			fmt.Fprintln(stderr, "错误：", err)
+			return exitNothing
+		}
+		if err := writeForm(out, d, unitName, nil); err != nil {
+			fmt.Fprintln(stderr, "错误：", err)
+			return exitNothing
+		}
+		fmt.Fprintf(stdout, "报送模板：%s\n", out)
+		return exitOK
+	}
+
+	if *output != "" {
+		fmt.Fprintln(stderr, "错误：--from 为每个单位各写一个文件，请用 --out-dir 指定文件夹，而不是 -o")
+		return exitNothing
+	}
+	if *outDir == "" {
+		fmt.Fprintln(stderr, "错误：请用 --out-dir 指定预填模板写入的文件夹，如 --out-dir 下发")
+		return exitNothing
+	}
+	return splitMasterList(*from, *outDir, unitName, d, sheets.ReadOptions{Password: *password}, *force, stdout, stderr)
+}
+
+// splitMasterList writes one pre-filled form per 牵头单位 of the master list into dir.
+func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptions, force bool, stdout, stderr io.Writer) int {
+	units, probs, ok := sheets.SplitByUnit(from, d, ro)
+	for _, p := range probs {
+		if p.Level != sheets.Notice {
+			fmt.Fprintln(stderr, p.String())
+		}
+	}
+	if !ok {
+		fmt.Fprintf(stderr, "错误：交办清单 %s 无法使用，未生成模板\n", from)
+		return exitNothing
+	}
+	if only != "" {
+		canon, _ := d.Unit(only)
+		units = slices.DeleteFunc(units, func(u sheets.UnitRows) bool { return u.Unit != canon })
+		if len(units) == 0 {
+			fmt.Fprintf(stderr, "错误：交办清单中没有牵头单位为“%s”的事项\n", only)
+			return exitNothing
+		}
+	}
+	if len(units) == 0 {
+		fmt.Fprintf(stderr, "错误：交办清单 %s 中没有找到任何事项，未生成模板\n", from)
+		return exitNothing
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "错误：无法创建文件夹 %s：%v\n", dir, err)
+		return exitNothing
+	}
+	var exists []string
+	for _, u := range units {
+		if p := filepath.Join(dir, fileName(u.Unit)); !force && fileExists(p) {
+			exists = append(exists, p)
+		}
+	}
+	if len(exists) > 0 {
+		fmt.Fprintf(stderr, "错误：以下文件已存在，为免覆盖各单位已填写的内容，未生成任何模板（确需覆盖请加 --force）：\n  %s\n",
+			strings.Join(exists, "\n  "))
+		return exitNothing
+	}
+	total := 0
+	for _, u := range units {
+		p := filepath.Join(dir, fileName(u.Unit))
+		if err := writeForm(p, d, u.Unit, u.Rows); err != nil {
+			fmt.Fprintln(stderr, "错误：", err)
+			return exitNothing
+		}
+		total += len(u.Rows)
+		fmt.Fprintf(stdout, "%s（%d项）\n", p, len(u.Rows))
+	}
+	fmt.Fprintf(stdout, "已为%d个牵头单位生成预填模板，共%d项，位于 %s\n", len(units), total, dir)
+	if sheets.Count(probs, sheets.Error) > 0 {
+		return exitErrors
+	}
+	return exitOK
+}
+
+// writeForm writes a submission form to path through a temporary file renamed into place.
+func writeForm(path string, d *sheets.Dict, unit string, rows []sheets.RawRow) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".duban-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("写入 %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = templates.Form(tmp, d, unit, rows); err != nil {
+		return fmt.Errorf("写入 %s: %w", path, err)
+	}
+	_ = tmp.Chmod(0o644)
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("写入 %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("写入 %s（文件可能正在Excel或WPS中打开，请关闭后重试）: %w", path, err)
+	}
+	return nil
+}
+
+// checkNew refuses to overwrite an existing file unless force, and a missing folder.
+func checkNew(path string, force bool) error {
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s 是一个文件夹，请用 -o 指定文件名", path)
+		}
+		if !force {
+			return fmt.Errorf("文件 %s 已存在，未覆盖（确需覆盖请加 --force，或用 -o 指定其他文件名）", path)
+		}
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("文件夹 %s 不存在，请先创建或用 -o 指定其他位置", dir)
+	}
+	return nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// fileName turns a unit name into a file name: characters Windows forbids become _.
+func fileName(unit string) string {
+	s := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(unit))
+	s = strings.TrimRight(s, ". ")
+	if s == "" {
+		s = "未命名单位"
+	}
+	return s + ".xlsx"
+}

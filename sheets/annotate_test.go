@@ -1,0 +1,136 @@
+package sheets
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestAnnotate(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "收文", "市统计局.xlsx")
+	writeRowsBook(t, in, "台账", [][]any{
+		{"会议", "事项内容", "牵头单位", "完成时限", "落实状态", "完成日期"},
+		{"市长专题会议第7次", "编制统计公报", "市统计局", "2023年2月30日", "推进中", ""},
+		{"市长专题会议第7次", "开展经济普查", "市统计局", "2023-06-30", "已落实", ""},
+		{"市长专题会议第7次", "建设数据平台", "市统计局", "2023-12-31", "推进中", ""},
+	})
+	// The unit's own formatting and comments must survive.
+	f, err := excelize.OpenFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	f.SetCellStyle("台账", "D2", "D2", bold)
+	f.AddComment("台账", excelize.Comment{Cell: "E3", Author: "王", Paragraph: []excelize.RichTextRun{{Text: "已报分管领导"}}})
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before, _ := os.ReadFile(in)
+
+	o := Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7}
+	r := Build([]string{in}, o)
+	probs := append(r.Problems,
+		Problem{Pos: Pos{File: "其他.xlsx", Sheet: "台账", Row: 2, Col: 1}, Level: Error, Msg: "别的文件"})
+	out := filepath.Join(dir, "批注")
+	if err := Annotate(out, in, probs); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
+		t.Error("the input file was modified")
+	}
+	g, err := excelize.OpenFile(filepath.Join(out, "市统计局.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+
+	if got := g.GetSheetList(); !slices.Equal(got, []string{SheetIssues, "台账"}) {
+		t.Errorf("sheets = %v", got)
+	}
+	fill := func(ref string) (string, bool) {
+		id, _ := g.GetCellStyle("台账", ref)
+		st, _ := g.GetStyle(id)
+		if st == nil || len(st.Fill.Color) == 0 {
+			return "", st != nil && st.Font != nil && st.Font.Bold
+		}
+		return st.Fill.Color[0], st.Font != nil && st.Font.Bold
+	}
+	if c, b := fill("D2"); c != fillError || !b {
+		t.Errorf("D2 (bad deadline): fill %q bold %v, want %s and still bold", c, b, fillError)
+	}
+	if c, _ := fill("F3"); c != fillWarning {
+		t.Errorf("F3 (已落实 without 完成日期): fill %q, want %s", c, fillWarning)
+	}
+	if c, _ := fill("D4"); c != "" {
+		t.Errorf("D4 (no problem): fill %q, want none", c)
+	}
+	comments, _ := g.GetComments("台账")
+	texts := map[string]string{}
+	for _, c := range comments {
+		s := c.Text
+		for _, r := range c.Paragraph {
+			s += r.Text
+		}
+		texts[c.Cell] = s
+	}
+	if !strings.HasPrefix(texts["D2"], "错误：完成时限“2023年2月30日”") {
+		t.Errorf("D2 comment = %q", texts["D2"])
+	}
+	if !strings.HasPrefix(texts["F3"], "警告：") {
+		t.Errorf("F3 comment = %q", texts["F3"])
+	}
+	if texts["E3"] != "已报分管领导" {
+		t.Errorf("the unit's comment on E3 = %q", texts["E3"])
+	}
+
+	rows, _ := g.GetRows(SheetIssues)
+	if !slices.Equal(rows[1], issueColumns) {
+		t.Errorf("问题清单 header = %v", rows[1])
+	}
+	var listed []string
+	for _, r := range rows[2:] {
+		listed = append(listed, r[0]+" "+r[2])
+	}
+	if want := []string{"错误 D2", "警告 F3"}; !slices.Equal(listed, want) {
+		t.Errorf("问题清单 lists %v, want %v", listed, want)
+	}
+	if ok, link, _ := g.GetCellHyperLink(SheetIssues, "C3"); !ok || link != "'台账'!D2" {
+		t.Errorf("C3 link = %v %q", ok, link)
+	}
+	if g.GetSheetName(g.GetActiveSheetIndex()) != SheetIssues {
+		t.Errorf("the copy should open on %s", SheetIssues)
+	}
+}
+
+func TestAnnotateRefuses(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.xlsx")
+	writeRowsBook(t, in, "台账", [][]any{{"x"}})
+	p := Problem{Pos: Pos{File: "a.xlsx", Sheet: "台账", Row: 1, Col: 1}, Level: Warning, Msg: "m"}
+	if err := Annotate(dir, in, []Problem{p}); err == nil || !strings.Contains(err.Error(), "会覆盖原文件") {
+		t.Errorf("annotating into the input's own folder: error = %v", err)
+	}
+	out := filepath.Join(dir, "out")
+	notice := p
+	notice.Level = Notice
+	if err := Annotate(out, in, []Problem{notice}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a file with only notices got a copy (%v)", err)
+	}
+	damaged := Problem{Pos: Pos{File: "a.xlsx"}, Level: Error, Msg: "文件已损坏"}
+	if err := Annotate(out, in, []Problem{damaged, p}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a damaged file got a copy (%v)", err)
+	}
+}

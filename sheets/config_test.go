@@ -1,0 +1,151 @@
+package sheets
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// editConfig opens a config workbook, lets edit change it, and saves it in place.
+func editConfig(t *testing.T, path string, edit func(f *excelize.File)) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(f)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+// findCell returns the reference of the cell on sheet whose text is v.
+func findCell(t *testing.T, f *excelize.File, sheet, v string) string {
+	t.Helper()
+	cells, err := f.SearchSheet(sheet, v)
+	if err != nil || len(cells) == 0 {
+		t.Fatalf("%s: no cell %q (%v)", sheet, v, err)
+	}
+	return cells[0]
+}
+
+func TestConfigRoundTrip(t *testing.T) {
+	d := testDict(t)
+	path := filepath.Join(t.TempDir(), "配置.xlsx")
+	if err := WriteConfig(path, d); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.EqualFunc(got.Categories, d.Categories, func(a, b Category) bool {
+		return a.Name == b.Name && a.Kind == b.Kind && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Keywords, b.Keywords)
+	}) {
+		t.Errorf("categories differ after the round trip:\n got %v\nwant %v", got.Categories, d.Categories)
+	}
+	for s := range d.Statuses {
+		if !slices.Equal(got.Statuses[s], d.Statuses[s]) {
+			t.Errorf("statuses of %s: got %v, want %v", Status(s), got.Statuses[s], d.Statuses[s])
+		}
+	}
+	for f := Field(0); f < NumFields; f++ {
+		if !slices.Equal(got.Columns[f], d.Columns[f]) {
+			t.Errorf("column %s: got %v, want %v", f, got.Columns[f], d.Columns[f])
+		}
+	}
+	if !slices.Equal(got.NoDeadline, d.NoDeadline) || got.WarnDays != d.WarnDays {
+		t.Errorf("no-deadline %v warn %d, want %v %d", got.NoDeadline, got.WarnDays, d.NoDeadline, d.WarnDays)
+	}
+}
+
+func TestConfigCountyRename(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "配置.xlsx")
+	if err := WriteConfig(path, testDict(t)); err != nil {
+		t.Fatal(err)
+	}
+	editConfig(t, path, func(f *excelize.File) {
+		ref := findCell(t, f, SectionCategories, "市政府常务会议")
+		row := strings.TrimLeft(ref, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+		f.SetCellValue(SectionCategories, "A"+row, "县政府常务会议")
+		f.SetCellValue(SectionCategories, "C"+row, "政府常务会议、常务会议")
+		f.SetCellValue(SectionCategories, "D"+row, "县政府常务会、常务会")
+		f.SetCellValue(SectionSettings, "B3", 5) // a number, as Excel stores a typed 5
+	})
+	d, err := ReadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := d.Category("县政府常务会议"); !ok || c.Name != "县政府常务会议" || c.Kind != KindMeeting {
+		t.Errorf("Category(县政府常务会议) = %v, %v", c, ok)
+	}
+	if _, ok := d.Category("市政府常务会议"); ok {
+		t.Errorf("the old name 市政府常务会议 is still known")
+	}
+	for _, m := range []string{"县政府第五次常务会议", "第5次常务会议"} {
+		if c, ok := d.CategoryOf(m); !ok || c.Name != "县政府常务会议" {
+			t.Errorf("CategoryOf(%s) = %v, %v; want 县政府常务会议", m, c, ok)
+		}
+	}
+	if d.WarnDays != 5 {
+		t.Errorf("WarnDays = %d, want 5", d.WarnDays)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(t *testing.T, f *excelize.File)
+		want string
+	}{
+		{"bad kind", func(t *testing.T, f *excelize.File) {
+			f.SetCellValue(SectionCategories, "B4", "会")
+		}, "配置.xlsx!类别!B4：类别“书记专题会议”的种类“会”无效，应为 会议、批示 或 任务"},
+		{"bad status class", func(t *testing.T, f *excelize.File) {
+			f.SetCellValue(SectionStatuses, "A4", "进行中")
+		}, "配置.xlsx!落实状态!A4：落实状态类别“进行中”无效"},
+		{"bad column", func(t *testing.T, f *excelize.File) {
+			f.SetCellValue(SectionColumns, "A5", "类型")
+		}, "配置.xlsx!列名!A5：“类型”不是标准列名"},
+		{"bad warn days", func(t *testing.T, f *excelize.File) {
+			f.SetCellValue(SectionSettings, "B3", "七天")
+		}, "配置.xlsx!设置!B3：临期天数“七天”应为 0 到 366 之间的整数"},
+		{"unknown setting", func(t *testing.T, f *excelize.File) {
+			f.SetCellValue(SectionSettings, "A4", "预警天数")
+			f.SetCellValue(SectionSettings, "B4", "3")
+		}, "配置.xlsx!设置!A4：未知设置“预警天数”"},
+		{"missing sheet", func(t *testing.T, f *excelize.File) {
+			f.DeleteSheet(SectionColumns)
+		}, "配置.xlsx：缺少工作表“列名”"},
+		{"missing header", func(t *testing.T, f *excelize.File) {
+			f.SetCellValue(SectionCategories, "A2", "")
+		}, "配置.xlsx!类别：找不到表头行"},
+		{"inserted line above the header", func(t *testing.T, f *excelize.File) {
+			f.InsertRows(SectionCategories, 1, 1)
+			f.SetCellValue(SectionCategories, "B5", "会")
+		}, "配置.xlsx!类别!B5：类别“书记专题会议”的种类“会”无效"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "配置.xlsx")
+			if err := WriteConfig(path, testDict(t)); err != nil {
+				t.Fatal(err)
+			}
+			editConfig(t, path, func(f *excelize.File) { tc.edit(t, f) })
+			_, err := ReadConfig(path)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("ReadConfig error = %v\nwant it to contain %s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestConfigNotAWorkbook(t *testing.T) {
+	_, err := ReadConfig(filepath.Join(t.TempDir(), "没有.xlsx"))
+	if err == nil || !strings.Contains(err.Error(), "无法打开词典配置 没有.xlsx") {
+		t.Errorf("error = %v", err)
+	}
+}

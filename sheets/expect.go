@@ -1,0 +1,227 @@
+package sheets
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// A master list (交办清单) is the office's list of assigned items, in any layout the reader
+// accepts and without a 落实状态 column. It is split into pre-filled forms (duban template
+// --from) and reconciled against what the units sent back (duban report --expect).
+
+// Messages about a master list.
+const (
+	msgMasterNoLead   = "牵头单位为空，无法分发到单位，请在交办清单中填写牵头单位"
+	msgMasterUnusable = "交办清单 %s 无法读取：%s"
+	msgMasterEmpty    = "交办清单 %s 中没有找到任何事项（表头应含 事项内容、牵头单位 等列）"
+	msgMasterNoLeads  = "交办清单 %s 中没有任何事项填写了牵头单位，无法核对漏报（请加上牵头单位列）"
+)
+
+// UnitRows are the master-list rows of one lead unit, in the list's order.
+type UnitRows struct {
+	Unit string
+	Rows []RawRow
+}
+
+// masterRow is a master-list row with its item identity (ok false when the row is not a
+// valid item, e.g. an unreadable deadline) and its lead unit.
+type masterRow struct {
+	raw  RawRow
+	item Item
+	ok   bool
+	lead string
+}
+
+// readMaster reads and validates a master list. ok is false when the file cannot be used at
+// all; probs are the reader's and the row rules' findings (without 落实状态, which a master
+// list does not have).
+func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []masterRow, probs []Problem, ok bool) {
+	raws, probs := ReadFile(path, d, ro)
+	if fileFailed(probs) {
+		return nil, probs, false
+	}
+	v := NewValidator(d, asOf)
+	for _, r := range raws {
+		mr := masterRow{raw: r, lead: strings.TrimSpace(r.Vals[FieldLead])}
+		if mr.lead == "" {
+			probs = append(probs, Problem{Pos: r.Cell(FieldLead), Level: Error, Field: FieldLead.String(), Msg: msgMasterNoLead})
+		} else {
+			mr.lead, _ = d.Unit(mr.lead)
+		}
+		// The office assigns items; whether they are done is the units' to say.
+		r.Vals[FieldStatus] = NotStarted.String()
+		r.Vals[FieldDone] = ""
+		it, ps, valid := v.Row(&r)
+		mr.item, mr.ok = it, valid
+		for _, p := range ps {
+			if p.Field != FieldLead.String() || p.Level == Warning {
+				probs = append(probs, p)
+			}
+		}
+		rows = append(rows, mr)
+	}
+	SortProblems(probs)
+	return rows, probs, true
+}
+
+// SplitByUnit reads a master list and groups its items by 牵头单位 (units in the order they
+// first appear). Rows without a lead unit are left out with an error. ok is false when the
+// file cannot be read at all.
+func SplitByUnit(path string, d *Dict, ro ReadOptions) (units []UnitRows, probs []Problem, ok bool) {
+	rows, probs, ok := readMaster(path, d, time.Now(), ro)
+	if !ok {
+		return nil, probs, false
+	}
+	at := map[string]int{}
+	for _, r := range rows {
+		if r.lead == "" {
+			continue
+		}
+		i, seen := at[r.lead]
+		if !seen {
+			i = len(units)
+			at[r.lead] = i
+			units = append(units, UnitRows{Unit: r.lead})
+		}
+		units[i].Rows = append(units[i].Rows, r.raw)
+	}
+	return units, probs, true
+}
+
+// Reconcile compares the merged items of r with the master list at expectPath (SPEC §9):
+// every assigned item that no unit reported is Missing, with the master list's columns and
+// 牵头单位; every unit with assigned items that reported none at all is Unreported. Items are
+// matched by the identity used in merging — category, meeting, content and lead unit, or 编号
+// when both sides have one.
+func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error) {
+	rows, probs, ok := readMaster(expectPath, o.Dict, o.AsOf, o.Read)
+	if !ok {
+		msg := "无法读取"
+		for _, p := range probs {
+			if p.Pos.Sheet == "" {
+				msg = p.Msg
+				break
+			}
+		}
+		return nil, fmt.Errorf(msgMasterUnusable, expectPath, msg)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf(msgMasterEmpty, expectPath)
+	}
+
+	if !slices.ContainsFunc(rows, func(mr masterRow) bool { return mr.lead != "" }) {
+		return nil, fmt.Errorf(msgMasterNoLeads, expectPath)
+	}
+
+	ids := map[string]bool{}  // 编号 of reported items
+	keys := map[string]bool{} // identity of reported items without 编号
+	loose := map[string]bool{}
+	reported := map[string]bool{} // units that reported anything
+	for i := range r.Items {
+		it := &r.Items[i]
+		reported[it.Lead] = true
+		loose[looseKey(it.Content, it.Lead)] = true
+		if id := Fold(it.ID); id != "" {
+			ids[id] = true
+			continue
+		}
+		keys[itemKey(it)] = true
+	}
+	allKeys := map[string]bool{}
+	for i := range r.Items {
+		allKeys[itemKey(&r.Items[i])] = true
+	}
+
+	// Columns: the master list's own, in its column order, then 牵头单位 if it has none.
+	present := map[Field]int{}
+	for _, mr := range rows {
+		for f := Field(0); f < NumFields; f++ {
+			if c := mr.raw.Cols[f]; c > 0 && present[f] == 0 {
+				present[f] = c
+			}
+		}
+	}
+	var fields []Field
+	for f := range present {
+		fields = append(fields, f)
+	}
+	slices.SortFunc(fields, func(a, b Field) int { return cmp.Compare(present[a], present[b]) })
+	if present[FieldLead] == 0 {
+		fields = append(fields, FieldLead)
+	}
+	rec := &Reconciliation{}
+	for _, f := range fields {
+		rec.Headers = append(rec.Headers, f.String())
+	}
+
+	due := map[string]int{}
+	var order []string
+	for _, mr := range rows {
+		if mr.lead == "" {
+			continue
+		}
+		if due[mr.lead] == 0 {
+			order = append(order, mr.lead)
+		}
+		due[mr.lead]++
+		if matched(&mr, ids, keys, allKeys, loose) {
+			continue
+		}
+		line := make([]string, len(fields))
+		for i, f := range fields {
+			line[i] = masterValue(&mr, f)
+		}
+		rec.Missing = append(rec.Missing, line)
+	}
+	for _, u := range order {
+		if !reported[u] {
+			rec.Unreported = append(rec.Unreported, UnitDue{Unit: u, Items: due[u]})
+		}
+	}
+	slices.SortStableFunc(rec.Unreported, func(a, b UnitDue) int { return cmp.Compare(b.Items, a.Items) })
+	return rec, nil
+}
+
+// matched reports whether a master-list item came back in the reports.
+func matched(mr *masterRow, ids, keys, allKeys, loose map[string]bool) bool {
+	id := Fold(mr.item.ID)
+	if !mr.ok {
+		id = Fold(mr.raw.Vals[FieldID])
+	}
+	if id != "" && ids[id] {
+		return true
+	}
+	if !mr.ok {
+		// A master-list row that is not a valid item (reported when the list was read) is
+		// matched on its content and lead unit alone.
+		return loose[looseKey(mr.raw.Vals[FieldContent], mr.lead)]
+	}
+	k := itemKey(&mr.item)
+	if id != "" {
+		// 编号 decides when both sides have one; a report without 编号 matches by identity.
+		return keys[k]
+	}
+	return allKeys[k]
+}
+
+func looseKey(content, lead string) string { return Fold(content) + "\x00" + lead }
+
+// masterValue is the text of field f of a master-list row as shown in 漏报事项: dates as
+// yyyy-mm-dd, the lead unit by its canonical name.
+func masterValue(mr *masterRow, f Field) string {
+	v := strings.TrimSpace(mr.raw.Vals[f])
+	switch f {
+	case FieldLead:
+		return mr.lead
+	case FieldMeetingDate, FieldDeadline, FieldDone:
+		if v != "" && v[0] >= '0' && v[0] <= '9' {
+			if t, err := ParseDate(v, mr.raw.Date1904); err == nil && !t.IsZero() {
+				return t.Format(time.DateOnly)
+			}
+		}
+	}
+	return v
+}

@@ -1,0 +1,418 @@
+package templates
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/duban/duban/sheets"
+	"github.com/xuri/excelize/v2"
+)
+
+// The submission form (SPEC §9): sheet names, layout and the marks it carries. A form filled
+// in and sent back is an ordinary ledger to the reader; it must never carry the report mark
+// (duban-report), or the reader would skip it.
+const (
+	SheetGuide   = "填报说明"
+	SheetForm    = "台账"
+	SheetOptions = "选项" // hidden: the lists behind the drop-downs
+
+	// HeaderRow is the row of the column labels on 台账; data starts below it.
+	HeaderRow = 3
+
+	formApplication = "duban"
+	formDescription = "duban-template"
+
+	blankRows = 300 // styled, validated rows offered for filling in
+	spareRows = 100 // extra styled rows below a pre-filled form
+)
+
+// Columns are the labels of the 台账 sheet, in order: 序号, then every canonical field.
+var Columns = func() []string {
+	c := []string{"序号"}
+	for f := sheets.Field(0); f < sheets.NumFields; f++ {
+		c = append(c, f.String())
+	}
+	return c
+}()
+
+// col returns the column letter of field f on 台账.
+func col(f sheets.Field) string { return sheets.ColumnName(int(f) + 2) }
+
+var formWidths = map[string]float64{
+	"序号": 6, "编号": 10, "类别": 16, "会议": 26, "会议日期": 12, "事项内容": 50, "牵头单位": 16,
+	"配合单位": 16, "责任领导": 10, "完成时限": 14, "落实状态": 10, "完成日期": 12, "进展情况": 40, "备注": 16,
+}
+
+// Texts of the form.
+const (
+	formTitle      = "督查事项落实台账"
+	formUnitLine   = "填报单位：%s"
+	formHintLine   = "请先阅读“填报说明”工作表；类别、落实状态请从下拉列表中选择，日期写成 2024-06-30。"
+	deadlineTitle  = "完成时限的写法"
+	statusTitle    = "落实状态"
+	statusError    = "请从下拉列表中选择：已落实、推进中 或 未启动。"
+	categoryTitle  = "类别"
+	categoryError  = "该类别不在下拉列表中。如确属新类别可继续，否则请从下拉列表中选择。"
+	doneDateTitle  = "完成日期"
+	doneDatePrompt = "已落实的事项请填写完成日期，如 2024-06-30；未落实的事项不要填写。"
+)
+
+// deadlinePrompt is the input message on 完成时限 (Excel allows at most 255 characters).
+func deadlinePrompt(d *sheets.Dict) string {
+	words := d.NoDeadline
+	if len(words) > 3 {
+		words = words[:3]
+	}
+	s := "可写：2024-06-30、2024年6月30日、2024年6月底前、2024年底前、2024年上半年、三季度末。"
+	if len(words) > 0 {
+		s += "没有明确时限的写“" + strings.Join(words, "”“") + "”等。"
+	}
+	return s
+}
+
+// guide returns the lines of the 填报说明 sheet. No line may be a bare column label, so the
+// reader never takes this sheet for a ledger.
+func guide(d *sheets.Dict, unit string, prefilled bool) []string {
+	var cats []string
+	for _, c := range d.Categories {
+		cats = append(cats, c.Name)
+	}
+	lines := []string{"督查事项落实台账填报说明"}
+	if unit != "" {
+		lines = append(lines, fmt.Sprintf(formUnitLine, unit))
+	}
+	if prefilled {
+		lines = append(lines, "本表已按交办清单预填本单位牵头的事项。请不要修改预填的编号、会议和事项内容，"+
+			"只需逐项填写落实状态、完成日期和进展情况；交办清单以外的事项请在下方空行续填。")
+	}
+	lines = append(lines,
+		"1. 在“台账”工作表中每个事项填一行。请不要修改、删除表头，不要合并单元格，不要在表中插入空列。",
+		"2. 必须填写：会议（或类别）、事项内容、落实状态；完成时限一列不可删除，没有明确时限的可以留空或写“长期”。",
+		"3. 类别从下拉列表中选择："+strings.Join(cats, "、")+"。类别为空时按会议名称自动识别。",
+		"4. 会议写会议名称和届次，如“市政府第5次常务会议”；批示件写批示文号，如“〔2024〕5号”。",
+		"5. 完成时限"+deadlinePrompt(d),
+		"6. 落实状态从下拉列表中选择：已落实、推进中、未启动。已落实的事项请填写完成日期；未落实的事项不要填写完成日期。",
+		"7. 会议日期、完成日期写成 2024-06-30 或 2024年6月30日。",
+		"8. 进展情况简要写明已完成的工作、存在的问题和下一步安排。",
+		"9. 填好后直接保存为 .xlsx 报送，请不要另存为 .xls 或 .et 格式。",
+	)
+	return lines
+}
+
+// Form writes the submission form to w, following dictionary d. unit, when not empty, names
+// the unit in the title and the 填报单位 line. rows, when given, pre-fill the form: the master
+// list's items of that unit, with 落实状态, 完成日期 and 进展情况 left for the unit.
+func Form(w io.Writer, d *sheets.Dict, unit string, rows []sheets.RawRow) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := buildForm(f, d, unit, rows); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawRow) error {
+	if err := f.SetSheetName("Sheet1", SheetGuide); err != nil {
+		return err
+	}
+	form, err := f.NewSheet(SheetForm)
+	if err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(SheetOptions); err != nil {
+		return err
+	}
+	if err := writeGuide(f, d, unit, len(rows) > 0); err != nil {
+		return err
+	}
+	nCat, err := writeOptions(f, d)
+	if err != nil {
+		return err
+	}
+	if err := writeFormSheet(f, d, unit, rows, nCat); err != nil {
+		return err
+	}
+	if err := f.SetSheetVisible(SheetOptions, false); err != nil {
+		return err
+	}
+	f.SetActiveSheet(form)
+	if err := f.SetAppProps(&excelize.AppProperties{Application: formApplication}); err != nil {
+		return err
+	}
+	title := formTitle
+	if unit != "" {
+		title = unit + formTitle
+	}
+	return f.SetDocProps(&excelize.DocProperties{Description: formDescription, Title: title})
+}
+
+func writeGuide(f *excelize.File, d *sheets.Dict, unit string, prefilled bool) error {
+	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	if err != nil {
+		return err
+	}
+	if err := f.SetColWidth(SheetGuide, "A", "A", 110); err != nil {
+		return err
+	}
+	for i, l := range guide(d, unit, prefilled) {
+		cell := "A" + strconv.Itoa(i+1)
+		if err := f.SetCellStr(SheetGuide, cell, l); err != nil {
+			return err
+		}
+		style := wrap
+		if i == 0 {
+			style = bold
+		}
+		if err := f.SetCellStyle(SheetGuide, cell, cell, style); err != nil {
+			return err
+		}
+		if i > 0 && len([]rune(l)) > 55 {
+			if err := f.SetRowHeight(SheetGuide, i+1, 30); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeOptions fills the hidden list sheet: categories in column A, status classes in B.
+// It returns the number of categories.
+func writeOptions(f *excelize.File, d *sheets.Dict) (int, error) {
+	if err := f.SetCellStr(SheetOptions, "A1", "类别选项"); err != nil {
+		return 0, err
+	}
+	if err := f.SetCellStr(SheetOptions, "B1", "状态选项"); err != nil {
+		return 0, err
+	}
+	for i, c := range d.Categories {
+		if err := f.SetCellStr(SheetOptions, "A"+strconv.Itoa(i+2), c.Name); err != nil {
+			return 0, err
+		}
+	}
+	for i, s := range []sheets.Status{sheets.Done, sheets.InProgress, sheets.NotStarted} {
+		if err := f.SetCellStr(SheetOptions, "B"+strconv.Itoa(i+2), s.String()); err != nil {
+			return 0, err
+		}
+	}
+	return len(d.Categories), nil
+}
+
+func writeFormSheet(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawRow, nCat int) error {
+	s := SheetForm
+	last := sheets.ColumnName(len(Columns))
+	end := HeaderRow + blankRows
+	if len(rows) > 0 {
+		end = HeaderRow + len(rows) + spareRows
+	}
+	styles, err := formStyles(f)
+	if err != nil {
+		return err
+	}
+
+	title := formTitle
+	if unit != "" {
+		title = unit + formTitle
+	}
+	line := formHintLine
+	if unit != "" {
+		line = fmt.Sprintf(formUnitLine, unit)
+	}
+	for _, c := range []struct {
+		row   int
+		text  string
+		style int
+		h     float64
+	}{{1, title, styles.title, 30}, {2, line, styles.sub, 20}} {
+		a := "A" + strconv.Itoa(c.row)
+		if err := f.SetCellStr(s, a, c.text); err != nil {
+			return err
+		}
+		if err := f.MergeCell(s, a, last+strconv.Itoa(c.row)); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(s, a, a, c.style); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(s, c.row, c.h); err != nil {
+			return err
+		}
+	}
+
+	hr := strconv.Itoa(HeaderRow)
+	for i, label := range Columns {
+		c := sheets.ColumnName(i + 1)
+		if err := f.SetCellStr(s, c+hr, label); err != nil {
+			return err
+		}
+		if err := f.SetColWidth(s, c, c, formWidths[label]); err != nil {
+			return err
+		}
+		body := styles.text
+		switch label {
+		case "序号":
+			body = styles.center
+		case "编号":
+			body = styles.id
+		case "会议日期", "完成时限", "完成日期":
+			body = styles.date
+		case "落实状态":
+			body = styles.center
+		}
+		if err := f.SetCellStyle(s, c+strconv.Itoa(HeaderRow+1), c+strconv.Itoa(end), body); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStyle(s, "A"+hr, last+hr, styles.head); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(s, HeaderRow, 24); err != nil {
+		return err
+	}
+
+	for i := range rows {
+		if err := prefill(f, d, HeaderRow+1+i, i+1, &rows[i]); err != nil {
+			return err
+		}
+	}
+
+	first := HeaderRow + 1
+	rng := func(fl sheets.Field) string { return fmt.Sprintf("%s%d:%s%d", col(fl), first, col(fl), end) }
+	cat := excelize.NewDataValidation(true)
+	cat.Sqref = rng(sheets.FieldCategory)
+	cat.SetSqrefDropList(fmt.Sprintf("'%s'!$A$2:$A$%d", SheetOptions, nCat+1))
+	cat.SetError(excelize.DataValidationErrorStyleWarning, categoryTitle, categoryError)
+	st := excelize.NewDataValidation(true)
+	st.Sqref = rng(sheets.FieldStatus)
+	st.SetSqrefDropList(fmt.Sprintf("'%s'!$B$2:$B$4", SheetOptions))
+	st.SetError(excelize.DataValidationErrorStyleStop, statusTitle, statusError)
+	dl := excelize.NewDataValidation(true)
+	dl.Sqref = rng(sheets.FieldDeadline)
+	dl.SetInput(deadlineTitle, deadlinePrompt(d))
+	done := excelize.NewDataValidation(true)
+	done.Sqref = rng(sheets.FieldDone)
+	done.SetInput(doneDateTitle, doneDatePrompt)
+	for _, dv := range []*excelize.DataValidation{cat, st, dl, done} {
+		if err := f.AddDataValidation(s, dv); err != nil {
+			return err
+		}
+	}
+
+	top := "A" + strconv.Itoa(first)
+	if err := f.SetPanes(s, &excelize.Panes{
+		Freeze: true, YSplit: HeaderRow, TopLeftCell: top, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
+	}); err != nil {
+		return err
+	}
+	return printSetup(f, s)
+}
+
+type formStyleIDs struct{ title, sub, head, text, center, id, date int }
+
+func formStyles(f *excelize.File) (st formStyleIDs, err error) {
+	border := []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+	}
+	dateFmt := "yyyy-mm-dd"
+	for _, x := range []struct {
+		id *int
+		s  *excelize.Style
+	}{
+		{&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 16},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&st.sub, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&st.head, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&st.text, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&st.center, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&st.id, &excelize.Style{Border: border, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&st.date, &excelize.Style{Border: border, CustomNumFmt: &dateFmt,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+	} {
+		if *x.id, err = f.NewStyle(x.s); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
+}
+
+// prefill writes one master-list item into row r of 台账 as number n.
+func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow) error {
+	s := SheetForm
+	row := strconv.Itoa(r)
+	if err := f.SetCellInt(s, "A"+row, int64(n)); err != nil {
+		return err
+	}
+	val := func(fl sheets.Field) string { return strings.TrimSpace(raw.Vals[fl]) }
+	for fl := sheets.Field(0); fl < sheets.NumFields; fl++ {
+		v := val(fl)
+		switch fl {
+		case sheets.FieldStatus, sheets.FieldDone, sheets.FieldProgress:
+			continue // for the unit to fill in
+		case sheets.FieldCategory:
+			if c, ok := d.Category(v); ok {
+				v = c.Name
+			} else if c, ok := d.CategoryOf(val(sheets.FieldMeeting)); v == "" && ok {
+				v = c.Name
+			}
+		case sheets.FieldLead:
+			if v == "" {
+				v = raw.UnitFromFile
+			}
+			v, _ = d.Unit(v)
+		case sheets.FieldMeetingDate, sheets.FieldDeadline:
+			if t, err := sheets.ParseDate(v, raw.Date1904); err == nil && !t.IsZero() {
+				if err := f.SetCellFloat(s, col(fl)+row, serial(t), -1, 64); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if v == "" {
+			continue
+		}
+		if err := f.SetCellStr(s, col(fl)+row, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// serial returns the Excel serial number (1900 date system) of a date.
+func serial(t time.Time) float64 {
+	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	u := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return float64(u.Sub(base) / (24 * time.Hour))
+}
+
+// printSetup makes the form print on A4 landscape, one page wide, header repeated.
+func printSetup(f *excelize.File, sheet string) error {
+	a4, landscape, one, zero := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, HeaderRow, HeaderRow),
+		Scope:    sheet,
+	})
+}
+
+func boolPtr(b bool) *bool { return &b }

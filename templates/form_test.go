@@ -1,0 +1,200 @@
+package templates
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/duban/duban/sheets"
+	"github.com/xuri/excelize/v2"
+)
+
+func builtin(t *testing.T) *sheets.Dict {
+	t.Helper()
+	d, err := sheets.ParseDict(Dictionary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func openForm(t *testing.T, d *sheets.Dict, unit string, rows []sheets.RawRow) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Form(&buf, d, unit, rows); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func cell(t *testing.T, f *excelize.File, sheet, ref string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestBlankForm(t *testing.T) {
+	d := builtin(t)
+	f := openForm(t, d, "", nil)
+
+	if got, want := f.GetSheetList(), []string{SheetGuide, SheetForm, SheetOptions}; !slices.Equal(got, want) {
+		t.Fatalf("sheets = %v, want %v", got, want)
+	}
+	if f.GetSheetName(f.GetActiveSheetIndex()) != SheetForm {
+		t.Errorf("active sheet = %s, want %s", f.GetSheetName(f.GetActiveSheetIndex()), SheetForm)
+	}
+	if v, _ := f.GetSheetVisible(SheetOptions); v {
+		t.Errorf("%s is visible, want hidden", SheetOptions)
+	}
+	rows, err := f.GetRows(SheetForm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"序号", "编号", "类别", "会议", "会议日期", "事项内容", "牵头单位", "配合单位",
+		"责任领导", "完成时限", "落实状态", "完成日期", "进展情况", "备注"}
+	if !slices.Equal(rows[HeaderRow-1], want) {
+		t.Errorf("header = %v\nwant %v", rows[HeaderRow-1], want)
+	}
+	if len(rows) != HeaderRow {
+		t.Errorf("a blank form has %d rows with values, want only the %d title and header rows", len(rows), HeaderRow)
+	}
+	if got := cell(t, f, SheetForm, "A1"); got != "督查事项落实台账" {
+		t.Errorf("title = %q", got)
+	}
+
+	// Drop-downs reference the hidden list sheet, not an inline list.
+	dvs, err := f.GetDataValidations(SheetForm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bySqref := map[string]*excelize.DataValidation{}
+	for _, dv := range dvs {
+		bySqref[dv.Sqref] = dv
+	}
+	for sqref, formula := range map[string]string{
+		"C4:C303": "'选项'!$A$2:$A$10",
+		"K4:K303": "'选项'!$B$2:$B$4",
+	} {
+		dv := bySqref[sqref]
+		if dv == nil {
+			t.Errorf("no data validation on %s (have %v)", sqref, bySqref)
+			continue
+		}
+		if dv.Type != "list" || dv.Formula1 != formula {
+			t.Errorf("%s: type %q formula %q, want list %q", sqref, dv.Type, dv.Formula1, formula)
+		}
+	}
+	if dv := bySqref["J4:J303"]; dv == nil || dv.Prompt == nil || !strings.Contains(*dv.Prompt, "2024年6月底前") ||
+		!strings.Contains(*dv.Prompt, "长期") || len([]rune(*dv.Prompt)) > 255 {
+		t.Errorf("完成时限 input message missing or too long: %+v", dv)
+	}
+	for i, c := range d.Categories {
+		if got := cell(t, f, SheetOptions, "A"+strconv.Itoa(i+2)); got != c.Name {
+			t.Errorf("选项!A%d = %q, want %q", i+2, got, c.Name)
+		}
+	}
+	if got := cell(t, f, SheetOptions, "B2") + cell(t, f, SheetOptions, "B3") + cell(t, f, SheetOptions, "B4"); got != "已落实推进中未启动" {
+		t.Errorf("status options = %q", got)
+	}
+
+	// Date columns carry a date format.
+	for _, ref := range []string{"E4", "J4", "L4", "L303"} {
+		id, err := f.GetCellStyle(SheetForm, ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.CustomNumFmt == nil || *st.CustomNumFmt != "yyyy-mm-dd" {
+			t.Errorf("%s: number format %v, want yyyy-mm-dd", ref, st.CustomNumFmt)
+		}
+	}
+	panes, err := f.GetPanes(SheetForm)
+	if err != nil || !panes.Freeze || panes.YSplit != HeaderRow {
+		t.Errorf("panes = %+v, %v; want the header frozen", panes, err)
+	}
+	pl, err := f.GetPageLayout(SheetForm)
+	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
+		t.Errorf("page layout = %+v, %v; want A4 landscape", pl, err)
+	}
+	if w, _ := f.GetColWidth(SheetForm, "F"); w < 40 {
+		t.Errorf("事项内容 width %v, want a wide column", w)
+	}
+
+	app, _ := f.GetAppProps()
+	doc, _ := f.GetDocProps()
+	if app.Application != "duban" || doc.Description != "duban-template" {
+		t.Errorf("marks: application %q description %q", app.Application, doc.Description)
+	}
+
+	// No cell of the guide is a bare column label, so the reader never takes it for a ledger.
+	guideRows, _ := f.GetRows(SheetGuide)
+	for _, r := range guideRows {
+		for _, c := range r {
+			if _, ok := d.Column(c); ok {
+				t.Errorf("填报说明 has a cell %q that reads as a column label", c)
+			}
+		}
+	}
+}
+
+func TestFormForUnit(t *testing.T) {
+	f := openForm(t, builtin(t), "市财政局", nil)
+	if got := cell(t, f, SheetForm, "A1"); got != "市财政局督查事项落实台账" {
+		t.Errorf("title = %q", got)
+	}
+	if got := cell(t, f, SheetForm, "A2"); got != "填报单位：市财政局" {
+		t.Errorf("unit line = %q", got)
+	}
+}
+
+func TestPrefilledForm(t *testing.T) {
+	d := builtin(t)
+	var r sheets.RawRow
+	r.Vals[sheets.FieldID] = "001"
+	r.Vals[sheets.FieldMeeting] = "市政府第五次常务会议"
+	r.Vals[sheets.FieldMeetingDate] = "45108" // 2023-07-01 as an Excel serial
+	r.Vals[sheets.FieldContent] = "=推进老旧小区改造"
+	r.Vals[sheets.FieldLead] = "市住建局"
+	r.Vals[sheets.FieldDeadline] = "2023年底前"
+	r.Vals[sheets.FieldStatus] = "推进中"
+	var r2 sheets.RawRow
+	r2.Vals[sheets.FieldCategory] = "市长批示"
+	r2.Vals[sheets.FieldContent] = "研究停车难问题"
+	r2.Vals[sheets.FieldDeadline] = "2023-09-30"
+	r2.UnitFromFile = "市住建局"
+
+	f := openForm(t, d, "市住建局", []sheets.RawRow{r, r2})
+	rows, err := f.GetRows(SheetForm, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := [][]string{rows[3], rows[4]}
+	want := [][]string{
+		{"1", "001", "市政府常务会议", "市政府第五次常务会议", "45108", "=推进老旧小区改造", "市住建局", "", "", "2023年底前"},
+		{"2", "", "市长批示件", "", "", "研究停车难问题", "市住建局", "", "", "45199"},
+	}
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("row %d = %q\nwant %q", i+4, got[i], want[i])
+		}
+	}
+	if fm, _ := f.GetCellFormula(SheetForm, "F4"); fm != "" {
+		t.Errorf("text that looks like a formula became formula %q", fm)
+	}
+	if dvs, _ := f.GetDataValidations(SheetForm); len(dvs) == 0 || !strings.HasSuffix(dvs[0].Sqref, "105") {
+		t.Errorf("validations should cover the items and %d spare rows: %+v", spareRows, dvs[0])
+	}
+}
