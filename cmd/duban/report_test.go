@@ -239,3 +239,44 @@ func copyDir(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestCheckAnnotate sends a unit's workbook back with its problem cells marked.
+func TestCheckAnnotate(t *testing.T) {
+	src := filepath.Join(sample, "市商务局.xlsx")
+	before, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "退回")
+	code, stdout, _ := runCmd(t, "check", "--as-of", "2024-12-20", "--annotate", dir, src)
+	if code != exitErrors || !strings.Contains(stdout, "写出1个标注过的台账") {
+		t.Fatalf("exit %d\n%s", code, stdout)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "市商务局.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	comments, err := f.GetComments("台账")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range comments {
+		if c.Cell == "H12" {
+			for _, p := range c.Paragraph {
+				found = found || strings.Contains(p.Text, "2月没有30日")
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no comment on H12 explaining the date: %+v", comments)
+	}
+	if idx, _ := f.GetSheetIndex("问题清单"); idx < 0 {
+		t.Error("no 问题清单 sheet")
+	}
+	after, _ := os.ReadFile(src)
+	if !bytes.Equal(before, after) {
+		t.Error("the original workbook was changed")
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -238,12 +239,6 @@ func TestRoundTripCountyConfig(t *testing.T) {
 	}
 	f.Close()
 
-	var stdout, stderr bytes.Buffer
-	run([]string{"check", "--config", cfg, dir}, &stdout, &stderr)
-	if strings.Contains(stderr.String(), "--config 尚未支持") {
-		t.Skip("report --config is not wired to sheets.ReadConfig yet (cmd/duban/report.go loadDict)")
-	}
-
 	got, _ := loop(t, dir, "县政府", "--config", cfg)
 	checkFigures(t, got, map[string][]string{
 		"县政府常务会议": {"1", "2", "1", "1", "0", "0", "0"},
@@ -355,5 +350,22 @@ func TestRoundTripExpect(t *testing.T) {
 	}
 	if len(rec.Unreported) != 1 || rec.Unreported[0] != (sheets.UnitDue{Unit: "市财政局", Items: 2}) {
 		t.Errorf("未报送单位 = %v", rec.Unreported)
+	}
+
+	// The same through the command: both sheets in the workbook.
+	out := filepath.Join(dir, "汇总.xlsx")
+	if code := run([]string{"report", "-q", "--as-of", "2024-06-01", "--expect", master, "-o", out, back}, io.Discard, io.Discard); code != exitOK {
+		t.Fatalf("report --expect: exit %d", code)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := table(t, f, "漏报事项", "事项内容", "牵头单位"); len(got) != 2 || got[0]["事项内容"] != "完善财政资金直达机制" {
+		t.Errorf("漏报事项 = %v", got)
+	}
+	if got := table(t, f, "未报送单位", "牵头单位", "应报事项数"); len(got) != 1 || got[0]["牵头单位"] != "市财政局" || got[0]["应报事项数"] != "2" {
+		t.Errorf("未报送单位 = %v", got)
 	}
 }
