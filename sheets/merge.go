@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -146,18 +145,4 @@ func dupProblem(lost, win *Item) Problem {
 		p.Msg = fmt.Sprintf(msgDupSame, win.Src.RowRef())
 	}
 	return p
-}
-
-// compare orders places by file, sheet, row, column.
-func (p Pos) compare(q Pos) int {
-	if c := strings.Compare(p.File, q.File); c != 0 {
-		return c
-	}
-	if c := strings.Compare(p.Sheet, q.Sheet); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(p.Row, q.Row); c != 0 {
-		return c
-	}
-	return cmp.Compare(p.Col, q.Col)
 }

@@ -1,8 +1,10 @@
 package sheets
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Pos is a place in an input workbook: a file, a sheet, and a 1-based row and column.
@@ -49,18 +51,10 @@ func (p Pos) At(col int) Pos {
 	return p
 }
 
-// Less orders places by file, sheet, row, column.
-func (p Pos) Less(q Pos) bool {
-	if p.File != q.File {
-		return p.File < q.File
-	}
-	if p.Sheet != q.Sheet {
-		return p.Sheet < q.Sheet
-	}
-	if p.Row != q.Row {
-		return p.Row < q.Row
-	}
-	return p.Col < q.Col
+// compare orders places by file, sheet, row, column.
+func (p Pos) compare(q Pos) int {
+	return cmp.Or(strings.Compare(p.File, q.File), strings.Compare(p.Sheet, q.Sheet),
+		cmp.Compare(p.Row, q.Row), cmp.Compare(p.Col, q.Col))
 }
 
 // ColumnName returns the letters of a 1-based column number: 1 → A, 27 → AA.

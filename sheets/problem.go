@@ -49,11 +49,8 @@ func SortProblems(ps []Problem) {
 		if c := cmp.Compare(a.Level, b.Level); c != 0 {
 			return c
 		}
-		if a.Pos != b.Pos {
-			if a.Pos.Less(b.Pos) {
-				return -1
-			}
-			return 1
+		if c := a.Pos.compare(b.Pos); c != 0 {
+			return c
 		}
 		if c := cmp.Compare(a.Field, b.Field); c != 0 {
 			return c
