@@ -1,6 +1,10 @@
 package sheets
 
-import "time"
+import (
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Field is a canonical column of a ledger (SPEC §3.1).
 type Field int
@@ -61,19 +65,37 @@ type RawRow struct {
 // Cell returns the place of field f in this row (the row's first cell if the column is absent).
 func (r *RawRow) Cell(f Field) Pos { return r.Pos.At(r.Cols[f]) }
 
-// Joined returns the row's values as one readable string, for an excluded row's 原值.
-func (r *RawRow) Joined() string {
-	s := ""
+// Joined returns the row's raw values as one string, label=value separated by " | ".
+func (r *RawRow) Joined() string { return r.join(false) }
+
+// Readable is Joined with dates that arrived as Excel serial numbers shown as dates, for an
+// excluded row's 原值.
+func (r *RawRow) Readable() string { return r.join(true) }
+
+func (r *RawRow) join(dates bool) string {
+	var b strings.Builder
 	for f := Field(0); f < NumFields; f++ {
-		if r.Vals[f] == "" {
+		v := r.Vals[f]
+		if v == "" {
 			continue
 		}
-		if s != "" {
-			s += " | "
+		if dates && (f == FieldMeetingDate || f == FieldDeadline || f == FieldDone) {
+			if t, err := ParseDate(v, r.Date1904); err == nil && !t.IsZero() && isNumber(v) {
+				v = t.Format(time.DateOnly)
+			}
 		}
-		s += f.String() + "=" + r.Vals[f]
+		if b.Len() > 0 {
+			b.WriteString(" | ")
+		}
+		b.WriteString(f.String() + "=" + v)
 	}
-	return s
+	return b.String()
+}
+
+// isNumber reports whether s is a plain decimal number such as an Excel serial.
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
 }
 
 // Status is the class of a 落实状态 (SPEC §4.3), ordered from least to most advanced.

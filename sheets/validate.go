@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"reflect"
@@ -145,15 +146,15 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 	if err := v.errors.Struct(in); err != nil {
 		var fes validator.ValidationErrors
 		if !errors.As(err, &fes) {
-			return it, []Problem{{Pos: r.Pos, Level: Error, Raw: r.Joined(), Msg: err.Error()}}, false
+			return it, []Problem{{Pos: r.Pos, Level: Error, Raw: r.Readable(), Msg: err.Error()}}, false
 		}
-		whole := r.Joined()
+		whole := r.Readable()
 		for _, fe := range fes {
 			f, _ := FieldByLabel(fe.Field())
 			raw := fmt.Sprint(fe.Value())
 			probs = append(probs, Problem{
 				Pos: r.Cell(f), Level: Error, Field: f.String(),
-				Raw: raw + rowSuffix(whole), Msg: v.errorMessage(f, fe.Tag(), raw, &in) + msgExcluded,
+				Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, &in) + msgExcluded,
 			})
 		}
 		return it, probs, false
@@ -202,9 +203,14 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 			Raw: lead, Msg: fmt.Sprintf(msgUnknownUnit, lead)})
 	}
 
+	name := MeetingName(cat.Name, m, in.Meeting)
+	if cat.Kind != KindMeeting && m.Num == 0 {
+		// A task list or an unnumbered document is shown as written, not by its date.
+		name = cmp.Or(in.Meeting, cat.Name)
+	}
 	it = Item{
 		ID: val(FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
-		MeetingName: MeetingName(cat.Name, m, in.Meeting), MeetingDate: meetingDate,
+		MeetingName: name, MeetingDate: meetingDate,
 		Content: in.Content, Lead: lead, Co: val(FieldCo), Leader: val(FieldLeader),
 		Deadline: dl.Date, Status: status, StatusRaw: in.Status, Done: done,
 		Progress: val(FieldProgress), Note: val(FieldNote), Src: r.Pos,
@@ -223,11 +229,16 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 	return it, probs, true
 }
 
-func rowSuffix(whole string) string {
-	if whole == "" {
-		return ""
+// withRow appends the whole row's values to a cell's raw value, so that an excluded row
+// keeps its values in 原值.
+func withRow(raw, whole string) string {
+	switch {
+	case whole == "":
+		return raw
+	case raw == "":
+		return "整行：" + whole
 	}
-	return "\n整行：" + whole
+	return raw + "\n整行：" + whole
 }
 
 // errorMessage explains a failed error rule in words a unit clerk can act on.
