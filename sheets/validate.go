@@ -103,6 +103,10 @@ func (v *Validator) category(cell, meeting string) (c Category, ok bool) {
 		if k, found := v.dict.Category(cell); found {
 			return *k, true
 		}
+		// A category cell holding a meeting name, such as 市政府第五次常务会议.
+		if k, found := v.dict.CategoryOf(cell); found {
+			return *k, true
+		}
 		return Category{Name: strings.TrimSpace(cell), Kind: KindMeeting}, true
 	}
 	if k, found := v.dict.CategoryOf(meeting); found {
@@ -162,7 +166,9 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 
 	cat, _ := v.category(in.Category, in.Meeting)
 	if in.Category != "" {
-		if _, known := v.dict.Category(in.Category); !known {
+		_, named := v.dict.Category(in.Category)
+		_, recognised := v.dict.CategoryOf(in.Category)
+		if !named && !recognised {
 			probs = append(probs, Problem{Pos: r.Cell(FieldCategory), Level: Warning, Field: FieldCategory.String(),
 				Raw: in.Category, Msg: fmt.Sprintf(msgUnknownCategory, in.Category)})
 		}

@@ -107,6 +107,7 @@ func TestValidateWarnings(t *testing.T) {
 		{"open with date", []string{"落实状态", "推进中", "完成日期", "2023/6/1"}, "市统计局.xlsx!台账!L3: 警告: 落实状态为“推进中”（未落实），却填写了完成日期2023-06-01，请核实状态"},
 		{"unknown category", []string{"类别", "区长会议", "落实状态", "推进中"}, "市统计局.xlsx!台账!C3: 警告: 类别“区长会议”不在词典中，按原样单独统计；如是笔误请改为词典中的类别名称"},
 		{"clean", []string{"落实状态", "已完成", "完成日期", "2023-06-01"}, ""},
+		{"category cell naming a meeting", []string{"类别", "市长专题会", "落实状态", "推进中"}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := row(3, append(append([]string(nil), base...), c.kv...)...)
