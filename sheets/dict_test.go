@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -89,4 +90,33 @@ func TestParseDictErrors(t *testing.T) {
 			t.Errorf("ParseDict(%q) error = %v, want %s", c.text, err, c.want)
 		}
 	}
+}
+
+// FuzzParseDict: any dictionary text either fails with a message or gives a dictionary whose
+// lookups work and whose every category is found by its own name.
+func FuzzParseDict(f *testing.F) {
+	b, err := os.ReadFile("../templates/dictionary.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(b))
+	f.Add("[类别]\nA\t批示\tB、C\tD\n[设置]\n临期天数\t3\n")
+	f.Add("[类别]\nA\t会议\n[列名]\n事项内容\t任务\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := ParseDict(text)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		for _, c := range d.Categories {
+			if k, ok := d.Category(c.Name); !ok || k.Name != c.Name && Normalize(k.Name) != Normalize(c.Name) {
+				t.Fatalf("category %q not found by its name", c.Name)
+			}
+		}
+		d.CategoryOf(text)
+		d.Status(text)
+		d.Column(text)
+	})
 }
