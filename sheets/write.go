@@ -357,7 +357,7 @@ func rateChart(n int) func(f *excelize.File, anchor string) error {
 			PlotArea: excelize.ChartPlotArea{
 				ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"},
 			},
-			Dimension: excelize.ChartDimension{Width: 640, Height: uint(min(120+32*n, 600))},
+			Dimension: excelize.ChartDimension{Width: 560, Height: uint(min(100+26*n, 420))},
 		})
 	}
 }
@@ -504,17 +504,18 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{Type: "bottom", Color: "808080", Style: 1},
 	}
 	st.title = add(&excelize.Style{
-		Font:      &excelize.Font{Bold: true, Size: 14},
+		Font:      font(true, 14, ""),
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
 	})
 	st.header = add(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
+		Font:      font(true, 11, ""),
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Border:    border,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
 	})
-	st.note = add(&excelize.Style{})
+	st.note = add(&excelize.Style{Font: font(false, 11, "")})
 	st.narrative = add(&excelize.Style{
+		Font:      font(false, 11, ""),
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 	})
 	fills := [numTones]excelize.Fill{
@@ -529,7 +530,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 				s := &excelize.Style{
 					Border:    border,
 					Fill:      fills[t],
-					Font:      &excelize.Font{Bold: b == 1, Color: fonts[t]},
+					Font:      font(b == 1, 11, fonts[t]),
 					Alignment: &excelize.Alignment{Vertical: "center", WrapText: k == colWrap},
 				}
 				switch k {
@@ -544,6 +545,12 @@ func newStyles(f *excelize.File) (*styles, error) {
 		}
 	}
 	return &st, err
+}
+
+// font names the typeface and size of every style, so that Excel, WPS and LibreOffice print
+// the same CJK font rather than each falling back to its own default.
+func font(bold bool, size float64, color string) *excelize.Font {
+	return &excelize.Font{Family: "宋体", Size: size, Bold: bold, Color: color}
 }
 
 // writeTable streams one sheet. Sheet-level settings go into the worksheet before the stream
@@ -704,15 +711,18 @@ func (t *table) layout() tableLayout {
 	return lay
 }
 
-// printSetup sets A4 landscape, one page wide, the header row repeated on every page, and
-// page numbers in the footer. AutoFilter must come first: it replaces the sheet properties.
+// printSetup sets A4 landscape, one page wide (汇总: one page), the header row repeated on
+// every page, and page numbers in the footer. AutoFilter must come first: it replaces the sheet properties.
 func printSetup(f *excelize.File, sheet string) error {
-	yes, a4, landscape, one, zero := true, 9, "landscape", 1, 0
+	yes, a4, landscape, one, tall := true, 9, "landscape", 1, 0
+	if sheet == SheetSummary {
+		tall = 1 // 汇总, its notes and its chart on one page
+	}
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
 		return err
 	}
 	err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall,
 	})
 	if err != nil {
 		return err

@@ -279,8 +279,12 @@ func TestWriteLayout(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		tall := 0 // pages high: as many as needed
+		if sheet == SheetSummary {
+			tall = 1 // 汇总 fits one page
+		}
 		if *pl.Orientation != "landscape" || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
-			pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+			pl.FitToHeight == nil || *pl.FitToHeight != tall {
 			t.Errorf("%s page layout: orientation %s size %d fit %v×%v", sheet, *pl.Orientation, *pl.Size,
 				deref(pl.FitToWidth), deref(pl.FitToHeight))
 		}

@@ -150,15 +150,24 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 }
 
 func writeGuide(f *excelize.File, d *sheets.Dict, unit string, prefilled bool) error {
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	wrap, err := f.NewStyle(&excelize.Style{Font: font(false, 11), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	if err != nil {
 		return err
 	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	bold, err := f.NewStyle(&excelize.Style{Font: font(true, 14)})
 	if err != nil {
 		return err
 	}
-	if err := f.SetColWidth(SheetGuide, "A", "A", 110); err != nil {
+	if err := f.SetColWidth(SheetGuide, "A", "A", 100); err != nil {
+		return err
+	}
+	a4, landscape, one, zero := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(SheetGuide, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(SheetGuide, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
 		return err
 	}
 	for i, l := range guide(d, unit, prefilled) {
@@ -326,16 +335,16 @@ func formStyles(f *excelize.File) (st formStyleIDs, err error) {
 		id *int
 		s  *excelize.Style
 	}{
-		{&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 16},
+		{&st.title, &excelize.Style{Font: font(true, 16),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
-		{&st.sub, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "center"}}},
-		{&st.head, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
+		{&st.sub, &excelize.Style{Font: font(false, 11), Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&st.head, &excelize.Style{Font: font(true, 11), Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
-		{&st.text, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&st.center, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
-		{&st.id, &excelize.Style{Border: border, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&st.date, &excelize.Style{Border: border, CustomNumFmt: &dateFmt,
+		{&st.text, &excelize.Style{Font: font(false, 11), Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&st.center, &excelize.Style{Font: font(false, 11), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&st.id, &excelize.Style{Font: font(false, 11), Border: border, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&st.date, &excelize.Style{Font: font(false, 11), Border: border, CustomNumFmt: &dateFmt,
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 	} {
 		if *x.id, err = f.NewStyle(x.s); err != nil {
@@ -416,3 +425,9 @@ func printSetup(f *excelize.File, sheet string) error {
 }
 
 func boolPtr(b bool) *bool { return &b }
+
+// font names the typeface and size of every style, so that Excel, WPS and LibreOffice all
+// print the form in the same CJK font rather than each falling back to its own default.
+func font(bold bool, size float64) *excelize.Font {
+	return &excelize.Font{Family: "宋体", Size: size, Bold: bold}
+}

@@ -1,0 +1,485 @@
+#!/usr/bin/python3
+"""Reads what duban wrote with programs nobody here wrote, and checks they all agree.
+
+usage:
+  realreaders.py report REPORT.xlsx STDOUT.txt AS_OF CSV_DIR PDF
+  realreaders.py template TEMPLATE.xlsx PDF
+
+report: openpyxl, pandas and LibreOffice (one CSV per sheet in CSV_DIR) must read the same value
+in every cell of every sheet; 汇总 must equal the table and narrative duban printed on stdout and
+the figures recomputed from 事项明细; 逾期事项 must hold exactly the 逾期 items of 事项明细 with
+逾期天数 = AS_OF − 完成时限; the XML must have sorted <col> entries, no formulas, valid sheet names
+and few cell styles; the PDF LibreOffice printed must be A4 landscape with 汇总 on one page and
+every sheet one page wide.
+template: openpyxl and pandas read every sheet; the XML checks; every page A4 and all the text of
+the instructions sheet printed (nothing cut off at the page edge).
+
+Prints one line per failed check (FAIL: …) and ends with `N passed, M failed`; exits 1 on failure.
+"""
+import csv
+import datetime as dt
+import math
+import os
+import re
+import subprocess
+import sys
+import warnings
+import zipfile
+import xml.etree.ElementTree as ET
+
+import openpyxl
+import pandas as pd
+
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+SUMMARY = "汇总"
+OVERDUE = "逾期事项"
+DETAIL = "事项明细"
+SUMMARY_COLS = ["类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率"]
+OVERDUE_COLS = ["序号", "类别", "会议", "事项内容", "牵头单位", "责任领导", "完成时限", "逾期天数",
+                "落实状态", "进展情况", "来源"]
+MAX_CELL_STYLES = 100
+
+failures = []
+passed = 0
+label = ""
+
+
+def check(ok, what):
+    global passed
+    if ok:
+        passed += 1
+    else:
+        failures.append(what)
+        print(f"FAIL: {label}: {what}")
+    return ok
+
+
+def squash(s):
+    return re.sub(r"\s+", "", str(s))
+
+
+# ---------------------------------------------------------------------------------------------
+# One canonical form per cell, so the three readers can be compared: a CSV has no types, so a
+# number and a text that reads as that number are the same, and so are a date and its ISO text.
+
+NUM = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?$")
+
+
+def canon(v):
+    if v is None:
+        return ""
+    if isinstance(v, float) and math.isnan(v):
+        return ""
+    if isinstance(v, (pd.Timestamp, dt.datetime)):
+        if (v.hour, v.minute, v.second) == (0, 0, 0):
+            return "d:" + v.strftime("%Y-%m-%d")
+        return "t:" + v.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(v, dt.date):
+        return "d:" + v.strftime("%Y-%m-%d")
+    if isinstance(v, bool):
+        return "b:" + str(v).upper()
+    if isinstance(v, (int, float)):
+        return "n:" + format(float(v), ".12g")
+    s = str(v).replace("\r\n", "\n")
+    if s == "":
+        return ""
+    if NUM.match(s):
+        return "n:" + format(float(s), ".12g")
+    if s.endswith("%") and NUM.match(s[:-1]):
+        return "n:" + format(float(s[:-1]) / 100, ".12g")
+    m = ISO_DATE.match(s)
+    if m:
+        return "d:" + "-".join(m.groups())
+    if s in ("TRUE", "FALSE"):
+        return "b:" + s
+    return "s:" + s
+
+
+def trim(grid):
+    grid = [list(r) for r in grid]
+    for r in grid:
+        while r and r[-1] == "":
+            r.pop()
+    while grid and not grid[-1]:
+        grid.pop()
+    return grid
+
+
+def grid_openpyxl(ws):
+    return trim([[canon(v) for v in row] for row in ws.iter_rows(values_only=True)])
+
+
+def grid_pandas(df, first_row):
+    # pandas drops the empty rows above the first used row; put them back.
+    rows = [[] for _ in range(first_row - 1)]
+    rows += [[canon(v) for v in row] for row in df.itertuples(index=False, name=None)]
+    return trim(rows)
+
+
+def grid_csv(path):
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return trim([[canon(v) for v in row] for row in csv.reader(f)])
+
+
+def compare_grids(sheet, name_a, a, name_b, b):
+    diffs = []
+    for r in range(max(len(a), len(b))):
+        ra = a[r] if r < len(a) else []
+        rb = b[r] if r < len(b) else []
+        for c in range(max(len(ra), len(rb))):
+            va = ra[c] if c < len(ra) else ""
+            vb = rb[c] if c < len(rb) else ""
+            if va != vb:
+                diffs.append(f"{openpyxl.utils.get_column_letter(c + 1)}{r + 1}: {name_a} {va!r} ≠ {name_b} {vb!r}")
+    check(not diffs, f"{sheet}: {name_a} and {name_b} read different values ({len(diffs)} cells): "
+          + "; ".join(diffs[:5]))
+    return not diffs
+
+
+def load_openpyxl(path):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        wb = openpyxl.load_workbook(path)
+    for w in caught:
+        print(f"note: {label}: openpyxl warns: {w.message}")
+    return wb
+
+
+def load_pandas(path):
+    try:
+        return pd.read_excel(path, sheet_name=None, header=None, engine="openpyxl")
+    except Exception as e:  # noqa: BLE001 — any exception is the finding
+        check(False, f"pandas cannot read the workbook: {type(e).__name__}: {e}")
+        return {}
+
+
+# ---------------------------------------------------------------------------------------------
+# XML facts, read from the zip without any spreadsheet library.
+
+BAD_SHEET_CHARS = set(':\\/?*[]')
+
+
+def check_xml(path, formulas_allowed):
+    z = zipfile.ZipFile(path)
+    check(z.testzip() is None, "zip entries pass their checksums")
+    wbx = ET.fromstring(z.read("xl/workbook.xml"))
+    names = [s.get("name") for s in wbx.findall("m:sheets/m:sheet", NS)]
+    for n in names:
+        check(0 < len(n) <= 31 and not (set(n) & BAD_SHEET_CHARS) and n[0] != "'" and n[-1] != "'",
+              f"sheet name {n!r} is valid in Excel (1–31 characters, none of :\\/?*[], no edge ')")
+    check(len({n.lower() for n in names}) == len(names), f"sheet names are unique: {names}")
+    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    target = {r.get("Id"): r.get("Target") for r in rels}
+    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    parts = []
+    for s in wbx.findall("m:sheets/m:sheet", NS):
+        t = target[s.get(rid)].lstrip("/")
+        part = t if t.startswith("xl/") else "xl/" + t
+        root = ET.fromstring(z.read(part))
+        sv = root.find("m:sheetViews/m:sheetView", NS)
+        parts.append(sv if sv is not None else ET.Element("sheetView"))
+        cols = [(int(c.get("min")), int(c.get("max"))) for c in root.findall("m:cols/m:col", NS)]
+        ok = all(lo <= hi for lo, hi in cols) and all(cols[i][1] < cols[i + 1][0] for i in range(len(cols) - 1))
+        check(ok, f"{s.get('name')}: <col> entries sorted by min and not overlapping: {cols}")
+        if not formulas_allowed:
+            nf = len(root.findall(".//m:f", NS))
+            check(nf == 0, f"{s.get('name')}: no <f> formula elements (found {nf})")
+    styles = ET.fromstring(z.read("xl/styles.xml"))
+    xfs = styles.find("m:cellXfs", NS)
+    n = len(xfs) if xfs is not None else 0
+    check(n < MAX_CELL_STYLES, f"styles are reused: {n} cellXfs (want < {MAX_CELL_STYLES})")
+    # A <font> without <name>/<sz> is left to each program's default: LibreOffice prints such cells
+    # in a serif face beside the Calibri ones, at its own default size.
+    fonts = styles.findall("m:fonts/m:font", NS)
+    bare = [i for i, f in enumerate(fonts) if f.find("m:name", NS) is None or f.find("m:sz", NS) is None]
+    check(not bare, f"every font in styles.xml names its typeface and size (fonts {bare} of {len(fonts)} do not)")
+    # Exactly one selected tab, the active one: otherwise Excel opens with sheets grouped.
+    view = wbx.find("m:bookViews/m:workbookView", NS)
+    active = int(view.get("activeTab", "0")) if view is not None else 0
+    selected = [i for i, p in enumerate(parts) if p.get("tabSelected") in ("1", "true")]
+    check(selected == [active], f"the active sheet ({names[active]}) is the only selected tab: {selected}")
+    print(f"info: {label}: {len(names)} sheets, {n} cell styles (cellXfs)")
+    return names
+
+
+# ---------------------------------------------------------------------------------------------
+# The PDF LibreOffice printed.
+
+def pdf_pages(pdf):
+    info = subprocess.run(["pdfinfo", "-l", "100000", pdf], capture_output=True, text=True, check=True).stdout
+    sizes = [tuple(float(x) for x in m) for m in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+    texts = []
+    for p in range(1, len(sizes) + 1):
+        t = subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), pdf, "-"],
+                           capture_output=True, text=True, check=True).stdout
+        texts.append(squash(t))
+    return sizes, texts
+
+
+def is_a4(w, h, landscape=None):
+    a, b = 841.89, 595.28
+    land = abs(w - a) < 2 and abs(h - b) < 2
+    port = abs(w - b) < 2 and abs(h - a) < 2
+    return land if landscape is True else port if landscape is False else land or port
+
+
+def sheet_starts(wb, texts):
+    """The page each sheet starts on, found by a text of the sheet's first rows seen nowhere earlier."""
+    starts = {}
+    seen_strings = set()
+    page = 0
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        marks = []
+        for row in ws.iter_rows(max_row=3, values_only=True):
+            marks += [squash(v) for v in row if isinstance(v, str) and len(squash(v)) >= 4]
+        marks = [m for m in marks if not any(m in s for s in seen_strings)]
+        found = None
+        for m in marks:
+            for p in range(page, len(texts)):
+                if m in texts[p]:
+                    found = p
+                    break
+            if found is not None:
+                break
+        check(found is not None, f"{ws.title}: found its first page in the PDF (by {marks[:1]})")
+        if found is None:
+            return None
+        starts[ws.title] = found
+        page = found
+        for row in ws.iter_rows(values_only=True):
+            seen_strings.update(squash(v) for v in row if isinstance(v, str))
+    return starts
+
+
+def page_ranges(starts, n):
+    names = list(starts)
+    return {s: range(starts[s], starts[names[i + 1]] if i + 1 < len(names) else n) for i, s in enumerate(names)}
+
+
+# ---------------------------------------------------------------------------------------------
+# report
+
+def find_header(rows, must):
+    for i, row in enumerate(rows):
+        labels = [squash(v) if v is not None else "" for v in row]
+        if all(m in labels for m in must):
+            return i, {l: j for j, l in enumerate(labels) if l}
+    return None, None
+
+
+def parse_stdout(text):
+    """duban's own view: the category table and the narrative it printed."""
+    table, narrative = {}, None
+    lines = text.splitlines()
+    start = next((i for i, l in enumerate(lines) if l.split()[:1] == ["类别"] and "落实率" in l), None)
+    if start is None:
+        return None, None
+    for l in lines[start + 1:]:
+        f = l.split()
+        if not f:
+            break
+        nums = f[1:]
+        if len(nums) not in (7, 8) or not nums[-1].endswith("%"):
+            break
+        ints = [int(x) for x in nums[:-1]]
+        if len(ints) == 6:  # 会议次数 is blank for a category that is not a meeting
+            ints = [None] + ints
+        table[f[0]] = ints + [nums[-1]]
+        if f[0] == "合计":
+            break
+    narrative = next((l.strip() for l in lines if l.startswith("截至")), None)
+    return table, narrative
+
+
+def half_up_pct(x):
+    # one decimal of a percentage, half-up, on the exact ratio (SPEC §7.9)
+    return f"{math.floor(x * 1000 + 0.5 + 1e-9) / 10:.1f}%"
+
+
+def check_report(xlsx, stdout_path, as_of, csv_dir, pdf):
+    as_of = dt.date.fromisoformat(as_of)
+    names = check_xml(xlsx, formulas_allowed=False)
+    wb = load_openpyxl(xlsx)
+    check(wb.sheetnames[:1] == [SUMMARY], f"the workbook opens on {SUMMARY}: {wb.sheetnames}")
+    frames = load_pandas(xlsx)
+    check(sorted(frames) == sorted(names), f"pandas reads every sheet: {sorted(frames)}")
+    base = os.path.splitext(os.path.basename(xlsx))[0]
+
+    # Three readers, every cell of every sheet.
+    for ws in wb.worksheets:
+        og = grid_openpyxl(ws)
+        first = next((i + 1 for i, r in enumerate(og) if r), 1)
+        if ws.title in frames:
+            compare_grids(ws.title, "openpyxl", og, "pandas", grid_pandas(frames[ws.title], first))
+        csv_path = os.path.join(csv_dir, f"{base}-{ws.title}.csv")
+        if check(os.path.exists(csv_path), f"{ws.title}: LibreOffice exported it as CSV ({csv_path})"):
+            compare_grids(ws.title, "openpyxl", og, "LibreOffice", grid_csv(csv_path))
+
+    # 汇总 against stdout and against 事项明细.
+    sm = [list(r) for r in wb[SUMMARY].iter_rows(values_only=True)]
+    hi, col = find_header(sm, SUMMARY_COLS)
+    if not check(hi is not None, f"{SUMMARY}: header row {SUMMARY_COLS}"):
+        return
+    book = {}
+    for row in sm[hi + 1:]:
+        name = row[col["类别"]]
+        if name is None:
+            break
+        book[squash(name)] = [row[col[c]] for c in SUMMARY_COLS[1:]]
+        if squash(name) == "合计":
+            break
+    with open(stdout_path, encoding="utf-8") as f:
+        out = f.read()
+    table, narrative = parse_stdout(out)
+    check(bool(table), "stdout has the category table")
+    check(list(book) == list(table or {}), f"{SUMMARY} and stdout list the same categories in the same order: "
+          f"{list(book)} vs {list(table or {})}")
+    for name, vals in book.items():
+        if table is None or name not in table:
+            continue
+        sv = table[name]
+        for c, bv, tv in zip(SUMMARY_COLS[1:-1], vals[:-1], sv[:-1]):
+            check(bv == tv and (bv is None or type(bv) is int),
+                  f"{SUMMARY} {name} {c}: workbook {bv!r} = stdout {tv!r}")
+        rate, items, done = vals[-1], vals[1], vals[2]
+        if check(isinstance(rate, float), f"{SUMMARY} {name} 落实率 is a number: {rate!r}"):
+            check(items and abs(rate - done / items) < 1e-12, f"{SUMMARY} {name} 落实率 {rate} = {done}/{items}")
+            check(half_up_pct(rate) == sv[-1], f"{SUMMARY} {name} 落实率 {rate} shows as stdout's {sv[-1]}")
+    rate_cells = [c for r in wb[SUMMARY].iter_rows(min_row=hi + 2, max_row=hi + 1 + len(book),
+                                                    min_col=col["落实率"] + 1, max_col=col["落实率"] + 1) for c in r]
+    check(all("%" in c.number_format for c in rate_cells),
+          f"{SUMMARY} 落实率 cells formatted as percentages: {sorted({c.number_format for c in rate_cells})}")
+    cells = [squash(v) for r in sm for v in r if isinstance(v, str)]
+    check(narrative is not None and squash(narrative) in cells,
+          f"{SUMMARY} holds the narrative printed on stdout: {narrative!r:.60}")
+    m = re.search(r"行数核对：读取(\d+)行 = 明细(\d+)项 \+ 重复合并(\d+)行 \+ 错误排除(\d+)行", out)
+    if check(m is not None, "stdout ends with the row-count proof"):
+        n, items, dup, bad = map(int, m.groups())
+        check(n == items + dup + bad, f"row-count proof adds up: {m.group(0)}")
+        check(book.get("合计", [0, 0])[1] == items, f"合计 事项数 {book.get('合计')} = 明细{items}项")
+
+    # 事项明细 recomputed independently.
+    dr = [list(r) for r in wb[DETAIL].iter_rows(values_only=True)]
+    di, dcol = find_header(dr, ["类别", "会议", "落实状态", "预警", "来源"])
+    if not check(di is not None, f"{DETAIL}: header row"):
+        return
+    detail = [r for r in dr[di + 1:] if r[dcol["序号"]] is not None]
+    check(len(detail) == book.get("合计", [0, 0])[1], f"{DETAIL} has {len(detail)} rows = 合计 事项数")
+    agg = {}
+    for r in detail:
+        a = agg.setdefault(squash(r[dcol["类别"]]), {"m": set(), "n": 0, "已落实": 0, "推进中": 0, "未启动": 0,
+                                                     "逾期": 0, "临期": 0})
+        a["m"].add(r[dcol["会议"]])
+        a["n"] += 1
+        a[r[dcol["落实状态"]]] = a.get(r[dcol["落实状态"]], 0) + 1
+        if r[dcol["预警"]] in ("逾期", "临期"):
+            a[r[dcol["预警"]]] += 1
+    for name, vals in book.items():
+        if name == "合计":
+            continue
+        a = agg.get(name)
+        if not check(a is not None, f"{SUMMARY} category {name} occurs in {DETAIL}"):
+            continue
+        want = [len(a["m"]) if vals[0] is not None else None, a["n"], a["已落实"], a["推进中"], a["未启动"],
+                a["逾期"], a["临期"]]
+        check(vals[:-1] == want, f"{SUMMARY} {name} {vals[:-1]} = recomputed from {DETAIL} {want}")
+    check(set(agg) == set(book) - {"合计"}, f"{SUMMARY} lists every category of {DETAIL}: {sorted(agg)}")
+
+    # 逾期事项: exactly the 逾期 items of 事项明细, days recomputed, most overdue first.
+    orows = [list(r) for r in wb[OVERDUE].iter_rows(values_only=True)]
+    oi, ocol = find_header(orows, OVERDUE_COLS)
+    if not check(oi is not None, f"{OVERDUE}: header row {OVERDUE_COLS}"):
+        return
+    over = [r for r in orows[oi + 1:] if r[ocol["序号"]] is not None]
+    check(len(over) == book.get("合计", [0] * 6)[5], f"{OVERDUE} has {len(over)} rows = 合计 逾期")
+    want_src = sorted(r[dcol["来源"]] for r in detail if r[dcol["预警"]] == "逾期")
+    check(sorted(r[ocol["来源"]] for r in over) == want_src, f"{OVERDUE} holds the 逾期 items of {DETAIL}")
+    days = []
+    for r in over:
+        due, d = r[ocol["完成时限"]], r[ocol["逾期天数"]]
+        ok = isinstance(due, dt.datetime) and type(d) is int and d == (as_of - due.date()).days and d > 0
+        check(ok, f"{OVERDUE} 序号{r[ocol['序号']]}: 逾期天数 {d!r} = {as_of} − 完成时限 {due!r}")
+        check(r[ocol["落实状态"]] != "已落实", f"{OVERDUE} 序号{r[ocol['序号']]} is not 已落实")
+        days.append(d if type(d) is int else 0)
+    check(days == sorted(days, reverse=True), f"{OVERDUE} most days overdue first")
+    check([r[ocol["序号"]] for r in over] == list(range(1, len(over) + 1)), f"{OVERDUE} 序号 runs 1..{len(over)}")
+
+    # Print: A4 landscape everywhere, 汇总 on one page, every sheet one page wide.
+    sizes, texts = pdf_pages(pdf)
+    check(sizes and all(is_a4(w, h, landscape=True) for w, h in sizes),
+          f"every PDF page is A4 landscape (842×595 pt): {sorted(set(sizes))}")
+    starts = sheet_starts(wb, texts)
+    if starts is None:
+        return
+    ranges = page_ranges(starts, len(texts))
+    print(f"info: {label}: {len(texts)} PDF pages: " + ", ".join(f"{s} {len(r)}" for s, r in ranges.items()))
+    first = texts[ranges[SUMMARY][0]]
+    missing = [c for c in SUMMARY_COLS + list(book) if c not in first]
+    check(not missing, f"{SUMMARY}: the first printed page holds every column and row of the table; missing {missing}")
+    summary_text = "".join(texts[p] for p in ranges[SUMMARY])
+    cut = [s for s in cells if s not in summary_text]
+    check(not cut, f"{SUMMARY}: every text on the sheet is printed in full; not found in the PDF: {cut[:3]}")
+    check(len(ranges[SUMMARY]) == 1, f"{SUMMARY} prints on one page (it prints on {len(ranges[SUMMARY])}: "
+          "the last holds " + repr(texts[ranges[SUMMARY][-1]][:60]) + "…)")
+    for ws in wb.worksheets:
+        rows = [list(r) for r in ws.iter_rows(max_row=6, values_only=True)]
+        hdr = next((r for r in rows if sum(isinstance(v, str) for v in r) >= 3), None)
+        if hdr is None:
+            continue
+        labels = [squash(v) for v in hdr if isinstance(v, str)]
+        bad = [p + 1 for p in ranges[ws.title] if labels[0] in texts[p] and labels[-1] not in texts[p]]
+        check(not bad, f"{ws.title}: one page wide (pages {bad} show {labels[0]} but not {labels[-1]})")
+
+
+# ---------------------------------------------------------------------------------------------
+# template
+
+def check_template(xlsx, pdf):
+    names = check_xml(xlsx, formulas_allowed=True)
+    wb = load_openpyxl(xlsx)
+    frames = load_pandas(xlsx)
+    check(sorted(frames) == sorted(names), f"pandas reads every sheet: {sorted(frames)}")
+    for ws in wb.worksheets:
+        if ws.title in frames:
+            og = grid_openpyxl(ws)
+            first = next((i + 1 for i, r in enumerate(og) if r), 1)
+            compare_grids(ws.title, "openpyxl", og, "pandas", grid_pandas(frames[ws.title], first))
+    sizes, texts = pdf_pages(pdf)
+    check(sizes and all(is_a4(w, h) for w, h in sizes), f"every PDF page is A4: {sizes}")
+    starts = sheet_starts(wb, texts)
+    if starts is None:
+        return
+    ranges = page_ranges(starts, len(texts))
+    print(f"info: {label}: {len(texts)} PDF pages: " + ", ".join(f"{s} {len(r)}" for s, r in ranges.items()))
+    for ws in wb.worksheets:
+        if ws.title not in ranges:
+            continue
+        printed = "".join(texts[p] for p in ranges[ws.title])
+        strings = [squash(v) for r in ws.iter_rows(values_only=True) for v in r if isinstance(v, str)]
+        cut = [s for s in strings if s not in printed]
+        check(not cut, f"{ws.title}: every text on the sheet is printed in full; not found in the PDF: "
+              + "; ".join(s[:50] for s in cut[:3]))
+    if "台账" in ranges:
+        land = [p + 1 for p in ranges["台账"] if not is_a4(*sizes[p], landscape=True)]
+        check(not land, f"台账 prints A4 landscape (pages {land} are not)")
+
+
+def main():
+    global label
+    if len(sys.argv) >= 2 and sys.argv[1] == "report" and len(sys.argv) == 7:
+        label = os.path.basename(sys.argv[2])
+        check_report(*sys.argv[2:])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "template" and len(sys.argv) == 4:
+        label = os.path.basename(sys.argv[2])
+        check_template(*sys.argv[2:])
+    else:
+        sys.exit(__doc__)
+    print(f"{label}: {passed} passed, {len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
