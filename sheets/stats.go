@@ -25,8 +25,7 @@ const (
 func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 	asOf = midnight(asOf)
 	r := &Report{AsOf: asOf, WarnDays: warnDays}
-	r.Items = slices.Clone(items)
-	slices.SortFunc(r.Items, func(a, b Item) int { return compareItems(d, &a, &b) })
+	r.Items = sortedItems(d, items)
 
 	cats := map[string]*CategoryStats{}
 	meetings := map[string]*MeetingStats{}
@@ -167,16 +166,43 @@ func days(a, b time.Time) int {
 	return int(math.Round(b.Sub(a).Hours() / 24))
 }
 
-// compareItems orders 事项明细: category in dictionary order, meeting, unit, content, place.
-func compareItems(d *Dict, a, b *Item) int {
-	return cmp.Or(
-		cmp.Compare(d.CategoryIndex(a.Category), d.CategoryIndex(b.Category)),
-		strings.Compare(a.Category, b.Category),
-		compareMeetings(&a.Meeting, &b.Meeting),
-		strings.Compare(a.Lead, b.Lead),
-		strings.Compare(Fold(a.Content), Fold(b.Content)),
-		a.Src.compare(b.Src),
-	)
+// sortedItems returns a copy of items in the order of 事项明细: category in dictionary order,
+// meeting, unit, content (folded), place. The category index and the folded content are
+// computed once per item, not at every comparison, and the large items are moved once.
+func sortedItems(d *Dict, items []Item) []Item {
+	type key struct {
+		cat     int
+		content string
+		i       int
+	}
+	keys := make([]key, len(items))
+	for i := range items {
+		keys[i] = key{d.CategoryIndex(items[i].Category), Fold(items[i].Content), i}
+	}
+	slices.SortFunc(keys, func(ka, kb key) int {
+		if c := cmp.Compare(ka.cat, kb.cat); c != 0 {
+			return c
+		}
+		a, b := &items[ka.i], &items[kb.i]
+		if c := strings.Compare(a.Category, b.Category); c != 0 {
+			return c
+		}
+		if c := compareMeetings(&a.Meeting, &b.Meeting); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Lead, b.Lead); c != 0 {
+			return c
+		}
+		if c := strings.Compare(ka.content, kb.content); c != 0 {
+			return c
+		}
+		return a.Src.compare(b.Src)
+	})
+	sorted := make([]Item, len(items))
+	for j, k := range keys {
+		sorted[j] = items[k.i]
+	}
+	return sorted
 }
 
 // compareMeetings orders meetings by year and number, then date, then name; numbered first.
