@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2086,SC2001  # $cmd lines are split on purpose; sed reads clearer here
 # Measures `duban report` against its floor and against pandas on generated corpora.
 #
 #   scripts/bench.sh [--quick] [--no-pandas] [--pandas-all] [--runs N] [--work DIR]
