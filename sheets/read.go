@@ -29,7 +29,7 @@ const (
 	msgTooBig        = "文件解压后超过%s（约%s），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
 	msgCannotOpen    = "无法打开文件（%v），请确认文件存在且未被其他程序独占"
 	msgOwnReport     = "这是duban生成的汇总表，不再重复汇总，已跳过"
-	msgNoLedger      = "没有找到台账工作表（表头应含 事项内容、落实状态 等列），请按报送模板填写后重新报送"
+	msgNoLedger      = "没有找到台账工作表（%s），请按报送模板填写后重新报送"
 	msgHiddenSheet   = "工作表已隐藏，已跳过"
 	msgNotWorksheet  = "不是数据工作表（如图表页），已跳过"
 	msgEmptySheet    = "工作表为空，已跳过"
@@ -40,8 +40,15 @@ const (
 	msgNumberRow     = "列编号行（表头下方的1、2、3…），已跳过"
 	msgOnlyUnknown   = "此行只在未识别的列中有内容，已跳过"
 
+	// why a sheet was skipped, inside msgNoLedger
+	whyHidden       = "“%s”已隐藏"
+	whyNotWorksheet = "“%s”不是数据工作表"
+	whyEmpty        = "“%s”是空的"
+	whyNoHeader     = "“%s”没有表头，表头应含 事项内容、落实状态 等列"
+
 	// details inside msgDamaged
 	detNotZip     = "不是有效的xlsx文件，可能下载或复制不完整"
+	detText       = "内容是纯文本（如CSV），不是xlsx工作簿"
 	detEmpty      = "文件是空的"
 	detNoEntries  = "压缩包中没有内容"
 	detChecksum   = "%s 数据校验失败"
@@ -62,6 +69,9 @@ type ReadOptions struct {
 	Password string // --password: one password for every encrypted workbook
 	MaxUnzip int64  // --max-unzip: refuse larger workbooks; 0 means DefaultMaxUnzip
 }
+
+// maxPrealloc bounds the rows reserved ahead of reading a sheet.
+const maxPrealloc = 1 << 14
 
 // headerScanRows is how many non-blank rows at the top of a sheet are searched for the header.
 const headerScanRows = 30
@@ -101,11 +111,19 @@ type reader struct {
 	date1904 bool
 	rows     []RawRow
 	probs    []Problem
+	skipped  []string // why each skipped sheet was skipped
 }
 
 func (r *reader) notice(p Pos, raw, msg string) {
 	p.File = r.file
 	r.probs = append(r.probs, Problem{Pos: p, Level: Notice, Raw: raw, Msg: msg})
+}
+
+// skipSheet gives the notice for a sheet that is not read, and keeps the reason for the
+// file's one error should no sheet of it be a ledger.
+func (r *reader) skipSheet(sheet, msg, why string) {
+	r.notice(Pos{Sheet: sheet}, "", msg)
+	r.skipped = append(r.skipped, fmt.Sprintf(why, sheet))
 }
 
 // read opens the workbook, checks it, and reads each sheet.
@@ -124,7 +142,7 @@ func (r *reader) read(name string, opt ReadOptions) error {
 		return fileError(fmt.Sprintf(msgCannotOpen, err))
 	}
 	size := fi.Size()
-	var head [8]byte
+	var head [512]byte
 	n, _ := io.ReadFull(file, head[:])
 	var ra io.ReaderAt = file
 	var decrypted []byte
@@ -132,7 +150,7 @@ func (r *reader) read(name string, opt ReadOptions) error {
 	case n == 0:
 		return damaged(detEmpty)
 	case n >= 4 && string(head[:4]) == "PK\x03\x04":
-	case n == 8 && string(head[:]) == "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1":
+	case n >= 8 && string(head[:8]) == "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1":
 		if size > limit {
 			return fileError(fmt.Sprintf(msgTooBig, sizeText(limit), sizeText(size)))
 		}
@@ -158,6 +176,9 @@ func (r *reader) read(name string, opt ReadOptions) error {
 		ext := strings.ToLower(filepath.Ext(name))
 		if ext == ".xls" || ext == ".et" || looksLikeMarkup(head[:n]) {
 			return fileError(msgLegacy)
+		}
+		if looksLikeText(head[:n]) {
+			return damaged(detText)
 		}
 		return damaged(detNotZip)
 	}
@@ -231,15 +252,14 @@ func (r *reader) read(name string, opt ReadOptions) error {
 
 	ledgers := 0
 	for _, s := range pkg.sheets {
-		at := Pos{Sheet: s.name}
 		switch {
 		case s.hidden:
-			r.notice(at, "", msgHiddenSheet)
+			r.skipSheet(s.name, msgHiddenSheet, whyHidden)
 			continue
 		case s.worksheet && checks[s.part] == nil:
 			return damaged("缺少工作表“%s”的内容 %s", s.name, s.part)
 		case !s.worksheet:
-			r.notice(at, "", msgNotWorksheet)
+			r.skipSheet(s.name, msgNotWorksheet, whyNotWorksheet)
 			continue
 		}
 		ok, err := r.readSheet(f, s.name, checks[s.part])
@@ -251,7 +271,9 @@ func (r *reader) read(name string, opt ReadOptions) error {
 		}
 	}
 	if ledgers == 0 {
-		r.probs = append(r.probs, Problem{Pos: Pos{File: r.file}, Level: Error, Msg: msgNoLedger})
+		// One error names the file and says why, instead of a notice per sheet.
+		msg := fmt.Sprintf(msgNoLedger, strings.Join(r.skipped, "；"))
+		r.probs = []Problem{{Pos: Pos{File: r.file}, Level: Error, Msg: msg}}
 	}
 	return nil
 }
@@ -290,6 +312,17 @@ func looksLikeMarkup(b []byte) bool {
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	b = bytes.TrimLeft(b, " \t\r\n")
 	return len(b) > 0 && b[0] == '<'
+}
+
+// looksLikeText reports whether the start of a file is plain text, such as a CSV file in
+// UTF-8 or GBK: no control characters other than tab and line breaks.
+func looksLikeText(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7F {
+			return false
+		}
+	}
+	return len(b) > 0
 }
 
 func utf16le(s string) []byte {
@@ -687,7 +720,10 @@ func (r *reader) readSheet(f *excelize.File, sheet string, chk *partCheck) (ok b
 	defer it.Close()
 	s := &sheetReader{reader: r, sheet: sheet, merges: chk.merges, unit: r.unit, lastRow: chk.lastRow}
 	raw := excelize.Options{RawCellValue: true}
-	var top [][]string // rows before the header is known, by row-1
+	// Rows before the header is known, by row-1, up to the last non-blank one: the blank rows
+	// after it are added only when another non-blank row follows, so that a sheet formatted
+	// down to row 1,048,576 keeps nothing for its empty rows.
+	var top [][]string
 	nonBlank, n := 0, 0
 	decided := false
 	for it.Next() {
@@ -700,10 +736,14 @@ func (r *reader) readSheet(f *excelize.File, sheet string, chk *partCheck) (ok b
 			s.row(n, cells)
 			continue
 		}
-		top = append(top, cells)
-		if !blank(cells) {
-			nonBlank++
+		if blank(cells) {
+			continue
 		}
+		for len(top) < n-1 {
+			top = append(top, nil)
+		}
+		top = append(top, cells)
+		nonBlank++
 		if nonBlank > headerScanRows {
 			if !s.start(top) {
 				break
@@ -719,11 +759,11 @@ func (r *reader) readSheet(f *excelize.File, sheet string, chk *partCheck) (ok b
 			if chk.lastRow > 0 && n < chk.lastRow {
 				return false, damaged(detCut, sheet, n, chk.lastRow)
 			}
-			r.notice(Pos{Sheet: sheet}, "", msgEmptySheet)
+			r.skipSheet(sheet, msgEmptySheet, whyEmpty)
 			return false, nil
 		}
 		if nonBlank > headerScanRows || !s.start(top) {
-			r.notice(Pos{Sheet: sheet}, "", msgNoHeader)
+			r.skipSheet(sheet, msgNoHeader, whyNoHeader)
 			return false, nil
 		}
 	}
@@ -761,8 +801,10 @@ func (s *sheetReader) start(top [][]string) bool {
 	if sub {
 		s.dataRow++
 	}
+	// Room for the rows to come, but no more than a sheet of real rows needs: whole-column
+	// formatting makes the last <row> of a near-empty sheet 1,048,576.
 	if s.lastRow >= s.dataRow {
-		s.rows = slices.Grow(s.rows, s.lastRow-s.dataRow+1)
+		s.rows = slices.Grow(s.rows, min(s.lastRow-s.dataRow+1, maxPrealloc))
 	}
 	// Merges that start in the data: sorted by first row.
 	for _, m := range s.merges {

@@ -1,0 +1,135 @@
+package sheets
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/duban/duban/internal/hostile"
+)
+
+// FuzzReadFile feeds ReadFile arbitrary bytes as a workbook, seeded with small valid
+// workbooks and damaged variants of them. Whatever the bytes, ReadFile must not panic — in
+// its own goroutine or in the goroutines that check the parts, which no recover of the
+// caller would catch: the fuzzer reports such a crash — and a file is used whole or not at
+// all: either rows and no error about the file, or no rows and exactly one problem about the
+// file (an error, or the notice that it is a duban report).
+//
+//	go test -run XXX -fuzz FuzzReadFile -fuzztime 60s ./sheets
+func FuzzReadFile(f *testing.F) {
+	for _, seed := range readSeeds(f) {
+		f.Add(seed)
+	}
+	d := testDict(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(t.TempDir(), "单位.xlsx")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rows, probs := ReadFile(p, d, ReadOptions{MaxUnzip: 8 << 20})
+		var own []Problem
+		for _, pr := range probs {
+			if pr.Pos.File != "单位.xlsx" {
+				t.Fatalf("a problem about another file: %s", pr)
+			}
+			if pr.Pos.Sheet == "" {
+				own = append(own, pr)
+			}
+		}
+		switch {
+		case len(own) == 0:
+			// read: rows (possibly none, for a ledger sheet with only its header)
+		case len(rows) > 0:
+			t.Fatalf("%d rows and a problem about the whole file: %q", len(rows), dumpProblems(probs))
+		case len(probs) != 1 || own[0].Level == Warning || own[0].Level == Notice && own[0].Msg != msgOwnReport:
+			t.Fatalf("no rows, problems %q; want exactly one about the file", dumpProblems(probs))
+		}
+		for _, r := range rows {
+			if r.Pos.File != "单位.xlsx" || r.Pos.Sheet == "" || r.Pos.Row <= 0 {
+				t.Fatalf("row without a place: %+v", r.Pos)
+			}
+		}
+	})
+}
+
+// readSeeds returns small workbooks of every shape the reader handles, and damaged copies.
+func readSeeds(tb testing.TB) [][]byte {
+	tb.Helper()
+	minimal := hostile.Minimal(
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>`+
+			`<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="inlineStr"><is><t>事项</t></is></c><c r="C2" t="s"><v>4</v></c></row>`+
+			`<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3" t="inlineStr"><is><t>事项二</t></is></c><c r="C3" t="s"><v>4</v></c></row>`,
+		`<si><t>会议</t></si><si><t>事项内容</t></si><si><t>落实状态</t></si><si><t>第5次常务会议</t></si><si><t>推进中</t></si>`)
+	canonical, err := hostile.Book("台账", hostile.Ledger("市统计局", 1, 3))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	stored, err := hostile.Store(canonical)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	// A title, a two-row header with merges, a vertical merge in the data, a footer.
+	dir := tb.TempDir()
+	p := filepath.Join(dir, "merged.xlsx")
+	if err := hostile.WriteBook(p, "台账", [][]any{
+		{"市统计局督查事项台账"},
+		{"会议", "事项内容", "落实情况"},
+		{"", "", "落实状态", "完成日期"},
+		{"第5次常务会议", "事项甲", "已完成", 45300},
+		{"", "事项乙", "推进中"},
+		{"填表人：张三"},
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	merged, _ := os.ReadFile(p)
+	f2, err := hostile.RewriteZip(merged, func(name string, b []byte) []byte {
+		if name == "xl/worksheets/sheet1.xml" {
+			return b[:len(b)-len("</worksheet>")] // the sheet's XML cut short
+		}
+		return b
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	report := filepath.Join(dir, "report.xlsx")
+	if err := Write(report, &Report{AsOf: date(2024, 12, 20)}); err != nil {
+		tb.Fatal(err)
+	}
+	own, _ := os.ReadFile(report)
+	flipped, err := hostile.FlipInEntry(canonical, "xl/worksheets/sheet1.xml", 0x04)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	wrong, err := hostile.WrongValue(canonical, "xl/worksheets/sheet1.xml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	enc, err := hostile.Encrypt(minimal, "x")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return [][]byte{
+		minimal, canonical, stored, merged, own,
+		f2, flipped, wrong, enc,
+		minimal[:len(minimal)/2], stored[:len(stored)-30],
+		hostile.LegacyXLS()[:1024], []byte("编号,事项内容\n1,事项\n"), nil,
+		hostile.Minimal(`<row r="1048576"><c r="A1048576" t="s"><v>0</v></c></row>`, `<si><t>x</t></si>`),
+		hostile.Minimal(`<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c></row><row><c><v>1</v></c><c t="s"><v>1</v></c><c t="s"><v>4</v></c></row>`,
+			`<si><t>会议</t></si><si><t>事项内容</t></si><si><t>落实状态</t></si><si><t>第5次常务会议</t></si><si><t>推进中</t></si>`),
+	}
+}
+
+// TestReadSeeds checks that the valid seeds of FuzzReadFile are read whole, so the fuzzer
+// starts from workbooks that reach the row reader.
+func TestReadSeeds(t *testing.T) {
+	d := testDict(t)
+	seeds := readSeeds(t)
+	for i, want := range map[int]int{0: 2, 1: 3, 2: 3, 3: 2, 15: 1} {
+		p := filepath.Join(t.TempDir(), "单位.xlsx")
+		os.WriteFile(p, seeds[i], 0o644)
+		rows, probs := ReadFile(p, d, ReadOptions{})
+		if len(rows) != want || Count(probs, Error) > 0 {
+			t.Errorf("seed %d: %d rows, want %d; problems %q", i, len(rows), want, dumpProblems(probs))
+		}
+	}
+}
