@@ -123,7 +123,7 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 
 	slices.SortStableFunc(r.Overdue, func(a, b Flagged) int { return cmp.Compare(b.Days, a.Days) })
 	slices.SortStableFunc(r.DueSoon, func(a, b Flagged) int { return cmp.Compare(a.Days, b.Days) })
-	r.Narrative = narrative(r)
+	r.Narrative = narrative(r, d)
 	return r
 }
 
@@ -233,7 +233,7 @@ func Percent(num, den int) string {
 }
 
 // narrative writes the 文字摘要 in the style of an annual summary (SPEC §1, §7.9).
-func narrative(r *Report) string {
+func narrative(r *Report, d *Dict) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "截至%d年%d月%d日，", r.AsOf.Year(), int(r.AsOf.Month()), r.AsOf.Day())
 	if len(r.Categories) == 0 {
@@ -243,6 +243,9 @@ func narrative(r *Report) string {
 	parts := make([]string, 0, len(r.Categories))
 	for _, c := range r.Categories {
 		rate := Percent(c.Done, c.Items)
+		if _, known := d.Category(c.Name); !known {
+			c.Name = "“" + c.Name + "”" // a category the dictionary does not know, kept as written
+		}
 		switch c.Kind {
 		case KindMeeting:
 			parts = append(parts, fmt.Sprintf("召开%s%d次，议定事项%d项，已落实%d项，落实率%s",

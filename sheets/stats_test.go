@@ -127,3 +127,14 @@ func flagged(fs []Flagged) []string {
 	}
 	return s
 }
+
+// An unknown category is kept as written and quoted in the narrative, so that a name such as
+// +A1 cannot run into the count that follows it.
+func TestNarrativeQuotesUnknownCategory(t *testing.T) {
+	r := Summarize([]Item{{Category: "+A1", Kind: KindMeeting, Meeting: Meeting{Num: 1}, Content: "x", Lead: "甲", Status: Done}},
+		testDict(t), date(2024, 1, 1), 7)
+	want := "截至2024年1月1日，共召开“+A1”1次，议定事项1项，已落实1项，落实率100.0%。合计事项1项，已落实1项，推进中0项，未启动0项，总体落实率100.0%。未按期办结（逾期）事项0项，临期事项0项，无明确时限事项0项。"
+	if r.Narrative != want {
+		t.Errorf("narrative:\n got %s\nwant %s", r.Narrative, want)
+	}
+}
