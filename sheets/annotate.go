@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -70,7 +71,7 @@ func Annotate(dir, inputPath string, probs []Problem) error {
 	if err := issueSheet(f, mine); err != nil {
 		return fmt.Errorf("标注 %s: %w", name, err)
 	}
-	return saveAtomic(f, out)
+	return SaveFile(out, func(w io.Writer) error { return f.Write(w) })
 }
 
 // samePath reports whether a and b name the same file (b exists; a may not).

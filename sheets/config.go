@@ -2,7 +2,7 @@ package sheets
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -65,32 +65,7 @@ func WriteConfig(path string, d *Dict) (err error) {
 	if err := buildConfig(f, d); err != nil {
 		return fmt.Errorf("写入 %s: %w", path, err)
 	}
-	return saveAtomic(f, path)
-}
-
-// saveAtomic writes f to a temporary file beside path and renames it into place.
-func saveAtomic(f *excelize.File, path string) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".duban-*"+filepath.Ext(path))
-	if err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = f.Write(tmp); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	_ = tmp.Chmod(0o644)
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("写入 %s（文件可能正在Excel或WPS中打开，请关闭后重试）: %w", path, err)
-	}
-	return nil
+	return SaveFile(path, func(w io.Writer) error { return f.Write(w) })
 }
 
 func buildConfig(f *excelize.File, d *Dict) error {

@@ -197,28 +197,8 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 }
 
 // writeForm writes a submission form to path through a temporary file renamed into place.
-func writeForm(path string, d *sheets.Dict, unit string, rows []sheets.RawRow) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".duban-*.xlsx")
-	if err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = templates.Form(tmp, d, unit, rows); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	_ = tmp.Chmod(0o644)
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("写入 %s（文件可能正在Excel或WPS中打开，请关闭后重试）: %w", path, err)
-	}
-	return nil
+func writeForm(path string, d *sheets.Dict, unit string, rows []sheets.RawRow) error {
+	return sheets.SaveFile(path, func(w io.Writer) error { return templates.Form(w, d, unit, rows) })
 }
 
 // checkNew refuses to overwrite an existing file unless force, and a missing folder.
