@@ -30,22 +30,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	var c common
 	c.register(fs)
 	annotate := fs.String("annotate", "", "把有问题的台账复制到此文件夹，问题单元格标红/标黄并加批注，附问题清单")
-	fs.Usage = func() { fmt.Fprint(stderr, checkHelp+fs.FlagUsages()) }
-	if err := fs.Parse(args); err != nil {
-		return flagError(err, stderr, "duban "+fs.Name()+" --help")
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "错误：请给出要检查的工作簿或文件夹")
-		fs.Usage()
-		return exitNothing
-	}
-	o, err := c.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
-		return exitNothing
+	o, code, ok := c.parse(fs, args, checkHelp, "请给出要检查的工作簿或文件夹", stderr)
+	if !ok {
+		return code
 	}
 	files, probs := sheets.Source(fs.Args())
-	o.Progress = progress(stderr, c.quiet)
 	r := sheets.Build(files, o)
 	r.Problems = append(probs, r.Problems...)
 	sheets.SortProblems(r.Problems)

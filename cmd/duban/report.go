@@ -36,6 +36,27 @@ func (c *common) register(fs *pflag.FlagSet) {
 	fs.StringVar(&c.maxUnzip, "max-unzip", "512MiB", "单个工作簿解压后的大小上限，超过即拒绝读取")
 }
 
+// parse parses the command line of report or check and turns the flags into pipeline options.
+// ok is false when the command must stop, with its exit status in code.
+func (c *common) parse(fs *pflag.FlagSet, args []string, help, noPaths string, stderr io.Writer) (o sheets.Options, code int, ok bool) {
+	fs.Usage = func() { fmt.Fprint(stderr, help+fs.FlagUsages()) }
+	if err := fs.Parse(args); err != nil {
+		return o, flagError(err, stderr, "duban "+fs.Name()+" --help"), false
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "错误："+noPaths)
+		fs.Usage()
+		return o, exitNothing, false
+	}
+	o, err := c.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+		return o, exitNothing, false
+	}
+	o.Progress = progress(stderr, c.quiet)
+	return o, exitOK, true
+}
+
 // options turns the flags into pipeline options.
 func (c *common) options() (sheets.Options, error) {
 	var o sheets.Options
@@ -112,19 +133,9 @@ func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
 	c.register(fs)
 	output := fs.StringP("output", "o", "", "汇总工作簿（默认 督查事项汇总_<统计截止日>.xlsx）")
 	expect := fs.String("expect", "", "交办清单工作簿：核对漏报事项和未报送单位")
-	fs.Usage = func() { fmt.Fprint(stderr, reportHelp+fs.FlagUsages()) }
-	if err := fs.Parse(args); err != nil {
-		return flagError(err, stderr, "duban "+fs.Name()+" --help")
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "错误：请给出要汇总的工作簿或文件夹")
-		fs.Usage()
-		return exitNothing
-	}
-	o, err := c.options()
-	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
-		return exitNothing
+	o, code, ok := c.parse(fs, args, reportHelp, "请给出要汇总的工作簿或文件夹", stderr)
+	if !ok {
+		return code
 	}
 	files, probs := sheets.Source(fs.Args())
 
@@ -141,7 +152,6 @@ func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
 		return exitNothing
 	}
 
-	o.Progress = progress(stderr, c.quiet)
 	r := sheets.Build(files, o)
 	r.Problems = append(probs, r.Problems...)
 	sheets.SortProblems(r.Problems)
