@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -114,7 +115,26 @@ func better(a, b *Item) bool {
 	if !a.Done.Equal(b.Done) {
 		return a.Done.After(b.Done)
 	}
+	if ra, rb := draftRank(a.Src.File), draftRank(b.Src.File); ra != rb {
+		return ra > rb
+	}
 	return a.Src.compare(b.Src) < 0
+}
+
+// draftRank ranks a file name by how final it says it is: a 终稿 over an unmarked file over
+// a 初稿, so that on equal status the final's progress text and place are kept.
+func draftRank(name string) int {
+	for _, w := range []string{"终稿", "定稿", "最终", "正式", "修改稿", "修订"} {
+		if strings.Contains(name, w) {
+			return 1
+		}
+	}
+	for _, w := range []string{"初稿", "草稿", "征求意见稿", "旧版"} {
+		if strings.Contains(name, w) {
+			return -1
+		}
+	}
+	return 0
 }
 
 // fillBlanks fills the winner's empty descriptive fields from another row of the same item.

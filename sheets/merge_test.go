@@ -20,6 +20,9 @@ func mergeFixture() []Item {
 		// 编号 on both sides wins over differing content.
 		{ID: "DB-7", Category: "市长批示件", Meeting: Meeting{Num: 7, Year: 2024}, Content: "C 事项", Lead: "市教育局", Status: NotStarted, StatusRaw: "未启动", Src: at("市教育局.xlsx", 5)},
 		{ID: "DB-7", Category: "市长批示件", Meeting: Meeting{Num: 7, Year: 2024}, Content: "C 事项（补充说明）", Lead: "市教育局", Status: InProgress, StatusRaw: "推进中", Src: at("市教育局（终稿）.xlsx", 5)},
+		// Same status in a draft and a final: the final wins, its progress is kept.
+		{Category: "两报告", Content: "F 任务", Lead: "市教育局", Status: InProgress, StatusRaw: "推进中", Progress: "旧进展", Src: at("市教育局（初稿）.xlsx", 9)},
+		{Category: "两报告", Content: "F 任务", Lead: "市教育局", Status: InProgress, StatusRaw: "推进中", Progress: "新进展", Src: at("市教育局（终稿）.xlsx", 9)},
 		// Twice in one sheet.
 		{Category: "两报告", Content: "D 任务", Lead: "市水利局", Status: InProgress, StatusRaw: "推进中", Src: at("市水利局.xlsx", 3)},
 		{Category: "两报告", Content: "D任务", Lead: "市水利局", Status: InProgress, StatusRaw: "推进中", Src: at("市水利局.xlsx", 8)},
@@ -32,8 +35,8 @@ func mergeFixture() []Item {
 func TestMerge(t *testing.T) {
 	items := mergeFixture()
 	merged, dups, probs := Merge(items)
-	if len(merged) != 6 || dups != 4 {
-		t.Fatalf("merged %d items with %d duplicates, want 6 and 4", len(merged), dups)
+	if len(merged) != 7 || dups != 5 {
+		t.Fatalf("merged %d items with %d duplicates, want 7 and 5", len(merged), dups)
 	}
 	if len(merged)+dups != len(items) {
 		t.Fatalf("rows lost: %d + %d != %d", len(merged), dups, len(items))
@@ -57,6 +60,9 @@ func TestMerge(t *testing.T) {
 	if c := find("C"); c.Status != InProgress || c.Src.File != "市教育局（终稿）.xlsx" {
 		t.Errorf("C = %+v", c)
 	}
+	if f := find("F"); f.Progress != "新进展" || f.Src.File != "市教育局（终稿）.xlsx" {
+		t.Errorf("F = %+v; want the final's row", f)
+	}
 	var levels []string
 	SortProblems(probs)
 	for _, p := range probs {
@@ -67,6 +73,7 @@ func TestMerge(t *testing.T) {
 		"警告 市水利局.xlsx!台账!A8 与本表第3行是同一事项（类别、会议、事项内容、牵头单位相同），只计一次",
 		"警告 市财政局（初稿）.xlsx!台账!A3 与 市财政局（终稿）.xlsx!台账!4 是同一事项，但落实状态不同（此处“推进中”，彼处“已完成”），按更进一步的“已落实”（来源 市财政局（终稿）.xlsx!台账!4）计",
 		"提示 市商务局.xlsx!台账!A3 与 市交通局.xlsx!台账!9 是同一事项，重复报送，只计一次",
+		"提示 市教育局（初稿）.xlsx!台账!A9 与 市教育局（终稿）.xlsx!台账!9 是同一事项，重复报送，只计一次",
 	}
 	if !reflect.DeepEqual(levels, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(levels, "\n"), strings.Join(want, "\n"))
