@@ -339,6 +339,17 @@ func (s *dateScan) end() bool {
 			}
 		}
 	}
+	// An ISO zone (Z, +08:00) as in cells of type d; the date is taken as written.
+	if !s.eat('Z') && (s.eat('+') || s.eat('-')) {
+		if _, ok := s.num(); !ok {
+			return false
+		}
+		if s.eat(':') {
+			if _, ok := s.num(); !ok {
+				return false
+			}
+		}
+	}
 	return s.done()
 }
 
