@@ -18,8 +18,8 @@ const (
 // Source lists the workbook files named by paths: files, or folders searched recursively in
 // sorted order. In a folder, .xlsx .xlsm .xltx .xltm are taken, and so are legacy .xls and
 // .et files, so that ReadFile can tell the user how to convert them; any other file gets a
-// notice naming it. Office lock files (~$*) and hidden files and folders (.*) are skipped
-// silently. A file named explicitly is always returned; a path that does not exist is an
+// notice naming it. Office lock files (~$*) and hidden files and folders (.*, or marked
+// hidden on Windows) are skipped silently. A file named explicitly is always returned; a path that does not exist is an
 // error. A file reached twice is listed once.
 func Source(paths []string) (files []string, probs []Problem) {
 	seen := map[string]bool{}
@@ -52,7 +52,7 @@ func Source(paths []string) (files []string, probs []Problem) {
 				return nil
 			}
 			name := de.Name()
-			if p != root && isHiddenName(name) {
+			if p != root && (isHiddenName(name) || hiddenAttr(p)) {
 				if de.IsDir() {
 					return fs.SkipDir
 				}
