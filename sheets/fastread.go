@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/transform"
 )
 
 // This file is a focused streaming reader for worksheet cell data: it does what excelize's
@@ -509,17 +512,18 @@ const (
 // xmlScan tokenizes XML from a reader through a sliding buffer, checking well-formedness. It
 // keeps the stack of open elements (names in one byte arena) and each one's element code.
 type xmlScan struct {
-	r     io.Reader
-	buf   []byte
-	pos   int // next byte to read in buf
-	end   int // end of the data in buf
-	base  int // stream offset of buf[0]
-	eof   bool
-	rerr  error
-	names []byte // open element names, concatenated
-	stack []int  // start of each open element's name in names
-	codes []int  // element code of each open element
-	root  bool   // the root element has been seen
+	r       io.Reader
+	buf     []byte
+	pos     int // next byte to read in buf
+	end     int // end of the data in buf
+	base    int // stream offset of buf[0]
+	eof     bool
+	rerr    error
+	names   []byte // open element names, concatenated
+	stack   []int  // start of each open element's name in names
+	codes   []int  // element code of each open element
+	root    bool   // the root element has been seen
+	decoded bool   // r decodes a declared encoding to UTF-8
 
 	// the current token
 	code      int    // element code of a start or end tag
@@ -693,18 +697,22 @@ func (x *xmlScan) next() (int, error) {
 			return x.endTag()
 		case '?':
 			i, err := x.find(2, "?>")
-			if err == nil && i >= 0 {
-				if err := x.checkPI(x.buf[x.pos+2 : x.pos+i]); err != nil {
-					return tokEOF, err
-				}
-			}
 			if err != nil {
 				return tokEOF, err
 			}
 			if i < 0 {
 				return tokEOF, errFastCut
 			}
+			enc, err := x.checkPI(x.buf[x.pos+2 : x.pos+i])
+			if err != nil {
+				return tokEOF, err
+			}
 			x.pos += i + 2
+			if enc != "" {
+				if err := x.decodeFrom(enc); err != nil {
+					return tokEOF, err
+				}
+			}
 		case '!':
 			if err := x.bang(); err != nil {
 				return tokEOF, err
@@ -718,24 +726,54 @@ func (x *xmlScan) next() (int, error) {
 	}
 }
 
-// checkPI checks a processing instruction: it has a target, and an XML declaration declares
-// no encoding but UTF-8 (Excel, WPS and LibreOffice write only UTF-8; a part in another
-// encoding is refused with errFastEncoding rather than misread).
-func (x *xmlScan) checkPI(pi []byte) error {
+// checkPI checks a processing instruction: it has a target, and an XML declaration has
+// version 1.0. It returns the encoding an XML declaration names when that is not UTF-8.
+func (x *xmlScan) checkPI(pi []byte) (encoding string, err error) {
 	n := xmlName(pi)
 	if n == 0 || n < len(pi) && !isSpace(pi[n]) {
-		return x.syntax("处理指令缺少名称")
+		return "", x.syntax("处理指令缺少名称")
 	}
 	if string(pi[:n]) != "xml" {
-		return nil
+		return "", nil
 	}
 	if v, ok := declValue(pi, "version"); ok && v != "1.0" {
-		return x.syntax("XML版本“" + v + "”无效")
+		return "", x.syntax("XML版本“" + v + "”无效")
 	}
 	if enc, ok := declValue(pi, "encoding"); ok && !strings.EqualFold(enc, "utf-8") {
-		return fmt.Errorf("%w：%s", errFastEncoding, enc)
+		return enc, nil
 	}
+	return "", nil
+}
+
+// decodeFrom decodes the rest of the stream from the named encoding. Excel, WPS and
+// LibreOffice write only UTF-8, but some exporters declare GBK or GB18030; such a part is
+// read as excelize and encoding/xml read it (the WHATWG encoding names). An unknown encoding,
+// or a second declaration of one, is errFastEncoding.
+func (x *xmlScan) decodeFrom(label string) error {
+	if x.decoded {
+		return fmt.Errorf("%w：%s", errFastEncoding, label)
+	}
+	r, err := charsetReader(label, io.MultiReader(bytes.NewReader(bytes.Clone(x.buf[x.pos:x.end])), x.r))
+	if err != nil {
+		return fmt.Errorf("%w：%s", errFastEncoding, label)
+	}
+	x.r, x.decoded, x.eof = r, true, false
+	x.base += x.pos // offsets in messages count decoded bytes from here
+	x.pos, x.end = 0, 0
 	return nil
+}
+
+// charsetReader decodes r from the named encoding to UTF-8: the CharsetReader of
+// encoding/xml for the small parts, and the fast reader's decoder.
+func charsetReader(label string, r io.Reader) (io.Reader, error) {
+	e, err := htmlindex.Get(label)
+	if err != nil {
+		return nil, err
+	}
+	if name, _ := htmlindex.Name(e); name == "utf-8" {
+		return r, nil
+	}
+	return transform.NewReader(r, e.NewDecoder()), nil
 }
 
 // declValue returns a pseudo-attribute of an XML declaration.
@@ -755,7 +793,7 @@ func declValue(pi []byte, name string) (string, bool) {
 	return string(rest[1 : 1+j]), true
 }
 
-// errFastEncoding is a part declared in an encoding other than UTF-8.
+// errFastEncoding is a part declared in an encoding that cannot be read.
 var errFastEncoding = errors.New("不支持的字符编码")
 
 // bang reads a comment or a CDATA section (x.cdata with x.raw).

@@ -8,12 +8,17 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/hostile"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // fastParts opens a workbook's bytes and reads its first sheet with the fast reader.
@@ -416,9 +421,11 @@ func FuzzFastDifferential(f *testing.F) {
 	})
 }
 
-// wellFormed checks a document with encoding/xml.
+// wellFormed checks a document with encoding/xml, reading declared encodings as the reader
+// does.
 func wellFormed(data []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
+	d.CharsetReader = charsetReader
 	for {
 		_, err := d.Token()
 		if err == io.EOF {
@@ -427,5 +434,57 @@ func wellFormed(data []byte) error {
 		if err != nil {
 			return err
 		}
+	}
+}
+
+// TestReadDeclaredEncoding: parts an exporter wrote in GBK or GB18030, and say so in their
+// XML declaration, read as the same workbook in UTF-8 does; an encoding nobody knows refuses
+// the file.
+func TestReadDeclaredEncoding(t *testing.T) {
+	book, err := hostile.Book("台账", hostile.Ledger("市统计局", 1, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recode := func(enc string, e encoding.Encoding) []byte {
+		out, err := hostile.RewriteZip(book, func(name string, b []byte) []byte {
+			if strings.HasPrefix(name, "xl/theme/") || !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
+				return b // the theme names fonts of every script; the reader does not read it
+			}
+			b = bytes.Replace(b, []byte(`encoding="UTF-8"`), []byte(`encoding="`+enc+`"`), 1)
+			if e != nil {
+				if b, err = e.NewEncoder().Bytes(b); err != nil {
+					t.Fatalf("%s in %s: %v", name, enc, err)
+				}
+			}
+			return b
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	d := testDict(t)
+	dir := t.TempDir()
+	readBytes := func(b []byte) ([]RawRow, []Problem) {
+		p := filepath.Join(dir, "市统计局.xlsx")
+		os.WriteFile(p, b, 0o644)
+		return ReadFile(p, d, ReadOptions{})
+	}
+	want, probs := readBytes(book)
+	if len(want) != 3 || len(probs) != 0 {
+		t.Fatalf("UTF-8: %d rows, problems %q", len(want), dumpProblems(probs))
+	}
+	for _, c := range []struct {
+		name string
+		e    encoding.Encoding
+	}{{"GBK", simplifiedchinese.GBK}, {"gb2312", simplifiedchinese.GBK}, {"GB18030", simplifiedchinese.GB18030}} {
+		got, probs := readBytes(recode(c.name, c.e))
+		if len(probs) != 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: problems %q, rows\n%+v\nwant\n%+v", c.name, dumpProblems(probs), got, want)
+		}
+	}
+	rows, probs := readBytes(recode("x-unknown", nil))
+	if len(rows) != 0 || len(probs) != 1 || !strings.Contains(probs[0].Msg, "x-unknown") {
+		t.Errorf("unknown encoding: %d rows, problems %q", len(rows), dumpProblems(probs))
 	}
 }

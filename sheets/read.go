@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -55,7 +54,6 @@ const (
 	detTruncated  = "%s 数据不完整"
 	detCompressed = "%s 压缩数据错误"
 	detXML        = "%s 的XML格式错误：%s"
-	detCut        = "工作表“%s”内容不完整，只能读到第%d行（应到第%d行）"
 	detNoWorkbook = "缺少工作簿目录 %s"
 	detNoSheets   = "工作簿中没有工作表"
 	detPanic      = "读取时发生异常：%v"
@@ -82,13 +80,27 @@ const headerScanRows = 30
 // single error naming the file: a file is used whole or not at all.
 func ReadFile(path string, d *Dict, opt ReadOptions) (rows []RawRow, probs []Problem) {
 	name := filepath.Base(path)
+	file, err := os.Open(path)
+	if err == nil {
+		defer file.Close()
+		var fi os.FileInfo
+		if fi, err = file.Stat(); err == nil {
+			return readFrom(name, file, fi.Size(), d, opt)
+		}
+	}
+	return nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: fmt.Sprintf(msgCannotOpen, err)}}
+}
+
+// readFrom reads a workbook of size bytes from ra; name is its file name. A panic of a
+// library is an error for this file, not the end of the run.
+func readFrom(name string, ra io.ReaderAt, size int64, d *Dict, opt ReadOptions) (rows []RawRow, probs []Problem) {
 	r := &reader{file: name, dict: d, unit: unitFromFileName(name)}
 	defer func() {
 		if p := recover(); p != nil {
 			rows, probs = nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: damaged(detPanic, p).Error()}}
 		}
 	}()
-	if err := r.read(path, opt); err != nil {
+	if err := r.read(ra, size, opt); err != nil {
 		return nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: err.Error()}}
 	}
 	return r.rows, r.probs
@@ -127,25 +139,13 @@ func (r *reader) skipSheet(sheet, msg, why string) {
 }
 
 // read opens the workbook, checks it, and reads each sheet.
-func (r *reader) read(name string, opt ReadOptions) error {
+func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 	limit := opt.MaxUnzip
 	if limit <= 0 {
 		limit = DefaultMaxUnzip
 	}
-	file, err := os.Open(name)
-	if err != nil {
-		return fileError(fmt.Sprintf(msgCannotOpen, err))
-	}
-	defer file.Close()
-	fi, err := file.Stat()
-	if err != nil {
-		return fileError(fmt.Sprintf(msgCannotOpen, err))
-	}
-	size := fi.Size()
 	var head [512]byte
-	n, _ := io.ReadFull(file, head[:])
-	var ra io.ReaderAt = file
-	var decrypted []byte
+	n, _ := ra.ReadAt(head[:], 0)
 	switch {
 	case n == 0:
 		return damaged(detEmpty)
@@ -154,7 +154,7 @@ func (r *reader) read(name string, opt ReadOptions) error {
 		if size > limit {
 			return fileError(fmt.Sprintf(msgTooBig, sizeText(limit), sizeText(size)))
 		}
-		raw, err := io.ReadAll(io.NewSectionReader(file, 0, size))
+		raw, err := io.ReadAll(io.NewSectionReader(ra, 0, size))
 		if err != nil {
 			return fileError(fmt.Sprintf(msgCannotOpen, err))
 		}
@@ -164,7 +164,7 @@ func (r *reader) read(name string, opt ReadOptions) error {
 		if opt.Password == "" {
 			return fileError(msgEncrypted)
 		}
-		decrypted, err = excelize.Decrypt(raw, &excelize.Options{Password: opt.Password})
+		decrypted, err := excelize.Decrypt(raw, &excelize.Options{Password: opt.Password})
 		if err != nil || len(decrypted) < 4 || string(decrypted[:2]) != "PK" {
 			return fileError(msgWrongPassword)
 		}
@@ -173,7 +173,7 @@ func (r *reader) read(name string, opt ReadOptions) error {
 		return damaged(detNoEntries)
 	default:
 		// An HTML or XML table saved with an .xls name, or a legacy file renamed.
-		ext := strings.ToLower(filepath.Ext(name))
+		ext := strings.ToLower(filepath.Ext(r.file))
 		if ext == ".xls" || ext == ".et" || looksLikeMarkup(head[:n]) {
 			return fileError(msgLegacy)
 		}
@@ -199,54 +199,33 @@ func (r *reader) read(name string, opt ReadOptions) error {
 		return err
 	}
 
-	// Check the parts excelize would read without complaint: every worksheet and the shared
-	// strings, concurrently with reading them.
-	checks := map[string]*partCheck{}
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	for _, s := range pkg.sheets {
-		if zf := pkg.files[strings.ToLower(s.part)]; zf != nil && s.worksheet && checks[s.part] == nil {
-			c := &partCheck{}
-			checks[s.part] = c
-			wg.Go(func() { c.run(zf, s.part, false) })
-		}
-	}
-	var sst *partCheck
-	if pkg.sst != "" {
-		if zf := pkg.files[strings.ToLower(pkg.sst)]; zf != nil {
-			sst = &partCheck{}
-			wg.Go(func() { sst.run(zf, pkg.sst, true) })
-		}
-	}
-
-	xo := excelize.Options{UnzipSizeLimit: limit}
-	var f *excelize.File
-	if decrypted != nil {
-		f, err = excelize.OpenReader(bytes.NewReader(decrypted), xo)
-	} else {
-		f, err = excelize.OpenFile(name, xo)
-	}
-	if f != nil {
-		defer f.Close()
-	}
+	date1904, description, err := fastBookInfo(pkg, pkg.workbook)
 	if err != nil {
-		return openError(err)
+		return err
 	}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		r.date1904 = *props.Date1904
-	}
-	if isOwnReport(f, pkg) {
+	r.date1904 = date1904
+	if description == reportDescription || isOwnReportByNames(pkg) {
 		r.notice(Pos{}, "", msgOwnReport)
 		return nil
 	}
-
-	wg.Wait() // merged cells are needed before the rows; a damaged part refuses the file
-	if sst != nil && sst.err != nil {
-		return sst.err
+	var sst []string
+	if pkg.sst != "" {
+		if zf := pkg.files[strings.ToLower(pkg.sst)]; zf != nil {
+			if sst, err = readSharedStringsFast(zf, pkg.sst); err != nil {
+				return err
+			}
+		}
 	}
+	// Every worksheet is read before any is used, hidden ones too: a damaged part anywhere
+	// refuses the whole file.
+	parsed := map[string]*fastSheet{}
 	for _, s := range pkg.sheets {
-		if c := checks[s.part]; c != nil && c.err != nil {
-			return c.err
+		if zf := pkg.files[strings.ToLower(s.part)]; zf != nil && s.worksheet && parsed[s.part] == nil {
+			fs, err := readSheetFast(zf, s.part, sst)
+			if err != nil {
+				return err
+			}
+			parsed[s.part] = fs
 		}
 	}
 
@@ -256,17 +235,13 @@ func (r *reader) read(name string, opt ReadOptions) error {
 		case s.hidden:
 			r.skipSheet(s.name, msgHiddenSheet, whyHidden)
 			continue
-		case s.worksheet && checks[s.part] == nil:
+		case s.worksheet && parsed[s.part] == nil:
 			return damaged("缺少工作表“%s”的内容 %s", s.name, s.part)
 		case !s.worksheet:
 			r.skipSheet(s.name, msgNotWorksheet, whyNotWorksheet)
 			continue
 		}
-		ok, err := r.readSheet(f, s.name, checks[s.part])
-		if err != nil {
-			return err
-		}
-		if ok {
+		if r.readSheet(s.name, parsed[s.part]) {
 			ledgers++
 		}
 	}
@@ -278,29 +253,9 @@ func (r *reader) read(name string, opt ReadOptions) error {
 	return nil
 }
 
-// openError translates an excelize open error into the user's message.
-func openError(err error) error {
-	switch {
-	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return fileError(msgLegacy)
-	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return fileError(msgWrongPassword)
-	case errors.Is(err, zip.ErrFormat):
-		return damaged(detNotZip)
-	}
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return damaged(detXML, "工作簿", se.Msg)
-	}
-	return damaged("%v", err)
-}
-
-// isOwnReport recognises a consolidated workbook duban wrote: by its document properties, or
-// by its fixed sheet names when another program has dropped the properties.
-func isOwnReport(f *excelize.File, pkg *workbookPackage) bool {
-	if IsOwnReport(f) {
-		return true
-	}
+// isOwnReportByNames recognises a consolidated workbook duban wrote by its fixed sheet names,
+// for when another program has dropped its document properties.
+func isOwnReportByNames(pkg *workbookPackage) bool {
 	has := map[string]bool{}
 	for _, s := range pkg.sheets {
 		has[s.name] = true
@@ -360,9 +315,10 @@ type sheetInfo struct {
 }
 
 type workbookPackage struct {
-	files  map[string]*zip.File // by lower-case name
-	sheets []sheetInfo
-	sst    string // zip path of the shared strings, "" if none
+	workbook string               // zip path of the workbook part
+	files    map[string]*zip.File // by lower-case name
+	sheets   []sheetInfo
+	sst      string // zip path of the shared strings, "" if none
 }
 
 type xmlRels struct {
@@ -401,6 +357,7 @@ func readPackage(zr *zip.Reader) (*workbookPackage, error) {
 	} else if !errors.Is(err, errNoPart) {
 		return nil, err
 	}
+	pkg.workbook = wbPath
 	var wb xmlWorkbookSheets
 	if err := pkg.decode(wbPath, &wb); err != nil {
 		if errors.Is(err, errNoPart) {
@@ -462,7 +419,9 @@ func (pkg *workbookPackage) decode(name string, v any) error {
 	if err != nil {
 		return zipError(name, err)
 	}
-	if err := xml.Unmarshal(b, v); err != nil {
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	dec.CharsetReader = charsetReader
+	if err := dec.Decode(v); err != nil {
 		return damaged(detXML, name, xmlErrText(err))
 	}
 	return nil
@@ -495,181 +454,7 @@ func xmlErrText(err error) string {
 	return err.Error()
 }
 
-// ---- part checks: checksums, well-formedness, merged cells ----
-
-// partCheck verifies one part of the zip by reading it whole (so archive/zip checks its CRC)
-// and collects what the reader needs from a worksheet that excelize's row iterator does not
-// give: the merged cells and the number of the last row. excelize's iterator stops silently
-// at malformed XML, so a sheet is well-formed when (1) everything after its last <row> start
-// parses and closes the document, and (2) the iterator reached that last row.
-type partCheck struct {
-	merges  []cellRange
-	lastRow int // the r of the last <row>, 0 if unknown
-	err     error
-}
-
 type cellRange struct{ c1, r1, c2, r2 int }
-
-// maxTail bounds the bytes kept after the last row start; beyond it the tail is not parsed.
-const maxTail = 64 << 20
-
-func (c *partCheck) run(zf *zip.File, part string, full bool) {
-	defer func() {
-		if p := recover(); p != nil {
-			c.err = damaged(detPanic, p)
-		}
-	}()
-	rc, err := zf.Open()
-	if err != nil {
-		c.err = zipError(part, err)
-		return
-	}
-	defer rc.Close()
-	if full {
-		c.err = checkXML(rc, part, 0)
-		if c.err == nil {
-			if _, err := io.Copy(io.Discard, rc); err != nil {
-				c.err = zipError(part, err)
-			}
-		}
-		return
-	}
-	buf := make([]byte, 256<<10)
-	var tail []byte
-	found, overflow := false, false
-	for {
-		n, err := rc.Read(buf)
-		if n > 0 && !overflow {
-			from := max(0, len(tail)-64)
-			tail = append(tail, buf[:n]...)
-			if i := lastRowStart(tail, from); i >= 0 {
-				found = true
-				tail = tail[:copy(tail, tail[i:])]
-			} else if len(tail) > maxTail {
-				overflow, tail = true, nil
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			c.err = zipError(part, err)
-			return
-		}
-	}
-	if overflow {
-		return
-	}
-	want := 0
-	if found {
-		want = -2 // the tail closes sheetData and worksheet
-	}
-	c.err = c.parseTail(tail, part, want)
-}
-
-// checkXML parses a whole part and requires it to be one complete document.
-func checkXML(r io.Reader, part string, want int) error {
-	dec := xml.NewDecoder(r)
-	depth, elems := 0, 0
-	for {
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			if errors.Is(err, zip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
-				return zipError(part, err)
-			}
-			return damaged(detXML, part, xmlErrText(err))
-		}
-		switch tok.(type) {
-		case xml.StartElement:
-			depth++
-			elems++
-		case xml.EndElement:
-			depth--
-		}
-	}
-	if depth != want || elems == 0 {
-		return damaged(detXML, part, "内容不完整")
-	}
-	return nil
-}
-
-// parseTail parses the worksheet from its last row start (or whole, want 0), collecting the
-// last row number and the merged cells.
-func (c *partCheck) parseTail(tail []byte, part string, want int) error {
-	dec := xml.NewDecoder(bytes.NewReader(tail))
-	depth, elems := 0, 0
-	for {
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return damaged(detXML, part, "内容不完整或格式错误")
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			elems++
-			switch t.Name.Local {
-			case "row":
-				if elems == 1 && want != 0 {
-					c.lastRow, _ = strconv.Atoi(attr(t, "r"))
-				}
-			case "mergeCell":
-				if m, ok := parseRange(attr(t, "ref")); ok {
-					c.merges = append(c.merges, m)
-				}
-			}
-		case xml.EndElement:
-			depth--
-		}
-	}
-	if depth != want || elems == 0 {
-		return damaged(detXML, part, "内容不完整")
-	}
-	return nil
-}
-
-func attr(t xml.StartElement, name string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// lastRowStart finds the last "<row" or "<prefix:row" start tag at or after from.
-func lastRowStart(b []byte, from int) int {
-	end := len(b)
-	for end > from {
-		i := bytes.LastIndex(b[from:end], []byte("row"))
-		if i < 0 {
-			return -1
-		}
-		i += from
-		end = i
-		if i+3 >= len(b) || !(b[i+3] == ' ' || b[i+3] == '>' || b[i+3] == '/' || b[i+3] == '\t' || b[i+3] == '\r' || b[i+3] == '\n') {
-			continue
-		}
-		j := i - 1
-		if j >= 0 && b[j] == ':' {
-			for j--; j >= 0 && isNameByte(b[j]); j-- {
-			}
-		}
-		if j >= 0 && b[j] == '<' {
-			return j
-		}
-	}
-	return -1
-}
-
-func isNameByte(c byte) bool {
-	return c == '_' || c == '-' || c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
 
 // parseRange reads an A1:B2 reference.
 func parseRange(ref string) (cellRange, bool) {
@@ -711,38 +496,28 @@ type activeMerge struct {
 	val string
 }
 
-// readSheet reads one worksheet; ok reports whether it was a ledger sheet.
-func (r *reader) readSheet(f *excelize.File, sheet string, chk *partCheck) (ok bool, err error) {
-	it, err := f.Rows(sheet)
-	if err != nil {
-		return false, damaged("工作表“%s”无法读取：%v", sheet, err)
-	}
-	defer it.Close()
-	s := &sheetReader{reader: r, sheet: sheet, merges: chk.merges, unit: r.unit, lastRow: chk.lastRow}
-	raw := excelize.Options{RawCellValue: true}
-	// Rows before the header is known, by row-1, up to the last non-blank one: the blank rows
-	// after it are added only when another non-blank row follows, so that a sheet formatted
-	// down to row 1,048,576 keeps nothing for its empty rows.
+// readSheet reads one worksheet; it reports whether it was a ledger sheet. The fast reader
+// lists only the rows that hold a value, so a sheet formatted down to row 1,048,576 costs
+// only its real rows.
+func (r *reader) readSheet(sheet string, fs *fastSheet) bool {
+	s := &sheetReader{reader: r, sheet: sheet, merges: fs.Merges, unit: r.unit, lastRow: fs.LastRow}
+	// Rows before the header is known, by row-1 (nil for blank rows), up to the last non-blank
+	// one read so far.
 	var top [][]string
-	nonBlank, n := 0, 0
+	nonBlank := 0
 	decided := false
-	for it.Next() {
-		n++
-		cells, err := it.Columns(raw)
-		if err != nil {
-			return false, damaged("工作表“%s”第%d行无法读取：%v", sheet, n, err)
-		}
+	for _, row := range fs.Rows {
 		if decided {
-			s.row(n, cells)
+			s.row(row.N, row.Cells)
 			continue
 		}
-		if blank(cells) {
+		if blank(row.Cells) {
 			continue
 		}
-		for len(top) < n-1 {
+		for len(top) < row.N-1 {
 			top = append(top, nil)
 		}
-		top = append(top, cells)
+		top = append(top, row.Cells)
 		nonBlank++
 		if nonBlank > headerScanRows {
 			if !s.start(top) {
@@ -751,26 +526,17 @@ func (r *reader) readSheet(f *excelize.File, sheet string, chk *partCheck) (ok b
 			decided = true
 		}
 	}
-	if err := it.Error(); err != nil {
-		return false, damaged("工作表“%s”无法读取：%v", sheet, err)
-	}
 	if !decided {
 		if nonBlank == 0 {
-			if chk.lastRow > 0 && n < chk.lastRow {
-				return false, damaged(detCut, sheet, n, chk.lastRow)
-			}
 			r.skipSheet(sheet, msgEmptySheet, whyEmpty)
-			return false, nil
+			return false
 		}
 		if nonBlank > headerScanRows || !s.start(top) {
 			r.skipSheet(sheet, msgNoHeader, whyNoHeader)
-			return false, nil
+			return false
 		}
 	}
-	if chk.lastRow > 0 && n != chk.lastRow {
-		return false, damaged(detCut, sheet, n, chk.lastRow)
-	}
-	return true, nil
+	return true
 }
 
 // start finds the header among the top rows, reports its columns, and reads the data rows
