@@ -17,14 +17,19 @@ type Options struct {
 	Progress func(filesDone, filesTotal, rows int)
 }
 
-// Build runs the pipeline on the named workbooks and returns the report. Files are read in
-// parallel; the result does not depend on the order of files.
+// Build runs the pipeline on the named workbooks and returns the report. Files are read and
+// their rows validated in parallel, so that a file's raw rows are dropped as soon as it is
+// validated; the result does not depend on the order of files.
 func Build(files []string, o Options) *Report {
 	type result struct {
-		rows  []RawRow
-		probs []Problem
+		items     []Item
+		rowsRead  int
+		excluded  int
+		readProbs []Problem // about the file, its sheets and its rows as read
+		rowProbs  []Problem // of validating its rows
 	}
 	results := make([]result, len(files))
+	v := NewValidator(o.Dict, o.AsOf) // safe for concurrent use: its rules only read
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex
@@ -37,7 +42,8 @@ func Build(files []string, o Options) *Report {
 		wg.Go(func() {
 			for i := range next {
 				rs, ps := ReadFile(files[i], o.Dict, o.Read)
-				results[i] = result{rs, ps}
+				items, excluded, vps := v.Validate(rs)
+				results[i] = result{items, len(rs), excluded, ps, vps}
 				if o.Progress != nil {
 					mu.Lock()
 					done++
@@ -54,25 +60,33 @@ func Build(files []string, o Options) *Report {
 	close(next)
 	wg.Wait()
 
-	var all []RawRow
-	var probs []Problem
-	filesRead := 0
+	// In file order, read problems before validation problems, as if the files had been read
+	// one after another and validated together.
+	n := 0
 	for _, r := range results {
-		all = append(all, r.rows...)
-		probs = append(probs, r.probs...)
-		if !fileFailed(r.probs) {
+		n += len(r.items)
+	}
+	items := make([]Item, 0, n)
+	var probs []Problem
+	filesRead, rowsRead, excluded := 0, 0, 0
+	for _, r := range results {
+		items = append(items, r.items...)
+		probs = append(probs, r.readProbs...)
+		rowsRead += r.rowsRead
+		excluded += r.excluded
+		if !fileFailed(r.readProbs) {
 			filesRead++
 		}
 	}
-	v := NewValidator(o.Dict, o.AsOf)
-	items, excluded, ps := v.Validate(all)
-	probs = append(probs, ps...)
+	for _, r := range results {
+		probs = append(probs, r.rowProbs...)
+	}
 	merged, dups, ps := Merge(items)
 	probs = append(probs, ps...)
 
 	r := Summarize(merged, o.Dict, o.AsOf, o.WarnDays)
 	r.Files = filesRead
-	r.RowsRead = len(all)
+	r.RowsRead = rowsRead
 	r.Duplicates = dups
 	r.Excluded = excluded
 	SortProblems(probs)
