@@ -33,7 +33,8 @@ func itemKey(it *Item) string {
 // or a lead and a co-unit reporting it — become one item: the most advanced status wins, then
 // the later 完成日期, then the earlier place; blank fields of the winner are filled from the
 // others. 编号, when both rows have one, decides identity. The result does not depend on the
-// order of items. dups is the number of rows merged into another.
+// order of items. dups is the number of rows merged into another. Merge reuses the items
+// slice for its result.
 func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 	// Put rows in a canonical order first, so that groups, winners and messages never
 	// depend on the order in which files were read.
@@ -85,7 +86,9 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 		groups = append(groups, []int{i})
 	}
 
-	merged = make([]Item, 0, len(groups))
+	// The winners stay where they are and the other rows go, so that no copy of a province's
+	// items is made; the order of merged items is left to Summarize.
+	lost := make([]bool, len(items))
 	for _, g := range groups {
 		win := g[0]
 		for _, i := range g[1:] {
@@ -93,17 +96,23 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 				win = i
 			}
 		}
-		it := items[win]
 		for _, i := range g {
 			if i == win {
 				continue
 			}
 			dups++
-			fillBlanks(&it, &items[i])
+			lost[i] = true
+			fillBlanks(&items[win], &items[i])
 			probs = append(probs, dupProblem(&items[i], &items[win]))
 		}
-		merged = append(merged, it)
 	}
+	merged = items[:0]
+	for i := range items {
+		if !lost[i] {
+			merged = append(merged, items[i])
+		}
+	}
+	clear(items[len(merged):]) // let the merged-away rows' strings go
 	return merged, dups, probs
 }
 

@@ -84,13 +84,12 @@ func TestMerge(t *testing.T) {
 // duplicates and the problems must not change.
 func TestMergeOrderIndependent(t *testing.T) {
 	d := testDict(t)
-	items := mergeFixture()
-	m0, k0, p0 := Merge(items)
+	m0, k0, p0 := Merge(mergeFixture())
 	r0 := Summarize(m0, d, date(2024, 11, 30), 7)
 	SortProblems(p0)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 50; i++ {
-		sh := append([]Item(nil), items...)
+		sh := mergeFixture() // Merge and Summarize reuse their input, so a fresh copy each time
 		rng.Shuffle(len(sh), func(i, j int) { sh[i], sh[j] = sh[j], sh[i] })
 		m, k, p := Merge(sh)
 		SortProblems(p)

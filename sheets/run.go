@@ -69,8 +69,9 @@ func Build(files []string, o Options) *Report {
 	items := make([]Item, 0, n)
 	var probs []Problem
 	filesRead, rowsRead, excluded := 0, 0, 0
-	for _, r := range results {
+	for i, r := range results {
 		items = append(items, r.items...)
+		results[i].items = nil // one copy of the items at a time
 		probs = append(probs, r.readProbs...)
 		rowsRead += r.rowsRead
 		excluded += r.excluded

@@ -21,11 +21,13 @@ const (
 // Summarize computes the report's statistics from merged items (SPEC §7). It is pure: the
 // as-of date D is passed in. With deadline T: 逾期 = not 已落实 and T < D; 临期 = not 已落实
 // and D ≤ T ≤ D+warnDays; 无明确时限 = not 已落实 and no T; 落实率 = 已落实/事项数.
-// The items are copied, sorted and given their 预警; the caller fills the row counts.
+// Summarize takes the items over: it sorts them in place and gives each its 预警, without
+// copying them (a province's year is hundreds of thousands). The caller fills the row counts.
 func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 	asOf = midnight(asOf)
 	r := &Report{AsOf: asOf, WarnDays: warnDays}
-	r.Items = sortedItems(d, items)
+	sortItems(d, items)
+	r.Items = items
 
 	cats := map[string]*CategoryStats{}
 	meetings := map[string]*MeetingStats{}
@@ -166,10 +168,10 @@ func days(a, b time.Time) int {
 	return int(math.Round(b.Sub(a).Hours() / 24))
 }
 
-// sortedItems returns a copy of items in the order of 事项明细: category in dictionary order,
-// meeting, unit, content (folded), place. The category index and the folded content are
-// computed once per item, not at every comparison, and the large items are moved once.
-func sortedItems(d *Dict, items []Item) []Item {
+// sortItems puts items in the order of 事项明细: category in dictionary order, meeting, unit,
+// content (folded), place. The category index and the folded content are computed once per
+// item, not at every comparison, and each item is moved once.
+func sortItems(d *Dict, items []Item) {
 	type key struct {
 		cat     int
 		content string
@@ -198,11 +200,25 @@ func sortedItems(d *Dict, items []Item) []Item {
 		}
 		return a.Src.compare(b.Src)
 	})
-	sorted := make([]Item, len(items))
-	for j, k := range keys {
-		sorted[j] = items[k.i]
+	// Move every item to its place by following the cycles of the permutation, so that
+	// items[j] becomes the old items[keys[j].i] with one item held aside per cycle.
+	for start := range keys {
+		if keys[start].i < 0 {
+			continue
+		}
+		held := items[start]
+		j := start
+		for {
+			k := keys[j].i
+			keys[j].i = -1
+			if k == start {
+				items[j] = held
+				break
+			}
+			items[j] = items[k]
+			j = k
+		}
 	}
-	return sorted
 }
 
 // compareMeetings orders meetings by year and number, then date, then name; numbered first.

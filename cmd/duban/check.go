@@ -35,6 +35,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	files, probs := sheets.Source(fs.Args())
+	limitMemory(files)
 	r := sheets.Build(files, o)
 	r.Problems = append(probs, r.Problems...)
 	sheets.SortProblems(r.Problems)

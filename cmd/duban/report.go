@@ -138,6 +138,7 @@ func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
 		return code
 	}
 	files, probs := sheets.Source(fs.Args())
+	limitMemory(files)
 
 	out := *output
 	if out == "" {

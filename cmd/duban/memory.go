@@ -1,0 +1,29 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+)
+
+// Memory: Go's collector lets the heap grow to twice what is live before it collects, so a
+// big run would peak at twice its working set. A soft limit near what the inputs need keeps
+// the peak down without making the collector run all the time: the working set is about
+// inputFactor times the size of the (compressed) input workbooks.
+const (
+	minMemoryLimit = 256 << 20
+	inputFactor    = 16
+)
+
+// limitMemory sets a soft memory limit for a run over files, unless GOMEMLIMIT is set.
+func limitMemory(files []string) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	var total int64
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			total += st.Size()
+		}
+	}
+	debug.SetMemoryLimit(max(minMemoryLimit, inputFactor*total))
+}
