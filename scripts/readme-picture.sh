@@ -16,7 +16,7 @@ out=${1:-docs/summary.png}
 for c in soffice pdftoppm pdftotext pdfinfo fc-list; do
   command -v "$c" >/dev/null || { echo "readme-picture: need $c (apt-get install libreoffice-calc-nogui poppler-utils fontconfig)" >&2; exit 2; }
 done
-fc-list ':lang=zh' | grep -q . || { echo "readme-picture: need a CJK font (apt-get install fonts-wqy-microhei)" >&2; exit 2; }
+[[ -n $(fc-list ':lang=zh') ]] || { echo "readme-picture: need a CJK font (apt-get install fonts-wqy-microhei)" >&2; exit 2; }
 
 # renderer FILE writes the versions of the programs that render the picture.
 renderer() {

@@ -27,7 +27,7 @@ $py -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
 $py -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
 # A CJK font, or LibreOffice prints every Chinese character as a box.
 command -v fc-list >/dev/null || need+=(fontconfig)
-fc-list ':lang=zh' 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
+[[ -n $(fc-list ':lang=zh' 2>/dev/null) ]] || need+=(fonts-wqy-microhei)
 if ((${#need[@]})); then
   if [[ $(id -u) != 0 ]]; then
     echo "realreaders: missing ${need[*]}; run as root or: sudo apt-get install ${need[*]}" >&2
