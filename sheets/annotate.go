@@ -30,12 +30,11 @@ const (
 var issueColumns = []string{"级别", "工作表", "单元格", "字段", "原值", "问题说明"}
 
 // Annotate writes into dir a copy of the workbook at inputPath marked with those of probs that
-// concern it (Pos.File is its base name): each 错误 or 警告 cell filled and commented, and a
+// concern it (Pos.File is name, its name from Names): each 错误 or 警告 cell filled and commented, and a
 // 问题清单 sheet listing every problem of the file. It writes nothing when the file has no 错误
 // or 警告, or when the file itself could not be read (there is no cell to mark). The input is
 // never modified; a dir that would put the copy on top of the input is refused.
-func Annotate(dir, inputPath string, probs []Problem) error {
-	name := filepath.Base(inputPath)
+func Annotate(dir, inputPath, name string, probs []Problem) error {
 	var mine []Problem
 	serious := false
 	for _, p := range probs {
@@ -53,12 +52,12 @@ func Annotate(dir, inputPath string, probs []Problem) error {
 	}
 	SortProblems(mine)
 
-	out := filepath.Join(dir, name)
+	out := filepath.Join(dir, filepath.FromSlash(name))
 	if same, err := samePath(out, inputPath); err != nil || same {
 		return fmt.Errorf("批注副本 %s 会覆盖原文件，请用 --annotate 指定另一个文件夹", out)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("创建文件夹 %s: %w", dir, err)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return fmt.Errorf("创建文件夹 %s: %w", filepath.Dir(out), err)
 	}
 	f, err := excelize.OpenFile(inputPath)
 	if err != nil {

@@ -39,7 +39,7 @@ func TestAnnotate(t *testing.T) {
 	probs := append(r.Problems,
 		Problem{Pos: Pos{File: "其他.xlsx", Sheet: "台账", Row: 2, Col: 1}, Level: Error, Msg: "别的文件"})
 	out := filepath.Join(dir, "批注")
-	if err := Annotate(out, in, probs); err != nil {
+	if err := Annotate(out, in, filepath.Base(in), probs); err != nil {
 		t.Fatal(err)
 	}
 	if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
@@ -114,20 +114,20 @@ func TestAnnotateRefuses(t *testing.T) {
 	in := filepath.Join(dir, "a.xlsx")
 	writeRowsBook(t, in, "台账", [][]any{{"x"}})
 	p := Problem{Pos: Pos{File: "a.xlsx", Sheet: "台账", Row: 1, Col: 1}, Level: Warning, Msg: "m"}
-	if err := Annotate(dir, in, []Problem{p}); err == nil || !strings.Contains(err.Error(), "会覆盖原文件") {
+	if err := Annotate(dir, in, filepath.Base(in), []Problem{p}); err == nil || !strings.Contains(err.Error(), "会覆盖原文件") {
 		t.Errorf("annotating into the input's own folder: error = %v", err)
 	}
 	out := filepath.Join(dir, "out")
 	notice := p
 	notice.Level = Notice
-	if err := Annotate(out, in, []Problem{notice}); err != nil {
+	if err := Annotate(out, in, filepath.Base(in), []Problem{notice}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a file with only notices got a copy (%v)", err)
 	}
 	damaged := Problem{Pos: Pos{File: "a.xlsx"}, Level: Error, Msg: "文件已损坏"}
-	if err := Annotate(out, in, []Problem{damaged, p}); err != nil {
+	if err := Annotate(out, in, filepath.Base(in), []Problem{damaged, p}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {

@@ -85,3 +85,38 @@ func isHiddenName(name string) bool {
 	}
 	return false
 }
+
+// Names returns how each file is named in problems and in 来源: its base name, or, where two
+// files share a base name (一月/市财政局.xlsx and 二月/市财政局.xlsx), as many of the last
+// folders of its path as tell it apart, joined with "/".
+func Names(files []string) []string {
+	parts := make([][]string, len(files))
+	depth := make([]int, len(files))
+	names := make([]string, len(files))
+	for i, f := range files {
+		parts[i] = strings.Split(filepath.ToSlash(filepath.Clean(f)), "/")
+		depth[i] = 1
+	}
+	for {
+		byName := map[string][]int{}
+		for i, p := range parts {
+			names[i] = strings.Join(p[len(p)-min(depth[i], len(p)):], "/")
+			byName[names[i]] = append(byName[names[i]], i)
+		}
+		grew := false
+		for _, same := range byName {
+			if len(same) < 2 {
+				continue
+			}
+			for _, i := range same {
+				if depth[i] < len(parts[i]) {
+					depth[i]++
+					grew = true
+				}
+			}
+		}
+		if !grew {
+			return names
+		}
+	}
+}

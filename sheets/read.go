@@ -3,6 +3,7 @@ package sheets
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -66,6 +67,8 @@ const DefaultMaxUnzip = 512 << 20
 type ReadOptions struct {
 	Password string // --password: one password for every encrypted workbook
 	MaxUnzip int64  // --max-unzip: refuse larger workbooks; 0 means DefaultMaxUnzip
+	// Name is how the file is named in problems and 来源 (see Names); "" means its base name.
+	Name string
 }
 
 // maxPrealloc bounds the rows reserved ahead of reading a sheet.
@@ -79,7 +82,7 @@ const headerScanRows = 30
 // cannot be read whole — damaged, legacy .xls/.et, encrypted, too large — gives no rows and a
 // single error naming the file: a file is used whole or not at all.
 func ReadFile(path string, d *Dict, opt ReadOptions) (rows []RawRow, probs []Problem) {
-	name := filepath.Base(path)
+	name := cmp.Or(opt.Name, filepath.Base(path))
 	file, err := os.Open(path)
 	if err == nil {
 		defer file.Close()
@@ -94,7 +97,7 @@ func ReadFile(path string, d *Dict, opt ReadOptions) (rows []RawRow, probs []Pro
 // readFrom reads a workbook of size bytes from ra; name is its file name. A panic of a
 // library is an error for this file, not the end of the run.
 func readFrom(name string, ra io.ReaderAt, size int64, d *Dict, opt ReadOptions) (rows []RawRow, probs []Problem) {
-	r := &reader{file: name, dict: d, unit: unitFromFileName(name)}
+	r := &reader{file: name, dict: d, unit: unitFromFileName(path.Base(name))}
 	defer func() {
 		if p := recover(); p != nil {
 			rows, probs = nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: damaged(detPanic, p).Error()}}

@@ -29,6 +29,7 @@ func Build(files []string, o Options) *Report {
 		rowProbs  []Problem // of validating its rows
 	}
 	results := make([]result, len(files))
+	names := Names(files)
 	v := NewValidator(o.Dict, o.AsOf) // safe for concurrent use: its rules only read
 	var (
 		wg   sync.WaitGroup
@@ -41,7 +42,9 @@ func Build(files []string, o Options) *Report {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				rs, ps := ReadFile(files[i], o.Dict, o.Read)
+				ro := o.Read
+				ro.Name = names[i]
+				rs, ps := ReadFile(files[i], o.Dict, ro)
 				items, excluded, vps := v.Validate(rs)
 				results[i] = result{items, len(rs), excluded, ps, vps}
 				if o.Progress != nil {

@@ -69,11 +69,11 @@ func annotateFiles(dir string, files []string, probs []sheets.Problem, stdout io
 		}
 	}
 	n := 0
-	for _, f := range files {
-		if err := sheets.Annotate(dir, f, probs); err != nil {
-			return fmt.Errorf("标注 %s 失败：%v", filepath.Base(f), err)
+	for i, name := range sheets.Names(files) {
+		if err := sheets.Annotate(dir, files[i], name, probs); err != nil {
+			return fmt.Errorf("标注 %s 失败：%v", name, err)
 		}
-		if _, err := os.Stat(filepath.Join(dir, filepath.Base(f))); err == nil {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
 			n++
 		}
 	}

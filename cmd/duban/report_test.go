@@ -280,3 +280,27 @@ func TestCheckAnnotate(t *testing.T) {
 		t.Error("the original workbook was changed")
 	}
 }
+
+// Two files with one name in different folders are told apart in problems and 来源.
+func TestReportSameFileNames(t *testing.T) {
+	dir := t.TempDir()
+	for _, month := range []string{"一月", "二月"} {
+		if err := os.MkdirAll(filepath.Join(dir, month), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(filepath.Join(sample, "市商务局.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, month, "市商务局.xlsx"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "out.xlsx")
+	_, _, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", out, dir)
+	for _, want := range []string{"一月/市商务局.xlsx!台账!H12: 错误", "二月/市商务局.xlsx!台账!H12: 错误"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
