@@ -20,7 +20,7 @@ done
 
 # renderer FILE writes the versions of the programs that render the picture.
 renderer() {
-  { soffice --version; pdftoppm -v 2>&1 | head -1; fc-list ':lang=zh' file | sort; } >"$1"
+  { soffice --version; pdftoppm -v 2>&1 | sed -n 1p; fc-list ':lang=zh' file | sort; } >"$1"
 }
 
 work=$(mktemp -d /tmp/readme-picture.XXXXXX)
