@@ -1,12 +1,8 @@
 package sheets
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -88,32 +84,8 @@ func flaggedColumns(days string) []column {
 // Write writes the consolidated workbook for r to path. It writes a temporary file in the
 // same folder and renames it into place, so a failed write leaves no half-written workbook and
 // an existing file at path untouched.
-func Write(path string, r *Report) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".duban-*.xlsx")
-	if err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = writeTo(tmp, r); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	_ = tmp.Chmod(0o644) // CreateTemp makes 0600; best effort, not every file system has modes
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		if errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("无法替换 %s（文件可能正在Excel或WPS中打开，请关闭后重试）: %w", path, err)
-		}
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	return nil
+func Write(path string, r *Report) error {
+	return SaveFile(path, func(w io.Writer) error { return writeTo(w, r) })
 }
 
 // IsOwnReport reports whether f is a consolidated workbook written by duban (it carries the
