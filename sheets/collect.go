@@ -8,19 +8,12 @@ import (
 	"strings"
 )
 
-// Messages of Source.
-const (
-	msgNoSuchPath  = "找不到此文件或文件夹，请检查路径"
-	msgUnreadable  = "无法读取此文件夹（%v）"
-	msgNotWorkbook = "不是Excel工作簿，已跳过"
-)
-
 // Source lists the workbook files named by paths: files, or folders searched recursively in
 // sorted order. In a folder, .xlsx .xlsm .xltx .xltm are taken, and so are legacy .xls and
 // .et files, so that ReadFile can tell the user how to convert them; any other file gets a
 // notice naming it. Office lock files (~$*) and hidden files and folders (.*, or marked
-// hidden on Windows) are skipped silently. A file named explicitly is always returned; a path that does not exist is an
-// error. A file reached twice is listed once.
+// hidden on Windows) are skipped silently. A file named explicitly is always returned; a
+// path that does not exist is an error. A file reached twice is listed once.
 func Source(paths []string) (files []string, probs []Problem) {
 	seen := map[string]bool{}
 	add := func(p string) {

@@ -12,14 +12,6 @@ import (
 // accepts and without a 落实状态 column. It is split into pre-filled forms (duban template
 // --from) and reconciled against what the units sent back (duban report --expect).
 
-// Messages about a master list.
-const (
-	msgMasterNoLead   = "牵头单位为空，无法分发到单位，请在交办清单中填写牵头单位"
-	msgMasterUnusable = "交办清单 %s 无法读取：%s"
-	msgMasterEmpty    = "交办清单 %s 中没有找到任何事项（表头应含 事项内容、牵头单位 等列）"
-	msgMasterNoLeads  = "交办清单 %s 中没有任何事项填写了牵头单位，无法核对漏报（请加上牵头单位列）"
-)
-
 // UnitRows are the master-list rows of one lead unit, in the list's order.
 type UnitRows struct {
 	Unit string

@@ -1,7 +1,10 @@
 package sheets
 
-// User-facing messages of validation and merging, kept together so that the wording can be
-// reviewed in one place. The reader's and writer's labels live beside their code.
+// User-facing messages, kept together so that the wording can be reviewed in one place. The
+// labels of the sheets duban writes (report, forms, config, annotated copies) live beside the
+// code that lays them out.
+
+// Messages of validation and merging (SPEC §5, §6).
 const (
 	msgExcluded          = "（该行已排除，未计入统计，请修改后重新报送）"
 	msgRequired          = "%s为空，请填写（该行其他列已填写）"
@@ -20,4 +23,71 @@ const (
 	msgDupSameSheet      = "与本表第%d行是同一事项（类别、会议、事项内容、牵头单位相同），只计一次"
 	msgDupConflict       = "与 %s 是同一事项，但落实状态不同（此处“%s”，彼处“%s”），按更进一步的“%s”（来源 %s）计"
 	msgDupSame           = "与 %s 是同一事项，重复报送，只计一次"
+)
+
+// Messages of Source.
+const (
+	msgNoSuchPath  = "找不到此文件或文件夹，请检查路径"
+	msgUnreadable  = "无法读取此文件夹（%v）"
+	msgNotWorkbook = "不是Excel工作簿，已跳过"
+)
+
+// Messages of the reader (SPEC §2.1, §3).
+const (
+	msgDamaged       = "文件已损坏（%s），请重新导出或重新发送"
+	msgLegacy        = "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx"
+	msgEncrypted     = "文件已加密，请用 --password 提供密码，或请单位发送未加密的文件"
+	msgWrongPassword = "文件已加密，--password 提供的密码打不开它，请核对密码，或请单位发送未加密的文件"
+	msgTooBig        = "文件解压后超过%s（约%s），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
+	msgCannotOpen    = "无法打开文件（%v），请确认文件存在且未被其他程序独占"
+	msgOwnReport     = "这是duban生成的汇总表，不再重复汇总，已跳过"
+	msgNoLedger      = "没有找到台账工作表（%s），请按报送模板填写后重新报送"
+	msgHiddenSheet   = "工作表已隐藏，已跳过"
+	msgNotWorksheet  = "不是数据工作表（如图表页），已跳过"
+	msgEmptySheet    = "工作表为空，已跳过"
+	msgNoHeader      = "未找到表头（应含 事项内容、落实状态 等列），已跳过"
+	msgUnknownCols   = "未识别的列：%s，已忽略"
+	msgDupColumn     = "重复的列：%s（%s列、%s列），只读取%s列"
+	msgFooter        = "表尾说明行，已跳过"
+	msgNumberRow     = "列编号行（表头下方的1、2、3…），已跳过"
+	msgOnlyUnknown   = "此行只在未识别的列中有内容，已跳过"
+
+	// why a sheet was skipped, inside msgNoLedger
+	whyHidden       = "“%s”已隐藏"
+	whyNotWorksheet = "“%s”不是数据工作表"
+	whyEmpty        = "“%s”是空的"
+	whyNoHeader     = "“%s”没有表头，表头应含 事项内容、落实状态 等列"
+
+	// details inside msgDamaged
+	detNotZip     = "不是有效的xlsx文件，可能下载或复制不完整"
+	detText       = "内容是纯文本（如CSV），不是xlsx工作簿"
+	detEmpty      = "文件是空的"
+	detNoEntries  = "压缩包中没有内容"
+	detChecksum   = "%s 数据校验失败"
+	detTruncated  = "%s 数据不完整"
+	detCompressed = "%s 压缩数据错误"
+	detXML        = "%s 的XML格式错误：%s"
+	detNoWorkbook = "缺少工作簿目录 %s"
+	detNoSheets   = "工作簿中没有工作表"
+	detPanic      = "读取时发生异常：%v"
+)
+
+// Explanations of an unreadable date or deadline; the caller prefixes the field and raw value.
+const (
+	msgDateUnknown     = "无法识别为日期，应写成 2023-06-30 或 2023年6月30日"
+	msgDeadlineUnknown = "无法识别为日期或时限，应写成 2023-06-30、2023年6月底前、2023年底前，或写“长期”等表示无明确时限"
+	msgDateNoYear      = "缺少年份，应写成 2023-06-30 或 2023年6月30日"
+	msgDateYear        = "年份%d超出2000–2100的范围"
+	msgDateMonth       = "不是有效日期（没有%d月）"
+	msgDateDay         = "不是有效日期（%d月没有%d日）"
+	msgDateLeapDay     = "不是有效日期（%d年不是闰年，2月没有29日）"
+	msgDateQuarter     = "不是有效时限（一年只有4个季度，没有第%d季度）"
+)
+
+// Messages about a master list.
+const (
+	msgMasterNoLead   = "牵头单位为空，无法分发到单位，请在交办清单中填写牵头单位"
+	msgMasterUnusable = "交办清单 %s 无法读取：%s"
+	msgMasterEmpty    = "交办清单 %s 中没有找到任何事项（表头应含 事项内容、牵头单位 等列）"
+	msgMasterNoLeads  = "交办清单 %s 中没有任何事项填写了牵头单位，无法核对漏报（请加上牵头单位列）"
 )

@@ -20,46 +20,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Messages of the reader (SPEC §2.1, §3).
-const (
-	msgDamaged       = "文件已损坏（%s），请重新导出或重新发送"
-	msgLegacy        = "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx"
-	msgEncrypted     = "文件已加密，请用 --password 提供密码，或请单位发送未加密的文件"
-	msgWrongPassword = "文件已加密，--password 提供的密码打不开它，请核对密码，或请单位发送未加密的文件"
-	msgTooBig        = "文件解压后超过%s（约%s），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
-	msgCannotOpen    = "无法打开文件（%v），请确认文件存在且未被其他程序独占"
-	msgOwnReport     = "这是duban生成的汇总表，不再重复汇总，已跳过"
-	msgNoLedger      = "没有找到台账工作表（%s），请按报送模板填写后重新报送"
-	msgHiddenSheet   = "工作表已隐藏，已跳过"
-	msgNotWorksheet  = "不是数据工作表（如图表页），已跳过"
-	msgEmptySheet    = "工作表为空，已跳过"
-	msgNoHeader      = "未找到表头（应含 事项内容、落实状态 等列），已跳过"
-	msgUnknownCols   = "未识别的列：%s，已忽略"
-	msgDupColumn     = "重复的列：%s（%s列、%s列），只读取%s列"
-	msgFooter        = "表尾说明行，已跳过"
-	msgNumberRow     = "列编号行（表头下方的1、2、3…），已跳过"
-	msgOnlyUnknown   = "此行只在未识别的列中有内容，已跳过"
-
-	// why a sheet was skipped, inside msgNoLedger
-	whyHidden       = "“%s”已隐藏"
-	whyNotWorksheet = "“%s”不是数据工作表"
-	whyEmpty        = "“%s”是空的"
-	whyNoHeader     = "“%s”没有表头，表头应含 事项内容、落实状态 等列"
-
-	// details inside msgDamaged
-	detNotZip     = "不是有效的xlsx文件，可能下载或复制不完整"
-	detText       = "内容是纯文本（如CSV），不是xlsx工作簿"
-	detEmpty      = "文件是空的"
-	detNoEntries  = "压缩包中没有内容"
-	detChecksum   = "%s 数据校验失败"
-	detTruncated  = "%s 数据不完整"
-	detCompressed = "%s 压缩数据错误"
-	detXML        = "%s 的XML格式错误：%s"
-	detNoWorkbook = "缺少工作簿目录 %s"
-	detNoSheets   = "工作簿中没有工作表"
-	detPanic      = "读取时发生异常：%v"
-)
-
 // DefaultMaxUnzip is the default limit on a workbook's total uncompressed size (--max-unzip).
 const DefaultMaxUnzip = 512 << 20
 
