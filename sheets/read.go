@@ -195,6 +195,8 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 	ledgers := 0
 	for _, s := range pkg.sheets {
 		switch {
+		case description == FormDescription && (s.name == FormGuideSheet || s.name == FormListSheet):
+			continue // a returned submission form: its instructions and lists need no notice
 		case s.hidden:
 			r.skipSheet(s.name, msgHiddenSheet, whyHidden)
 			continue
@@ -215,6 +217,15 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 	}
 	return nil
 }
+
+// The marks of a submission form written by duban template (templates/form.go): a form filled
+// in and sent back is an ordinary ledger, whose instructions and hidden lists the reader
+// passes over without a word.
+const (
+	FormDescription = "duban-template"
+	FormGuideSheet  = "填报说明"
+	FormListSheet   = "选项"
+)
 
 // isOwnReportByNames recognises a consolidated workbook duban wrote by its fixed sheet names,
 // for when another program has dropped its document properties.

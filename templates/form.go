@@ -15,15 +15,15 @@ import (
 // in and sent back is an ordinary ledger to the reader; it must never carry the report mark
 // (duban-report), or the reader would skip it.
 const (
-	SheetGuide   = "填报说明"
+	SheetGuide   = sheets.FormGuideSheet
 	SheetForm    = "台账"
-	SheetOptions = "选项" // hidden: the lists behind the drop-downs
+	SheetOptions = sheets.FormListSheet // hidden: the lists behind the drop-downs
 
 	// HeaderRow is the row of the column labels on 台账; data starts below it.
 	HeaderRow = 3
 
 	formApplication = "duban"
-	formDescription = "duban-template"
+	formDescription = sheets.FormDescription
 
 	blankRows = 300 // styled, validated rows offered for filling in
 	spareRows = 100 // extra styled rows below a pre-filled form

@@ -180,6 +180,9 @@ func loop(t *testing.T, dir, council string, config ...string) (map[string]map[s
 		if strings.Contains(l, ": 警告: ") || strings.Contains(l, ": 错误: ") {
 			t.Errorf("returned forms should merge without warnings, got: %s", l)
 		}
+		if strings.Contains(l, "!填报说明") || strings.Contains(l, "!选项") {
+			t.Errorf("a returned form's instructions and lists need no notice, got: %s", l)
+		}
 	}
 	return summary(t, out), stderr
 }
