@@ -55,12 +55,14 @@ func TestBuiltinDict(t *testing.T) {
 		}
 	}
 	for header, want := range map[string]Field{"完成\n时限": FieldDeadline, " 类 别 ": FieldCategory, "*牵头单位": FieldLead,
-		"责任单位": FieldLead, "办理状态": FieldStatus, "议定事项": FieldContent, "落实情况": FieldProgress} {
+		"责任单位": FieldLead, "办理状态": FieldStatus, "议定事项": FieldContent, "落实情况": FieldProgress,
+		"计划完成时间": FieldDeadline, "牵头部门": FieldLead, "实际完成日期": FieldDone, "推进情况": FieldProgress} {
 		if f, ok := d.Column(header); !ok || f != want {
 			t.Errorf("Column(%q) = %v %v, want %v", header, f, ok, want)
 		}
 	}
-	for s, want := range map[string]Status{"已销号": Done, "序时推进": InProgress, "尚未启动": NotStarted, " 已落实 ": Done} {
+	for s, want := range map[string]Status{"已销号": Done, "序时推进": InProgress, "尚未启动": NotStarted, " 已落实 ": Done,
+		"进行中": InProgress, "持续推进": InProgress, "暂未启动": NotStarted, "完成销号": Done} {
 		if got, ok := d.Status(s); !ok || got != want {
 			t.Errorf("Status(%q) = %v %v, want %v", s, got, ok, want)
 		}
