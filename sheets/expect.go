@@ -36,6 +36,7 @@ func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []ma
 		return nil, probs, false
 	}
 	v := NewValidator(d, asOf)
+	v.Assigned = true
 	for _, r := range raws {
 		mr := masterRow{raw: r, lead: strings.TrimSpace(r.Vals[FieldLead])}
 		if mr.lead == "" {

@@ -53,6 +53,9 @@ type fastRow struct {
 	Cells []string
 }
 
+// Uncalculated is the value read for a formula cell that holds no calculated result.
+const Uncalculated = "\x00未计算的公式"
+
 // fastSheet is what a worksheet holds for the reader.
 type fastSheet struct {
 	Rows    []fastRow   // rows with a value, in order; rows not listed are blank
@@ -322,6 +325,11 @@ func (p *sheetParser) endCell() error {
 	case p.typ == "inlineStr" && p.hasIs:
 		n := unescapeBstr(p.text[p.tStart:])
 		p.text = p.text[:p.cellStart+copy(p.text[p.cellStart:], p.text[p.tStart:p.tStart+n])]
+	case p.hasF && (!p.hasV || p.vStart == p.vEnd && p.typ != "str"):
+		// A formula whose result the file does not hold (written by a program, never
+		// calculated; only a text formula can have an empty result): marked, so that the
+		// validator can say so instead of reading a blank.
+		p.text = append(p.text[:p.cellStart], Uncalculated...)
 	default:
 		p.text = p.text[:p.cellStart+copy(p.text[p.cellStart:], p.text[p.vStart:p.vEnd])]
 	}
@@ -363,8 +371,10 @@ func fastCellType(v []byte) string {
 		return "s"
 	case "inlineStr":
 		return "inlineStr"
+	case "str":
+		return "str" // a text formula's result, which may be empty
 	}
-	return "" // str, b, e, d, n: the value as written
+	return "" // b, e, d, n: the value as written
 }
 
 // columnOf reads the column of a cell reference such as AB12 (the row part is checked, not

@@ -76,8 +76,11 @@ func (r *RawRow) join(dates bool) string {
 	var b strings.Builder
 	for f := Field(0); f < NumFields; f++ {
 		v := r.Vals[f]
-		if v == "" {
+		switch v {
+		case "":
 			continue
+		case Uncalculated:
+			v = "（未计算的公式）"
 		}
 		if dates && (f == FieldMeetingDate || f == FieldDeadline || f == FieldDone) {
 			if t, err := ParseDate(v, r.Date1904); err == nil && !t.IsZero() && isNumber(v) {

@@ -8,6 +8,9 @@ package sheets
 const (
 	msgExcluded          = "（该行已排除，未计入统计，请修改后重新报送）"
 	msgRequired          = "%s为空，请填写（该行其他列已填写）"
+	msgNoColumn          = "表中没有“%s”等列，无法统计该行；请按报送模板补上这一列"
+	msgNoCategoryColumn  = "表中既没有“类别”列也没有“会议”列，无法确定类别；请按报送模板补上"
+	msgUncalculated      = "%s是公式，但文件中没有保存计算结果（文件可能由程序生成），请用Excel或WPS打开、保存后重新报送"
 	msgNoCategory        = "无法确定类别：类别为空，会议名称“%s”中也没有可识别的会议类型，请填写类别（如 市政府常务会议、市长批示件）"
 	msgStatusEmpty       = "落实状态为空，请填写 已落实、推进中 或 未启动"
 	msgBadStatus         = "落实状态“%s”无法识别，应为 已落实、推进中 或 未启动（或词典中的其他写法）"

@@ -34,6 +34,9 @@ type itemInput struct {
 
 // Validator applies the row rules of SPEC §5 with a dictionary and an as-of date.
 type Validator struct {
+	// Assigned marks the rows of a master list (交办清单), which have no 落实状态 column.
+	Assigned bool
+
 	dict   *Dict
 	asOf   time.Time
 	errors *validator.Validate // rules whose failure excludes the row
@@ -142,6 +145,19 @@ func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs [
 // Row validates one row. ok is false when the row has an error and must be excluded.
 func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 	val := func(f Field) string { return strings.TrimSpace(r.Vals[f]) }
+	for _, f := range v.missingColumns(r) {
+		probs = append(probs, Problem{Pos: r.Pos, Level: Error, Field: f.String(),
+			Raw: withRow("", r.Readable()), Msg: v.noColumnMessage(f) + msgExcluded})
+	}
+	for f := Field(0); f < NumFields; f++ {
+		if r.Vals[f] == Uncalculated {
+			probs = append(probs, Problem{Pos: r.Cell(f), Level: Error, Field: f.String(),
+				Raw: withRow("", r.Readable()), Msg: fmt.Sprintf(msgUncalculated, f) + msgExcluded})
+		}
+	}
+	if len(probs) > 0 {
+		return it, probs, false
+	}
 	in := rowInput{
 		Content: val(FieldContent), Category: val(FieldCategory), Meeting: val(FieldMeeting),
 		MeetingDate: val(FieldMeetingDate), Deadline: val(FieldDeadline), Status: val(FieldStatus),
@@ -233,6 +249,32 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 		}
 	}
 	return it, probs, true
+}
+
+// missingColumns returns the required columns (SPEC §3.1) that the row's sheet lacks: 事项内容,
+// 完成时限 (whose cells may be blank, but not the column: without it every item would
+// silently count as 无明确时限), 落实状态 (not for a master list), and 类别 or 会议.
+func (v *Validator) missingColumns(r *RawRow) []Field {
+	var miss []Field
+	for _, f := range []Field{FieldCategory, FieldContent, FieldDeadline, FieldStatus} {
+		switch {
+		case r.Cols[f] > 0:
+		case f == FieldCategory && r.Cols[FieldMeeting] > 0:
+		case f == FieldStatus && v.Assigned:
+		default:
+			miss = append(miss, f)
+		}
+	}
+	return miss
+}
+
+// noColumnMessage says which column a sheet lacks and what it may be called.
+func (v *Validator) noColumnMessage(f Field) string {
+	if f == FieldCategory {
+		return msgNoCategoryColumn
+	}
+	names := append([]string{f.String()}, v.dict.Columns[f]...)
+	return fmt.Sprintf(msgNoColumn, strings.Join(names[:min(len(names), 4)], "、"))
 }
 
 // withRow appends the whole row's values to a cell's raw value, so that an excluded row

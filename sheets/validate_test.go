@@ -125,3 +125,56 @@ func TestValidateWarnings(t *testing.T) {
 		})
 	}
 }
+
+// A sheet without a required column: every row is excluded and says which column is missing,
+// rather than reading as if each cell were blank (a missing 完成时限 column would otherwise
+// turn every item into 无明确时限).
+func TestValidateMissingColumns(t *testing.T) {
+	v := NewValidator(testDict(t), date(2023, 12, 20))
+	r := row(5, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "某事", "牵头单位", "市统计局", "落实状态", "推进中")
+	r.Cols[FieldDeadline] = 0
+	r.Cols[FieldStatus] = 0
+	r.Vals[FieldStatus] = ""
+	_, probs, ok := v.Row(&r)
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"市统计局.xlsx!台账!A5: 错误: 表中没有“完成时限、办结时限、时限要求、完成时间要求”等列，无法统计该行；请按报送模板补上这一列" + msgExcluded,
+		"市统计局.xlsx!台账!A5: 错误: 表中没有“落实状态、办理状态、完成情况、办理情况”等列，无法统计该行；请按报送模板补上这一列" + msgExcluded,
+	}
+	if ok || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("ok=%v\n%s\nwant\n%s", ok, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// A master list has no 落实状态 column, and needs none.
+	v.Assigned = true
+	r.Cols[FieldDeadline] = 10
+	r.Vals[FieldStatus] = "未启动"
+	if _, probs, ok := v.Row(&r); !ok {
+		t.Errorf("master-list row excluded: %v", probs)
+	}
+	v.Assigned = false
+
+	r = row(6, "事项内容", "某事", "牵头单位", "市统计局", "落实状态", "推进中")
+	r.Cols[FieldCategory], r.Cols[FieldMeeting] = 0, 0
+	if _, probs, _ := v.Row(&r); len(probs) != 1 || probs[0].Msg != msgNoCategoryColumn+msgExcluded {
+		t.Errorf("no 类别 or 会议 column: %v", probs)
+	}
+}
+
+// A formula the file holds no result for is an error at its cell, not a blank.
+func TestValidateUncalculated(t *testing.T) {
+	v := NewValidator(testDict(t), date(2023, 12, 20))
+	r := row(9, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "某事", "牵头单位", "市统计局", "落实状态", "推进中")
+	r.Vals[FieldDeadline] = Uncalculated
+	_, probs, ok := v.Row(&r)
+	want := "市统计局.xlsx!台账!J9: 错误: 完成时限是公式，但文件中没有保存计算结果（文件可能由程序生成），请用Excel或WPS打开、保存后重新报送" + msgExcluded
+	if ok || len(probs) != 1 || probs[0].String() != want {
+		t.Errorf("ok=%v %v\nwant %s", ok, probs, want)
+	}
+	if !strings.Contains(probs[0].Raw, "完成时限=（未计算的公式）") {
+		t.Errorf("原值 = %q", probs[0].Raw)
+	}
+}
