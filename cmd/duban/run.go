@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -50,7 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "config":
 		return runConfig(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
-		fmt.Fprintf(stdout, "duban %s\n", version)
+		fmt.Fprintf(stdout, "duban %s\n", versionText())
 		return exitOK
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -58,6 +59,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	// duban PATH... (files or a folder dropped onto duban.exe), or duban --flags PATH...
 	return runReport(args, stdout, stderr, isDropped(args[0]))
+}
+
+// versionText is the version set at build time, else the commit the binary was built from.
+func versionText() string {
+	if version != "dev" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return version
+	}
+	rev, modified := "", false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value[:min(len(s.Value), 12)]
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return version
+	}
+	if modified {
+		rev += "（有未提交的修改）"
+	}
+	return version + " " + rev
 }
 
 // flagError reports a command-line mistake in Chinese and returns the exit status: 0 for
