@@ -1,0 +1,20 @@
+// Package sheets is duban's pipeline, one file a stage:
+//
+//	Source   (collect.go)   the workbooks named by files and folders
+//	ReadFile (read.go)      a workbook → raw rows, each with its place (fastread.go streams
+//	                        the worksheet XML; damage anywhere refuses the whole file)
+//	Validate (validate.go)  raw rows → items, by the row rules of SPEC §5 (validator/v10)
+//	Merge    (merge.go)     the same item from several rows counted once (SPEC §6)
+//	Summarize (stats.go)    items → Report: the figures of SPEC §7, the as-of date passed in
+//	Write    (write.go)     Report → the consolidated workbook
+//
+// Build (run.go) runs them all. Only read.go, fastread.go and write.go (and the round-trip
+// helpers config.go, expect.go, annotate.go) touch workbooks; everything between is plain
+// Go values, testable without files. The dictionary (dict.go) holds everything an office
+// names its own way; values.go parses dates, deadlines and meeting names.
+//
+// The input contract is SPEC §3–§4: any visible sheet whose header row names known columns
+// is a ledger, however messy its layout. Every problem found is a Problem with its place,
+// printed as 文件名!工作表!单元格: 级别: 说明 (错误 excludes the row or file, 警告 counts
+// it, 提示 informs), and no row is lost: rows read = items + rows merged + rows excluded.
+package sheets
