@@ -109,7 +109,7 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 		return nil, fmt.Errorf(msgMasterNoLeads, expectPath)
 	}
 
-	ids := map[string]bool{}  // 编号 of reported items
+	ids := map[string]bool{}  // 编号 of reported items, with their identity and loosely
 	keys := map[string]bool{} // identity of reported items without 编号
 	loose := map[string]bool{}
 	reported := map[string]bool{} // units that reported anything
@@ -117,8 +117,15 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 		it := &r.Items[i]
 		reported[it.Lead] = true
 		loose[looseKey(it.Content, it.Lead)] = true
-		if id := Fold(it.ID); id != "" {
-			ids[id] = true
+		if Fold(it.ID) != "" {
+			base, exact := idKeys(it)
+			ids[base] = true
+			ids[looseKey(it.ID, it.Lead)] = true
+			if exact == "" {
+				ids[base+"\x00?"] = true
+			} else {
+				ids[exact] = true
+			}
 			continue
 		}
 		keys[itemKey(it)] = true
@@ -180,17 +187,22 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 
 // matched reports whether a master-list item came back in the reports.
 func matched(mr *masterRow, ids, keys, allKeys, loose map[string]bool) bool {
-	id := Fold(mr.item.ID)
 	if !mr.ok {
-		id = Fold(mr.raw.Vals[FieldID])
-	}
-	if id != "" && ids[id] {
-		return true
-	}
-	if !mr.ok {
+		if id := mr.raw.Vals[FieldID]; Fold(id) != "" && ids[looseKey(id, mr.lead)] {
+			return true
+		}
 		// A master-list row that is not a valid item (reported when the list was read) is
 		// matched on its content and lead unit alone.
 		return loose[looseKey(mr.raw.Vals[FieldContent], mr.lead)]
+	}
+	id := Fold(mr.item.ID)
+	if id != "" {
+		// The same 编号 in the same meeting, or where either side names the meeting only
+		// loosely, in the same category and unit.
+		base, exact := idKeys(&mr.item)
+		if exact == "" && ids[base] || ids[exact] || ids[base+"\x00?"] {
+			return true
+		}
 	}
 	k := itemKey(&mr.item)
 	if id != "" {

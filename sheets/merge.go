@@ -29,6 +29,19 @@ func itemKey(it *Item) string {
 	return it.Category + "\x00" + meetingKey(it.Meeting) + "\x00" + Fold(it.Content) + "\x00" + it.Lead
 }
 
+// idKeys are the identity of an item that has a 编号: the 编号 stands for the content (which
+// a final may have reworded) within the item's category and lead unit. base is that; exact
+// adds the meeting when the row names it definitely (by number or date), so that units
+// numbering their items 1, 2, 3 afresh for each meeting never collide; exact is "" when the
+// meeting is only a name, which may be written differently by each unit.
+func idKeys(it *Item) (base, exact string) {
+	base = it.Category + "\x00#" + Fold(it.ID) + "\x00" + it.Lead
+	if it.Meeting.Num > 0 || !it.Meeting.Date.IsZero() {
+		exact = base + "\x00" + meetingKey(it.Meeting)
+	}
+	return base, exact
+}
+
 // Merge counts every item once (SPEC §6). Rows of the same item — a draft and a final file,
 // or a lead and a co-unit reporting it — become one item: the most advanced status wins, then
 // the later 完成日期, then the earlier place; blank fields of the winner are filled from the
@@ -61,19 +74,38 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 		return false
 	}
 	// Rows with 编号 first: they define groups by 编号 and by content.
+	loose := map[string][]int{} // base → groups of 编号 rows whose meeting is only a name
+	exact := map[string][]int{} // base → groups of 编号 rows with a definite meeting
 	for _, i := range order {
-		id := Fold(items[i].ID)
+		if Fold(items[i].ID) == "" {
+			continue
+		}
+		base, id := idKeys(&items[i])
 		if id == "" {
+			id = base + "\x00?"
+		}
+		if join(id, i) {
 			continue
 		}
-		if join("id\x00"+id, i) {
-			continue
+		group[id] = len(groups)
+		if id == base+"\x00?" {
+			loose[base] = append(loose[base], len(groups))
+		} else {
+			exact[base] = append(exact[base], len(groups))
 		}
-		group["id\x00"+id] = len(groups)
 		if _, taken := group[keys[i]]; !taken {
 			group[keys[i]] = len(groups)
 		}
 		groups = append(groups, []int{i})
+	}
+	// A 编号 row whose meeting is only a name joins the one definite meeting with that 编号.
+	for base, gs := range loose {
+		if e := exact[base]; len(e) == 1 {
+			for _, g := range gs {
+				groups[e[0]] = append(groups[e[0]], groups[g]...)
+				groups[g] = nil
+			}
+		}
 	}
 	for _, i := range order {
 		if Fold(items[i].ID) != "" {
@@ -90,6 +122,9 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 	// items is made; the order of merged items is left to Summarize.
 	lost := make([]bool, len(items))
 	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
 		win := g[0]
 		for _, i := range g[1:] {
 			if better(&items[i], &items[win]) {
@@ -162,9 +197,18 @@ func fillBlanks(w, o *Item) {
 func dupProblem(lost, win *Item) Problem {
 	p := Problem{Pos: lost.Src, Level: Notice, Field: FieldContent.String(), Raw: lost.Content}
 	switch {
+	case lost.Src.File == win.Src.File && lost.Src.Sheet == win.Src.Sheet && Fold(lost.Content) != Fold(win.Content):
+		p.Level = Warning
+		p.Field = FieldID.String()
+		p.Raw = lost.ID
+		p.Msg = fmt.Sprintf(msgDupSameID, win.Src.Row, lost.ID)
 	case lost.Src.File == win.Src.File && lost.Src.Sheet == win.Src.Sheet:
 		p.Level = Warning
 		p.Msg = fmt.Sprintf(msgDupSameSheet, win.Src.Row)
+	case Fold(lost.Content) != Fold(win.Content) && lost.Status == win.Status:
+		p.Field = FieldID.String()
+		p.Raw = lost.ID
+		p.Msg = fmt.Sprintf(msgDupByID, win.Src.RowRef(), lost.ID)
 	case lost.Status != win.Status:
 		p.Level = Warning
 		p.Field = FieldStatus.String()

@@ -3,6 +3,7 @@ package sheets
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,5 +98,59 @@ func TestMergeOrderIndependent(t *testing.T) {
 		if k != k0 || !reflect.DeepEqual(r.Items, r0.Items) || !reflect.DeepEqual(p, p0) || !reflect.DeepEqual(r.Units, r0.Units) {
 			t.Fatalf("shuffle %d changed the result", i)
 		}
+	}
+}
+
+// 编号 identifies an item within its category, meeting and unit: units that number their items
+// 1, 2, 3 afresh for each meeting, or alike, keep them apart; a reworded final with the same
+// 编号 is one item.
+func TestMergeByID(t *testing.T) {
+	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
+	m := func(n int) Meeting { return Meeting{Num: n} }
+	items := []Item{
+		{ID: "1", Category: "市政府常务会议", Meeting: m(1), Content: "修路", Lead: "市财政局", Status: Done, Src: at("市财政局.xlsx", 3)},
+		{ID: "2", Category: "市政府常务会议", Meeting: m(1), Content: "建桥", Lead: "市财政局", Status: Done, Src: at("市财政局.xlsx", 4)},
+		{ID: "1", Category: "市政府常务会议", Meeting: m(2), Content: "建学校", Lead: "市财政局", Status: Done, Src: at("市财政局.xlsx", 5)},
+		{ID: "1", Category: "市政府常务会议", Meeting: m(1), Content: "招老师", Lead: "市教育局", Status: Done, Src: at("市教育局.xlsx", 3)},
+		{ID: "2", Category: "市长批示件", Meeting: Meeting{Num: 2, Year: 2024}, Content: "修渠", Lead: "市财政局", Status: Done, Src: at("市财政局.xlsx", 6)},
+		// The final rewords item 2 of the first meeting.
+		{ID: "2", Category: "市政府常务会议", Meeting: m(1), Content: "建设大桥", Lead: "市财政局", Status: Done, Src: at("市财政局（终稿）.xlsx", 4)},
+		// A unit that writes the meeting only by a name matches the one definite meeting.
+		{ID: "2", Category: "市政府常务会议", Meeting: Meeting{Key: "常务会"}, Content: "建桥工程", Lead: "市财政局", Status: InProgress, StatusRaw: "推进中", Src: at("市财政局（初稿）.xlsx", 9)},
+	}
+	srcs := func(m []Item) []string {
+		var s []string
+		for _, it := range m {
+			s = append(s, it.Src.String())
+		}
+		slices.Sort(s)
+		return s
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	var first []string
+	for i := 0; i < 20; i++ { // the same winners in any order
+		sh := slices.Clone(items)
+		rng.Shuffle(len(sh), func(i, j int) { sh[i], sh[j] = sh[j], sh[i] })
+		m, _, _ := Merge(sh)
+		if i == 0 {
+			first = srcs(m)
+		} else if !slices.Equal(srcs(m), first) {
+			t.Fatalf("shuffle %d: winners %v, want %v", i, srcs(m), first)
+		}
+	}
+	merged, dups, probs := Merge(items)
+	if len(merged) != 5 || dups != 2 {
+		t.Fatalf("%d items, %d duplicates; want 5 and 2", len(merged), dups)
+	}
+	var got []string
+	SortProblems(probs)
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"市财政局.xlsx!台账!A4: 提示: 与 市财政局（终稿）.xlsx!台账!4 编号同为“2”（事项内容的写法不同），按同一事项只计一次",
+	}
+	if len(got) != 2 || got[1] != want[0] {
+		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
 	}
 }
