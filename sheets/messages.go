@@ -18,6 +18,8 @@ const (
 	msgUnknownUnit       = "牵头单位“%s”不在词典的单位名单中，请核对单位名称"
 	msgNoMeeting         = "会议名称为空，该事项无法归入具体会议"
 	msgYearInferred      = "完成时限“%s”未写年份，按%s的年份%d年理解为%s"
+	msgDateYearInferred  = "%s“%s”未写年份，按%d年理解为%s"
+	msgDateIgnored       = "%s“%s”%v，按未填写处理"
 	msgLeadFromFile      = "牵头单位为空，按填报单位（或文件名）取为“%s”"
 	msgDoneMissing       = "落实状态为“%s”（已落实），但未填写完成日期"
 	msgDoneFuture        = "完成日期%s晚于统计截止日%s，请核实"

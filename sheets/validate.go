@@ -17,10 +17,10 @@ type rowInput struct {
 	Content     string `zh:"事项内容" validate:"required"`
 	Category    string `zh:"类别" validate:"category"`
 	Meeting     string `zh:"会议"`
-	MeetingDate string `zh:"会议日期" validate:"omitempty,date"`
+	MeetingDate string `zh:"会议日期"`
 	Deadline    string `zh:"完成时限" validate:"deadline"`
 	Status      string `zh:"落实状态" validate:"status"`
-	Done        string `zh:"完成日期" validate:"omitempty,date"`
+	Done        string `zh:"完成日期"`
 	Date1904    bool
 }
 
@@ -54,10 +54,6 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 		_, ok := v.category(fl.Field().String(), fl.Parent().FieldByName("Meeting").String())
 		return ok
 	}, true))
-	must(v.errors.RegisterValidation("date", func(fl validator.FieldLevel) bool {
-		_, err := ParseDate(fl.Field().String(), fl.Parent().FieldByName("Date1904").Bool())
-		return err == nil
-	}))
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
 		p := fl.Parent()
 		_, err := ParseDeadline(fl.Field().String(), d, v.defaultYear(p.FieldByName("MeetingDate").String(), p.FieldByName("Date1904").Bool()), p.FieldByName("Date1904").Bool())
@@ -189,7 +185,8 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 				Raw: in.Category, Msg: fmt.Sprintf(msgUnknownCategory, in.Category)})
 		}
 	}
-	meetingDate, _ := ParseDate(in.MeetingDate, r.Date1904)
+	meetingDate, ps := v.date(r, FieldMeetingDate, v.asOf.Year())
+	probs = append(probs, ps...)
 	year := v.defaultYear(in.MeetingDate, r.Date1904)
 	dl, _ := ParseDeadline(in.Deadline, v.dict, year, r.Date1904)
 	if dl.YearInferred {
@@ -201,7 +198,8 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferred, in.Deadline, src, year, dl.Date.Format(time.DateOnly))})
 	}
 	status, _ := v.dict.Status(in.Status)
-	done, _ := ParseDate(in.Done, r.Date1904)
+	done, ps := v.date(r, FieldDone, year)
+	probs = append(probs, ps...)
 
 	m := ParseMeeting(in.Meeting)
 	if m.Num == 0 {
@@ -249,6 +247,25 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 		}
 	}
 	return it, probs, true
+}
+
+// date reads a 会议日期 or 完成日期 (SPEC §4.2). A date written without a year takes
+// defaultYear, with a notice. An unreadable one is a warning and counts as blank: the row
+// stays in the statistics, which do not hang on these dates.
+func (v *Validator) date(r *RawRow, f Field, defaultYear int) (time.Time, []Problem) {
+	raw := strings.TrimSpace(r.Vals[f])
+	t, err := ParseDate(raw, r.Date1904)
+	if err == nil {
+		return t, nil
+	}
+	if errors.Is(err, errDateNoYear) {
+		if dl, err2 := ParseDeadline(raw, nil, defaultYear, r.Date1904); err2 == nil && dl.YearInferred {
+			return dl.Date, []Problem{{Pos: r.Cell(f), Level: Notice, Field: f.String(), Raw: raw,
+				Msg: fmt.Sprintf(msgDateYearInferred, f, raw, defaultYear, dl.Date.Format(time.DateOnly))}}
+		}
+	}
+	return time.Time{}, []Problem{{Pos: r.Cell(f), Level: Warning, Field: f.String(), Raw: raw,
+		Msg: fmt.Sprintf(msgDateIgnored, f, raw, err)}}
 }
 
 // missingColumns returns the required columns (SPEC §3.1) that the row's sheet lacks: 事项内容,
@@ -301,9 +318,6 @@ func (v *Validator) errorMessage(f Field, tag, raw string, in *rowInput) string 
 			return msgStatusEmpty
 		}
 		return fmt.Sprintf(msgBadStatus, raw)
-	case "date":
-		_, err := ParseDate(raw, in.Date1904)
-		return fmt.Sprintf("%s“%s”%s", f, raw, errText(err))
 	case "deadline":
 		_, err := ParseDeadline(raw, v.dict, v.defaultYear(in.MeetingDate, in.Date1904), in.Date1904)
 		return fmt.Sprintf("%s“%s”%s", f, raw, errText(err))

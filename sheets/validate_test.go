@@ -41,9 +41,9 @@ func TestValidateErrors(t *testing.T) {
 			[]string{"市统计局.xlsx!台账!F12: 错误: 事项内容为空，请填写（该行其他列已填写）" + msgExcluded}},
 		{"no category", with("类别", "", "会议", "第5次会议"),
 			[]string{"市统计局.xlsx!台账!C12: 错误: 无法确定类别：类别为空，会议名称“第5次会议”中也没有可识别的会议类型，请填写类别（如 市政府常务会议、市长批示件）" + msgExcluded}},
-		{"two errors", with("落实状态", "", "完成日期", "2023-13-01"), []string{
+		{"two errors", with("落实状态", "", "完成时限", "2023-13-01"), []string{
+			"市统计局.xlsx!台账!J12: 错误: 完成时限“2023-13-01”不是有效日期（没有13月）" + msgExcluded,
 			"市统计局.xlsx!台账!K12: 错误: 落实状态为空，请填写 已落实、推进中 或 未启动" + msgExcluded,
-			"市统计局.xlsx!台账!L12: 错误: 完成日期“2023-13-01”不是有效日期（没有13月）" + msgExcluded,
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -107,6 +107,12 @@ func TestValidateWarnings(t *testing.T) {
 		{"open with date", []string{"落实状态", "推进中", "完成日期", "2023/6/1"}, "市统计局.xlsx!台账!L3: 警告: 落实状态为“推进中”（未落实），却填写了完成日期2023-06-01，请核实状态"},
 		{"unknown category", []string{"类别", "区长会议", "落实状态", "推进中"}, "市统计局.xlsx!台账!C3: 警告: 类别“区长会议”不在词典中，按原样单独统计；如是笔误请改为词典中的类别名称"},
 		{"clean", []string{"落实状态", "已完成", "完成日期", "2023-06-01"}, ""},
+		// 完成日期 and 会议日期 do not decide any figure: a bad one is a warning, not an exclusion.
+		{"unreadable done date", []string{"落实状态", "已完成", "完成日期", "2023-13-01"},
+			"市统计局.xlsx!台账!L3: 警告: 完成日期“2023-13-01”不是有效日期（没有13月），按未填写处理\n" +
+				"市统计局.xlsx!台账!L3: 警告: 落实状态为“已完成”（已落实），但未填写完成日期"},
+		{"done date without a year", []string{"落实状态", "已完成", "完成日期", "11月5日"},
+			"市统计局.xlsx!台账!L3: 提示: 完成日期“11月5日”未写年份，按2023年理解为2023-11-05"},
 		{"category cell naming a meeting", []string{"类别", "市长专题会", "落实状态", "推进中"}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
