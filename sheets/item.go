@@ -72,20 +72,15 @@ func (r *RawRow) Joined() string { return r.join(false) }
 // excluded row's 原值.
 func (r *RawRow) Readable() string { return r.join(true) }
 
-func (r *RawRow) join(dates bool) string {
+func (r *RawRow) join(readable bool) string {
 	var b strings.Builder
 	for f := Field(0); f < NumFields; f++ {
 		v := r.Vals[f]
-		switch v {
-		case "":
+		if v == "" {
 			continue
-		case Uncalculated:
-			v = "（未计算的公式）"
 		}
-		if dates && (f == FieldMeetingDate || f == FieldDeadline || f == FieldDone) {
-			if t, err := ParseDate(v, r.Date1904); err == nil && !t.IsZero() && isNumber(v) {
-				v = t.Format(time.DateOnly)
-			}
+		if readable {
+			v = r.Text(f)
 		}
 		if b.Len() > 0 {
 			b.WriteString(" | ")
@@ -93,6 +88,21 @@ func (r *RawRow) join(dates bool) string {
 		b.WriteString(f.String() + "=" + v)
 	}
 	return b.String()
+}
+
+// Text is field f's value as a clerk would read it in the cell: a date that arrived as an
+// Excel serial number as a date, a formula without a result as such.
+func (r *RawRow) Text(f Field) string {
+	v := strings.TrimSpace(r.Vals[f])
+	switch {
+	case v == Uncalculated:
+		return "（未计算的公式）"
+	case f == FieldMeetingDate || f == FieldDeadline || f == FieldDone:
+		if t, err := ParseDate(v, r.Date1904); err == nil && !t.IsZero() && isNumber(v) {
+			return t.Format(time.DateOnly)
+		}
+	}
+	return v
 }
 
 // isNumber reports whether s is a plain decimal number such as an Excel serial.

@@ -106,12 +106,35 @@ func (v *Validator) category(cell, meeting string) (c Category, ok bool) {
 		if k, found := v.dict.CategoryOf(cell); found {
 			return *k, true
 		}
-		return Category{Name: strings.TrimSpace(cell), Kind: KindMeeting}, true
+		return Category{Name: strings.TrimSpace(cell), Kind: guessKind(meeting)}, true
 	}
 	if k, found := v.dict.CategoryOf(meeting); found {
 		return *k, true
 	}
 	return Category{}, false
+}
+
+// guessKind tells what a category the dictionary does not know counts, from how its meeting
+// is written: a session (第5次) is a meeting, a document number (〔2024〕5号) an instruction,
+// anything else a task list.
+func guessKind(meeting string) Kind {
+	switch m := ParseMeeting(meeting); {
+	case m.Num > 0 && m.Year == 0:
+		return KindMeeting
+	case m.Num > 0:
+		return KindDoc
+	}
+	return KindTask
+}
+
+// isErrorValue reports whether a cell holds one of Excel's error values, the result of a
+// broken formula rather than anything a clerk wrote.
+func isErrorValue(v string) bool {
+	switch v {
+	case "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BLOCKED!", "#FIELD!", "#CONNECT!", "#BUSY!", "#UNKNOWN!":
+		return true
+	}
+	return false
 }
 
 // defaultYear is the year for deadlines written without one: the meeting's, else the as-of date's.
@@ -146,9 +169,13 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 			Raw: withRow("", r.Readable()), Msg: v.noColumnMessage(f) + msgExcluded})
 	}
 	for f := Field(0); f < NumFields; f++ {
-		if r.Vals[f] == Uncalculated {
+		switch v := strings.TrimSpace(r.Vals[f]); {
+		case v == Uncalculated:
 			probs = append(probs, Problem{Pos: r.Cell(f), Level: Error, Field: f.String(),
 				Raw: withRow("", r.Readable()), Msg: fmt.Sprintf(msgUncalculated, f) + msgExcluded})
+		case isErrorValue(v):
+			probs = append(probs, Problem{Pos: r.Cell(f), Level: Error, Field: f.String(),
+				Raw: withRow(v, r.Readable()), Msg: fmt.Sprintf(msgErrorValue, f, v) + msgExcluded})
 		}
 	}
 	if len(probs) > 0 {
@@ -189,19 +216,33 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 	probs = append(probs, ps...)
 	year := v.defaultYear(in.MeetingDate, r.Date1904)
 	dl, _ := ParseDeadline(in.Deadline, v.dict, year, r.Date1904)
-	if dl.YearInferred {
+	switch {
+	case dl.YearInferred && !meetingDate.IsZero() && dl.Date.Before(meetingDate):
+		// 3月底前 set at a meeting in December means March of the next year.
+		if next, err := ParseDeadline(in.Deadline, v.dict, year+1, r.Date1904); err == nil {
+			dl = next
+		}
+		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
+			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferredNext, in.Deadline, meetingDate.Format(time.DateOnly), dl.Date.Format(time.DateOnly))})
+	case dl.YearInferred:
 		src := "统计截止日"
 		if !meetingDate.IsZero() {
 			src = "会议日期"
 		}
 		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
 			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferred, in.Deadline, src, year, dl.Date.Format(time.DateOnly))})
+	case !dl.Date.IsZero() && !meetingDate.IsZero() && dl.Date.Before(meetingDate):
+		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Warning, Field: FieldDeadline.String(),
+			Raw: r.Text(FieldDeadline), Msg: fmt.Sprintf(msgDeadlineBeforeMeeting, dl.Date.Format(time.DateOnly), meetingDate.Format(time.DateOnly))})
 	}
 	status, _ := v.dict.Status(in.Status)
 	done, ps := v.date(r, FieldDone, year)
 	probs = append(probs, ps...)
 
 	m := ParseMeeting(in.Meeting)
+	if cat.Kind == KindMeeting {
+		m.Year = 0 // 纪要〔2023〕5号 is the fifth meeting: one meeting with 第5次 (SPEC §4.1)
+	}
 	if m.Num == 0 {
 		m.Date = meetingDate
 	}
@@ -242,7 +283,7 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 		if errors.As(err, &fes) {
 			for _, fe := range fes {
 				probs = append(probs, Problem{Pos: r.Cell(FieldDone), Level: Warning, Field: FieldDone.String(),
-					Raw: in.Done, Msg: v.warningMessage(fe.Tag(), &w, in.Status)})
+					Raw: r.Text(FieldDone), Msg: v.warningMessage(fe.Tag(), &w, in.Status)})
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package sheets
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // row builds a RawRow of 台账 in 市统计局.xlsx at the given row, with the canonical columns in
@@ -182,5 +183,60 @@ func TestValidateUncalculated(t *testing.T) {
 	}
 	if !strings.Contains(probs[0].Raw, "完成时限=（未计算的公式）") {
 		t.Errorf("原值 = %q", probs[0].Raw)
+	}
+}
+
+func TestValidateMeetingsAndDeadlines(t *testing.T) {
+	v := NewValidator(testDict(t), date(2023, 12, 20))
+	for _, c := range []struct {
+		name     string
+		kv       []string
+		meeting  string
+		kind     Kind
+		deadline time.Time
+		probs    string
+	}{
+		{"minutes number is the session", []string{"类别", "市长专题会议", "会议", "市长专题会议纪要〔2023〕5号"},
+			"市长专题会议第5次", KindMeeting, date(2023, 6, 30), ""},
+		{"document number stays", []string{"类别", "市长批示件", "会议", "〔2023〕5号"},
+			"市长批示件〔2023〕5号", KindDoc, date(2023, 6, 30), ""},
+		{"no year, meeting in December: the next March", []string{"会议", "第9次常务会议", "会议日期", "2022-12-15", "完成时限", "3月底前"},
+			"市政府常务会议第9次", KindMeeting, date(2023, 3, 31),
+			"市统计局.xlsx!台账!J4: 提示: 完成时限“3月底前”未写年份，会议日期为2022-12-15，按其后最近的日期理解为2023-03-31"},
+		{"deadline before the meeting", []string{"会议", "第9次常务会议", "会议日期", "2023-07-01"},
+			"市政府常务会议第9次", KindMeeting, date(2023, 6, 30),
+			"市统计局.xlsx!台账!J4: 警告: 完成时限2023-06-30早于会议日期2023-07-01，请核实"},
+		{"unknown category with sessions is a meeting", []string{"类别", "区长会议", "会议", "第2次区长会议"},
+			"区长会议第2次", KindMeeting, date(2023, 6, 30), "市统计局.xlsx!台账!C4: 警告: 类别“区长会议”不在词典中，按原样单独统计；如是笔误请改为词典中的类别名称"},
+		{"unknown category with document numbers is an instruction", []string{"类别", "区长批示件", "会议", "〔2023〕7号"},
+			"区长批示件〔2023〕7号", KindDoc, date(2023, 6, 30), "市统计局.xlsx!台账!C4: 警告: 类别“区长批示件”不在词典中，按原样单独统计；如是笔误请改为词典中的类别名称"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			kv := append([]string{"事项内容", "某事", "牵头单位", "市统计局", "完成时限", "2023-06-30", "落实状态", "推进中"}, c.kv...)
+			r := row(4, kv...)
+			it, probs, ok := v.Row(&r)
+			if !ok {
+				t.Fatalf("excluded: %v", probs)
+			}
+			var got []string
+			for _, p := range probs {
+				got = append(got, p.String())
+			}
+			if it.MeetingName != c.meeting || it.Kind != c.kind || !it.Deadline.Equal(c.deadline) || strings.Join(got, "\n") != c.probs {
+				t.Errorf("meeting %s kind %v deadline %v problems:\n%s\nwant %s %v %v\n%s", it.MeetingName, it.Kind,
+					it.Deadline.Format(time.DateOnly), strings.Join(got, "\n"), c.meeting, c.kind, c.deadline.Format(time.DateOnly), c.probs)
+			}
+		})
+	}
+}
+
+// A cell holding an Excel error value (a broken formula) is an error at that cell.
+func TestValidateErrorValue(t *testing.T) {
+	v := NewValidator(testDict(t), date(2023, 12, 20))
+	r := row(7, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "#N/A", "牵头单位", "市统计局", "完成时限", "长期", "落实状态", "推进中")
+	_, probs, ok := v.Row(&r)
+	want := "市统计局.xlsx!台账!F7: 错误: 事项内容是错误值“#N/A”（公式出错），请改正后重新报送" + msgExcluded
+	if ok || len(probs) != 1 || probs[0].String() != want {
+		t.Errorf("ok=%v %v\nwant %s", ok, probs, want)
 	}
 }
