@@ -224,6 +224,9 @@ func reportTables(r *Report) []*table {
 		cols := make([]column, len(e.Headers))
 		for i, h := range e.Headers {
 			cols[i] = column{h, colText}
+			if h == "会议日期" || h == "完成时限" || h == "完成日期" {
+				cols[i].kind = colDate
+			}
 		}
 		if len(cols) == 0 {
 			cols = []column{{"牵头单位", colText}}
@@ -237,6 +240,10 @@ func reportTables(r *Report) []*table {
 					v[c] = nil
 					if c < len(row) {
 						v[c] = row[c]
+						// A date as a real date; 长期 or 2024年底前 as the master list wrote it.
+						if t, err := time.Parse(time.DateOnly, row[c]); err == nil && cols[c].kind == colDate {
+							v[c] = dateValue(t)
+						}
 					}
 				}
 				return toneNone

@@ -368,6 +368,20 @@ func TestRoundTripExpect(t *testing.T) {
 	if got := table(t, f, "漏报事项", "事项内容", "牵头单位"); len(got) != 2 || got[0]["事项内容"] != "完善财政资金直达机制" {
 		t.Errorf("漏报事项 = %v", got)
 	}
+	// Dates stay real dates (2024-06-05 is serial 45448); words such as 长期 stay text.
+	raw, err := f.GetRows("漏报事项", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var deadlines []string
+	for _, r := range raw {
+		if len(r) > 5 && (r[3] == "完善财政资金直达机制" || r[3] == "清理政府拖欠账款") {
+			deadlines = append(deadlines, r[5])
+		}
+	}
+	if !slices.Equal(deadlines, []string{"长期", "45448"}) {
+		t.Errorf("漏报事项 完成时限 cells = %q, want 长期 and the date serial 45448", deadlines)
+	}
 	if got := table(t, f, "未报送单位", "牵头单位", "应报事项数"); len(got) != 1 || got[0]["牵头单位"] != "市财政局" || got[0]["应报事项数"] != "2" {
 		t.Errorf("未报送单位 = %v", got)
 	}
