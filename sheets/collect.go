@@ -12,8 +12,8 @@ import (
 // sorted order. In a folder, .xlsx .xlsm .xltx .xltm are taken, and so are legacy .xls and
 // .et files, so that ReadFile can tell the user how to convert them; any other file gets a
 // notice naming it. Office lock files (~$*) and hidden files and folders (.*, or marked
-// hidden on Windows) are skipped silently. A file named explicitly is always returned; a
-// path that does not exist is an error. A file reached twice is listed once.
+// hidden on Windows) are skipped silently. A file named explicitly is returned unless it is a
+// lock file or duban's own temporary file; a path that does not exist is an error. A file reached twice is listed once.
 func Source(paths []string) (files []string, probs []Problem) {
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -33,7 +33,11 @@ func Source(paths []string) (files []string, probs []Problem) {
 			continue
 		}
 		if !fi.IsDir() {
-			add(root)
+			// Named one by one (a shell's *.xlsx), lock files and duban's own unfinished
+			// temporary files are still not workbooks to read.
+			if base := filepath.Base(root); !strings.HasPrefix(base, "~$") && !strings.HasPrefix(base, ".duban-") {
+				add(root)
+			}
 			continue
 		}
 		_ = filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {

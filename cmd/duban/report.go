@@ -19,16 +19,18 @@ import (
 type common struct {
 	asOf     string
 	warnDays int
-	config   string
-	strict   bool
-	quiet    bool
-	password string
-	maxUnzip string
+	// warnDaysSet is true when --warn-days was given; otherwise the dictionary's setting holds.
+	warnDaysSet bool
+	config      string
+	strict      bool
+	quiet       bool
+	password    string
+	maxUnzip    string
 }
 
 func (c *common) register(fs *pflag.FlagSet) {
 	fs.StringVar(&c.asOf, "as-of", "", "统计截止日，如 2024-11-30（默认今天）")
-	fs.IntVar(&c.warnDays, "warn-days", -1, "距完成时限不超过N天的未落实事项记为临期（默认7，或词典中的设置）")
+	fs.IntVar(&c.warnDays, "warn-days", 7, "距完成时限不超过N天的未落实事项记为临期（默认为词典中的设置，内置词典为7）")
 	fs.StringVar(&c.config, "config", "", "使用 duban config 导出并修改过的词典工作簿")
 	fs.BoolVar(&c.strict, "strict", false, "有任何错误就不生成工作簿，退出码2")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "只显示错误")
@@ -43,6 +45,7 @@ func (c *common) parse(fs *pflag.FlagSet, args []string, help, noPaths string, s
 	if err := fs.Parse(args); err != nil {
 		return o, flagError(err, stderr, "duban "+fs.Name()+" --help"), false
 	}
+	c.warnDaysSet = fs.Changed("warn-days")
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "错误："+noPaths)
 		fs.Usage()
@@ -75,7 +78,10 @@ func (c *common) options() (sheets.Options, error) {
 	}
 	o.AsOf = time.Date(o.AsOf.Year(), o.AsOf.Month(), o.AsOf.Day(), 0, 0, 0, 0, time.UTC)
 	o.WarnDays = d.WarnDays
-	if c.warnDays >= 0 {
+	if c.warnDaysSet {
+		if c.warnDays < 0 || c.warnDays > 366 {
+			return o, fmt.Errorf("--warn-days %d 无效，应为 0 到 366 之间的天数", c.warnDays)
+		}
 		o.WarnDays = c.warnDays
 	}
 	o.Read.Password = c.password
@@ -147,6 +153,10 @@ func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
 			dir = filepath.Dir(filepath.Clean(fs.Arg(0)))
 		}
 		out = filepath.Join(dir, "督查事项汇总_"+o.AsOf.Format("20060102")+".xlsx")
+	}
+	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
+		fmt.Fprintf(stderr, "错误： 输出文件 %s 应以 .xlsx 结尾\n", out)
+		return exitNothing
 	}
 	if err := checkOutput(out, files); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)

@@ -205,6 +205,8 @@ func TestReportExitCodes(t *testing.T) {
 		{"strict", []string{"report", "--strict", "--as-of", "2024-12-20", "-o", out, sample}, exitNothing, "按 --strict 要求未生成汇总工作簿"},
 		{"missing output folder", []string{"report", "-o", filepath.Join(dir, "无", "out.xlsx"), sample}, exitNothing, "不存在"},
 		{"output is input", []string{"report", "-o", filepath.Join(sample, "市商务局.xlsx"), sample}, exitNothing, "也是输入文件"},
+		{"output not xlsx", []string{"report", "-o", filepath.Join(dir, "out.csv"), sample}, exitNothing, "应以 .xlsx 结尾"},
+		{"negative warn-days", []string{"report", "--warn-days", "-3", "-o", out, sample}, exitNothing, "--warn-days -3 无效"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, stderr := runCmd(t, c.args...)
@@ -302,5 +304,30 @@ func TestReportSameFileNames(t *testing.T) {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
+	}
+}
+
+// --warn-days on the command line decides 临期: with 0 only items due on the as-of date are 临期.
+func TestReportWarnDays(t *testing.T) {
+	count := func(args ...string) string {
+		out := filepath.Join(t.TempDir(), "out.xlsx")
+		runCmd(t, append([]string{"report", "-q", "--as-of", "2024-12-20", "-o", out}, append(args, sample)...)...)
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		for _, r := range table(t, f, "汇总", "类别", "临期") {
+			if r["类别"] == "合计" {
+				return r["临期"]
+			}
+		}
+		return ""
+	}
+	if got := count(); got != "7" {
+		t.Errorf("临期 with the default 7 days = %s, want 7", got)
+	}
+	if got := count("--warn-days", "0"); got != "1" {
+		t.Errorf("临期 with --warn-days 0 = %s, want 1 (due on the as-of date)", got)
 	}
 }
