@@ -78,6 +78,10 @@ func ParseDeadline(raw string, d *Dict, defaultYear int, date1904 bool) (Deadlin
 	}
 	var buf [dateMaxTokens]dateToken
 	f, ok := matchDate(tokenizeDate(s, &buf))
+	if !ok && strings.Contains(s, "年年") {
+		// 2023年年底, 2023年年内: the year said twice, as clerks often write it.
+		f, ok = matchDate(tokenizeDate(strings.Replace(s, "年年", "年", 1), &buf))
+	}
 	if !ok {
 		return Deadline{}, errDeadlineUnknown
 	}
