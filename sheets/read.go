@@ -898,7 +898,7 @@ func unitFromLines(rows [][]string) string {
 			if k := unitStop.FindStringIndex(rest); k != nil {
 				rest = rest[:k[0]]
 			}
-			if rest = strings.TrimSpace(rest); rest != "" {
+			if rest = trimBracketed(rest); rest != "" {
 				return rest
 			}
 			for _, w := range row[j+1:] {
@@ -906,7 +906,7 @@ func unitFromLines(rows [][]string) string {
 					if k := unitStop.FindStringIndex(w); k != nil && k[0] > 0 {
 						w = w[:k[0]]
 					}
-					return w
+					return trimBracketed(w)
 				}
 			}
 		}
@@ -917,7 +917,11 @@ func unitFromLines(rows [][]string) string {
 // unitFromFileName takes the unit from a file name: the name without its extension and
 // without bracketed suffixes such as （初稿）, (修改版) or 【终稿】.
 func unitFromFileName(name string) string {
-	u := strings.TrimSuffix(name, filepath.Ext(name))
+	return trimBracketed(strings.TrimSuffix(name, filepath.Ext(name)))
+}
+
+// trimBracketed drops bracketed suffixes: 市财政局（盖章） and 市财政局【终稿】 are 市财政局.
+func trimBracketed(u string) string {
 	pairs := map[rune]rune{'）': '（', ')': '(', '】': '【', ']': '[', '〕': '〔', '》': '《'}
 	for {
 		u = strings.TrimRight(strings.TrimSpace(u), "-_ .　")
