@@ -584,6 +584,10 @@ func (s *sheetReader) row(n int, cells []string) {
 		s.notice(at, joinCells(cells), msgFooter)
 		return
 	}
+	if s.isHeaderAgain(cells) {
+		s.notice(at, joinCells(cells), msgHeaderAgain)
+		return
+	}
 	if !s.seenData && s.isNumberRow(cells) {
 		s.seenData = true
 		s.notice(at, joinCells(cells), msgNumberRow)
@@ -618,6 +622,23 @@ func (s *sheetReader) row(n int, cells []string) {
 		}
 	}
 	s.rows = append(s.rows, out)
+}
+
+// isHeaderAgain reports whether a row repeats the header (tables pasted together, or a header
+// repeated for printing): at least three of its filled mapped cells, and all of them, name the
+// column they stand in.
+func (s *sheetReader) isHeaderAgain(cells []string) bool {
+	filled, named := 0, 0
+	for f, c := range s.cols {
+		if c == 0 || c > len(cells) || strings.TrimSpace(cells[c-1]) == "" {
+			continue
+		}
+		filled++
+		if g, ok := s.dict.Column(cells[c-1]); ok && g == Field(f) {
+			named++
+		}
+	}
+	return named >= 3 && named == filled
 }
 
 // inGroup reports whether row n continues a vertical merge of the data (a group of items

@@ -345,6 +345,26 @@ func TestReadColumnNumberRow(t *testing.T) {
 	sameLines(t, "problems", dumpProblems(probs), []string{"a.xlsx!台账!A2: 提示: 列编号行（表头下方的1、2、3…），已跳过 [1 | 2 | 3 | 4]"})
 }
 
+// A header repeated inside the data (tables pasted one under another) is passed over.
+func TestReadHeaderAgain(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"会议|事项内容|牵头单位|落实状态",
+			"第5次常务会议|事项一|市统计局|推进中",
+			"会议名称|议定事项|责任单位|办理状态",
+			"第6次常务会议|事项二|市统计局|已完成",
+		},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"2: 会议=第5次常务会议 | 事项内容=事项一 | 牵头单位=市统计局 | 落实状态=推进中",
+		"4: 会议=第6次常务会议 | 事项内容=事项二 | 牵头单位=市统计局 | 落实状态=已完成",
+	})
+	sameLines(t, "problems", dumpProblems(probs), []string{"a.xlsx!台账!A3: 提示: 重复的表头行，已跳过 [会议名称 | 议定事项 | 责任单位 | 办理状态]"})
+}
+
 func TestReadSheetsSkipped(t *testing.T) {
 	dir := t.TempDir()
 	ledger := testSheet{name: "台账", rows: []string{"会议|事项内容|落实状态", "第5次常务会议|事项|推进中"}}
