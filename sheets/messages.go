@@ -59,6 +59,7 @@ const (
 	msgUnknownCols   = "未识别的列：%s，已忽略"
 	msgDupColumn     = "重复的列：%s（%s列、%s列），只读取%s列"
 	msgFooter        = "表尾说明行，已跳过"
+	msgHeading       = "分组标题行，已跳过（其下各行类别为空时按此标题归类）"
 	msgHeaderAgain   = "重复的表头行，已跳过"
 	msgNumberRow     = "列编号行（表头下方的1、2、3…），已跳过"
 	msgOnlyUnknown   = "此行只在未识别的列中有内容，已跳过"

@@ -461,7 +461,8 @@ type sheetReader struct {
 	active    []activeMerge
 	nextMerge int // index into merges sorted by r1
 	dataMerge []cellRange
-	seenData  bool // a non-blank row after the header was seen
+	seenData  bool   // a non-blank row after the header was seen
+	group     string // the category named by the last group heading (一、市政府常务会议)
 	inFooter  bool
 }
 
@@ -584,6 +585,11 @@ func (s *sheetReader) row(n int, cells []string) {
 		s.notice(at, joinCells(cells), msgFooter)
 		return
 	}
+	if cat, ok := s.heading(cells); ok {
+		s.group = cat
+		s.notice(at, joinCells(cells), msgHeading)
+		return
+	}
 	if s.isHeaderAgain(cells) {
 		s.notice(at, joinCells(cells), msgHeaderAgain)
 		return
@@ -621,8 +627,40 @@ func (s *sheetReader) row(n int, cells []string) {
 			}
 		}
 	}
+	if out.Vals[FieldCategory] == "" {
+		out.Vals[FieldCategory] = s.group // the category of the heading above, if any
+	}
 	s.rows = append(s.rows, out)
 }
+
+// heading reports whether a row is a group heading inside the data — one cell of text such
+// as 一、市政府常务会议议定事项 or （二）市长批示件 — and the category it names, if any.
+func (s *sheetReader) heading(cells []string) (category string, ok bool) {
+	text := ""
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v != "" {
+			if text != "" {
+				return "", false
+			}
+			text = v
+		}
+	}
+	numbered := headingNumber.MatchString(text)
+	c, known := s.dict.CategoryOf(text)
+	if !known {
+		c, known = s.dict.Category(headingNumber.ReplaceAllString(text, ""))
+	}
+	switch {
+	case known && (numbered || len([]rune(text)) <= 20):
+		return c.Name, true
+	case numbered:
+		return "", true
+	}
+	return "", false
+}
+
+// headingNumber is the numbering of a group heading: 一、 （二） 3. 第四部分
+var headingNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十]+(?:部分|类)[、：:\s]*)`)
 
 // isHeaderAgain reports whether a row repeats the header (tables pasted together, or a header
 // repeated for printing): at least three of its filled mapped cells, and all of them, name the

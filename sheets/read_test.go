@@ -365,6 +365,36 @@ func TestReadHeaderAgain(t *testing.T) {
 	sameLines(t, "problems", dumpProblems(probs), []string{"a.xlsx!台账!A3: 提示: 重复的表头行，已跳过 [会议名称 | 议定事项 | 责任单位 | 办理状态]"})
 }
 
+// Group headings inside the data are passed over, and give their category to the rows under
+// them that have none.
+func TestReadGroupHeadings(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"序号|会议|事项内容|牵头单位|落实状态",
+			"一、市政府常务会议议定事项",
+			"#1|第5次|事项一|市统计局|推进中",
+			"（二）市长批示件",
+			"#2|〔2024〕3号|事项二|市统计局|已完成",
+			"三、其他事项",
+			"#3|2024年两报告|事项三|市统计局|已完成",
+		},
+		merges: []string{"A2:E2"},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"3: 类别=市政府常务会议 | 会议=第5次 | 事项内容=事项一 | 牵头单位=市统计局 | 落实状态=推进中",
+		"5: 类别=市长批示件 | 会议=〔2024〕3号 | 事项内容=事项二 | 牵头单位=市统计局 | 落实状态=已完成",
+		"7: 会议=2024年两报告 | 事项内容=事项三 | 牵头单位=市统计局 | 落实状态=已完成",
+	})
+	sameLines(t, "problems", dumpProblems(probs), []string{
+		"a.xlsx!台账!A2: 提示: 分组标题行，已跳过（其下各行类别为空时按此标题归类） [一、市政府常务会议议定事项]",
+		"a.xlsx!台账!A4: 提示: 分组标题行，已跳过（其下各行类别为空时按此标题归类） [（二）市长批示件]",
+		"a.xlsx!台账!A6: 提示: 分组标题行，已跳过（其下各行类别为空时按此标题归类） [三、其他事项]",
+	})
+}
+
 func TestReadSheetsSkipped(t *testing.T) {
 	dir := t.TempDir()
 	ledger := testSheet{name: "台账", rows: []string{"会议|事项内容|落实状态", "第5次常务会议|事项|推进中"}}

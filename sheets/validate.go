@@ -317,7 +317,7 @@ func (v *Validator) missingColumns(r *RawRow) []Field {
 	for _, f := range []Field{FieldCategory, FieldContent, FieldDeadline, FieldStatus} {
 		switch {
 		case r.Cols[f] > 0:
-		case f == FieldCategory && r.Cols[FieldMeeting] > 0:
+		case f == FieldCategory && (r.Cols[FieldMeeting] > 0 || r.Vals[FieldCategory] != ""):
 		case f == FieldStatus && v.Assigned:
 		default:
 			miss = append(miss, f)
