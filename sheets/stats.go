@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 // Alerts (预警) of an item in 事项明细.
@@ -109,12 +112,20 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 	for _, u := range units {
 		r.Units = append(r.Units, *u)
 	}
+	// Names in pinyin order, as Excel and WPS sort Chinese text.
+	pinyin := collate.New(language.Chinese)
+	var buf collate.Buffer
+	nameKey := map[string]string{}
+	for _, u := range r.Units {
+		nameKey[u.Unit] = string(pinyin.KeyFromString(&buf, u.Unit))
+	}
 	slices.SortFunc(r.Units, func(a, b UnitStats) int {
 		// Best rate first, compared exactly: a.Done/a.Items vs b.Done/b.Items.
 		if c := cmp.Compare(b.Done*a.Items, a.Done*b.Items); c != 0 {
 			return c
 		}
-		return cmp.Or(cmp.Compare(a.Overdue, b.Overdue), strings.Compare(a.Unit, b.Unit))
+		return cmp.Or(cmp.Compare(a.Overdue, b.Overdue), strings.Compare(nameKey[a.Unit], nameKey[b.Unit]),
+			strings.Compare(a.Unit, b.Unit))
 	})
 	for i := range r.Units {
 		r.Units[i].Rank = i + 1

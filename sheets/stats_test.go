@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -136,5 +137,22 @@ func TestNarrativeQuotesUnknownCategory(t *testing.T) {
 	want := "截至2024年1月1日，共召开“+A1”1次，议定事项1项，已落实1项，落实率100.0%。合计事项1项，已落实1项，推进中0项，未启动0项，总体落实率100.0%。未按期办结（逾期）事项0项，临期事项0项，无明确时限事项0项。"
 	if r.Narrative != want {
 		t.Errorf("narrative:\n got %s\nwant %s", r.Narrative, want)
+	}
+}
+
+// Units that tie on rate and overdue items are in pinyin order, as Excel sorts names:
+// 甲 (jiǎ) before 乙 (yǐ), though 乙 comes first by code point.
+func TestUnitTiesInPinyinOrder(t *testing.T) {
+	var items []Item
+	for i, u := range []string{"市住建局", "乙局", "市财政局", "甲局"} {
+		items = append(items, Item{Category: "两报告", Kind: KindTask, Content: u, Lead: u, Status: Done, Src: Pos{File: "x.xlsx", Sheet: "s", Row: i + 1}})
+	}
+	r := Summarize(items, testDict(t), date(2024, 6, 1), 7)
+	var got []string
+	for _, u := range r.Units {
+		got = append(got, u.Unit)
+	}
+	if want := "甲局 市财政局 市住建局 乙局"; strings.Join(got, " ") != want {
+		t.Errorf("order = %v, want %s", got, want)
 	}
 }
