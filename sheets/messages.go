@@ -90,6 +90,7 @@ const (
 	msgDeadlineUnknown = "无法识别为日期或时限，应写成 2023-06-30、2023年6月底前、2023年底前，或写“长期”等表示无明确时限"
 	msgDateNoYear      = "缺少年份，应写成 2023-06-30 或 2023年6月30日"
 	msgDateYear        = "年份%d超出2000–2100的范围"
+	msgDateSmallNumber = "是数字%s，不是日期；如指某月某日，请连同年份写成 2023-06-30"
 	msgDateMonth       = "不是有效日期（没有%d月）"
 	msgDateDay         = "不是有效日期（%d月没有%d日）"
 	msgDateLeapDay     = "不是有效日期（%d年不是闰年，2月没有29日）"

@@ -131,14 +131,15 @@ func parseSerial(s string, date1904 bool, unknown error) (t time.Time, ok bool, 
 	if f >= 1e8 {
 		return time.Time{}, true, unknown
 	}
+	if f < 1000 {
+		// Far too small for a date of this century: 6.3 or 12.31 typed as month.day (which
+		// Excel keeps as a number, dropping a trailing 0) or a count of days.
+		return time.Time{}, true, fmt.Errorf(msgDateSmallNumber, s)
+	}
 	days := int64(f)
 	if date1904 {
 		days -= serialUnix1904
 	} else {
-		if days < 61 {
-			// Serials 1..60 fall in 1900, 60 being Excel's fictitious 1900-02-29.
-			return time.Time{}, true, fmt.Errorf(msgDateYear, 1900)
-		}
 		days -= serialUnix1900
 	}
 	t = time.Unix(days*86400, 0).UTC()
