@@ -33,8 +33,9 @@ var issueColumns = []string{"级别", "工作表", "单元格", "字段", "原�
 // concern it (Pos.File is name, its name from Names): each 错误 or 警告 cell filled and commented, and a
 // 问题清单 sheet listing every problem of the file. It writes nothing when the file has no 错误
 // or 警告, or when the file itself could not be read (there is no cell to mark). The input is
-// never modified; a dir that would put the copy on top of the input is refused.
-func Annotate(dir, inputPath, name string, probs []Problem) error {
+// never modified; a dir that would put the copy on top of the input is refused. password
+// opens an encrypted input (--password); the copy is written unencrypted.
+func Annotate(dir, inputPath, name, password string, probs []Problem) error {
 	var mine []Problem
 	serious := false
 	for _, p := range probs {
@@ -59,7 +60,7 @@ func Annotate(dir, inputPath, name string, probs []Problem) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return fmt.Errorf("创建文件夹 %s: %w", filepath.Dir(out), err)
 	}
-	f, err := excelize.OpenFile(inputPath)
+	f, err := excelize.OpenFile(inputPath, excelize.Options{Password: password})
 	if err != nil {
 		return fmt.Errorf("打开 %s: %w", name, err)
 	}
@@ -70,7 +71,8 @@ func Annotate(dir, inputPath, name string, probs []Problem) error {
 	if err := issueSheet(f, mine); err != nil {
 		return fmt.Errorf("标注 %s: %w", name, err)
 	}
-	return SaveFile(out, func(w io.Writer) error { return f.Write(w) })
+	// Options without a password: the copy goes back to the unit unencrypted.
+	return SaveFile(out, func(w io.Writer) error { return f.Write(w, excelize.Options{}) })
 }
 
 // samePath reports whether a and b name the same file (b exists; a may not).

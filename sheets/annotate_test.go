@@ -39,7 +39,7 @@ func TestAnnotate(t *testing.T) {
 	probs := append(r.Problems,
 		Problem{Pos: Pos{File: "其他.xlsx", Sheet: "台账", Row: 2, Col: 1}, Level: Error, Msg: "别的文件"})
 	out := filepath.Join(dir, "批注")
-	if err := Annotate(out, in, filepath.Base(in), probs); err != nil {
+	if err := Annotate(out, in, filepath.Base(in), "", probs); err != nil {
 		t.Fatal(err)
 	}
 	if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
@@ -114,23 +114,56 @@ func TestAnnotateRefuses(t *testing.T) {
 	in := filepath.Join(dir, "a.xlsx")
 	writeRowsBook(t, in, "台账", [][]any{{"x"}})
 	p := Problem{Pos: Pos{File: "a.xlsx", Sheet: "台账", Row: 1, Col: 1}, Level: Warning, Msg: "m"}
-	if err := Annotate(dir, in, filepath.Base(in), []Problem{p}); err == nil || !strings.Contains(err.Error(), "会覆盖原文件") {
+	if err := Annotate(dir, in, filepath.Base(in), "", []Problem{p}); err == nil || !strings.Contains(err.Error(), "会覆盖原文件") {
 		t.Errorf("annotating into the input's own folder: error = %v", err)
 	}
 	out := filepath.Join(dir, "out")
 	notice := p
 	notice.Level = Notice
-	if err := Annotate(out, in, filepath.Base(in), []Problem{notice}); err != nil {
+	if err := Annotate(out, in, filepath.Base(in), "", []Problem{notice}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a file with only notices got a copy (%v)", err)
 	}
 	damaged := Problem{Pos: Pos{File: "a.xlsx"}, Level: Error, Msg: "文件已损坏"}
-	if err := Annotate(out, in, filepath.Base(in), []Problem{damaged, p}); err != nil {
+	if err := Annotate(out, in, filepath.Base(in), "", []Problem{damaged, p}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a damaged file got a copy (%v)", err)
+	}
+}
+
+// An encrypted workbook read with --password is annotated too; the copy needs no password.
+func TestAnnotateEncrypted(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "市统计局.xlsx")
+	writeRowsBook(t, in, "台账", [][]any{
+		{"会议", "事项内容", "牵头单位", "完成时限", "落实状态"},
+		{"市长专题会议第7次", "编制统计公报", "市统计局", "2023年2月30日", "推进中"},
+	})
+	f, err := excelize.OpenFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(in, excelize.Options{Password: "密码123"}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	o := Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7, Read: ReadOptions{Password: "密码123"}}
+	r := Build([]string{in}, o)
+	out := filepath.Join(dir, "批注")
+	if err := Annotate(out, in, filepath.Base(in), "密码123", r.Problems); err != nil {
+		t.Fatal(err)
+	}
+	g, err := excelize.OpenFile(filepath.Join(out, "市统计局.xlsx"))
+	if err != nil {
+		t.Fatalf("the annotated copy does not open without a password: %v", err)
+	}
+	defer g.Close()
+	comments, _ := g.GetComments("台账")
+	if len(comments) != 1 || comments[0].Cell != "D2" {
+		t.Errorf("comments = %+v, want one on D2", comments)
 	}
 }

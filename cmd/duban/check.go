@@ -41,7 +41,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	sheets.SortProblems(r.Problems)
 	printProblems(stdout, r.Problems, c.quiet)
 	if *annotate != "" {
-		if err := annotateFiles(*annotate, files, r.Problems, stdout, c.quiet); err != nil {
+		if err := annotateFiles(*annotate, files, r.Problems, c.password, stdout, c.quiet); err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
 		}
@@ -62,7 +62,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 // annotateFiles writes an annotated copy of every input with errors or warnings into dir.
-func annotateFiles(dir string, files []string, probs []sheets.Problem, stdout io.Writer, quiet bool) error {
+func annotateFiles(dir string, files []string, probs []sheets.Problem, password string, stdout io.Writer, quiet bool) error {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("无法创建标注文件夹 %s：%v", dir, err)
@@ -70,7 +70,7 @@ func annotateFiles(dir string, files []string, probs []sheets.Problem, stdout io
 	}
 	n := 0
 	for i, name := range sheets.Names(files) {
-		if err := sheets.Annotate(dir, files[i], name, probs); err != nil {
+		if err := sheets.Annotate(dir, files[i], name, password, probs); err != nil {
 			return fmt.Errorf("标注 %s 失败：%v", name, err)
 		}
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
