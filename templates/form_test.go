@@ -129,8 +129,13 @@ func TestBlankForm(t *testing.T) {
 	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
 		t.Errorf("page layout = %+v, %v; want A4 landscape", pl, err)
 	}
-	if w, _ := f.GetColWidth(SheetForm, "F"); w < 40 {
-		t.Errorf("事项内容 width %v, want a wide column", w)
+	// 事项内容 (column F) is the widest column, for the longest text.
+	content, _ := f.GetColWidth(SheetForm, "F")
+	for c := 1; c <= 14; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		if w, _ := f.GetColWidth(SheetForm, name); name != "F" && w >= content {
+			t.Errorf("column %s is %v wide, not narrower than 事项内容 (%v)", name, w, content)
+		}
 	}
 
 	app, _ := f.GetAppProps()
