@@ -148,7 +148,7 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 	for f := range present {
 		fields = append(fields, f)
 	}
-	slices.SortFunc(fields, func(a, b Field) int { return cmp.Compare(present[a], present[b]) })
+	slices.SortFunc(fields, func(a, b Field) int { return cmp.Or(cmp.Compare(present[a], present[b]), cmp.Compare(a, b)) })
 	if present[FieldLead] == 0 {
 		fields = append(fields, FieldLead)
 	}

@@ -42,6 +42,10 @@ func idKeys(it *Item) (base, exact string) {
 	return base, exact
 }
 
+// looseIDKey is the identity of a 编号 row whose meeting is only a name: the name counts, so
+// that items numbered afresh under two unnumbered meetings stay apart.
+func looseIDKey(base string, m Meeting) string { return base + "\x00?" + m.Key }
+
 // Merge counts every item once (SPEC §6). Rows of the same item — a draft and a final file,
 // or a lead and a co-unit reporting it — become one item: the most advanced status wins, then
 // the later 完成日期, then the earlier place; blank fields of the winner are filled from the
@@ -81,30 +85,38 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 			continue
 		}
 		base, id := idKeys(&items[i])
-		if id == "" {
-			id = base + "\x00?"
+		definite := id != ""
+		if !definite {
+			id = looseIDKey(base, items[i].Meeting)
 		}
 		if join(id, i) {
 			continue
 		}
 		group[id] = len(groups)
-		if id == base+"\x00?" {
-			loose[base] = append(loose[base], len(groups))
-		} else {
+		if definite {
 			exact[base] = append(exact[base], len(groups))
+		} else {
+			loose[base] = append(loose[base], len(groups))
 		}
 		if _, taken := group[keys[i]]; !taken {
 			group[keys[i]] = len(groups)
 		}
 		groups = append(groups, []int{i})
 	}
-	// A 编号 row whose meeting is only a name joins the one definite meeting with that 编号.
+	// A 编号 row whose meeting is only a name joins the one definite meeting with that 编号
+	// (a unit that wrote 常务会议 where another wrote 第5次), never one of several. Identities
+	// that led to the emptied group lead to the joined one.
+	moved := map[int]int{}
 	for base, gs := range loose {
-		if e := exact[base]; len(e) == 1 {
-			for _, g := range gs {
-				groups[e[0]] = append(groups[e[0]], groups[g]...)
-				groups[g] = nil
-			}
+		if e := exact[base]; len(e) == 1 && len(gs) == 1 {
+			groups[e[0]] = append(groups[e[0]], groups[gs[0]]...)
+			groups[gs[0]] = nil
+			moved[gs[0]] = e[0]
+		}
+	}
+	for k, g := range group {
+		if to, ok := moved[g]; ok {
+			group[k] = to
 		}
 	}
 	for _, i := range order {

@@ -154,3 +154,26 @@ func TestMergeByID(t *testing.T) {
 		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+// 编号 under meetings known only by name: numbered afresh under two such meetings, the items
+// stay apart; a row without 编号 joins the group its twin with 编号 was moved into.
+func TestMergeByIDLooseMeetings(t *testing.T) {
+	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
+	items := []Item{
+		{ID: "1", Category: "市长专题会议", Meeting: Meeting{Key: "城建专题会"}, Content: "完成老旧小区改造", Lead: "市住建局", Status: Done, Src: at("a.xlsx", 2)},
+		{ID: "2", Category: "市长专题会议", Meeting: Meeting{Key: "城建专题会"}, Content: "完成雨污分流", Lead: "市住建局", Status: Done, Src: at("a.xlsx", 3)},
+		{ID: "1", Category: "市长专题会议", Meeting: Meeting{Key: "燃气专题会"}, Content: "完成燃气管网改造", Lead: "市住建局", Status: NotStarted, Src: at("a.xlsx", 4)},
+	}
+	if merged, dups, _ := Merge(items); len(merged) != 3 || dups != 0 {
+		t.Errorf("%d items, %d duplicates; want 3 and 0", len(merged), dups)
+	}
+
+	items = []Item{
+		{ID: "1", Category: "市政府常务会议", Meeting: Meeting{Num: 5}, Content: "甲事项", Lead: "市住建局", Status: Done, Src: at("a.xlsx", 2)},
+		{ID: "1", Category: "市政府常务会议", Meeting: Meeting{Key: "常务会议"}, Content: "甲事项（修改）", Lead: "市住建局", Status: InProgress, Src: at("b.xlsx", 2)},
+		{Category: "市政府常务会议", Meeting: Meeting{Key: "常务会议"}, Content: "甲事项（修改）", Lead: "市住建局", Status: InProgress, Src: at("c.xlsx", 2)},
+	}
+	if merged, dups, _ := Merge(items); len(merged) != 1 || dups != 2 {
+		t.Errorf("%d items, %d duplicates; want 1 and 2", len(merged), dups)
+	}
+}

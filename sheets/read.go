@@ -585,7 +585,7 @@ func (s *sheetReader) row(n int, cells []string) {
 		s.notice(at, joinCells(cells), msgFooter)
 		return
 	}
-	if cat, ok := s.heading(cells); ok {
+	if cat, ok := s.heading(cells); ok && !s.inGroup(n) {
 		s.group = cat
 		s.notice(at, joinCells(cells), msgHeading)
 		return

@@ -395,6 +395,28 @@ func TestReadGroupHeadings(t *testing.T) {
 	})
 }
 
+// Sub-items under one merged meeting whose content looks like a heading are data rows.
+func TestReadSubItemsInMergedGroup(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"类别|会议|事项内容|牵头单位|落实状态",
+			"市政府常务会议|第5次|（1）完成老旧小区改造|市住建局|已完成",
+			"||（2）完成雨污分流||",
+			"||（3）完成燃气管网改造||",
+		},
+		merges: []string{"A2:A4", "B2:B4", "D2:D4", "E2:E4"},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"2: 类别=市政府常务会议 | 会议=第5次 | 事项内容=（1）完成老旧小区改造 | 牵头单位=市住建局 | 落实状态=已完成",
+		"3: 类别=市政府常务会议 | 会议=第5次 | 事项内容=（2）完成雨污分流 | 牵头单位=市住建局 | 落实状态=已完成",
+		"4: 类别=市政府常务会议 | 会议=第5次 | 事项内容=（3）完成燃气管网改造 | 牵头单位=市住建局 | 落实状态=已完成",
+	})
+	sameLines(t, "problems", dumpProblems(probs), nil)
+}
+
 func TestReadSheetsSkipped(t *testing.T) {
 	dir := t.TempDir()
 	ledger := testSheet{name: "台账", rows: []string{"会议|事项内容|落实状态", "第5次常务会议|事项|推进中"}}

@@ -18,8 +18,9 @@ func SaveFile(path string, write func(io.Writer) error) (err error) {
 	if err != nil {
 		return fmt.Errorf("写入 %s: %w", path, err)
 	}
-	defer func() {
-		if err != nil {
+	done := false
+	defer func() { // also when write panics
+		if !done {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -37,5 +38,6 @@ func SaveFile(path string, write func(io.Writer) error) (err error) {
 		}
 		return fmt.Errorf("写入 %s: %w", path, err)
 	}
+	done = true
 	return nil
 }

@@ -127,6 +127,39 @@ func guessKind(meeting string) Kind {
 	return KindTask
 }
 
+// unifyKinds gives every item of a category the dictionary does not know one kind, decided
+// over all its rows (guessKind decides row by row): 会议 if any row names a session, else 批示
+// if any names a document number, else 任务. A meeting is then known by its number alone, as
+// for the dictionary's meeting categories.
+func unifyKinds(items []Item, d *Dict) {
+	kinds := map[string]Kind{}
+	for i := range items {
+		it := &items[i]
+		if _, known := d.Category(it.Category); known {
+			continue
+		}
+		k, seen := kinds[it.Category]
+		if !seen || it.Kind == KindMeeting || it.Kind == KindDoc && k == KindTask {
+			kinds[it.Category] = it.Kind
+		}
+	}
+	if len(kinds) == 0 {
+		return
+	}
+	for i := range items {
+		it := &items[i]
+		k, ok := kinds[it.Category]
+		if !ok || it.Kind == k {
+			continue
+		}
+		it.Kind = k
+		if k == KindMeeting && it.Meeting.Num > 0 {
+			it.Meeting.Year = 0
+			it.MeetingName = MeetingName(it.Category, it.Meeting, "")
+		}
+	}
+}
+
 // isErrorValue reports whether a cell holds one of Excel's error values, the result of a
 // broken formula rather than anything a clerk wrote.
 func isErrorValue(v string) bool {

@@ -240,3 +240,32 @@ func TestValidateErrorValue(t *testing.T) {
 		t.Errorf("ok=%v %v\nwant %s", ok, probs, want)
 	}
 }
+
+// An unknown category gets one kind from all its rows: one session number makes it a meeting
+// category, and its document-numbered rows count as meetings by number too.
+func TestUnifyKinds(t *testing.T) {
+	d := testDict(t)
+	v := NewValidator(d, date(2024, 12, 20))
+	var items []Item
+	for i, meeting := range []string{"深改委年度要点", "第3次", "〔2024〕5号"} {
+		r := row(i+2, "类别", "区委深改委会议", "会议", meeting, "事项内容", "事"+meeting, "牵头单位", "区财政局", "完成时限", "长期", "落实状态", "推进中")
+		it, _, ok := v.Row(&r)
+		if !ok {
+			t.Fatal("row excluded")
+		}
+		items = append(items, it)
+	}
+	unifyKinds(items, d)
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Kind.String()+" "+it.MeetingName)
+	}
+	want := "会议 深改委年度要点|会议 区委深改委会议第3次|会议 区委深改委会议第5次"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	r := Summarize(items, d, date(2024, 12, 20), 7)
+	if len(r.Categories) != 1 || r.Categories[0].Meetings != 3 || len(r.Meetings) != 3 {
+		t.Errorf("会议次数 %d, 分会议统计 %d rows; want 3 and 3", r.Categories[0].Meetings, len(r.Meetings))
+	}
+}

@@ -192,7 +192,7 @@ func reportTables(r *Report) []*table {
 		},
 		{
 			name: SheetItems, title: "事项明细" + asOf, cols: colsItems,
-			n: len(r.Items), empty: "无事项",
+			n: min(len(r.Items), maxTableRows), empty: "无事项", notes: overflow(len(r.Items), "项事项"),
 			row: func(i int, v []any) tone {
 				it := &r.Items[i]
 				v[0], v[1], v[2], v[3] = i+1, it.ID, it.Category, it.MeetingName
@@ -204,7 +204,7 @@ func reportTables(r *Report) []*table {
 		},
 		{
 			name: SheetProblems, title: "校验问题" + asOf, cols: colsProblems,
-			n: len(r.Problems), empty: "未发现问题",
+			n: min(len(r.Problems), maxTableRows), empty: "未发现问题", notes: overflow(len(r.Problems), "条问题（多为提示）"),
 			row: func(i int, v []any) tone {
 				p := &r.Problems[i]
 				lv := marked{p.Level.String(), toneNone}
@@ -524,6 +524,19 @@ func newStyles(f *excelize.File) (*styles, error) {
 		}
 	}
 	return &st, err
+}
+
+// maxTableRows is the most rows a table gets: a sheet holds 1,048,576 rows, and a province's
+// notices could pass that. Problems are sorted errors first, so what is cut is notices.
+// (A variable only so that a test can lower it.)
+var maxTableRows = 1_000_000
+
+// overflow is the note under a table cut at maxTableRows, or nothing.
+func overflow(n int, what string) []string {
+	if n <= maxTableRows {
+		return nil
+	}
+	return []string{fmt.Sprintf("另有%d%s超出工作表行数上限，未列出；完整列表见命令行输出", n-maxTableRows, what)}
 }
 
 // font names the typeface and size of every style, so that Excel, WPS and LibreOffice print

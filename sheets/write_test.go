@@ -718,3 +718,31 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// A table longer than a sheet can hold is cut, with a note, instead of failing the workbook.
+func TestWriteTableCap(t *testing.T) {
+	defer func(n int) { maxTableRows = n }(maxTableRows)
+	maxTableRows = 2
+	r := Summarize(nil, testDict(t), ymd(2024, 11, 30), 7)
+	for i := range 5 {
+		r.Problems = append(r.Problems, Problem{Pos: Pos{File: "a.xlsx", Sheet: "台账", Row: i + 2}, Level: Notice, Msg: "提示"})
+	}
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	if err := Write(path, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(SheetProblems)
+	var texts []string
+	for _, row := range rows {
+		texts = append(texts, strings.Join(row, "|"))
+	}
+	got := strings.Join(texts, "\n")
+	if !strings.Contains(got, "另有3条问题（多为提示）超出工作表行数上限，未列出；完整列表见命令行输出") || strings.Count(got, "提示|") != 2 {
+		t.Errorf("校验问题:\n%s", got)
+	}
+}

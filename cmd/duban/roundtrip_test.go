@@ -386,3 +386,21 @@ func TestRoundTripExpect(t *testing.T) {
 		t.Errorf("未报送单位 = %v", got)
 	}
 }
+
+// Units whose names come out alike as file names (市委/政府办 and 市委_政府办) get a form each.
+func TestTemplateFromDistinctFiles(t *testing.T) {
+	dir := t.TempDir()
+	master := filepath.Join(dir, "交办清单.xlsx")
+	writeSheet(t, master, [][]any{
+		{"会议名称", "议定事项", "责任单位", "时限要求"},
+		{"市政府第五次常务会议", "事项一", "市委/政府办", "2024年底前"},
+		{"市政府第五次常务会议", "事项二", "市委_政府办", "2024年底前"},
+	})
+	forms := filepath.Join(dir, "下发")
+	runOK(t, "template", "--from", master, "--out-dir", forms)
+	for _, name := range []string{"市委_政府办.xlsx", "市委_政府办（2）.xlsx"} {
+		if _, err := os.Stat(filepath.Join(forms, name)); err != nil {
+			t.Errorf("form %s: %v", name, err)
+		}
+	}
+}

@@ -168,9 +168,20 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 		fmt.Fprintf(stderr, "错误：无法创建文件夹 %s：%v\n", dir, err)
 		return exitNothing
 	}
+	// One file per unit, even for names that come out alike once made safe (A/B and A_B).
+	paths := make([]string, len(units))
+	taken := map[string]bool{}
+	for i, u := range units {
+		name := fileName(u.Unit)
+		for n := 2; taken[strings.ToLower(name)]; n++ {
+			name = strings.TrimSuffix(fileName(u.Unit), ".xlsx") + fmt.Sprintf("（%d）.xlsx", n)
+		}
+		taken[strings.ToLower(name)] = true
+		paths[i] = filepath.Join(dir, name)
+	}
 	var exists []string
-	for _, u := range units {
-		if p := filepath.Join(dir, fileName(u.Unit)); !force && fileExists(p) {
+	for _, p := range paths {
+		if !force && fileExists(p) {
 			exists = append(exists, p)
 		}
 	}
@@ -180,8 +191,8 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 		return exitNothing
 	}
 	total := 0
-	for _, u := range units {
-		p := filepath.Join(dir, fileName(u.Unit))
+	for i, u := range units {
+		p := paths[i]
 		if err := writeForm(p, d, u.Unit, u.Rows); err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
