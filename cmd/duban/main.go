@@ -6,7 +6,9 @@ import "os"
 
 func main() {
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
-	if len(os.Args) > 1 && isDropped(os.Args[1]) {
+	// Started by a double-click (no arguments: the usage) or by dropping files onto
+	// duban.exe, the window would close before anything could be read.
+	if len(os.Args) == 1 || isDropped(os.Args[1]) {
 		pauseIfOwnConsole(os.Stderr)
 	}
 	os.Exit(code)
