@@ -903,6 +903,7 @@ func (s *sheetReader) mapHeader(top [][]string, i int, sub bool) header {
 		}
 		return ""
 	}
+	var canon [NumFields]bool // the column's header is the canonical label
 	claim := func(c int, v string) {
 		if isSeqHeader(v) {
 			h.known[c-1] = true
@@ -914,11 +915,19 @@ func (s *sheetReader) mapHeader(top [][]string, i int, sub bool) header {
 			return
 		}
 		h.known[c-1] = true
+		exact := Normalize(v) == f.String()
 		if h.cols[f] != 0 {
+			// Two columns for one field (完成情况 and 落实状态): the one with the canonical
+			// name is read, else the first.
+			if exact && !canon[f] {
+				h.dups = append(h.dups, dupColumn{f, c, h.cols[f]})
+				h.cols[f], canon[f] = c, true
+				return
+			}
 			h.dups = append(h.dups, dupColumn{f, h.cols[f], c})
 			return
 		}
-		h.cols[f] = c
+		h.cols[f], canon[f] = c, exact
 		h.count++
 	}
 	// Names in the sub-header row first, then the upper row where the sub-header is empty.

@@ -417,6 +417,21 @@ func TestReadSubItemsInMergedGroup(t *testing.T) {
 	sameLines(t, "problems", dumpProblems(probs), nil)
 }
 
+// Two columns for one field: the one with the canonical name is read.
+func TestReadDuplicateColumnPrefersCanonical(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"会议|事项内容|完成情况|落实状态",
+			"第5次常务会议|事项一|已完成主体工程|推进中",
+		},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{"2: 会议=第5次常务会议 | 事项内容=事项一 | 落实状态=推进中"})
+	sameLines(t, "problems", dumpProblems(probs), []string{"a.xlsx!台账!A1: 提示: 重复的列：落实状态（D列、C列），只读取D列 [落实状态]"})
+}
+
 func TestReadSheetsSkipped(t *testing.T) {
 	dir := t.TempDir()
 	ledger := testSheet{name: "台账", rows: []string{"会议|事项内容|落实状态", "第5次常务会议|事项|推进中"}}
