@@ -192,6 +192,10 @@ func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
 	if !c.quiet {
 		printSummary(stdout, r)
 		fmt.Fprintf(stdout, "汇总工作簿：%s\n", out)
+		if n := len(r.Problems); n > 0 {
+			fmt.Fprintf(stdout, "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入“校验问题”工作表\n", n, errs,
+				sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
+		}
 		printBalance(stdout, r)
 	}
 	if errs > 0 {

@@ -108,6 +108,9 @@ func TestReportSample(t *testing.T) {
 	if strings.Contains(stderr, "~$") {
 		t.Error("the Office lock file was mentioned; it must be skipped silently")
 	}
+	if !strings.Contains(stdout, "发现问题92条：错误3条，警告8条，提示81条，已列入“校验问题”工作表\n") {
+		t.Errorf("stdout does not count the problems:\n%s", stdout)
+	}
 	if !strings.Contains(stdout, "共召开市委常委会议15次，议定事项22项，已落实20项，落实率90.9%") {
 		t.Errorf("narrative missing from stdout:\n%s", stdout)
 	}
