@@ -75,6 +75,19 @@ func Annotate(dir, inputPath, name, password string, probs []Problem) error {
 	return SaveFile(out, func(w io.Writer) error { return f.Write(w, excelize.Options{}) })
 }
 
+// mergeAnchor returns the top-left cell of the merged range holding p, if any.
+func mergeAnchor(ms []excelize.MergeCell, p Pos) (string, bool) {
+	col := max(p.Col, 1)
+	for _, m := range ms {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 == nil && err2 == nil && c1 <= col && col <= c2 && r1 <= p.Row && p.Row <= r2 {
+			return m.GetStartAxis(), true
+		}
+	}
+	return "", false
+}
+
 // samePath reports whether a and b name the same file (b exists; a may not).
 func samePath(a, b string) (bool, error) {
 	aa, err := filepath.Abs(a)
@@ -104,16 +117,26 @@ func markCells(f *excelize.File, probs []Problem) error {
 	var order []cellRef
 	notes := map[cellRef][]string{}
 	worst := map[cellRef]Level{}
+	merges := map[string][]excelize.MergeCell{}
 	for _, p := range probs {
 		if p.Level == Notice || p.Pos.Row <= 0 || !sheets[p.Pos.Sheet] {
 			continue
 		}
-		k := cellRef{p.Pos.Sheet, p.Pos.Cell()}
+		if _, ok := merges[p.Pos.Sheet]; !ok {
+			merges[p.Pos.Sheet], _ = f.GetMergeCells(p.Pos.Sheet)
+		}
+		// A cell inside merged cells is hidden: mark the merge's top-left cell, and say
+		// which row the problem is about.
+		cell, msg := p.Pos.Cell(), p.Level.String()+"："+p.Msg
+		if tl, ok := mergeAnchor(merges[p.Pos.Sheet], p.Pos); ok && tl != cell {
+			cell, msg = tl, fmt.Sprintf("第%d行 %s", p.Pos.Row, msg)
+		}
+		k := cellRef{p.Pos.Sheet, cell}
 		if _, seen := notes[k]; !seen {
 			order = append(order, k)
 			worst[k] = p.Level
 		}
-		notes[k] = append(notes[k], p.Level.String()+"："+p.Msg)
+		notes[k] = append(notes[k], msg)
 		worst[k] = min(worst[k], p.Level)
 	}
 

@@ -167,3 +167,50 @@ func TestAnnotateEncrypted(t *testing.T) {
 		t.Errorf("comments = %+v, want one on D2", comments)
 	}
 }
+
+// A problem in a cell hidden inside merged cells is marked on the merge's visible top-left
+// cell, naming the row it is about.
+func TestAnnotateMergedCells(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "市统计局.xlsx")
+	writeRowsBook(t, in, "台账", [][]any{
+		{"类别", "会议", "事项内容", "牵头单位", "完成时限", "落实状态"},
+		{"区长会议", "第1次", "事项一", "市统计局", "长期", "推进中"},
+		{nil, "第1次", "事项二", "市统计局", "长期", "推进中"},
+	})
+	f, err := excelize.OpenFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.MergeCell("台账", "A2", "A3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	r := Build([]string{in}, Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7})
+	out := filepath.Join(dir, "批注")
+	if err := Annotate(out, in, filepath.Base(in), "", r.Problems); err != nil {
+		t.Fatal(err)
+	}
+	g, err := excelize.OpenFile(filepath.Join(out, "市统计局.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	comments, _ := g.GetComments("台账")
+	var text string
+	for _, c := range comments {
+		if c.Cell != "A2" {
+			t.Errorf("comment on %s, want only A2", c.Cell)
+		}
+		for _, p := range c.Paragraph {
+			text += p.Text
+		}
+		text += c.Text
+	}
+	if !strings.Contains(text, "第3行 警告：类别“区长会议”不在词典中") {
+		t.Errorf("comment on A2 = %q; want the row-3 warning in it", text)
+	}
+}
