@@ -666,17 +666,17 @@ var headingNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[�
 // repeated for printing): at least three of its filled mapped cells, and all of them, name the
 // column they stand in.
 func (s *sheetReader) isHeaderAgain(cells []string) bool {
-	filled, named := 0, 0
+	named := 0
 	for f, c := range s.cols {
 		if c == 0 || c > len(cells) || strings.TrimSpace(cells[c-1]) == "" {
 			continue
 		}
-		filled++
-		if g, ok := s.dict.Column(cells[c-1]); ok && g == Field(f) {
-			named++
+		if g, ok := s.dict.Column(cells[c-1]); !ok || g != Field(f) {
+			return false // a data row: its first filled cell already says so
 		}
+		named++
 	}
-	return named >= 3 && named == filled
+	return named >= 3
 }
 
 // inGroup reports whether row n continues a vertical merge of the data (a group of items
