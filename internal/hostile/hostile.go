@@ -244,6 +244,17 @@ func slicesConcat(parts ...[]byte) []byte {
 // RewriteZip rebuilds a zip, passing each entry through edit (nil drops the entry). Entries
 // are deflated.
 func RewriteZip(data []byte, edit func(name string, b []byte) []byte) ([]byte, error) {
+	return rebuild(data, zip.Deflate, edit)
+}
+
+// Store rebuilds a zip with every entry stored, not compressed: damage to the bytes is then
+// damage to the XML.
+func Store(data []byte) ([]byte, error) {
+	return rebuild(data, zip.Store, func(_ string, b []byte) []byte { return b })
+}
+
+// rebuild writes every entry of a zip again with the given method, through edit.
+func rebuild(data []byte, method uint16, edit func(name string, b []byte) []byte) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, err
@@ -263,7 +274,7 @@ func RewriteZip(data []byte, edit func(name string, b []byte) []byte) ([]byte, e
 		if b = edit(zf.Name, b); b == nil {
 			continue
 		}
-		w, err := zw.Create(zf.Name)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: method})
 		if err != nil {
 			return nil, err
 		}
@@ -327,37 +338,6 @@ func WrongValue(data []byte, entry string) ([]byte, error) {
 		return out, nil
 	}
 	return nil, fmt.Errorf("no entry %s", entry)
-}
-
-// Store rebuilds a zip with every entry stored, not compressed: damage to the bytes is then
-// damage to the XML.
-func Store(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err != nil {
-			return nil, err
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Store})
-		if err != nil {
-			return nil, err
-		}
-		w.Write(b)
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // Minimal returns the smallest workbook Excel opens: one sheet named 台账 with the given
