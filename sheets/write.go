@@ -3,6 +3,7 @@ package sheets
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -454,8 +455,8 @@ const (
 	headerRow   = 2
 	sampleRows  = 1000 // rows measured for column widths
 	minWidth    = 6
-	maxWidth    = 60
-	maxWrap     = 50 // wrapped columns stop widening here
+	maxWidth    = 30 // wider text wraps, so that the lists print large enough on A4
+	maxWrap     = 32 // wrapped columns (事项内容, 进展情况) stop widening here
 	widthMargin = 2
 )
 
@@ -628,10 +629,32 @@ func writeTable(f *excelize.File, st *styles, t *table) error {
 	if err := put(headerRow, ncol); err != nil {
 		return err
 	}
+	// Wrapped text gets the height of its lines: readers do not all fit rows to their text
+	// (LibreOffice draws the lines over the next row).
+	var tall [1]excelize.RowOpts
+	heightOf := func(v []any) []excelize.RowOpts {
+		lines := 1
+		for c, x := range v {
+			if kinds[c] != colWrap {
+				continue
+			}
+			switch y := x.(type) {
+			case string:
+				lines = max(lines, wrappedLines(y, widths[c]))
+			case marked:
+				lines = max(lines, wrappedLines(y.text, widths[c]))
+			}
+		}
+		if lines == 1 {
+			return nil
+		}
+		tall[0].Height = min(float64(lines)*lineHeight+3, 409) // 409 points: Excel's tallest row
+		return tall[:]
+	}
 	for i := 0; i < t.n; i++ {
 		clear(row)
 		fill(row, t.row(i, row), 0)
-		if err := put(headerRow+1+i, ncol); err != nil {
+		if err := put(headerRow+1+i, ncol, heightOf(row)...); err != nil {
 			return err
 		}
 	}
@@ -770,6 +793,19 @@ func (t *table) measure() ([]colKind, []float64) {
 		widths[c] = float64(max(w, minWidth))
 	}
 	return kinds, widths
+}
+
+// lineHeight is the height in points of one line of 11-point text.
+const lineHeight = 14.5
+
+// wrappedLines is how many lines text takes in a wrapped column of the given width.
+func wrappedLines(text string, width float64) int {
+	room := max(width-1.5, 1)
+	n := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		n += max(1, int(math.Ceil(float64(textWidth(line))/room)))
+	}
+	return n
 }
 
 // valueWidth is the display width of a cell value as Excel shows it.

@@ -746,3 +746,40 @@ func TestWriteTableCap(t *testing.T) {
 		t.Errorf("校验问题:\n%s", got)
 	}
 }
+
+// Wrapped text gets rows tall enough for its lines (a CJK character is two widths).
+func TestWrappedLines(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width float64
+		want  int
+	}{
+		{"", 32, 1},
+		{"推进项目", 32, 1},
+		{strings.Repeat("推", 15), 32, 1}, // 30 widths in 30.5
+		{strings.Repeat("推", 16), 32, 2},
+		{strings.Repeat("推", 40), 32, 3},
+		{"第一行\n第二行\n第三行", 32, 3},
+	} {
+		if got := wrappedLines(c.text, c.width); got != c.want {
+			t.Errorf("wrappedLines(%q, %v) = %d, want %d", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+func TestWriteRowHeights(t *testing.T) {
+	r := testReport()
+	r.Items[0].Content = strings.Repeat("长文本", 30) // 90 CJK characters: several lines
+	_, f := writeTest(t, r)
+	rows, _ := f.GetRows(SheetItems)
+	for i, row := range rows {
+		if len(row) > 5 && row[5] == r.Items[0].Content {
+			h, _ := f.GetRowHeight(SheetItems, i+1)
+			if want := float64(wrappedLines(row[5], 32))*lineHeight + 3; h != want {
+				t.Errorf("row %d height %v, want %v", i+1, h, want)
+			}
+			return
+		}
+	}
+	t.Error("the long item is not in 事项明细")
+}
