@@ -123,6 +123,10 @@ func TestSampleDeterministic(t *testing.T) {
 		if !bytes.Equal(x, y) {
 			t.Errorf("%s differs between two runs", name)
 		}
+		// The bundled sample is what the generator writes now.
+		if z, err := os.ReadFile(filepath.Join("..", "sample", name)); err != nil || !bytes.Equal(x, z) {
+			t.Errorf("testdata/sample/%s is not what the generator writes (%v); run go run ./testdata/gen", name, err)
+		}
 	}
 }
 
