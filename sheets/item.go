@@ -60,6 +60,9 @@ type RawRow struct {
 	Date1904 bool
 	// UnitFromFile is the unit to use when 牵头单位 is blank (from 填报单位： or the file name).
 	UnitFromFile string
+	// Group is the text of the group heading above the row (一、市政府常务会议议定事项), which
+	// names the category, or the meeting, when the row's own cells do not.
+	Group string
 }
 
 // Cell returns the place of field f in this row (the row's first cell if the column is absent).

@@ -6,6 +6,7 @@ package sheets
 
 // Messages of validation and merging (SPEC §5, §6).
 const (
+	msgTakenBlank            = "，按未填写处理"
 	msgExcluded              = "（该行已排除，未计入统计，请修改后重新报送）"
 	msgRequired              = "%s为空，请填写（该行其他列已填写）"
 	msgNoColumn              = "表中没有“%s”等列，无法统计该行；请按报送模板补上这一列"
@@ -57,7 +58,7 @@ const (
 	msgEmptySheet    = "工作表为空，已跳过"
 	msgNoHeader      = "未找到表头（应含 事项内容、落实状态 等列），已跳过"
 	msgUnknownCols   = "未识别的列：%s，已忽略"
-	msgDupColumn     = "重复的列：%s（%s列、%s列），只读取%s列"
+	msgDupColumn     = "重复的列：%s（%s列、%s列），以%s列为准，该列为空时取另一列"
 	msgFooter        = "表尾说明行，已跳过"
 	msgHeading       = "分组标题行，已跳过（其下各行类别为空时按此标题归类）"
 	msgHeaderAgain   = "重复的表头行，已跳过"

@@ -452,17 +452,18 @@ type sheetReader struct {
 	sheet   string
 	merges  []cellRange
 	cols    [NumFields]int
-	maxCol  int    // the rightmost mapped column
-	known   []bool // by column-1: the column is a field or 序号
-	unit    string // 填报单位 of this sheet, else of the file name
-	dataRow int    // first row after the header
-	lastRow int    // the sheet's last row number, 0 if unknown
+	alt     [NumFields]int // a second column for the field, read where the first is blank
+	maxCol  int            // the rightmost mapped column
+	known   []bool         // by column-1: the column is a field or 序号
+	unit    string         // 填报单位 of this sheet, else of the file name
+	dataRow int            // first row after the header
+	lastRow int            // the sheet's last row number, 0 if unknown
 
 	active    []activeMerge
 	nextMerge int // index into merges sorted by r1
 	dataMerge []cellRange
 	seenData  bool   // a non-blank row after the header was seen
-	group     string // the category named by the last group heading (一、市政府常务会议)
+	group     string // the text of the last group heading (一、市政府常务会议议定事项)
 	inFooter  bool
 }
 
@@ -534,6 +535,9 @@ func (s *sheetReader) start(top [][]string) bool {
 	}
 	for _, d := range hdr.dups {
 		s.notice(at, d.field.String(), fmt.Sprintf(msgDupColumn, d.field, ColumnName(d.kept), ColumnName(d.dropped), ColumnName(d.kept)))
+		if s.alt[d.field] == 0 {
+			s.alt[d.field] = d.dropped
+		}
 	}
 	if u := unitFromLines(top[:h]); u != "" {
 		s.unit = u
@@ -585,8 +589,8 @@ func (s *sheetReader) row(n int, cells []string) {
 		s.notice(at, joinCells(cells), msgFooter)
 		return
 	}
-	if cat, ok := s.heading(cells); ok && !s.inGroup(n) {
-		s.group = cat
+	if text, ok := s.heading(cells); ok && !s.inGroup(n) {
+		s.group = text
 		s.notice(at, joinCells(cells), msgHeading)
 		return
 	}
@@ -609,11 +613,21 @@ func (s *sheetReader) row(n int, cells []string) {
 				own = true
 			}
 		}
+		if a := s.alt[f]; a > 0 && a <= len(cells) && out.Vals[f] == "" {
+			if v := strings.TrimSpace(cells[a-1]); v != "" {
+				out.Vals[f] = v // 完成时限 empty, 办结时限 filled: the value is not lost
+				own = true
+			}
+		}
 	}
 	if !own {
+		// Only unknown columns, or text (not a bare number) in the 序号 column: said, and the
+		// group heading above no longer applies. A row with only its 序号 is passed silently.
 		for c, v := range cells {
-			if (c >= len(s.known) || !s.known[c]) && strings.TrimSpace(v) != "" {
+			v = strings.TrimSpace(v)
+			if v != "" && (c >= len(s.known) || !s.known[c] || !isNumber(v)) {
 				s.notice(at, joinCells(cells), msgOnlyUnknown)
+				s.group = ""
 				break
 			}
 		}
@@ -627,51 +641,52 @@ func (s *sheetReader) row(n int, cells []string) {
 			}
 		}
 	}
-	if out.Vals[FieldCategory] == "" {
-		out.Vals[FieldCategory] = s.group // the category of the heading above, if any
-	}
+	out.Group = s.group
 	s.rows = append(s.rows, out)
 }
 
 // heading reports whether a row is a group heading inside the data — one cell of text such
-// as 一、市政府常务会议议定事项 or （二）市长批示件 — and the category it names, if any.
-func (s *sheetReader) heading(cells []string) (category string, ok bool) {
-	text := ""
-	for _, v := range cells {
+// as 一、市政府常务会议议定事项 or （二）市长批示件, numbered or naming a category, and not in
+// the 事项内容 column (a lone content cell is an item with its other cells still empty) — and
+// the text it carries.
+func (s *sheetReader) heading(cells []string) (text string, ok bool) {
+	col := 0
+	for c, v := range cells {
 		if v = strings.TrimSpace(v); v != "" {
 			if text != "" {
 				return "", false
 			}
-			text = v
+			text, col = v, c+1
 		}
 	}
-	numbered := headingNumber.MatchString(text)
-	c, known := s.dict.CategoryOf(text)
+	if text == "" || col == s.cols[FieldContent] {
+		return "", false
+	}
+	if headingNumber.MatchString(text) {
+		return text, true
+	}
+	_, known := s.dict.CategoryOf(text)
 	if !known {
-		c, known = s.dict.Category(headingNumber.ReplaceAllString(text, ""))
+		_, known = s.dict.Category(text)
 	}
-	switch {
-	case known && (numbered || len([]rune(text)) <= 20):
-		return c.Name, true
-	case numbered:
-		return "", true
-	}
-	return "", false
+	return text, known && len([]rune(text)) <= 30
 }
 
 // headingNumber is the numbering of a group heading: 一、 （二） 3. 第四部分
 var headingNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十]+(?:部分|类)[、：:\s]*)`)
 
 // isHeaderAgain reports whether a row repeats the header (tables pasted together, or a header
-// repeated for printing): at least three of its filled mapped cells, and all of them, name the
-// column they stand in.
+// repeated for printing): at least three of its filled mapped cells, and all of them, are
+// column names.
 func (s *sheetReader) isHeaderAgain(cells []string) bool {
 	named := 0
-	for f, c := range s.cols {
+	for _, c := range s.cols {
 		if c == 0 || c > len(cells) || strings.TrimSpace(cells[c-1]) == "" {
 			continue
 		}
-		if g, ok := s.dict.Column(cells[c-1]); !ok || g != Field(f) {
+		// Any column name will do: the upper row of a two-row header has its group names
+		// (落实情况 over 落实状态 …) in other columns.
+		if _, ok := s.dict.Column(cells[c-1]); !ok {
 			return false // a data row: its first filled cell already says so
 		}
 		named++

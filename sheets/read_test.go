@@ -365,8 +365,8 @@ func TestReadHeaderAgain(t *testing.T) {
 	sameLines(t, "problems", dumpProblems(probs), []string{"a.xlsx!台账!A3: 提示: 重复的表头行，已跳过 [会议名称 | 议定事项 | 责任单位 | 办理状态]"})
 }
 
-// Group headings inside the data are passed over, and give their category to the rows under
-// them that have none.
+// Group headings inside the data are passed over, and each row keeps the heading above it
+// (the validator takes the category, or the meeting, from it when the row's cells do not).
 func TestReadGroupHeadings(t *testing.T) {
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
@@ -384,10 +384,15 @@ func TestReadGroupHeadings(t *testing.T) {
 	}}})
 	rows, probs := read(t, p)
 	sameLines(t, "rows", dump(rows), []string{
-		"3: 类别=市政府常务会议 | 会议=第5次 | 事项内容=事项一 | 牵头单位=市统计局 | 落实状态=推进中",
-		"5: 类别=市长批示件 | 会议=〔2024〕3号 | 事项内容=事项二 | 牵头单位=市统计局 | 落实状态=已完成",
+		"3: 会议=第5次 | 事项内容=事项一 | 牵头单位=市统计局 | 落实状态=推进中",
+		"5: 会议=〔2024〕3号 | 事项内容=事项二 | 牵头单位=市统计局 | 落实状态=已完成",
 		"7: 会议=2024年两报告 | 事项内容=事项三 | 牵头单位=市统计局 | 落实状态=已完成",
 	})
+	var groups []string
+	for _, r := range rows {
+		groups = append(groups, r.Group)
+	}
+	sameLines(t, "groups", groups, []string{"一、市政府常务会议议定事项", "（二）市长批示件", "三、其他事项"})
 	sameLines(t, "problems", dumpProblems(probs), []string{
 		"a.xlsx!台账!A2: 提示: 分组标题行，已跳过（其下各行类别为空时按此标题归类） [一、市政府常务会议议定事项]",
 		"a.xlsx!台账!A4: 提示: 分组标题行，已跳过（其下各行类别为空时按此标题归类） [（二）市长批示件]",
@@ -429,7 +434,48 @@ func TestReadDuplicateColumnPrefersCanonical(t *testing.T) {
 	}}})
 	rows, probs := read(t, p)
 	sameLines(t, "rows", dump(rows), []string{"2: 会议=第5次常务会议 | 事项内容=事项一 | 落实状态=推进中"})
-	sameLines(t, "problems", dumpProblems(probs), []string{"a.xlsx!台账!A1: 提示: 重复的列：落实状态（D列、C列），只读取D列 [落实状态]"})
+	sameLines(t, "problems", dumpProblems(probs), []string{"a.xlsx!台账!A1: 提示: 重复的列：落实状态（D列、C列），以D列为准，该列为空时取另一列 [落实状态]"})
+
+	// The canonical column empty, the other filled: the value is read, not lost.
+	p = writeBook(t, dir, "b.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"会议|事项内容|办结时限|完成时限|落实状态",
+			"第5次常务会议|事项一|2024-01-31||推进中",
+		},
+	}}})
+	rows, _ = read(t, p)
+	sameLines(t, "rows", dump(rows), []string{"2: 会议=第5次常务会议 | 事项内容=事项一 | 完成时限=2024-01-31 | 落实状态=推进中"})
+}
+
+// A lone 事项内容 cell is an item whose other cells are still empty, not a heading; text in
+// the 序号 column ends a group.
+func TestReadNotHeadings(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"序号|会议|事项内容|牵头单位|落实状态",
+			"一、市政府常务会议",
+			"#1|第5次|事项一|市统计局|推进中",
+			"||（三）推进老旧小区改造||",
+			"其他工作",
+			"#2|市长专题会议（关于B）|事项二|市统计局|推进中",
+		},
+	}}})
+	rows, probs := read(t, p)
+	sameLines(t, "rows", dump(rows), []string{
+		"3: 会议=第5次 | 事项内容=事项一 | 牵头单位=市统计局 | 落实状态=推进中",
+		"4: 事项内容=（三）推进老旧小区改造",
+		"6: 会议=市长专题会议（关于B） | 事项内容=事项二 | 牵头单位=市统计局 | 落实状态=推进中",
+	})
+	if rows[1].Group != "一、市政府常务会议" || rows[2].Group != "" {
+		t.Errorf("groups = %q, %q", rows[1].Group, rows[2].Group)
+	}
+	sameLines(t, "problems", dumpProblems(probs), []string{
+		"a.xlsx!台账!A2: 提示: 分组标题行，已跳过（其下各行类别为空时按此标题归类） [一、市政府常务会议]",
+		"a.xlsx!台账!A5: 提示: 此行只在未识别的列中有内容，已跳过 [其他工作]",
+	})
 }
 
 func TestReadSheetsSkipped(t *testing.T) {

@@ -21,6 +21,7 @@ type rowInput struct {
 	Deadline    string `zh:"完成时限" validate:"deadline"`
 	Status      string `zh:"落实状态" validate:"status"`
 	Done        string `zh:"完成日期"`
+	Group       string // the group heading above the row
 	Date1904    bool
 }
 
@@ -51,7 +52,8 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	v.errors = validator.New(validator.WithRequiredStructEnabled())
 	v.errors.RegisterTagNameFunc(name)
 	must(v.errors.RegisterValidation("category", func(fl validator.FieldLevel) bool {
-		_, ok := v.category(fl.Field().String(), fl.Parent().FieldByName("Meeting").String())
+		p := fl.Parent()
+		_, ok := v.category(fl.Field().String(), p.FieldByName("Meeting").String(), p.FieldByName("Group").String())
 		return ok
 	}, true))
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
@@ -97,7 +99,7 @@ func must(err error) {
 
 // category resolves the category from the category cell, else from the meeting name.
 // An unknown category written in the cell is kept as written (known=false).
-func (v *Validator) category(cell, meeting string) (c Category, ok bool) {
+func (v *Validator) category(cell, meeting, group string) (c Category, ok bool) {
 	if strings.TrimSpace(cell) != "" {
 		if k, found := v.dict.Category(cell); found {
 			return *k, true
@@ -109,6 +111,13 @@ func (v *Validator) category(cell, meeting string) (c Category, ok bool) {
 		return Category{Name: strings.TrimSpace(cell), Kind: guessKind(meeting)}, true
 	}
 	if k, found := v.dict.CategoryOf(meeting); found {
+		return *k, true
+	}
+	// The group heading above the row: 一、市政府常务会议议定事项, or （二）市长批示件.
+	if k, found := v.dict.CategoryOf(group); found {
+		return *k, true
+	}
+	if k, found := v.dict.Category(headingNumber.ReplaceAllString(group, "")); found {
 		return *k, true
 	}
 	return Category{}, false
@@ -160,6 +169,16 @@ func unifyKinds(items []Item, d *Dict) {
 	}
 }
 
+// decisive reports whether a field decides an item's identity or figures, so that an
+// unreadable value there excludes the row.
+func decisive(f Field) bool {
+	switch f {
+	case FieldCategory, FieldMeeting, FieldContent, FieldLead, FieldDeadline, FieldStatus:
+		return true
+	}
+	return false
+}
+
 // isErrorValue reports whether a cell holds one of Excel's error values, the result of a
 // broken formula rather than anything a clerk wrote.
 func isErrorValue(v string) bool {
@@ -201,23 +220,42 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 		probs = append(probs, Problem{Pos: r.Pos, Level: Error, Field: f.String(),
 			Raw: withRow("", r.Readable()), Msg: v.noColumnMessage(f) + msgExcluded})
 	}
+	// A formula without its result, or one that failed (#N/A): an error where the value decides
+	// the figures, elsewhere a warning and a blank.
 	for f := Field(0); f < NumFields; f++ {
-		switch v := strings.TrimSpace(r.Vals[f]); {
+		v := strings.TrimSpace(r.Vals[f])
+		var msg string
+		switch {
 		case v == Uncalculated:
-			probs = append(probs, Problem{Pos: r.Cell(f), Level: Error, Field: f.String(),
-				Raw: withRow("", r.Readable()), Msg: fmt.Sprintf(msgUncalculated, f) + msgExcluded})
+			msg = fmt.Sprintf(msgUncalculated, f)
 		case isErrorValue(v):
-			probs = append(probs, Problem{Pos: r.Cell(f), Level: Error, Field: f.String(),
-				Raw: withRow(v, r.Readable()), Msg: fmt.Sprintf(msgErrorValue, f, v) + msgExcluded})
+			msg = fmt.Sprintf(msgErrorValue, f, v)
+		default:
+			continue
 		}
+		if decisive(f) {
+			probs = append(probs, Problem{Pos: r.Cell(f), Level: Error, Field: f.String(),
+				Raw: withRow(r.Text(f), r.Readable()), Msg: msg + msgExcluded})
+			continue
+		}
+		probs = append(probs, Problem{Pos: r.Cell(f), Level: Warning, Field: f.String(), Raw: r.Text(f), Msg: msg + msgTakenBlank})
+		r.Vals[f] = ""
 	}
-	if len(probs) > 0 {
+	if Count(probs, Error) == 0 {
+		warned := probs
+		probs = nil
+		defer func() { probs = append(warned, probs...) }()
+	}
+	if Count(probs, Error) > 0 {
 		return it, probs, false
 	}
 	in := rowInput{
 		Content: val(FieldContent), Category: val(FieldCategory), Meeting: val(FieldMeeting),
 		MeetingDate: val(FieldMeetingDate), Deadline: val(FieldDeadline), Status: val(FieldStatus),
-		Done: val(FieldDone), Date1904: r.Date1904,
+		Done: val(FieldDone), Group: r.Group, Date1904: r.Date1904,
+	}
+	if in.Meeting == "" && ParseMeeting(r.Group).Num > 0 {
+		in.Meeting = r.Group // a heading naming the meeting: 市政府第5次常务会议
 	}
 	if err := v.errors.Struct(in); err != nil {
 		var fes validator.ValidationErrors
@@ -236,7 +274,7 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 		return it, probs, false
 	}
 
-	cat, _ := v.category(in.Category, in.Meeting)
+	cat, _ := v.category(in.Category, in.Meeting, in.Group)
 	if in.Category != "" {
 		_, named := v.dict.Category(in.Category)
 		_, recognised := v.dict.CategoryOf(in.Category)
@@ -350,7 +388,7 @@ func (v *Validator) missingColumns(r *RawRow) []Field {
 	for _, f := range []Field{FieldCategory, FieldContent, FieldDeadline, FieldStatus} {
 		switch {
 		case r.Cols[f] > 0:
-		case f == FieldCategory && (r.Cols[FieldMeeting] > 0 || r.Vals[FieldCategory] != ""):
+		case f == FieldCategory && (r.Cols[FieldMeeting] > 0 || r.Group != ""):
 		case f == FieldStatus && v.Assigned:
 		default:
 			miss = append(miss, f)

@@ -269,3 +269,45 @@ func TestUnifyKinds(t *testing.T) {
 		t.Errorf("会议次数 %d, 分会议统计 %d rows; want 3 and 3", r.Categories[0].Meetings, len(r.Meetings))
 	}
 }
+
+// The group heading above a row names its category, or its meeting, only where the row's own
+// cells do not.
+func TestValidateGroupHeading(t *testing.T) {
+	v := NewValidator(testDict(t), date(2024, 12, 20))
+	for _, c := range []struct {
+		group, meeting string
+		want           string // category and meeting name
+	}{
+		{"一、市政府常务会议议定事项", "第5次", "市政府常务会议 市政府常务会议第5次"},
+		{"一、市政府常务会议议定事项", "市长专题会议（关于B）", "市长专题会议 市长专题会议（关于B）"},
+		{"市政府第6次常务会议", "", "市政府常务会议 市政府常务会议第6次"},
+		{"（二）市长批示件", "〔2024〕3号", "市长批示件 市长批示件〔2024〕3号"},
+	} {
+		r := row(3, "会议", c.meeting, "事项内容", "某事", "牵头单位", "市统计局", "完成时限", "长期", "落实状态", "推进中")
+		r.Cols[FieldCategory] = 0
+		r.Group = c.group
+		it, probs, ok := v.Row(&r)
+		if got := it.Category + " " + it.MeetingName; !ok || got != c.want {
+			t.Errorf("heading %q, meeting %q: %q (ok=%v %v), want %q", c.group, c.meeting, got, ok, probs, c.want)
+		}
+	}
+}
+
+// An error value where it decides nothing (备注, 进展情况 …) is a warning and a blank.
+func TestValidateErrorValueElsewhere(t *testing.T) {
+	v := NewValidator(testDict(t), date(2023, 12, 20))
+	r := row(7, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "某事", "牵头单位", "市统计局", "完成时限", "长期", "落实状态", "推进中", "备注", "#N/A")
+	r.Vals[FieldProgress] = Uncalculated
+	it, probs, ok := v.Row(&r)
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"市统计局.xlsx!台账!M7: 警告: 进展情况是公式，但文件中没有保存计算结果（文件可能由程序生成），请用Excel或WPS打开、保存后重新报送，按未填写处理",
+		"市统计局.xlsx!台账!N7: 警告: 备注是错误值“#N/A”（公式出错），请改正后重新报送，按未填写处理",
+	}
+	if !ok || it.Note != "" || it.Progress != "" || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("ok=%v note=%q\n%s\nwant\n%s", ok, it.Note, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
