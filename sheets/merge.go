@@ -89,6 +89,15 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 		if !definite {
 			id = looseIDKey(base, items[i].Meeting)
 		}
+		// One sheet using one 编号 for two different items (numbering begun again under
+		// each heading): two items, and a warning, rather than one item lost.
+		if g, ok := group[id]; ok {
+			if j, clash := sameSheetOther(items, groups[g], i); clash {
+				probs = append(probs, Problem{Pos: items[i].Src.At(0), Level: Warning, Field: FieldID.String(),
+					Raw: items[i].ID, Msg: fmt.Sprintf(msgIDReused, items[i].ID, items[j].Src.Row)})
+				id += "\x00" + Fold(items[i].Content)
+			}
+		}
 		if join(id, i) {
 			continue
 		}
@@ -161,6 +170,17 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 	}
 	clear(items[len(merged):]) // let the merged-away rows' strings go
 	return merged, dups, probs
+}
+
+// sameSheetOther finds a row of group g in the same sheet as row i with other content.
+func sameSheetOther(items []Item, g []int, i int) (int, bool) {
+	for _, j := range g {
+		a, b := &items[i], &items[j]
+		if a.Src.File == b.Src.File && a.Src.Sheet == b.Src.Sheet && Fold(a.Content) != Fold(b.Content) {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // better reports whether a should win over b as the record of one item.

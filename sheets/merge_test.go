@@ -177,3 +177,32 @@ func TestMergeByIDLooseMeetings(t *testing.T) {
 		t.Errorf("%d items, %d duplicates; want 1 and 2", len(merged), dups)
 	}
 }
+
+// One sheet numbering afresh under each heading of one meeting: the same 编号 for different
+// items keeps them apart, with a warning; a final with that 编号 still merges.
+func TestMergeIDReusedInSheet(t *testing.T) {
+	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
+	m5 := Meeting{Num: 5}
+	items := []Item{
+		{ID: "1", Category: "市政府常务会议", Meeting: m5, Content: "项目建设一", Lead: "市发改委", Status: Done, Src: at("a.xlsx", 3)},
+		{ID: "2", Category: "市政府常务会议", Meeting: m5, Content: "项目建设二", Lead: "市发改委", Status: Done, Src: at("a.xlsx", 4)},
+		{ID: "1", Category: "市政府常务会议", Meeting: m5, Content: "民生保障一", Lead: "市发改委", Status: NotStarted, Src: at("a.xlsx", 6)},
+		{ID: "2", Category: "市政府常务会议", Meeting: m5, Content: "民生保障二", Lead: "市发改委", Status: NotStarted, Src: at("a.xlsx", 7)},
+	}
+	merged, dups, probs := Merge(items)
+	if len(merged) != 4 || dups != 0 {
+		t.Fatalf("%d items, %d duplicates; want 4 and 0", len(merged), dups)
+	}
+	SortProblems(probs)
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"a.xlsx!台账!A6: 警告: 编号“1”在本表第3行已用于另一事项，按两个事项统计；请改正编号",
+		"a.xlsx!台账!A7: 警告: 编号“2”在本表第4行已用于另一事项，按两个事项统计；请改正编号",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -30,6 +30,7 @@ const (
 	msgDoneBeforeMeeting     = "完成日期%s早于会议日期%s，请核实"
 	msgOpenWithDone          = "落实状态为“%s”（未落实），却填写了完成日期%s，请核实状态"
 	msgDupSameSheet          = "与本表第%d行是同一事项（类别、会议、事项内容、牵头单位相同），只计一次"
+	msgIDReused              = "编号“%s”在本表第%d行已用于另一事项，按两个事项统计；请改正编号"
 	msgDupSameID             = "与本表第%d行的编号同为“%s”，按同一事项只计一次；如不是同一事项，请改正编号"
 	msgDupByID               = "与 %s 编号同为“%s”（事项内容的写法不同），按同一事项只计一次"
 	msgDupConflict           = "与 %s 是同一事项，但落实状态不同（此处“%s”，彼处“%s”），按更进一步的“%s”（来源 %s）计"
