@@ -58,7 +58,7 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	}, true))
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
 		p := fl.Parent()
-		_, err := ParseDeadline(fl.Field().String(), d, v.defaultYear(p.FieldByName("MeetingDate").String(), p.FieldByName("Date1904").Bool()), p.FieldByName("Date1904").Bool())
+		_, _, err := v.deadline(fl.Field().String(), p.FieldByName("MeetingDate").String(), p.FieldByName("Date1904").Bool())
 		return err == nil
 	}, true))
 	must(v.errors.RegisterValidation("status", func(fl validator.FieldLevel) bool {
@@ -189,6 +189,22 @@ func isErrorValue(v string) bool {
 	return false
 }
 
+// deadline reads a 完成时限. A form without a year takes the meeting's year, else the as-of
+// date's; if that puts it before the meeting (3月底前 set in December), or makes it impossible
+// (2月29日 in a year that has none), the next year's date is taken and rolled says so.
+func (v *Validator) deadline(raw, meetingDate string, date1904 bool) (dl Deadline, rolled bool, err error) {
+	year := v.defaultYear(meetingDate, date1904)
+	dl, err = ParseDeadline(raw, v.dict, year, date1904)
+	meeting, merr := ParseDate(meetingDate, date1904)
+	if merr != nil || meeting.IsZero() || err == nil && !(dl.YearInferred && dl.Date.Before(meeting)) {
+		return dl, false, err
+	}
+	if next, nerr := ParseDeadline(raw, v.dict, year+1, date1904); nerr == nil && next.YearInferred && !next.Date.Before(meeting) {
+		return next, true, nil
+	}
+	return dl, false, err
+}
+
 // defaultYear is the year for deadlines written without one: the meeting's, else the as-of date's.
 func (v *Validator) defaultYear(meetingDate string, date1904 bool) int {
 	if t, err := ParseDate(meetingDate, date1904); err == nil && !t.IsZero() {
@@ -286,13 +302,9 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 	meetingDate, ps := v.date(r, FieldMeetingDate, v.asOf.Year())
 	probs = append(probs, ps...)
 	year := v.defaultYear(in.MeetingDate, r.Date1904)
-	dl, _ := ParseDeadline(in.Deadline, v.dict, year, r.Date1904)
+	dl, rolled, _ := v.deadline(in.Deadline, in.MeetingDate, r.Date1904)
 	switch {
-	case dl.YearInferred && !meetingDate.IsZero() && dl.Date.Before(meetingDate):
-		// 3月底前 set at a meeting in December means March of the next year.
-		if next, err := ParseDeadline(in.Deadline, v.dict, year+1, r.Date1904); err == nil {
-			dl = next
-		}
+	case rolled:
 		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
 			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferredNext, in.Deadline, meetingDate.Format(time.DateOnly), dl.Date.Format(time.DateOnly))})
 	case dl.YearInferred:
