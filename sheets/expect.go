@@ -91,6 +91,15 @@ func SplitByUnit(path string, d *Dict, ro ReadOptions) (units []UnitRows, probs 
 // when both sides have one.
 func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error) {
 	rows, probs, ok := readMaster(expectPath, o.Dict, o.AsOf, o.Read)
+	// Categories the dictionary does not know get one kind over the list and the report.
+	master := make([]Item, len(rows))
+	for i := range rows {
+		master[i] = rows[i].item
+	}
+	unifyKinds(o.Dict, master, r.Items)
+	for i := range rows {
+		rows[i].item = master[i]
+	}
 	if !ok {
 		msg := "无法读取"
 		for _, p := range probs {

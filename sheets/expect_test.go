@@ -162,3 +162,27 @@ func TestSplitByUnit(t *testing.T) {
 		t.Errorf("errors = %v, want %v", errs, want)
 	}
 }
+
+// A category the dictionary does not know gets one kind on both sides of a reconciliation, so
+// a minutes number (〔2024〕3号) that counts as a meeting in the report is found for the list.
+func TestReconcileUnknownCategory(t *testing.T) {
+	dir := t.TempDir()
+	rows := [][]any{
+		{"类别", "会议", "事项内容", "牵头单位", "完成时限", "落实状态"},
+		{"区长碰头会", "第5次碰头会", "修路", "区交通局", "长期", "推进中"},
+		{"区长碰头会", "碰头会纪要〔2024〕3号", "建桥", "区交通局", "长期", "推进中"},
+	}
+	master := filepath.Join(dir, "交办清单.xlsx")
+	writeRowsBook(t, master, "清单", rows)
+	report := filepath.Join(dir, "收文", "区交通局.xlsx")
+	writeRowsBook(t, report, "台账", rows)
+	o := Options{Dict: testDict(t), AsOf: date(2024, 12, 20), WarnDays: 7}
+	r := Build([]string{report}, o)
+	rec, err := Reconcile(master, r, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Missing) != 0 || len(rec.Unreported) != 0 {
+		t.Errorf("missing %v, unreported %v; want none", rec.Missing, rec.Unreported)
+	}
+}

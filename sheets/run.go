@@ -85,7 +85,7 @@ func Build(files []string, o Options) *Report {
 	for _, r := range results {
 		probs = append(probs, r.rowProbs...)
 	}
-	unifyKinds(items, o.Dict)
+	unifyKinds(o.Dict, items)
 	merged, dups, ps := Merge(items)
 	probs = append(probs, ps...)
 

@@ -137,23 +137,22 @@ func guessKind(meeting string) Kind {
 }
 
 // unifyKinds gives every item of a category the dictionary does not know one kind, decided
-// over all its rows (guessKind decides row by row): 会议 if any row names a session, else 批示
-// if any names a document number, else 任务. A meeting is then known by its number alone, as
-// for the dictionary's meeting categories.
-func unifyKinds(items []Item, d *Dict) {
+// over all its rows in items and in others (guessKind decides row by row): 会议 if any row
+// names a session, else 批示 if any names a document number, else 任务. A meeting is then
+// known by its number alone, as for the dictionary's meeting categories. Only items change.
+func unifyKinds(d *Dict, items []Item, others ...[]Item) {
 	kinds := map[string]Kind{}
-	for i := range items {
-		it := &items[i]
-		if _, known := d.Category(it.Category); known {
-			continue
+	for _, items := range append([][]Item{items}, others...) {
+		for i := range items {
+			it := &items[i]
+			if _, known := d.Category(it.Category); known {
+				continue
+			}
+			k, seen := kinds[it.Category]
+			if !seen || it.Kind == KindMeeting || it.Kind == KindDoc && k == KindTask {
+				kinds[it.Category] = it.Kind
+			}
 		}
-		k, seen := kinds[it.Category]
-		if !seen || it.Kind == KindMeeting || it.Kind == KindDoc && k == KindTask {
-			kinds[it.Category] = it.Kind
-		}
-	}
-	if len(kinds) == 0 {
-		return
 	}
 	for i := range items {
 		it := &items[i]

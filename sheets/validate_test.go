@@ -258,7 +258,7 @@ func TestUnifyKinds(t *testing.T) {
 		}
 		items = append(items, it)
 	}
-	unifyKinds(items, d)
+	unifyKinds(d, items)
 	var got []string
 	for _, it := range items {
 		got = append(got, it.Kind.String()+" "+it.MeetingName)
