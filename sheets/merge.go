@@ -117,7 +117,22 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 	// that led to the emptied group lead to the joined one.
 	moved := map[int]int{}
 	for base, gs := range loose {
-		if e := exact[base]; len(e) == 1 && len(gs) == 1 {
+		e := exact[base]
+		if len(gs) != 1 || len(e) == 0 {
+			continue
+		}
+		if len(e) > 1 {
+			// Several meetings use that 编号: the one whose content is the same, if only one.
+			content := Fold(items[groups[gs[0]][0]].Content)
+			var same []int
+			for _, g := range e {
+				if Fold(items[groups[g][0]].Content) == content {
+					same = append(same, g)
+				}
+			}
+			e = same
+		}
+		if len(e) == 1 {
 			groups[e[0]] = append(groups[e[0]], groups[gs[0]]...)
 			groups[gs[0]] = nil
 			moved[gs[0]] = e[0]
@@ -222,6 +237,11 @@ func fillBlanks(w, o *Item) {
 	}
 	if w.MeetingDate.IsZero() {
 		w.MeetingDate = o.MeetingDate
+	}
+	// A winner that names its meeting only loosely takes the other row's definite meeting
+	// (第5次), so that it is counted under that meeting and not a meeting of its own.
+	if w.Meeting.Num == 0 && w.Meeting.Date.IsZero() && (o.Meeting.Num > 0 || !o.Meeting.Date.IsZero()) {
+		w.Meeting, w.MeetingName = o.Meeting, o.MeetingName
 	}
 }
 

@@ -206,3 +206,23 @@ func TestMergeIDReusedInSheet(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A 编号 row under a meeting known only by name, where the unit has that 编号 under several
+// numbered meetings, joins the one with the same content.
+func TestMergeLooseIDBySameContent(t *testing.T) {
+	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
+	items := []Item{
+		{ID: "J2", Category: "市政府常务会议", Meeting: Meeting{Key: "常务会议"}, Content: "修路B", Lead: "市交通局", Status: Done, Src: at("a.xlsx", 2)},
+		{ID: "J2", Category: "市政府常务会议", Meeting: Meeting{Num: 5}, Content: "修路B", Lead: "市交通局", Status: InProgress, Src: at("b.xlsx", 2)},
+		{ID: "J2", Category: "市政府常务会议", Meeting: Meeting{Num: 6}, Content: "修路B2", Lead: "市交通局", Status: InProgress, Src: at("b.xlsx", 3)},
+	}
+	merged, dups, _ := Merge(items)
+	if len(merged) != 2 || dups != 1 {
+		t.Fatalf("%d items, %d duplicates; want 2 and 1", len(merged), dups)
+	}
+	for _, it := range merged {
+		if it.Content == "修路B" && (it.Status != Done || it.Src.File != "a.xlsx" || it.Meeting.Num != 5) {
+			t.Errorf("修路B = %+v; want the 已落实 row to win, counted under meeting 5", it)
+		}
+	}
+}
