@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/internal/hostile"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -561,38 +561,17 @@ func TestReadDate1904(t *testing.T) {
 	}
 }
 
-// rewriteZip rewrites the zip at p, passing each entry through edit; method forces the
-// compression method of the entries edit changes.
+// rewriteZip rewrites the zip at p with every entry stored, passing each through edit.
 func rewriteZip(t *testing.T, p string, edit func(name string, data []byte) []byte) {
 	t.Helper()
-	zr, err := zip.OpenReader(p)
+	data, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data = edit(zf.Name, data)
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Store})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(data)
-	}
-	zr.Close()
-	if err := zw.Close(); err != nil {
+	if data, err = hostile.StoreEdited(data, edit); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -250,7 +250,12 @@ func RewriteZip(data []byte, edit func(name string, b []byte) []byte) ([]byte, e
 // Store rebuilds a zip with every entry stored, not compressed: damage to the bytes is then
 // damage to the XML.
 func Store(data []byte) ([]byte, error) {
-	return rebuild(data, zip.Store, func(_ string, b []byte) []byte { return b })
+	return StoreEdited(data, func(_ string, b []byte) []byte { return b })
+}
+
+// StoreEdited is Store with each entry passed through edit first (nil drops the entry).
+func StoreEdited(data []byte, edit func(name string, b []byte) []byte) ([]byte, error) {
+	return rebuild(data, zip.Store, edit)
 }
 
 // rebuild writes every entry of a zip again with the given method, through edit.
