@@ -256,11 +256,6 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 		probs = append(probs, Problem{Pos: r.Cell(f), Level: Warning, Field: f.String(), Raw: r.Text(f), Msg: msg + msgTakenBlank})
 		r.Vals[f] = ""
 	}
-	if Count(probs, Error) == 0 {
-		warned := probs
-		probs = nil
-		defer func() { probs = append(warned, probs...) }()
-	}
 	if Count(probs, Error) > 0 {
 		return it, probs, false
 	}
@@ -275,7 +270,7 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 	if err := v.errors.Struct(in); err != nil {
 		var fes validator.ValidationErrors
 		if !errors.As(err, &fes) {
-			return it, []Problem{{Pos: r.Pos, Level: Error, Raw: r.Readable(), Msg: err.Error()}}, false
+			return it, append(probs, Problem{Pos: r.Pos, Level: Error, Raw: r.Readable(), Msg: err.Error()}), false
 		}
 		whole := r.Readable()
 		for _, fe := range fes {
