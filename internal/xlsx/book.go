@@ -1,0 +1,72 @@
+// Package xlsx reads the cells of spreadsheet workbooks — Office Open XML (.xlsx, .xlsm,
+// .xltx, .xltm) and the legacy binary BIFF8 format (.xls, and WPS .et holding a BIFF8
+// stream) — into rows of typed cells with their merged ranges. Like encoding/csv it knows
+// nothing of what the cells mean: headers, dates in text and the ledger's domain belong to the
+// caller. A workbook is read whole or refused with an error: a damaged part anywhere is never
+// read short.
+package xlsx
+
+// Kind is what a cell holds, as the file says.
+type Kind uint8
+
+const (
+	Blank        Kind = iota // no value (the zero Cell)
+	Text                     // a shared, inline or formula string (t="s", "inlineStr", "str")
+	Number                   // a number as written ("45291", "-1.5"); dates are numbers too
+	Bool                     // "1" or "0"
+	Error                    // an error value as written: "#N/A", "#DIV/0!"
+	Uncalculated             // a formula whose result the file does not hold; Value is ""
+	ISODate                  // t="d": an ISO 8601 date as written
+)
+
+// Cell is one cell's value and kind.
+type Cell struct {
+	Value string
+	Kind  Kind
+}
+
+// Row is one row that holds at least one cell value (or a formula). Cells[i] is column i+1;
+// the slice ends at the last cell with a value.
+type Row struct {
+	N     int // 1-based row number
+	Cells []Cell
+}
+
+// Range is a merged range, 1-based and inclusive: columns C1..C2, rows R1..R2.
+type Range struct{ C1, R1, C2, R2 int }
+
+// SheetKind says what a sheet of the workbook is.
+type SheetKind uint8
+
+const (
+	Worksheet  SheetKind = iota // a sheet of cells
+	OtherSheet                  // a chart sheet, dialog or macro sheet: no rows are read
+)
+
+// Sheet is one sheet of the workbook, in workbook order.
+type Sheet struct {
+	Name    string
+	Kind    SheetKind
+	Hidden  bool    // state hidden or veryHidden
+	Rows    []Row   // the rows with a value, in increasing order; rows not listed are blank
+	Merges  []Range // in document order
+	LastRow int     // the number of the last row element, blank or not; 0 if none
+}
+
+// Book is a workbook as read.
+type Book struct {
+	Sheets   []*Sheet
+	Date1904 bool   // the 1904 date system (a Mac workbook, or DATEMODE 1 in .xls)
+	Format   Format // which file format it was read from
+	// Description is the description of the document properties (docProps/core.xml;
+	// "" for .xls). Writers that mark their workbooks (duban's reports) put the mark there.
+	Description string
+}
+
+// Format is the file format a Book was read from.
+type Format uint8
+
+const (
+	XLSX  Format = iota // Office Open XML, possibly decrypted with Options.Password
+	BIFF8               // .xls (Excel 97–2003) or a BIFF8 .et
+)
