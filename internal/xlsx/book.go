@@ -70,3 +70,12 @@ const (
 	XLSX  Format = iota // Office Open XML, possibly decrypted with Options.Password
 	BIFF8               // .xls (Excel 97–2003) or a BIFF8 .et
 )
+
+// Options control how Open reads a workbook.
+type Options struct {
+	Password string // opens an encrypted workbook; "" means none is tried
+	MaxUnzip int64  // refuse a workbook larger than this when unpacked; <= 0 means DefaultMaxUnzip
+}
+
+// DefaultMaxUnzip is the default limit on a workbook's total uncompressed size.
+const DefaultMaxUnzip = 512 << 20
