@@ -72,11 +72,11 @@ const (
 
 // The kinds of the report's columns, all measured from their values.
 const (
-	kText = xlsxout.Text
-	kWrap = xlsxout.Wrap
-	kInt  = xlsxout.Int
-	kDate = xlsxout.DateKind
-	kRate = xlsxout.RateKind
+	kText = xlsxout.KindText
+	kWrap = xlsxout.KindWrap
+	kInt  = xlsxout.KindInt
+	kDate = xlsxout.KindDate
+	kRate = xlsxout.KindRate
 )
 
 func column(label string, k xlsxout.Kind) xlsxout.Column {

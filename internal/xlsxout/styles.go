@@ -98,13 +98,13 @@ func NewStyles(f *excelize.File) (*Styles, error) {
 					Border:    border,
 					Fill:      fills[t],
 					Font:      Font(b == 1, 11, fonts[t]),
-					Alignment: &excelize.Alignment{Vertical: "center", WrapText: k == Wrap},
+					Alignment: &excelize.Alignment{Vertical: "center", WrapText: k == KindWrap},
 				}
 				switch k {
-				case DateKind:
+				case KindDate:
 					s.CustomNumFmt = &dateFmt
 					s.Alignment.Horizontal = "center"
-				case RateKind:
+				case KindRate:
 					s.CustomNumFmt = &rateFmt
 				}
 				st.cell[k][t][b] = add(s)

@@ -252,7 +252,7 @@ func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
 func (w *tableWriter) height(v []any) []excelize.RowOpts {
 	lines := 1
 	for c, x := range v {
-		if w.kinds[c] != Wrap {
+		if w.kinds[c] != KindWrap {
 			continue
 		}
 		switch y := x.(type) {
@@ -362,12 +362,12 @@ func (t *Table) measure() ([]Kind, []float64) {
 		}
 		w := widest[c] + widthMargin
 		limit := maxWidth
-		if kinds[c] == Wrap {
+		if kinds[c] == KindWrap {
 			limit = maxWrap
 		}
 		if w > limit {
 			w = limit
-			kinds[c] = Wrap
+			kinds[c] = KindWrap
 		}
 		widths[c] = float64(max(w, minWidth))
 	}

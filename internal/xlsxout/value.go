@@ -16,11 +16,11 @@ import (
 type Kind uint8
 
 const (
-	Text Kind = iota
-	Wrap      // long text, wrapped
-	Int
-	DateKind // an Excel date serial shown as yyyy-mm-dd
-	RateKind // a ratio shown as a percentage with one decimal
+	KindText Kind = iota
+	KindWrap      // long text, wrapped
+	KindInt
+	KindDate // an Excel date serial shown as yyyy-mm-dd
+	KindRate // a ratio shown as a percentage with one decimal
 	numKinds
 )
 
