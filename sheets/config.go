@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/duban/duban/internal/zhtext"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -237,7 +238,7 @@ func ReadConfig(path string) (*Dict, error) {
 // office may have inserted or deleted lines above it.
 func configHeader(rows [][]string, first string) int {
 	for i := 0; i < len(rows) && i < 10; i++ {
-		if len(rows[i]) > 0 && Normalize(rows[i][0]) == first {
+		if len(rows[i]) > 0 && zhtext.Normalize(rows[i][0]) == first {
 			return i
 		}
 	}
