@@ -248,7 +248,7 @@ func (s *dateScan) end() bool {
 
 func isDateSep(r rune) bool { return r == '-' || r == '/' || r == '.' }
 
-// matchDate recognises the forms of SPEC §4.2 in tokens.
+// matchDate recognises the forms ParseDate and ParsePeriod accept in tokens.
 func matchDate(t []dateToken) (f dateForm, ok bool) {
 	if len(t) == 0 {
 		return f, false
