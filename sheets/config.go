@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/internal/zhtext"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -234,7 +235,7 @@ func ReadConfig(path string) (*Dict, error) {
 // office may have inserted or deleted lines above it.
 func configHeader(rows [][]string, first string) int {
 	for i := 0; i < len(rows) && i < 10; i++ {
-		if len(rows[i]) > 0 && Normalize(rows[i][0]) == first {
+		if len(rows[i]) > 0 && zhtext.Normalize(rows[i][0]) == first {
 			return i
 		}
 	}

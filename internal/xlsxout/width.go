@@ -5,7 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
+
+	"github.com/duban/duban/internal/zhtext"
 )
 
 // Width rules of measured columns.
@@ -24,41 +25,8 @@ const LineHeight = 14.5
 const maxRowHeight = 409
 
 // TextWidth is the display width of s, its longest line, where a CJK or full-width character
-// counts two. (internal/zhtext.Width is meant to replace it.)
-func TextWidth(s string) int {
-	widest, w := 0, 0
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		switch {
-		case r == '\n':
-			widest, w = max(widest, w), 0
-		case isWide(r):
-			w += 2
-		default:
-			w++
-		}
-	}
-	return max(widest, w)
-}
-
-func isWide(r rune) bool {
-	switch {
-	case r < 0x1100:
-		return false
-	case r >= 0x2018 && r <= 0x201D, // Chinese quotes are wide in CJK fonts
-		r >= 0x1100 && r <= 0x115F,
-		r >= 0x2E80 && r <= 0xA4CF,
-		r >= 0xAC00 && r <= 0xD7A3,
-		r >= 0xF900 && r <= 0xFAFF,
-		r >= 0xFE30 && r <= 0xFE4F,
-		r >= 0xFF00 && r <= 0xFF60,
-		r >= 0xFFE0 && r <= 0xFFE6,
-		r >= 0x20000 && r <= 0x3FFFD:
-		return true
-	}
-	return false
-}
+// counts two.
+func TextWidth(s string) int { return zhtext.Width(s) }
 
 // valueWidth is the display width of a cell value as Excel shows it.
 func valueWidth(x any) int {
