@@ -2,12 +2,14 @@ package sheets
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -104,6 +106,26 @@ func TestAnnotate(t *testing.T) {
 	if ok, link, _ := g.GetCellHyperLink(SheetIssues, "C3"); !ok || link != "'台账'!D2" {
 		t.Errorf("C3 link = %v %q", ok, link)
 	}
+	pl, err := g.GetPageLayout(SheetIssues)
+	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
+		t.Errorf("问题清单 page layout = %+v (%v), want A4 landscape", pl, err)
+	}
+	titles := ""
+	for _, dn := range g.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == SheetIssues {
+			titles = dn.RefersTo
+		}
+	}
+	if titles != "'问题清单'!$2:$2" {
+		t.Errorf("问题清单 print titles = %q, want the header row repeated", titles)
+	}
+	if h, _ := g.GetRowHeight(SheetIssues, 1); h != xlsxout.RowHeight(xlsxout.WrappedLines(fmt.Sprintf(msgIssuesIntro, DefaultOffice), 122)) {
+		t.Errorf("intro row height %v does not fit its wrapped text", h)
+	}
+	props, _ := g.GetDocProps()
+	if props.Creator != DefaultOffice || props.LastModifiedBy != DefaultOffice || props.Description != AnnotatedDescription {
+		t.Errorf("document properties %+v, want the office as author and duban's mark", props)
+	}
 	if g.GetSheetName(g.GetActiveSheetIndex()) != SheetIssues {
 		t.Errorf("the copy should open on %s", SheetIssues)
 	}
@@ -191,7 +213,7 @@ func TestAnnotateMergedCells(t *testing.T) {
 	f.Close()
 	r := Build([]string{in}, Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7})
 	out := filepath.Join(dir, "批注")
-	if _, _, err := Annotate(out, in, filepath.Base(in), r.Problems, AnnotateOptions{All: true}); err != nil {
+	if _, _, err := Annotate(out, in, filepath.Base(in), r.Problems, AnnotateOptions{All: true, Office: "x市人民政府办公室"}); err != nil {
 		t.Fatal(err)
 	}
 	g, err := excelize.OpenFile(filepath.Join(out, "市统计局.xlsx"))
@@ -204,6 +226,9 @@ func TestAnnotateMergedCells(t *testing.T) {
 	for _, c := range comments {
 		if c.Cell != "A2" {
 			t.Errorf("comment on %s, want only A2", c.Cell)
+		}
+		if c.Author != "x市人民政府办公室" {
+			t.Errorf("comment author %q, want the office", c.Author)
 		}
 		for _, p := range c.Paragraph {
 			text += p.Text

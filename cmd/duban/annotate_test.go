@@ -208,3 +208,24 @@ func TestTemplateHostileUnits(t *testing.T) {
 	}
 	assertValid(t, v, out, 3)
 }
+
+// A blank form sent back unfilled is a warning naming the file, in check and in report.
+func TestBlankFormReturned(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "收文")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := duban(t, "template", "-o", filepath.Join(in, "市统计局.xlsx")); code != exitOK {
+		t.Fatalf("template: exit %d: %s", code, stderr)
+	}
+	want := "市统计局.xlsx: 警告: 未填报任何事项：这是下发的报送模板，台账中只有表头，请单位填写后重新报送"
+	_, stdout, stderr := duban(t, "check", in)
+	if !strings.Contains(stdout+stderr, want) {
+		t.Errorf("check: no %q in\n%s\n%s", want, stdout, stderr)
+	}
+	_, stdout, stderr = duban(t, "report", "-o", filepath.Join(dir, "汇总.xlsx"), in)
+	if !strings.Contains(stdout+stderr, want) {
+		t.Errorf("report: no %q in\n%s\n%s", want, stdout, stderr)
+	}
+}
