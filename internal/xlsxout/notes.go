@@ -702,7 +702,7 @@ func (p *zipPackage) fitShapes(part string, vml []byte, cs *comments, touched ma
 		}
 		lines := strings.Count(c.text, "\n") + 1 + len([]rune(plainText(c.text)))/24
 		fmt.Fprintf(&add, "\n"+`<%[1]sshape id="_x0000_s%[4]d" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:%[5]dpt;height:%[6]dpt;z-index:%[7]d;visibility:hidden" fillcolor="#ffffe1" %[2]sinsetmode="auto">`+
-			`<%[1]sfill color2="#ffffe1"/><%[1]sshadow on="t" color="black" %[2]sobscured="t"/><%[1]spath %[2]sconnecttype="none"/>`+
+			`<%[1]sfill color2="#ffffe1"/><%[1]sshadow on="t" color="black" obscured="t"/><%[1]spath %[2]sconnecttype="none"/>`+
 			`<%[1]stextbox style="mso-direction-alt:auto"><div style="text-align:left"></div></%[1]stextbox>`+
 			`<%[3]sClientData ObjectType="Note"><%[3]sMoveWithCells/><%[3]sSizeWithCells/><%[3]sAnchor>%[8]s</%[3]sAnchor>`+
 			`<%[3]sAutoFill>False</%[3]sAutoFill><%[3]sRow>%[9]d</%[3]sRow><%[3]sColumn>%[10]d</%[3]sColumn></%[3]sClientData></%[1]sshape>`,
