@@ -16,7 +16,7 @@ const checkHelp = `用法：duban check [选项] 路径...
 示例：
   duban check 收文/市财政局.xlsx        检查一个单位的台账
   duban check -q 收文                   只列出错误
-  duban check --annotate 退回 收文      把有问题的台账标注后复制到“退回”文件夹，可直接发回单位
+  duban check --annotate 退回 收文      把有错误的台账标注后复制到“退回”文件夹，可直接发回单位（加 --all 也复制只有警告的）
 
 退出码：0 没有错误；1 有错误；2 无法运行（用法错误或没有可读的文件）。
 
