@@ -67,6 +67,9 @@ func readFrom(name string, ra io.ReaderAt, size int64, d *Dict, opt ReadOptions)
 	if err := r.read(ra, size, opt); err != nil {
 		return nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: err.Error()}}
 	}
+	if r.form && len(r.rows) == 0 && Count(r.probs, Error) == 0 {
+		r.probs = append(r.probs, Problem{Pos: Pos{File: name}, Level: Warning, Msg: msgBlankForm})
+	}
 	return r.rows, r.probs
 }
 
@@ -88,6 +91,7 @@ type reader struct {
 	rows     []RawRow
 	probs    []Problem
 	skipped  []string // why each skipped sheet was skipped
+	form     bool     // a submission form written by duban template
 }
 
 func (r *reader) notice(p Pos, raw, msg string) {
@@ -172,6 +176,11 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 		r.notice(Pos{}, "", msgOwnReport)
 		return nil
 	}
+	if description == AnnotatedDescription && slices.ContainsFunc(pkg.sheets, func(s sheetInfo) bool { return s.name == SheetIssues }) {
+		r.notice(Pos{}, "", msgOwnAnnotated)
+		return nil
+	}
+	r.form = description == FormDescription
 	var sst []string
 	if pkg.sst != "" {
 		if zf := pkg.files[strings.ToLower(pkg.sst)]; zf != nil {
@@ -223,9 +232,10 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 // in and sent back is an ordinary ledger, whose instructions and hidden lists the reader
 // passes over without a word.
 const (
-	FormDescription = "duban-template"
-	FormGuideSheet  = "填报说明"
-	FormListSheet   = "选项"
+	FormDescription      = "duban-template"
+	AnnotatedDescription = "duban-annotated" // a copy written by check --annotate: never merged again
+	FormGuideSheet       = "填报说明"
+	FormListSheet        = "选项"
 )
 
 // isOwnReportByNames recognises a consolidated workbook duban wrote by its fixed sheet names,
