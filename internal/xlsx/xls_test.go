@@ -14,7 +14,7 @@ import (
 
 // Records of a test workbook, written as the BIFF8 specification lays them out.
 
-func u16(v int) []byte { return binary.LittleEndian.AppendUint16(nil, uint16(v)) }
+func u16(v int) []byte    { return binary.LittleEndian.AppendUint16(nil, uint16(v)) }
 func u32(v uint32) []byte { return binary.LittleEndian.AppendUint32(nil, v) }
 
 func cat(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
