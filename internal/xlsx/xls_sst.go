@@ -17,6 +17,8 @@ type contReader struct {
 	seg  int // current segment
 	pos  int // offset in it
 	buf  []uint16
+	// splits counts the continuations met inside characters (each with its flag byte).
+	splits int
 }
 
 // left is the number of bytes not yet read.
@@ -92,6 +94,7 @@ func (c *contReader) chars(n int, high bool) (string, bool) {
 			}
 			high = c.segs[c.seg][0]&1 != 0
 			c.pos = 1
+			c.splits++
 			continue
 		}
 		if high {

@@ -115,10 +115,11 @@ func buildXLS(globals [][]byte, sheets ...xsheet) []byte {
 	return hostile.CFB(hostile.Stream{Name: "Workbook", Data: buildStream(globals, sheets...)})
 }
 
-func TestXLSCells(t *testing.T) {
+// cellsWorkbook holds one of each cell record, a hidden sheet and a chart sheet.
+func cellsWorkbook() []byte {
 	mulrk := hostile.Record(recMulRK, cat(u16(3), u16(1), u16(15), u32(rkInt(-7, false)), u16(15), u32(rkInt(250, true)), u16(2)))
 	merge := hostile.Record(recMergedCells, cat(u16(1), u16(0), u16(0), u16(0), u16(2)))
-	b := buildXLS([][]byte{hostile.Record(recDateMode, u16(1)), sstRecord("督查", "", "台账")},
+	return buildXLS([][]byte{hostile.Record(recDateMode, u16(1)), sstRecord("督查", "", "台账")},
 		xsheet{name: "表一", recs: [][]byte{
 			merge,
 			recSSTCell(0, 0, 0),
@@ -152,6 +153,10 @@ func TestXLSCells(t *testing.T) {
 		xsheet{name: "Hidden", state: 1, recs: [][]byte{recSSTCell(2, 1, 2)}},
 		xsheet{name: "Chart", kind: 2, recs: [][]byte{recNum(0, 0, 1)}},
 	)
+}
+
+func TestXLSCells(t *testing.T) {
+	b := cellsWorkbook()
 	got, err := readXLSBytes(b, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -189,14 +194,25 @@ func sstSegments(unique uint32, segs ...[]byte) []byte {
 	return out
 }
 
-func TestXLSSSTContinue(t *testing.T) {
+type sstCase struct {
+	name string
+	sst  []byte
+	want []string
+}
+
+// sstCase's workbook has the SST and one cell per string wanted.
+func (c sstCase) file() []byte {
+	cells := make([][]byte, len(c.want))
+	for i := range c.want {
+		cells[i] = recSSTCell(i, 0, i)
+	}
+	return buildXLS([][]byte{c.sst}, xsheet{name: "S", recs: cells})
+}
+
+func sstCases() []sstCase {
 	runs := cat(u16(0), u16(1), u16(1), u16(2)) // two rich-text runs, 8 bytes
 	ext := []byte{1, 2, 3, 4, 5, 6}
-	tests := []struct {
-		name string
-		sst  []byte
-		want []string
-	}{
+	return []sstCase{
 		{"split inside UTF-16 characters", sstSegments(2,
 			cat(u16(3), []byte{1}, utf16le("中")),
 			cat([]byte{1}, utf16le("文字"), u16(1), []byte{0}, []byte("x"))),
@@ -229,14 +245,12 @@ func TestXLSSSTContinue(t *testing.T) {
 		{"fewer strings than counted", sstSegments(5, cat(u16(1), []byte{0}, []byte("a"))), []string{"a"}},
 		{"a count of 2^31 strings", sstSegments(1<<31, cat(u16(1), []byte{0}, []byte("b"))), []string{"b"}},
 	}
-	for _, tt := range tests {
+}
+
+func TestXLSSSTContinue(t *testing.T) {
+	for _, tt := range sstCases() {
 		t.Run(tt.name, func(t *testing.T) {
-			cells := make([][]byte, len(tt.want))
-			for i := range tt.want {
-				cells[i] = recSSTCell(i, 0, i)
-			}
-			b := buildXLS([][]byte{tt.sst}, xsheet{name: "S", recs: cells})
-			book, err := readXLSBytes(b, Options{})
+			book, err := readXLSBytes(tt.file(), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -251,7 +265,27 @@ func TestXLSSSTContinue(t *testing.T) {
 	}
 }
 
-func TestXLSRefused(t *testing.T) {
+type refusedCase struct {
+	name   string
+	file   []byte
+	opt    Options
+	err    error // a sentinel, or the FormatError's Err
+	offset int64 // of the FormatError; -2 for any
+}
+
+// sheetsAt is a workbook of two sheets whose second BOUNDSHEET (at byte 34) points at pos,
+// or at the first sheet's substream if pos < 0.
+func sheetsAt(pos int) []byte {
+	s := buildStream(nil, xsheet{name: "A", recs: [][]byte{recNum(0, 0, 1)}}, xsheet{name: "B"})
+	p := binary.LittleEndian.Uint32(s[20+4:])
+	if pos >= 0 {
+		p = uint32(pos)
+	}
+	binary.LittleEndian.PutUint32(s[34+4:], p)
+	return hostile.CFB(hostile.Stream{Name: "Workbook", Data: s})
+}
+
+func refusedCases() []refusedCase {
 	globalsLen := len(hostile.BOF(biff8, sheetGlobals))
 	huge := hostile.Record(recSST, cat(u32(1), u32(1), u16(30000), []byte{1}, utf16le("短")))
 	tooLong := hostile.Record(recSST, cat(u32(1), u32(1), u16(40000), []byte{0}, []byte("x")))
@@ -259,13 +293,7 @@ func TestXLSRefused(t *testing.T) {
 	for i := range wide {
 		wide[i] = recNum(i, 255, 1)
 	}
-	tests := []struct {
-		name   string
-		file   []byte
-		opt    Options
-		err    error // a sentinel, or the FormatError's Err
-		offset int64
-	}{
+	return []refusedCase{
 		{"FILEPASS", hostile.XLSEncrypted(), Options{}, ErrEncrypted, 0},
 		{"BIFF5", hostile.XLSBIFF5(), Options{}, ErrLegacy, 0},
 		{"BIFF4 BOF", hostile.CFB(hostile.Stream{Name: "Book", Data: hostile.Record(recBOF4, make([]byte, 6))}), Options{}, ErrLegacy, 0},
@@ -280,9 +308,14 @@ func TestXLSRefused(t *testing.T) {
 		{"a shared string index out of range", buildXLS([][]byte{sstRecord("a")}, xsheet{name: "S", recs: [][]byte{recSSTCell(0, 0, 1)}}), Options{}, errXLSSSTIndex, -2},
 		{"column 257", buildXLS(nil, xsheet{name: "S", recs: [][]byte{recNum(0, 256, 1)}}), Options{}, errXLSCell, -2},
 		{"more cells than allowed", buildXLS(nil, xsheet{name: "S", recs: wide}), Options{MaxUnzip: 24 * 1000}, errXLSTooMany, -2},
+		{"two sheets at one offset", sheetsAt(-1), Options{}, errXLSSheetOff, 34},
+		{"a sheet beyond the stream", sheetsAt(1 << 20), Options{}, errXLSSheetOff, 34},
 		{"an unknown error code", buildXLS(nil, xsheet{name: "S", recs: [][]byte{recBoolErrCell(0, 0, 0x55, 1)}}), Options{}, errXLSErrorCode, -2},
 	}
-	for _, tt := range tests {
+}
+
+func TestXLSRefused(t *testing.T) {
+	for _, tt := range refusedCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			book, err := readXLSBytes(tt.file, tt.opt)
 			if book != nil {
