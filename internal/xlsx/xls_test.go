@@ -338,6 +338,15 @@ func TestXLSRefused(t *testing.T) {
 	}
 }
 
+// A password is not tried on an .xls: the error still says encrypted, and that no password
+// was tried.
+func TestXLSPasswordNotTried(t *testing.T) {
+	_, err := readXLSBytes(hostile.XLSEncrypted(), Options{Password: "123"})
+	if !errors.Is(err, ErrEncrypted) || err.Error() != "xlsx: workbook is encrypted: a password-protected .xls is not decrypted" {
+		t.Fatalf("got %v", err)
+	}
+}
+
 // The stream's size decides before any cell is read: a stream beyond MaxUnzip is TooBig.
 func TestXLSTooBig(t *testing.T) {
 	b := buildXLS([][]byte{sstRecord(string(make([]rune, 3000)))})
