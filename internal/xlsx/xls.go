@@ -434,14 +434,15 @@ func (sr *sheetReader) record(rec record) error {
 	if len(d) < need {
 		return errXLSTruncated
 	}
-	row, col := binary.LittleEndian.Uint16(d), binary.LittleEndian.Uint16(d[2:])
-	sr.pending = -1
+	row := binary.LittleEndian.Uint16(d)
 	if int(row)+1 > sr.lastRow {
 		sr.lastRow = int(row) + 1
 	}
 	if rec.typ == recRow {
 		return nil
 	}
+	sr.pending = -1
+	col := binary.LittleEndian.Uint16(d[2:])
 	if col >= maxCols {
 		return errXLSCell
 	}

@@ -149,6 +149,7 @@ func cellsWorkbook() []byte {
 			recFormulaCell(5, 5, formulaSpecial(0, 0)), // no STRING follows
 			hostile.Record(recBlank, cellHead(9, 3)),
 			hostile.Record(recRow, cat(u16(11), make([]byte, 14))),
+			hostile.Record(recRow, cat(u16(10), []byte{0})), // cut short: only its row number is read
 		}},
 		xsheet{name: "Hidden", state: 1, recs: [][]byte{recSSTCell(2, 1, 2)}},
 		xsheet{name: "Chart", kind: 2, recs: [][]byte{recNum(0, 0, 1)}},
