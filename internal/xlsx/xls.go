@@ -18,6 +18,9 @@ import (
 // (CFB) whose Workbook stream is a sequence of BIFF8 records. The globals substream names the
 // sheets, holds the shared strings and the date system; each sheet's substream, found by its
 // offset, holds the cells. Only what the xlsx path yields is read: values, kinds, merges.
+// CODEPAGE is not needed: BIFF8 text is UTF-16, and its compressed (8-bit) strings are
+// Latin-1 by the specification whatever the code page says. Excel 5.0/95 (BIFF5/7), whose
+// text is in the code page, is refused with ErrLegacy.
 
 // BIFF record types read here.
 const (
