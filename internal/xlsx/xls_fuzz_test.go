@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"flag"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"testing"
@@ -63,4 +64,40 @@ func FuzzXLS(f *testing.F) {
 func fuzzCoordinator() bool {
 	fz, w := flag.Lookup("test.fuzz"), flag.Lookup("test.fuzzworker")
 	return fz != nil && fz.Value.String() != "" && (w == nil || w.Value.String() != "true")
+}
+
+// TestXLSMutations runs, in every test run, what FuzzXLS does without the fuzzing engine: a
+// fixed sequence of byte mutations of the seeds (flipped bits, 0xFF and 0x00 bytes, lengths
+// set near the record limit, copied runs). Each must give a book or an error.
+func TestXLSMutations(t *testing.T) {
+	seeds := [][]byte{cellsWorkbook()}
+	for _, c := range sstCases() {
+		seeds = append(seeds, c.file())
+	}
+	rng := rand.New(rand.NewSource(11))
+	for i := 0; i < 20000; i++ {
+		b := bytes.Clone(seeds[rng.Intn(len(seeds))])
+		for k := rng.Intn(6) + 1; k > 0; k-- {
+			p := rng.Intn(len(b) - 1)
+			switch rng.Intn(5) {
+			case 0:
+				b[p] ^= 1 << rng.Intn(8)
+			case 1:
+				b[p] = 0xFF
+			case 2:
+				b[p] = 0
+			case 3:
+				b[p], b[p+1] = 0x20, 0x20 // 8224
+			case 4:
+				q, l := rng.Intn(len(b)), rng.Intn(32)
+				if q+l <= len(b) {
+					copy(b[p:], b[q:q+l])
+				}
+			}
+		}
+		book, err := readXLS(bytes.NewReader(b), int64(len(b)), Options{})
+		if (book == nil) == (err == nil) {
+			t.Fatalf("mutation %d: book %v and error %v", i, book, err)
+		}
+	}
 }
