@@ -204,8 +204,8 @@ func flagMessage(err error) string {
 	)
 	switch {
 	case errors.As(err, &notExist):
-		if s := notExist.GetSpecifiedShortnames(); len(s) > 1 {
-			return fmt.Sprintf("没有 -%s 这个选项（在 -%s 中）", notExist.GetSpecifiedName(), s)
+		if strings.HasPrefix(notExist.Error(), "unknown shorthand") {
+			return fmt.Sprintf("没有 -%s 这个选项", notExist.GetSpecifiedName())
 		}
 		return fmt.Sprintf("没有 --%s 这个选项", notExist.GetSpecifiedName())
 	case errors.As(err, &noValue):
