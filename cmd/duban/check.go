@@ -2,60 +2,62 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/duban/duban/sheets"
 	"github.com/spf13/pflag"
 )
 
-const checkHelp = `用法：duban check [选项] 路径...
-
-只校验各单位的台账，逐条列出问题（文件!工作表!单元格: 级别: 说明），不生成汇总工作簿。
+const checkHelp = `只校验各单位的台账，逐条列出问题（文件!工作表!单元格: 级别: 说明），不生成汇总工作簿。
 
 示例：
   duban check 收文/市财政局.xlsx        检查一个单位的台账
   duban check -q 收文                   只列出错误
   duban check --annotate 退回 收文      把有错误的台账标注后复制到“退回”文件夹，可直接发回单位（加 --all 也复制只有警告的）
 
-退出码：0 没有错误；1 有错误；2 无法运行（用法错误或没有可读的文件）。
+退出码：0 没有错误；1 有错误（加不加 --strict 都是1）；2 无法运行（用法错误、没有可读的文件、无法写出标注）。`
 
-选项：
-`
+// checkCmd is duban check.
+type checkCmd struct {
+	common
+	annotate string
+	all      bool
+}
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("check", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var c common
-	c.register(fs)
-	annotate := fs.String("annotate", "", "把有错误的台账复制到此文件夹，问题单元格标红/标黄并加批注，附问题清单")
-	all := fs.Bool("all", false, "与 --annotate 同用：只有警告的台账也写出批注副本")
-	o, code, ok := c.parse(fs, args, checkHelp, "请给出要检查的工作簿或文件夹", stderr)
+func (c *checkCmd) flags(fs *pflag.FlagSet) {
+	c.register(fs, "check 不生成工作簿，此选项不改变退出码（与 report 共用，便于改写命令）")
+	fs.StringVar(&c.annotate, "annotate", "", "`文件夹` 把有错误的台账复制到此文件夹，问题单元格标红/标黄并加批注，附问题清单")
+	fs.BoolVar(&c.all, "all", false, "与 --annotate 同用：只有警告的台账也写出批注副本")
+}
+
+func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
+	stdout, stderr := e.stdout, e.stderr
+	o, code, ok := c.parse("check", e, fs, "请给出要检查的工作簿或文件夹")
 	if !ok {
 		return code
 	}
 	files, probs := sheets.Source(fs.Args())
 	limitMemory(files)
-	r := sheets.Build(files, o)
+	r := sheets.Build(files, o.Options)
 	r.Problems = append(probs, r.Problems...)
 	written := -1
-	if *annotate != "" {
-		opt := sheets.AnnotateOptions{Password: c.password, All: *all}
+	if c.annotate != "" {
+		opt := sheets.AnnotateOptions{Password: c.password, All: c.all}
 		var aprobs []sheets.Problem
 		var err error
-		if written, aprobs, err = annotateFiles(*annotate, files, r.Problems, opt); err != nil {
+		if written, aprobs, err = annotateFiles(c.annotate, files, r.Problems, opt); err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
 		}
 		r.Problems = append(r.Problems, aprobs...)
 	}
 	sheets.SortProblems(r.Problems)
-	printProblems(stdout, r.Problems, c.quiet)
-	if written >= 0 && !c.quiet {
-		fmt.Fprintf(stdout, "已在 %s 写出%d个标注过的台账\n", *annotate, written)
+	printProblems(stdout, r.Problems, o)
+	if written >= 0 && !o.Quiet {
+		fmt.Fprintf(stdout, "已在 %s 写出%d个标注过的台账\n", c.annotate, written)
 	}
 	errs := sheets.Count(r.Problems, sheets.Error)
-	if !c.quiet {
+	if !o.Quiet {
 		fmt.Fprintf(stdout, "共检查%d个文件：错误%d个，警告%d个，提示%d个\n", r.Files, errs,
 			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
 		printBalance(stdout, r)

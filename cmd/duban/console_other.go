@@ -4,6 +4,9 @@ package main
 
 import "io"
 
-// pauseIfOwnConsole does nothing outside Windows, where files are not dropped onto a console
-// program.
+// ownConsole reports whether duban has a console window to itself; outside Windows, files
+// are not dropped onto a console program, so never. A variable, for tests.
+var ownConsole = func() bool { return false }
+
+// pauseIfOwnConsole does nothing outside Windows.
 func pauseIfOwnConsole(io.Writer) {}

@@ -12,8 +12,10 @@ import (
 )
 
 // ownConsole reports whether duban has the console window to itself, i.e. it was started by
-// double-clicking or dropping files onto duban.exe rather than from a command prompt.
-func ownConsole() bool {
+// double-clicking or dropping files onto duban.exe rather than from a command prompt. Then a
+// start without arguments is a double-click, and run says first to drag a folder onto
+// duban.exe (doubleClickHint). A variable, for tests.
+var ownConsole = func() bool {
 	proc := syscall.NewLazyDLL("kernel32.dll").NewProc("GetConsoleProcessList")
 	var ids [4]uint32
 	n, _, _ := proc.Call(uintptr(unsafe.Pointer(&ids[0])), uintptr(len(ids)))

@@ -6,14 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/duban/duban/internal/hostile"
 	"github.com/xuri/excelize/v2"
@@ -423,94 +420,5 @@ func TestSameInputsAnyOrder(t *testing.T) {
 	}
 	if m := balanceLine.FindStringSubmatch(stdouts[0]); m == nil || m[3] == "0" || !strings.Contains(stderrs[0], ": 警告: ") {
 		t.Errorf("no duplicates merged with a warning:\n%s", stderrs[0])
-	}
-}
-
-// TestKilledMidWrite builds duban, runs it on a corpus big enough that writing the report
-// takes a while, and kills it (SIGKILL: no deferred clean-up runs) while its temporary file
-// exists: the earlier report must be byte-identical, and a later run must not take the
-// leftover temporary file for a report or an input.
-func TestKilledMidWrite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and a large corpus")
-	}
-	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "duban")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	in := filepath.Join(tmp, "收文")
-	outDir := filepath.Join(tmp, "汇总")
-	os.Mkdir(in, 0o755)
-	os.Mkdir(outDir, 0o755)
-	for i := range 6 {
-		if err := hostile.WriteBig(filepath.Join(in, fmt.Sprintf("单位%02d.xlsx", i)), fmt.Sprintf("单位%02d", i), 4000); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(outDir, "督查事项汇总.xlsx")
-	args := []string{"report", "--as-of", "2024-12-20", "-o", out, in}
-	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
-		t.Fatalf("first run: %v\n%s", err, b)
-	}
-	earlier, _ := os.ReadFile(out)
-
-	killed := 0
-	for _, delay := range []time.Duration{0, 5 * time.Millisecond, 20 * time.Millisecond, 50 * time.Millisecond, 100 * time.Millisecond} {
-		before, _ := filepath.Glob(filepath.Join(outDir, ".duban-*.xlsx"))
-		cmd := exec.Command(bin, append([]string{"--as-of", "2024-12-21"}, args[3:]...)...)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		// Wait for the temporary file: the run is then writing the report.
-		writing := false
-	poll:
-		for {
-			select {
-			case <-done:
-				break poll
-			default:
-			}
-			if m, _ := filepath.Glob(filepath.Join(outDir, ".duban-*.xlsx")); len(m) > len(before) {
-				writing = true
-				break
-			}
-			time.Sleep(200 * time.Microsecond)
-		}
-		if writing {
-			time.Sleep(delay)
-			cmd.Process.Signal(syscall.SIGKILL)
-			if err := <-done; err == nil {
-				t.Logf("delay %v: the run finished before the kill", delay)
-				os.WriteFile(out, earlier, 0o644) // put the earlier report back for the next round
-				continue
-			}
-			if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || ws.Signal() != syscall.SIGKILL {
-				t.Fatalf("delay %v: the run ended with %v, not killed", delay, cmd.ProcessState)
-			}
-			killed++
-		} else {
-			t.Logf("delay %v: the run ended before writing", delay)
-		}
-		if now, _ := os.ReadFile(out); !bytes.Equal(now, earlier) {
-			t.Fatalf("delay %v: killed mid-write, the earlier report changed", delay)
-		}
-	}
-	leftovers, _ := filepath.Glob(filepath.Join(outDir, ".duban-*.xlsx"))
-	t.Logf("killed %d runs mid-write; %d temporary files left behind", killed, len(leftovers))
-	if killed == 0 {
-		t.Skip("no run could be killed mid-write on this machine")
-	}
-
-	// A later run over both folders: the leftovers are hidden files, skipped without a word;
-	// the earlier report is recognised and skipped.
-	code, stdout, stderr := duban(t, "report", "--as-of", "2024-12-20", "-o", filepath.Join(tmp, "again.xlsx"), in, outDir)
-	if code != exitOK || strings.Contains(stderr, ".duban-") || !strings.Contains(stderr, "督查事项汇总.xlsx: 提示: "+hostile.MsgOwnReport) {
-		t.Errorf("exit %d\nstderr:\n%s", code, stderr)
-	}
-	if n := checkBalance(t, stdout); n != 6*4000 {
-		t.Errorf("read %d rows, want %d", n, 6*4000)
 	}
 }

@@ -15,6 +15,17 @@ import (
 	"github.com/spf13/pflag"
 )
 
+// Options are what report and check were asked for on the command line: the pipeline's
+// options and how much to print.
+type Options struct {
+	sheets.Options
+	Quiet bool // print only errors
+	// Verbose lists every notice (提示) one by one (SPEC §2, -v); every notice is listed today
+	// whether or not it is set.
+	Verbose bool
+	Strict  bool // any error: write nothing, exit 2 (report)
+}
+
 // common holds the flags shared by report and check.
 type common struct {
 	asOf     string
@@ -24,40 +35,39 @@ type common struct {
 	config      string
 	strict      bool
 	quiet       bool
+	verbose     bool
 	password    string
 	maxUnzip    string
 }
 
-func (c *common) register(fs *pflag.FlagSet) {
-	fs.StringVar(&c.asOf, "as-of", "", "统计截止日，如 2024-11-30（默认今天）")
-	fs.IntVar(&c.warnDays, "warn-days", 7, "距完成时限不超过N天的未落实事项记为临期（默认为词典中的设置，内置词典为7）")
-	fs.StringVar(&c.config, "config", "", "使用 duban config 导出并修改过的词典工作簿")
-	fs.BoolVar(&c.strict, "strict", false, "有任何错误就不生成工作簿，退出码2")
+// register registers the shared flags on fs; strictUsage says what --strict does for the command.
+func (c *common) register(fs *pflag.FlagSet, strictUsage string) {
+	fs.StringVar(&c.asOf, "as-of", "", "`日期` 统计截止日，如 2024-11-30（默认今天）")
+	fs.IntVar(&c.warnDays, "warn-days", 7, "`天数` 距完成时限不超过这些天的未落实事项记为临期（默认为词典中的设置，内置词典为7）")
+	fs.StringVar(&c.config, "config", "", "`文件` 使用 duban config 导出并修改过的词典工作簿")
+	fs.BoolVar(&c.strict, "strict", false, strictUsage)
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "只显示错误")
-	fs.StringVar(&c.password, "password", "", "打开加密工作簿的密码（所有文件共用）")
-	fs.StringVar(&c.maxUnzip, "max-unzip", "512MiB", "单个工作簿解压后的大小上限，超过即拒绝读取")
+	fs.BoolVarP(&c.verbose, "verbose", "v", false, "逐条列出每个提示")
+	fs.StringVar(&c.password, "password", "", "`密码` 打开加密工作簿的密码（所有文件共用）")
+	fs.StringVar(&c.maxUnzip, "max-unzip", "512MiB", "`大小` 单个工作簿解压后的大小上限，超过即拒绝读取")
 }
 
-// parse parses the command line of report or check and turns the flags into pipeline options.
-// ok is false when the command must stop, with its exit status in code.
-func (c *common) parse(fs *pflag.FlagSet, args []string, help, noPaths string, stderr io.Writer) (o sheets.Options, code int, ok bool) {
-	fs.Usage = func() { fmt.Fprint(stderr, help+fs.FlagUsages()) }
-	if err := fs.Parse(args); err != nil {
-		return o, flagError(err, stderr, "duban "+fs.Name()+" --help"), false
-	}
+// parse turns the parsed command line of report or check into options. ok is false when the
+// command must stop, with its exit status in code.
+func (c *common) parse(cmd string, e *env, fs *pflag.FlagSet, noPaths string) (o Options, code int, ok bool) {
 	c.warnDaysSet = fs.Changed("warn-days")
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "错误："+noPaths)
-		fs.Usage()
+		fmt.Fprintln(e.stderr, "错误："+noPaths)
+		lookup(cmd).printHelp(e.stderr, fs)
 		return o, exitNothing, false
 	}
-	o, err := c.options()
+	so, err := c.options()
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(e.stderr, "错误：", err)
 		return o, exitNothing, false
 	}
-	o.Progress = progress(stderr, c.quiet)
-	return o, exitOK, true
+	so.Progress = progress(e.stderr, c.quiet)
+	return Options{Options: so, Quiet: c.quiet, Verbose: c.verbose, Strict: c.strict}, exitOK, true
 }
 
 // options turns the flags into pipeline options.
@@ -118,38 +128,41 @@ func parseSize(s string) (int64, error) {
 	return int64(f * mult), nil
 }
 
-const reportHelp = `用法：duban report [选项] 路径...
-
-读取各单位报送的台账（工作簿或文件夹），校验、合并后生成汇总工作簿。
+const reportHelp = `读取各单位报送的台账（工作簿或文件夹），校验、合并后生成汇总工作簿。
 
 示例：
   duban report 收文/2024年12月                       汇总文件夹里的全部台账
   duban report --as-of 2024-12-20 -o 汇总.xlsx 收文   指定统计截止日和输出文件
   duban report --expect 交办清单.xlsx 收文            同时核对漏报事项和未报送单位
 
-退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；2 未生成。
+退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；
+2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、输出文件也是输入文件）。`
 
-选项：
-`
+// reportCmd is duban report, and duban PATH....
+type reportCmd struct {
+	common
+	output, expect string
+}
 
-func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
-	fs := pflag.NewFlagSet("report", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var c common
-	c.register(fs)
-	output := fs.StringP("output", "o", "", "汇总工作簿（默认 督查事项汇总_<统计截止日>.xlsx）")
-	expect := fs.String("expect", "", "交办清单工作簿：核对漏报事项和未报送单位")
-	o, code, ok := c.parse(fs, args, reportHelp, "请给出要汇总的工作簿或文件夹", stderr)
+func (c *reportCmd) flags(fs *pflag.FlagSet) {
+	fs.StringVarP(&c.output, "output", "o", "", "`文件` 汇总工作簿（默认 督查事项汇总_<统计截止日>.xlsx）")
+	c.register(fs, "有任何错误就不生成工作簿，退出码2")
+	fs.StringVar(&c.expect, "expect", "", "`文件` 交办清单工作簿：核对漏报事项和未报送单位")
+}
+
+func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
+	stdout, stderr := e.stdout, e.stderr
+	o, code, ok := c.parse("report", e, fs, "请给出要汇总的工作簿或文件夹")
 	if !ok {
 		return code
 	}
 	files, probs := sheets.Source(fs.Args())
 	limitMemory(files)
 
-	out := *output
+	out := c.output
 	if out == "" {
 		dir := "."
-		if dropped {
+		if e.dropped {
 			dir = filepath.Dir(filepath.Clean(fs.Arg(0)))
 		}
 		out = filepath.Join(dir, "督查事项汇总_"+o.AsOf.Format("20060102")+".xlsx")
@@ -163,25 +176,25 @@ func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
 		return exitNothing
 	}
 
-	r := sheets.Build(files, o)
+	r := sheets.Build(files, o.Options)
 	r.Problems = append(probs, r.Problems...)
 	sheets.SortProblems(r.Problems)
-	if *expect != "" {
-		rec, err := sheets.Reconcile(*expect, r, o)
+	if c.expect != "" {
+		rec, err := sheets.Reconcile(c.expect, r, o.Options)
 		if err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
 		}
 		r.Expect = rec
 	}
-	printProblems(stderr, r.Problems, c.quiet)
+	printProblems(stderr, r.Problems, o)
 
 	errs := sheets.Count(r.Problems, sheets.Error)
 	if r.Files == 0 || r.RowsRead == 0 {
 		fmt.Fprintln(stderr, "错误：没有读取到任何台账数据，未生成汇总工作簿")
 		return exitNothing
 	}
-	if c.strict && errs > 0 {
+	if o.Strict && errs > 0 {
 		fmt.Fprintf(stderr, "错误：发现%d个错误，按 --strict 要求未生成汇总工作簿\n", errs)
 		return exitNothing
 	}
@@ -189,7 +202,7 @@ func runReport(args []string, stdout, stderr io.Writer, dropped bool) int {
 		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败：", err)
 		return exitNothing
 	}
-	if !c.quiet {
+	if !o.Quiet {
 		printSummary(stdout, r)
 		fmt.Fprintf(stdout, "汇总工作簿：%s\n", out)
 		if n := len(r.Problems); n > 0 {
@@ -232,10 +245,11 @@ func sameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
-// printProblems writes one line per problem: 文件!工作表!单元格: 级别: 说明.
-func printProblems(w io.Writer, ps []sheets.Problem, quiet bool) {
+// printProblems writes one line per problem: 文件!工作表!单元格: 级别: 说明. Every notice is
+// listed, with or without o.Verbose, until the terminal output counts them (SPEC §2).
+func printProblems(w io.Writer, ps []sheets.Problem, o Options) {
 	for _, p := range ps {
-		if quiet && p.Level != sheets.Error {
+		if o.Quiet && p.Level != sheets.Error {
 			continue
 		}
 		fmt.Fprintln(w, p.String())

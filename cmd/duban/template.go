@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,9 +13,7 @@ import (
 	"github.com/spf13/pflag"
 )
 
-const templateHelp = `用法：duban template [选项]
-
-生成发给各单位的报送模板：“填报说明”工作表，“台账”工作表（标准表头，类别和落实状态为下拉列表，
+const templateHelp = `生成发给各单位的报送模板：“填报说明”工作表，“台账”工作表（标准表头，类别和落实状态为下拉列表，
 日期列为日期格式，完成时限有填写提示，表头冻结，可直接A4横向打印）。
 
 示例：
@@ -28,12 +25,9 @@ const templateHelp = `用法：duban template [选项]
 交办清单可以是任何能读取的台账格式，不需要落实状态列；预填模板中落实状态、完成日期、进展情况留给单位填写。
 已存在的文件不会被覆盖，除非加 --force。
 
-选项：
-`
+退出码：0 已生成；1 已生成，但交办清单中有行因错误未列入；2 未生成。`
 
-const configHelp = `用法：duban config [-o 文件]
-
-把内置词典（类别、落实状态的写法、列名别名、无明确时限的写法、单位名单、临期天数）写成可编辑的工作簿。
+const configHelp = `把内置词典（类别、落实状态的写法、列名别名、无明确时限的写法、单位名单、临期天数）写成可编辑的工作簿。
 在Excel或WPS中修改后，用 --config 交给其他命令使用。
 
 示例：
@@ -42,21 +36,21 @@ const configHelp = `用法：duban config [-o 文件]
   duban report --config 配置.xlsx 收文                 按修改后的词典汇总
   duban template --config 配置.xlsx -o 报送模板.xlsx    按修改后的词典生成报送模板
 
-选项：
-`
+退出码：0 已生成；2 未生成。`
 
-func runConfig(args []string, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("config", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	output := fs.StringP("output", "o", "配置.xlsx", "要写入的词典工作簿")
-	force := fs.Bool("force", false, "覆盖已存在的文件")
-	fs.Usage = func() { fmt.Fprint(stderr, configHelp+fs.FlagUsages()) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		return exitNothing
-	}
+// configCmd is duban config.
+type configCmd struct {
+	output string
+	force  bool
+}
+
+func (c *configCmd) flags(fs *pflag.FlagSet) {
+	fs.StringVarP(&c.output, "output", "o", "配置.xlsx", "`文件` 要写入的词典工作簿")
+	fs.BoolVar(&c.force, "force", false, "覆盖已存在的文件")
+}
+
+func (c *configCmd) run(e *env, fs *pflag.FlagSet) int {
+	stdout, stderr := e.stdout, e.stderr
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "错误：多余的参数 %s（输出文件请用 -o 指定）\n", strings.Join(fs.Args(), " "))
 		return exitNothing
@@ -66,58 +60,59 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
-	if err := checkNew(*output, *force); err != nil {
+	if err := checkNew(c.output, c.force); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
-	if err := sheets.WriteConfig(*output, d); err != nil {
+	if err := sheets.WriteConfig(c.output, d); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
-	fmt.Fprintf(stdout, "词典工作簿：%s\n修改后用 --config %s 交给 report、check、template 使用。\n", *output, *output)
+	fmt.Fprintf(stdout, "词典工作簿：%s\n修改后用 --config %s 交给 report、check、template 使用。\n", c.output, c.output)
 	return exitOK
 }
 
-func runTemplate(args []string, stdout, stderr io.Writer) int {
-	fs := pflag.NewFlagSet("template", pflag.ContinueOnError)
-	fs.SetOutput(stderr)
-	output := fs.StringP("output", "o", "", "要写入的报送模板（默认 报送模板.xlsx，或 <单位>.xlsx）")
-	unit := fs.String("unit", "", "填报单位名称，写在模板标题中；与 --from 同用时只生成该单位的模板")
-	config := fs.String("config", "", "使用 duban config 导出并修改过的词典工作簿")
-	from := fs.String("from", "", "交办清单：按牵头单位拆分为预填模板")
-	outDir := fs.String("out-dir", "", "与 --from 同用：预填模板写入的文件夹（不存在则创建）")
-	password := fs.String("password", "", "交办清单加密时的密码")
-	force := fs.Bool("force", false, "覆盖已存在的文件")
-	fs.Usage = func() { fmt.Fprint(stderr, templateHelp+fs.FlagUsages()) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		return exitNothing
-	}
+// templateCmd is duban template.
+type templateCmd struct {
+	output, unit, config, from, outDir, password string
+	force                                        bool
+}
+
+func (c *templateCmd) flags(fs *pflag.FlagSet) {
+	fs.StringVarP(&c.output, "output", "o", "", "`文件` 要写入的报送模板（默认 报送模板.xlsx，或 <单位>.xlsx）")
+	fs.StringVar(&c.unit, "unit", "", "`单位` 填报单位名称，写在模板标题中；与 --from 同用时只生成该单位的模板")
+	fs.StringVar(&c.config, "config", "", "`文件` 使用 duban config 导出并修改过的词典工作簿")
+	fs.StringVar(&c.from, "from", "", "`文件` 交办清单：按牵头单位拆分为预填模板")
+	fs.StringVar(&c.outDir, "out-dir", "", "`文件夹` 与 --from 同用：预填模板写入的文件夹（不存在则创建）")
+	fs.StringVar(&c.password, "password", "", "`密码` 交办清单加密时的密码")
+	fs.BoolVar(&c.force, "force", false, "覆盖已存在的文件")
+}
+
+func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
+	stdout, stderr := e.stdout, e.stderr
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "错误：多余的参数 %s（交办清单请用 --from 指定，输出文件用 -o）\n", strings.Join(fs.Args(), " "))
 		return exitNothing
 	}
-	d, err := loadDict(*config)
+	d, err := loadDict(c.config)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
-	unitName := strings.TrimSpace(*unit)
-	if *from == "" {
-		if *outDir != "" {
+	unitName := strings.TrimSpace(c.unit)
+	if c.from == "" {
+		if c.outDir != "" {
 			fmt.Fprintln(stderr, "错误：--out-dir 只能与 --from 一起使用；单个模板请用 -o 指定文件")
 			return exitNothing
 		}
-		out := *output
+		out := c.output
 		if out == "" {
 			out = "报送模板.xlsx"
 			if unitName != "" {
 				out, _ = templates.FileName(unitName)
 			}
 		}
-		if err := checkNew(out, *force); err != nil {
+		if err := checkNew(out, c.force); err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
 		}
@@ -129,15 +124,15 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 
-	if *output != "" {
+	if c.output != "" {
 		fmt.Fprintln(stderr, "错误：--from 为每个单位各写一个文件，请用 --out-dir 指定文件夹，而不是 -o")
 		return exitNothing
 	}
-	if *outDir == "" {
+	if c.outDir == "" {
 		fmt.Fprintln(stderr, "错误：请用 --out-dir 指定预填模板写入的文件夹，如 --out-dir 下发")
 		return exitNothing
 	}
-	return splitMasterList(*from, *outDir, unitName, d, sheets.ReadOptions{Password: *password}, *force, stdout, stderr)
+	return splitMasterList(c.from, c.outDir, unitName, d, sheets.ReadOptions{Password: c.password}, c.force, stdout, stderr)
 }
 
 // splitMasterList writes one pre-filled form per 牵头单位 of the master list into dir.
