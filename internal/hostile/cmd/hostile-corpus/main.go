@@ -1,0 +1,58 @@
+// Command hostile-corpus writes the hostile corpus into a folder, for scripts that run duban's
+// commands on it (scripts/validate-outputs.sh): good ledgers, damaged and odd files, and the
+// workbooks with Excel's own notes, sheets without views and over-long sheet names that
+// annotated copies must handle.
+//
+// usage: go run ./internal/hostile/cmd/hostile-corpus DIR
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/duban/duban/internal/hostile"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: hostile-corpus DIR")
+		os.Exit(2)
+	}
+	if err := write(os.Args[1]); err != nil {
+		fmt.Fprintln(os.Stderr, "hostile-corpus:", err)
+		os.Exit(1)
+	}
+}
+
+func write(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if _, err := hostile.Good(dir); err != nil {
+		return err
+	}
+	if _, err := hostile.Bad(dir); err != nil {
+		return err
+	}
+	ledger := hostile.Ledger("市审计局", 1, 6)
+	books := map[string]func() ([]byte, error){
+		"批注已有.xlsx": func() ([]byte, error) {
+			return hostile.WithExcelNotes(ledger, map[string]string{"A3": "单位自己的批注"})
+		},
+		"无视图.xlsx": func() ([]byte, error) { return hostile.WithoutSheetViews(ledger) },
+		"长表名.xlsx": func() ([]byte, error) {
+			return hostile.WithSheetName("市审计局二〇二四年度督查事项落实情况台账（第二季度更新版本）", ledger)
+		},
+	}
+	for name, build := range books {
+		data, err := build()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
