@@ -23,8 +23,8 @@ const (
 	limitMoreUnits = "%s等%d个单位"
 )
 
-// Submissions returns 报送情况: one row per input file, with its items, merged rows and
-// problems counted from the report, then one row per file skipped before reading.
+// Submissions returns 报送情况: one row per input file (and per file skipped before reading),
+// by file name, with its items, merged rows and problems counted from the report.
 func (r *Report) Submissions() []FileResult {
 	index := map[string]int{}
 	out := make([]FileResult, len(r.Inputs))
@@ -107,6 +107,8 @@ func (r *Report) Submissions() []FileResult {
 		}
 		slices.Sort(f.Sheets)
 	}
+	// By name, so that the order of the files given never changes the check file.
+	slices.SortStableFunc(out, func(a, b FileResult) int { return strings.Compare(a.File, b.File) })
 	return out
 }
 

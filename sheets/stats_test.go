@@ -238,7 +238,7 @@ func TestMeetingGaps(t *testing.T) {
 	}
 }
 
-// 报送情况 and the sentence on 汇总 naming what limits the figures.
+// 报送情况 (by file name) and the sentence on 汇总 naming what limits the figures.
 func TestSubmissionsAndLimits(t *testing.T) {
 	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
 	r := &Report{
@@ -270,11 +270,11 @@ func TestSubmissionsAndLimits(t *testing.T) {
 			f.Rows, f.Counted, f.Merged, f.Errors, f.Warnings, f.Notices, f.Result()))
 	}
 	want := []string{
-		"市财政局（终稿）.xlsx|市财政局|台账|2|2|0|0|0|0|已计入",
-		"市财政局（初稿）.xlsx|市财政局|台账|1|0|1|0|0|1|已计入",
-		"统计.xlsx|市统计局|台账|3|1|0|2|0|0|部分行已排除：2行有错误，未计入",
 		"市教育局.xlsx|市教育局||0|0|0|1|0|0|未能读取：文件已损坏",
+		"市财政局（初稿）.xlsx|市财政局|台账|1|0|1|0|0|1|已计入",
+		"市财政局（终稿）.xlsx|市财政局|台账|2|2|0|0|0|0|已计入",
 		"旧汇总.xlsx|||0|0|0|0|0|1|已跳过：这是duban生成的汇总表，不再重复汇总，已跳过",
+		"统计.xlsx|市统计局|台账|3|1|0|2|0|0|部分行已排除：2行有错误，未计入",
 		"说明.txt|||0|0|0|0|0|1|已跳过：不是工作簿，已跳过",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

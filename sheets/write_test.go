@@ -72,7 +72,7 @@ func testReport() *Report {
 			{File: "市应急局.xlsx", Rows: 1, Valid: 1}, {File: "市统计局.xlsx", Rows: 1, Excluded: 1},
 			{File: "市教育局.et"},
 		},
-		Gaps: []MeetingGap{{Category: "市政府常务会议", Last: 6, Missing: []int{1, 2, 3, 4}}},
+		Gaps:  []MeetingGap{{Category: "市政府常务会议", Last: 6, Missing: []int{1, 2, 3, 4}}},
 		Items: items,
 		Categories: []CategoryStats{
 			{Name: "市政府常务会议", Kind: KindMeeting, Meetings: 2,
@@ -173,8 +173,8 @@ func TestWriteSheetsAndHeaders(t *testing.T) {
 		t.Errorf("active sheet = %d, want 0 (汇总)", got)
 	}
 	headers := map[string]string{
-		"汇总":    "类别|会议次数|事项数|已落实|推进中|未启动|逾期|临期|落实率",
-		"分会议统计": "类别|会议|会议日期|事项数|已落实|推进中|未启动|逾期|落实率",
+		"汇总":     "类别|会议次数|事项数|已落实|推进中|未启动|逾期|临期|落实率",
+		"分会议统计":  "类别|会议|会议日期|事项数|已落实|推进中|未启动|逾期|落实率",
 		"分管领导统计": "责任领导|事项数|已落实|推进中|未启动|逾期|临期|落实率",
 		"单位统计":   "排名|牵头单位|事项数|已落实|推进中|未启动|逾期|落实率",
 		"逾期事项":   "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|逾期天数|落实状态|进展情况",
@@ -337,9 +337,9 @@ func TestWriteFills(t *testing.T) {
 		{true, "校验问题", "A3", "FFC7CE"},
 		{true, "校验问题", "A5", "FFEB9C"},
 		{true, "校验问题", "B3", ""},
-		{true, "报送情况", "J9", "FFC7CE"}, // 市教育局.et: 未能读取
-		{true, "报送情况", "J8", "FFEB9C"}, // 市统计局.xlsx: rows excluded
-		{true, "报送情况", "A8", ""},
+		{true, "报送情况", "J8", "FFC7CE"}, // 市教育局.et: 未能读取
+		{true, "报送情况", "J9", "FFEB9C"}, // 市统计局.xlsx: rows excluded
+		{true, "报送情况", "A9", ""},
 		{true, "报送情况", "J3", ""},
 	}
 	for _, c := range cases {

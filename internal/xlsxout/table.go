@@ -33,7 +33,7 @@ type Table struct {
 	Notes     []string // lines after the table and a blank row
 	Narrative string   // a wrapped paragraph after the notes
 	// Chart, when set, adds a chart below everything else.
-	Chart   func(f *excelize.File, at ChartPlace) error
+	Chart func(f *excelize.File, at ChartPlace) error
 	// Paper is the paper the sheet prints on; a table on A4 too wide to print there at a
 	// readable size (about 8 pt) prints on A3.
 	Paper   Paper
