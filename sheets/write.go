@@ -56,8 +56,8 @@ var (
 	colsOverdue    = flaggedColumns("逾期天数")
 	colsDueSoon    = flaggedColumns("剩余天数")
 	colsNoDeadline = []xlsxout.Column{
-		column("序号", kInt), column("类别", kText), column("会议", kText), column("事项内容", kWrap),
-		column("牵头单位", kText), column("责任领导", kText), column("落实状态", kText), column("进展情况", kWrap),
+		column("序号", kInt), column("类别", kText), narrow("会议"), column("事项内容", kWrap),
+		narrow("牵头单位"), column("责任领导", kText), column("落实状态", kText), column("进展情况", kWrap),
 	}
 	colsItems = []xlsxout.Column{
 		column("序号", kInt), column("编号", kText), column("类别", kText), column("会议", kText),
@@ -106,10 +106,17 @@ func column(label string, k xlsxout.Kind) xlsxout.Column {
 	return xlsxout.Column{Label: label, Kind: k}
 }
 
+// narrow is a text column wrapped at a fixed width of 14 (seven CJK characters a line).
+func narrow(label string) xlsxout.Column {
+	return xlsxout.Column{Label: label, Kind: kWrap, Width: 14}
+}
+
+// flaggedColumns are the columns of 逾期事项 and 临期事项. The meeting and the unit wrap in
+// narrower columns, so that the list prints on A4 at a readable size.
 func flaggedColumns(days string) []xlsxout.Column {
 	return []xlsxout.Column{
-		column("序号", kInt), column("类别", kText), column("会议", kText), column("事项内容", kWrap),
-		column("牵头单位", kText), column("责任领导", kText), column("完成时限", kDate), column(days, kInt),
+		column("序号", kInt), column("类别", kText), narrow("会议"), column("事项内容", kWrap),
+		narrow("牵头单位"), column("责任领导", kText), column("完成时限", kDate), column(days, kInt),
 		column("落实状态", kText), column("进展情况", kWrap),
 	}
 }
