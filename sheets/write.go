@@ -60,13 +60,14 @@ var (
 		narrow("牵头单位"), column("责任领导", kText), column("落实状态", kText), column("进展情况", kWrap),
 	}
 	colsItems = []xlsxout.Column{
-		column("序号", kInt), column("编号", kText), column("类别", kText), column("会议", kText),
-		column("会议日期", kDate), column("事项内容", kWrap), column("牵头单位", kText), column("配合单位", kText),
+		column("序号", kInt), column("编号", kText), column("类别", kText), narrow("会议"),
+		column("会议日期", kDate), column("事项内容", kWrap), narrow("牵头单位"), narrow("配合单位"),
 		column("责任领导", kText), column("完成时限", kDate), column("落实状态", kText), column("完成日期", kDate),
 		column("进展情况", kWrap), column("预警", kText),
 	}
 	// 事项明细 of the check file: the report's columns, then where each item came from.
-	colsItemsChecked = append(slices.Clip(colsItems), column("来源", kText), column("合并的重复行", kWrap))
+	colsItemsChecked = append(slices.Clip(colsItems), xlsxout.Column{Label: "来源", Kind: kWrap, Width: 18},
+		xlsxout.Column{Label: "合并的重复行", Kind: kWrap, Width: 18})
 	colsInputs       = []xlsxout.Column{
 		column("文件", kText), column("单位", kText), column("工作表", kText), column("读取行数", kInt),
 		column("计入事项", kInt), column("重复合并", kInt), column("错误", kInt), column("警告", kInt),
