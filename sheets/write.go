@@ -68,7 +68,7 @@ var (
 	// 事项明细 of the check file: the report's columns, then where each item came from.
 	colsItemsChecked = append(slices.Clip(colsItems), xlsxout.Column{Label: "来源", Kind: kWrap, Width: 18},
 		xlsxout.Column{Label: "合并的重复行", Kind: kWrap, Width: 18})
-	colsInputs       = []xlsxout.Column{
+	colsInputs = []xlsxout.Column{
 		column("文件", kText), column("单位", kText), column("工作表", kText), column("读取行数", kInt),
 		column("计入事项", kInt), column("重复合并", kInt), column("错误", kInt), column("警告", kInt),
 		column("提示", kInt), column("结果", kWrap),
