@@ -223,12 +223,23 @@ func writeFormatted(t *testing.T, p string, n int) {
 func TestReadOwnWrittenReport(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "市统计局.xlsx")
-	if err := Write(p, testReport()); err != nil {
+	check, err := WriteReport(p, testReport())
+	if err != nil {
 		t.Fatal(err)
 	}
 	rows, probs := read(t, p)
 	sameLines(t, "problems", dumpProblems(probs), []string{"市统计局.xlsx: 提示: " + hostile.MsgOwnReport})
 	if len(rows) != 0 {
 		t.Errorf("read %d rows from a report", len(rows))
+	}
+	// Its check file too, renamed like a ledger.
+	renamed := filepath.Join(dir, "市财政局.xlsx")
+	if err := os.Rename(check, renamed); err != nil {
+		t.Fatal(err)
+	}
+	rows, probs = read(t, renamed)
+	sameLines(t, "problems", dumpProblems(probs), []string{"市财政局.xlsx: 提示: " + hostile.MsgOwnReport})
+	if len(rows) != 0 {
+		t.Errorf("read %d rows from a check file", len(rows))
 	}
 }

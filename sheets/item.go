@@ -183,6 +183,7 @@ type Item struct {
 	Progress    string
 	Note        string
 	Src         Pos    // the row (Col 0)
+	Merged      []Pos  // the rows merged into this one (Col 0), set by Merge
 	Alert       string // 预警, set by Summarize: 逾期, 临期, 无明确时限, 逾期完成 or 正常
 }
 

@@ -176,6 +176,7 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 			dups++
 			lost[i] = true
 			fillBlanks(&items[win], &items[i])
+			items[win].Merged = append(items[win].Merged, items[i].Src)
 			probs = append(probs, dupProblem(&items[i], &items[win]))
 		}
 	}

@@ -39,6 +39,9 @@ type Problem struct {
 
 // String formats p as one stderr line: 文件!工作表!单元格: 级别: 说明.
 func (p Problem) String() string {
+	if p.Pos.File == "" { // about the whole run, such as a gap in meeting numbers
+		return p.Level.String() + ": " + p.Msg
+	}
 	return p.Pos.String() + ": " + p.Level.String() + ": " + p.Msg
 }
 

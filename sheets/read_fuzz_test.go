@@ -97,7 +97,7 @@ func readSeeds(tb testing.TB) [][]byte {
 		tb.Fatal(err)
 	}
 	report := filepath.Join(dir, "report.xlsx")
-	if err := Write(report, &Report{AsOf: date(2024, 12, 20)}); err != nil {
+	if _, err := WriteReport(report, &Report{AsOf: date(2024, 12, 20)}); err != nil {
 		tb.Fatal(err)
 	}
 	own, _ := os.ReadFile(report)

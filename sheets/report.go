@@ -6,6 +6,12 @@ import "time"
 type Report struct {
 	AsOf     time.Time
 	WarnDays int
+	// Year is the reporting year of the title (年度); 0 means the year of AsOf.
+	Year int
+	// Office is the 制表单位 (dictionary §8); empty leaves it off the title and the sheets.
+	Office string
+	// Created is the run's clock, the creation time in the workbooks' document properties.
+	Created time.Time
 
 	Files      int // workbooks read
 	RowsRead   int // N: non-blank data rows read
@@ -16,10 +22,16 @@ type Report struct {
 	Categories []CategoryStats // categories that occur, in dictionary order
 	Total      CategoryStats   // 合计
 	Meetings   []MeetingStats  // meetings of 会议-kind categories, by category then number
+	Leaders    []LeaderStats   // 分管领导统计: most items first
 	Units      []UnitStats     // best 落实率 first
 	Overdue    []Flagged       // most days overdue first
 	DueSoon    []Flagged       // fewest days left first
 	NoDeadline []*Item         // open items without a deadline
+
+	Gaps []MeetingGap // meeting categories whose session numbers have gaps
+
+	// Inputs is what became of each input file, in the order given (报送情况).
+	Inputs []FileResult
 
 	Problems  []Problem // errors first
 	Narrative string    // 文字摘要
@@ -51,6 +63,9 @@ type CategoryStats struct {
 	Name     string
 	Kind     Kind
 	Meetings int // distinct meetings (会议次数); meaningful for KindMeeting only
+	// Complete is true when the meetings are known to be all there were (numbered 1..N with
+	// none absent): the narrative then says 召开N次, else 涉及N次会议.
+	Complete bool
 	Counts
 }
 
@@ -60,6 +75,40 @@ type MeetingStats struct {
 	Name     string    // canonical display name, e.g. 市政府常务会议第5次
 	Date     time.Time // zero if unknown
 	Counts
+
+	num, year int // the session number (and a document's year), for the gaps
+}
+
+// LeaderStats is one row of 分管领导统计.
+type LeaderStats struct {
+	Leader string // 责任领导, LeaderNone when the items name none
+	Counts
+}
+
+// MeetingGap is a meeting category whose session numbers run from 1 to Last with some absent.
+type MeetingGap struct {
+	Category string
+	Last     int
+	Missing  []int
+}
+
+// FileResult is what became of one input file: one row of 报送情况.
+type FileResult struct {
+	File     string   // the name shown in problems and 来源
+	Unit     string   // the unit the file is from (its items' 牵头单位, else its name)
+	Sheets   []string // the sheets rows were read from
+	Rows     int      // non-blank data rows read
+	Valid    int      // rows that passed validation
+	Counted  int      // items counted from this file after merging
+	Merged   int      // rows merged into an item of another row
+	Excluded int      // rows excluded by errors
+	Errors   int
+	Warnings int
+	Notices  int
+	// Failed is the reason the whole file was not read (未能读取) or skipped (已跳过); empty
+	// when its rows were read.
+	Failed  string
+	Skipped bool // Failed is a skip (a notice), not an error
 }
 
 // UnitStats is one row of 单位统计.

@@ -11,7 +11,11 @@ type Options struct {
 	Dict     *Dict
 	AsOf     time.Time
 	WarnDays int
-	Read     ReadOptions
+	// Office is the 制表单位 shown on the report (dictionary §8); empty for none.
+	Office string
+	// Created is the run's clock, the creation time of the workbooks written.
+	Created time.Time
+	Read    ReadOptions
 	// Progress, if set, is called after each file is read, from the calling goroutine's
 	// point of view in no particular order, with the number of files done and rows so far.
 	Progress func(filesDone, filesTotal, rows int)
@@ -25,6 +29,7 @@ func Build(files []string, o Options) *Report {
 		items     []Item
 		rowsRead  int
 		excluded  int
+		valid     int
 		readProbs []Problem // about the file, its sheets and its rows as read
 		rowProbs  []Problem // of validating its rows
 	}
@@ -46,7 +51,7 @@ func Build(files []string, o Options) *Report {
 				ro.Name = names[i]
 				rs, ps := ReadFile(files[i], o.Dict, ro)
 				items, excluded, vps := v.Validate(rs)
-				results[i] = result{items, len(rs), excluded, ps, vps}
+				results[i] = result{items, len(rs), excluded, len(items), ps, vps}
 				if o.Progress != nil {
 					mu.Lock()
 					done++
@@ -94,8 +99,15 @@ func Build(files []string, o Options) *Report {
 	r.RowsRead = rowsRead
 	r.Duplicates = dups
 	r.Excluded = excluded
+	r.Office = o.Office
+	r.Created = o.Created
+	probs = append(probs, gapProblems(r.Gaps)...)
 	SortProblems(probs)
 	r.Problems = probs
+	r.Inputs = make([]FileResult, len(results))
+	for i, res := range results {
+		r.Inputs[i] = FileResult{File: names[i], Rows: res.rowsRead, Valid: res.valid, Excluded: res.excluded}
+	}
 	return r
 }
 

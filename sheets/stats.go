@@ -37,6 +37,7 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 	cats := map[string]*CategoryStats{}
 	meetings := map[string]*MeetingStats{}
 	units := map[string]*UnitStats{}
+	leaders := map[string]*LeaderStats{}
 	catMeetings := map[string]map[string]bool{}
 	var meetingOrder []string
 	soon := asOf.AddDate(0, 0, warnDays)
@@ -54,13 +55,23 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 			u = &UnitStats{Unit: it.Lead}
 			units[it.Lead] = u
 		}
+		ln := it.Leader
+		if ln == "" {
+			ln = LeaderNone
+		}
+		l := leaders[ln]
+		if l == nil {
+			l = &LeaderStats{Leader: ln}
+			leaders[ln] = l
+		}
 		var m *MeetingStats
 		if it.Kind == KindMeeting {
 			mk := it.Category + "\x00" + meetingKey(it.Meeting)
 			catMeetings[it.Category][mk] = true
 			m = meetings[mk]
 			if m == nil {
-				m = &MeetingStats{Category: it.Category, Name: it.MeetingName, Date: it.MeetingDate}
+				m = &MeetingStats{Category: it.Category, Name: it.MeetingName, Date: it.MeetingDate,
+					num: it.Meeting.Num, year: it.Meeting.Year}
 				meetings[mk] = m
 				meetingOrder = append(meetingOrder, mk)
 			} else if m.Date.IsZero() || (!it.MeetingDate.IsZero() && it.MeetingDate.Before(m.Date)) {
@@ -87,7 +98,7 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 			dueSoon = true
 			r.DueSoon = append(r.DueSoon, Flagged{Item: it, Days: days(asOf, it.Deadline)})
 		}
-		for _, k := range []*Counts{&c.Counts, &u.Counts, &r.Total.Counts, countsOf(m)} {
+		for _, k := range []*Counts{&c.Counts, &u.Counts, &l.Counts, &r.Total.Counts, countsOf(m)} {
 			if k != nil {
 				k.add(it.Status, overdue, dueSoon)
 			}
@@ -98,6 +109,11 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 		if c.Kind == KindMeeting {
 			c.Meetings = len(catMeetings[c.Name])
 			r.Total.Meetings += c.Meetings
+			var gap *MeetingGap
+			c.Complete, gap = sessionGaps(c.Name, meetingsOf(meetings, catMeetings[c.Name]))
+			if gap != nil {
+				r.Gaps = append(r.Gaps, *gap)
+			}
 		}
 		r.Categories = append(r.Categories, *c)
 	}
@@ -105,6 +121,9 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 		return cmp.Or(cmp.Compare(d.CategoryIndex(a.Name), d.CategoryIndex(b.Name)), strings.Compare(a.Name, b.Name))
 	})
 	r.Total.Name = "合计"
+	slices.SortFunc(r.Gaps, func(a, b MeetingGap) int {
+		return cmp.Compare(d.CategoryIndex(a.Category), d.CategoryIndex(b.Category))
+	})
 
 	// Items are sorted by category and meeting, so meetings met in order are already sorted.
 	for _, mk := range meetingOrder {
@@ -121,6 +140,15 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 	for _, u := range r.Units {
 		nameKey[u.Unit] = string(pinyin.KeyFromString(&buf, u.Unit))
 	}
+	for _, l := range leaders {
+		r.Leaders = append(r.Leaders, *l)
+		nameKey[l.Leader] = string(pinyin.KeyFromString(&buf, l.Leader))
+	}
+	slices.SortFunc(r.Leaders, func(a, b LeaderStats) int {
+		// Most items first; （未填写） after the named leaders with as many.
+		return cmp.Or(cmp.Compare(b.Items, a.Items), cmp.Compare(b2i(a.Leader == LeaderNone), b2i(b.Leader == LeaderNone)),
+			strings.Compare(nameKey[a.Leader], nameKey[b.Leader]), strings.Compare(a.Leader, b.Leader))
+	})
 	slices.SortFunc(r.Units, func(a, b UnitStats) int {
 		// Best rate first, compared exactly: a.Done/a.Items vs b.Done/b.Items.
 		if c := cmp.Compare(b.Done*a.Items, a.Done*b.Items); c != 0 {
@@ -140,6 +168,51 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 	slices.SortStableFunc(r.DueSoon, func(a, b Flagged) int { return cmp.Compare(a.Days, b.Days) })
 	r.Narrative = narrative(r, d)
 	return r
+}
+
+// LeaderNone is the 责任领导 of 分管领导统计 under which items without one are counted.
+const LeaderNone = "（未填写）"
+
+// meetingsOf returns the meetings of one category.
+func meetingsOf(all map[string]*MeetingStats, keys map[string]bool) []*MeetingStats {
+	ms := make([]*MeetingStats, 0, len(keys))
+	for k := range keys {
+		ms = append(ms, all[k])
+	}
+	return ms
+}
+
+// sessionGaps tells whether a category's meetings are known complete: every one numbered (in
+// no document year), from 第1次 up to the last with none absent. When numbers are absent it
+// returns them as a gap.
+func sessionGaps(category string, ms []*MeetingStats) (complete bool, gap *MeetingGap) {
+	have := map[int]bool{}
+	last, unnumbered := 0, false
+	for _, m := range ms {
+		if m.num <= 0 || m.year > 0 {
+			unnumbered = true
+			continue
+		}
+		have[m.num] = true
+		last = max(last, m.num)
+	}
+	var missing []int
+	for n := 1; n <= last; n++ {
+		if !have[n] {
+			missing = append(missing, n)
+		}
+	}
+	if len(missing) > 0 {
+		gap = &MeetingGap{Category: category, Last: last, Missing: missing}
+	}
+	return !unnumbered && len(missing) == 0 && last > 0, gap
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func countsOf(m *MeetingStats) *Counts {
@@ -277,15 +350,19 @@ func narrative(r *Report, d *Dict) string {
 		}
 		switch c.Kind {
 		case KindMeeting:
-			parts = append(parts, fmt.Sprintf("召开%s%d次，议定事项%d项，已落实%d项，落实率%s",
-				c.Name, c.Meetings, c.Items, c.Done, rate))
+			// 召开N次 only when the meetings are known to be all there were (SPEC §7).
+			format := "%s涉及%d次会议，议定事项%d项，已落实%d项，落实率%s"
+			if c.Complete {
+				format = "召开%s%d次，议定事项%d项，已落实%d项，落实率%s"
+			}
+			parts = append(parts, fmt.Sprintf(format, c.Name, c.Meetings, c.Items, c.Done, rate))
 		case KindDoc:
 			parts = append(parts, fmt.Sprintf("%s%d件，已办结%d件，办结率%s", c.Name, c.Items, c.Done, rate))
 		default:
 			parts = append(parts, fmt.Sprintf("%s确定任务%d项，已完成%d项，完成率%s", c.Name, c.Items, c.Done, rate))
 		}
 	}
-	if r.Categories[0].Kind == KindMeeting {
+	if c := r.Categories[0]; c.Kind == KindMeeting && c.Complete {
 		b.WriteString("共")
 	}
 	b.WriteString(strings.Join(parts, "；"))

@@ -1,6 +1,9 @@
 package sheets
 
 import (
+	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -42,7 +45,7 @@ func TestSummarizeDefinitions(t *testing.T) {
 	if len(r.Categories) != 2 || r.Categories[0].Name != "市政府常务会议" || r.Categories[1].Name != "市长批示件" {
 		t.Fatalf("categories = %+v", r.Categories)
 	}
-	want := CategoryStats{Name: "市政府常务会议", Kind: KindMeeting, Meetings: 2,
+	want := CategoryStats{Name: "市政府常务会议", Kind: KindMeeting, Meetings: 2, Complete: true, // 第1、2次
 		Counts: Counts{Items: 5, Done: 1, InProgress: 3, NotStarted: 1, Overdue: 1, DueSoon: 2}}
 	if r.Categories[0] != want {
 		t.Errorf("市政府常务会议 = %+v, want %+v", r.Categories[0], want)
@@ -154,5 +157,143 @@ func TestUnitTiesInPinyinOrder(t *testing.T) {
 	}
 	if want := "甲局 市财政局 市住建局 乙局"; strings.Join(got, " ") != want {
 		t.Errorf("order = %v, want %s", got, want)
+	}
+}
+
+// 分管领导统计: one row per 责任领导, items without one under （未填写）, most items first, then
+// named leaders before （未填写）, then pinyin.
+func TestLeaderStats(t *testing.T) {
+	asOf := date(2024, 6, 1)
+	mk := func(leader string, s Status, dl time.Time, row int) Item {
+		return Item{Category: "两报告", Kind: KindTask, Content: string(rune('a' + row)), Lead: "甲局", Leader: leader,
+			Status: s, Deadline: dl, Src: Pos{File: "x.xlsx", Sheet: "s", Row: row}}
+	}
+	r := Summarize([]Item{
+		mk("王副市长", Done, date(2024, 1, 1), 1), mk("王副市长", InProgress, date(2024, 5, 1), 2),
+		mk("", NotStarted, date(2024, 6, 3), 3), mk("", Done, time.Time{}, 4),
+		mk("李副市长", InProgress, date(2024, 6, 5), 5),
+		mk("张副市长", NotStarted, time.Time{}, 6),
+	}, testDict(t), asOf, 7)
+	want := []LeaderStats{
+		{Leader: "王副市长", Counts: Counts{Items: 2, Done: 1, InProgress: 1, Overdue: 1}},
+		{Leader: "（未填写）", Counts: Counts{Items: 2, Done: 1, NotStarted: 1, DueSoon: 1}},
+		{Leader: "李副市长", Counts: Counts{Items: 1, InProgress: 1, DueSoon: 1}},
+		{Leader: "张副市长", Counts: Counts{Items: 1, NotStarted: 1}},
+	}
+	if !slices.Equal(r.Leaders, want) {
+		t.Errorf("leaders =\n%+v\nwant\n%+v", r.Leaders, want)
+	}
+}
+
+// Session numbers with gaps: a gap listing the absent sessions, and the narrative says 涉及N次会议
+// rather than 召开N次; numbers 1..N without gaps: 召开N次.
+func TestMeetingGaps(t *testing.T) {
+	d := testDict(t)
+	var items []Item
+	add := func(cat string, nums ...int) {
+		for _, n := range nums {
+			items = append(items, Item{Category: cat, Kind: KindMeeting, Meeting: Meeting{Num: n},
+				MeetingName: fmt.Sprintf("%s第%d次", cat, n), Content: "x", Lead: "甲局", Status: Done,
+				Src: Pos{File: "x.xlsx", Sheet: "s", Row: len(items) + 2}})
+		}
+	}
+	add("市委常委会议", 1, 2, 3, 5, 6, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19) // 4、7、8、15 absent
+	add("市政府常务会议", 2, 1, 3)
+	add("市长办公会议", 1, 2, 20, 21, 22, 23, 24, 25)
+	r := Summarize(items, d, date(2024, 12, 20), 7)
+	wantGaps := []MeetingGap{
+		{Category: "市委常委会议", Last: 19, Missing: []int{4, 7, 8, 15}},
+		{Category: "市长办公会议", Last: 25, Missing: []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}},
+	}
+	if len(r.Gaps) != 2 || !reflect.DeepEqual(r.Gaps, wantGaps) {
+		t.Fatalf("gaps = %+v, want %+v", r.Gaps, wantGaps)
+	}
+	if got, want := r.Gaps[0].String(), "市委常委会议的会议届次不连续：第1–19次中缺第4、7、8、15次（可能有单位未报送，或这些会议没有督查事项），会议次数只计有事项的会议，请核对"; got != want {
+		t.Errorf("gap:\n got %s\nwant %s", got, want)
+	}
+	if got, want := sessionList(r.Gaps[1].Missing), "第3–19次"; got != want {
+		t.Errorf("sessions = %s, want %s", got, want)
+	}
+	want := "截至2024年12月20日，市委常委会议涉及15次会议，议定事项15项，已落实15项，落实率100.0%；" +
+		"召开市政府常务会议3次，议定事项3项，已落实3项，落实率100.0%；" +
+		"市长办公会议涉及8次会议，议定事项8项，已落实8项，落实率100.0%。"
+	if !strings.HasPrefix(r.Narrative, want) {
+		t.Errorf("narrative:\n got %s\nwant %s…", r.Narrative, want)
+	}
+	ps := gapProblems(r.Gaps)
+	if len(ps) != 2 || ps[0].Level != Warning || ps[0].Pos != (Pos{}) || ps[0].Field != "会议" ||
+		ps[0].String() != "警告: "+r.Gaps[0].String() {
+		t.Errorf("gap problems = %+v", ps)
+	}
+
+	// An unnumbered meeting: the set is not known complete, though no number is absent.
+	items = items[:0]
+	add("市政府常务会议", 1, 2)
+	items = append(items, Item{Category: "市政府常务会议", Kind: KindMeeting, Meeting: Meeting{Key: "专题"},
+		MeetingName: "市政府常务会议（专题）", Content: "y", Lead: "甲局", Status: Done, Src: Pos{File: "x.xlsx", Sheet: "s", Row: 99}})
+	r = Summarize(items, d, date(2024, 12, 20), 7)
+	if len(r.Gaps) != 0 || r.Categories[0].Complete ||
+		!strings.HasPrefix(r.Narrative, "截至2024年12月20日，市政府常务会议涉及3次会议，") {
+		t.Errorf("gaps %+v, narrative %s", r.Gaps, r.Narrative)
+	}
+}
+
+// 报送情况 (by file name) and the sentence on 汇总 naming what limits the figures.
+func TestSubmissionsAndLimits(t *testing.T) {
+	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
+	r := &Report{
+		Items: []Item{
+			{Lead: "市财政局", Src: at("市财政局（终稿）.xlsx", 3), Merged: []Pos{at("市财政局（初稿）.xlsx", 3)}},
+			{Lead: "市财政局", Src: at("市财政局（终稿）.xlsx", 4)},
+			{Lead: "市统计局", Src: at("统计.xlsx", 3)},
+		},
+		Inputs: []FileResult{
+			{File: "市财政局（终稿）.xlsx", Rows: 2, Valid: 2},
+			{File: "市财政局（初稿）.xlsx", Rows: 1, Valid: 1},
+			{File: "统计.xlsx", Rows: 3, Valid: 1, Excluded: 2},
+			{File: "市教育局.xlsx"},
+			{File: "旧汇总.xlsx"},
+		},
+		Problems: []Problem{
+			{Pos: Pos{File: "市教育局.xlsx"}, Level: Error, Msg: "文件已损坏"},
+			{Pos: Pos{File: "旧汇总.xlsx"}, Level: Notice, Msg: "这是duban生成的汇总表，不再重复汇总，已跳过"},
+			{Pos: at("统计.xlsx", 4).At(9), Level: Error, Msg: "x"},
+			{Pos: at("统计.xlsx", 5).At(9), Level: Error, Msg: "x"},
+			{Pos: at("市财政局（初稿）.xlsx", 3), Level: Notice, Msg: "重复"},
+			{Pos: Pos{File: "说明.txt"}, Level: Notice, Msg: "不是工作簿，已跳过"},
+			{Level: Warning, Msg: "会议届次不连续"},
+		},
+	}
+	var got []string
+	for _, f := range r.Submissions() {
+		got = append(got, fmt.Sprintf("%s|%s|%s|%d|%d|%d|%d|%d|%d|%s", f.File, f.Unit, strings.Join(f.Sheets, "、"),
+			f.Rows, f.Counted, f.Merged, f.Errors, f.Warnings, f.Notices, f.Result()))
+	}
+	want := []string{
+		"市教育局.xlsx|市教育局||0|0|0|1|0|0|未能读取：文件已损坏",
+		"市财政局（初稿）.xlsx|市财政局|台账|1|0|1|0|0|1|已计入",
+		"市财政局（终稿）.xlsx|市财政局|台账|2|2|0|0|0|0|已计入",
+		"旧汇总.xlsx|||0|0|0|0|0|1|已跳过：这是duban生成的汇总表，不再重复汇总，已跳过",
+		"统计.xlsx|市统计局|台账|3|1|0|2|0|0|部分行已排除：2行有错误，未计入",
+		"说明.txt|||0|0|0|0|0|1|已跳过：不是工作簿，已跳过",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("报送情况:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got, want := r.Limits(), "注：市教育局报送的台账无法读取，市统计局报送的2行因填写错误被排除，上述事项均未计入本汇总。"; got != want {
+		t.Errorf("limits:\n got %s\nwant %s", got, want)
+	}
+	r.Inputs, r.Problems = r.Inputs[3:4], r.Problems[:1]
+	if got, want := r.Limits(), "注：市教育局报送的台账无法读取，其事项未计入本汇总。"; got != want {
+		t.Errorf("limits:\n got %s\nwant %s", got, want)
+	}
+	r.Inputs, r.Problems = nil, nil
+	r.Expect = &Reconciliation{Unreported: []UnitDue{{"甲局", 1}, {"乙局", 1}, {"丙局", 1}, {"丁局", 1}, {"戊局", 1}, {"己局", 1}}}
+	if got, want := r.Limits(), "注：甲局、乙局、丙局等6个单位未报送台账，其事项未计入本汇总。"; got != want {
+		t.Errorf("limits:\n got %s\nwant %s", got, want)
+	}
+	r.Expect = nil
+	if got := r.Limits(); got != "" {
+		t.Errorf("limits with nothing left out = %q", got)
 	}
 }

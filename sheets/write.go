@@ -3,6 +3,9 @@ package sheets
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/xlsxout"
@@ -14,12 +17,14 @@ import (
 const (
 	SheetSummary    = "汇总"
 	SheetMeetings   = "分会议统计"
+	SheetLeaders    = "分管领导统计"
 	SheetUnits      = "单位统计"
 	SheetOverdue    = "逾期事项"
 	SheetDueSoon    = "临期事项"
 	SheetNoDeadline = "无明确时限"
 	SheetItems      = "事项明细"
-	SheetProblems   = "校验问题"
+	SheetProblems   = "校验问题" // in the check file
+	SheetInputs     = "报送情况" // in the check file
 	SheetMissing    = "漏报事项"
 	SheetUnreported = "未报送单位"
 )
@@ -40,6 +45,10 @@ var (
 		column("类别", kText), column("会议", kText), column("会议日期", kDate), column("事项数", kInt),
 		column("已落实", kInt), column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("落实率", kRate),
 	}
+	colsLeaders = []xlsxout.Column{
+		column("责任领导", kText), column("事项数", kInt), column("已落实", kInt), column("推进中", kInt),
+		column("未启动", kInt), column("逾期", kInt), column("临期", kInt), column("落实率", kRate),
+	}
 	colsUnits = []xlsxout.Column{
 		column("排名", kInt), column("牵头单位", kText), column("事项数", kInt), column("已落实", kInt),
 		column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("落实率", kRate),
@@ -47,14 +56,22 @@ var (
 	colsOverdue    = flaggedColumns("逾期天数")
 	colsDueSoon    = flaggedColumns("剩余天数")
 	colsNoDeadline = []xlsxout.Column{
-		column("序号", kInt), column("类别", kText), column("会议", kText), column("事项内容", kWrap),
-		column("牵头单位", kText), column("落实状态", kText), column("进展情况", kWrap), column("来源", kText),
+		column("序号", kInt), column("类别", kText), narrow("会议"), column("事项内容", kWrap),
+		narrow("牵头单位"), column("责任领导", kText), column("落实状态", kText), column("进展情况", kWrap),
 	}
 	colsItems = []xlsxout.Column{
-		column("序号", kInt), column("编号", kText), column("类别", kText), column("会议", kText),
-		column("会议日期", kDate), column("事项内容", kWrap), column("牵头单位", kText), column("配合单位", kText),
+		column("序号", kInt), column("编号", kText), column("类别", kText), narrow("会议"),
+		column("会议日期", kDate), column("事项内容", kWrap), narrow("牵头单位"), narrow("配合单位"),
 		column("责任领导", kText), column("完成时限", kDate), column("落实状态", kText), column("完成日期", kDate),
-		column("进展情况", kWrap), column("预警", kText), column("来源", kText),
+		column("进展情况", kWrap), column("预警", kText),
+	}
+	// 事项明细 of the check file: the report's columns, then where each item came from.
+	colsItemsChecked = append(slices.Clip(colsItems), xlsxout.Column{Label: "来源", Kind: kWrap, Width: 18},
+		xlsxout.Column{Label: "合并的重复行", Kind: kWrap, Width: 18})
+	colsInputs = []xlsxout.Column{
+		column("文件", kText), column("单位", kText), column("工作表", kText), column("读取行数", kInt),
+		column("计入事项", kInt), column("重复合并", kInt), column("错误", kInt), column("警告", kInt),
+		column("提示", kInt), column("结果", kWrap),
 	}
 	colsProblems = []xlsxout.Column{
 		column("级别", kText), column("文件", kText), column("工作表", kText), column("单元格", kText),
@@ -64,10 +81,17 @@ var (
 )
 
 const (
-	labelTotal      = "合计"
-	alertOverdue    = "逾期"
-	alertDueSoon    = "临期"
-	noteSeeProblems = "，详见“校验问题”工作表"
+	labelTotal    = "合计"
+	alertOverdue  = "逾期"
+	alertDueSoon  = "临期"
+	titleSummary  = "%s%d年度督查事项落实情况汇总"
+	lineOffice    = "制表单位：%s　　统计截止：%s"
+	lineAsOf      = "统计截止：%s"
+	noteOpenSplit = "注：逾期、临期事项是推进中、未启动事项的一部分，不另计入事项数。"
+	noteRankRule  = "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。"
+	lineBalance   = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
+	lineNoGaps    = "各类会议的届次均连续。"
+	checkSuffix   = "_核对"
 )
 
 // The kinds of the report's columns, all measured from their values.
@@ -83,51 +107,78 @@ func column(label string, k xlsxout.Kind) xlsxout.Column {
 	return xlsxout.Column{Label: label, Kind: k}
 }
 
+// narrow is a text column wrapped at a fixed width of 14 (seven CJK characters a line).
+func narrow(label string) xlsxout.Column {
+	return xlsxout.Column{Label: label, Kind: kWrap, Width: 14}
+}
+
+// flaggedColumns are the columns of 逾期事项 and 临期事项. The meeting and the unit wrap in
+// narrower columns, so that the list prints on A4 at a readable size.
 func flaggedColumns(days string) []xlsxout.Column {
 	return []xlsxout.Column{
-		column("序号", kInt), column("类别", kText), column("会议", kText), column("事项内容", kWrap),
-		column("牵头单位", kText), column("责任领导", kText), column("完成时限", kDate), column(days, kInt),
-		column("落实状态", kText), column("进展情况", kWrap), column("来源", kText),
+		column("序号", kInt), column("类别", kText), narrow("会议"), column("事项内容", kWrap),
+		narrow("牵头单位"), column("责任领导", kText), column("完成时限", kDate), column(days, kInt),
+		column("落实状态", kText), column("进展情况", kWrap),
 	}
 }
 
-// Write writes the consolidated workbook for r to path. It writes a temporary file in the
-// same folder and renames it into place, so a failed write leaves no half-written workbook and
-// an existing file at path untouched.
-func Write(path string, r *Report) error {
-	return SaveFile(path, func(w io.Writer) error { return writeTo(w, r) })
+// WriteReport writes the two workbooks of SPEC §7: the report for the leaders at path, and
+// the clerk's check file beside it (CheckPath), whose path it returns. Both are laid out
+// before either is written, and each is written to a temporary file and renamed into place,
+// so a failed write leaves no half-written workbook and existing files untouched.
+func WriteReport(path string, r *Report) (checkPath string, err error) {
+	report, err := build(r, reportTables(r), "督查事项落实情况汇总")
+	if err != nil {
+		return "", err
+	}
+	defer report.Close()
+	check, err := build(r, checkTables(r), "督查事项汇总核对")
+	if err != nil {
+		return "", err
+	}
+	defer check.Close()
+	checkPath = CheckPath(path)
+	if err := SaveFile(checkPath, func(w io.Writer) error { return check.Write(w) }); err != nil {
+		return "", err
+	}
+	if err := SaveFile(path, func(w io.Writer) error { return report.Write(w) }); err != nil {
+		return "", err
+	}
+	return checkPath, nil
 }
 
-// IsOwnReport reports whether f is a consolidated workbook written by duban (it carries the
-// description Write puts in its document properties, which Excel and WPS keep on saving).
+// CheckPath is the check file of the report at path: 汇总.xlsx → 汇总_核对.xlsx.
+func CheckPath(path string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + checkSuffix + ".xlsx"
+}
+
+// IsOwnReport reports whether f is a workbook written by duban's report, the report or its
+// check file (they carry the description WriteReport puts in their document properties, which
+// Excel and WPS keep on saving).
 func IsOwnReport(f *excelize.File) bool {
 	p, err := f.GetDocProps()
 	return err == nil && p != nil && p.Description == reportDescription
 }
 
-// writeTo writes the workbook for r to w.
-func writeTo(w io.Writer, r *Report) error {
-	f, err := build(r)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return f.Write(w)
-}
-
-// build lays out the whole workbook for r.
-func build(r *Report) (*excelize.File, error) {
+// build lays out a workbook of r's tables with its document properties.
+func build(r *Report, tables []*xlsxout.Table, title string) (*excelize.File, error) {
 	f := excelize.NewFile()
-	if err := xlsxout.WriteBook(f, reportTables(r)); err != nil {
+	if err := xlsxout.WriteBook(f, tables); err != nil {
 		f.Close()
 		return nil, err
 	}
+	creator := r.Office
+	if creator == "" {
+		creator = reportApplication
+	}
 	err := xlsxout.SetProps(f, xlsxout.Props{
 		Application: reportApplication,
-		Creator:     reportApplication,
+		Creator:     creator,
+		Company:     r.Office,
 		Description: reportDescription,
-		Title:       "督查事项汇总",
+		Title:       title,
 		Subject:     "统计截止：" + cnDate(r.AsOf),
+		Created:     r.Created,
 	})
 	if err != nil {
 		f.Close()
@@ -136,13 +187,12 @@ func build(r *Report) (*excelize.File, error) {
 	return f, nil
 }
 
-// reportTables describes every sheet of the report, in workbook order.
+// reportTables describes every sheet of the report, in workbook order (SPEC §7).
 func reportTables(r *Report) []*xlsxout.Table {
 	asOf := "（统计截止：" + cnDate(r.AsOf) + "）"
 	nItems, itemsCut := xlsxout.Cap(len(r.Items), "项事项")
-	nProblems, problemsCut := xlsxout.Cap(len(r.Problems), "条问题（多为提示）")
 	ts := []*xlsxout.Table{
-		summaryTable(r, asOf),
+		summaryTable(r),
 		{
 			Name: SheetMeetings, Titles: []string{"分会议统计" + asOf}, Cols: colsMeetings,
 			N: len(r.Meetings), Empty: "无会议类事项",
@@ -154,8 +204,18 @@ func reportTables(r *Report) []*xlsxout.Table {
 			},
 		},
 		{
+			Name: SheetLeaders, Titles: []string{"分管领导统计" + asOf}, Cols: colsLeaders,
+			N: len(r.Leaders), Empty: "无事项",
+			Row: func(i int, v []any) xlsxout.Tone {
+				l := &r.Leaders[i]
+				v[0] = l.Leader
+				countValues(v[1:], l.Counts, true)
+				return xlsxout.None
+			},
+		},
+		{
 			Name: SheetUnits, Titles: []string{"单位统计" + asOf}, Cols: colsUnits,
-			N: len(r.Units), Empty: "无事项",
+			N: len(r.Units), Empty: "无事项", Notes: []string{noteRankRule},
 			Row: func(i int, v []any) xlsxout.Tone {
 				u := &r.Units[i]
 				v[0], v[1] = u.Rank, u.Unit
@@ -171,19 +231,114 @@ func reportTables(r *Report) []*xlsxout.Table {
 			Row: func(i int, v []any) xlsxout.Tone {
 				it := r.NoDeadline[i]
 				v[0], v[1], v[2], v[3] = i+1, it.Category, it.MeetingName, it.Content
-				v[4], v[5], v[6], v[7] = it.Lead, it.Status.String(), it.Progress, it.Src.RowRef()
+				v[4], v[5], v[6], v[7] = it.Lead, it.Leader, it.Status.String(), it.Progress
 				return xlsxout.None
 			},
 		},
+		itemsTable(r, colsItems, "事项明细"+asOf, nItems, itemsCut),
+	}
+	if e := r.Expect; e != nil {
+		ts = append(ts, expectTables(e, asOf)...)
+	}
+	return ts
+}
+
+// itemsTable is 事项明细: in the report with cols colsItems, in the check file with
+// colsItemsChecked (来源 and the merged rows).
+func itemsTable(r *Report, cols []xlsxout.Column, title string, n int, cut []string) *xlsxout.Table {
+	return &xlsxout.Table{
+		Name: SheetItems, Titles: []string{title}, Cols: cols,
+		N: n, Empty: "无事项", Notes: cut, Signal: len(colsItems),
+		Row: func(i int, v []any) xlsxout.Tone {
+			it := &r.Items[i]
+			v[0], v[1], v[2], v[3] = i+1, it.ID, it.Category, it.MeetingName
+			v[4], v[5], v[6], v[7] = xlsxout.DateValue(it.MeetingDate), it.Content, it.Lead, it.Co
+			v[8], v[9], v[10], v[11] = it.Leader, xlsxout.DateValue(it.Deadline), it.Status.String(), xlsxout.DateValue(it.Done)
+			v[12], v[13] = it.Progress, alertValue(it.Alert)
+			if len(v) > len(colsItems) {
+				v[14], v[15] = it.Src.RowRef(), rowRefs(it.Merged)
+			}
+			return xlsxout.None
+		},
+	}
+}
+
+// rowRefs lists places as 文件名!工作表!行号, one a line.
+func rowRefs(ps []Pos) string {
+	refs := make([]string, len(ps))
+	for i, p := range ps {
+		refs[i] = p.RowRef()
+	}
+	return strings.Join(refs, "\n")
+}
+
+// expectTables are 漏报事项 and 未报送单位 (SPEC §9).
+func expectTables(e *Reconciliation, asOf string) []*xlsxout.Table {
+	cols := make([]xlsxout.Column, len(e.Headers))
+	for i, h := range e.Headers {
+		cols[i] = xlsxout.Column{Label: h}
+		if h == "会议日期" || h == "完成时限" || h == "完成日期" {
+			cols[i].Kind = kDate
+		}
+	}
+	if len(cols) == 0 {
+		cols = []xlsxout.Column{{Label: "牵头单位"}}
+	}
+	return []*xlsxout.Table{{
+		Name: SheetMissing, Titles: []string{"漏报事项" + asOf}, Cols: cols,
+		N: len(e.Missing), Empty: "所有交办事项均已报送",
+		Row: func(i int, v []any) xlsxout.Tone {
+			row := e.Missing[i]
+			for c := range v {
+				v[c] = nil
+				if c < len(row) {
+					v[c] = row[c]
+					// A date as a real date; 长期 or 2024年底前 as the master list wrote it.
+					if t, err := time.Parse(time.DateOnly, row[c]); err == nil && cols[c].Kind == kDate {
+						v[c] = xlsxout.DateValue(t)
+					}
+				}
+			}
+			return xlsxout.None
+		},
+	}, {
+		Name: SheetUnreported, Titles: []string{"未报送单位" + asOf}, Cols: colsUnreported,
+		N: len(e.Unreported), Empty: "所有单位均已报送",
+		Row: func(i int, v []any) xlsxout.Tone {
+			v[0], v[1] = e.Unreported[i].Unit, e.Unreported[i].Items
+			return xlsxout.None
+		},
+	}}
+}
+
+// checkTables describes the sheets of the clerk's check file (SPEC §7).
+func checkTables(r *Report) []*xlsxout.Table {
+	asOf := "（统计截止：" + cnDate(r.AsOf) + "）"
+	nItems, itemsCut := xlsxout.Cap(len(r.Items), "项事项")
+	nProblems, problemsCut := xlsxout.Cap(len(r.Problems), "条问题（多为提示）")
+	inputs := r.Submissions()
+	notes := []string{fmt.Sprintf(lineBalance, r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)}
+	for _, g := range r.Gaps {
+		notes = append(notes, g.String())
+	}
+	if len(r.Gaps) == 0 {
+		notes = append(notes, lineNoGaps)
+	}
+	return []*xlsxout.Table{
 		{
-			Name: SheetItems, Titles: []string{"事项明细" + asOf}, Cols: colsItems,
-			N: nItems, Empty: "无事项", Notes: itemsCut,
+			Name: SheetInputs, Titles: []string{"报送情况" + asOf}, Cols: colsInputs,
+			N: len(inputs), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs),
 			Row: func(i int, v []any) xlsxout.Tone {
-				it := &r.Items[i]
-				v[0], v[1], v[2], v[3] = i+1, it.ID, it.Category, it.MeetingName
-				v[4], v[5], v[6], v[7] = xlsxout.DateValue(it.MeetingDate), it.Content, it.Lead, it.Co
-				v[8], v[9], v[10], v[11] = it.Leader, xlsxout.DateValue(it.Deadline), it.Status.String(), xlsxout.DateValue(it.Done)
-				v[12], v[13], v[14] = it.Progress, alertValue(it.Alert), it.Src.RowRef()
+				f := &inputs[i]
+				v[0], v[1], v[2], v[3] = f.File, f.Unit, strings.Join(f.Sheets, "、"), f.Rows
+				v[4], v[5], v[6], v[7], v[8] = f.Counted, f.Merged, f.Errors, f.Warnings, f.Notices
+				v[9] = f.Result()
+				switch {
+				case f.Failed != "" && !f.Skipped:
+					return xlsxout.Red
+				case f.Excluded > 0:
+					return xlsxout.Yellow
+				}
 				return xlsxout.None
 			},
 		},
@@ -204,48 +359,21 @@ func reportTables(r *Report) []*xlsxout.Table {
 				return xlsxout.None
 			},
 		},
+		itemsTable(r, colsItemsChecked, "事项明细（含来源）"+asOf, nItems, itemsCut),
 	}
-	if e := r.Expect; e != nil {
-		cols := make([]xlsxout.Column, len(e.Headers))
-		for i, h := range e.Headers {
-			cols[i] = xlsxout.Column{Label: h}
-			if h == "会议日期" || h == "完成时限" || h == "完成日期" {
-				cols[i].Kind = kDate
-			}
-		}
-		if len(cols) == 0 {
-			cols = []xlsxout.Column{{Label: "牵头单位"}}
-		}
-		ts = append(ts, &xlsxout.Table{
-			Name: SheetMissing, Titles: []string{"漏报事项" + asOf}, Cols: cols,
-			N: len(e.Missing), Empty: "所有交办事项均已报送",
-			Row: func(i int, v []any) xlsxout.Tone {
-				row := e.Missing[i]
-				for c := range v {
-					v[c] = nil
-					if c < len(row) {
-						v[c] = row[c]
-						// A date as a real date; 长期 or 2024年底前 as the master list wrote it.
-						if t, err := time.Parse(time.DateOnly, row[c]); err == nil && cols[c].Kind == kDate {
-							v[c] = xlsxout.DateValue(t)
-						}
-					}
-				}
-				return xlsxout.None
-			},
-		}, &xlsxout.Table{
-			Name: SheetUnreported, Titles: []string{"未报送单位" + asOf}, Cols: colsUnreported,
-			N: len(e.Unreported), Empty: "所有单位均已报送",
-			Row: func(i int, v []any) xlsxout.Tone {
-				v[0], v[1] = e.Unreported[i].Unit, e.Unreported[i].Items
-				return xlsxout.None
-			},
-		})
-	}
-	return ts
 }
 
-func summaryTable(r *Report, asOf string) *xlsxout.Table {
+// SummaryTitle is the title of 汇总: <制表单位><年度>年度督查事项落实情况汇总, the year of
+// the as-of date unless the report's year is set.
+func (r *Report) SummaryTitle() string {
+	year := r.Year
+	if year == 0 {
+		year = r.AsOf.Year()
+	}
+	return fmt.Sprintf(titleSummary, r.Office, year)
+}
+
+func summaryTable(r *Report) *xlsxout.Table {
 	meetings, anyMeeting := 0, false
 	for _, c := range r.Categories {
 		if c.Kind == KindMeeting {
@@ -260,12 +388,19 @@ func summaryTable(r *Report, asOf string) *xlsxout.Table {
 	}
 	countValues(total[2:], r.Total.Counts, true)
 
-	excluded := fmt.Sprintf("错误排除 %d 行", r.Excluded)
-	if r.Excluded > 0 {
-		excluded += noteSeeProblems
+	line := fmt.Sprintf(lineAsOf, cnDate(r.AsOf))
+	if r.Office != "" {
+		line = fmt.Sprintf(lineOffice, r.Office, cnDate(r.AsOf))
+	}
+	var lead []string
+	if r.Narrative != "" {
+		lead = append(lead, r.Narrative)
+	}
+	if l := r.Limits(); l != "" {
+		lead = append(lead, l)
 	}
 	return &xlsxout.Table{
-		Name: SheetSummary, Titles: []string{"督查事项汇总" + asOf}, Cols: colsSummary,
+		Name: SheetSummary, Titles: []string{r.SummaryTitle(), line}, Lead: lead, Cols: colsSummary,
 		N: len(r.Categories), Empty: "无事项",
 		Row: func(i int, v []any) xlsxout.Tone {
 			c := &r.Categories[i]
@@ -276,19 +411,15 @@ func summaryTable(r *Report, asOf string) *xlsxout.Table {
 			countValues(v[2:], c.Counts, true)
 			return xlsxout.None
 		},
-		Total: total,
-		Notes: []string{
-			fmt.Sprintf("读取文件 %d 个", r.Files),
-			fmt.Sprintf("读取数据行 %d 行", r.RowsRead),
-			fmt.Sprintf("汇总事项 %d 项", len(r.Items)),
-			fmt.Sprintf("重复合并 %d 行", r.Duplicates),
-			excluded,
-		},
-		Narrative: r.Narrative,
-		Chart:     rateChart(len(r.Categories)),
-		OnePage:   true, // 汇总, its notes and its chart on one page
+		Total:   total,
+		Notes:   []string{noteOpenSplit},
+		Chart:   rateChart(len(r.Categories)),
+		OnePage: true, // 汇总, its notes and its chart on one page
 	}
 }
+
+// chartFont is the font of the chart's axis labels.
+var chartFont = excelize.Font{Size: 10, Color: "000000", Family: xlsxout.FontFamily}
 
 // rateChart draws 落实率 by category as horizontal bars from the 汇总 table, or nothing for
 // no categories.
@@ -311,12 +442,14 @@ func rateChart(n int) func(f *excelize.File, at xlsxout.ChartPlace) error {
 				Categories: ref("A"), Values: ref(rateCol),
 				Fill: xlsxout.Solid("4472C4"),
 			}},
-			Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各类别落实率"}}},
+			Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各类别落实率",
+				Font: &excelize.Font{Bold: true, Size: 12, Color: "000000", Family: xlsxout.FontFamily}}}},
 			Legend:     excelize.ChartLegend{Position: "none"},
 			VaryColors: &none,
-			XAxis:      excelize.ChartAxis{ReverseOrder: true},
+			// Labels dark and at 10 pt, legible when printed.
+			XAxis: excelize.ChartAxis{ReverseOrder: true, Font: chartFont},
 			YAxis: excelize.ChartAxis{
-				Minimum: &lo, Maximum: &hi, MajorGridLines: true,
+				Minimum: &lo, Maximum: &hi, MajorGridLines: true, Font: chartFont,
 				NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"},
 			},
 			PlotArea: excelize.ChartPlotArea{
@@ -329,12 +462,12 @@ func rateChart(n int) func(f *excelize.File, at xlsxout.ChartPlace) error {
 
 func flaggedTable(name, title string, cols []xlsxout.Column, list []Flagged, t xlsxout.Tone, empty string) *xlsxout.Table {
 	return &xlsxout.Table{
-		Name: name, Titles: []string{title}, Cols: cols, N: len(list), Empty: empty,
+		Name: name, Titles: []string{title}, Cols: cols, N: len(list), Empty: empty, Signal: 8,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it, days := list[i].Item, list[i].Days
 			v[0], v[1], v[2], v[3] = i+1, it.Category, it.MeetingName, it.Content
 			v[4], v[5], v[6], v[7] = it.Lead, it.Leader, xlsxout.DateValue(it.Deadline), days
-			v[8], v[9], v[10] = it.Status.String(), it.Progress, it.Src.RowRef()
+			v[8], v[9] = it.Status.String(), it.Progress
 			return t
 		},
 	}

@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"archive/zip"
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
@@ -43,6 +44,7 @@ func testReport() *Report {
 			MeetingDate: ymd(2024, 3, 1), Content: "推进老旧小区改造，年底前完成120个小区的改造任务并组织验收",
 			Lead: "市住建局", Co: "市财政局、各区政府", Leader: "张三", Deadline: ymd(2024, 10, 31),
 			Status: InProgress, Progress: "已完成80个小区", Src: src("市住建局.xlsx", 5), Alert: "逾期",
+			Merged: []Pos{src("市住建局（初稿）.xlsx", 5)},
 		},
 		{
 			Category: "市政府常务会议", Kind: KindMeeting, MeetingName: "市政府常务会议第6次",
@@ -62,7 +64,15 @@ func testReport() *Report {
 	}
 	return &Report{
 		AsOf: ymd(2024, 11, 30), WarnDays: 7,
-		Files: 4, RowsRead: 6, Duplicates: 1, Excluded: 1,
+		Office: "示例市人民政府办公室", Created: time.Date(2024, 12, 1, 9, 30, 0, 0, time.UTC),
+		Files: 6, RowsRead: 6, Duplicates: 1, Excluded: 1,
+		Inputs: []FileResult{
+			{File: "市住建局.xlsx", Rows: 1, Valid: 1}, {File: "市住建局（初稿）.xlsx", Rows: 1, Valid: 1},
+			{File: "市交通局.xlsx", Rows: 1, Valid: 1}, {File: "市发改委.xlsx", Rows: 1, Valid: 1},
+			{File: "市应急局.xlsx", Rows: 1, Valid: 1}, {File: "市统计局.xlsx", Rows: 1, Excluded: 1},
+			{File: "市教育局.et"},
+		},
+		Gaps:  []MeetingGap{{Category: "市政府常务会议", Last: 6, Missing: []int{1, 2, 3, 4}}},
 		Items: items,
 		Categories: []CategoryStats{
 			{Name: "市政府常务会议", Kind: KindMeeting, Meetings: 2,
@@ -76,6 +86,11 @@ func testReport() *Report {
 			{Category: "市政府常务会议", Name: "市政府常务会议第6次", Date: ymd(2024, 4, 2),
 				Counts: Counts{Items: 1, NotStarted: 1}},
 		},
+		Leaders: []LeaderStats{
+			{Leader: LeaderNone, Counts: Counts{Items: 2, Done: 1, InProgress: 1}},
+			{Leader: "李四", Counts: Counts{Items: 1, NotStarted: 1, DueSoon: 1}},
+			{Leader: "张三", Counts: Counts{Items: 1, InProgress: 1, Overdue: 1}},
+		},
 		Units: []UnitStats{
 			{Rank: 1, Unit: "市应急局", Counts: Counts{Items: 1, Done: 1}},
 			{Rank: 2, Unit: "市发改委", Counts: Counts{Items: 1, InProgress: 1}},
@@ -86,6 +101,7 @@ func testReport() *Report {
 		DueSoon:    []Flagged{{Item: &items[1], Days: 5}},
 		NoDeadline: []*Item{&items[2]},
 		Problems: []Problem{
+			{Pos: Pos{File: "市教育局.et"}, Level: Error, Msg: "文件格式无法识别"},
 			{Pos: Pos{File: "市统计局.xlsx", Sheet: "台账", Row: 12, Col: 8}, Level: Error, Field: "完成时限",
 				Raw: "2023年2月30日", Msg: "完成时限“2023年2月30日”不是有效日期（2月没有30日）"},
 			{Pos: Pos{File: "市应急局.xlsx", Sheet: "台账", Row: 6, Col: 11}, Level: Warning, Field: "完成日期",
@@ -101,54 +117,102 @@ func testReport() *Report {
 	}
 }
 
+// writeTest writes the report and its check file and opens the report.
 func writeTest(t *testing.T, r *Report) (string, *excelize.File) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "督查事项汇总_20241130.xlsx")
-	if err := Write(path, r); err != nil {
+	check, err := WriteReport(path, r)
+	if err != nil {
 		t.Fatal(err)
 	}
+	if want := strings.TrimSuffix(path, ".xlsx") + "_核对.xlsx"; check != want {
+		t.Errorf("check file %s, want %s", check, want)
+	}
+	return path, openBook(t, path)
+}
+
+// writeCheck writes the report and its check file and opens the check file.
+func writeCheck(t *testing.T, r *Report) (string, *excelize.File) {
+	t.Helper()
+	path, _ := writeTest(t, r)
+	check := CheckPath(path)
+	return check, openBook(t, check)
+}
+
+func openBook(t *testing.T, path string) *excelize.File {
+	t.Helper()
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
-	return path, f
+	return f
+}
+
+// headerRows is the row of each sheet's header: 汇总 has its title, the 制表单位 line, the
+// narrative and the limits sentence above it.
+func headerRow(sheet string) int {
+	if sheet == SheetSummary {
+		return 5
+	}
+	return 2
 }
 
 func TestWriteSheetsAndHeaders(t *testing.T) {
 	_, f := writeTest(t, testReport())
-	want := []string{"汇总", "分会议统计", "单位统计", "逾期事项", "临期事项", "无明确时限", "事项明细", "校验问题", "漏报事项", "未报送单位"}
+	want := []string{"汇总", "分会议统计", "分管领导统计", "单位统计", "逾期事项", "临期事项", "无明确时限", "事项明细", "漏报事项", "未报送单位"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
+	}
+	_, cf := writeCheck(t, testReport())
+	wantCheck := []string{"报送情况", "校验问题", "事项明细"}
+	if got := cf.GetSheetList(); !slices.Equal(got, wantCheck) {
+		t.Fatalf("check file sheets = %q, want %q", got, wantCheck)
 	}
 	if got := f.GetActiveSheetIndex(); got != 0 {
 		t.Errorf("active sheet = %d, want 0 (汇总)", got)
 	}
 	headers := map[string]string{
-		"汇总":    "类别|会议次数|事项数|已落实|推进中|未启动|逾期|临期|落实率",
-		"分会议统计": "类别|会议|会议日期|事项数|已落实|推进中|未启动|逾期|落实率",
-		"单位统计":  "排名|牵头单位|事项数|已落实|推进中|未启动|逾期|落实率",
-		"逾期事项":  "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|逾期天数|落实状态|进展情况|来源",
-		"临期事项":  "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|剩余天数|落实状态|进展情况|来源",
-		"无明确时限": "序号|类别|会议|事项内容|牵头单位|落实状态|进展情况|来源",
-		"事项明细":  "序号|编号|类别|会议|会议日期|事项内容|牵头单位|配合单位|责任领导|完成时限|落实状态|完成日期|进展情况|预警|来源",
-		"校验问题":  "级别|文件|工作表|单元格|字段|原值|说明",
-		"漏报事项":  "事项内容|完成时限|牵头单位",
-		"未报送单位": "牵头单位|应报事项数",
+		"汇总":     "类别|会议次数|事项数|已落实|推进中|未启动|逾期|临期|落实率",
+		"分会议统计":  "类别|会议|会议日期|事项数|已落实|推进中|未启动|逾期|落实率",
+		"分管领导统计": "责任领导|事项数|已落实|推进中|未启动|逾期|临期|落实率",
+		"单位统计":   "排名|牵头单位|事项数|已落实|推进中|未启动|逾期|落实率",
+		"逾期事项":   "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|逾期天数|落实状态|进展情况",
+		"临期事项":   "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|剩余天数|落实状态|进展情况",
+		"无明确时限":  "序号|类别|会议|事项内容|牵头单位|责任领导|落实状态|进展情况",
+		"事项明细":   "序号|编号|类别|会议|会议日期|事项内容|牵头单位|配合单位|责任领导|完成时限|落实状态|完成日期|进展情况|预警",
+		"漏报事项":   "事项内容|完成时限|牵头单位",
+		"未报送单位":  "牵头单位|应报事项数",
 	}
-	for _, sheet := range want {
-		rows, err := f.GetRows(sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(rows) < 2 {
-			t.Fatalf("%s: %d rows", sheet, len(rows))
-		}
-		if got := strings.Join(rows[1], "|"); got != headers[sheet] {
-			t.Errorf("%s header = %s, want %s", sheet, got, headers[sheet])
-		}
-		if !strings.Contains(rows[0][0], "（统计截止：2024年11月30日）") {
-			t.Errorf("%s title = %q", sheet, rows[0][0])
+	checkHeaders := map[string]string{
+		"报送情况": "文件|单位|工作表|读取行数|计入事项|重复合并|错误|警告|提示|结果",
+		"校验问题": "级别|文件|工作表|单元格|字段|原值|说明",
+		"事项明细": "序号|编号|类别|会议|会议日期|事项内容|牵头单位|配合单位|责任领导|完成时限|落实状态|完成日期|进展情况|预警|来源|合并的重复行",
+	}
+	for _, book := range []struct {
+		f       *excelize.File
+		sheets  []string
+		headers map[string]string
+	}{{f, want, headers}, {cf, wantCheck, checkHeaders}} {
+		for _, sheet := range book.sheets {
+			rows, err := book.f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := headerRow(sheet)
+			if len(rows) < h {
+				t.Fatalf("%s: %d rows", sheet, len(rows))
+			}
+			if got := strings.Join(rows[h-1], "|"); got != book.headers[sheet] {
+				t.Errorf("%s header = %s, want %s", sheet, got, book.headers[sheet])
+			}
+			title := rows[0][0]
+			if sheet == SheetSummary {
+				title = rows[1][0]
+			}
+			if !strings.Contains(title, "统计截止：2024年11月30日") {
+				t.Errorf("%s title = %q", sheet, title)
+			}
 		}
 	}
 }
@@ -163,21 +227,32 @@ type cellWant struct {
 
 func TestWriteCellValues(t *testing.T) {
 	_, f := writeTest(t, testReport())
+	_, cf := writeCheck(t, testReport())
 	cases := []cellWant{
-		{sheet: "汇总", cell: "A1", raw: "督查事项汇总（统计截止：2024年11月30日）", kind: "s"},
-		{sheet: "汇总", cell: "A3", raw: "市政府常务会议", kind: "s"},
-		{sheet: "汇总", cell: "B3", raw: "2", kind: "n"},
-		{sheet: "汇总", cell: "I3", raw: "0", kind: "n", numFmt: "0.0%", shown: "0.0%"},
-		{sheet: "汇总", cell: "B4", raw: "", kind: ""}, // 会议次数 blank for 批示
-		{sheet: "汇总", cell: "C4", raw: "2", kind: "n"},
-		{sheet: "汇总", cell: "I4", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
-		{sheet: "汇总", cell: "A5", raw: "合计", kind: "s"},
-		{sheet: "汇总", cell: "B5", raw: "2", kind: "n"}, // meetings of 会议 categories only
-		{sheet: "汇总", cell: "H5", raw: "1", kind: "n"},
-		{sheet: "汇总", cell: "I5", raw: "0.25", kind: "n", numFmt: "0.0%", shown: "25.0%"},
-		{sheet: "汇总", cell: "A6", raw: "", kind: ""}, // blank row after the table
-		{sheet: "汇总", cell: "A7", raw: "读取文件 4 个", kind: "s"},
-		{sheet: "汇总", cell: "A11", raw: "错误排除 1 行，详见“校验问题”工作表", kind: "s"},
+		{sheet: "汇总", cell: "A1", raw: "示例市人民政府办公室2024年度督查事项落实情况汇总", kind: "s"},
+		{sheet: "汇总", cell: "A2", raw: "制表单位：示例市人民政府办公室　　统计截止：2024年11月30日", kind: "s"},
+		{sheet: "汇总", cell: "A3", raw: testReport().Narrative, kind: "s"},
+		{sheet: "汇总", cell: "A4", raw: "注：市教育局报送的台账无法读取，市政务服务中心未报送台账，市统计局报送的1行因填写错误被排除，上述事项均未计入本汇总。", kind: "s"},
+		{sheet: "汇总", cell: "A6", raw: "市政府常务会议", kind: "s"},
+		{sheet: "汇总", cell: "B6", raw: "2", kind: "n"},
+		{sheet: "汇总", cell: "I6", raw: "0", kind: "n", numFmt: "0.0%", shown: "0.0%"},
+		{sheet: "汇总", cell: "B7", raw: "", kind: ""}, // 会议次数 blank for 批示
+		{sheet: "汇总", cell: "C7", raw: "2", kind: "n"},
+		{sheet: "汇总", cell: "I7", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
+		{sheet: "汇总", cell: "A8", raw: "合计", kind: "s"},
+		{sheet: "汇总", cell: "B8", raw: "2", kind: "n"}, // meetings of 会议 categories only
+		{sheet: "汇总", cell: "H8", raw: "1", kind: "n"},
+		{sheet: "汇总", cell: "I8", raw: "0.25", kind: "n", numFmt: "0.0%", shown: "25.0%"},
+		{sheet: "汇总", cell: "A9", raw: "", kind: ""}, // blank row after the table
+		{sheet: "汇总", cell: "A10", raw: "注：逾期、临期事项是推进中、未启动事项的一部分，不另计入事项数。", kind: "s"},
+		{sheet: "汇总", cell: "A11", raw: "", kind: ""}, // no counts of rows read on the leaders' sheet
+		{sheet: "分管领导统计", cell: "A3", raw: "（未填写）", kind: "s"},
+		{sheet: "分管领导统计", cell: "A5", raw: "张三", kind: "s"},
+		{sheet: "分管领导统计", cell: "G4", raw: "1", kind: "n"},
+		{sheet: "分管领导统计", cell: "H3", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
+		{sheet: "单位统计", cell: "A5", raw: "2", kind: "n"}, // tied with the row above
+		{sheet: "单位统计", cell: "A6", raw: "4", kind: "n"},
+		{sheet: "单位统计", cell: "A8", raw: "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。", kind: "s"},
 		{sheet: "分会议统计", cell: "C3", raw: "45352", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-03-01"},
 		{sheet: "分会议统计", cell: "I3", raw: "0", kind: "n", numFmt: "0.0%"},
 		{sheet: "单位统计", cell: "A3", raw: "1", kind: "n"},
@@ -185,7 +260,7 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "逾期事项", cell: "G3", raw: "45596", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-10-31"},
 		{sheet: "逾期事项", cell: "H3", raw: "30", kind: "n"},
 		{sheet: "逾期事项", cell: "I3", raw: "推进中", kind: "s"},
-		{sheet: "逾期事项", cell: "K3", raw: "市住建局.xlsx!台账!5", kind: "s"},
+		{sheet: "逾期事项", cell: "K3", raw: "", kind: ""}, // no 来源 on the leaders' sheets
 		{sheet: "临期事项", cell: "D3", raw: "=1+1", kind: "s"},
 		{sheet: "临期事项", cell: "H3", raw: "5", kind: "n"},
 		{sheet: "无明确时限", cell: "D3", raw: "@cmd 研究解决停车难问题", kind: "s"},
@@ -194,10 +269,25 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "事项明细", cell: "L6", raw: "45536", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-09-01"},
 		{sheet: "事项明细", cell: "M6", raw: "-已完成检查并整改", kind: "s"},
 		{sheet: "事项明细", cell: "N3", raw: "逾期", kind: "s"},
-		{sheet: "校验问题", cell: "A3", raw: "错误", kind: "s"},
-		{sheet: "校验问题", cell: "D3", raw: "H12", kind: "s"},
+		{sheet: "事项明细", cell: "O3", raw: "", kind: ""},
 		{sheet: "未报送单位", cell: "B3", raw: "1", kind: "n"},
 	}
+	checkCases := []cellWant{
+		{sheet: "校验问题", cell: "A3", raw: "错误", kind: "s"},
+		{sheet: "校验问题", cell: "B3", raw: "市教育局.et", kind: "s"},
+		{sheet: "校验问题", cell: "D3", raw: "", kind: ""}, // a whole file: no cell
+		{sheet: "校验问题", cell: "D4", raw: "H12", kind: "s"},
+		{sheet: "事项明细", cell: "O3", raw: "市住建局.xlsx!台账!5", kind: "s"},
+		{sheet: "事项明细", cell: "P3", raw: "市住建局（初稿）.xlsx!台账!5", kind: "s"},
+		{sheet: "事项明细", cell: "P4", raw: "", kind: ""},
+	}
+	checkCells(t, f, cases)
+	checkCells(t, cf, checkCases)
+}
+
+// checkCells compares cells of f with what they should be.
+func checkCells(t *testing.T, f *excelize.File, cases []cellWant) {
+	t.Helper()
 	for _, c := range cases {
 		raw, err := f.GetCellValue(c.sheet, c.cell, excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -223,22 +313,40 @@ func TestWriteCellValues(t *testing.T) {
 	}
 }
 
-// TestWriteFills checks the colours: overdue rows red, due-soon rows yellow, the 预警 and 级别
-// cells by their value.
+// TestWriteFills checks the colours: colour marks the signal, not the row — only the 逾期天数,
+// 剩余天数 and 预警 cells are red or yellow, and in the check file the 级别 and 结果 cells.
 func TestWriteFills(t *testing.T) {
 	_, f := writeTest(t, testReport())
-	cases := []struct{ sheet, cell, fill string }{
-		{"逾期事项", "A3", "FFC7CE"},
-		{"逾期事项", "K3", "FFC7CE"},
-		{"临期事项", "D3", "FFEB9C"},
-		{"事项明细", "N3", "FFC7CE"},
-		{"事项明细", "N4", "FFEB9C"},
-		{"事项明细", "M3", ""},
-		{"校验问题", "A3", "FFC7CE"},
-		{"校验问题", "A4", "FFEB9C"},
-		{"汇总", "A2", "D9E1F2"},
+	_, cf := writeCheck(t, testReport())
+	cases := []struct {
+		check             bool
+		sheet, cell, fill string
+	}{
+		{false, "逾期事项", "H3", "FFC7CE"},
+		{false, "逾期事项", "A3", ""},
+		{false, "逾期事项", "D3", ""},
+		{false, "逾期事项", "J3", ""},
+		{false, "临期事项", "H3", "FFEB9C"},
+		{false, "临期事项", "D3", ""},
+		{false, "临期事项", "I3", ""},
+		{false, "事项明细", "N3", "FFC7CE"},
+		{false, "事项明细", "N4", "FFEB9C"},
+		{false, "事项明细", "M3", ""},
+		{false, "事项明细", "A3", ""},
+		{false, "汇总", "A5", "D9E1F2"},
+		{true, "校验问题", "A3", "FFC7CE"},
+		{true, "校验问题", "A5", "FFEB9C"},
+		{true, "校验问题", "B3", ""},
+		{true, "报送情况", "J8", "FFC7CE"}, // 市教育局.et: 未能读取
+		{true, "报送情况", "J9", "FFEB9C"}, // 市统计局.xlsx: rows excluded
+		{true, "报送情况", "A9", ""},
+		{true, "报送情况", "J3", ""},
 	}
 	for _, c := range cases {
+		f := f
+		if c.check {
+			f = cf
+		}
 		id, err := f.GetCellStyle(c.sheet, c.cell)
 		if err != nil {
 			t.Fatal(err)
@@ -262,13 +370,56 @@ func TestWriteFills(t *testing.T) {
 
 func TestWriteLayout(t *testing.T) {
 	path, f := writeTest(t, testReport())
+	checkPath, cf := writeCheck(t, testReport())
+	layout(t, f, path, map[string]int{SheetItems: 8})
+	layout(t, cf, checkPath, map[string]int{SheetItems: 8})
+
+	chart := readZipFile(t, path, "xl/charts/chart1.xml")
+	for _, ref := range []string{"<f>&#39;汇总&#39;!$A$6:$A$7</f>", "<f>&#39;汇总&#39;!$I$6:$I$7</f>", "<f>&#39;汇总&#39;!$I$5</f>"} {
+		if !strings.Contains(chart, ref) {
+			t.Errorf("chart lacks %s", ref)
+		}
+	}
+	if !strings.Contains(chart, `<a:solidFill><a:srgbClr val="000000"></a:srgbClr></a:solidFill>`) &&
+		!strings.Contains(chart, `<a:srgbClr val="000000"/>`) {
+		t.Error("chart labels are not black")
+	}
+	if !strings.Contains(readSheetXML(t, path)["xl/worksheets/sheet1.xml"], "<drawing ") {
+		t.Error("汇总 has no drawing for the chart")
+	}
+
+	for _, book := range []*excelize.File{f, cf} {
+		if !IsOwnReport(book) {
+			t.Errorf("IsOwnReport(%s) = false", book.Path)
+		}
+		app, err := book.GetAppProps()
+		if err != nil || app.Application != "duban" || app.Company != "示例市人民政府办公室" {
+			t.Errorf("app properties = %+v, %v", app, err)
+		}
+		doc, err := book.GetDocProps()
+		if err != nil || doc.Created != "2024-12-01T09:30:00Z" || doc.Creator != "示例市人民政府办公室" {
+			t.Errorf("document properties = %+v, %v", doc, err)
+		}
+	}
+	other := excelize.NewFile()
+	defer other.Close()
+	if IsOwnReport(other) {
+		t.Error("IsOwnReport(new file) = true")
+	}
+}
+
+// layout checks the print setup, panes, filters and widths of every sheet of f; paper is the
+// paper size of sheets not on A4 (9).
+func layout(t *testing.T, f *excelize.File, path string, paper map[string]int) {
+	t.Helper()
 	names := f.GetDefinedName()
 	for _, sheet := range f.GetSheetList() {
 		found := false
+		h := headerRow(sheet)
 		for _, dn := range names {
 			if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet {
 				found = true
-				if want := "'" + sheet + "'!$2:$2"; dn.RefersTo != want {
+				if want := fmt.Sprintf("'%s'!$%d:$%d", sheet, h, h); dn.RefersTo != want {
 					t.Errorf("%s print titles = %q, want %q", sheet, dn.RefersTo, want)
 				}
 			}
@@ -284,7 +435,8 @@ func TestWriteLayout(t *testing.T) {
 		if sheet == SheetSummary {
 			tall = 1 // 汇总 fits one page
 		}
-		if *pl.Orientation != "landscape" || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+		size := cmp.Or(paper[sheet], 9)
+		if *pl.Orientation != "landscape" || *pl.Size != size || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
 			pl.FitToHeight == nil || *pl.FitToHeight != tall {
 			t.Errorf("%s page layout: orientation %s size %d fit %v×%v", sheet, *pl.Orientation, *pl.Size,
 				deref(pl.FitToWidth), deref(pl.FitToHeight))
@@ -300,14 +452,14 @@ func TestWriteLayout(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddFooter, "&N") {
+		if hf.OddFooter != "&C第&P页 共&N页" {
 			t.Errorf("%s footer = %q", sheet, hf.OddFooter)
 		}
 		panes, err := f.GetPanes(sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !panes.Freeze || panes.YSplit != 2 || panes.TopLeftCell != "A3" {
+		if !panes.Freeze || panes.YSplit != h || panes.TopLeftCell != "A"+strconv.Itoa(h+1) {
 			t.Errorf("%s panes = %+v", sheet, panes)
 		}
 		merged, err := f.GetMergeCells(sheet)
@@ -325,7 +477,7 @@ func TestWriteLayout(t *testing.T) {
 		if strings.Contains(x, "<f>") || strings.Contains(x, "<f ") {
 			t.Errorf("%s contains a formula", name)
 		}
-		if !regexp.MustCompile(`<autoFilter ref="\$?A\$?2:`).MatchString(x) {
+		if !regexp.MustCompile(`<autoFilter ref="\$?A\$?[25]:`).MatchString(x) {
 			t.Errorf("%s has no autofilter on the header row", name)
 		}
 		prev := 0
@@ -342,29 +494,6 @@ func TestWriteLayout(t *testing.T) {
 			prev = hi
 		}
 	}
-
-	chart := readZipFile(t, path, "xl/charts/chart1.xml")
-	for _, ref := range []string{"<f>&#39;汇总&#39;!$A$3:$A$4</f>", "<f>&#39;汇总&#39;!$I$3:$I$4</f>", "<f>&#39;汇总&#39;!$I$2</f>"} {
-		if !strings.Contains(chart, ref) {
-			t.Errorf("chart lacks %s", ref)
-		}
-	}
-	if !strings.Contains(sheetXML["xl/worksheets/sheet1.xml"], "<drawing ") {
-		t.Error("汇总 has no drawing for the chart")
-	}
-
-	if !IsOwnReport(f) {
-		t.Error("IsOwnReport(written report) = false")
-	}
-	app, err := f.GetAppProps()
-	if err != nil || app.Application != "duban" {
-		t.Errorf("Application = %v, %v", app, err)
-	}
-	other := excelize.NewFile()
-	defer other.Close()
-	if IsOwnReport(other) {
-		t.Error("IsOwnReport(new file) = true")
-	}
 }
 
 func TestWriteWidths(t *testing.T) {
@@ -376,7 +505,7 @@ func TestWriteWidths(t *testing.T) {
 		{"汇总", "A", 16},   // 市政府常务会议: 7 CJK = 14, + 2
 		{"汇总", "B", 10},   // 会议次数 header
 		{"逾期事项", "A", 6},  // minimum
-		{"事项明细", "F", 32}, // long content is capped and wrapped
+		{"事项明细", "F", 28}, // long content is capped and wrapped
 	}
 	for _, c := range cases {
 		w, err := f.GetColWidth(c.sheet, c.col)
@@ -392,17 +521,27 @@ func TestWriteWidths(t *testing.T) {
 func TestWriteEmpty(t *testing.T) {
 	r := &Report{AsOf: ymd(2024, 11, 30), Expect: &Reconciliation{Headers: []string{"事项内容", "牵头单位"}}}
 	_, f := writeTest(t, r)
+	_, cf := writeCheck(t, r)
 	cases := []struct{ sheet, cell, want string }{
-		{"汇总", "A3", "合计"},
-		{"汇总", "B3", ""}, // no meeting category: 会议次数 blank
-		{"汇总", "I3", "0.0%"},
+		// No 制表单位 in the dictionary: none in the title, no 制表单位 line.
+		{"汇总", "A1", "2024年度督查事项落实情况汇总"},
+		{"汇总", "A2", "统计截止：2024年11月30日"},
+		{"汇总", "A3", "类别"},
+		{"汇总", "A4", "合计"},
+		{"汇总", "B4", ""}, // no meeting category: 会议次数 blank
+		{"汇总", "I4", "0.0%"},
 		{"逾期事项", "A4", "无逾期事项"},
 		{"校验问题", "A3", ""},
 		{"校验问题", "A4", "未发现问题"},
+		{"报送情况", "A4", "未读取任何文件"},
 		{"漏报事项", "A4", "所有交办事项均已报送"},
 		{"未报送单位", "A4", "所有单位均已报送"},
 	}
 	for _, c := range cases {
+		f := f
+		if c.sheet == SheetProblems || c.sheet == SheetInputs {
+			f = cf
+		}
 		got, err := f.GetCellValue(c.sheet, c.cell)
 		if err != nil {
 			t.Fatal(err)
@@ -427,7 +566,7 @@ func TestWriteReplacesAtomically(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(path, testReport()); err != nil {
+	if _, err := WriteReport(path, testReport()); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)
@@ -435,14 +574,14 @@ func TestWriteReplacesAtomically(t *testing.T) {
 		t.Fatalf("replaced file does not open: %v", err)
 	}
 	f.Close()
-	assertOnly(t, dir, "汇总.xlsx")
+	assertOnly(t, dir, "汇总.xlsx", "汇总_核对.xlsx")
 
 	// A path in a folder that does not exist: an error, nothing created.
 	missing := filepath.Join(dir, "没有这个文件夹", "汇总.xlsx")
-	if err := Write(missing, testReport()); err == nil {
-		t.Error("Write into a missing folder: no error")
+	if _, err := WriteReport(missing, testReport()); err == nil {
+		t.Error("WriteReport into a missing folder: no error")
 	}
-	assertOnly(t, dir, "汇总.xlsx")
+	assertOnly(t, dir, "汇总.xlsx", "汇总_核对.xlsx")
 
 	// The rename fails (the path is a folder): the temporary file is removed and the folder
 	// is left as it was.
@@ -453,10 +592,10 @@ func TestWriteReplacesAtomically(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(busy, "keep"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(busy, testReport()); err == nil {
-		t.Error("Write over a folder: no error")
+	if _, err := WriteReport(busy, testReport()); err == nil {
+		t.Error("WriteReport over a folder: no error")
 	}
-	assertOnly(t, dir, "busy.xlsx", "汇总.xlsx")
+	assertOnly(t, dir, "busy.xlsx", "busy_核对.xlsx", "汇总.xlsx", "汇总_核对.xlsx")
 	if _, err := os.Stat(filepath.Join(busy, "keep")); err != nil {
 		t.Error(err)
 	}
@@ -479,7 +618,7 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 
 func TestWriteGolden(t *testing.T) {
 	path, _ := writeTest(t, testReport())
-	got := dumpWorkbook(t, path)
+	got := dumpWorkbook(t, path) + "#### " + filepath.Base(CheckPath(path)) + "\n" + dumpWorkbook(t, CheckPath(path))
 	golden := filepath.Join("testdata", "golden", "report.txt")
 	if updateGolden() {
 		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
@@ -710,8 +849,9 @@ func bigReport(n int) *Report {
 func BenchmarkWrite(b *testing.B) {
 	r := bigReport(20000)
 	b.ReportAllocs()
+	dir := b.TempDir()
 	for b.Loop() {
-		if err := writeTo(io.Discard, r); err != nil {
+		if _, err := WriteReport(filepath.Join(dir, "r.xlsx"), r); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -726,10 +866,11 @@ func TestWriteTableCap(t *testing.T) {
 		r.Problems = append(r.Problems, Problem{Pos: Pos{File: "a.xlsx", Sheet: "台账", Row: i + 2}, Level: Notice, Msg: "提示"})
 	}
 	path := filepath.Join(t.TempDir(), "out.xlsx")
-	if err := Write(path, r); err != nil {
+	check, err := WriteReport(path, r)
+	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenFile(path)
+	f, err := excelize.OpenFile(check)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -753,7 +894,7 @@ func TestWriteRowHeights(t *testing.T) {
 	for i, row := range rows {
 		if len(row) > 5 && row[5] == r.Items[0].Content {
 			h, _ := f.GetRowHeight(SheetItems, i+1)
-			if want := float64(xlsxout.WrappedLines(row[5], 32))*xlsxout.LineHeight + 3; h != want {
+			if want := float64(xlsxout.WrappedLines(row[5], 28))*xlsxout.LineHeight + 3; h != want {
 				t.Errorf("row %d height %v, want %v", i+1, h, want)
 			}
 			return

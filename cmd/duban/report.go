@@ -78,7 +78,8 @@ func (c *common) options() (sheets.Options, error) {
 		return o, err
 	}
 	o.Dict = d
-	o.AsOf = time.Now()
+	o.Created = time.Now()
+	o.AsOf = o.Created
 	if c.asOf != "" {
 		t, err := sheets.ParseDate(c.asOf, false)
 		if err != nil || t.IsZero() {
@@ -198,15 +199,17 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintf(stderr, "错误：发现%d个错误，按 --strict 要求未生成汇总工作簿\n", errs)
 		return exitNothing
 	}
-	if err := sheets.Write(out, r); err != nil {
+	checkPath, err := sheets.WriteReport(out, r)
+	if err != nil {
 		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败：", err)
 		return exitNothing
 	}
 	if !o.Quiet {
 		printSummary(stdout, r)
 		fmt.Fprintf(stdout, "汇总工作簿：%s\n", out)
+		fmt.Fprintf(stdout, "核对工作簿：%s\n", checkPath)
 		if n := len(r.Problems); n > 0 {
-			fmt.Fprintf(stdout, "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入“校验问题”工作表\n", n, errs,
+			fmt.Fprintf(stdout, "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表\n", n, errs,
 				sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
 		}
 		printBalance(stdout, r)

@@ -100,6 +100,7 @@ func TestReportSample(t *testing.T) {
 		"市商务局.xlsx!台账!H12: 错误: 完成时限“2024年2月30日”不是有效日期（2月没有30日）",
 		"市工业和信息化局.xlsx!台账!I6: 警告: 落实状态为“已完成”（已落实），但未填写完成日期",
 		"说明.txt: 提示: 不是Excel工作簿，已跳过",
+		"警告: 市委常委会议的会议届次不连续：第1–19次中缺第4、7、8、15次（可能有单位未报送，或这些会议没有督查事项），会议次数只计有事项的会议，请核对",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q", want)
@@ -108,11 +109,16 @@ func TestReportSample(t *testing.T) {
 	if strings.Contains(stderr, "~$") {
 		t.Error("the Office lock file was mentioned; it must be skipped silently")
 	}
-	if !strings.Contains(stdout, "发现问题92条：错误3条，警告8条，提示81条，已列入“校验问题”工作表\n") {
+	if !strings.Contains(stdout, "发现问题94条：错误3条，警告10条，提示81条，已列入核对工作簿的“校验问题”工作表\n") {
 		t.Errorf("stdout does not count the problems:\n%s", stdout)
 	}
-	if !strings.Contains(stdout, "共召开市委常委会议15次，议定事项22项，已落实20项，落实率90.9%") {
+	// 第1–19次 with four absent: 涉及, not 召开; 第1–14次 complete: 召开.
+	if !strings.Contains(stdout, "截至2024年12月20日，市委常委会议涉及15次会议，议定事项22项，已落实20项，落实率90.9%；召开市政府常务会议14次，") {
 		t.Errorf("narrative missing from stdout:\n%s", stdout)
+	}
+	checkPath := strings.TrimSuffix(out, ".xlsx") + "_核对.xlsx"
+	if !strings.Contains(stdout, "核对工作簿："+checkPath+"\n") {
+		t.Errorf("stdout does not name the check file %s:\n%s", checkPath, stdout)
 	}
 
 	f, err := excelize.OpenFile(out)
@@ -120,8 +126,16 @@ func TestReportSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); strings.Join(got, " ") != "汇总 分会议统计 单位统计 逾期事项 临期事项 无明确时限 事项明细 校验问题" {
+	if got := f.GetSheetList(); strings.Join(got, " ") != "汇总 分会议统计 分管领导统计 单位统计 逾期事项 临期事项 无明确时限 事项明细" {
 		t.Errorf("sheets = %v", got)
+	}
+	cf, err := excelize.OpenFile(checkPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cf.Close()
+	if got := cf.GetSheetList(); strings.Join(got, " ") != "报送情况 校验问题 事项明细" {
+		t.Errorf("check file sheets = %v", got)
 	}
 	want := map[string]string{ // 类别 → 会议次数 事项数 已落实 推进中 未启动 逾期 临期
 		"市委常委会议":  "15 22 20 2 0 2 0",
@@ -145,18 +159,21 @@ func TestReportSample(t *testing.T) {
 	// The rate is the exact ratio, shown with one decimal.
 	// The rate is the ratio 20/22 at Excel's precision of 15 significant digits (excelize
 	// writes no more, as Excel itself cannot hold more).
-	v, _ := f.GetCellValue("汇总", "I3", excelize.Options{RawCellValue: true})
+	v, _ := f.GetCellValue("汇总", "I6", excelize.Options{RawCellValue: true})
 	if want := strconv.FormatFloat(20.0/22, 'g', 15, 64); v != want {
-		t.Errorf("汇总!I3 = %s, want the ratio 20/22 = %s", v, want)
+		t.Errorf("汇总!I6 = %s, want the ratio 20/22 = %s", v, want)
 	}
-	if n := len(table(t, f, "事项明细", "事项内容", "牵头单位", "落实状态", "预警", "来源")); n != 302 {
+	if n := len(table(t, f, "事项明细", "事项内容", "牵头单位", "落实状态", "预警")); n != 302 {
 		t.Errorf("事项明细 has %d rows, want 302", n)
+	}
+	if n := len(table(t, cf, "事项明细", "事项内容", "牵头单位", "落实状态", "预警", "来源")); n != 302 {
+		t.Errorf("the check file's 事项明细 has %d rows, want 302", n)
 	}
 	if n := len(table(t, f, "逾期事项", "事项内容", "逾期天数")); n != 16 {
 		t.Errorf("逾期事项 has %d rows, want 16", n)
 	}
 	var errs []string
-	for _, r := range table(t, f, "校验问题", "级别", "文件", "工作表", "单元格", "字段", "原值", "说明") {
+	for _, r := range table(t, cf, "校验问题", "级别", "文件", "工作表", "单元格", "字段", "原值", "说明") {
 		if r["级别"] == "错误" {
 			errs = append(errs, r["文件"]+"!"+r["工作表"]+"!"+r["单元格"])
 		}

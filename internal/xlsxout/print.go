@@ -7,7 +7,7 @@ import (
 )
 
 // FooterPageOfN is the centred page-number footer of every printed sheet.
-const FooterPageOfN = "&C第 &P 页，共 &N 页"
+const FooterPageOfN = "&C第&P页 共&N页"
 
 // Paper is a paper size of the print setup.
 type Paper uint8

@@ -11,6 +11,7 @@ import (
 type Props struct {
 	Application string // app.xml's Application
 	Creator     string // also the last modifier; empty leaves excelize's
+	Company     string // app.xml's Company, e.g. the office that made the workbook
 	Title       string
 	Subject     string
 	Description string
@@ -19,8 +20,8 @@ type Props struct {
 
 // SetProps writes p into f's document properties.
 func SetProps(f *excelize.File, p Props) error {
-	if p.Application != "" {
-		if err := f.SetAppProps(&excelize.AppProperties{Application: p.Application}); err != nil {
+	if p.Application != "" || p.Company != "" {
+		if err := f.SetAppProps(&excelize.AppProperties{Application: p.Application, Company: p.Company}); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 //
 //	row 1            Titles[0], bold and merged across the table
 //	rows 2…          Titles[1:], one line each, merged across
+//	then             Lead, one wrapped paragraph each, merged across
 //	HeaderRow()      the column labels, repeated on every printed page, with an AutoFilter
 //	data rows        Row(0) … Row(N-1), then Total
 //	(blank row)      Empty when N is 0, then Notes, one per row
@@ -19,6 +20,7 @@ import (
 type Table struct {
 	Name   string   // the sheet name
 	Titles []string // at least one
+	Lead   []string // paragraphs between the titles and the table (a summary's narrative)
 	Cols   []Column
 	N      int // data rows
 	// Row fills data row i into v (cleared beforehand) and returns the row's tone.
@@ -31,10 +33,17 @@ type Table struct {
 	Notes     []string // lines after the table and a blank row
 	Narrative string   // a wrapped paragraph after the notes
 	// Chart, when set, adds a chart below everything else.
-	Chart   func(f *excelize.File, at ChartPlace) error
+	Chart func(f *excelize.File, at ChartPlace) error
+	// Paper is the paper the sheet prints on; a table on A4 too wide to print there at a
+	// readable size (about 8 pt) prints on A3.
 	Paper   Paper
 	OnePage bool // print on one page (a summary with its chart)
 }
+
+// a4Width is the widest table (in column width units) that prints on A4 landscape, one page
+// wide, with 11-point text shrunk to no less than about 8 points (LibreOffice draws a width unit
+// 2.3 mm wide, and the printable width of A4 landscape is about 260 mm).
+const a4Width = 160
 
 // ChartPlace tells a Table's Chart where it goes and where the table's data is.
 type ChartPlace struct {
@@ -45,7 +54,7 @@ type ChartPlace struct {
 }
 
 // HeaderRow is the row (1-based) of the column labels.
-func (t *Table) HeaderRow() int { return max(len(t.Titles), 1) + 1 }
+func (t *Table) HeaderRow() int { return max(len(t.Titles), 1) + len(t.Lead) + 1 }
 
 // MaxRows is the most data rows a table gets: a sheet holds 1,048,576 rows. (A variable only
 // so that a test can lower it.)
@@ -133,6 +142,9 @@ func (w *tableWriter) settings() error {
 		return err
 	}
 	p := Print{Paper: t.Paper, OnePage: t.OnePage, RepeatRows: w.header, Footer: FooterPageOfN}
+	if p.Paper == A4 && w.totalWidth() > a4Width {
+		p.Paper = A3
+	}
 	if err := PrintSetup(w.f, t.Name, p); err != nil {
 		return err
 	}
@@ -198,6 +210,13 @@ func (w *tableWriter) head() error {
 			style, opts = w.st.Title, []excelize.RowOpts{{Height: titleHeight}}
 		}
 		if err := w.line(i+1, s, style, opts...); err != nil {
+			return err
+		}
+	}
+	first := max(len(w.t.Titles), 1) + 1
+	for i, s := range w.t.Lead {
+		h := narrativeHeight(s, w.totalWidth())
+		if err := w.line(first+i, s, w.st.Narrative, excelize.RowOpts{Height: h}); err != nil {
 			return err
 		}
 	}
@@ -280,12 +299,17 @@ func (w *tableWriter) below() error {
 	if w.lay.narrative == 0 {
 		return nil
 	}
+	h := narrativeHeight(w.t.Narrative, w.totalWidth())
+	return w.line(w.lay.narrative, w.t.Narrative, w.st.Narrative, excelize.RowOpts{Height: h})
+}
+
+// totalWidth is the width of all the table's columns.
+func (w *tableWriter) totalWidth() float64 {
 	total := 0.0
 	for _, x := range w.widths {
 		total += x
 	}
-	h := narrativeHeight(w.t.Narrative, total)
-	return w.line(w.lay.narrative, w.t.Narrative, w.st.Narrative, excelize.RowOpts{Height: h})
+	return total
 }
 
 // chart adds the table's chart; charts are placed by column widths, so they go in after

@@ -167,3 +167,48 @@ func TestCap(t *testing.T) {
 		t.Errorf("Cap(5) = %d, %v", n, notes)
 	}
 }
+
+// Lead paragraphs go between the titles and the header, which moves down; a table too wide for
+// A4 at a readable size prints on A3, a narrow one stays on A4; the footer is 第X页 共Y页.
+func TestLeadAndPaper(t *testing.T) {
+	wide := make([]Column, 12)
+	for i := range wide {
+		wide[i] = Column{Label: "列", Width: 14} // 168 > a4Width
+	}
+	tables := []*Table{{
+		Name: "汇总", Titles: []string{"标题", "统计截止：2024年12月20日"}, Lead: []string{"一段摘要。", "注：一句说明。"},
+		Cols: []Column{{Label: "类别"}, {Label: "事项数", Kind: KindInt}}, N: 1,
+		Row: func(i int, v []any) Tone { v[0], v[1] = "甲", 3; return None },
+	}, {
+		Name: "明细", Titles: []string{"明细"}, Cols: wide,
+	}}
+	f := writeBook(t, tables, Props{Application: "duban", Company: "示例市人民政府办公室"})
+	rows, err := f.GetRows("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows {
+		got = append(got, strings.Join(r, "|"))
+	}
+	want := "标题\n统计截止：2024年12月20日\n一段摘要。\n注：一句说明。\n类别|事项数\n甲|3"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("汇总 rows:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	if p, _ := f.GetPanes("汇总"); p.YSplit != 5 {
+		t.Errorf("header frozen at %d, want 5", p.YSplit)
+	}
+	for sheet, size := range map[string]int{"汇总": 9, "明细": 8} {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || *pl.Size != size {
+			t.Errorf("%s paper %v, want %d (%v)", sheet, *pl.Size, size, err)
+		}
+		hf, _ := f.GetHeaderFooter(sheet)
+		if hf.OddFooter != "&C第&P页 共&N页" {
+			t.Errorf("%s footer %q", sheet, hf.OddFooter)
+		}
+	}
+	if app, err := f.GetAppProps(); err != nil || app.Company != "示例市人民政府办公室" || app.Application != "duban" {
+		t.Errorf("app properties %+v, %v", app, err)
+	}
+}

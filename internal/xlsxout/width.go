@@ -13,8 +13,8 @@ import (
 const (
 	sampleRows  = 1000 // rows measured for column widths
 	minWidth    = 6
-	maxWidth    = 30 // wider text wraps, so that the lists print large enough on A4
-	maxWrap     = 32 // wrapped columns (事项内容, 进展情况) stop widening here
+	maxWidth    = 24 // wider text wraps, so that the lists print large enough on A4
+	maxWrap     = 28 // wrapped columns (事项内容, 进展情况) stop widening here
 	widthMargin = 2
 )
 

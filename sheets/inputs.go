@@ -1,0 +1,218 @@
+package sheets
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Texts of 报送情况, the meeting gaps and the sentence on 汇总 that says what limits the figures.
+const (
+	resultCounted  = "已计入"
+	resultPartly   = "部分行已排除"
+	resultFailed   = "未能读取"
+	resultSkipped  = "已跳过"
+	msgGap         = "%s的会议届次不连续：第1–%d次中缺%s（可能有单位未报送，或这些会议没有督查事项），会议次数只计有事项的会议，请核对"
+	limitFailed    = "%s报送的台账无法读取"
+	limitUnsent    = "%s未报送台账"
+	limitExcluded  = "%s报送的%d行因填写错误被排除"
+	limitOne       = "注：%s，其事项未计入本汇总。"
+	limitSeveral   = "注：%s，上述事项均未计入本汇总。"
+	limitMoreUnits = "%s等%d个单位"
+)
+
+// Submissions returns 报送情况: one row per input file (and per file skipped before reading),
+// by file name, with its items, merged rows and problems counted from the report.
+func (r *Report) Submissions() []FileResult {
+	index := map[string]int{}
+	out := make([]FileResult, len(r.Inputs))
+	for i, in := range r.Inputs {
+		out[i] = in
+		index[in.File] = i
+	}
+	units := make([]map[string]int, len(out))
+	sheets := make([]map[string]bool, len(out))
+	see := func(p Pos, lead string) int {
+		i, ok := index[p.File]
+		if !ok {
+			return -1
+		}
+		if units[i] == nil {
+			units[i], sheets[i] = map[string]int{}, map[string]bool{}
+		}
+		if lead != "" {
+			units[i][lead]++
+		}
+		if p.Sheet != "" {
+			sheets[i][p.Sheet] = true
+		}
+		return i
+	}
+	for k := range r.Items {
+		it := &r.Items[k]
+		if i := see(it.Src, it.Lead); i >= 0 {
+			out[i].Counted++
+		}
+		for _, p := range it.Merged {
+			if i := see(p, it.Lead); i >= 0 {
+				out[i].Merged++
+			}
+		}
+	}
+	for _, p := range r.Problems {
+		i, ok := index[p.Pos.File]
+		if !ok {
+			if p.Pos.File == "" || p.Pos.Sheet != "" || p.Level == Warning {
+				continue
+			}
+			// A file refused before reading (by Source): a row of its own.
+			i = len(out)
+			index[p.Pos.File] = i
+			out = append(out, FileResult{File: p.Pos.File})
+			units, sheets = append(units, nil), append(sheets, nil)
+		}
+		if p.Pos.Row > 0 {
+			see(p.Pos, "")
+		}
+		f := &out[i]
+		switch p.Level {
+		case Error:
+			f.Errors++
+		case Warning:
+			f.Warnings++
+		default:
+			f.Notices++
+		}
+		if p.Pos.Sheet == "" && p.Level != Warning && f.Failed == "" {
+			f.Failed, f.Skipped = p.Msg, p.Level == Notice
+		}
+	}
+	for i := range out {
+		f := &out[i]
+		if f.Skipped && f.Rows == 0 {
+			continue // not a ledger: no unit, no sheets
+		}
+		f.Unit = unitFromFileName(f.File)
+		best := 0
+		for u, n := range units[i] {
+			if n > best || n == best && u < f.Unit {
+				f.Unit, best = u, n
+			}
+		}
+		f.Sheets = f.Sheets[:0:0]
+		for s := range sheets[i] {
+			f.Sheets = append(f.Sheets, s)
+		}
+		slices.Sort(f.Sheets)
+	}
+	// By name, so that the order of the files given never changes the check file.
+	slices.SortStableFunc(out, func(a, b FileResult) int { return strings.Compare(a.File, b.File) })
+	return out
+}
+
+// Result is the 结果 of a file in 报送情况: 已计入, 部分行已排除, 未能读取 or 已跳过, and why.
+func (f *FileResult) Result() string {
+	switch {
+	case f.Failed != "" && f.Skipped:
+		return resultSkipped + "：" + f.Failed
+	case f.Failed != "":
+		return resultFailed + "：" + f.Failed
+	case f.Excluded > 0:
+		return fmt.Sprintf("%s：%d行有错误，未计入", resultPartly, f.Excluded)
+	case f.Rows == 0:
+		return resultCounted + "（未读取到数据行）"
+	}
+	return resultCounted
+}
+
+// Limits is the one sentence under the narrative on 汇总 saying what the figures leave out:
+// units whose file could not be read, units that sent nothing (with --expect), rows excluded
+// by errors. It is empty when nothing is left out.
+func (r *Report) Limits() string {
+	var failed, excludedUnits []string
+	excluded := 0
+	for _, f := range r.Submissions() {
+		switch {
+		case f.Failed != "" && !f.Skipped:
+			failed = appendNew(failed, f.Unit)
+		case f.Excluded > 0:
+			excludedUnits = appendNew(excludedUnits, f.Unit)
+			excluded += f.Excluded
+		}
+	}
+	var parts []string
+	if len(failed) > 0 {
+		parts = append(parts, fmt.Sprintf(limitFailed, unitList(failed)))
+	}
+	if r.Expect != nil && len(r.Expect.Unreported) > 0 {
+		var us []string
+		for _, u := range r.Expect.Unreported {
+			us = append(us, u.Unit)
+		}
+		parts = append(parts, fmt.Sprintf(limitUnsent, unitList(us)))
+	}
+	if excluded > 0 {
+		parts = append(parts, fmt.Sprintf(limitExcluded, unitList(excludedUnits), excluded))
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf(limitOne, parts[0])
+	}
+	return fmt.Sprintf(limitSeveral, strings.Join(parts, "，"))
+}
+
+// appendNew appends s to list unless it is there already.
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// unitList names units as 甲、乙、丙, or 甲、乙、丙等7个单位 when there are more than five.
+func unitList(us []string) string {
+	if len(us) <= 5 {
+		return strings.Join(us, "、")
+	}
+	return fmt.Sprintf(limitMoreUnits, strings.Join(us[:3], "、"), len(us))
+}
+
+// gapProblems warns, once per category, of the session numbers that have no items.
+func gapProblems(gaps []MeetingGap) []Problem {
+	var ps []Problem
+	for _, g := range gaps {
+		ps = append(ps, Problem{Level: Warning, Field: FieldMeeting.String(), Msg: g.String()})
+	}
+	return ps
+}
+
+// String describes the gap, e.g. 市委常委会议的会议届次不连续：第1–19次中缺第4、7–8、15次…
+func (g MeetingGap) String() string {
+	return fmt.Sprintf(msgGap, g.Category, g.Last, sessionList(g.Missing))
+}
+
+// sessionList writes session numbers as 第4、7、8、15次, runs of three or more as 第20–25次.
+func sessionList(ns []int) string {
+	ns = slices.Clone(ns)
+	slices.SortFunc(ns, cmp.Compare)
+	var parts []string
+	for i := 0; i < len(ns); {
+		j := i
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
+			j++
+		}
+		if j-i >= 2 {
+			parts = append(parts, strconv.Itoa(ns[i])+"–"+strconv.Itoa(ns[j]))
+		} else {
+			for k := i; k <= j; k++ {
+				parts = append(parts, strconv.Itoa(ns[k]))
+			}
+		}
+		i = j + 1
+	}
+	return "第" + strings.Join(parts, "、") + "次"
+}
