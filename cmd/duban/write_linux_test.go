@@ -44,6 +44,8 @@ func TestFailedMidWrite(t *testing.T) {
 		t.Fatalf("first run: exit %d\n%s", code, stderr)
 	}
 	earlier, _ := os.ReadFile(out)
+	checkFile := filepath.Join(outDir, "督查事项汇总_核对.xlsx")
+	earlierCheck, _ := os.ReadFile(checkFile)
 	if len(earlier) <= writeLimit {
 		t.Fatalf("the report is %d bytes, no more than the limit %d: the write would not fail", len(earlier), writeLimit)
 	}
@@ -64,7 +66,10 @@ func TestFailedMidWrite(t *testing.T) {
 	if now, _ := os.ReadFile(out); !bytes.Equal(now, earlier) {
 		t.Errorf("the failed run changed the earlier report")
 	}
-	assertFiles(t, outDir, "督查事项汇总.xlsx")
+	if now, _ := os.ReadFile(checkFile); len(earlierCheck) == 0 || !bytes.Equal(now, earlierCheck) {
+		t.Errorf("the failed run changed the earlier check file")
+	}
+	assertFiles(t, outDir, "督查事项汇总.xlsx", "督查事项汇总_核对.xlsx")
 
 	// What a run killed mid-write leaves: the first part of a report under a temporary name.
 	leftover := filepath.Join(outDir, ".duban-"+strconv.Itoa(os.Getpid())+".xlsx")
