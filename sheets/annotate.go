@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -173,7 +174,7 @@ func markCells(f *excelize.File, probs []Problem) error {
 			if err != nil || st == nil {
 				st = &excelize.Style{}
 			}
-			st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}
+			st.Fill = xlsxout.Solid(fill)
 			if id, err = f.NewStyle(st); err != nil {
 				return err
 			}
@@ -221,7 +222,7 @@ func issueSheet(f *excelize.File, probs []Problem) error {
 		return err
 	}
 	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}})
+		Fill: xlsxout.Solid(xlsxout.FormFill)})
 	if err != nil {
 		return err
 	}
@@ -233,7 +234,7 @@ func issueSheet(f *excelize.File, probs []Problem) error {
 	levelStyle := map[Level]int{}
 	for l, c := range map[Level]string{Error: fillError, Warning: fillWarning} {
 		if levelStyle[l], err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"},
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}}); err != nil {
+			Fill: xlsxout.Solid(c)}); err != nil {
 			return err
 		}
 	}

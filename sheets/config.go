@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/internal/zhtext"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -76,13 +78,10 @@ func buildConfig(f *excelize.File, d *Dict) error {
 	if err != nil {
 		return err
 	}
-	border := []excelize.Border{
-		{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
-		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1},
-	}
+	border := xlsxout.Border("BFBFBF")
 	head, err := f.NewStyle(&excelize.Style{
 		Font:      &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		Fill:      xlsxout.Solid(xlsxout.FormFill),
 		Border:    border,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
 	})
@@ -109,8 +108,10 @@ func buildConfig(f *excelize.File, d *Dict) error {
 		if err := f.SetCellStr(sheet, "A1", t.note); err != nil {
 			return err
 		}
-		if err := f.MergeCell(sheet, "A1", last+"1"); err != nil {
-			return err
+		if len(t.header) > 1 { // a one-cell merge is no merge (Excel never writes one)
+			if err := f.MergeCell(sheet, "A1", last+"1"); err != nil {
+				return err
+			}
 		}
 		if err := f.SetCellStyle(sheet, "A1", last+"1", note); err != nil {
 			return err
@@ -156,10 +157,7 @@ func buildConfig(f *excelize.File, d *Dict) error {
 			}
 		}
 	}
-	if err := f.SetAppProps(&excelize.AppProperties{Application: "duban"}); err != nil {
-		return err
-	}
-	return f.SetDocProps(&excelize.DocProperties{Description: "duban-config", Title: "duban 词典配置"})
+	return xlsxout.SetProps(f, xlsxout.Props{Application: "duban", Description: "duban-config", Title: "duban 词典配置"})
 }
 
 // configRows returns the entries of one table of d, as cells.
@@ -237,7 +235,7 @@ func ReadConfig(path string) (*Dict, error) {
 // office may have inserted or deleted lines above it.
 func configHeader(rows [][]string, first string) int {
 	for i := 0; i < len(rows) && i < 10; i++ {
-		if len(rows[i]) > 0 && Normalize(rows[i][0]) == first {
+		if len(rows[i]) > 0 && zhtext.Normalize(rows[i][0]) == first {
 			return i
 		}
 	}

@@ -149,3 +149,34 @@ func TestConfigNotAWorkbook(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// The note of each sheet is merged across the header's columns; a one-column table has no
+// merge at all (Excel never writes a one-cell merge such as A1:A1).
+func TestConfigNoteMerges(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "配置.xlsx")
+	if err := WriteConfig(path, testDict(t)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := map[string]string{
+		SectionCategories: "A1:D1", SectionStatuses: "A1:B1", SectionColumns: "A1:B1",
+		SectionNoDeadline: "", SectionUnits: "A1:B1", SectionSettings: "A1:B1",
+	}
+	for _, ct := range configTables {
+		ms, err := f.GetMergeCells(ct.section)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.GetStartAxis()+":"+m.GetEndAxis())
+		}
+		if w := want[ct.section]; strings.Join(got, " ") != w {
+			t.Errorf("%s merges = %v, want %q", ct.section, got, w)
+		}
+	}
+}

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
+
+	"github.com/duban/duban/internal/zhtext"
 )
 
 // Category is one category of supervised items (SPEC §4.1).
@@ -134,7 +135,7 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 		if name == "" {
 			continue
 		}
-		f, ok := FieldByLabel(Normalize(name))
+		f, ok := FieldByLabel(zhtext.Normalize(name))
 		if !ok {
 			return nil, fmt.Errorf("%s：“%s”不是标准列名（应为 %s 之一）", l.Where, name, strings.Join(fieldLabels[:], "、"))
 		}
@@ -169,7 +170,7 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 
 func statusClass(s string) (Status, bool) {
 	for _, c := range []Status{Done, InProgress, NotStarted} {
-		if Normalize(s) == c.String() {
+		if zhtext.Normalize(s) == c.String() {
 			return c, true
 		}
 	}
@@ -186,14 +187,14 @@ func (d *Dict) index() error {
 	d.keywords = nil
 	for i, c := range d.Categories {
 		for _, s := range append([]string{c.Name}, c.Aliases...) {
-			k := Normalize(s)
+			k := zhtext.Normalize(s)
 			if j, dup := d.category[k]; dup && j != i {
 				return fmt.Errorf("词典：写法“%s”同时属于类别“%s”和“%s”", s, d.Categories[j].Name, c.Name)
 			}
 			d.category[k] = i
 		}
 		for _, w := range c.Keywords {
-			if w = Normalize(w); w != "" {
+			if w = zhtext.Normalize(w); w != "" {
 				d.keywords = append(d.keywords, keyword{w, i})
 			}
 		}
@@ -206,7 +207,7 @@ func (d *Dict) index() error {
 	}
 	for _, s := range []Status{Done, InProgress, NotStarted} {
 		for _, w := range append([]string{s.String()}, d.Statuses[s]...) {
-			k := Normalize(w)
+			k := zhtext.Normalize(w)
 			if c, dup := d.status[k]; dup && c != s {
 				return fmt.Errorf("词典：落实状态写法“%s”同时属于“%s”和“%s”", w, c, s)
 			}
@@ -215,7 +216,7 @@ func (d *Dict) index() error {
 	}
 	for f := Field(0); f < NumFields; f++ {
 		for _, w := range append([]string{f.String()}, d.Columns[f]...) {
-			k := Normalize(w)
+			k := zhtext.Normalize(w)
 			if g, dup := d.column[k]; dup && g != f {
 				return fmt.Errorf("词典：列名“%s”同时属于“%s”和“%s”", w, g, f)
 			}
@@ -223,11 +224,11 @@ func (d *Dict) index() error {
 		}
 	}
 	for _, w := range d.NoDeadline {
-		d.noDL[Normalize(w)] = true
+		d.noDL[zhtext.Normalize(w)] = true
 	}
 	for _, u := range d.Units {
 		for _, w := range append([]string{u.Name}, u.Aliases...) {
-			d.unit[Normalize(w)] = u.Name
+			d.unit[zhtext.Normalize(w)] = u.Name
 		}
 	}
 	return nil
@@ -235,7 +236,7 @@ func (d *Dict) index() error {
 
 // Category returns the category named s (by name or alias).
 func (d *Dict) Category(s string) (*Category, bool) {
-	i, ok := d.category[Normalize(s)]
+	i, ok := d.category[zhtext.Normalize(s)]
 	if !ok {
 		return nil, false
 	}
@@ -245,7 +246,7 @@ func (d *Dict) Category(s string) (*Category, bool) {
 // CategoryOf recognises the category from a meeting name by the dictionary's keywords
 // (the longest keyword found wins), or by a category name or alias it contains.
 func (d *Dict) CategoryOf(meeting string) (*Category, bool) {
-	m := Normalize(meeting)
+	m := zhtext.Normalize(meeting)
 	if m == "" {
 		return nil, false
 	}
@@ -260,7 +261,7 @@ func (d *Dict) CategoryOf(meeting string) (*Category, bool) {
 // CategoryIndex returns the position of the named category in dictionary order, or
 // len(Categories) for a category the dictionary does not know.
 func (d *Dict) CategoryIndex(name string) int {
-	if i, ok := d.category[Normalize(name)]; ok {
+	if i, ok := d.category[zhtext.Normalize(name)]; ok {
 		return i
 	}
 	return len(d.Categories)
@@ -268,18 +269,18 @@ func (d *Dict) CategoryIndex(name string) int {
 
 // Status returns the class of a 落实状态 spelling.
 func (d *Dict) Status(s string) (Status, bool) {
-	c, ok := d.status[Normalize(s)]
+	c, ok := d.status[zhtext.Normalize(s)]
 	return c, ok
 }
 
 // Column returns the canonical field a header text names.
 func (d *Dict) Column(header string) (Field, bool) {
-	f, ok := d.column[Normalize(header)]
+	f, ok := d.column[zhtext.Normalize(header)]
 	return f, ok
 }
 
 // IsNoDeadline reports whether s is a word meaning 无明确时限.
-func (d *Dict) IsNoDeadline(s string) bool { return d.noDL[Normalize(s)] }
+func (d *Dict) IsNoDeadline(s string) bool { return d.noDL[zhtext.Normalize(s)] }
 
 // Unit returns the canonical name of a unit and whether the dictionary knows it. With no
 // units in the dictionary every unit is known as written.
@@ -287,7 +288,7 @@ func (d *Dict) Unit(s string) (string, bool) {
 	if len(d.Units) == 0 {
 		return strings.TrimSpace(s), true
 	}
-	if u, ok := d.unit[Normalize(s)]; ok {
+	if u, ok := d.unit[zhtext.Normalize(s)]; ok {
 		return u, true
 	}
 	return strings.TrimSpace(s), false
@@ -305,34 +306,4 @@ func SplitList(s string) []string {
 		}
 	}
 	return out
-}
-
-// Normalize folds a header or dictionary word for matching: full-width ASCII becomes
-// half-width, and spaces (including the ideographic space), line breaks and '*' go.
-func Normalize(s string) string {
-	clean := true
-	for _, r := range s {
-		if r >= 0x80 && !(r >= 0x4E00 && r <= 0x9FFF) || r <= ' ' || r == '*' {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r == 0x3000:
-			continue
-		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFEE0
-		}
-		if unicode.IsSpace(r) || r == '*' || unicode.IsControl(r) || r == 0xFEFF || r == 0x200B {
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

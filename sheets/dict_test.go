@@ -4,24 +4,9 @@ import (
 	"os"
 	"strings"
 	"testing"
-)
 
-func TestNormalize(t *testing.T) {
-	for in, want := range map[string]string{
-		"完成\n时限":   "完成时限",
-		" 类 别 ":    "类别",
-		"*牵头单位":    "牵头单位",
-		"＊牵头单位":    "牵头单位",
-		"落实　状态":    "落实状态",
-		"ＡＢＣ１２３":   "ABC123",
-		"事项内容\r\n": "事项内容",
-		"会议":       "会议",
-	} {
-		if got := Normalize(in); got != want {
-			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
+	"github.com/duban/duban/internal/zhtext"
+)
 
 func TestBuiltinDict(t *testing.T) {
 	d := testDict(t)
@@ -113,7 +98,7 @@ func FuzzParseDict(f *testing.F) {
 			return
 		}
 		for _, c := range d.Categories {
-			if k, ok := d.Category(c.Name); !ok || k.Name != c.Name && Normalize(k.Name) != Normalize(c.Name) {
+			if k, ok := d.Category(c.Name); !ok || k.Name != c.Name && zhtext.Normalize(k.Name) != zhtext.Normalize(c.Name) {
 				t.Fatalf("category %q not found by its name", c.Name)
 			}
 		}

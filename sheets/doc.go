@@ -11,7 +11,8 @@
 // Build (run.go) runs them all. Only read.go, fastread.go and write.go (and the round-trip
 // helpers config.go, expect.go, annotate.go) touch workbooks; everything between is plain
 // Go values, testable without files. The dictionary (dict.go) holds everything an office
-// names its own way; values.go parses dates, deadlines and meeting names.
+// names its own way; deadline.go and meeting.go read dates, deadlines and meeting names, whose
+// Chinese text forms internal/zhtext parses.
 //
 // The input contract is SPEC §3–§4: any visible sheet whose header row names known columns
 // is a ledger, however messy its layout. Every problem found is a Problem with its place,

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/duban/duban/internal/zhtext"
 )
 
 // A master list (交办清单) is the office's list of assigned items, in any layout the reader
@@ -126,7 +128,7 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 		it := &r.Items[i]
 		reported[it.Lead] = true
 		loose[looseKey(it.Content, it.Lead)] = true
-		if Fold(it.ID) != "" {
+		if zhtext.Fold(it.ID) != "" {
 			base, exact := idKeys(it)
 			ids[base] = true
 			ids[looseKey(it.ID, it.Lead)] = true
@@ -197,14 +199,14 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 // matched reports whether a master-list item came back in the reports.
 func matched(mr *masterRow, ids, keys, allKeys, loose map[string]bool) bool {
 	if !mr.ok {
-		if id := mr.raw.Vals[FieldID]; Fold(id) != "" && ids[looseKey(id, mr.lead)] {
+		if id := mr.raw.Vals[FieldID]; zhtext.Fold(id) != "" && ids[looseKey(id, mr.lead)] {
 			return true
 		}
 		// A master-list row that is not a valid item (reported when the list was read) is
 		// matched on its content and lead unit alone.
 		return loose[looseKey(mr.raw.Vals[FieldContent], mr.lead)]
 	}
-	id := Fold(mr.item.ID)
+	id := zhtext.Fold(mr.item.ID)
 	if id != "" {
 		// The same 编号 in the same meeting, or where either side names the meeting only
 		// loosely, in the same category and unit.
@@ -221,7 +223,7 @@ func matched(mr *masterRow, ids, keys, allKeys, loose map[string]bool) bool {
 	return allKeys[k]
 }
 
-func looseKey(content, lead string) string { return Fold(content) + "\x00" + lead }
+func looseKey(content, lead string) string { return zhtext.Fold(content) + "\x00" + lead }
 
 // masterValue is the text of field f of a master-list row as shown in 漏报事项: dates as
 // yyyy-mm-dd, the lead unit by its canonical name.

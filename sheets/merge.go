@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/duban/duban/internal/zhtext"
 )
 
 // meetingKey is the identity of a meeting within its category (SPEC §4.1): the session
@@ -26,7 +28,7 @@ func meetingKey(m Meeting) string {
 // itemKey is the identity of an item (SPEC §6): category, meeting, content without spaces
 // and punctuation, and lead unit.
 func itemKey(it *Item) string {
-	return it.Category + "\x00" + meetingKey(it.Meeting) + "\x00" + Fold(it.Content) + "\x00" + it.Lead
+	return it.Category + "\x00" + meetingKey(it.Meeting) + "\x00" + zhtext.Fold(it.Content) + "\x00" + it.Lead
 }
 
 // idKeys are the identity of an item that has a 编号: the 编号 stands for the content (which
@@ -35,7 +37,7 @@ func itemKey(it *Item) string {
 // numbering their items 1, 2, 3 afresh for each meeting never collide; exact is "" when the
 // meeting is only a name, which may be written differently by each unit.
 func idKeys(it *Item) (base, exact string) {
-	base = it.Category + "\x00#" + Fold(it.ID) + "\x00" + it.Lead
+	base = it.Category + "\x00#" + zhtext.Fold(it.ID) + "\x00" + it.Lead
 	if it.Meeting.Num > 0 || !it.Meeting.Date.IsZero() {
 		exact = base + "\x00" + meetingKey(it.Meeting)
 	}
@@ -81,7 +83,7 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 	loose := map[string][]int{} // base → groups of 编号 rows whose meeting is only a name
 	exact := map[string][]int{} // base → groups of 编号 rows with a definite meeting
 	for _, i := range order {
-		if Fold(items[i].ID) == "" {
+		if zhtext.Fold(items[i].ID) == "" {
 			continue
 		}
 		base, id := idKeys(&items[i])
@@ -95,7 +97,7 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 			if j, clash := sameSheetOther(items, groups[g], i); clash {
 				probs = append(probs, Problem{Pos: items[i].Src.At(0), Level: Warning, Field: FieldID.String(),
 					Raw: items[i].ID, Msg: fmt.Sprintf(msgIDReused, items[i].ID, items[j].Src.Row)})
-				id += "\x00" + Fold(items[i].Content)
+				id += "\x00" + zhtext.Fold(items[i].Content)
 			}
 		}
 		if join(id, i) {
@@ -123,10 +125,10 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 		}
 		if len(e) > 1 {
 			// Several meetings use that 编号: the one whose content is the same, if only one.
-			content := Fold(items[groups[gs[0]][0]].Content)
+			content := zhtext.Fold(items[groups[gs[0]][0]].Content)
 			var same []int
 			for _, g := range e {
-				if Fold(items[groups[g][0]].Content) == content {
+				if zhtext.Fold(items[groups[g][0]].Content) == content {
 					same = append(same, g)
 				}
 			}
@@ -144,7 +146,7 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 		}
 	}
 	for _, i := range order {
-		if Fold(items[i].ID) != "" {
+		if zhtext.Fold(items[i].ID) != "" {
 			continue
 		}
 		if join(keys[i], i) {
@@ -191,7 +193,7 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 func sameSheetOther(items []Item, g []int, i int) (int, bool) {
 	for _, j := range g {
 		a, b := &items[i], &items[j]
-		if a.Src.File == b.Src.File && a.Src.Sheet == b.Src.Sheet && Fold(a.Content) != Fold(b.Content) {
+		if a.Src.File == b.Src.File && a.Src.Sheet == b.Src.Sheet && zhtext.Fold(a.Content) != zhtext.Fold(b.Content) {
 			return j, true
 		}
 	}
@@ -249,7 +251,7 @@ func fillBlanks(w, o *Item) {
 func dupProblem(lost, win *Item) Problem {
 	p := Problem{Pos: lost.Src, Level: Notice, Field: FieldContent.String(), Raw: lost.Content}
 	switch {
-	case lost.Src.File == win.Src.File && lost.Src.Sheet == win.Src.Sheet && Fold(lost.Content) != Fold(win.Content):
+	case lost.Src.File == win.Src.File && lost.Src.Sheet == win.Src.Sheet && zhtext.Fold(lost.Content) != zhtext.Fold(win.Content):
 		p.Level = Warning
 		p.Field = FieldID.String()
 		p.Raw = lost.ID
@@ -257,7 +259,7 @@ func dupProblem(lost, win *Item) Problem {
 	case lost.Src.File == win.Src.File && lost.Src.Sheet == win.Src.Sheet:
 		p.Level = Warning
 		p.Msg = fmt.Sprintf(msgDupSameSheet, win.Src.Row)
-	case Fold(lost.Content) != Fold(win.Content) && lost.Status == win.Status:
+	case zhtext.Fold(lost.Content) != zhtext.Fold(win.Content) && lost.Status == win.Status:
 		p.Field = FieldID.String()
 		p.Raw = lost.ID
 		p.Msg = fmt.Sprintf(msgDupByID, win.Src.RowRef(), lost.ID)

@@ -4,6 +4,13 @@ package sheets
 // labels of the sheets duban writes (report, forms, config, annotated copies) live beside the
 // code that lays them out.
 
+import (
+	"errors"
+	"fmt"
+
+	"github.com/duban/duban/internal/zhtext"
+)
+
 // Messages of validation and merging (SPEC §5, §6).
 const (
 	msgTakenBlank            = "，按未填写处理"
@@ -98,6 +105,33 @@ const (
 	msgDateLeapDay     = "不是有效日期（%d年不是闰年，2月没有29日）"
 	msgDateQuarter     = "不是有效时限（一年只有4个季度，没有第%d季度）"
 )
+
+// dateError words an error of zhtext.ParseDate or zhtext.ParsePeriod: unknown (errDateUnknown
+// or errDeadlineUnknown) for a text of no date form, errDateNoYear for a day without its year,
+// and the impossible part of a date that does not exist.
+func dateError(err, unknown error) error {
+	var re *zhtext.RangeError
+	switch {
+	case errors.Is(err, zhtext.ErrNoYear):
+		return errDateNoYear
+	case !errors.As(err, &re):
+		return unknown
+	}
+	switch re.Field {
+	case zhtext.FieldYear:
+		return fmt.Errorf(msgDateYear, re.Year)
+	case zhtext.FieldMonth:
+		return fmt.Errorf(msgDateMonth, re.Month)
+	case zhtext.FieldQuarter:
+		return fmt.Errorf(msgDateQuarter, re.Quarter)
+	case zhtext.FieldDay:
+		if re.Month == 2 && re.Day == 29 {
+			return fmt.Errorf(msgDateLeapDay, re.Year)
+		}
+		return fmt.Errorf(msgDateDay, re.Month, re.Day)
+	}
+	return unknown
+}
 
 // Messages about a master list.
 const (

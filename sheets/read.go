@@ -17,6 +17,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/duban/duban/internal/zhtext"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -897,7 +898,7 @@ func (s *sheetReader) isSubHeader(top [][]string, i int) bool {
 }
 
 func isSeqHeader(v string) bool {
-	n := Normalize(v)
+	n := zhtext.Normalize(v)
 	return n == "序号" || n == "序" || n == "No." || n == "NO." || n == "no."
 }
 
@@ -926,11 +927,11 @@ func (s *sheetReader) mapHeader(top [][]string, i int, sub bool) header {
 		}
 		f, ok := s.dict.Column(v)
 		if !ok {
-			h.unknown = append(h.unknown, Normalize(v))
+			h.unknown = append(h.unknown, zhtext.Normalize(v))
 			return
 		}
 		h.known[c-1] = true
-		exact := Normalize(v) == f.String()
+		exact := zhtext.Normalize(v) == f.String()
 		if h.cols[f] != 0 {
 			// Two columns for one field (完成情况 and 落实状态): the one with the canonical
 			// name is read, else the first.

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+
+	"github.com/duban/duban/internal/zhtext"
 )
 
 // Alerts (预警) of an item in 事项明细.
@@ -190,7 +192,7 @@ func sortItems(d *Dict, items []Item) {
 	}
 	keys := make([]key, len(items))
 	for i := range items {
-		keys[i] = key{d.CategoryIndex(items[i].Category), Fold(items[i].Content), i}
+		keys[i] = key{d.CategoryIndex(items[i].Category), zhtext.Fold(items[i].Content), i}
 	}
 	slices.SortFunc(keys, func(ka, kb key) int {
 		if c := cmp.Compare(ka.cat, kb.cat); c != 0 {

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -372,10 +373,10 @@ func TestWriteWidths(t *testing.T) {
 		sheet, col string
 		width      float64
 	}{
-		{"汇总", "A", 16},        // 市政府常务会议: 7 CJK = 14, + 2
-		{"汇总", "B", 10},        // 会议次数 header
-		{"逾期事项", "A", 6},       // minimum
-		{"事项明细", "F", maxWrap}, // long content is capped and wrapped
+		{"汇总", "A", 16},   // 市政府常务会议: 7 CJK = 14, + 2
+		{"汇总", "B", 10},   // 会议次数 header
+		{"逾期事项", "A", 6},  // minimum
+		{"事项明细", "F", 32}, // long content is capped and wrapped
 	}
 	for _, c := range cases {
 		w, err := f.GetColWidth(c.sheet, c.col)
@@ -385,9 +386,6 @@ func TestWriteWidths(t *testing.T) {
 		if w != c.width {
 			t.Errorf("%s!%s width = %v, want %v", c.sheet, c.col, w, c.width)
 		}
-	}
-	if got, want := textWidth("市政府常务会议ab\n“好”"), 16; got != want {
-		t.Errorf("textWidth = %d, want %d", got, want)
 	}
 }
 
@@ -721,8 +719,8 @@ func BenchmarkWrite(b *testing.B) {
 
 // A table longer than a sheet can hold is cut, with a note, instead of failing the workbook.
 func TestWriteTableCap(t *testing.T) {
-	defer func(n int) { maxTableRows = n }(maxTableRows)
-	maxTableRows = 2
+	defer func(n int) { xlsxout.MaxRows = n }(xlsxout.MaxRows)
+	xlsxout.MaxRows = 2
 	r := Summarize(nil, testDict(t), ymd(2024, 11, 30), 7)
 	for i := range 5 {
 		r.Problems = append(r.Problems, Problem{Pos: Pos{File: "a.xlsx", Sheet: "台账", Row: i + 2}, Level: Notice, Msg: "提示"})
@@ -747,26 +745,6 @@ func TestWriteTableCap(t *testing.T) {
 	}
 }
 
-// Wrapped text gets rows tall enough for its lines (a CJK character is two widths).
-func TestWrappedLines(t *testing.T) {
-	for _, c := range []struct {
-		text  string
-		width float64
-		want  int
-	}{
-		{"", 32, 1},
-		{"推进项目", 32, 1},
-		{strings.Repeat("推", 15), 32, 1}, // 30 widths in 30.5
-		{strings.Repeat("推", 16), 32, 2},
-		{strings.Repeat("推", 40), 32, 3},
-		{"第一行\n第二行\n第三行", 32, 3},
-	} {
-		if got := wrappedLines(c.text, c.width); got != c.want {
-			t.Errorf("wrappedLines(%q, %v) = %d, want %d", c.text, c.width, got, c.want)
-		}
-	}
-}
-
 func TestWriteRowHeights(t *testing.T) {
 	r := testReport()
 	r.Items[0].Content = strings.Repeat("长文本", 30) // 90 CJK characters: several lines
@@ -775,7 +753,7 @@ func TestWriteRowHeights(t *testing.T) {
 	for i, row := range rows {
 		if len(row) > 5 && row[5] == r.Items[0].Content {
 			h, _ := f.GetRowHeight(SheetItems, i+1)
-			if want := float64(wrappedLines(row[5], 32))*lineHeight + 3; h != want {
+			if want := float64(xlsxout.WrappedLines(row[5], 32))*xlsxout.LineHeight + 3; h != want {
 				t.Errorf("row %d height %v, want %v", i+1, h, want)
 			}
 			return

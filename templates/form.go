@@ -3,10 +3,11 @@ package templates
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
@@ -60,12 +61,32 @@ const (
 	doneDatePrompt = "已落实的事项请填写完成日期，如 2024-06-30；未落实的事项不要填写。"
 )
 
-// deadlinePrompt is the input message on 完成时限 (Excel allows at most 255 characters).
+// maxPromptWords is how many of the dictionary's words for 无明确时限 the hint names.
+const maxPromptWords = 3
+
+// deadlinePrompt is the hint on how to write 完成时限, naming the first words for 无明确时限.
 func deadlinePrompt(d *sheets.Dict) string {
-	words := d.NoDeadline
-	if len(words) > 3 {
-		words = words[:3]
+	return deadlineHint(d.NoDeadline[:min(len(d.NoDeadline), maxPromptWords)])
+}
+
+// deadlineInput is deadlinePrompt as the input message of the 完成时限 column, which Excel
+// refuses past 255 characters: a word that would push it over is left out, so a configured
+// dictionary with long words still gives a whole sentence.
+func deadlineInput(d *sheets.Dict) string {
+	var words []string
+	for _, w := range d.NoDeadline {
+		if len(words) == maxPromptWords {
+			break
+		}
+		try := append(slices.Clip(words), w)
+		if xlsxout.UTF16Len(deadlineHint(try)) <= xlsxout.MaxPrompt {
+			words = try
+		}
 	}
+	return deadlineHint(words)
+}
+
+func deadlineHint(words []string) string {
 	s := "可写：2024-06-30、2024年6月30日、2024年6月底前、2024年底前、2024年上半年、三季度末。"
 	if len(words) > 0 {
 		s += "没有明确时限的写“" + strings.Join(words, "”“") + "”等。"
@@ -139,35 +160,26 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 		return err
 	}
 	f.SetActiveSheet(form)
-	if err := f.SetAppProps(&excelize.AppProperties{Application: formApplication}); err != nil {
-		return err
-	}
 	title := formTitle
 	if unit != "" {
 		title = unit + formTitle
 	}
-	return f.SetDocProps(&excelize.DocProperties{Description: formDescription, Title: title})
+	return xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription, Title: title})
 }
 
 func writeGuide(f *excelize.File, d *sheets.Dict, unit string, prefilled bool) error {
-	wrap, err := f.NewStyle(&excelize.Style{Font: font(false, 11), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	wrap, err := f.NewStyle(&excelize.Style{Font: xlsxout.Font(false, 11, ""), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	if err != nil {
 		return err
 	}
-	bold, err := f.NewStyle(&excelize.Style{Font: font(true, 14)})
+	bold, err := f.NewStyle(&excelize.Style{Font: xlsxout.Font(true, 14, "")})
 	if err != nil {
 		return err
 	}
 	if err := f.SetColWidth(SheetGuide, "A", "A", 100); err != nil {
 		return err
 	}
-	a4, landscape, one, zero := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(SheetGuide, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
-	}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(SheetGuide, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
+	if err := xlsxout.PrintSetup(f, SheetGuide, xlsxout.Print{}); err != nil {
 		return err
 	}
 	for i, l := range guide(d, unit, prefilled) {
@@ -303,7 +315,7 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, unit string, rows []sheets
 	st.SetError(excelize.DataValidationErrorStyleStop, statusTitle, statusError)
 	dl := excelize.NewDataValidation(true)
 	dl.Sqref = rng(sheets.FieldDeadline)
-	dl.SetInput(deadlineTitle, deadlinePrompt(d))
+	dl.SetInput(deadlineTitle, deadlineInput(d))
 	done := excelize.NewDataValidation(true)
 	done.Sqref = rng(sheets.FieldDone)
 	done.SetInput(doneDateTitle, doneDatePrompt)
@@ -320,31 +332,27 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, unit string, rows []sheets
 	}); err != nil {
 		return err
 	}
-	return printSetup(f, s)
+	return xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: HeaderRow, Footer: xlsxout.FooterPageOfN})
 }
 
 type formStyleIDs struct{ title, sub, head, text, center, id, date int }
 
 func formStyles(f *excelize.File) (st formStyleIDs, err error) {
-	border := []excelize.Border{
-		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
-		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
-	}
-	dateFmt := "yyyy-mm-dd"
+	border := xlsxout.Border(xlsxout.GridColor)
 	for _, x := range []struct {
 		id *int
 		s  *excelize.Style
 	}{
-		{&st.title, &excelize.Style{Font: font(true, 16),
+		{&st.title, &excelize.Style{Font: xlsxout.Font(true, 16, ""),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
-		{&st.sub, &excelize.Style{Font: font(false, 11), Alignment: &excelize.Alignment{Vertical: "center"}}},
-		{&st.head, &excelize.Style{Font: font(true, 11), Border: border,
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+		{&st.sub, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&st.head, &excelize.Style{Font: xlsxout.Font(true, 11, ""), Border: border,
+			Fill:      xlsxout.Solid(xlsxout.FormFill),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
-		{&st.text, &excelize.Style{Font: font(false, 11), Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&st.center, &excelize.Style{Font: font(false, 11), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
-		{&st.id, &excelize.Style{Font: font(false, 11), Border: border, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&st.date, &excelize.Style{Font: font(false, 11), Border: border, CustomNumFmt: &dateFmt,
+		{&st.text, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&st.center, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+		{&st.id, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&st.date, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, CustomNumFmt: xlsxout.DateFormat(),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 	} {
 		if *x.id, err = f.NewStyle(x.s); err != nil {
@@ -380,7 +388,7 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow) err
 			v, _ = d.Unit(v)
 		case sheets.FieldMeetingDate, sheets.FieldDeadline:
 			if t, err := sheets.ParseDate(v, raw.Date1904); err == nil && !t.IsZero() {
-				if err := f.SetCellFloat(s, col(fl)+row, serial(t), -1, 64); err != nil {
+				if err := f.SetCellFloat(s, col(fl)+row, xlsxout.Serial(t), -1, 64); err != nil {
 					return err
 				}
 				continue
@@ -394,40 +402,4 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow) err
 		}
 	}
 	return nil
-}
-
-// serial returns the Excel serial number (1900 date system) of a date.
-func serial(t time.Time) float64 {
-	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-	u := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	return float64(u.Sub(base) / (24 * time.Hour))
-}
-
-// printSetup makes the form print on A4 landscape, one page wide, header repeated.
-func printSetup(f *excelize.File, sheet string) error {
-	a4, landscape, one, zero := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
-	}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
-		return err
-	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
-		return err
-	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, HeaderRow, HeaderRow),
-		Scope:    sheet,
-	})
-}
-
-func boolPtr(b bool) *bool { return &b }
-
-// font names the typeface and size of every style, so that Excel, WPS and LibreOffice all
-// print the form in the same CJK font rather than each falling back to its own default.
-func font(bold bool, size float64) *excelize.Font {
-	return &excelize.Font{Family: "宋体", Size: size, Bold: bold}
 }

@@ -203,3 +203,42 @@ func TestPrefilledForm(t *testing.T) {
 		t.Errorf("validations should cover the items and %d spare rows: %+v", spareRows, dvs[0])
 	}
 }
+
+// A configured dictionary with long words for 无明确时限 must not push the 完成时限 input
+// message past Excel's 255 characters: the words that do not fit are left out, and the
+// sentence stays whole. The 填报说明 still names the first three words.
+func TestDeadlinePromptLimit(t *testing.T) {
+	d := builtin(t)
+	long := strings.Repeat("长", 200)
+	d.NoDeadline = []string{"长期", long, "持续推进", strings.Repeat("久", 190), "常态化"}
+	f := openForm(t, d, "", nil)
+	dvs, err := f.GetDataValidations(SheetForm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prompt string
+	for _, dv := range dvs {
+		if dv.Sqref == "J4:J303" && dv.Prompt != nil {
+			prompt = *dv.Prompt
+		}
+	}
+	want := "可写：2024-06-30、2024年6月30日、2024年6月底前、2024年底前、2024年上半年、三季度末。" +
+		"没有明确时限的写“长期”“持续推进”“常态化”等。"
+	if prompt != want {
+		t.Errorf("完成时限 prompt (%d characters) = %q, want %q", len([]rune(prompt)), prompt, want)
+	}
+	guide := cell(t, f, SheetGuide, "A6")
+	if !strings.Contains(guide, "“长期”“"+long+"”“持续推进”等") {
+		t.Errorf("填报说明 line 5 = %q, want the first three words", guide)
+	}
+
+	// Words that fit are all kept: with three of 60 characters the hint is 253.
+	d.NoDeadline = []string{strings.Repeat("甲", 60), strings.Repeat("乙", 60), strings.Repeat("丙", 60)}
+	if got := deadlineInput(d); got != deadlinePrompt(d) || len([]rune(got)) > 255 {
+		t.Errorf("deadlineInput = %d characters %q, want the whole hint", len([]rune(got)), got)
+	}
+	d.NoDeadline = []string{strings.Repeat("甲", 60), strings.Repeat("乙", 60), strings.Repeat("丙", 70)}
+	if got := deadlineInput(d); strings.Contains(got, "丙") || !strings.Contains(got, "乙”等。") {
+		t.Errorf("deadlineInput = %q, want 丙… left out", got)
+	}
+}

@@ -17,7 +17,7 @@ func SerialDay(v float64, date1904 bool) time.Time {
 	if date1904 {
 		e = epoch1904
 	}
-	return e.AddDate(0, 0, int(v))
+	return time.Unix(e.Unix()+int64(v)*86400, 0).UTC()
 }
 
 // DaySerial returns the 1900-system serial of t's calendar day (what writers store).

@@ -3,19 +3,23 @@ package sheets
 import (
 	"testing"
 	"time"
-	"unicode/utf8"
+
+	"github.com/duban/duban/internal/zhtext"
 )
 
 // checkDate fails when a parsed date is outside 2000–2100 or not midnight UTC.
 func checkDate(t *testing.T, raw string, d time.Time) {
 	t.Helper()
-	if y := d.Year(); y < dateMinYear || y > dateMaxYear {
+	if y := d.Year(); y < zhtext.MinYear || y > zhtext.MaxYear {
 		t.Fatalf("%q: date %v outside 2000–2100", raw, d)
 	}
 	if d != time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC) {
 		t.Fatalf("%q: date %#v is not midnight UTC", raw, d)
 	}
 }
+
+// The text forms are fuzzed in internal/zhtext; these targets add the serials, the dictionary's
+// no-deadline words and the wording of the errors.
 
 func FuzzParseDate(f *testing.F) {
 	for _, c := range dateCases {
@@ -58,39 +62,6 @@ func FuzzParseDeadline(f *testing.F) {
 			if dl.YearInferred && dl.Date.Year() != year {
 				t.Fatalf("%q: inferred year %d, default %d", raw, dl.Date.Year(), year)
 			}
-		}
-	})
-}
-
-func FuzzParseMeeting(f *testing.F) {
-	for _, c := range meetingCases {
-		f.Add(c.name)
-	}
-	for _, c := range foldCases {
-		f.Add(c.s)
-	}
-	f.Fuzz(func(t *testing.T, name string) {
-		m := ParseMeeting(name)
-		if m.Num < 0 || m.Year < 0 || m.Year > 9999 || m.Num == 0 && m.Year != 0 {
-			t.Fatalf("%q: %+v", name, m)
-		}
-		if m.Key != Fold(name) || !m.Date.IsZero() {
-			t.Fatalf("%q: %+v", name, m)
-		}
-		if utf8.ValidString(name) && Fold(m.Key) != m.Key {
-			t.Fatalf("Fold not idempotent on %q: %q then %q", name, m.Key, Fold(m.Key))
-		}
-	})
-}
-
-func FuzzChineseNumber(f *testing.F) {
-	for _, c := range chineseNumberCases {
-		f.Add(c.s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		n, ok := ChineseNumber(s)
-		if n < 0 || !ok && n != 0 {
-			t.Fatalf("ChineseNumber(%q) = %d, %v", s, n, ok)
 		}
 	})
 }

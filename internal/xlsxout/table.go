@@ -1,0 +1,388 @@
+package xlsxout
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Table is one sheet: title rows, a table found by its header labels, and lines below it.
+//
+//	row 1            Titles[0], bold and merged across the table
+//	rows 2…          Titles[1:], one line each, merged across
+//	HeaderRow()      the column labels, repeated on every printed page, with an AutoFilter
+//	data rows        Row(0) … Row(N-1), then Total
+//	(blank row)      Empty when N is 0, then Notes, one per row
+//	(blank row)      Narrative, one wrapped paragraph merged across
+//	(blank row)      Chart
+type Table struct {
+	Name   string   // the sheet name
+	Titles []string // at least one
+	Cols   []Column
+	N      int // data rows
+	// Row fills data row i into v (cleared beforehand) and returns the row's tone.
+	Row func(i int, v []any) Tone
+	// Signal, when above zero, is the column (1-based) that the row's tone colours; at zero the
+	// tone colours the whole row. A Marked value has its own tone either way.
+	Signal    int
+	Total     []any    // an optional bold last row (合计), outside the filter
+	Empty     string   // the note shown when N is 0
+	Notes     []string // lines after the table and a blank row
+	Narrative string   // a wrapped paragraph after the notes
+	// Chart, when set, adds a chart below everything else.
+	Chart   func(f *excelize.File, at ChartPlace) error
+	Paper   Paper
+	OnePage bool // print on one page (a summary with its chart)
+}
+
+// ChartPlace tells a Table's Chart where it goes and where the table's data is.
+type ChartPlace struct {
+	Sheet       string
+	Anchor      string // the cell of the chart's top left corner
+	Header      int    // the header row
+	First, Last int    // the first and last data rows
+}
+
+// HeaderRow is the row (1-based) of the column labels.
+func (t *Table) HeaderRow() int { return max(len(t.Titles), 1) + 1 }
+
+// MaxRows is the most data rows a table gets: a sheet holds 1,048,576 rows. (A variable only
+// so that a test can lower it.)
+var MaxRows = 1_000_000
+
+// Cap returns the rows of a list of n to write, and the note under the table when the list is
+// cut at MaxRows (what names the rows, e.g. 项事项).
+func Cap(n int, what string) (int, []string) {
+	if n <= MaxRows {
+		return n, nil
+	}
+	return MaxRows, []string{fmt.Sprintf("另有%d%s超出工作表行数上限，未列出；完整列表见命令行输出", n-MaxRows, what)}
+}
+
+// WriteBook writes tables into the new workbook f, one sheet each in order, the first active.
+func WriteBook(f *excelize.File, tables []*Table) error {
+	for i, t := range tables {
+		var err error
+		if i == 0 {
+			err = f.SetSheetName(f.GetSheetName(0), t.Name)
+		} else {
+			_, err = f.NewSheet(t.Name)
+		}
+		if err != nil {
+			return fmt.Errorf("工作表 %s: %w", t.Name, err)
+		}
+	}
+	// Before streaming: afterwards SetActiveSheet would parse every streamed sheet again.
+	f.SetActiveSheet(0)
+	st, err := NewStyles(f)
+	if err != nil {
+		return err
+	}
+	for _, t := range tables {
+		if err := WriteTable(f, st, t); err != nil {
+			return fmt.Errorf("工作表 %s: %w", t.Name, err)
+		}
+	}
+	return nil
+}
+
+// WriteTable streams one table into its sheet, which must exist and be empty.
+func WriteTable(f *excelize.File, st *Styles, t *Table) error {
+	w := &tableWriter{f: f, st: st, t: t, header: t.HeaderRow(), last: colName(len(t.Cols))}
+	w.kinds, w.widths = t.measure()
+	w.lay = t.layout()
+	if err := w.settings(); err != nil {
+		return err
+	}
+	if err := w.open(); err != nil {
+		return err
+	}
+	for _, phase := range []func() error{w.head, w.rows, w.below, w.chart} {
+		if err := phase(); err != nil {
+			return err
+		}
+	}
+	return w.sw.Flush()
+}
+
+// tableWriter is the state of writing one table; its methods are the phases, in order.
+type tableWriter struct {
+	f      *excelize.File
+	st     *Styles
+	t      *Table
+	header int
+	last   string // the last column's letters
+	kinds  []Kind
+	widths []float64
+	lay    tableLayout
+	sw     *excelize.StreamWriter
+
+	// One row buffer reused for every row: values, their cells, and the []any SetRow takes.
+	vals  []any
+	cells []excelize.Cell
+	out   []any
+	tall  [1]excelize.RowOpts
+}
+
+// settings puts the sheet-level settings into the worksheet before the stream starts, because
+// the stream writer copies them when it opens or flushes.
+func (w *tableWriter) settings() error {
+	t := w.t
+	if err := w.f.AutoFilter(t.Name, fmt.Sprintf("A%d:%s%d", w.header, w.last, w.header+t.N), nil); err != nil {
+		return err
+	}
+	p := Print{Paper: t.Paper, OnePage: t.OnePage, RepeatRows: w.header, Footer: FooterPageOfN}
+	if err := PrintSetup(w.f, t.Name, p); err != nil {
+		return err
+	}
+	// The stream writer writes <dimension> when it opens; readers that trust it need it right.
+	return w.f.SetSheetDimension(t.Name, fmt.Sprintf("A1:%s%d", w.last, w.lay.last))
+}
+
+// open starts the stream with the column widths and the frozen header.
+func (w *tableWriter) open() error {
+	sw, err := w.f.NewStreamWriter(w.t.Name)
+	if err != nil {
+		return err
+	}
+	w.sw = sw
+	// excelize puts each new <col> before the existing ones, and readers drop out-of-order
+	// entries, so widths are set from the last column back to get them in increasing order.
+	for c := len(w.widths); c >= 1; c-- {
+		if err := sw.SetColWidth(c, c, w.widths[c-1]); err != nil {
+			return err
+		}
+	}
+	first := "A" + strconv.Itoa(w.header+1)
+	err = sw.SetPanes(&excelize.Panes{
+		Freeze: true, YSplit: w.header, TopLeftCell: first, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: first, ActiveCell: first, Pane: "bottomLeft"}},
+	})
+	if err != nil {
+		return err
+	}
+	ncol := len(w.t.Cols)
+	w.vals = make([]any, ncol)
+	w.cells = make([]excelize.Cell, ncol)
+	w.out = make([]any, ncol)
+	for c := range w.cells {
+		w.out[c] = &w.cells[c]
+	}
+	return nil
+}
+
+// put writes the first width cells as row r.
+func (w *tableWriter) put(r, width int, opts ...excelize.RowOpts) error {
+	return w.sw.SetRow("A"+strconv.Itoa(r), w.out[:width], opts...)
+}
+
+// line writes one text cell as row r, merged across the table.
+func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOpts) error {
+	w.cells[0] = excelize.Cell{StyleID: style, Value: text}
+	if err := w.put(r, 1, opts...); err != nil {
+		return err
+	}
+	if len(w.t.Cols) <= 1 {
+		return nil // a one-cell merge is no merge (Excel never writes one)
+	}
+	ref := strconv.Itoa(r)
+	return w.sw.MergeCell("A"+ref, w.last+ref)
+}
+
+// head writes the title rows and the header.
+func (w *tableWriter) head() error {
+	for i, s := range w.t.Titles {
+		style, opts := w.st.Note, []excelize.RowOpts(nil)
+		if i == 0 {
+			style, opts = w.st.Title, []excelize.RowOpts{{Height: titleHeight}}
+		}
+		if err := w.line(i+1, s, style, opts...); err != nil {
+			return err
+		}
+	}
+	for c, col := range w.t.Cols {
+		w.cells[c] = excelize.Cell{StyleID: w.st.Header, Value: col.Label}
+	}
+	return w.put(w.header, len(w.t.Cols))
+}
+
+// rows writes the data rows and the total.
+func (w *tableWriter) rows() error {
+	t := w.t
+	for i := 0; i < t.N; i++ {
+		clear(w.vals)
+		w.fill(w.vals, t.Row(i, w.vals), false)
+		if err := w.put(w.header+1+i, len(t.Cols), w.height(w.vals)...); err != nil {
+			return err
+		}
+	}
+	if t.Total == nil {
+		return nil
+	}
+	w.fill(t.Total, None, true)
+	return w.put(w.header+1+t.N, len(t.Cols))
+}
+
+// fill turns the values of a row into its cells.
+func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
+	for c, x := range v {
+		tn := rt
+		if w.t.Signal > 0 && c != w.t.Signal-1 {
+			tn = None
+		}
+		switch y := x.(type) {
+		case Marked:
+			x, tn = y.Text, y.Tone
+		case Date:
+			x = int(y)
+		case Rate:
+			x = float64(y)
+		case string:
+			if y == "" {
+				x = nil
+			}
+		}
+		w.cells[c] = excelize.Cell{StyleID: w.st.Cell(w.kinds[c], tn, bold), Value: x}
+	}
+}
+
+// height gives wrapped text the height of its lines: readers do not all fit rows to their
+// text (LibreOffice draws the lines over the next row).
+func (w *tableWriter) height(v []any) []excelize.RowOpts {
+	lines := 1
+	for c, x := range v {
+		if w.kinds[c] != KindWrap {
+			continue
+		}
+		switch y := x.(type) {
+		case string:
+			lines = max(lines, WrappedLines(y, w.widths[c]))
+		case Marked:
+			lines = max(lines, WrappedLines(y.Text, w.widths[c]))
+		}
+	}
+	if lines == 1 {
+		return nil
+	}
+	w.tall[0].Height = RowHeight(lines)
+	return w.tall[:]
+}
+
+// below writes the lines below the table, after one blank row, and the narrative.
+func (w *tableWriter) below() error {
+	for i, s := range w.lay.lines {
+		w.cells[0] = excelize.Cell{StyleID: w.st.Note, Value: s}
+		if err := w.put(w.lay.linesFrom+i, 1); err != nil {
+			return err
+		}
+	}
+	if w.lay.narrative == 0 {
+		return nil
+	}
+	total := 0.0
+	for _, x := range w.widths {
+		total += x
+	}
+	h := narrativeHeight(w.t.Narrative, total)
+	return w.line(w.lay.narrative, w.t.Narrative, w.st.Narrative, excelize.RowOpts{Height: h})
+}
+
+// chart adds the table's chart; charts are placed by column widths, so they go in after
+// SetColWidth.
+func (w *tableWriter) chart() error {
+	if w.t.Chart == nil {
+		return nil
+	}
+	return w.t.Chart(w.f, ChartPlace{
+		Sheet: w.t.Name, Anchor: "A" + strconv.Itoa(w.lay.last+2),
+		Header: w.header, First: w.header + 1, Last: w.header + w.t.N,
+	})
+}
+
+// tableLayout is where the parts of a sheet go below the table.
+type tableLayout struct {
+	lines     []string // one-line notes, from row linesFrom
+	linesFrom int
+	narrative int // row of the narrative, 0 if none
+	last      int // last used row
+}
+
+func (t *Table) layout() tableLayout {
+	end := t.HeaderRow() + t.N
+	if t.Total != nil {
+		end++
+	}
+	lay := tableLayout{linesFrom: end + 2, last: end}
+	if t.N == 0 && t.Empty != "" {
+		lay.lines = append(lay.lines, t.Empty)
+	}
+	lay.lines = append(lay.lines, t.Notes...)
+	if len(lay.lines) > 0 {
+		lay.last = lay.linesFrom + len(lay.lines) - 1
+	}
+	if t.Narrative != "" {
+		lay.narrative = lay.last + 2
+		lay.last = lay.narrative
+	}
+	return lay
+}
+
+// measure returns each column's kind (text too wide for a column becomes wrapped) and width,
+// from the header and the first sampleRows data rows; a column with a Width keeps it.
+func (t *Table) measure() ([]Kind, []float64) {
+	ncol := len(t.Cols)
+	kinds := make([]Kind, ncol)
+	widest := make([]int, ncol)
+	for c, col := range t.Cols {
+		kinds[c] = col.Kind
+		widest[c] = TextWidth(col.Label)
+	}
+	see := func(v []any) {
+		for c, x := range v {
+			if w := valueWidth(x); w > widest[c] {
+				widest[c] = w
+			}
+		}
+	}
+	row := make([]any, ncol)
+	for i := 0; i < t.N && i < sampleRows; i++ {
+		clear(row)
+		t.Row(i, row)
+		see(row)
+	}
+	if t.Total != nil {
+		see(t.Total)
+	}
+	widths := make([]float64, ncol)
+	for c, col := range t.Cols {
+		if col.Width > 0 {
+			widths[c] = col.Width
+			continue
+		}
+		w := widest[c] + widthMargin
+		limit := maxWidth
+		if kinds[c] == KindWrap {
+			limit = maxWrap
+		}
+		if w > limit {
+			w = limit
+			kinds[c] = KindWrap
+		}
+		widths[c] = float64(max(w, minWidth))
+	}
+	return kinds, widths
+}
+
+// colName is the letters of a 1-based column number: 1 → A, 27 → AA.
+func colName(col int) string {
+	var b [8]byte
+	i := len(b)
+	for col > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(b[i:])
+}
