@@ -59,7 +59,8 @@ var (
 	ErrCellRef       = errors.New("invalid cell reference")
 	ErrRowNumber     = errors.New("invalid row number")
 	ErrSharedString  = errors.New("invalid shared-string index")
-	ErrMissingPart   = errors.New("part is missing") // the workbook, its relationships or a worksheet
+	ErrMissingPart   = errors.New("part is missing")  // the workbook, its relationships or a worksheet
+	ErrNoWorkbook    = errors.New("no workbook part") // with ErrMissingPart: the workbook or its relationships
 	ErrNoSheets      = errors.New("workbook has no sheets")
 	ErrAmbiguousPart = errors.New("zip entry names differ only in case") // a crafted or broken package
 

@@ -128,12 +128,12 @@ func readStructure(zr *zip.Reader) (*workbookPackage, *xmlWorkbook, error) {
 	pkg.workbook = wbPath
 	var wb xmlWorkbook
 	if err := pkg.decode(wbPath, &wb); err != nil {
-		return nil, nil, err
+		return nil, nil, noWorkbook(err)
 	}
 	dir := path.Dir(wbPath)
 	var rels xmlRels
 	if err := pkg.decode(path.Join(dir, "_rels", path.Base(wbPath)+".rels"), &rels); err != nil {
-		return nil, nil, err
+		return nil, nil, noWorkbook(err)
 	}
 	targets := map[string]int{}
 	for i, rel := range rels.Rels {
@@ -164,6 +164,16 @@ func readStructure(zr *zip.Reader) (*workbookPackage, *xmlWorkbook, error) {
 	return pkg, &wb, nil
 }
 
+// noWorkbook marks the absence of the workbook part or its relationships: a zip that is not
+// a workbook (a Word document renamed, say).
+func noWorkbook(err error) error {
+	var fe *FormatError
+	if errors.As(err, &fe) && errors.Is(fe.Err, ErrMissingPart) {
+		fe.Err = fmt.Errorf("%w: %w", ErrNoWorkbook, ErrMissingPart)
+	}
+	return err
+}
+
 // file looks a part up by its exact name, else by its name in any case (the package has no
 // two names that differ only in case).
 func (pkg *workbookPackage) file(name string) *zip.File {
@@ -190,15 +200,24 @@ func (pkg *workbookPackage) decode(name string, v any) error {
 		return zipError(name, err)
 	}
 	dec := xml.NewDecoder(bytes.NewReader(b))
-	dec.CharsetReader = charsetReader
-	if bom {
-		// Already UTF-8: the byte-order mark, not the declaration, says the encoding.
-		dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	badLabel := ""
+	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		if bom {
+			return r, nil // already UTF-8: the byte-order mark, not the declaration, decides
+		}
+		d, err := charsetReader(label, r)
+		if err != nil {
+			badLabel = label
+		}
+		return d, err
 	}
 	if err := dec.Decode(v); err != nil {
 		fe := &FormatError{Part: name, Offset: dec.InputOffset(), Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
 		var se *xml.SyntaxError
-		if errors.As(err, &se) {
+		switch {
+		case badLabel != "":
+			fe.Err = fmt.Errorf("%w: %s", ErrEncoding, badLabel)
+		case errors.As(err, &se):
 			fe.Err = fmt.Errorf("%w: line %d: %s", ErrSyntax, se.Line, se.Msg)
 		}
 		return fe

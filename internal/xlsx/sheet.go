@@ -310,9 +310,19 @@ func (p *sheetParser) endRow() {
 }
 
 func cellType(v []byte) string {
-	switch string(v) {
-	case "s", "inlineStr", "str", "b", "e", "d":
-		return string(v)
+	switch string(v) { // constants, so that no string is allocated per cell
+	case "s":
+		return "s"
+	case "inlineStr":
+		return "inlineStr"
+	case "str":
+		return "str" // a text formula's result, which may be empty
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
 	}
 	return "" // n, or a type nobody writes: the value as written
 }
