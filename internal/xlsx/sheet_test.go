@@ -458,6 +458,7 @@ func FuzzFastSheet(f *testing.F) {
 	f.Add([]byte(sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`)))
 	f.Add([]byte(sheetXML(`<row><c t="inlineStr"><is><r><t>已</t></r><rPh><t>y</t></rPh></is></c></row>`)))
 	f.Add([]byte(sheetXML(`<row r="2"><c r="B2"><f>A1</f></c></row><row r="3"><c r="A3" t="str"><v><![CDATA[x]]>&amp;</v></c></row>`)))
+	f.Add([]byte("\xEF\xBB\xBF" + sheetXML(`<row><c t="s"><v/></c><c t="inlineStr"><v>b</v><is><t>a</t></is></c></row>`)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sh, err := parseReader(bytes.NewReader(data), []string{"a", "b"})
 		if err != nil {
@@ -493,8 +494,12 @@ func FuzzFastDifferential(f *testing.F) {
 // wellFormed checks a document with encoding/xml, reading declared encodings as the reader
 // does.
 func wellFormed(data []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
+	r, bom := skipBOM(bytes.NewReader(data))
+	d := xml.NewDecoder(r)
 	d.CharsetReader = charsetReader
+	if bom {
+		d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	}
 	for {
 		_, err := d.Token()
 		if err == io.EOF {
