@@ -156,6 +156,7 @@ type sheetReader struct {
 	lastRow int            // the sheet's last row number, 0 if unknown
 
 	cells     []xlsx.Row // the sheet's rows as read, for the kinds of their cells
+	kindRow   int        // index into cells of the row kindAt last found
 	active    []activeMerge
 	nextMerge int // index into merges sorted by r1
 	dataMerge []cellRange
@@ -198,8 +199,15 @@ func textRows(rows []xlsx.Row) []textRow {
 
 // kindAt is the kind of the cell at row n, column c (1-based).
 func (s *sheetReader) kindAt(n, c int) xlsx.Kind {
-	i, ok := slices.BinarySearchFunc(s.cells, n, func(r xlsx.Row, n int) int { return r.N - n })
-	if !ok || c < 1 || c > len(s.cells[i].Cells) {
+	i := s.kindRow // rows come in order: usually the row of the last call
+	if i >= len(s.cells) || s.cells[i].N != n {
+		var ok bool
+		if i, ok = slices.BinarySearchFunc(s.cells, n, func(r xlsx.Row, n int) int { return r.N - n }); !ok {
+			return xlsx.Blank
+		}
+		s.kindRow = i
+	}
+	if c < 1 || c > len(s.cells[i].Cells) {
 		return xlsx.Blank
 	}
 	return s.cells[i].Cells[c-1].Kind
