@@ -1,12 +1,18 @@
 package sheets
 
 import (
+	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf16"
 
 	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
@@ -18,62 +24,180 @@ import (
 
 // Names, colours and labels of an annotated copy.
 const (
-	SheetIssues    = "问题清单"
-	annotateAuthor = "duban"
+	SheetIssues = "问题清单"
+	// DefaultOffice names the office in annotated copies when the dictionary does not.
+	DefaultOffice  = "督查室"
 	fillError      = "FF9999"
 	fillWarning    = "FFE699"
-	msgIssuesIntro = "本表列出 duban 校验发现的问题：红色单元格为错误（该行未计入统计，须修改），黄色为警告（请核实）。" +
+	msgIssuesIntro = "本表列出%s校验发现的问题：红色单元格为错误（该行未计入统计，须修改），黄色为警告（请核实）。" +
 		"鼠标移到单元格上可看批注；点击“单元格”一列可跳到问题所在位置。改好后请删除本工作表再报送。"
-	msgIssuesFile   = "（整个文件）"
-	msgIssuesNoCell = "（整张工作表）"
+	msgIssuesFile     = "（整个文件）"
+	msgIssuesNoCell   = "（整张工作表）"
+	msgIssuesTitle    = "问题清单"
+	msgSheetRenamed   = "工作表名称“%s”不符合Excel的规定（最长31个字符，不含 []:*?/\\ 等），副本中改为“%s”"
+	MsgAnnotateFailed = "无法写出批注副本（%v），请直接把问题清单发给单位"
 )
 
 var issueColumns = []string{"级别", "工作表", "单元格", "字段", "原值", "问题说明"}
 
+// Widths of the 问题清单 columns, in characters; the wrapped ones are marked.
+var (
+	issueWidths = []float64{7, 14, 9, 10, 26, 56}
+	issueWrap   = []bool{false, true, false, true, true, true}
+)
+
+// AnnotateOptions control Annotate.
+type AnnotateOptions struct {
+	Office   string    // the office (制表单位), author of the notes and the copy; "" is DefaultOffice
+	Password string    // opens an encrypted input (--password); the copy is written unencrypted
+	All      bool      // also copy files with warnings only (--all); by default only files with errors
+	Now      time.Time // the copy's creation time; zero is now
+}
+
 // Annotate writes into dir a copy of the workbook at inputPath marked with those of probs that
 // concern it (Pos.File is name, its name from Names): each 错误 or 警告 cell filled and commented, and a
-// 问题清单 sheet listing every problem of the file. It writes nothing when the file has no 错误
-// or 警告, or when the file itself could not be read (there is no cell to mark). The input is
-// never modified; a dir that would put the copy on top of the input is refused. password
-// opens an encrypted input (--password); the copy is written unencrypted.
-func Annotate(dir, inputPath, name, password string, probs []Problem) error {
+// 问题清单 sheet listing every problem of the file. It writes a copy only of a file with an 错误
+// (with o.All, also of one with a 警告), and none when the file itself could not be read (there
+// is no cell to mark). It returns the copy's path ("" if none) and the notices about the copy
+// (renamed sheets). The input is never modified; a dir that would put the copy on top of the
+// input is refused. A panic of the library is an error for this file.
+func Annotate(dir, inputPath, name string, probs []Problem, o AnnotateOptions) (out string, notes []Problem, err error) {
 	var mine []Problem
-	serious := false
+	errs, warns := false, false
 	for _, p := range probs {
 		if p.Pos.File != name {
 			continue
 		}
 		if p.Pos.Sheet == "" && p.Level == Error {
-			return nil // damaged, encrypted, legacy format: nothing inside to mark
+			return "", nil, nil // damaged, encrypted, legacy format: nothing inside to mark
 		}
-		serious = serious || p.Level != Notice
+		errs = errs || p.Level == Error
+		warns = warns || p.Level == Warning
 		mine = append(mine, p)
 	}
-	if !serious {
-		return nil
+	if !errs && !(o.All && warns) {
+		return "", nil, nil
 	}
 	SortProblems(mine)
+	o.Office = cmp.Or(strings.TrimSpace(o.Office), DefaultOffice)
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
 
-	out := filepath.Join(dir, filepath.FromSlash(name))
+	out = filepath.Join(dir, filepath.FromSlash(name))
 	if same, err := samePath(out, inputPath); err != nil || same {
-		return fmt.Errorf("批注副本 %s 会覆盖原文件，请用 --annotate 指定另一个文件夹", out)
+		return "", nil, fmt.Errorf("批注副本 %s 会覆盖原文件，请用 --annotate 指定另一个文件夹", out)
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return fmt.Errorf("创建文件夹 %s: %w", filepath.Dir(out), err)
+		return "", nil, fmt.Errorf("创建文件夹 %s: %w", filepath.Dir(out), err)
 	}
-	f, err := excelize.OpenFile(inputPath, excelize.Options{Password: password})
+	defer func() {
+		if p := recover(); p != nil {
+			out, notes, err = "", nil, fmt.Errorf("标注 %s 时发生异常：%v", name, p)
+		}
+	}()
+	data, notes, err := annotated(inputPath, name, mine, o)
 	if err != nil {
-		return fmt.Errorf("打开 %s: %w", name, err)
+		return "", nil, fmt.Errorf("标注 %s: %w", name, err)
+	}
+	if err := SaveFile(out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		return "", nil, err
+	}
+	return out, notes, nil
+}
+
+// annotated returns the bytes of the annotated copy and the notices about it.
+func annotated(inputPath, name string, probs []Problem, o AnnotateOptions) ([]byte, []Problem, error) {
+	f, err := excelize.OpenFile(inputPath, excelize.Options{Password: o.Password})
+	if err != nil {
+		return nil, nil, err
 	}
 	defer f.Close()
-	if err := markCells(f, mine); err != nil {
-		return fmt.Errorf("标注 %s: %w", name, err)
+	renamed, err := fixSheetNames(f)
+	if err != nil {
+		return nil, nil, err
 	}
-	if err := issueSheet(f, mine); err != nil {
-		return fmt.Errorf("标注 %s: %w", name, err)
+	var notes []Problem
+	for old, now := range renamed {
+		notes = append(notes, Problem{Pos: Pos{File: name, Sheet: old}, Level: Notice,
+			Msg: fmt.Sprintf(msgSheetRenamed, old, now)})
 	}
+	SortProblems(notes)
+	probs = slices.Clone(probs)
+	for i, p := range probs {
+		if now, ok := renamed[p.Pos.Sheet]; ok {
+			probs[i].Pos.Sheet = now
+		}
+	}
+	marks, err := markCells(f, probs)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := issueSheet(f, append(slices.Clone(probs), notes...), o.Office); err != nil {
+		return nil, nil, err
+	}
+	err = xlsxout.SetProps(f, xlsxout.Props{Application: reportApplication, Creator: o.Office,
+		Title: msgIssuesTitle + "：" + path.Base(name), Description: AnnotatedDescription, Created: o.Now})
+	if err != nil {
+		return nil, nil, err
+	}
+	var buf bytes.Buffer
 	// Options without a password: the copy goes back to the unit unencrypted.
-	return SaveFile(out, func(w io.Writer) error { return f.Write(w, excelize.Options{}) })
+	if err := f.Write(&buf, excelize.Options{}); err != nil {
+		return nil, nil, err
+	}
+	data, err := xlsxout.AddNotes(buf.Bytes(), o.Office, marks)
+	return data, notes, err
+}
+
+// fixSheetNames renames the sheets whose names Excel refuses (other programs write them:
+// more than 31 characters, []:*?/\, a quote at either end) and returns old name → new.
+func fixSheetNames(f *excelize.File) (map[string]string, error) {
+	list := f.GetSheetList()
+	taken := map[string]bool{}
+	for _, s := range list {
+		taken[strings.ToLower(s)] = true
+	}
+	renamed := map[string]string{}
+	for _, s := range list {
+		if validSheetName(s) {
+			continue
+		}
+		base := strings.Trim(strings.Map(func(r rune) rune {
+			if strings.ContainsRune("[]:*?/\\", r) || r < ' ' {
+				return '_'
+			}
+			return r
+		}, s), "'")
+		now := truncUTF16(cmp.Or(base, "Sheet"), 31)
+		for n := 2; taken[strings.ToLower(now)]; n++ {
+			suffix := fmt.Sprintf("(%d)", n)
+			now = truncUTF16(base, 31-len(suffix)) + suffix
+		}
+		taken[strings.ToLower(now)] = true
+		if err := f.SetSheetName(s, now); err != nil {
+			return nil, err
+		}
+		renamed[s] = now
+	}
+	return renamed, nil
+}
+
+func validSheetName(s string) bool {
+	return s != "" && xlsxout.UTF16Len(s) <= 31 && !strings.ContainsAny(s, "[]:*?/\\") &&
+		!strings.HasPrefix(s, "'") && !strings.HasSuffix(s, "'") &&
+		!strings.ContainsFunc(s, func(r rune) bool { return r < ' ' })
+}
+
+// truncUTF16 cuts s to at most n UTF-16 units.
+func truncUTF16(s string, n int) string {
+	w := 0
+	for i, r := range s {
+		if w += utf16.RuneLen(r); w > n {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // mergeAnchor returns the top-left cell of the merged range holding p, if any.
@@ -109,8 +233,9 @@ func samePath(a, b string) (bool, error) {
 
 type cellRef struct{ sheet, cell string }
 
-// markCells fills and comments every cell that has an error or a warning.
-func markCells(f *excelize.File, probs []Problem) error {
+// markCells fills every cell that has an error or a warning and returns the notes that
+// explain them, one per cell.
+func markCells(f *excelize.File, probs []Problem) ([]xlsxout.Note, error) {
 	sheets := map[string]bool{}
 	for _, s := range f.GetSheetList() {
 		sheets[s] = true
@@ -141,24 +266,8 @@ func markCells(f *excelize.File, probs []Problem) error {
 		worst[k] = min(worst[k], p.Level)
 	}
 
-	existing := map[cellRef]string{}
-	for s := range sheets {
-		cs, err := f.GetComments(s)
-		if err != nil {
-			continue
-		}
-		for _, c := range cs {
-			text := c.Text
-			if text == "" {
-				for _, r := range c.Paragraph {
-					text += r.Text
-				}
-			}
-			existing[cellRef{s, c.Cell}] = text
-		}
-	}
-
 	styles := map[[2]int]int{} // (original style, level) → new style
+	var out []xlsxout.Note
 	for _, k := range order {
 		fill := fillWarning
 		if worst[k] == Error {
@@ -166,7 +275,7 @@ func markCells(f *excelize.File, probs []Problem) error {
 		}
 		orig, err := f.GetCellStyle(k.sheet, k.cell)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		id, ok := styles[[2]int{orig, int(worst[k])}]
 		if !ok {
@@ -176,34 +285,21 @@ func markCells(f *excelize.File, probs []Problem) error {
 			}
 			st.Fill = xlsxout.Solid(fill)
 			if id, err = f.NewStyle(st); err != nil {
-				return err
+				return nil, err
 			}
 			styles[[2]int{orig, int(worst[k])}] = id
 		}
 		if err := f.SetCellStyle(k.sheet, k.cell, k.cell, id); err != nil {
-			return err
+			return nil, err
 		}
-		text := strings.Join(notes[k], "\n")
-		if old, ok := existing[k]; ok {
-			if err := f.DeleteComment(k.sheet, k.cell); err != nil {
-				return err
-			}
-			text = old + "\n" + text
-		}
-		lines := strings.Count(text, "\n") + 1 + len([]rune(text))/30
-		if err := f.AddComment(k.sheet, excelize.Comment{
-			Cell: k.cell, Author: annotateAuthor,
-			Paragraph: []excelize.RichTextRun{{Text: text}},
-			Width:     320, Height: uint(min(400, 20+16*lines)),
-		}); err != nil {
-			return err
-		}
+		out = append(out, xlsxout.Note{Sheet: k.sheet, Cell: k.cell, Text: strings.Join(notes[k], "\n")})
 	}
-	return nil
+	return out, nil
 }
 
-// issueSheet adds (or replaces) the 问题清单 sheet, placed first and opened on.
-func issueSheet(f *excelize.File, probs []Problem) error {
+// issueSheet adds (or replaces) the 问题清单 sheet, placed first and opened on, printable on
+// A4 landscape with its header repeated on every page.
+func issueSheet(f *excelize.File, probs []Problem, office string) error {
 	if idx, _ := f.GetSheetIndex(SheetIssues); idx >= 0 {
 		if err := f.DeleteSheet(SheetIssues); err != nil {
 			return err
@@ -213,42 +309,67 @@ func issueSheet(f *excelize.File, probs []Problem) error {
 	if _, err := f.NewSheet(SheetIssues); err != nil {
 		return err
 	}
-	if err := f.MoveSheet(SheetIssues, first); err != nil {
-		return err
+	if movable(f) {
+		if err := f.MoveSheet(SheetIssues, first); err != nil {
+			return err
+		}
 	}
 	s := SheetIssues
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	border := xlsxout.Border(xlsxout.GridColor)
+	style := func(st excelize.Style) (int, error) {
+		if st.Font == nil {
+			st.Font = xlsxout.Font(false, 11, "")
+		}
+		return f.NewStyle(&st)
+	}
+	intro, err := style(excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	if err != nil {
 		return err
 	}
-	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Fill: xlsxout.Solid(xlsxout.FormFill)})
+	head, err := style(excelize.Style{Font: xlsxout.Font(true, 11, ""), Fill: xlsxout.Solid(xlsxout.FormFill), Border: border,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	if err != nil {
 		return err
 	}
-	link, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"},
+	wrap, err := style(excelize.Style{Border: border, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	link, err := style(excelize.Style{Font: xlsxout.Font(false, 11, "0563C1"), Border: border,
 		Alignment: &excelize.Alignment{Vertical: "top"}})
 	if err != nil {
 		return err
 	}
 	levelStyle := map[Level]int{}
-	for l, c := range map[Level]string{Error: fillError, Warning: fillWarning} {
-		if levelStyle[l], err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"},
-			Fill: xlsxout.Solid(c)}); err != nil {
+	for l, c := range map[Level]string{Error: fillError, Warning: fillWarning, Notice: ""} {
+		st := excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}
+		if c != "" {
+			st.Fill = xlsxout.Solid(c)
+		}
+		if levelStyle[l], err = style(st); err != nil {
 			return err
 		}
 	}
 
-	if err := f.SetCellStr(s, "A1", msgIssuesIntro); err != nil {
+	text := fmt.Sprintf(msgIssuesIntro, office)
+	if err := f.SetCellStr(s, "A1", text); err != nil {
 		return err
 	}
 	if err := f.MergeCell(s, "A1", "F1"); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(s, "A1", "A1", wrap); err != nil {
+	if err := f.SetCellStyle(s, "A1", "A1", intro); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(s, 1, 36); err != nil {
+	total := 0.0
+	for i, w := range issueWidths {
+		c := ColumnName(i + 1)
+		if err := f.SetColWidth(s, c, c, w); err != nil {
+			return err
+		}
+		total += w
+	}
+	if err := f.SetRowHeight(s, 1, xlsxout.RowHeight(xlsxout.WrappedLines(text, total))); err != nil {
 		return err
 	}
 	for i, h := range issueColumns {
@@ -259,14 +380,9 @@ func issueSheet(f *excelize.File, probs []Problem) error {
 	if err := f.SetCellStyle(s, "A2", "F2", head); err != nil {
 		return err
 	}
-	for i, w := range []float64{8, 14, 10, 12, 30, 70} {
-		c := ColumnName(i + 1)
-		if err := f.SetColWidth(s, c, c, w); err != nil {
-			return err
-		}
-	}
 	for i, p := range probs {
-		row := strconv.Itoa(i + 3)
+		r := i + 3
+		row := strconv.Itoa(r)
 		cell := p.Pos.Cell()
 		switch {
 		case p.Pos.Sheet == "":
@@ -274,18 +390,24 @@ func issueSheet(f *excelize.File, probs []Problem) error {
 		case cell == "":
 			cell = msgIssuesNoCell
 		}
+		lines := 1
 		for j, v := range []string{p.Level.String(), p.Pos.Sheet, cell, p.Field, p.Raw, p.Msg} {
+			v = cellText(v)
 			if err := f.SetCellStr(s, ColumnName(j+1)+row, v); err != nil {
 				return err
+			}
+			if issueWrap[j] {
+				lines = max(lines, xlsxout.WrappedLines(v, issueWidths[j]))
 			}
 		}
 		if err := f.SetCellStyle(s, "B"+row, "F"+row, wrap); err != nil {
 			return err
 		}
-		if st, ok := levelStyle[p.Level]; ok {
-			if err := f.SetCellStyle(s, "A"+row, "A"+row, st); err != nil {
-				return err
-			}
+		if err := f.SetCellStyle(s, "A"+row, "A"+row, levelStyle[p.Level]); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(s, r, xlsxout.RowHeight(lines)); err != nil {
+			return err
 		}
 		if p.Pos.Sheet != "" && p.Pos.Row > 0 {
 			target := "'" + strings.ReplaceAll(p.Pos.Sheet, "'", "''") + "'!" + p.Pos.Cell()
@@ -300,10 +422,39 @@ func issueSheet(f *excelize.File, probs []Problem) error {
 	if err := f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
+	if err := xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: 2, Footer: xlsxout.FooterPageOfN}); err != nil {
+		return err
+	}
 	idx, err := f.GetSheetIndex(s)
 	if err != nil {
 		return err
 	}
 	f.SetActiveSheet(idx)
 	return nil
+}
+
+// movable reports whether excelize can reorder the sheets of f: MoveSheet dereferences the
+// sheet view of every worksheet (GetSheetView creates a missing one) and fails on a chart
+// sheet; then 问题清单 stays last, still the sheet the copy opens on.
+func movable(f *excelize.File) bool {
+	for _, s := range f.GetSheetList() {
+		if _, err := f.GetSheetView(s, 0); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// cellText makes s fit a cell: no characters XML cannot hold, within Excel's 32,767.
+func cellText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < ' ' && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
+	if xlsxout.UTF16Len(s) > 32000 {
+		s = truncUTF16(s, 32000) + "…"
+	}
+	return s
 }

@@ -2,12 +2,14 @@ package sheets
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -39,7 +41,7 @@ func TestAnnotate(t *testing.T) {
 	probs := append(r.Problems,
 		Problem{Pos: Pos{File: "其他.xlsx", Sheet: "台账", Row: 2, Col: 1}, Level: Error, Msg: "别的文件"})
 	out := filepath.Join(dir, "批注")
-	if err := Annotate(out, in, filepath.Base(in), "", probs); err != nil {
+	if _, _, err := Annotate(out, in, filepath.Base(in), probs, AnnotateOptions{All: true}); err != nil {
 		t.Fatal(err)
 	}
 	if after, _ := os.ReadFile(in); !bytes.Equal(before, after) {
@@ -80,10 +82,10 @@ func TestAnnotate(t *testing.T) {
 		}
 		texts[c.Cell] = s
 	}
-	if !strings.HasPrefix(texts["D2"], "错误：完成时限“2023年2月30日”") {
+	if !strings.HasPrefix(texts["D2"], "督查室：\n错误：完成时限“2023年2月30日”") {
 		t.Errorf("D2 comment = %q", texts["D2"])
 	}
-	if !strings.HasPrefix(texts["F3"], "警告：") {
+	if !strings.HasPrefix(texts["F3"], "督查室：\n警告：") {
 		t.Errorf("F3 comment = %q", texts["F3"])
 	}
 	if texts["E3"] != "已报分管领导" {
@@ -104,6 +106,26 @@ func TestAnnotate(t *testing.T) {
 	if ok, link, _ := g.GetCellHyperLink(SheetIssues, "C3"); !ok || link != "'台账'!D2" {
 		t.Errorf("C3 link = %v %q", ok, link)
 	}
+	pl, err := g.GetPageLayout(SheetIssues)
+	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
+		t.Errorf("问题清单 page layout = %+v (%v), want A4 landscape", pl, err)
+	}
+	titles := ""
+	for _, dn := range g.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == SheetIssues {
+			titles = dn.RefersTo
+		}
+	}
+	if titles != "'问题清单'!$2:$2" {
+		t.Errorf("问题清单 print titles = %q, want the header row repeated", titles)
+	}
+	if h, _ := g.GetRowHeight(SheetIssues, 1); h != xlsxout.RowHeight(xlsxout.WrappedLines(fmt.Sprintf(msgIssuesIntro, DefaultOffice), 122)) {
+		t.Errorf("intro row height %v does not fit its wrapped text", h)
+	}
+	props, _ := g.GetDocProps()
+	if props.Creator != DefaultOffice || props.LastModifiedBy != DefaultOffice || props.Description != AnnotatedDescription {
+		t.Errorf("document properties %+v, want the office as author and duban's mark", props)
+	}
 	if g.GetSheetName(g.GetActiveSheetIndex()) != SheetIssues {
 		t.Errorf("the copy should open on %s", SheetIssues)
 	}
@@ -114,20 +136,20 @@ func TestAnnotateRefuses(t *testing.T) {
 	in := filepath.Join(dir, "a.xlsx")
 	writeRowsBook(t, in, "台账", [][]any{{"x"}})
 	p := Problem{Pos: Pos{File: "a.xlsx", Sheet: "台账", Row: 1, Col: 1}, Level: Warning, Msg: "m"}
-	if err := Annotate(dir, in, filepath.Base(in), "", []Problem{p}); err == nil || !strings.Contains(err.Error(), "会覆盖原文件") {
+	if _, _, err := Annotate(dir, in, filepath.Base(in), []Problem{p}, AnnotateOptions{All: true}); err == nil || !strings.Contains(err.Error(), "会覆盖原文件") {
 		t.Errorf("annotating into the input's own folder: error = %v", err)
 	}
 	out := filepath.Join(dir, "out")
 	notice := p
 	notice.Level = Notice
-	if err := Annotate(out, in, filepath.Base(in), "", []Problem{notice}); err != nil {
+	if _, _, err := Annotate(out, in, filepath.Base(in), []Problem{notice}, AnnotateOptions{All: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a file with only notices got a copy (%v)", err)
 	}
 	damaged := Problem{Pos: Pos{File: "a.xlsx"}, Level: Error, Msg: "文件已损坏"}
-	if err := Annotate(out, in, filepath.Base(in), "", []Problem{damaged, p}); err != nil {
+	if _, _, err := Annotate(out, in, filepath.Base(in), []Problem{damaged, p}, AnnotateOptions{All: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -154,7 +176,7 @@ func TestAnnotateEncrypted(t *testing.T) {
 	o := Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7, Read: ReadOptions{Password: "密码123"}}
 	r := Build([]string{in}, o)
 	out := filepath.Join(dir, "批注")
-	if err := Annotate(out, in, filepath.Base(in), "密码123", r.Problems); err != nil {
+	if _, _, err := Annotate(out, in, filepath.Base(in), r.Problems, AnnotateOptions{Password: "密码123"}); err != nil {
 		t.Fatal(err)
 	}
 	g, err := excelize.OpenFile(filepath.Join(out, "市统计局.xlsx"))
@@ -191,7 +213,7 @@ func TestAnnotateMergedCells(t *testing.T) {
 	f.Close()
 	r := Build([]string{in}, Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7})
 	out := filepath.Join(dir, "批注")
-	if err := Annotate(out, in, filepath.Base(in), "", r.Problems); err != nil {
+	if _, _, err := Annotate(out, in, filepath.Base(in), r.Problems, AnnotateOptions{All: true, Office: "x市人民政府办公室"}); err != nil {
 		t.Fatal(err)
 	}
 	g, err := excelize.OpenFile(filepath.Join(out, "市统计局.xlsx"))
@@ -204,6 +226,9 @@ func TestAnnotateMergedCells(t *testing.T) {
 	for _, c := range comments {
 		if c.Cell != "A2" {
 			t.Errorf("comment on %s, want only A2", c.Cell)
+		}
+		if c.Author != "x市人民政府办公室" {
+			t.Errorf("comment author %q, want the office", c.Author)
 		}
 		for _, p := range c.Paragraph {
 			text += p.Text

@@ -13,9 +13,10 @@ const (
 // in and sent back is an ordinary ledger, whose instructions and hidden lists the reader
 // passes over without a word.
 const (
-	FormDescription = "duban-template"
-	FormGuideSheet  = "填报说明"
-	FormListSheet   = "选项"
+	FormDescription      = "duban-template"
+	AnnotatedDescription = "duban-annotated" // a copy written by check --annotate: never merged again
+	FormGuideSheet       = "填报说明"
+	FormListSheet        = "选项"
 )
 
 // isOwnReportByNames recognises a consolidated workbook duban wrote by its fixed sheet names,

@@ -60,6 +60,8 @@ const (
 	msgTooBig        = "文件解压后超过%s（约%s），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
 	msgCannotOpen    = "无法打开文件（%v），请确认文件存在且未被其他程序独占"
 	msgOwnReport     = "这是duban生成的汇总表，不再重复汇总，已跳过"
+	msgOwnAnnotated  = "这是duban写出的批注副本（check --annotate），不再重复汇总，已跳过；如是单位改好后退回的文件，请删除其中的“问题清单”工作表后再汇总"
+	msgBlankForm     = "未填报任何事项：这是下发的报送模板，台账中只有表头，请单位填写后重新报送"
 	msgNoLedger      = "没有找到台账工作表（%s），请按报送模板填写后重新报送"
 	msgHiddenSheet   = "工作表已隐藏，已跳过"
 	msgNotWorksheet  = "不是数据工作表（如图表页），已跳过"

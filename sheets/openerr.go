@@ -37,6 +37,10 @@ func openError(name string, err error) error {
 			return damaged(detText)
 		}
 		return damaged(detNotZip)
+	case errors.As(err, &fe) && fe.Part == "compound file":
+		// An OLE container the .xls reader cannot open: a legacy file, which Excel or WPS
+		// may still read and save as .xlsx.
+		return fileError(msgLegacy)
 	case errors.As(err, &fe):
 		return damaged("%s", formatDetail(fe))
 	}

@@ -63,6 +63,9 @@ func readFrom(name string, ra io.ReaderAt, size int64, d *Dict, opt ReadOptions)
 	if err := r.read(ra, size, opt); err != nil {
 		return nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: err.Error()}}
 	}
+	if r.form && len(r.rows) == 0 && Count(r.probs, Error) == 0 {
+		r.probs = append(r.probs, Problem{Pos: Pos{File: name}, Level: Warning, Msg: msgBlankForm})
+	}
 	return r.rows, r.probs
 }
 
@@ -84,6 +87,7 @@ type reader struct {
 	rows     []RawRow
 	probs    []Problem
 	skipped  []string // why each skipped sheet was skipped
+	form     bool     // a submission form written by duban template
 }
 
 func (r *reader) notice(p Pos, raw, msg string) {
@@ -114,6 +118,11 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 		r.notice(Pos{}, "", msgOwnReport)
 		return nil
 	}
+	if book.Description == AnnotatedDescription && slices.Contains(names, SheetIssues) {
+		r.notice(Pos{}, "", msgOwnAnnotated)
+		return nil
+	}
+	r.form = book.Description == FormDescription
 	ledgers := 0
 	for _, s := range book.Sheets {
 		switch {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/duban/duban/sheets"
 	"github.com/spf13/pflag"
@@ -17,7 +16,7 @@ const checkHelp = `用法：duban check [选项] 路径...
 示例：
   duban check 收文/市财政局.xlsx        检查一个单位的台账
   duban check -q 收文                   只列出错误
-  duban check --annotate 退回 收文      把有问题的台账标注后复制到“退回”文件夹，可直接发回单位
+  duban check --annotate 退回 收文      把有错误的台账标注后复制到“退回”文件夹，可直接发回单位（加 --all 也复制只有警告的）
 
 退出码：0 没有错误；1 有错误；2 无法运行（用法错误或没有可读的文件）。
 
@@ -29,7 +28,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var c common
 	c.register(fs)
-	annotate := fs.String("annotate", "", "把有问题的台账复制到此文件夹，问题单元格标红/标黄并加批注，附问题清单")
+	annotate := fs.String("annotate", "", "把有错误的台账复制到此文件夹，问题单元格标红/标黄并加批注，附问题清单")
+	all := fs.Bool("all", false, "与 --annotate 同用：只有警告的台账也写出批注副本")
 	o, code, ok := c.parse(fs, args, checkHelp, "请给出要检查的工作簿或文件夹", stderr)
 	if !ok {
 		return code
@@ -38,13 +38,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	limitMemory(files)
 	r := sheets.Build(files, o)
 	r.Problems = append(probs, r.Problems...)
-	sheets.SortProblems(r.Problems)
-	printProblems(stdout, r.Problems, c.quiet)
+	written := -1
 	if *annotate != "" {
-		if err := annotateFiles(*annotate, files, r.Problems, c.password, stdout, c.quiet); err != nil {
+		opt := sheets.AnnotateOptions{Password: c.password, All: *all}
+		var aprobs []sheets.Problem
+		var err error
+		if written, aprobs, err = annotateFiles(*annotate, files, r.Problems, opt); err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
 		}
+		r.Problems = append(r.Problems, aprobs...)
+	}
+	sheets.SortProblems(r.Problems)
+	printProblems(stdout, r.Problems, c.quiet)
+	if written >= 0 && !c.quiet {
+		fmt.Fprintf(stdout, "已在 %s 写出%d个标注过的台账\n", *annotate, written)
 	}
 	errs := sheets.Count(r.Problems, sheets.Error)
 	if !c.quiet {
@@ -61,24 +69,28 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// annotateFiles writes an annotated copy of every input with errors or warnings into dir.
-func annotateFiles(dir string, files []string, probs []sheets.Problem, password string, stdout io.Writer, quiet bool) error {
+// annotateFiles writes an annotated copy of every input with errors (with opt.All, also with
+// warnings) into dir. A file that cannot be annotated is an error naming it, and the run goes
+// on; it returns how many copies were written and the problems of annotating.
+func annotateFiles(dir string, files []string, probs []sheets.Problem, opt sheets.AnnotateOptions) (int, []sheets.Problem, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("无法创建标注文件夹 %s：%v", dir, err)
+			return 0, nil, fmt.Errorf("无法创建标注文件夹 %s：%v", dir, err)
 		}
 	}
 	n := 0
+	var out []sheets.Problem
 	for i, name := range sheets.Names(files) {
-		if err := sheets.Annotate(dir, files[i], name, password, probs); err != nil {
-			return fmt.Errorf("标注 %s 失败：%v", name, err)
+		path, notes, err := sheets.Annotate(dir, files[i], name, probs, opt)
+		if err != nil {
+			out = append(out, sheets.Problem{Pos: sheets.Pos{File: name}, Level: sheets.Error,
+				Msg: fmt.Sprintf(sheets.MsgAnnotateFailed, err)})
+			continue
 		}
-		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
+		out = append(out, notes...)
+		if path != "" {
 			n++
 		}
 	}
-	if !quiet {
-		fmt.Fprintf(stdout, "已在 %s 写出%d个标注过的台账\n", dir, n)
-	}
-	return nil
+	return n, out, nil
 }

@@ -114,7 +114,7 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 		if out == "" {
 			out = "报送模板.xlsx"
 			if unitName != "" {
-				out = fileName(unitName)
+				out, _ = templates.FileName(unitName)
 			}
 		}
 		if err := checkNew(out, *force); err != nil {
@@ -172,12 +172,16 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 	paths := make([]string, len(units))
 	taken := map[string]bool{}
 	for i, u := range units {
-		name := fileName(u.Unit)
+		base, changed := templates.FileName(u.Unit)
+		name := base
 		for n := 2; taken[strings.ToLower(name)]; n++ {
-			name = strings.TrimSuffix(fileName(u.Unit), ".xlsx") + fmt.Sprintf("（%d）.xlsx", n)
+			name = strings.TrimSuffix(base, ".xlsx") + fmt.Sprintf("（%d）.xlsx", n)
 		}
 		taken[strings.ToLower(name)] = true
 		paths[i] = filepath.Join(dir, name)
+		if changed {
+			fmt.Fprintf(stderr, "提示：单位名称不能直接用作文件名（过长或含 \\/:*?\"<>| 等字符），“%s”的模板写为 %s\n", u.Unit, name)
+		}
 	}
 	var exists []string
 	for _, p := range paths {
@@ -190,18 +194,22 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 			strings.Join(exists, "\n  "))
 		return exitNothing
 	}
-	total := 0
+	total, failed := 0, 0
 	for i, u := range units {
 		p := paths[i]
 		if err := writeForm(p, d, u.Unit, u.Rows); err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
-			return exitNothing
+			fmt.Fprintf(stderr, "错误：“%s”的模板未能写出：%v\n", u.Unit, err)
+			failed++
+			continue
 		}
 		total += len(u.Rows)
 		fmt.Fprintf(stdout, "%s（%d项）\n", p, len(u.Rows))
 	}
-	fmt.Fprintf(stdout, "已为%d个牵头单位生成预填模板，共%d项，位于 %s\n", len(units), total, dir)
-	if sheets.Count(probs, sheets.Error) > 0 {
+	fmt.Fprintf(stdout, "已为%d个牵头单位生成预填模板，共%d项，位于 %s\n", len(units)-failed, total, dir)
+	if failed == len(units) {
+		return exitNothing
+	}
+	if failed > 0 || sheets.Count(probs, sheets.Error) > 0 {
 		return exitErrors
 	}
 	return exitOK
@@ -232,19 +240,4 @@ func checkNew(path string, force bool) error {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
-}
-
-// fileName turns a unit name into a file name: characters Windows forbids become _.
-func fileName(unit string) string {
-	s := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(unit))
-	s = strings.TrimRight(s, ". ")
-	if s == "" {
-		s = "未命名单位"
-	}
-	return s + ".xlsx"
 }

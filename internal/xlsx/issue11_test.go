@@ -82,7 +82,7 @@ var plainWant = []Row{
 	{2, []Cell{{"已落实", Text}, {"45291", Number}}},
 }
 
-func utf16(t *testing.T, s string, e unicode.Endianness) string {
+func encodeUTF16(t *testing.T, s string, e unicode.Endianness) string {
 	t.Helper()
 	s = strings.Replace(s, `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
 	out, err := unicode.UTF16(e, unicode.UseBOM).NewEncoder().String(s)
@@ -105,10 +105,10 @@ func TestByteOrderMark(t *testing.T) {
 			}
 			return d
 		}},
-		{"UTF-16LE everywhere", func(_, d string) string { return utf16(t, d, unicode.LittleEndian) }},
+		{"UTF-16LE everywhere", func(_, d string) string { return encodeUTF16(t, d, unicode.LittleEndian) }},
 		{"UTF-16BE sheet and shared strings", func(n, d string) string {
 			if strings.HasPrefix(n, "xl/worksheets/") || n == "xl/sharedStrings.xml" {
-				return utf16(t, d, unicode.BigEndian)
+				return encodeUTF16(t, d, unicode.BigEndian)
 			}
 			return d
 		}},

@@ -35,7 +35,7 @@ func Open(r io.ReaderAt, size int64, opt Options) (*Book, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !bytes.Contains(raw, utf16le("EncryptedPackage")) {
+		if !bytes.Contains(raw, asciiUTF16LE("EncryptedPackage")) {
 			return readXLS(bytes.NewReader(raw), size, opt)
 		}
 		if opt.Password == "" {
@@ -97,7 +97,7 @@ func looksLikeText(b []byte) bool {
 	return len(b) > 0
 }
 
-func utf16le(s string) []byte {
+func asciiUTF16LE(s string) []byte {
 	b := make([]byte, 0, 2*len(s))
 	for i := 0; i < len(s); i++ {
 		b = append(b, s[i], 0)

@@ -25,7 +25,7 @@ func TestOpenSniff(t *testing.T) {
 		{"CSV", []byte("事项内容,落实状态\n某事,已落实\n"), []error{ErrNotWorkbook, ErrPlainText}},
 		{"binary", []byte{0, 1, 2, 3, 4}, []error{ErrNotWorkbook}},
 		{"HTML saved as .xls", []byte("\xEF\xBB\xBF  <html><table><tr><td>1</td></tr></table></html>"), []error{ErrLegacy}},
-		{"encrypted OOXML", cfb(string(utf16le("EncryptedPackage"))), []error{ErrEncrypted}},
+		{"encrypted OOXML", cfb(string(asciiUTF16LE("EncryptedPackage"))), []error{ErrEncrypted}},
 		{"empty zip", []byte("PK\x05\x06" + strings.Repeat("\x00", 18)), []error{ErrNoEntries}},
 		{"cut zip", oneSheet(t, plainRows, nil)[:300], []error{ErrNotZip}},
 	} {
@@ -36,7 +36,7 @@ func TestOpenSniff(t *testing.T) {
 			}
 		}
 	}
-	data := cfb(string(utf16le("EncryptedPackage")))
+	data := cfb(string(asciiUTF16LE("EncryptedPackage")))
 	if _, err := Open(bytes.NewReader(data), int64(len(data)), Options{Password: "x"}); !errors.Is(err, ErrWrongPassword) {
 		t.Errorf("garbage with a password: err = %v, want ErrWrongPassword", err)
 	}

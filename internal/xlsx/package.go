@@ -89,7 +89,7 @@ func readPackage(zr *zip.Reader) (*Book, error) {
 		if zf == nil {
 			return nil, &FormatError{Part: s.part, Offset: -1, Err: ErrMissingPart}
 		}
-		if err := readSheet(zf, s.part, sst, sh); err != nil {
+		if err := readWorksheet(zf, s.part, sst, sh); err != nil {
 			return nil, err
 		}
 		parsed[s.part] = sh

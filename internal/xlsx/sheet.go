@@ -98,10 +98,10 @@ type sheetParser struct {
 	capture   int // elV or elT while inside a value to keep, else elOther
 }
 
-// readSheet reads a worksheet part into sh. sst is the workbook's shared strings. A damaged
+// readWorksheet reads a worksheet part into sh. sst is the workbook's shared strings. A damaged
 // part — bad checksum, truncated, not well-formed, rows or cells out of order, an unknown
 // shared string — is a *FormatError: never fewer rows silently.
-func readSheet(zf *zip.File, part string, sst []string, sh *Sheet) error {
+func readWorksheet(zf *zip.File, part string, sst []string, sh *Sheet) error {
 	rc, err := zf.Open()
 	if err != nil {
 		return zipError(part, err)

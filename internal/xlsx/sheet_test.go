@@ -177,11 +177,11 @@ func TestFastSharedInlineRichDates(t *testing.T) {
 	want := map[string]string{"A1": "事项内容", "B2": "45327", "C2": "1.5", "D2": "1", "E2": "45327", "F2": uncalc, "A4": "已落实", "A6": "市政府常务会议"}
 	for ref, v := range want {
 		c, r, _ := excelize.CellNameToCoordinates(ref)
-		if g := cellAt(strRows(got.Rows), r, c); g != v {
+		if g := strCellAt(strRows(got.Rows), r, c); g != v {
 			t.Errorf("%s = %q, want %q", ref, g, v)
 		}
 	}
-	if g := cellAt(strRows(got.Rows), 1, 3); g != "a & b < c \"d\" 'e'\n第二行" {
+	if g := strCellAt(strRows(got.Rows), 1, 3); g != "a & b < c \"d\" 'e'\n第二行" {
 		t.Errorf("C1 = %q", g)
 	}
 	if !reflect.DeepEqual(got.Merges, []Range{{1, 6, 1, 8}}) {
@@ -192,7 +192,7 @@ func TestFastSharedInlineRichDates(t *testing.T) {
 	}
 }
 
-func cellAt(rows []strRow, r, c int) string {
+func strCellAt(rows []strRow, r, c int) string {
 	for _, row := range rows {
 		if row.N == r && c <= len(row.Cells) {
 			return row.Cells[c-1]
@@ -346,7 +346,7 @@ func TestFastSheetChecksum(t *testing.T) {
 			zf = f
 		}
 	}
-	err = readSheet(zf, "xl/worksheets/sheet1.xml", make([]string, 1000), &Sheet{})
+	err = readWorksheet(zf, "xl/worksheets/sheet1.xml", make([]string, 1000), &Sheet{})
 	var fe *FormatError
 	if !errors.As(err, &fe) || fe.Part != "xl/worksheets/sheet1.xml" || !errors.Is(err, ErrChecksum) && !errors.Is(err, ErrCompressed) {
 		t.Fatalf("err = %v, want a checksum or compression error", err)

@@ -1,0 +1,213 @@
+package hostile
+
+import (
+	"encoding/binary"
+	"unicode/utf16"
+)
+
+// Legacy binary workbooks (.xls, .et) as a collection folder receives them: a compound file
+// (CFB) holding a Workbook stream of BIFF records. The builders here write both layers from
+// readable Go, so tests state every byte of a hostile .xls.
+
+// CFB sector numbers with a meaning.
+const (
+	cfbFree       = 0xFFFFFFFF
+	cfbEndOfChain = 0xFFFFFFFE
+	cfbFATSect    = 0xFFFFFFFD
+	cfbNoStream   = 0xFFFFFFFF
+)
+
+// Stream is one stream of a compound file.
+type Stream struct {
+	Name string
+	Data []byte
+}
+
+// CFB returns a version 3 compound file (512-byte sectors) holding the streams at its root.
+// Streams shorter than 4096 bytes go in the mini stream, as Excel writes them.
+func CFB(streams ...Stream) []byte {
+	const ss, mini, cutoff = 512, 64, 4096
+	sectors := func(n, size int) int { return (n + size - 1) / size }
+	var miniSecs int
+	for _, s := range streams {
+		if len(s.Data) < cutoff {
+			miniSecs += sectors(len(s.Data), mini)
+		}
+	}
+	nDir := sectors(1+len(streams), ss/128)
+	nMiniFAT := sectors(miniSecs, ss/4)
+	nContainer := sectors(miniSecs*mini, ss)
+	rest := nDir + nMiniFAT + nContainer
+	for _, s := range streams {
+		if len(s.Data) >= cutoff {
+			rest += sectors(len(s.Data), ss)
+		}
+	}
+	nFAT := 1
+	for nFAT*(ss/4) < nFAT+rest {
+		nFAT++
+	}
+	total := nFAT + rest
+	fat := make([]uint32, nFAT*(ss/4))
+	for i := range fat {
+		fat[i] = cfbFree
+	}
+	next := 0
+	chain := func(n int) uint32 { // allocates n consecutive sectors, chained
+		if n == 0 {
+			return cfbEndOfChain
+		}
+		first := next
+		for i := 0; i < n; i++ {
+			fat[next] = uint32(next + 1)
+			next++
+		}
+		fat[next-1] = cfbEndOfChain
+		return uint32(first)
+	}
+	for i := 0; i < nFAT; i++ {
+		fat[next] = cfbFATSect
+		next++
+	}
+	dirStart := chain(nDir)
+	miniFATStart := chain(nMiniFAT)
+	containerStart := chain(nContainer)
+	out := make([]byte, (1+total)*ss)
+	sector := func(n uint32) []byte { return out[(1+int(n))*ss:] }
+
+	// The mini stream and its FAT.
+	miniFAT := make([]uint32, nMiniFAT*(ss/4))
+	for i := range miniFAT {
+		miniFAT[i] = cfbFree
+	}
+	container := make([]byte, nContainer*ss)
+	starts := make([]uint32, len(streams))
+	nextMini := 0
+	for i, s := range streams {
+		if len(s.Data) >= cutoff {
+			n := sectors(len(s.Data), ss)
+			starts[i] = chain(n)
+			copy(sector(starts[i]), s.Data)
+			continue
+		}
+		n := sectors(len(s.Data), mini)
+		starts[i] = cfbEndOfChain
+		if n == 0 {
+			continue
+		}
+		starts[i] = uint32(nextMini)
+		for j := 0; j < n; j++ {
+			miniFAT[nextMini] = uint32(nextMini + 1)
+			nextMini++
+		}
+		miniFAT[nextMini-1] = cfbEndOfChain
+		copy(container[int(starts[i])*mini:], s.Data)
+	}
+	if nContainer > 0 {
+		copy(sector(containerStart), container)
+	}
+	for i, v := range miniFAT {
+		binary.LittleEndian.PutUint32(sector(miniFATStart)[4*i:], v)
+	}
+	for i, v := range fat {
+		binary.LittleEndian.PutUint32(sector(0)[4*i:], v)
+	}
+
+	// The directory: the root, whose child is the first stream; streams chained as right siblings.
+	dir := sector(dirStart)
+	for i := 0; i < nDir*(ss/128); i++ {
+		e := dir[128*i:]
+		binary.LittleEndian.PutUint32(e[68:], cfbNoStream)
+		binary.LittleEndian.PutUint32(e[72:], cfbNoStream)
+		binary.LittleEndian.PutUint32(e[76:], cfbNoStream)
+	}
+	entry := func(i int, name string, typ byte, start uint32, size int) {
+		e := dir[128*i:]
+		u := utf16.Encode([]rune(name))
+		for j, c := range u {
+			binary.LittleEndian.PutUint16(e[2*j:], c)
+		}
+		binary.LittleEndian.PutUint16(e[64:], uint16(2*len(u)+2))
+		e[66], e[67] = typ, 1
+		binary.LittleEndian.PutUint32(e[116:], start)
+		binary.LittleEndian.PutUint32(e[120:], uint32(size))
+	}
+	rootStart := containerStart
+	entry(0, "Root Entry", 5, rootStart, miniSecs*mini)
+	for i, s := range streams {
+		entry(1+i, s.Name, 2, starts[i], len(s.Data))
+		if i+1 < len(streams) {
+			binary.LittleEndian.PutUint32(dir[128*(1+i)+72:], uint32(2+i))
+		}
+	}
+	if len(streams) > 0 {
+		binary.LittleEndian.PutUint32(dir[76:], 1)
+	}
+
+	// The header.
+	h := out[:ss]
+	copy(h, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+	binary.LittleEndian.PutUint16(h[24:], 0x003E)
+	binary.LittleEndian.PutUint16(h[26:], 3)
+	binary.LittleEndian.PutUint16(h[28:], 0xFFFE)
+	binary.LittleEndian.PutUint16(h[30:], 9)
+	binary.LittleEndian.PutUint16(h[32:], 6)
+	binary.LittleEndian.PutUint32(h[44:], uint32(nFAT))
+	binary.LittleEndian.PutUint32(h[48:], dirStart)
+	binary.LittleEndian.PutUint32(h[56:], cutoff)
+	binary.LittleEndian.PutUint32(h[60:], miniFATStart)
+	binary.LittleEndian.PutUint32(h[64:], uint32(nMiniFAT))
+	binary.LittleEndian.PutUint32(h[68:], cfbEndOfChain)
+	for i := 0; i < 109; i++ {
+		v := uint32(cfbFree)
+		if i < nFAT {
+			v = uint32(i)
+		}
+		binary.LittleEndian.PutUint32(h[76+4*i:], v)
+	}
+	return out
+}
+
+// Record returns one BIFF record: its type, the data's length and the data. The length is
+// written as given, even past what BIFF8 allows, so hostile records can be built.
+func Record(typ uint16, data []byte) []byte {
+	b := binary.LittleEndian.AppendUint16(nil, typ)
+	b = binary.LittleEndian.AppendUint16(b, uint16(len(data)))
+	return append(b, data...)
+}
+
+// BOF returns a BOF record of the given BIFF version (0x0600 for BIFF8, 0x0500 for BIFF5/7)
+// and substream type (5 globals, 0x10 worksheet).
+func BOF(version, typ uint16) []byte {
+	d := binary.LittleEndian.AppendUint16(nil, version)
+	d = binary.LittleEndian.AppendUint16(d, typ)
+	d = append(d, 0xBB, 0x0D, 0xCC, 0x07, 0, 0, 0, 0, 0x06, 0x04, 0, 0) // build, year, history
+	return Record(0x0809, d)
+}
+
+// EOFRecord is the record that ends a substream.
+var EOFRecord = Record(0x000A, nil)
+
+// XLSEncrypted is a BIFF8 workbook protected by a password: its globals hold FILEPASS
+// (RC4 CryptoAPI; the key data is irrelevant, nothing is decrypted).
+func XLSEncrypted() []byte {
+	filepass := append([]byte{1, 0, 4, 0, 2, 0}, make([]byte, 48)...)
+	var s []byte
+	s = append(s, BOF(0x0600, 5)...)
+	s = append(s, Record(0x002F, filepass)...)
+	s = append(s, EOFRecord...)
+	return CFB(Stream{"Workbook", s})
+}
+
+// XLSBIFF5 is an Excel 5.0/95 workbook: a Book stream whose BOF says BIFF5.
+func XLSBIFF5() []byte {
+	var s []byte
+	s = append(s, BOF(0x0500, 5)...)
+	s = append(s, EOFRecord...)
+	return CFB(Stream{"Book", s})
+}
+
+// ETNotBIFF is a WPS .et that is a compound file without a Workbook stream.
+func ETNotBIFF() []byte {
+	return CFB(Stream{"WpsContent", []byte("WPS Office ET document, not BIFF")})
+}
