@@ -101,3 +101,19 @@ func TestOpenSheets(t *testing.T) {
 		t.Errorf("unknown encoding: err = %v", err)
 	}
 }
+
+// Open hands a compound file without an EncryptedPackage stream to the .xls reader.
+func TestOpenRoutesXLS(t *testing.T) {
+	data := cellsWorkbook()
+	got, err := Open(bytes.NewReader(data), int64(len(data)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := readXLSBytes(data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Format != BIFF8 || !reflect.DeepEqual(got, want) {
+		t.Errorf("Open = %+v, want readXLS's %+v", got, want)
+	}
+}
