@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/duban/duban/internal/xlsx"
 )
 
 // Field is a canonical column of a ledger (SPEC §3.1).
@@ -56,6 +58,9 @@ type RawRow struct {
 	Pos  Pos               // the row; Col 0
 	Cols [NumFields]int    // 1-based column of each field in the sheet, 0 if absent
 	Vals [NumFields]string // raw cell text; Excel dates arrive as serial numbers
+	// Kinds says what each value is as the file holds it: a formula without its result is
+	// xlsx.Uncalculated with Vals "", an error value (#N/A) xlsx.Error.
+	Kinds [NumFields]xlsx.Kind
 	// Date1904 is true when the workbook uses the 1904 date system.
 	Date1904 bool
 	// UnitFromFile is the unit to use when 牵头单位 is blank (from 填报单位： or the file name).
@@ -64,6 +69,9 @@ type RawRow struct {
 	// names the category, or the meeting, when the row's own cells do not.
 	Group string
 }
+
+// Blank reports whether field f holds nothing: no value and no formula.
+func (r *RawRow) Blank(f Field) bool { return r.Vals[f] == "" && r.Kinds[f] != xlsx.Uncalculated }
 
 // Cell returns the place of field f in this row (the row's first cell if the column is absent).
 func (r *RawRow) Cell(f Field) Pos { return r.Pos.At(r.Cols[f]) }
@@ -79,10 +87,10 @@ func (r *RawRow) join(readable bool) string {
 	var b strings.Builder
 	for f := Field(0); f < NumFields; f++ {
 		v := r.Vals[f]
-		if v == "" {
+		if r.Blank(f) {
 			continue
 		}
-		if readable {
+		if readable || r.Kinds[f] == xlsx.Uncalculated {
 			v = r.Text(f)
 		}
 		if b.Len() > 0 {
@@ -98,7 +106,7 @@ func (r *RawRow) join(readable bool) string {
 func (r *RawRow) Text(f Field) string {
 	v := strings.TrimSpace(r.Vals[f])
 	switch {
-	case v == Uncalculated:
+	case r.Kinds[f] == xlsx.Uncalculated:
 		return "（未计算的公式）"
 	case f == FieldMeetingDate || f == FieldDeadline || f == FieldDone:
 		if t, err := ParseDate(v, r.Date1904); err == nil && !t.IsZero() && isNumber(v) {

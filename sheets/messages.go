@@ -93,6 +93,16 @@ const (
 	detNoWorkbook = "缺少工作簿目录 %s"
 	detNoSheets   = "工作簿中没有工作表"
 	detPanic      = "读取时发生异常：%v"
+
+	detMissingPart   = "缺少 %s"
+	detAmbiguousPart = "压缩包中有名称只差大小写的条目 %s，无法确定应读哪一个"
+	detAtByte        = "第%d字节附近%s"
+	detSyntax        = "格式错误"
+	detEncoding      = "不支持的字符编码 %s"
+	detTooLong       = "单个XML标记或文本超过16MiB"
+	detRowOrder      = "行号无效或顺序错误"
+	detCellRef       = "单元格引用无效或顺序错误"
+	detSharedString  = "共享字符串编号无效"
 )
 
 // Explanations of an unreadable date or deadline; the caller prefixes the field and raw value.

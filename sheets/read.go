@@ -1,11 +1,7 @@
 package sheets
 
 import (
-	"archive/zip"
-	"bytes"
 	"cmp"
-	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,12 +13,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/zhtext"
-	"github.com/xuri/excelize/v2"
 )
 
 // DefaultMaxUnzip is the default limit on a workbook's total uncompressed size (--max-unzip).
-const DefaultMaxUnzip = 512 << 20
+const DefaultMaxUnzip = xlsx.DefaultMaxUnzip
 
 // ReadOptions control how workbooks are opened.
 type ReadOptions struct {
@@ -106,117 +102,40 @@ func (r *reader) skipSheet(sheet, msg, why string) {
 	r.skipped = append(r.skipped, fmt.Sprintf(why, sheet))
 }
 
-// read opens the workbook, checks it, and reads each sheet.
+// read opens the workbook (xlsx.Open reads every sheet, or refuses the whole file) and reads
+// each ledger sheet.
 func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
-	limit := opt.MaxUnzip
-	if limit <= 0 {
-		limit = DefaultMaxUnzip
-	}
-	var head [512]byte
-	n, _ := ra.ReadAt(head[:], 0)
-	switch {
-	case n == 0:
-		return damaged(detEmpty)
-	case n >= 4 && string(head[:4]) == "PK\x03\x04":
-	case n >= 8 && string(head[:8]) == "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1":
-		if size > limit {
-			return fileError(fmt.Sprintf(msgTooBig, sizeText(limit), sizeText(size)))
-		}
-		raw, err := io.ReadAll(io.NewSectionReader(ra, 0, size))
-		if err != nil {
-			return fileError(fmt.Sprintf(msgCannotOpen, err))
-		}
-		if !bytes.Contains(raw, utf16le("EncryptedPackage")) {
-			return fileError(msgLegacy)
-		}
-		if opt.Password == "" {
-			return fileError(msgEncrypted)
-		}
-		decrypted, err := excelize.Decrypt(raw, &excelize.Options{Password: opt.Password})
-		if err != nil || len(decrypted) < 4 || string(decrypted[:2]) != "PK" {
-			return fileError(msgWrongPassword)
-		}
-		ra, size = bytes.NewReader(decrypted), int64(len(decrypted))
-	case n >= 4 && string(head[:4]) == "PK\x05\x06":
-		return damaged(detNoEntries)
-	default:
-		// An HTML or XML table saved with an .xls name, or a legacy file renamed.
-		ext := strings.ToLower(filepath.Ext(r.file))
-		if ext == ".xls" || ext == ".et" || looksLikeMarkup(head[:n]) {
-			return fileError(msgLegacy)
-		}
-		if looksLikeText(head[:n]) {
-			return damaged(detText)
-		}
-		return damaged(detNotZip)
-	}
-
-	zr, err := zip.NewReader(ra, size)
+	book, err := xlsx.Open(ra, size, xlsx.Options{Password: opt.Password, MaxUnzip: opt.MaxUnzip})
 	if err != nil {
-		return damaged(detNotZip)
+		return openError(r.file, err)
 	}
-	var total uint64
-	for _, zf := range zr.File {
-		total += min(zf.UncompressedSize64, 1<<50) // no overflow, and far above any limit
+	r.date1904 = book.Date1904
+	names := make([]string, len(book.Sheets))
+	for i, s := range book.Sheets {
+		names[i] = s.Name
 	}
-	if total > uint64(limit) {
-		return fileError(fmt.Sprintf(msgTooBig, sizeText(limit), sizeText(int64(total))))
-	}
-	pkg, err := readPackage(zr)
-	if err != nil {
-		return err
-	}
-
-	date1904, description, err := fastBookInfo(pkg, pkg.workbook)
-	if err != nil {
-		return err
-	}
-	r.date1904 = date1904
-	if description == reportDescription || isOwnReportByNames(pkg) {
+	if book.Description == reportDescription || isOwnReportByNames(names) {
 		r.notice(Pos{}, "", msgOwnReport)
 		return nil
 	}
-	if description == AnnotatedDescription && slices.ContainsFunc(pkg.sheets, func(s sheetInfo) bool { return s.name == SheetIssues }) {
+	if book.Description == AnnotatedDescription && slices.Contains(names, SheetIssues) {
 		r.notice(Pos{}, "", msgOwnAnnotated)
 		return nil
 	}
-	r.form = description == FormDescription
-	var sst []string
-	if pkg.sst != "" {
-		if zf := pkg.files[strings.ToLower(pkg.sst)]; zf != nil {
-			if sst, err = readSharedStringsFast(zf, pkg.sst); err != nil {
-				return err
-			}
-		}
-	}
-	// Every worksheet is read before any is used, hidden ones too: a damaged part anywhere
-	// refuses the whole file.
-	parsed := map[string]*fastSheet{}
-	for _, s := range pkg.sheets {
-		if zf := pkg.files[strings.ToLower(s.part)]; zf != nil && s.worksheet && parsed[s.part] == nil {
-			fs, err := readSheetFast(zf, s.part, sst)
-			if err != nil {
-				return err
-			}
-			parsed[s.part] = fs
-		}
-	}
-
+	r.form = book.Description == FormDescription
 	ledgers := 0
-	for _, s := range pkg.sheets {
+	for _, s := range book.Sheets {
 		switch {
-		case description == FormDescription && (s.name == FormGuideSheet || s.name == FormListSheet):
+		case book.Description == FormDescription && (s.Name == FormGuideSheet || s.Name == FormListSheet):
 			continue // a returned submission form: its instructions and lists need no notice
-		case s.hidden:
-			r.skipSheet(s.name, msgHiddenSheet, whyHidden)
+		case s.Hidden:
+			r.skipSheet(s.Name, msgHiddenSheet, whyHidden)
 			continue
-		case s.worksheet && parsed[s.part] == nil:
-			return damaged("缺少工作表“%s”的内容 %s", s.name, s.part)
-		case !s.worksheet:
-			r.skipSheet(s.name, msgNotWorksheet, whyNotWorksheet)
+		case s.Kind != xlsx.Worksheet:
+			r.skipSheet(s.Name, msgNotWorksheet, whyNotWorksheet)
 			continue
 		}
-		if r.readSheet(s.name, parsed[s.part]) {
+		if r.readSheet(s.Name, s) {
 			ledgers++
 		}
 	}
@@ -228,232 +147,7 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 	return nil
 }
 
-// The marks of a submission form written by duban template (templates/form.go): a form filled
-// in and sent back is an ordinary ledger, whose instructions and hidden lists the reader
-// passes over without a word.
-const (
-	FormDescription      = "duban-template"
-	AnnotatedDescription = "duban-annotated" // a copy written by check --annotate: never merged again
-	FormGuideSheet       = "填报说明"
-	FormListSheet        = "选项"
-)
-
-// isOwnReportByNames recognises a consolidated workbook duban wrote by its fixed sheet names,
-// for when another program has dropped its document properties.
-func isOwnReportByNames(pkg *workbookPackage) bool {
-	has := map[string]bool{}
-	for _, s := range pkg.sheets {
-		has[s.name] = true
-	}
-	return has[SheetSummary] && has[SheetItems] && has[SheetProblems]
-}
-
-func looksLikeMarkup(b []byte) bool {
-	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
-	b = bytes.TrimLeft(b, " \t\r\n")
-	return len(b) > 0 && b[0] == '<'
-}
-
-// looksLikeText reports whether the start of a file is plain text, such as a CSV file in
-// UTF-8 or GBK: no control characters other than tab and line breaks.
-func looksLikeText(b []byte) bool {
-	for _, c := range b {
-		if c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7F {
-			return false
-		}
-	}
-	return len(b) > 0
-}
-
-func utf16le(s string) []byte {
-	b := make([]byte, 0, 2*len(s))
-	for i := 0; i < len(s); i++ {
-		b = append(b, s[i], 0)
-	}
-	return b
-}
-
-// sizeText writes a byte count for people: 512MiB, 1.5GiB.
-func sizeText(n int64) string {
-	f := func(v float64, unit string) string {
-		return strconv.FormatFloat(v, 'f', -1, 64) + unit
-	}
-	round := func(v float64) float64 { return float64(int64(v*10+0.5)) / 10 }
-	switch {
-	case n >= 1<<30:
-		return f(round(float64(n)/(1<<30)), "GiB")
-	case n >= 1<<20:
-		return f(round(float64(n)/(1<<20)), "MiB")
-	case n >= 1<<10:
-		return f(round(float64(n)/(1<<10)), "KiB")
-	}
-	return strconv.FormatInt(n, 10) + "字节"
-}
-
-// ---- the package structure: which sheets, in which parts ----
-
-type sheetInfo struct {
-	name      string
-	part      string // zip path of the sheet's XML, e.g. xl/worksheets/sheet1.xml
-	hidden    bool
-	worksheet bool // a worksheet, not a chart sheet or dialog
-}
-
-type workbookPackage struct {
-	workbook string               // zip path of the workbook part
-	files    map[string]*zip.File // by lower-case name
-	sheets   []sheetInfo
-	sst      string // zip path of the shared strings, "" if none
-}
-
-type xmlRels struct {
-	Rels []struct {
-		ID     string `xml:"Id,attr"`
-		Type   string `xml:"Type,attr"`
-		Target string `xml:"Target,attr"`
-	} `xml:"Relationship"`
-}
-
-type xmlWorkbookSheets struct {
-	Sheets []struct {
-		Name  string     `xml:"name,attr"`
-		State string     `xml:"state,attr"`
-		Attrs []xml.Attr `xml:",any,attr"`
-	} `xml:"sheets>sheet"`
-}
-
-// readPackage finds the workbook part, its sheets and their parts, and the shared strings.
-func readPackage(zr *zip.Reader) (*workbookPackage, error) {
-	pkg := &workbookPackage{files: map[string]*zip.File{}}
-	for _, zf := range zr.File {
-		pkg.files[strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))] = zf
-	}
-	if len(pkg.files) == 0 {
-		return nil, damaged(detNoEntries)
-	}
-	wbPath := "xl/workbook.xml"
-	var root xmlRels
-	if err := pkg.decode("_rels/.rels", &root); err == nil {
-		for _, rel := range root.Rels {
-			if strings.HasSuffix(rel.Type, "/officeDocument") {
-				wbPath = resolvePart("", rel.Target)
-			}
-		}
-	} else if !errors.Is(err, errNoPart) {
-		return nil, err
-	}
-	pkg.workbook = wbPath
-	var wb xmlWorkbookSheets
-	if err := pkg.decode(wbPath, &wb); err != nil {
-		if errors.Is(err, errNoPart) {
-			return nil, damaged(detNoWorkbook, wbPath)
-		}
-		return nil, err
-	}
-	dir := path.Dir(wbPath)
-	var rels xmlRels
-	if err := pkg.decode(path.Join(dir, "_rels", path.Base(wbPath)+".rels"), &rels); err != nil {
-		if errors.Is(err, errNoPart) {
-			return nil, damaged(detNoWorkbook, path.Join(dir, "_rels", path.Base(wbPath)+".rels"))
-		}
-		return nil, err
-	}
-	targets := map[string]int{}
-	for i, rel := range rels.Rels {
-		targets[rel.ID] = i
-		if strings.HasSuffix(rel.Type, "/sharedStrings") {
-			pkg.sst = resolvePart(dir, rel.Target)
-		}
-	}
-	if pkg.sst == "" && pkg.files[strings.ToLower(path.Join(dir, "sharedStrings.xml"))] != nil {
-		pkg.sst = path.Join(dir, "sharedStrings.xml")
-	}
-	for _, s := range wb.Sheets {
-		info := sheetInfo{name: s.Name, hidden: s.State == "hidden" || s.State == "veryHidden"}
-		for _, a := range s.Attrs {
-			if a.Name.Local != "id" {
-				continue
-			}
-			if i, ok := targets[a.Value]; ok {
-				info.part = resolvePart(dir, rels.Rels[i].Target)
-				info.worksheet = strings.HasSuffix(rels.Rels[i].Type, "/worksheet")
-			}
-		}
-		pkg.sheets = append(pkg.sheets, info)
-	}
-	if len(pkg.sheets) == 0 {
-		return nil, damaged(detNoSheets)
-	}
-	return pkg, nil
-}
-
-var errNoPart = errors.New("no such part")
-
-// decode unmarshals a small XML part; a missing part is errNoPart, anything else is damage.
-func (pkg *workbookPackage) decode(name string, v any) error {
-	zf := pkg.files[strings.ToLower(name)]
-	if zf == nil {
-		return errNoPart
-	}
-	rc, err := zf.Open()
-	if err != nil {
-		return zipError(name, err)
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		return zipError(name, err)
-	}
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	dec.CharsetReader = charsetReader
-	if err := dec.Decode(v); err != nil {
-		return damaged(detXML, name, xmlErrText(err))
-	}
-	return nil
-}
-
-// resolvePart resolves a relationship target against the folder of its source part.
-func resolvePart(dir, target string) string {
-	target = strings.ReplaceAll(target, "\\", "/")
-	if strings.HasPrefix(target, "/") {
-		return path.Clean(target[1:])
-	}
-	return path.Clean(path.Join(dir, target))
-}
-
-func zipError(part string, err error) error {
-	switch {
-	case errors.Is(err, zip.ErrChecksum):
-		return damaged(detChecksum, part)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return damaged(detTruncated, part)
-	}
-	return damaged(detCompressed, part)
-}
-
-func xmlErrText(err error) string {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Sprintf("第%d行 %s", se.Line, se.Msg)
-	}
-	return err.Error()
-}
-
 type cellRange struct{ c1, r1, c2, r2 int }
-
-// parseRange reads an A1:B2 reference.
-func parseRange(ref string) (cellRange, bool) {
-	a, b, ok := strings.Cut(ref, ":")
-	if !ok {
-		b = a
-	}
-	c1, r1, err1 := excelize.CellNameToCoordinates(a)
-	c2, r2, err2 := excelize.CellNameToCoordinates(b)
-	if err1 != nil || err2 != nil {
-		return cellRange{}, false
-	}
-	return cellRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
-}
 
 // ---- one sheet ----
 
@@ -470,12 +164,71 @@ type sheetReader struct {
 	dataRow int            // first row after the header
 	lastRow int            // the sheet's last row number, 0 if unknown
 
+	cells     []xlsx.Row // the sheet's rows as read, for the kinds of their cells
+	kindRow   int        // index into cells of the row kindAt last found
 	active    []activeMerge
 	nextMerge int // index into merges sorted by r1
 	dataMerge []cellRange
 	seenData  bool   // a non-blank row after the header was seen
 	group     string // the text of the last group heading (一、市政府常务会议议定事项)
 	inFooter  bool
+}
+
+// uncalculated stands, in the rows the sheet code reads, for a formula whose result the file
+// does not hold: a cell with content, which reaches RawRow as Kinds[f] = xlsx.Uncalculated.
+const uncalculated = "\x00未计算的公式"
+
+// textRow is a row's cell values as the sheet code reads them.
+type textRow struct {
+	N     int
+	Cells []string
+}
+
+// textRows gives the values of rows, cut from one slab.
+func textRows(rows []xlsx.Row) []textRow {
+	n := 0
+	for _, r := range rows {
+		n += len(r.Cells)
+	}
+	slab := make([]string, n)
+	out := make([]textRow, len(rows))
+	for i, r := range rows {
+		cells := slab[:len(r.Cells):len(r.Cells)]
+		slab = slab[len(r.Cells):]
+		for j, c := range r.Cells {
+			cells[j] = c.Value
+			if c.Kind == xlsx.Uncalculated {
+				cells[j] = uncalculated
+			}
+		}
+		out[i] = textRow{r.N, cells}
+	}
+	return out
+}
+
+// kindAt is the kind of the cell at row n, column c (1-based).
+func (s *sheetReader) kindAt(n, c int) xlsx.Kind {
+	i := s.kindRow // rows come in order: usually the row of the last call
+	if i >= len(s.cells) || s.cells[i].N != n {
+		var ok bool
+		if i, ok = slices.BinarySearchFunc(s.cells, n, func(r xlsx.Row, n int) int { return r.N - n }); !ok {
+			return xlsx.Blank
+		}
+		s.kindRow = i
+	}
+	if c < 1 || c > len(s.cells[i].Cells) {
+		return xlsx.Blank
+	}
+	return s.cells[i].Cells[c-1].Kind
+}
+
+// take puts the value v of the cell at row n, column c into field f of out.
+func (s *sheetReader) take(out *RawRow, f Field, n, c int, v string) {
+	if v == uncalculated {
+		out.Vals[f], out.Kinds[f] = "", xlsx.Uncalculated
+		return
+	}
+	out.Vals[f], out.Kinds[f] = v, s.kindAt(n, c)
 }
 
 type activeMerge struct {
@@ -486,8 +239,13 @@ type activeMerge struct {
 // readSheet reads one worksheet; it reports whether it was a ledger sheet. The fast reader
 // lists only the rows that hold a value, so a sheet formatted down to row 1,048,576 costs
 // only its real rows.
-func (r *reader) readSheet(sheet string, fs *fastSheet) bool {
-	s := &sheetReader{reader: r, sheet: sheet, merges: fs.Merges, unit: r.unit, lastRow: fs.LastRow}
+func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
+	merges := make([]cellRange, len(xs.Merges))
+	for i, m := range xs.Merges {
+		merges[i] = cellRange{m.C1, m.R1, m.C2, m.R2}
+	}
+	s := &sheetReader{reader: r, sheet: sheet, merges: merges, unit: r.unit, lastRow: xs.LastRow, cells: xs.Rows}
+	fs := struct{ Rows []textRow }{textRows(xs.Rows)}
 	// Rows before the header is known, by row-1 (nil for blank rows), up to the last non-blank
 	// one read so far.
 	var top [][]string
@@ -620,13 +378,13 @@ func (s *sheetReader) row(n int, cells []string) {
 	for f, c := range s.cols {
 		if c > 0 && c <= len(cells) {
 			if v := strings.TrimSpace(cells[c-1]); v != "" {
-				out.Vals[f] = v
+				s.take(&out, Field(f), n, c, v)
 				own = true
 			}
 		}
-		if a := s.alt[f]; a > 0 && a <= len(cells) && out.Vals[f] == "" {
+		if a := s.alt[f]; a > 0 && a <= len(cells) && out.Blank(Field(f)) {
 			if v := strings.TrimSpace(cells[a-1]); v != "" {
-				out.Vals[f] = v // 完成时限 empty, 办结时限 filled: the value is not lost
+				s.take(&out, Field(f), n, a, v) // 完成时限 empty, 办结时限 filled: the value is not lost
 				own = true
 			}
 		}
@@ -647,8 +405,8 @@ func (s *sheetReader) row(n int, cells []string) {
 	for i := range s.active {
 		m := &s.active[i]
 		for f, c := range s.cols {
-			if c >= m.c1 && c <= m.c2 && out.Vals[f] == "" {
-				out.Vals[f] = m.val
+			if c >= m.c1 && c <= m.c2 && out.Blank(Field(f)) {
+				s.take(&out, Field(f), m.r1, m.c1, m.val)
 			}
 		}
 	}

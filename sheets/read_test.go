@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,6 +15,9 @@ import (
 
 	"github.com/duban/duban/internal/hostile"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // A test workbook, written as text: each row is one string with cells separated by "|",
@@ -811,6 +815,102 @@ func TestReadCorruptedNeverShrinks(t *testing.T) {
 			if len(rows) != 200 || rows[199].Vals[FieldContent] != "事项200" {
 				t.Errorf("stored=%v, bit flipped at %d: %d rows, problems %q", stored, k, len(rows), dumpProblems(probs))
 			}
+		}
+	}
+}
+
+// TestReadDeclaredEncoding: parts an exporter wrote in GBK or GB18030, and say so in their
+// XML declaration, read as the same workbook in UTF-8 does; an encoding nobody knows refuses
+// the file.
+func TestReadDeclaredEncoding(t *testing.T) {
+	book, err := hostile.Book("台账", hostile.Ledger("市统计局", 1, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recode := func(enc string, e encoding.Encoding) []byte {
+		out, err := hostile.RewriteZip(book, func(name string, b []byte) []byte {
+			if strings.HasPrefix(name, "xl/theme/") || !strings.HasSuffix(name, ".xml") && !strings.HasSuffix(name, ".rels") {
+				return b // the theme names fonts of every script; the reader does not read it
+			}
+			b = bytes.Replace(b, []byte(`encoding="UTF-8"`), []byte(`encoding="`+enc+`"`), 1)
+			if e != nil {
+				if b, err = e.NewEncoder().Bytes(b); err != nil {
+					t.Fatalf("%s in %s: %v", name, enc, err)
+				}
+			}
+			return b
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	d := testDict(t)
+	dir := t.TempDir()
+	readBytes := func(b []byte) ([]RawRow, []Problem) {
+		p := filepath.Join(dir, "市统计局.xlsx")
+		os.WriteFile(p, b, 0o644)
+		return ReadFile(p, d, ReadOptions{})
+	}
+	want, probs := readBytes(book)
+	if len(want) != 3 || len(probs) != 0 {
+		t.Fatalf("UTF-8: %d rows, problems %q", len(want), dumpProblems(probs))
+	}
+	for _, c := range []struct {
+		name string
+		e    encoding.Encoding
+	}{{"GBK", simplifiedchinese.GBK}, {"gb2312", simplifiedchinese.GBK}, {"GB18030", simplifiedchinese.GB18030}} {
+		got, probs := readBytes(recode(c.name, c.e))
+		if len(probs) != 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: problems %q, rows\n%+v\nwant\n%+v", c.name, dumpProblems(probs), got, want)
+		}
+	}
+	rows, probs := readBytes(recode("x-unknown", nil))
+	if len(rows) != 0 || len(probs) != 1 || !strings.Contains(probs[0].Msg, "x-unknown") {
+		t.Errorf("unknown encoding: %d rows, problems %q", len(rows), dumpProblems(probs))
+	}
+}
+
+// Parts that .NET writers begin with a byte-order mark, or write in UTF-16, read as the same
+// workbook without one, with no message (issue 11).
+func TestReadByteOrderMark(t *testing.T) {
+	book, err := hostile.Book("台账", hostile.Ledger("市统计局", 1, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := testDict(t)
+	dir := t.TempDir()
+	readBytes := func(b []byte) ([]RawRow, []Problem) {
+		p := filepath.Join(dir, "市统计局.xlsx")
+		os.WriteFile(p, b, 0o644)
+		return ReadFile(p, d, ReadOptions{})
+	}
+	want, probs := readBytes(book)
+	if len(want) != 3 || len(probs) != 0 {
+		t.Fatalf("without BOM: %d rows, problems %q", len(want), dumpProblems(probs))
+	}
+	for name, mark := range map[string]func([]byte) []byte{
+		"UTF-8": func(b []byte) []byte { return append([]byte("\xEF\xBB\xBF"), b...) },
+		"UTF-16LE": func(b []byte) []byte {
+			b = bytes.Replace(b, []byte(`encoding="UTF-8"`), []byte(`encoding="UTF-16"`), 1)
+			out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		},
+	} {
+		bom, err := hostile.RewriteZip(book, func(part string, b []byte) []byte {
+			if strings.HasSuffix(part, ".xml") || strings.HasSuffix(part, ".rels") {
+				return mark(b)
+			}
+			return b
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, probs := readBytes(bom); len(probs) != 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: problems %q, rows\n%+v\nwant\n%+v", name, dumpProblems(probs), got, want)
 		}
 	}
 }

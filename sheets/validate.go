@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/go-playground/validator/v10"
 )
 
@@ -178,16 +179,6 @@ func decisive(f Field) bool {
 	return false
 }
 
-// isErrorValue reports whether a cell holds one of Excel's error values, the result of a
-// broken formula rather than anything a clerk wrote.
-func isErrorValue(v string) bool {
-	switch v {
-	case "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BLOCKED!", "#FIELD!", "#CONNECT!", "#BUSY!", "#UNKNOWN!":
-		return true
-	}
-	return false
-}
-
 // deadline reads a 完成时限. A form without a year takes the meeting's year, else the as-of
 // date's; if that puts it before the meeting (3月底前 set in December), or makes it impossible
 // (2月29日 in a year that has none), the next year's date is taken and rolled says so.
@@ -241,9 +232,9 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 		v := strings.TrimSpace(r.Vals[f])
 		var msg string
 		switch {
-		case v == Uncalculated:
+		case r.Kinds[f] == xlsx.Uncalculated:
 			msg = fmt.Sprintf(msgUncalculated, f)
-		case isErrorValue(v):
+		case r.Kinds[f] == xlsx.Error:
 			msg = fmt.Sprintf(msgErrorValue, f, v)
 		default:
 			continue
@@ -254,7 +245,7 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 			continue
 		}
 		probs = append(probs, Problem{Pos: r.Cell(f), Level: Warning, Field: f.String(), Raw: r.Text(f), Msg: msg + msgTakenBlank})
-		r.Vals[f] = ""
+		r.Vals[f], r.Kinds[f] = "", xlsx.Blank
 	}
 	if Count(probs, Error) > 0 {
 		return it, probs, false

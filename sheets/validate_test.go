@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/duban/duban/internal/xlsx"
 )
 
 // row builds a RawRow of 台账 in 市统计局.xlsx at the given row, with the canonical columns in
@@ -175,7 +177,7 @@ func TestValidateMissingColumns(t *testing.T) {
 func TestValidateUncalculated(t *testing.T) {
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	r := row(9, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "某事", "牵头单位", "市统计局", "落实状态", "推进中")
-	r.Vals[FieldDeadline] = Uncalculated
+	r.Kinds[FieldDeadline] = xlsx.Uncalculated
 	_, probs, ok := v.Row(&r)
 	want := "市统计局.xlsx!台账!J9: 错误: 完成时限是公式，但文件中没有保存计算结果（文件可能由程序生成），请用Excel或WPS打开、保存后重新报送" + msgExcluded
 	if ok || len(probs) != 1 || probs[0].String() != want {
@@ -237,6 +239,7 @@ func TestValidateMeetingsAndDeadlines(t *testing.T) {
 func TestValidateErrorValue(t *testing.T) {
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	r := row(7, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "#N/A", "牵头单位", "市统计局", "完成时限", "长期", "落实状态", "推进中")
+	r.Kinds[FieldContent] = xlsx.Error
 	_, probs, ok := v.Row(&r)
 	want := "市统计局.xlsx!台账!F7: 错误: 事项内容是错误值“#N/A”（公式出错），请改正后重新报送" + msgExcluded
 	if ok || len(probs) != 1 || probs[0].String() != want {
@@ -300,7 +303,8 @@ func TestValidateGroupHeading(t *testing.T) {
 func TestValidateErrorValueElsewhere(t *testing.T) {
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	r := row(7, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "某事", "牵头单位", "市统计局", "完成时限", "长期", "落实状态", "推进中", "备注", "#N/A")
-	r.Vals[FieldProgress] = Uncalculated
+	r.Kinds[FieldNote] = xlsx.Error
+	r.Kinds[FieldProgress] = xlsx.Uncalculated
 	it, probs, ok := v.Row(&r)
 	var got []string
 	for _, p := range probs {

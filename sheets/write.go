@@ -29,12 +29,6 @@ const (
 	SheetUnreported = "未报送单位"
 )
 
-// The marks duban leaves in the properties of a workbook it writes; IsOwnReport looks for them.
-const (
-	reportApplication = "duban"
-	reportDescription = "duban-report"
-)
-
 // Labels and texts of the consolidated workbook. Column labels are fixed by SPEC §7.
 var (
 	colsSummary = []xlsxout.Column{

@@ -41,3 +41,29 @@ func (e *FormatError) Error() string {
 }
 
 func (e *FormatError) Unwrap() error { return e.Err }
+
+// These are the errors a FormatError's Err can be, possibly wrapped with a detail (use
+// errors.Is). Open may also return ErrNotWorkbook wrapped together with ErrEmptyFile or
+// ErrPlainText, saying what the file is instead.
+var (
+	ErrNotZip        = errors.New("not a readable zip package")     // starts like a zip, but is cut short or broken
+	ErrNoEntries     = errors.New("the zip package is empty")       // an empty zip
+	ErrChecksum      = errors.New("checksum mismatch")              // a zip entry's CRC-32 fails
+	ErrTruncated     = errors.New("data cut short")                 // a part ends early
+	ErrCompressed    = errors.New("compressed data is corrupt")     // a zip entry does not inflate
+	ErrSyntax        = errors.New("XML is not well-formed")         // with the detail and Offset
+	ErrEncoding      = errors.New("unsupported character encoding") // with the label
+	ErrTooLong       = errors.New("XML token too long")             // one tag or text run over 16 MiB
+	ErrRowOrder      = errors.New("row out of order")               // <row r> not increasing
+	ErrCellOrder     = errors.New("cell out of order")              // <c r> not increasing in its row
+	ErrCellRef       = errors.New("invalid cell reference")
+	ErrRowNumber     = errors.New("invalid row number")
+	ErrSharedString  = errors.New("invalid shared-string index")
+	ErrMissingPart   = errors.New("part is missing")  // the workbook, its relationships or a worksheet
+	ErrNoWorkbook    = errors.New("no workbook part") // with ErrMissingPart: the workbook or its relationships
+	ErrNoSheets      = errors.New("workbook has no sheets")
+	ErrAmbiguousPart = errors.New("zip entry names differ only in case") // a crafted or broken package
+
+	ErrEmptyFile = errors.New("the file is empty")                // with ErrNotWorkbook
+	ErrPlainText = errors.New("the file is plain text, like CSV") // with ErrNotWorkbook
+)

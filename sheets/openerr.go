@@ -1,0 +1,107 @@
+package sheets
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/duban/duban/internal/xlsx"
+)
+
+// The user's words for a workbook xlsx.Open refuses (SPEC §2.1).
+
+// openError words why xlsx.Open refused the workbook named name.
+func openError(name string, err error) error {
+	var big *xlsx.TooBigError
+	var fe *xlsx.FormatError
+	switch {
+	case errors.As(err, &big):
+		return fileError(fmt.Sprintf(msgTooBig, sizeText(big.Limit), sizeText(big.Size)))
+	case errors.Is(err, xlsx.ErrEncrypted):
+		return fileError(msgEncrypted)
+	case errors.Is(err, xlsx.ErrWrongPassword):
+		return fileError(msgWrongPassword)
+	case errors.Is(err, xlsx.ErrLegacy):
+		return fileError(msgLegacy)
+	case errors.Is(err, xlsx.ErrNotWorkbook):
+		// A legacy file renamed, or something else saved with an .xls name.
+		if ext := strings.ToLower(filepath.Ext(name)); ext == ".xls" || ext == ".et" {
+			return fileError(msgLegacy)
+		}
+		switch {
+		case errors.Is(err, xlsx.ErrEmptyFile):
+			return damaged(detEmpty)
+		case errors.Is(err, xlsx.ErrPlainText):
+			return damaged(detText)
+		}
+		return damaged(detNotZip)
+	case errors.As(err, &fe) && fe.Part == "compound file":
+		// An OLE container the .xls reader cannot open: a legacy file, which Excel or WPS
+		// may still read and save as .xlsx.
+		return fileError(msgLegacy)
+	case errors.As(err, &fe):
+		return damaged("%s", formatDetail(fe))
+	}
+	return fileError(fmt.Sprintf(msgCannotOpen, err))
+}
+
+// formatDetail words the damage a FormatError names, for msgDamaged.
+func formatDetail(fe *xlsx.FormatError) string {
+	at := func(what string) string {
+		if fe.Offset >= 0 {
+			return fmt.Sprintf(detXML, fe.Part, fmt.Sprintf(detAtByte, fe.Offset, what))
+		}
+		return fmt.Sprintf(detXML, fe.Part, what)
+	}
+	err := fe.Err
+	switch {
+	case errors.Is(err, xlsx.ErrNotZip):
+		return detNotZip
+	case errors.Is(err, xlsx.ErrNoEntries):
+		return detNoEntries
+	case errors.Is(err, xlsx.ErrNoSheets):
+		return detNoSheets
+	case errors.Is(err, xlsx.ErrChecksum):
+		return fmt.Sprintf(detChecksum, fe.Part)
+	case errors.Is(err, xlsx.ErrTruncated):
+		return fmt.Sprintf(detTruncated, fe.Part)
+	case errors.Is(err, xlsx.ErrCompressed):
+		return fmt.Sprintf(detCompressed, fe.Part)
+	case errors.Is(err, xlsx.ErrNoWorkbook):
+		return fmt.Sprintf(detNoWorkbook, fe.Part)
+	case errors.Is(err, xlsx.ErrMissingPart):
+		return fmt.Sprintf(detMissingPart, fe.Part)
+	case errors.Is(err, xlsx.ErrAmbiguousPart):
+		return fmt.Sprintf(detAmbiguousPart, fe.Part)
+	case errors.Is(err, xlsx.ErrEncoding):
+		return at(fmt.Sprintf(detEncoding, strings.TrimPrefix(err.Error(), xlsx.ErrEncoding.Error()+": ")))
+	case errors.Is(err, xlsx.ErrTooLong):
+		return at(detTooLong)
+	case errors.Is(err, xlsx.ErrRowOrder), errors.Is(err, xlsx.ErrRowNumber):
+		return at(detRowOrder)
+	case errors.Is(err, xlsx.ErrCellOrder), errors.Is(err, xlsx.ErrCellRef):
+		return at(detCellRef)
+	case errors.Is(err, xlsx.ErrSharedString):
+		return at(detSharedString)
+	}
+	return at(detSyntax)
+}
+
+// sizeText writes a byte count for people: 512MiB, 1.5GiB.
+func sizeText(n int64) string {
+	f := func(v float64, unit string) string {
+		return strconv.FormatFloat(v, 'f', -1, 64) + unit
+	}
+	round := func(v float64) float64 { return float64(int64(v*10+0.5)) / 10 }
+	switch {
+	case n >= 1<<30:
+		return f(round(float64(n)/(1<<30)), "GiB")
+	case n >= 1<<20:
+		return f(round(float64(n)/(1<<20)), "MiB")
+	case n >= 1<<10:
+		return f(round(float64(n)/(1<<10)), "KiB")
+	}
+	return strconv.FormatInt(n, 10) + "字节"
+}
