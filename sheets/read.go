@@ -737,20 +737,25 @@ func (s *sheetReader) isInfoLine(cells []string) bool {
 }
 
 // isUpperRow reports whether row n (cells), right above the header row under it, is the
-// header's upper row whose group cells name no field: not a title or information line, no
-// numbers, and merged as a header is (a cell merged down, or a group cell across named
+// header's upper row whose group cells name no field of their own: not a title or
+// information line, no numbers, a column name or 序号 among its cells (a data row has
+// neither), and merged as a header is (a cell merged down, or a group cell across named
 // columns) or over a row of nothing but column names.
 func (s *sheetReader) isUpperRow(cells, header []string, n int) bool {
-	filled := 0
+	filled, named := 0, false
 	for _, v := range cells {
 		if v = strings.TrimSpace(v); v != "" {
 			if plainNumber(v) {
 				return false
 			}
+			if !named {
+				_, named = s.dict.Column(v)
+				named = named || isSeqHeader(v)
+			}
 			filled++
 		}
 	}
-	return filled >= 2 && !s.isInfoLine(cells) && (s.subByMerge(n, header) || s.onlyNames(header))
+	return filled >= 2 && named && !s.isInfoLine(cells) && (s.subByMerge(n, header) || s.onlyNames(header))
 }
 
 // data turns a data row into a RawRow for validation.
@@ -811,7 +816,7 @@ func (s *sheetReader) headerAt(n int, cells, next []string) bool {
 	switch {
 	case names >= 3:
 		sub = next != nil && s.isSubHeader(cells, next, n)
-	case names >= 1 && next != nil && s.names(n+1, next) >= 3 && s.isUpperRow(cells, next, n):
+	case names >= 0 && next != nil && s.names(n+1, next) >= 3 && s.isUpperRow(cells, next, n):
 		sub = true
 	default:
 		return false
@@ -843,29 +848,29 @@ func (s *sheetReader) headerAt(n int, cells, next []string) bool {
 }
 
 // names counts the known column names among a row's cells, cheaply for the data rows it is
-// asked about: -1 as soon as a cell is a plain number (a 序号, an Excel date: data, never a
-// header), 0 when none of the first three filled cells other than 序号 is a column name (a
-// header names its columns from the left). The count of row n is kept for the row after it.
+// asked about: a header row names a column (or 序号) in its first filled cell, so a row whose
+// first filled cell other than 序号 is a plain number (a 序号, an Excel date) gives -1 and
+// one whose first is any other text that is not a column name gives 0, each after one look.
+// The count of row n is kept for the row after it.
 func (s *sheetReader) names(n int, cells []string) int {
 	if n == s.namesRow {
 		return s.namesVal
 	}
-	k, other := 0, 0
-scan:
+	k := 0
 	for _, v := range cells {
 		v = strings.TrimSpace(v)
-		switch {
-		case v == "":
-		case plainNumber(v):
-			k = -1
-			break scan
-		case len(v) <= 12 && isSeqHeader(v):
-		default:
-			if _, ok := s.dict.Column(v); ok {
-				k++
-			} else if other++; other >= 3 && k == 0 {
-				break scan
+		if v == "" || len(v) <= 12 && isSeqHeader(v) {
+			continue
+		}
+		if _, ok := s.dict.Column(v); ok {
+			k++
+			continue
+		}
+		if k == 0 {
+			if plainNumber(v) {
+				k = -1
 			}
+			break
 		}
 	}
 	s.namesRow, s.namesVal = n, k

@@ -3,9 +3,12 @@ package sheets
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Two tables stacked in one sheet, the second with its own header naming more columns, in
@@ -477,4 +480,53 @@ func TestReadDispositionsProperty(t *testing.T) {
 			}
 		}
 	}
+}
+
+// On the sample corpus and the real-world workbooks, the tally of each ledger sheet adds up
+// to its non-blank rows as excelize reads them, and its data rows are the RawRows read.
+func TestReadTallyCoversCorpus(t *testing.T) {
+	d := testDict(t)
+	var files []string
+	for _, dir := range []string{"../testdata/sample", "../../shared/realworld-xlsx"} {
+		fs, _ := filepath.Glob(filepath.Join(dir, "*.xls[xm]"))
+		files = append(files, fs...)
+	}
+	if len(files) == 0 {
+		t.Skip("no corpus")
+	}
+	sheets := 0
+	for _, p := range files {
+		l := ReadLedger(p, d, ReadOptions{})
+		f, err := excelize.OpenFile(p)
+		if err != nil {
+			continue // refused by excelize too
+		}
+		for _, tl := range l.Sheets {
+			rows, err := f.GetRows(tl.Sheet, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Errorf("%s!%s: %v", tl.File, tl.Sheet, err)
+				continue
+			}
+			nonBlank, sum, read := 0, 0, 0
+			for _, r := range rows {
+				if !blank(r) {
+					nonBlank++
+				}
+			}
+			for _, c := range tl.Rows {
+				sum += c
+			}
+			for _, r := range l.Rows {
+				if r.Pos.Sheet == tl.Sheet {
+					read++
+				}
+			}
+			if sum != nonBlank || tl.Rows[RowData] != read {
+				t.Errorf("%s!%s: tally %v adds up to %d, %d non-blank rows; %d RawRows", tl.File, tl.Sheet, tl.Rows, sum, nonBlank, read)
+			}
+			sheets++
+		}
+		f.Close()
+	}
+	t.Logf("%d ledger sheets of %d files", sheets, len(files))
 }
