@@ -510,8 +510,9 @@ type sheetReader struct {
 	lastRow int    // the sheet's last row number, 0 if unknown
 	tally   SheetTally
 
-	first int // the row of the sheet's first header: the rows above it are not in any table
-	upper int // the row above the first header that is its upper row (group names only), or 0
+	first   int             // the row of the sheet's first header: the rows above it are not in any table
+	upper   int             // the row above the first header that is its upper row (group names only), or 0
+	stacked []stackedHeader // the headers under the first that start found among the top rows
 
 	// The header in force: the sheet's first, or the last other table's.
 	cols      [NumFields]int
@@ -534,6 +535,12 @@ type sheetReader struct {
 type activeMerge struct {
 	cellRange
 	val string
+}
+
+// stackedHeader is a header row under the sheet's first, and whether it has a sub-header row.
+type stackedHeader struct {
+	row int
+	sub bool
 }
 
 // readSheet reads one worksheet; it reports whether it was a ledger sheet. The fast reader
@@ -589,8 +596,10 @@ func (s *sheetReader) start(top [][]string) bool {
 		if !ok {
 			break
 		}
+		s.stacked = append(s.stacked, stackedHeader{h + 1, sub})
 		h, sub = above, asub
 	}
+	slices.Reverse(s.stacked)
 	s.tally.File, s.tally.Sheet = s.file, s.sheet
 	s.first = h + 1
 	if !sub && h > 0 && s.isUpperRow(top[h-1], top[h], h) {
@@ -811,9 +820,14 @@ func (s *sheetReader) data(n int, cells []string) Disposition {
 // that is its sub-header — or is the upper row of a two-row header over such a row. Each is
 // said in a notice at its first row.
 func (s *sheetReader) headerAt(n int, cells, next []string) bool {
-	names := s.names(n, cells)
+	for len(s.stacked) > 0 && s.stacked[0].row < n {
+		s.stacked = s.stacked[1:] // read as part of another header
+	}
 	var sub bool
-	switch {
+	switch names := s.names(n, cells); {
+	case len(s.stacked) > 0 && s.stacked[0].row == n:
+		sub = s.stacked[0].sub
+		s.stacked = s.stacked[1:]
 	case names >= 3:
 		sub = next != nil && s.isSubHeader(cells, next, n)
 	case names >= 0 && next != nil && s.names(n+1, next) >= 3 && s.isUpperRow(cells, next, n):
@@ -857,24 +871,28 @@ func (s *sheetReader) names(n int, cells []string) int {
 		return s.namesVal
 	}
 	k := 0
+scan:
 	for _, v := range cells {
 		v = strings.TrimSpace(v)
-		if v == "" || len(v) <= 12 && isSeqHeader(v) {
-			continue
-		}
-		if _, ok := s.dict.Column(v); ok {
+		switch {
+		case v == "":
+		case k == 0 && plainNumber(v):
+			k = -1
+			break scan
+		case len(v) <= 12 && isSeqHeader(v):
+		case s.isName(v):
 			k++
-			continue
-		}
-		if k == 0 {
-			if plainNumber(v) {
-				k = -1
-			}
-			break
+		case k == 0:
+			break scan
 		}
 	}
 	s.namesRow, s.namesVal = n, k
 	return k
+}
+
+func (s *sheetReader) isName(v string) bool {
+	_, ok := s.dict.Column(v)
+	return ok
 }
 
 // plainNumber reports whether v is written as a plain decimal number (12, 45291, 3.5), without

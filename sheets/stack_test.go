@@ -168,12 +168,17 @@ func TestReadHeaderUpperRowOfGroups(t *testing.T) {
 	}
 }
 
-// seqField stands for the 序号 column in a generated header.
-const seqField Field = -1
+// seqField and otherField stand for the 序号 column and a column duban does not know in a
+// generated header.
+const (
+	seqField   Field = -1
+	otherField Field = -2
+)
 
 // genAliases are header spellings a generated table picks from (SPEC §3.1, the dictionary).
 var genAliases = map[Field][]string{
 	seqField:      {"序号"},
+	otherField:    {"联系人", "手机号码"},
 	FieldCategory: {"类别", "事项类别"},
 	FieldMeeting:  {"会议", "会议名称", "会议届次"},
 	FieldContent:  {"事项内容", "议定事项", "工作任务", "督办事项"},
@@ -230,13 +235,16 @@ func (g *sheetGen) columns(grouped bool) []Field {
 	if g.chance(0.7) {
 		fs = append([]Field{seqField}, fs...)
 	}
+	if g.chance(0.2) {
+		fs = append(fs, otherField)
+	}
 	return fs
 }
 
 // consistent reports whether a header of cols maps every field where prev does: a repeat.
 func consistent(cols, prev []Field) bool {
 	for i, f := range cols {
-		if f != seqField && !(i < len(prev) && prev[i] == f) {
+		if f >= 0 && !(i < len(prev) && prev[i] == f) {
 			return false
 		}
 	}
@@ -310,6 +318,8 @@ func (g *sheetGen) table(cols []Field, n int) {
 				switch {
 				case f == seqField:
 					cells = append(cells, fmt.Sprintf("#%d", seq))
+				case f == otherField:
+					cells = append(cells, "张三")
 				case k > 0 && run > 1 && (f == FieldCategory || f == FieldMeeting):
 					cells = append(cells, "") // under the merged cell of the run's first row
 					got[f] = vals[f]
@@ -378,7 +388,11 @@ func (g *sheetGen) sheet() {
 			}
 			g.line(RowPassed, nums...)
 		}
-		g.table(cols, 1+g.rng.IntN(4))
+		items := 1 + g.rng.IntN(4)
+		if g.chance(0.15) {
+			items = 30 + g.rng.IntN(10) // the next table's header past the rows searched for the first
+		}
+		g.table(cols, items)
 		if g.chance(0.2) {
 			g.header(cols, grouped) // repeated, perhaps in other spellings
 			g.table(cols, 1+g.rng.IntN(2))
@@ -529,4 +543,28 @@ func TestReadTallyCoversCorpus(t *testing.T) {
 		f.Close()
 	}
 	t.Logf("%d ledger sheets of %d files", sheets, len(files))
+}
+
+// A second table whose header begins with a column duban does not know is found among the top
+// rows as the first header is (the one naming the most columns), and read by its own columns.
+func TestReadStackedHeaderUnknownFirst(t *testing.T) {
+	dir := t.TempDir()
+	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"会议|事项内容|完成时限|落实状态",
+			"市政府第5次常务会议|事项一|2024年6月底前|推进中",
+			"联系人|类别|批示文号|批示内容|承办单位|办结时限|办理状态",
+			"张三|市长批示件|〔2024〕7号|事项二|市统计局|2024年9月底前|已完成",
+		},
+	}}})
+	l := ReadLedger(p, testDict(t), ReadOptions{})
+	sameLines(t, "rows", dump(l.Rows), []string{
+		"2: 会议=市政府第5次常务会议 | 事项内容=事项一 | 完成时限=2024年6月底前 | 落实状态=推进中",
+		"4: 类别=市长批示件 | 会议=〔2024〕7号 | 事项内容=事项二 | 牵头单位=市统计局 | 完成时限=2024年9月底前 | 落实状态=已完成",
+	})
+	sameLines(t, "problems", dumpProblems(l.Problems), []string{
+		"a.xlsx!台账!A3: 提示: 另一张表的表头，以下各行按此行的列读取：类别（B列）、会议（C列）、事项内容（D列）、牵头单位（E列）、完成时限（F列）、落实状态（G列） [联系人 | 类别 | 批示文号 | 批示内容 | 承办单位 | 办结时限 | 办理状态]",
+		"a.xlsx!台账!A3: 提示: 未识别的列：联系人，已忽略 [联系人]",
+	})
 }
