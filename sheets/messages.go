@@ -152,3 +152,18 @@ const (
 	msgMasterEmpty    = "交办清单 %s 中没有找到任何事项（表头应含 事项内容、牵头单位 等列）"
 	msgMasterNoLeads  = "交办清单 %s 中没有任何事项填写了牵头单位，无法核对漏报（请加上牵头单位列）"
 )
+
+// Messages of the reader about stacked tables and the rows above the header, and the names of
+// what becomes of a row (SPEC §3, §5).
+const (
+	msgNewHeader   = "另一张表的表头，以下各行按此行的列读取：%s"
+	msgAboveHeader = "表头上方的数据行未能识别：此行在第%d行的表头之上，不属于任何一张表，无法读取；如是台账事项，请移到表头下方、按表头各列填写" + msgExcluded
+
+	labelRowTitle    = "标题或说明行"
+	labelRowHeading  = "分组标题行"
+	labelRowHeader   = "表头行"
+	labelRowData     = "数据行"
+	labelRowFooter   = "表尾说明行"
+	labelRowPassed   = "跳过的行"
+	labelRowExcluded = "读取时排除的行"
+)

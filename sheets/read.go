@@ -39,6 +39,20 @@ const headerScanRows = 30
 // cannot be read whole — damaged, legacy .xls/.et, encrypted, too large — gives no rows and a
 // single error naming the file: a file is used whole or not at all.
 func ReadFile(path string, d *Dict, opt ReadOptions) (rows []RawRow, probs []Problem) {
+	l := ReadLedger(path, d, opt)
+	return l.Rows, l.Problems
+}
+
+// Ledger is one workbook as read: the data rows of its ledger sheets, the problems found
+// reading it, and what became of the rows of each ledger sheet.
+type Ledger struct {
+	Rows     []RawRow
+	Problems []Problem
+	Sheets   []SheetTally // one per ledger sheet, in workbook order
+}
+
+// ReadLedger is ReadFile with the tally of each ledger sheet's rows.
+func ReadLedger(path string, d *Dict, opt ReadOptions) Ledger {
 	name := cmp.Or(opt.Name, filepath.Base(path))
 	file, err := os.Open(path)
 	if err == nil {
@@ -48,25 +62,25 @@ func ReadFile(path string, d *Dict, opt ReadOptions) (rows []RawRow, probs []Pro
 			return readFrom(name, file, fi.Size(), d, opt)
 		}
 	}
-	return nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: fmt.Sprintf(msgCannotOpen, err)}}
+	return Ledger{Problems: []Problem{{Pos: Pos{File: name}, Level: Error, Msg: fmt.Sprintf(msgCannotOpen, err)}}}
 }
 
 // readFrom reads a workbook of size bytes from ra; name is its file name. A panic of a
 // library is an error for this file, not the end of the run.
-func readFrom(name string, ra io.ReaderAt, size int64, d *Dict, opt ReadOptions) (rows []RawRow, probs []Problem) {
+func readFrom(name string, ra io.ReaderAt, size int64, d *Dict, opt ReadOptions) (l Ledger) {
 	r := &reader{file: name, dict: d, unit: unitFromFileName(path.Base(name))}
 	defer func() {
 		if p := recover(); p != nil {
-			rows, probs = nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: damaged(detPanic, p).Error()}}
+			l = Ledger{Problems: []Problem{{Pos: Pos{File: name}, Level: Error, Msg: damaged(detPanic, p).Error()}}}
 		}
 	}()
 	if err := r.read(ra, size, opt); err != nil {
-		return nil, []Problem{{Pos: Pos{File: name}, Level: Error, Msg: err.Error()}}
+		return Ledger{Problems: []Problem{{Pos: Pos{File: name}, Level: Error, Msg: err.Error()}}}
 	}
 	if r.form && len(r.rows) == 0 && Count(r.probs, Error) == 0 {
 		r.probs = append(r.probs, Problem{Pos: Pos{File: name}, Level: Warning, Msg: msgBlankForm})
 	}
-	return r.rows, r.probs
+	return Ledger{Rows: r.rows, Problems: r.probs, Sheets: r.tallies}
 }
 
 // fileError is why a whole file was refused; its text is the user's message.
@@ -86,8 +100,9 @@ type reader struct {
 	date1904 bool
 	rows     []RawRow
 	probs    []Problem
-	skipped  []string // why each skipped sheet was skipped
-	form     bool     // a submission form written by duban template
+	skipped  []string     // why each skipped sheet was skipped
+	form     bool         // a submission form written by duban template
+	tallies  []SheetTally // what became of the rows of each ledger sheet
 }
 
 func (r *reader) notice(p Pos, raw, msg string) {
@@ -151,27 +166,77 @@ type cellRange struct{ c1, r1, c2, r2 int }
 
 // ---- one sheet ----
 
+// Disposition is what became of one non-blank row of a ledger sheet. Every such row has
+// exactly one, decided in one place (sheetReader.dispose), so that no row is ever lost
+// without a word (SPEC §5).
+type Disposition uint8
+
+// The dispositions of a row.
+const (
+	RowTitle    Disposition = iota // a title or information line above the header (填报单位：…)
+	RowHeading                     // a group heading in the data (一、市政府常务会议议定事项)
+	RowHeader                      // a header row: the first, a repeated one, another table's, or their second rows
+	RowData                        // given to validation: it becomes an item, joins one, or is excluded there
+	RowFooter                      // a footer line (填表人：…, 注：…, 合计)
+	RowPassed                      // passed over: a notice says why (column numbers, only unknown columns), or it holds only a 序号
+	RowExcluded                    // excluded by the reader with an error: a data row that no header reads
+	NumDispositions
+)
+
+var dispositionLabels = [NumDispositions]string{
+	labelRowTitle, labelRowHeading, labelRowHeader, labelRowData, labelRowFooter, labelRowPassed, labelRowExcluded,
+}
+
+// String returns the Chinese name of d, as the clerk's check file shows it.
+func (d Disposition) String() string {
+	if d >= NumDispositions {
+		return ""
+	}
+	return dispositionLabels[d]
+}
+
+// SheetTally counts what became of the non-blank rows of one ledger sheet. The counts add up
+// to the sheet's non-blank rows.
+type SheetTally struct {
+	File, Sheet string
+	Rows        [NumDispositions]int // by disposition
+}
+
+// Read is the sheet's share of N in the row proof (读取N行): the rows given to validation and
+// the rows the reader excluded.
+func (t SheetTally) Read() int { return t.Rows[RowData] + t.Rows[RowExcluded] }
+
 // sheetReader turns the rows of one sheet into RawRows.
 type sheetReader struct {
 	*reader
 	sheet   string
 	merges  []cellRange
-	cols    [NumFields]int
-	alt     [NumFields]int // a second column for the field, read where the first is blank
-	maxCol  int            // the rightmost mapped column
-	known   []bool         // by column-1: the column is a field or 序号
-	unit    string         // 填报单位 of this sheet, else of the file name
-	dataRow int            // first row after the header
-	lastRow int            // the sheet's last row number, 0 if unknown
+	unit    string // 填报单位 of this sheet, else of the file name
+	lastRow int    // the sheet's last row number, 0 if unknown
+	tally   SheetTally
+
+	first   int             // the row of the sheet's first header: the rows above it are not in any table
+	upper   int             // the row above the first header that is its upper row (group names only), or 0
+	stacked []stackedHeader // the headers under the first that start found among the top rows
+
+	// The header in force: the sheet's first, or the last other table's.
+	cols      [NumFields]int
+	alt       [NumFields]int // a second column for the field, read where the first is blank
+	known     []bool         // by column-1: the column is a field or 序号
+	headerEnd int            // the header's last row (its sub-header row, if any)
 
 	cells     []xlsx.Row // the sheet's rows as read, for the kinds of their cells
 	kindRow   int        // index into cells of the row kindAt last found
 	active    []activeMerge
-	nextMerge int // index into merges sorted by r1
+	nextMerge int // index into dataMerge
 	dataMerge []cellRange
-	seenData  bool   // a non-blank row after the header was seen
+	seenData  bool   // a non-blank row under the header was seen
 	group     string // the text of the last group heading (一、市政府常务会议议定事项)
+	groupRow  int    // its row
+	lastData  int    // the row of the last data row
 	inFooter  bool
+
+	namesRow, namesVal int // names of row namesRow, kept for the row after it
 }
 
 // uncalculated stands, in the rows the sheet code reads, for a formula whose result the file
@@ -236,6 +301,12 @@ type activeMerge struct {
 	val string
 }
 
+// stackedHeader is a header row under the sheet's first, and whether it has a sub-header row.
+type stackedHeader struct {
+	row int
+	sub bool
+}
+
 // readSheet reads one worksheet; it reports whether it was a ledger sheet. The fast reader
 // lists only the rows that hold a value, so a sheet formatted down to row 1,048,576 costs
 // only its real rows.
@@ -246,16 +317,10 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 	}
 	s := &sheetReader{reader: r, sheet: sheet, merges: merges, unit: r.unit, lastRow: xs.LastRow, cells: xs.Rows}
 	fs := struct{ Rows []textRow }{textRows(xs.Rows)}
-	// Rows before the header is known, by row-1 (nil for blank rows), up to the last non-blank
-	// one read so far.
+	// The rows the header is searched among, by row-1 (nil for blank rows).
 	var top [][]string
 	nonBlank := 0
-	decided := false
 	for _, row := range fs.Rows {
-		if decided {
-			s.row(row.N, row.Cells)
-			continue
-		}
 		if blank(row.Cells) {
 			continue
 		}
@@ -263,74 +328,97 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 			top = append(top, nil)
 		}
 		top = append(top, row.Cells)
-		nonBlank++
-		if nonBlank > headerScanRows {
-			if !s.start(top) {
-				break
-			}
-			decided = true
+		if nonBlank++; nonBlank > headerScanRows {
+			break
 		}
 	}
-	if !decided {
-		if nonBlank == 0 {
-			r.skipSheet(sheet, msgEmptySheet, whyEmpty)
-			return false
-		}
-		if nonBlank > headerScanRows || !s.start(top) {
-			r.skipSheet(sheet, msgNoHeader, whyNoHeader)
-			return false
-		}
+	if nonBlank == 0 {
+		r.skipSheet(sheet, msgEmptySheet, whyEmpty)
+		return false
 	}
+	if !s.start(top) {
+		r.skipSheet(sheet, msgNoHeader, whyNoHeader)
+		return false
+	}
+	for i := range fs.Rows {
+		var next []string
+		if i+1 < len(fs.Rows) && fs.Rows[i+1].N == fs.Rows[i].N+1 {
+			next = fs.Rows[i+1].Cells
+		}
+		s.row(fs.Rows[i].N, fs.Rows[i].Cells, next)
+	}
+	r.tallies = append(r.tallies, s.tally)
 	return true
 }
 
-// start finds the header among the top rows, reports its columns, and reads the data rows
-// among them. It returns false when there is no header.
+// start finds the sheet's first header among the top rows and takes its columns. The header
+// naming the most known columns is found first; a table stacked above it (一、… over 二、…)
+// has a header of its own, and the first of those is where reading starts. start returns
+// false when there is no header.
 func (s *sheetReader) start(top [][]string) bool {
 	h, sub, ok := s.findHeader(top)
 	if !ok {
 		return false
 	}
-	hdr := s.mapHeader(top, h, sub)
-	s.cols = hdr.cols
-	for _, c := range s.cols {
-		s.maxCol = max(s.maxCol, c)
+	for {
+		above, asub, ok := s.findHeader(top[:h])
+		if !ok {
+			break
+		}
+		s.stacked = append(s.stacked, stackedHeader{h + 1, sub})
+		h, sub = above, asub
 	}
-	s.known = hdr.known
-	at := Pos{Sheet: s.sheet, Row: h + 1}
-	if len(hdr.unknown) > 0 {
-		list := strings.Join(hdr.unknown, "、")
+	slices.Reverse(s.stacked)
+	s.tally.File, s.tally.Sheet = s.file, s.sheet
+	s.first = h + 1
+	if !sub && h > 0 && s.isUpperRow(top[h-1], top[h], h) {
+		s.upper = h
+	}
+	if u := unitFromLines(top[:h]); u != "" {
+		s.unit = u
+	}
+	var lower []string
+	if sub {
+		lower = top[h+1]
+	}
+	s.useHeader(s.mapHeader(top[h], lower), h+1, sub)
+	// Room for the rows to come, but no more than a sheet of real rows needs: whole-column
+	// formatting makes the last <row> of a near-empty sheet 1,048,576.
+	if s.lastRow > s.headerEnd {
+		s.rows = slices.Grow(s.rows, min(s.lastRow-s.headerEnd, maxPrealloc))
+	}
+	return true
+}
+
+// useHeader reads the rows under the header at row n (with its sub-header row when sub) by
+// its columns, and says which of its columns are not read.
+func (s *sheetReader) useHeader(hd header, n int, sub bool) {
+	s.cols, s.known, s.alt = hd.cols, hd.known, [NumFields]int{}
+	at := Pos{Sheet: s.sheet, Row: n}
+	if len(hd.unknown) > 0 {
+		list := strings.Join(hd.unknown, "、")
 		s.notice(at, list, fmt.Sprintf(msgUnknownCols, list))
 	}
-	for _, d := range hdr.dups {
+	for _, d := range hd.dups {
 		s.notice(at, d.field.String(), fmt.Sprintf(msgDupColumn, d.field, ColumnName(d.kept), ColumnName(d.dropped), ColumnName(d.kept)))
 		if s.alt[d.field] == 0 {
 			s.alt[d.field] = d.dropped
 		}
 	}
-	if u := unitFromLines(top[:h]); u != "" {
-		s.unit = u
-	}
-	s.dataRow = h + 2
+	s.headerEnd = n
 	if sub {
-		s.dataRow++
+		s.headerEnd++
 	}
-	// Room for the rows to come, but no more than a sheet of real rows needs: whole-column
-	// formatting makes the last <row> of a near-empty sheet 1,048,576.
-	if s.lastRow >= s.dataRow {
-		s.rows = slices.Grow(s.rows, min(s.lastRow-s.dataRow+1, maxPrealloc))
-	}
-	// Merges that start in the data: sorted by first row.
+	// Merges that start under the header, over a field's column: sorted by first row.
+	s.dataMerge = s.dataMerge[:0]
 	for _, m := range s.merges {
-		if m.r1 >= s.dataRow && (m.r2 > m.r1 || m.c2 > m.c1) && s.coversField(m) {
+		if m.r1 > s.headerEnd && (m.r2 > m.r1 || m.c2 > m.c1) && s.coversField(m) {
 			s.dataMerge = append(s.dataMerge, m)
 		}
 	}
 	sortRanges(s.dataMerge)
-	for i := s.dataRow - 1; i < len(top); i++ {
-		s.row(i+1, top[i])
-	}
-	return true
+	s.nextMerge, s.active = 0, s.active[:0]
+	s.seenData, s.inFooter = false, false
 }
 
 func (s *sheetReader) coversField(m cellRange) bool {
@@ -346,33 +434,110 @@ func sortRanges(rs []cellRange) {
 	slices.SortStableFunc(rs, func(a, b cellRange) int { return a.r1 - b.r1 })
 }
 
-// row handles one data-area row.
-func (s *sheetReader) row(n int, cells []string) {
+// row reads row n; next is the row under it when that is row n+1 and holds a value.
+func (s *sheetReader) row(n int, cells, next []string) {
 	s.advanceMerges(n, cells)
 	if blank(cells) {
 		return
 	}
+	s.tally.Rows[s.dispose(n, cells, next)]++
+}
+
+// dispose decides what the non-blank row n is and does what that asks — a notice, an error,
+// a header's columns taken, a RawRow for validation — and returns its disposition. It is the
+// one place where a row's fate is decided, and it decides one for every row.
+func (s *sheetReader) dispose(n int, cells, next []string) Disposition {
+	if n < s.first {
+		return s.above(n, cells)
+	}
+	if n <= s.headerEnd {
+		return RowHeader
+	}
 	at := Pos{Sheet: s.sheet, Row: n}
+	if s.headerAt(n, cells, next) {
+		return RowHeader
+	}
 	if !s.inGroup(n) && s.isFooter(cells) {
 		s.inFooter = true
 		s.notice(at, joinCells(cells), msgFooter)
-		return
+		return RowFooter
 	}
 	if text, ok := s.heading(cells); ok && !s.inGroup(n) {
-		s.group = text
+		s.group, s.groupRow = text, n
 		s.notice(at, joinCells(cells), msgHeading)
-		return
-	}
-	if s.isHeaderAgain(cells) {
-		s.notice(at, joinCells(cells), msgHeaderAgain)
-		return
+		return RowHeading
 	}
 	if !s.seenData && s.isNumberRow(cells) {
 		s.seenData = true
 		s.notice(at, joinCells(cells), msgNumberRow)
-		return
+		return RowPassed
 	}
 	s.seenData = true
+	return s.data(n, cells)
+}
+
+// above decides a row above the sheet's first header: a title or information line, the upper
+// row of the header, or a row that looks like data but that no header reads — an error at its
+// first cell, never a silent skip.
+func (s *sheetReader) above(n int, cells []string) Disposition {
+	if n == s.upper {
+		return RowHeader
+	}
+	filled := 0
+	for _, v := range cells {
+		if strings.TrimSpace(v) != "" {
+			filled++
+		}
+	}
+	switch {
+	case filled < 3 || s.isInfoLine(cells):
+		return RowTitle
+	case s.onlyNames(cells):
+		return RowHeader // a table's header naming too few columns to be read
+	}
+	s.probs = append(s.probs, Problem{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Level: Error,
+		Raw: joinCells(cells), Msg: fmt.Sprintf(msgAboveHeader, s.first)})
+	return RowExcluded
+}
+
+// isInfoLine reports whether a row above the header is a line such as 填报单位：XX局 or
+// 填报日期：… rather than data.
+func (s *sheetReader) isInfoLine(cells []string) bool {
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		if labelled(v) || unitLabel.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// isUpperRow reports whether row n (cells), right above the header row under it, is the
+// header's upper row whose group cells name no field of their own: not a title or
+// information line, no numbers, a column name or 序号 among its cells (a data row has
+// neither), and merged as a header is (a cell merged down, or a group cell across named
+// columns) or over a row of nothing but column names.
+func (s *sheetReader) isUpperRow(cells, header []string, n int) bool {
+	filled, named := 0, false
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v != "" {
+			if plainNumber(v) {
+				return false
+			}
+			if !named {
+				_, named = s.dict.Column(v)
+				named = named || isSeqHeader(v)
+			}
+			filled++
+		}
+	}
+	return filled >= 2 && named && !s.isInfoLine(cells) && (s.subByMerge(n, header) || s.onlyNames(header))
+}
+
+// data turns a data row into a RawRow for validation.
+func (s *sheetReader) data(n int, cells []string) Disposition {
 	out := RawRow{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Cols: s.cols, Date1904: s.date1904, UnitFromFile: s.unit}
 	own := false
 	for f, c := range s.cols {
@@ -395,12 +560,12 @@ func (s *sheetReader) row(n int, cells []string) {
 		for c, v := range cells {
 			v = strings.TrimSpace(v)
 			if v != "" && (c >= len(s.known) || !s.known[c] || !isNumber(v)) {
-				s.notice(at, joinCells(cells), msgOnlyUnknown)
+				s.notice(Pos{Sheet: s.sheet, Row: n}, joinCells(cells), msgOnlyUnknown)
 				s.group = ""
 				break
 			}
 		}
-		return
+		return RowPassed
 	}
 	for i := range s.active {
 		m := &s.active[i]
@@ -412,6 +577,139 @@ func (s *sheetReader) row(n int, cells []string) {
 	}
 	out.Group = s.group
 	s.rows = append(s.rows, out)
+	s.lastData = n
+	return RowData
+}
+
+// headerAt reports whether row n, under the header in force, is a header row: the header
+// repeated (the same fields in the same columns, or a row of nothing but column names in the
+// mapped columns), or the header of another table stacked under the first, whose columns are
+// read from here on. A header is recognised as findHeader recognises the first — at least
+// three known column names, among them 事项内容, 会议 or 落实状态, with the row under it when
+// that is its sub-header — or is the upper row of a two-row header over such a row. Each is
+// said in a notice at its first row.
+func (s *sheetReader) headerAt(n int, cells, next []string) bool {
+	for len(s.stacked) > 0 && s.stacked[0].row < n {
+		s.stacked = s.stacked[1:] // read as part of another header
+	}
+	var sub bool
+	switch names := s.names(n, cells); {
+	case len(s.stacked) > 0 && s.stacked[0].row == n:
+		sub = s.stacked[0].sub
+		s.stacked = s.stacked[1:]
+	case names >= 3:
+		sub = next != nil && s.isSubHeader(cells, next, n)
+	case names >= 0 && next != nil && s.names(n+1, next) >= 3 && s.isUpperRow(cells, next, n):
+		sub = true
+	default:
+		return false
+	}
+	var lower []string
+	if sub {
+		lower = next
+	}
+	hd := s.mapHeader(cells, lower)
+	at := Pos{Sheet: s.sheet, Row: n}
+	switch {
+	case s.sameColumns(&hd):
+		s.notice(at, joinCells(cells), msgHeaderAgain)
+		if sub {
+			s.headerEnd = n + 1
+		}
+	case hd.count >= 3 && hd.key():
+		if s.groupRow < s.lastData {
+			s.group = "" // the heading belonged to the table above
+		}
+		s.notice(at, joinCells(cells), fmt.Sprintf(msgNewHeader, columnList(&hd)))
+		s.useHeader(hd, n, sub)
+	case s.isHeaderAgain(cells):
+		s.notice(at, joinCells(cells), msgHeaderAgain)
+	default:
+		return false
+	}
+	return true
+}
+
+// names counts the known column names among a row's cells, cheaply for the data rows it is
+// asked about: a header row names a column (or 序号) in its first filled cell, so a row whose
+// first filled cell other than 序号 is a plain number (a 序号, an Excel date) gives -1 and
+// one whose first is any other text that is not a column name gives 0, each after one look.
+// The count of row n is kept for the row after it.
+func (s *sheetReader) names(n int, cells []string) int {
+	if n == s.namesRow {
+		return s.namesVal
+	}
+	k := 0
+scan:
+	for _, v := range cells {
+		v = strings.TrimSpace(v)
+		switch {
+		case v == "":
+		case k == 0 && plainNumber(v):
+			k = -1
+			break scan
+		case len(v) <= 12 && isSeqHeader(v):
+		case s.isName(v):
+			k++
+		case k == 0:
+			break scan
+		}
+	}
+	s.namesRow, s.namesVal = n, k
+	return k
+}
+
+func (s *sheetReader) isName(v string) bool {
+	_, ok := s.dict.Column(v)
+	return ok
+}
+
+// plainNumber reports whether v is written as a plain decimal number (12, 45291, 3.5), without
+// the allocation of a failed strconv.ParseFloat.
+func plainNumber(v string) bool {
+	digits, dot := 0, false
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		case c == '-' && i == 0:
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// sameColumns reports whether a header row maps each field it names to the column the header
+// in force reads it from: the header repeated, perhaps with other spellings.
+func (s *sheetReader) sameColumns(hd *header) bool {
+	k := 0
+	for f, c := range hd.cols {
+		if c == 0 {
+			continue
+		}
+		if c != s.cols[f] && c != s.alt[f] {
+			return false
+		}
+		k++
+	}
+	return k > 0
+}
+
+// columnList names a header's columns, left to right, for the notice of a new table:
+// 事项内容（B列）、类别（C列）.
+func columnList(hd *header) string {
+	var parts []string
+	for c := 1; c <= len(hd.known); c++ {
+		for f, fc := range hd.cols {
+			if fc == c {
+				parts = append(parts, fmt.Sprintf("%s（%s列）", Field(f), ColumnName(c)))
+			}
+		}
+	}
+	return strings.Join(parts, "、")
 }
 
 // heading reports whether a row is a group heading inside the data — one cell of text such
@@ -508,8 +806,7 @@ var footerWords = []string{
 }
 
 // isFooter reports whether a row after the header is a footer line rather than data: its
-// first text starts with a footer word followed by a colon, a space, a bracket, a digit or
-// nothing (so 注意… or 审核通过… are data), and it holds no recognised status. Once a footer
+// first text is labelled with a footer word, and it holds no recognised status. Once a footer
 // is seen, short rows after it (continued notes) are footers too.
 func (s *sheetReader) isFooter(cells []string) bool {
 	if c := s.cols[FieldStatus]; c > 0 && c <= len(cells) {
@@ -529,8 +826,14 @@ func (s *sheetReader) isFooter(cells []string) bool {
 	if s.inFooter && filled <= 2 {
 		return true
 	}
+	return labelled(first)
+}
+
+// labelled reports whether a text starts with a footer word followed by a colon, a space, a
+// bracket, a digit or nothing (so 注意… or 审核通过… are not labelled).
+func labelled(text string) bool {
 	for _, w := range footerWords {
-		rest, ok := strings.CutPrefix(first, w)
+		rest, ok := strings.CutPrefix(text, w)
 		if !ok {
 			continue
 		}
@@ -614,8 +917,16 @@ func (s *sheetReader) findHeader(top [][]string) (h int, sub, ok bool) {
 		if blank(top[i]) {
 			continue
 		}
-		sb := s.isSubHeader(top, i)
-		hd := s.mapHeader(top, i, sb)
+		var next []string
+		if i+1 < len(top) {
+			next = top[i+1]
+		}
+		sb := s.isSubHeader(top[i], next, i+1)
+		var lower []string
+		if sb {
+			lower = next
+		}
+		hd := s.mapHeader(top[i], lower)
 		if hd.count < 3 || !hd.key() {
 			continue
 		}
@@ -628,31 +939,41 @@ func (s *sheetReader) findHeader(top [][]string) (h int, sub, ok bool) {
 	return h, sub, ok
 }
 
-// isSubHeader reports whether row i+1 completes a two-row header starting at row i: a name
-// of row i is merged down over both rows, or a group cell of row i is merged across columns
-// that are named in row i+1, or row i+1 holds nothing but column names.
-func (s *sheetReader) isSubHeader(top [][]string, i int) bool {
-	if i+1 >= len(top) || blank(top[i+1]) {
+// isSubHeader reports whether the row under header row n (upper) completes a two-row header:
+// a name of row n is merged down over both rows, or a group cell of row n is merged across
+// columns that are named in the row under it, or that row holds nothing but column names.
+func (s *sheetReader) isSubHeader(upper, lower []string, n int) bool {
+	if blank(lower) {
 		return false
 	}
-	row, next := i+1, top[i+1] // row is the 1-based number of row i
+	return s.subByMerge(n, lower) || s.onlyNames(lower)
+}
+
+// subByMerge reports whether the merges of header row n reach into the row under it (lower):
+// a cell merged down, or a group cell merged across columns that lower names.
+func (s *sheetReader) subByMerge(n int, lower []string) bool {
 	for _, m := range s.merges {
-		if m.r1 != row {
+		if m.r1 != n {
 			continue
 		}
-		if m.r2 > row {
+		if m.r2 > n {
 			return true
 		}
 		if m.c2 > m.c1 {
-			for c := m.c1; c <= m.c2 && c <= len(next); c++ {
-				if _, ok := s.dict.Column(next[c-1]); ok {
+			for c := m.c1; c <= m.c2 && c <= len(lower); c++ {
+				if _, ok := s.dict.Column(lower[c-1]); ok {
 					return true
 				}
 			}
 		}
 	}
+	return false
+}
+
+// onlyNames reports whether a row holds nothing but column names (at least two) and 序号.
+func (s *sheetReader) onlyNames(cells []string) bool {
 	names := 0
-	for _, v := range next {
+	for _, v := range cells {
 		if strings.TrimSpace(v) == "" {
 			continue
 		}
@@ -670,15 +991,10 @@ func isSeqHeader(v string) bool {
 	return n == "序号" || n == "序" || n == "No." || n == "NO." || n == "no."
 }
 
-// mapHeader maps the columns of header row i (and of sub-header row i+1 when sub): a name in
-// the sub-header wins over the group cell above it.
-func (s *sheetReader) mapHeader(top [][]string, i int, sub bool) header {
+// mapHeader maps the columns of a header row (upper), with its sub-header row (lower, nil
+// for none): a name in the sub-header wins over the group cell above it.
+func (s *sheetReader) mapHeader(upper, lower []string) header {
 	var h header
-	upper := top[i]
-	var lower []string
-	if sub {
-		lower = top[i+1]
-	}
 	width := max(len(upper), len(lower))
 	h.known = make([]bool, width)
 	name := func(row []string, c int) string {

@@ -26,7 +26,23 @@ func FuzzReadFile(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// From memory: with a file written per input, the fuzzer spent its time in the file
 		// system, and minimizing one interesting input could take the whole run.
-		rows, probs := readFrom("单位.xlsx", bytes.NewReader(data), int64(len(data)), d, ReadOptions{MaxUnzip: 8 << 20})
+		l := readFrom("单位.xlsx", bytes.NewReader(data), int64(len(data)), d, ReadOptions{MaxUnzip: 8 << 20})
+		rows, probs := l.Rows, l.Problems
+		// The tallies account for the rows: every RawRow is a data row, every row the reader
+		// excluded an error.
+		dataRows, excluded, rowErrors := 0, 0, 0
+		for _, tl := range l.Sheets {
+			dataRows += tl.Rows[RowData]
+			excluded += tl.Rows[RowExcluded]
+		}
+		for _, pr := range probs {
+			if pr.Level == Error && pr.Pos.Row > 0 {
+				rowErrors++
+			}
+		}
+		if dataRows != len(rows) || excluded != rowErrors {
+			t.Fatalf("tallies %+v: %d data rows for %d RawRows, %d excluded for %d row errors", l.Sheets, dataRows, len(rows), excluded, rowErrors)
+		}
 		var own []Problem
 		for _, pr := range probs {
 			if pr.Pos.File != "单位.xlsx" {

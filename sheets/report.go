@@ -17,6 +17,9 @@ type Report struct {
 	RowsRead   int // N: non-blank data rows read
 	Duplicates int // K: rows merged into another row of the same item
 	Excluded   int // E: rows excluded by errors
+	// Sheets tells, for each ledger sheet read, what became of its rows (for 报送情况), in
+	// the order of the files given.
+	Sheets []SheetTally
 
 	Items      []Item          // M merged items, in 事项明细 order (category, meeting, unit, content)
 	Categories []CategoryStats // categories that occur, in dictionary order

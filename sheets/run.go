@@ -32,6 +32,7 @@ func Build(files []string, o Options) *Report {
 		valid     int
 		readProbs []Problem // about the file, its sheets and its rows as read
 		rowProbs  []Problem // of validating its rows
+		sheets    []SheetTally
 	}
 	results := make([]result, len(files))
 	names := Names(files)
@@ -49,9 +50,17 @@ func Build(files []string, o Options) *Report {
 			for i := range next {
 				ro := o.Read
 				ro.Name = names[i]
-				rs, ps := ReadFile(files[i], o.Dict, ro)
+				l := ReadLedger(files[i], o.Dict, ro)
+				rs := l.Rows
 				items, excluded, vps := v.Validate(rs)
-				results[i] = result{items, len(rs), excluded, len(items), ps, vps}
+				// The rows the reader excluded (a data row no header reads) count in the proof
+				// as the rows validation excludes do: read, and excluded.
+				read := len(rs)
+				for _, t := range l.Sheets {
+					read += t.Rows[RowExcluded]
+					excluded += t.Rows[RowExcluded]
+				}
+				results[i] = result{items, read, excluded, len(items), l.Problems, vps, l.Sheets}
 				if o.Progress != nil {
 					mu.Lock()
 					done++
@@ -77,10 +86,12 @@ func Build(files []string, o Options) *Report {
 	items := make([]Item, 0, n)
 	var probs []Problem
 	filesRead, rowsRead, excluded := 0, 0, 0
+	var tallies []SheetTally
 	for i, r := range results {
 		items = append(items, r.items...)
 		results[i].items = nil // one copy of the items at a time
 		probs = append(probs, r.readProbs...)
+		tallies = append(tallies, r.sheets...)
 		rowsRead += r.rowsRead
 		excluded += r.excluded
 		if !fileFailed(r.readProbs) {
@@ -101,6 +112,7 @@ func Build(files []string, o Options) *Report {
 	r.Excluded = excluded
 	r.Office = o.Office
 	r.Created = o.Created
+	r.Sheets = tallies
 	probs = append(probs, gapProblems(r.Gaps)...)
 	SortProblems(probs)
 	r.Problems = probs
