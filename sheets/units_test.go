@@ -126,3 +126,42 @@ func TestUnitStatsSeveralUnits(t *testing.T) {
 		t.Errorf("items per lead %v, want 市住建局 2, 市自然资源局 1", count)
 	}
 }
+
+// FuzzSplitLead: any 牵头单位 cell gives one lead that is not among the others, no unit twice,
+// and the notice's count of units is the count of distinct units named.
+func FuzzSplitLead(f *testing.F) {
+	for _, s := range []string{"市住建局、市自然资源局", "市城管局（牵头）、市住建局", "市水利局牵头，市财政局配合",
+		"牵头单位：区发改局；责任单位：立山经济开发区，各街道、区直各部门", "各县（市、区）政府（管委会", "（牵头）", "、，；", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, cell string) {
+		s := splitLead(cell)
+		seen := map[string]bool{Normalize(s.lead): true}
+		for _, u := range s.others {
+			if seen[Normalize(u)] || Normalize(u) == "" {
+				t.Fatalf("splitLead(%q): unit %q repeated or blank (lead %q, others %q)", cell, u, s.lead, s.others)
+			}
+			seen[Normalize(u)] = true
+		}
+		if s.several() && s.lead == "" {
+			t.Fatalf("splitLead(%q): several units and no lead", cell)
+		}
+		mergeCo(s.lead, s.others, cell)
+	})
+}
+
+// FuzzNoDeadlineWord: the word found begins the folded text, and readDeadline never panics.
+func FuzzNoDeadlineWord(f *testing.F) {
+	for _, s := range []string{"常态化开展", "持续推进，2024年6月底前完成", "长期（三季度末）", "2024年10月底前；", "。"} {
+		f.Add(s)
+	}
+	d := testDict(f)
+	v := NewValidator(d, date(2024, 12, 20))
+	f.Fuzz(func(t *testing.T, cell string) {
+		if w, _ := d.NoDeadlineWord(cell); w != "" && !strings.HasPrefix(TrimPunct(Normalize(cell)), w) {
+			t.Fatalf("NoDeadlineWord(%q) = %q, which the text does not begin with", cell, w)
+		}
+		v.readDeadline(cell, 2024, false)
+		d.statusMessage(cell)
+	})
+}
