@@ -188,7 +188,7 @@ func (d *Dict) index() error {
 	d.keywords = nil
 	for i, c := range d.Categories {
 		for _, s := range append([]string{c.Name}, c.Aliases...) {
-			k := Normalize(s)
+			k := TrimPunct(Normalize(s))
 			if j, dup := d.category[k]; dup && j != i {
 				return fmt.Errorf("词典：写法“%s”同时属于类别“%s”和“%s”", s, d.Categories[j].Name, c.Name)
 			}
@@ -243,7 +243,7 @@ func (d *Dict) index() error {
 
 // Category returns the category named s (by name or alias).
 func (d *Dict) Category(s string) (*Category, bool) {
-	i, ok := d.category[Normalize(s)]
+	i, ok := d.category[TrimPunct(Normalize(s))]
 	if !ok {
 		return nil, false
 	}
@@ -268,7 +268,7 @@ func (d *Dict) CategoryOf(meeting string) (*Category, bool) {
 // CategoryIndex returns the position of the named category in dictionary order, or
 // len(Categories) for a category the dictionary does not know.
 func (d *Dict) CategoryIndex(name string) int {
-	if i, ok := d.category[Normalize(name)]; ok {
+	if i, ok := d.category[TrimPunct(Normalize(name))]; ok {
 		return i
 	}
 	return len(d.Categories)

@@ -23,13 +23,17 @@ func (v *Validator) readDeadline(raw string, year int, date1904 bool) (Deadline,
 
 // lead returns a row's 牵头单位 and 配合单位. A 牵头单位 cell naming several units (SPEC §3.1)
 // gives one lead — the one marked 牵头, else the first listed — and the others join the row's
-// 配合单位, with a notice at the cell. A blank lead stays blank for the caller to fill.
+// 配合单位, with a notice at the cell. A blank lead stays blank for the caller to fill; the
+// caller checks the lead against the dictionary's units.
 func (v *Validator) lead(r *RawRow, probs *[]Problem) (lead, co string) {
 	cell := strings.TrimSpace(r.Vals[FieldLead])
 	co = strings.TrimSpace(r.Vals[FieldCo])
 	s := splitLead(cell)
 	if !s.several() {
 		return s.lead, co
+	}
+	for i, u := range s.others {
+		s.others[i], _ = v.dict.Unit(u) // a known unit by its name; an unknown one as written
 	}
 	others := "“" + strings.Join(s.others, "、") + "”"
 	n := len(s.others) + 1

@@ -61,8 +61,8 @@ func (d *Dict) statusMessage(raw string) string {
 			return fmt.Sprintf(msgAmbiguousStatus, strings.TrimSpace(raw), u.why, u.advice)
 		}
 	}
-	if w, _ := d.NoDeadlineWord(k); w != "" {
-		return fmt.Sprintf(msgAmbiguousStatus, strings.TrimSpace(raw), whyDeadlineWord, fmt.Sprintf(advStatusColumn, w))
+	if d.IsNoDeadline(k) {
+		return fmt.Sprintf(msgAmbiguousStatus, strings.TrimSpace(raw), whyDeadlineWord, fmt.Sprintf(advStatusColumn, k))
 	}
 	return fmt.Sprintf(msgBadStatus, strings.TrimSpace(raw))
 }

@@ -33,6 +33,7 @@ func TestSplitLead(t *testing.T) {
 		{"市卫健委(牵头)、市医保局(配合)", "市卫健委", "市医保局", 1},
 		{"市医保局（配合）、市卫健委", "市卫健委", "市医保局", 0},
 		{"市城管局\n市住建局", "市城管局", "市住建局", 0},
+		{"市委/政府办", "市委/政府办", "", 0},
 		{"市住建局、市自然资源局等", "市住建局", "市自然资源局", 0},
 		{"市住建局、市住建局", "市住建局", "", 0},
 		{"市城管局（牵头）", "市城管局", "", 1},
@@ -164,4 +165,30 @@ func FuzzNoDeadlineWord(f *testing.F) {
 		v.readDeadline(cell, 2024, false)
 		d.statusMessage(cell)
 	})
+}
+
+// TestSeveralUnitsKnownUnits: with a list of known units, the lead is checked and the others
+// take their names from the list.
+func TestSeveralUnitsKnownUnits(t *testing.T) {
+	d, err := ParseDict("[类别]\n市政府常务会议\t会议\n[单位]\n市住房和城乡建设局\t市住建局\n市城市管理局\t市城管局\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := NewValidator(d, date(2024, 12, 20))
+	r := row(6, "类别", "市政府常务会议", "会议", "第3次常务会议", "事项内容", "整治城区主干道交通秩序",
+		"牵头单位", "市城管局（牵头）、市住建局、市公安局", "完成时限", "2024-10-31", "落实状态", "推进中")
+	it, probs, ok := v.Row(&r)
+	if !ok {
+		t.Fatalf("row excluded: %v", probs)
+	}
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"市统计局.xlsx!台账!G6: 提示: 牵头单位栏列有3个单位，按标注牵头的“市城管局”为牵头单位统计，“市住房和城乡建设局、市公安局”计入配合单位",
+	}
+	if it.Lead != "市城市管理局" || it.Co != "市住房和城乡建设局、市公安局" || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lead %q co %q problems\n%s", it.Lead, it.Co, strings.Join(got, "\n"))
+	}
 }

@@ -163,6 +163,9 @@ func TestUnclearStatus(t *testing.T) {
 		{"长期坚持", "落实状态“长期坚持”是完成时限的写法，不是落实状态，不能确定属于 已落实、推进中、未启动 中的哪一类；请填 已落实、推进中 或 未启动，“长期坚持”应写在完成时限栏"},
 		{"常态化", "落实状态“常态化”是完成时限的写法，不是落实状态，不能确定属于 已落实、推进中、未启动 中的哪一类；请填 已落实、推进中 或 未启动，“常态化”应写在完成时限栏"},
 		{"已汇报", "落实状态“已汇报”无法识别，应为 已落实、推进中 或 未启动（或词典中的其他写法）"},
+		// a status that merely begins with a no-deadline word is not called a deadline word
+		{"持续推进中", "落实状态“持续推进中”无法识别，应为 已落实、推进中 或 未启动（或词典中的其他写法）"},
+		{"长期坚持。", "落实状态“长期坚持。”是完成时限的写法，不是落实状态，不能确定属于 已落实、推进中、未启动 中的哪一类；请填 已落实、推进中 或 未启动，“长期坚持”应写在完成时限栏"},
 	} {
 		if _, ok := d.Status(c.cell); ok {
 			t.Errorf("Status(%q) recognised, want an error", c.cell)
@@ -322,5 +325,16 @@ func TestValidateWords(t *testing.T) {
 		"无法确定有没有完成时限；有明确时限的请只写时限（如 2024年6月底前），没有的请只写“持续推进”" + msgExcluded
 	if ok || len(probs) != 1 || probs[0].String() != want {
 		t.Errorf("dated no-deadline word: ok=%v problems %v, want\n%s", ok, probs, want)
+	}
+}
+
+// TestCategoryPunctuation: a category written with a trailing full stop is still the category.
+func TestCategoryPunctuation(t *testing.T) {
+	d := testDict(t)
+	for _, s := range []string{"市政府常务会议。", "“市长批示件”", "两报告；"} {
+		c, ok := d.Category(s)
+		if !ok || c.Name != TrimPunct(strings.Trim(s, "“”")) {
+			t.Errorf("Category(%q) = %v %v", s, c, ok)
+		}
 	}
 }
