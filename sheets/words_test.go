@@ -35,7 +35,7 @@ func TestStatusWords(t *testing.T) {
 		{"达序时进度", InProgress}, {"达到序时进度", InProgress}, {"已达序时进度", InProgress},
 		{"未达序时进度", InProgress}, {"未达到序时进度", InProgress},
 		// https://www.xiaomilidoc.com/p-9719896.html "超序时进度及按序时进度正常推进的51个"
-		{"超序时进度", InProgress}, {"超序时推进", InProgress}, {"按序时进度推进", InProgress},
+		{"超序时进度", InProgress}, {"按序时进度推进", InProgress},
 		// https://www.chengxiang.gov.cn/zwgk/wmbss/202101/t20210129_1571508.htm "慢序时项目" "正按序时推进"
 		{"慢序时", InProgress}, {"正按序时推进", InProgress},
 		// http://www.guanyun.gov.cn/gyxzf/gsgg/content/1bbcd6da-4ff8-4724-b7ae-54239c220f9a.html "均未达序时"
@@ -47,6 +47,7 @@ func TestStatusWords(t *testing.T) {
 		// http://www.cncn.gov.cn/art/2022/12/14/art_1229664772_59047997.html "进度滞后" "严重滞后"
 		{"进度滞后", InProgress}, {"严重滞后", InProgress},
 		// https://sthjj.cnbz.gov.cn/ztzl/msgc/14460961.html "正常推进的有4项…推进缓慢的有3项"
+		// http://diseaseprevention5k.com/kpsfzhggj/zdlyxxgk/zdxm/content/post_2374813.html "进展缓慢和滞后的原因"
 		{"正常推进", InProgress}, {"推进缓慢", InProgress}, {"进展缓慢", InProgress},
 		// https://www.zhp.gov.cn/Content-2244518.html "完成385项，正在办理20项": not finished is being handled
 		{"未完成", InProgress}, {"超期未完成", InProgress}, {"逾期未完成", InProgress},
