@@ -306,8 +306,21 @@ func (d *Dict) NoDeadlineWord(s string) (word string, dated bool) {
 }
 
 // mentionsDate reports whether s names a date or period: a digit, or a Chinese numeral before
-// 年, 月, 日, 号 or 季, or a period word such as 年底, 月底, 上半年, 季度.
+// 年, 月, 日, 号 or 季, or a period word such as 年底, 月底, 上半年, 季度. A recurring rhythm —
+// what follows 每 up to the next punctuation, as in 每季度通报 or 每月10日前报送 — is no deadline.
 func mentionsDate(s string) bool {
+	for _, part := range strings.FieldsFunc(s, unicode.IsPunct) {
+		if i := strings.Index(part, "每"); i >= 0 {
+			part = part[:i]
+		}
+		if partMentionsDate(part) {
+			return true
+		}
+	}
+	return false
+}
+
+func partMentionsDate(s string) bool {
 	prevNumeral := false
 	for _, r := range s {
 		switch {
