@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -190,5 +191,33 @@ func TestSeveralUnitsKnownUnits(t *testing.T) {
 	}
 	if it.Lead != "市城市管理局" || it.Co != "市住房和城乡建设局、市公安局" || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lead %q co %q problems\n%s", it.Lead, it.Co, strings.Join(got, "\n"))
+	}
+}
+
+// TestSplitByUnitSeveralUnits: a master list whose 责任单位 names several units sends the item
+// to its lead only, the unit that reports it.
+func TestSplitByUnitSeveralUnits(t *testing.T) {
+	master := filepath.Join(t.TempDir(), "交办清单.xlsx")
+	writeRowsBook(t, master, "清单", [][]any{
+		{"会议", "会议日期", "议定事项", "责任单位", "完成时限"},
+		{"市政府第五次常务会议", date(2024, 3, 1), "推进老旧小区改造", "市住建局、市自然资源局", "2024年底前"},
+		{"市政府第五次常务会议", date(2024, 3, 1), "整治城区停车秩序", "市住建局、市公安局（牵头）", "2024年6月底前"},
+		{"市长办公会议第2次", "", "清理政府拖欠账款", "市财政局牵头，市住建局配合", "2024年底前"},
+	})
+	units, probs, ok := SplitByUnit(master, testDict(t), ReadOptions{})
+	if !ok {
+		t.Fatalf("not ok: %v", probs)
+	}
+	var got []string
+	for _, u := range units {
+		var cs []string
+		for _, r := range u.Rows {
+			cs = append(cs, r.Vals[FieldContent])
+		}
+		got = append(got, u.Unit+":"+strings.Join(cs, "/"))
+	}
+	want := "市住建局:推进老旧小区改造 市公安局:整治城区停车秩序 市财政局:清理政府拖欠账款"
+	if strings.Join(got, " ") != want {
+		t.Errorf("units = %s, want %s", strings.Join(got, " "), want)
 	}
 }
