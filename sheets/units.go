@@ -109,13 +109,13 @@ var (
 	coMarks   = []string{"配合", "配合单位", "协办", "协办单位", "参与"}
 )
 
-// parseUnits splits a unit cell into units. Groups are separated by ，,；; or line breaks,
-// units within a group by 、 (not by /: 市委/政府办 is one office) — never inside brackets, so 各县（市、区）政府 stays one unit. A
-// role word after a group applies to all its units (A、B牵头，C配合), a bracket only to its
-// unit (A、B（牵头）). A trailing 等 is dropped.
+// parseUnits splits a unit cell into units. Groups are separated by ，,；;。 or line breaks,
+// units within a group by 、 — never inside brackets, so 各县（市、区）政府 stays one unit, and
+// never at /, since 市委/政府办 is one office. A role word after a group applies to all its
+// units (A、B牵头，C配合), a bracket only to its unit (A、B（牵头）). A trailing 等 is dropped.
 func parseUnits(cell string) []unitMention {
 	var out []unitMention
-	for _, g := range splitOutside(cell, "，,；;\n\r") {
+	for _, g := range splitOutside(cell, "，,；;。\n\r") {
 		g = strings.TrimSpace(g)
 		g, role := cutLabel(g)
 		if rest, ok := cutSuffix(g, leadWords); ok {
