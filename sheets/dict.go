@@ -3,8 +3,10 @@ package sheets
 import (
 	"bufio"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/duban/duban/internal/zhtext"
 )
@@ -32,12 +34,13 @@ type Dict struct {
 	Units      []Unit              // empty: units are not checked
 	WarnDays   int
 
-	category map[string]int // normalised name or alias → index in Categories
-	status   map[string]Status
-	column   map[string]Field
-	noDL     map[string]bool
-	unit     map[string]string
-	keywords []keyword // longest first
+	category  map[string]int // normalised name or alias → index in Categories
+	status    map[string]Status
+	column    map[string]Field
+	noDL      map[string]bool
+	noDLStems []string // the keys of noDL, longest first
+	unit      map[string]string
+	keywords  []keyword // longest first
 }
 
 type keyword struct {
@@ -187,7 +190,7 @@ func (d *Dict) index() error {
 	d.keywords = nil
 	for i, c := range d.Categories {
 		for _, s := range append([]string{c.Name}, c.Aliases...) {
-			k := zhtext.Normalize(s)
+			k := TrimPunct(zhtext.Normalize(s))
 			if j, dup := d.category[k]; dup && j != i {
 				return fmt.Errorf("词典：写法“%s”同时属于类别“%s”和“%s”", s, d.Categories[j].Name, c.Name)
 			}
@@ -207,7 +210,7 @@ func (d *Dict) index() error {
 	}
 	for _, s := range []Status{Done, InProgress, NotStarted} {
 		for _, w := range append([]string{s.String()}, d.Statuses[s]...) {
-			k := zhtext.Normalize(w)
+			k := TrimPunct(zhtext.Normalize(w))
 			if c, dup := d.status[k]; dup && c != s {
 				return fmt.Errorf("词典：落实状态写法“%s”同时属于“%s”和“%s”", w, c, s)
 			}
@@ -223,9 +226,15 @@ func (d *Dict) index() error {
 			d.column[k] = f
 		}
 	}
+	d.noDLStems = nil
 	for _, w := range d.NoDeadline {
-		d.noDL[zhtext.Normalize(w)] = true
+		if k := TrimPunct(zhtext.Normalize(w)); k != "" && !d.noDL[k] {
+			d.noDL[k] = true
+			d.noDLStems = append(d.noDLStems, k)
+		}
 	}
+	// Longest first, so that the word reported is the one the clerk wrote (长期坚持, not 长期).
+	slices.SortStableFunc(d.noDLStems, func(a, b string) int { return len(b) - len(a) })
 	for _, u := range d.Units {
 		for _, w := range append([]string{u.Name}, u.Aliases...) {
 			d.unit[zhtext.Normalize(w)] = u.Name
@@ -236,7 +245,7 @@ func (d *Dict) index() error {
 
 // Category returns the category named s (by name or alias).
 func (d *Dict) Category(s string) (*Category, bool) {
-	i, ok := d.category[zhtext.Normalize(s)]
+	i, ok := d.category[TrimPunct(zhtext.Normalize(s))]
 	if !ok {
 		return nil, false
 	}
@@ -261,15 +270,16 @@ func (d *Dict) CategoryOf(meeting string) (*Category, bool) {
 // CategoryIndex returns the position of the named category in dictionary order, or
 // len(Categories) for a category the dictionary does not know.
 func (d *Dict) CategoryIndex(name string) int {
-	if i, ok := d.category[zhtext.Normalize(name)]; ok {
+	if i, ok := d.category[TrimPunct(zhtext.Normalize(name))]; ok {
 		return i
 	}
 	return len(d.Categories)
 }
 
-// Status returns the class of a 落实状态 spelling.
+// Status returns the class of a 落实状态 spelling. The spelling is matched whole, after
+// Normalize and TrimPunct (已完成。 is 已完成; 未完成 is never 完成).
 func (d *Dict) Status(s string) (Status, bool) {
-	c, ok := d.status[zhtext.Normalize(s)]
+	c, ok := d.status[TrimPunct(zhtext.Normalize(s))]
 	return c, ok
 }
 
@@ -279,8 +289,73 @@ func (d *Dict) Column(header string) (Field, bool) {
 	return f, ok
 }
 
-// IsNoDeadline reports whether s is a word meaning 无明确时限.
-func (d *Dict) IsNoDeadline(s string) bool { return d.noDL[zhtext.Normalize(s)] }
+// IsNoDeadline reports whether s is, whole, a word meaning 无明确时限. A 完成时限 cell is read
+// with NoDeadlineWord, which also takes the phrasings that begin with such a word.
+func (d *Dict) IsNoDeadline(s string) bool { return d.noDL[TrimPunct(zhtext.Normalize(s))] }
+
+// NoDeadlineWord returns the no-deadline word a 完成时限 text begins with (the longest, after
+// Normalize and TrimPunct), or "" when it begins with none; dated reports that the rest of
+// the text names a date or period (持续推进，2024年6月底前完成), which the caller must not
+// read as 无明确时限. No-deadline words are stems only here: a 落实状态 is matched whole.
+func (d *Dict) NoDeadlineWord(s string) (word string, dated bool) {
+	k := TrimPunct(zhtext.Normalize(s))
+	for _, w := range d.noDLStems {
+		if strings.HasPrefix(k, w) {
+			return w, mentionsDate(k[len(w):])
+		}
+	}
+	return "", false
+}
+
+// mentionsDate reports whether s names a date or period: a digit, or a Chinese numeral before
+// 年, 月, 日, 号 or 季, or a period word such as 年底, 月底, 上半年, 季度. A recurring rhythm —
+// what follows 每 up to the next punctuation, as in 每季度通报 or 每月10日前报送 — is no deadline.
+func mentionsDate(s string) bool {
+	for _, part := range strings.FieldsFunc(s, unicode.IsPunct) {
+		if i := strings.Index(part, "每"); i >= 0 {
+			part = part[:i]
+		}
+		if partMentionsDate(part) {
+			return true
+		}
+	}
+	return false
+}
+
+func partMentionsDate(s string) bool {
+	prevNumeral := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			return true
+		case strings.ContainsRune("年月日号季", r) && prevNumeral:
+			return true
+		}
+		prevNumeral = strings.ContainsRune("〇零一二两三四五六七八九十廿卅", r)
+	}
+	for _, w := range datePeriodWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// datePeriodWords name a period in a deadline without a numeral.
+var datePeriodWords = []string{"年底", "年末", "年内", "年前", "月底", "月末", "月前", "半年", "季度", "年度内"}
+
+// TrimPunct removes leading and trailing punctuation and spaces (已完成。 办理中； “推进中”),
+// which never change a value (SPEC §4.2). A text of punctuation only is kept as it is, so
+// that a cell holding just “/” is not taken for a blank one.
+func TrimPunct(s string) string {
+	t := strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSpace(r) || r == 0x3000 || r == 0xFEFF || r == 0x200B
+	})
+	if t == "" {
+		return s
+	}
+	return t
+}
 
 // Unit returns the canonical name of a unit and whether the dictionary knows it. With no
 // units in the dictionary every unit is known as written.

@@ -40,7 +40,7 @@ func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []ma
 	v := NewValidator(d, asOf)
 	v.Assigned = true
 	for _, r := range raws {
-		mr := masterRow{raw: r, lead: strings.TrimSpace(r.Vals[FieldLead])}
+		mr := masterRow{raw: r, lead: splitLead(r.Vals[FieldLead]).lead} // one lead, as the row rules take it
 		if mr.lead == "" {
 			probs = append(probs, Problem{Pos: r.Cell(FieldLead), Level: Error, Field: FieldLead.String(), Msg: msgMasterNoLead})
 		} else {

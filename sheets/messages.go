@@ -167,3 +167,32 @@ const (
 	labelRowPassed   = "跳过的行"
 	labelRowExcluded = "读取时排除的行"
 )
+
+// Messages about the words and units of ledgers as units really fill them (SPEC §3.1, §4.2,
+// §4.3): status words that do not say which class an item is in, no-deadline words written
+// with a date, several units in one 牵头单位 cell.
+const (
+	msgAmbiguousStatus = "落实状态“%s”%s，不能确定属于 已落实、推进中、未启动 中的哪一类；%s"
+
+	// why a status word says nothing of the class, inside msgAmbiguousStatus
+	whyPartial      = "只说明基本或部分完成，没有说明事项是否已全部完成"
+	whyPercent      = "是进度百分比，没有说明事项是否已完成"
+	whyPaused       = "表示事项暂缓（暂停）办理，没有说明其进度"
+	whyCancelled    = "表示事项已撤销、取消或调整，没有说明其落实情况"
+	whyNotDone      = "只说明尚未落实，没有说明是否已经开始办理"
+	whyDeadlineWord = "是完成时限的写法，不是落实状态"
+
+	// what to write instead, inside msgAmbiguousStatus
+	advDoneOrOpen   = "已全部完成的请填 已落实，仍有未完成部分的请填 推进中，具体进度写在进展情况中"
+	advPaused       = "请按实际填 推进中 或 未启动，并在备注中写明暂缓的原因和依据"
+	advCancelled    = "仍需办理的请填 推进中 或 未启动；经批准撤销或调整的，请在备注中写明依据，并与督查部门确认是否从台账中删除"
+	advStarted      = "已开始办理的请填 推进中，尚未开始的请填 未启动"
+	advStatusColumn = "请填 已落实、推进中 或 未启动，“%s”应写在完成时限栏"
+
+	// after 完成时限“…”
+	msgNoDeadlineDated = "既有表示无明确时限的“%s”，又写了日期或期限，无法确定有没有完成时限；有明确时限的请只写时限（如 2024年6月底前），没有的请只写“%s”"
+
+	msgLeadFirst  = "牵头单位栏列有%d个单位，按列第一位的“%s”为牵头单位统计，%s计入配合单位；如牵头单位不是它，请在牵头单位后注明（牵头）"
+	msgLeadMarked = "牵头单位栏列有%d个单位，按标注牵头的“%s”为牵头单位统计，%s计入配合单位"
+	msgLeadMarks  = "牵头单位栏列有%d个单位，其中%d个标注牵头，按其中列第一位的“%s”为牵头单位统计，%s计入配合单位"
+)

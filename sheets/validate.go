@@ -184,12 +184,12 @@ func decisive(f Field) bool {
 // (2月29日 in a year that has none), the next year's date is taken and rolled says so.
 func (v *Validator) deadline(raw, meetingDate string, date1904 bool) (dl Deadline, rolled bool, err error) {
 	year := v.defaultYear(meetingDate, date1904)
-	dl, err = ParseDeadline(raw, v.dict, year, date1904)
+	dl, err = v.readDeadline(raw, year, date1904)
 	meeting, merr := ParseDate(meetingDate, date1904)
 	if merr != nil || meeting.IsZero() || err == nil && !(dl.YearInferred && dl.Date.Before(meeting)) {
 		return dl, false, err
 	}
-	if next, nerr := ParseDeadline(raw, v.dict, year+1, date1904); nerr == nil && next.YearInferred && !next.Date.Before(meeting) {
+	if next, nerr := v.readDeadline(raw, year+1, date1904); nerr == nil && next.YearInferred && !next.Date.Before(meeting) {
 		return next, true, nil
 	}
 	return dl, false, err
@@ -319,7 +319,7 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 			Msg: msgNoMeeting})
 	}
 
-	lead := val(FieldLead)
+	lead, co := v.lead(r, &probs)
 	if lead == "" {
 		lead = r.UnitFromFile
 		probs = append(probs, Problem{Pos: r.Cell(FieldLead), Level: Notice, Field: FieldLead.String(),
@@ -340,7 +340,7 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 	it = Item{
 		ID: val(FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
 		MeetingName: name, MeetingDate: meetingDate,
-		Content: in.Content, Lead: lead, Co: val(FieldCo), Leader: val(FieldLeader),
+		Content: in.Content, Lead: lead, Co: co, Leader: val(FieldLeader),
 		Deadline: dl.Date, Status: status, StatusRaw: in.Status, Done: done,
 		Progress: val(FieldProgress), Note: val(FieldNote), Src: r.Pos,
 	}
@@ -363,12 +363,12 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 // stays in the statistics, which do not hang on these dates.
 func (v *Validator) date(r *RawRow, f Field, defaultYear int) (time.Time, []Problem) {
 	raw := strings.TrimSpace(r.Vals[f])
-	t, err := ParseDate(raw, r.Date1904)
+	t, err := ParseDate(TrimPunct(raw), r.Date1904)
 	if err == nil {
 		return t, nil
 	}
 	if errors.Is(err, errDateNoYear) {
-		if dl, err2 := ParseDeadline(raw, nil, defaultYear, r.Date1904); err2 == nil && dl.YearInferred {
+		if dl, err2 := ParseDeadline(TrimPunct(raw), nil, defaultYear, r.Date1904); err2 == nil && dl.YearInferred {
 			return dl.Date, []Problem{{Pos: r.Cell(f), Level: Notice, Field: f.String(), Raw: raw,
 				Msg: fmt.Sprintf(msgDateYearInferred, f, raw, defaultYear, dl.Date.Format(time.DateOnly))}}
 		}
@@ -426,9 +426,9 @@ func (v *Validator) errorMessage(f Field, tag, raw string, in *rowInput) string 
 		if raw == "" {
 			return msgStatusEmpty
 		}
-		return fmt.Sprintf(msgBadStatus, raw)
+		return v.dict.statusMessage(raw)
 	case "deadline":
-		_, err := ParseDeadline(raw, v.dict, v.defaultYear(in.MeetingDate, in.Date1904), in.Date1904)
+		_, _, err := v.deadline(raw, in.MeetingDate, in.Date1904)
 		return fmt.Sprintf("%s“%s”%s", f, raw, errText(err))
 	}
 	return fmt.Sprintf("%s“%s”不符合要求（%s）", f, raw, tag)

@@ -38,8 +38,11 @@ func TestValidateErrors(t *testing.T) {
 	}{
 		{"impossible date", with("完成时限", "2023年2月30日"),
 			[]string{"市统计局.xlsx!台账!J12: 错误: 完成时限“2023年2月30日”不是有效日期（2月没有30日）" + msgExcluded}},
-		{"unknown status", with("落实状态", "基本完成"),
-			[]string{"市统计局.xlsx!台账!K12: 错误: 落实状态“基本完成”无法识别，应为 已落实、推进中 或 未启动（或词典中的其他写法）" + msgExcluded}},
+		{"unknown status", with("落实状态", "已汇报"),
+			[]string{"市统计局.xlsx!台账!K12: 错误: 落实状态“已汇报”无法识别，应为 已落实、推进中 或 未启动（或词典中的其他写法）" + msgExcluded}},
+		// SPEC §4.3: a word that does not say whether the item is done stays an error, and says why.
+		{"unclear status", with("落实状态", "基本完成"),
+			[]string{"市统计局.xlsx!台账!K12: 错误: 落实状态“基本完成”只说明基本或部分完成，没有说明事项是否已全部完成，不能确定属于 已落实、推进中、未启动 中的哪一类；已全部完成的请填 已落实，仍有未完成部分的请填 推进中，具体进度写在进展情况中" + msgExcluded}},
 		{"empty content", with("事项内容", ""),
 			[]string{"市统计局.xlsx!台账!F12: 错误: 事项内容为空，请填写（该行其他列已填写）" + msgExcluded}},
 		{"no category", with("类别", "", "会议", "第5次会议"),

@@ -1,0 +1,221 @@
+package sheets
+
+import (
+	"strings"
+
+	"github.com/duban/duban/internal/zhtext"
+)
+
+// Several units in one 牵头单位 cell (SPEC §3.1). Task-breakdown documents list the units of a
+// task together — 市住建局、市自然资源局; 市城管局（牵头）、市住建局; 市水利局牵头，市财政局配合 —
+// and say which one leads: the one marked 牵头, else the first listed ("责任分解中，列第一位的
+// 责任单位为牵头单位或汇总单位", https://z.hangzhou.com.cn/2020/hzrmzfgb/content/content_7745055.html).
+
+// unitRole is what a cell says of one unit's part in a task.
+type unitRole int
+
+const (
+	roleNone unitRole = iota // named without a role
+	roleLead                 // marked 牵头
+	roleCo                   // marked 配合, 协办, 参与 …
+)
+
+// unitMention is one unit named in a 牵头单位 or 配合单位 cell.
+type unitMention struct {
+	name string
+	role unitRole
+}
+
+// leadSplit is a 牵头单位 cell read as units: the lead, the others (in the order listed, each
+// once, the lead excluded) and how the lead was chosen.
+type leadSplit struct {
+	lead   string
+	others []string
+	marked int // how many units the cell marks 牵头
+}
+
+// several reports whether the cell named more than one unit.
+func (s leadSplit) several() bool { return len(s.others) > 0 }
+
+// splitLead reads a 牵头单位 cell: the unit marked 牵头 leads (the first of them, if several
+// are), else the first unit not marked 配合, else the first listed.
+func splitLead(cell string) leadSplit {
+	units := parseUnits(cell)
+	if len(units) == 0 {
+		return leadSplit{lead: strings.TrimSpace(cell)}
+	}
+	lead, marked := -1, 0
+	for i, u := range units {
+		if u.role == roleLead {
+			if marked == 0 {
+				lead = i
+			}
+			marked++
+		}
+	}
+	if lead < 0 {
+		for i, u := range units {
+			if u.role != roleCo {
+				lead = i
+				break
+			}
+		}
+	}
+	if lead < 0 {
+		lead = 0
+	}
+	s := leadSplit{lead: units[lead].name, marked: marked}
+	for _, u := range units {
+		s.others = addUnit(s.others, s.lead, u.name)
+	}
+	return s
+}
+
+// mergeCo returns the 配合单位 of a row whose 牵头单位 cell also named others: those units
+// first, then the units of the 配合单位 cell not already named, none of them the lead.
+func mergeCo(lead string, others []string, coCell string) string {
+	co := others
+	for _, u := range parseUnits(coCell) {
+		co = addUnit(co, lead, u.name)
+	}
+	return strings.Join(co, "、")
+}
+
+// addUnit appends unit to list unless it is the lead or already listed (spaces and full-width
+// forms aside).
+func addUnit(list []string, lead, unit string) []string {
+	k := zhtext.Normalize(unit)
+	if k == "" || k == zhtext.Normalize(lead) {
+		return list
+	}
+	for _, u := range list {
+		if zhtext.Normalize(u) == k {
+			return list
+		}
+	}
+	return append(list, unit)
+}
+
+// Role words as a cell writes them: a label before the units (牵头单位：…), a word after a
+// group of units (…牵头, …配合), or a bracket after one unit (…（牵头）).
+var (
+	unitLabels = []struct {
+		label string
+		role  unitRole
+	}{
+		{"牵头单位", roleLead}, {"牵头部门", roleLead}, {"主办单位", roleLead}, {"牵头", roleLead},
+		{"配合单位", roleCo}, {"配合部门", roleCo}, {"协办单位", roleCo}, {"参与单位", roleCo},
+		{"配合", roleCo}, {"协办", roleCo}, {"责任单位", roleNone}, {"责任部门", roleNone},
+	}
+	leadWords = []string{"牵头负责", "牵头"}
+	coWords   = []string{"按职责分工负责", "按职责分工落实", "按职责分工配合", "按职责负责", "配合落实", "配合", "协助", "协办", "参与"}
+	leadMarks = []string{"牵头", "牵头单位", "主办", "主办单位"}
+	coMarks   = []string{"配合", "配合单位", "协办", "协办单位", "参与"}
+)
+
+// parseUnits splits a unit cell into units. Groups are separated by ，,；;。 or line breaks,
+// units within a group by 、 — never inside brackets, so 各县（市、区）政府 stays one unit, and
+// never at /, since 市委/政府办 is one office. A role word after a group applies to all its
+// units (A、B牵头，C配合), a bracket only to its unit (A、B（牵头）). A trailing 等 is dropped.
+func parseUnits(cell string) []unitMention {
+	var out []unitMention
+	for _, g := range splitOutside(cell, "，,；;。\n\r") {
+		g = strings.TrimSpace(g)
+		g, role := cutLabel(g)
+		if rest, ok := cutSuffix(g, leadWords); ok {
+			g, role = rest, roleLead
+		} else if rest, ok := cutSuffix(g, coWords); ok {
+			g, role = rest, roleCo
+		}
+		for _, u := range splitOutside(g, "、") {
+			u = strings.TrimSpace(u)
+			u = strings.TrimSpace(strings.TrimSuffix(u, "等"))
+			r := role
+			if name, mark, ok := cutMark(u); ok {
+				u, r = name, mark
+			}
+			if u != "" {
+				out = append(out, unitMention{name: u, role: r})
+			}
+		}
+	}
+	return out
+}
+
+// splitOutside splits s at any of the runes in seps that stand outside brackets.
+func splitOutside(s, seps string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch {
+		case strings.ContainsRune("（(【[〔《{", r):
+			depth++
+		case strings.ContainsRune("）)】]〕》}", r):
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && strings.ContainsRune(seps, r):
+			parts = append(parts, s[start:i])
+			start = i + len(string(r))
+		}
+	}
+	return append(parts, s[start:])
+}
+
+// cutLabel removes a label such as 牵头单位： from the start of a group and returns the role
+// it gives the group's units.
+func cutLabel(g string) (string, unitRole) {
+	for _, l := range unitLabels {
+		rest, ok := strings.CutPrefix(g, l.label)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		if r, ok := strings.CutPrefix(rest, "："); ok {
+			return strings.TrimSpace(r), l.role
+		}
+		if r, ok := strings.CutPrefix(rest, ":"); ok {
+			return strings.TrimSpace(r), l.role
+		}
+	}
+	return g, roleNone
+}
+
+// cutSuffix removes a role word such as 牵头 from the end of a group that names a unit before it.
+func cutSuffix(g string, words []string) (string, bool) {
+	for _, w := range words {
+		if rest, ok := strings.CutSuffix(g, w); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return g, false
+}
+
+// cutMark removes a role in brackets, （牵头） or (配合), from the end of a unit.
+func cutMark(u string) (string, unitRole, bool) {
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"（", ")"}, {"(", "）"}} {
+		rest, ok := strings.CutSuffix(u, p[1])
+		if !ok {
+			continue
+		}
+		i := strings.LastIndex(rest, p[0])
+		if i < 0 {
+			continue
+		}
+		name, mark := strings.TrimSpace(rest[:i]), strings.TrimSpace(rest[i+len(p[0]):])
+		if name == "" {
+			continue
+		}
+		for _, m := range leadMarks {
+			if mark == m {
+				return name, roleLead, true
+			}
+		}
+		for _, m := range coMarks {
+			if mark == m {
+				return name, roleCo, true
+			}
+		}
+	}
+	return u, roleNone, false
+}
