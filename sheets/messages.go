@@ -140,3 +140,22 @@ const (
 	msgMasterEmpty    = "交办清单 %s 中没有找到任何事项（表头应含 事项内容、牵头单位 等列）"
 	msgMasterNoLeads  = "交办清单 %s 中没有任何事项填写了牵头单位，无法核对漏报（请加上牵头单位列）"
 )
+
+// Messages and sentences of the office's cycle: the meeting briefing, reminders and the
+// comparison with the previous report (SPEC §9.1–§9.3).
+const (
+	msgBriefNoName     = "请用 --meeting 指定会议，如 --meeting 市政府常务会议第14次，或只写类别 --meeting 常务会 表示最近一次"
+	msgBriefNoCategory = "无法从“%s”识别会议类别；报表中的会议有：%s"
+	msgBriefNoItems    = "“%s”属于%s，但报表中没有该类会议的事项；报表中的会议有：%s"
+	msgBriefNotFound   = "报表中没有“%s”的事项；相近的会议有：%s"
+
+	msgBriefCounts      = "%s议定事项%d项，已落实%d项"
+	msgBriefAllDone     = "%s议定事项%d项，已全部落实。"
+	msgBriefInProgress  = "正在推进%d项"
+	msgBriefNotStarted  = "未启动%d项"
+	msgBriefNoOverdue   = "；无逾期事项"
+	msgBriefOverdue     = "；逾期%d项："
+	msgBriefOverdueItem = "%s（%s），已逾期%d天"
+	msgBriefDueSoon     = "；临期%d项："
+	msgBriefDueSoonItem = "%s（%s），应于%s前完成"
+)
