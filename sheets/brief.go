@@ -370,7 +370,7 @@ func WriteBrief(path string, b *Briefing, office string) error {
 		err := xlsxout.SetProps(f, xlsxout.Props{
 			Application: reportApplication, Creator: cmp.Or(office, reportApplication),
 			Description: reportDescription, // left among the inputs, it is skipped as duban's own Title: b.Meeting.Name + "议定事项落实情况",
-			Subject: "统计截止：" + cnDate(b.AsOf), Created: time.Now(),
+			Subject:     "统计截止：" + cnDate(b.AsOf), Created: time.Now(),
 		})
 		if err != nil {
 			return err
