@@ -118,30 +118,48 @@ func ReadPrevious(path string) (*Previous, error) {
 	return p, nil
 }
 
-// readItemsSheet reads the 事项明细 sheet of a workbook duban wrote, found by its name and its
-// column labels, and returns its rows and the text that carries its as-of date (the title
-// rows and the document's subject).
-func readItemsSheet(path string) ([]PrevItem, string, error) {
+// itemsTable is the 事项明细 sheet of a workbook duban wrote: its rows, the header row (0-based),
+// each label's column, and the text that carries its as-of date (the title rows and the
+// document's subject).
+type itemsTable struct {
+	file   string
+	rows   [][]string
+	header int
+	col    map[string]int
+	title  string
+}
+
+// cell returns the value under label in row i, trimmed.
+func (t *itemsTable) cell(i int, label string) string {
+	c, ok := t.col[label]
+	if !ok || c >= len(t.rows[i]) {
+		return ""
+	}
+	return strings.TrimSpace(t.rows[i][c])
+}
+
+// readItemsTable reads the 事项明细 sheet of a workbook duban wrote, found by its name and its
+// column labels.
+func readItemsTable(path string) (*itemsTable, error) {
 	name := filepath.Base(path)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		return nil, "", fmt.Errorf(msgPrevUnreadable, name, err)
+		return nil, fmt.Errorf(msgPrevUnreadable, name, err)
 	}
 	defer f.Close()
 	if idx, _ := f.GetSheetIndex(SheetItems); idx < 0 {
-		return nil, "", fmt.Errorf(msgPrevNotReport, name, SheetItems)
+		return nil, fmt.Errorf(msgPrevNotReport, name, SheetItems)
 	}
 	rows, err := f.GetRows(SheetItems)
 	if err != nil {
-		return nil, "", fmt.Errorf(msgPrevUnreadable, name, err)
+		return nil, fmt.Errorf(msgPrevUnreadable, name, err)
 	}
+	t := &itemsTable{file: name, rows: rows, header: -1}
 	var title strings.Builder
 	if p, err := f.GetDocProps(); err == nil && p != nil {
 		title.WriteString(p.Subject + "\n")
 	}
-	header := -1
-	col := map[string]int{}
-	for i := 0; i < len(rows) && i < 10 && header < 0; i++ {
+	for i := 0; i < len(rows) && i < 10; i++ {
 		at := map[string]int{}
 		for c, v := range rows[i] {
 			at[strings.TrimSpace(v)] = c
@@ -149,38 +167,85 @@ func readItemsSheet(path string) ([]PrevItem, string, error) {
 		_, content := at[FieldContent.String()]
 		_, lead := at[FieldLead.String()]
 		if content && lead {
-			header, col = i, at
+			t.header, t.col = i, at
 			break
 		}
 		title.WriteString(strings.Join(rows[i], " ") + "\n")
 	}
-	if header < 0 {
-		return nil, "", fmt.Errorf(msgPrevNoHeader, name, SheetItems)
+	if t.header < 0 {
+		return nil, fmt.Errorf(msgPrevNoHeader, name, SheetItems)
 	}
-	cell := func(row []string, label string) string {
-		c, ok := col[label]
-		if !ok || c >= len(row) {
-			return ""
-		}
-		return strings.TrimSpace(row[c])
+	t.title = title.String()
+	return t, nil
+}
+
+// readItemsSheet reads the items of a report's 事项明细 and the text carrying its as-of date.
+func readItemsSheet(path string) ([]PrevItem, string, error) {
+	t, err := readItemsTable(path)
+	if err != nil {
+		return nil, "", err
 	}
 	var items []PrevItem
-	for i := header + 1; i < len(rows); i++ {
-		row := rows[i]
-		content := cell(row, FieldContent.String())
+	for i := t.header + 1; i < len(t.rows); i++ {
+		content := t.cell(i, FieldContent.String())
 		if content == "" {
 			continue // a note below the table
 		}
 		it := PrevItem{
-			Row: i + 1, ID: cell(row, FieldID.String()), Category: cell(row, FieldCategory.String()),
-			MeetingName: cell(row, FieldMeeting.String()), Content: content, Lead: cell(row, FieldLead.String()),
-			Alert: cell(row, "预警"), Source: cell(row, "来源"),
+			Row: i + 1, ID: t.cell(i, FieldID.String()), Category: t.cell(i, FieldCategory.String()),
+			MeetingName: t.cell(i, FieldMeeting.String()), Content: content, Lead: t.cell(i, FieldLead.String()),
+			Alert: t.cell(i, "预警"), Source: t.cell(i, "来源"),
 		}
-		it.Status, _ = statusClass(cell(row, FieldStatus.String()))
-		it.Deadline, _ = ParseDate(cell(row, FieldDeadline.String()), false)
+		it.Status, _ = statusClass(t.cell(i, FieldStatus.String()))
+		it.Deadline, _ = ParseDate(t.cell(i, FieldDeadline.String()), false)
 		items = append(items, it)
 	}
-	return items, title.String(), nil
+	return items, t.title, nil
+}
+
+// itemsAsRows reads a report's 事项明细 as the rows of a ledger, for a report used as the
+// master list of the next round: every canonical column the sheet has, by its label.
+func itemsAsRows(path string) ([]RawRow, error) {
+	t, err := readItemsTable(path)
+	if err != nil {
+		return nil, err
+	}
+	var cols [NumFields]int
+	for f := Field(0); f < NumFields; f++ {
+		if c, ok := t.col[f.String()]; ok {
+			cols[f] = c + 1
+		}
+	}
+	var raws []RawRow
+	for i := t.header + 1; i < len(t.rows); i++ {
+		if t.cell(i, FieldContent.String()) == "" {
+			continue
+		}
+		r := RawRow{Pos: Pos{File: t.file, Sheet: SheetItems, Row: i + 1}, Cols: cols}
+		for f := Field(0); f < NumFields; f++ {
+			if cols[f] > 0 {
+				r.Vals[f] = t.cell(i, f.String())
+			}
+		}
+		raws = append(raws, r)
+	}
+	return raws, nil
+}
+
+// isReport reports whether the workbook at path is a report duban wrote: its mark, or its
+// 汇总 and 事项明细 sheets.
+func isReport(path string) bool {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if IsOwnReport(f) {
+		return true
+	}
+	a, _ := f.GetSheetIndex(SheetSummary)
+	b, _ := f.GetSheetIndex(SheetItems)
+	return a >= 0 && b >= 0
 }
 
 // sinceKeys are the identities of an item for the comparison: by 编号 (within category, unit

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -223,5 +224,37 @@ func TestReminderLayout(t *testing.T) {
 	p, _ := f.GetDocProps()
 	if p.Description != sheets.FormDescription || p.Title != remindHeading {
 		t.Errorf("props %+v", p)
+	}
+}
+
+// TestFormFromReport splits a report duban wrote into the next round's forms (template
+// --from): each form reads back with its unit's items and nothing to remark.
+func TestFormFromReport(t *testing.T) {
+	d := builtin(t)
+	r := buildSample(t, d)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "督查事项汇总_20241220.xlsx")
+	if err := sheets.Write(path, r); err != nil {
+		t.Fatal(err)
+	}
+	units, _, ok := sheets.SplitByUnit(path, d, sheets.ReadOptions{})
+	if !ok || len(units) == 0 {
+		t.Fatal("the report is not read as a master list")
+	}
+	for _, u := range units[:3] {
+		out := filepath.Join(dir, u.Unit+".xlsx")
+		err := sheets.SaveFile(out, func(w io.Writer) error { return Form(w, d, u.Unit, u.Rows) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		raws, probs := sheets.ReadFile(out, d, sheets.ReadOptions{})
+		if len(raws) != len(u.Rows) || len(probs) != 0 {
+			t.Errorf("%s: %d rows (want %d), problems %v", u.Unit, len(raws), len(u.Rows), probs)
+		}
+		for i := range raws {
+			if raws[i].Vals[sheets.FieldContent] != u.Rows[i].Vals[sheets.FieldContent] || raws[i].Vals[sheets.FieldStatus] != "" {
+				t.Errorf("%s row %d: %q", u.Unit, i, raws[i].Vals)
+			}
+		}
 	}
 }
