@@ -335,6 +335,17 @@ func Since(r *Report, p *Previous) *SinceResult {
 	return res
 }
 
+// AddSince compares r with the previous report p and records the result in r: r.Since for
+// the sheet 变化情况 and the 较上期 line, its warnings among r's problems, and the 较上期
+// sentence at the end of the narrative.
+func AddSince(r *Report, p *Previous) {
+	s := Since(r, p)
+	r.Since = s
+	r.Problems = append(r.Problems, s.Problems...)
+	SortProblems(r.Problems)
+	r.Narrative += s.Sentence
+}
+
 // change classifies one current item against its previous state (prev nil: not in the
 // previous report). Unchanged items give false.
 func change(it *Item, prev *PrevItem, asOf time.Time) (Change, bool) {

@@ -91,6 +91,21 @@ func TestSince(t *testing.T) {
 		"督查事项汇总_20241120.xlsx!事项明细!A6: 警告: 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，市政府常务会议第5次），请核实是否漏报 [落实课后服务]",
 	})
 
+	narrative := r2.Narrative
+	AddSince(r2, prev)
+	if r2.Since == nil || len(r2.Since.Changes) != len(want) || r2.Narrative != narrative+sentence {
+		t.Errorf("AddSince: narrative %s", r2.Narrative)
+	}
+	warnings := 0
+	for _, p := range r2.Problems {
+		if p.Level == Warning && (p.Pos.File == filepath.Base(prevReport) || strings.Contains(p.Msg, "倒退")) {
+			warnings++
+		}
+	}
+	if warnings != 3 {
+		t.Errorf("%d warnings of the comparison among the report's problems, want 3", warnings)
+	}
+
 	// The table the report appends, as written.
 	out := filepath.Join(tmp, "变化.xlsx")
 	f := excelize.NewFile()

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
@@ -43,6 +44,20 @@ type Sent struct {
 
 // Items returns the number of items the unit was sent.
 func (s Sent) Items() int { return s.Overdue + s.DueSoon + s.NoDeadline }
+
+// String is the stdout line of a unit sent a reminder: 市财政局  5项（逾期3项、临期1项、无明确时限1项）  <path>.
+func (s Sent) String() string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		what string
+	}{{s.Overdue, sheets.AlertOverdue}, {s.DueSoon, sheets.AlertDueSoon}, {s.NoDeadline, sheets.AlertNoDeadline}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d项", p.what, p.n))
+		}
+	}
+	return fmt.Sprintf("%s  %d项（%s）  %s", s.Unit, s.Items(), strings.Join(parts, "、"), s.Path)
+}
 
 // ReminderName is the reminder's file name: <单位>_催办单_<YYYYMMDD>.xlsx.
 func ReminderName(unit string, asOf time.Time) string {
@@ -136,6 +151,12 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		info:  []info{{label: "预警", width: 16, values: alerts}, {label: "逾期天数", width: 10, values: overdue}},
 	}
 	if err := buildForm(f, d, rem.Unit, rows, lay); err != nil {
+		return err
+	}
+	// The form's mark, so that the returned reminder is read as a form, and who sent it when.
+	err := xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription,
+		Title: remindHeading, Subject: rem.Unit + sheets.ReminderMark, Creator: n.Office, Created: time.Now()})
+	if err != nil {
 		return err
 	}
 	return f.Write(w)

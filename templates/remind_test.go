@@ -222,8 +222,11 @@ func TestReminderLayout(t *testing.T) {
 		t.Errorf("%d drop-downs and prompts, want 4 as on the form", len(dvs))
 	}
 	p, _ := f.GetDocProps()
-	if p.Description != sheets.FormDescription || p.Title != remindHeading {
+	if p.Description != sheets.FormDescription || p.Title != remindHeading || p.Creator != "x市人民政府办公室" {
 		t.Errorf("props %+v", p)
+	}
+	if got, want := sent[0].String(), "市交通运输局  3项（逾期2项、临期1项）  "+sent[0].Path; got != want {
+		t.Errorf("stdout line %q, want %q", got, want)
 	}
 }
 
