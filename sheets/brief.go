@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -339,17 +340,16 @@ func safeName(s string) string {
 	}, strings.TrimSpace(s))
 }
 
-// BriefTable is the briefing's sheet: the title, the as-of line, the items and the narrative.
+// BriefTable is the briefing's sheet: the title, the office and as-of line, the narrative to
+// be read out (a title line that WriteBrief wraps), then the items.
 func BriefTable(b *Briefing, office string) *xlsxout.Table {
-	titles := []string{SpokenMeeting(b.Meeting) + "议定事项落实情况"}
 	line := "统计截止：" + cnDate(b.AsOf)
 	if office != "" {
 		line = "制表单位：" + office + "    " + line
 	}
-	titles = append(titles, line)
 	return &xlsxout.Table{
-		Name: SheetBrief, Titles: titles, Cols: colsBrief, N: len(b.Items), Empty: "该会议没有议定事项",
-		Signal: len(colsBrief), Narrative: b.Narrative,
+		Name: SheetBrief, Titles: []string{SpokenMeeting(b.Meeting) + "议定事项落实情况", line, b.Narrative},
+		Cols: colsBrief, N: len(b.Items), Empty: "该会议没有议定事项", Signal: len(colsBrief),
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := b.Items[i]
 			v[0], v[1], v[2], v[3] = i+1, it.Content, it.Lead, it.Leader
@@ -359,22 +359,73 @@ func BriefTable(b *Briefing, office string) *xlsxout.Table {
 	}
 }
 
-// WriteBrief writes the briefing workbook to path (A4 landscape, colour only on 预警).
+// briefNarrativeRow is the row of the narrative on the briefing's sheet.
+const briefNarrativeRow = 3
+
+// WriteBrief writes the briefing workbook to path (A4 landscape, colour only on 预警). It is
+// marked as duban's own, so that, left among the inputs, it is never read as a ledger.
 func WriteBrief(path string, b *Briefing, office string) error {
 	return SaveFile(path, func(w io.Writer) error {
-		f := excelize.NewFile()
-		defer f.Close()
-		if err := xlsxout.WriteBook(f, []*xlsxout.Table{BriefTable(b, office)}); err != nil {
+		f, err := briefBook(b, office)
+		if err != nil {
 			return err
 		}
-		err := xlsxout.SetProps(f, xlsxout.Props{
+		defer f.Close()
+		err = xlsxout.SetProps(f, xlsxout.Props{
 			Application: reportApplication, Creator: cmp.Or(office, reportApplication),
-			Description: reportDescription, // left among the inputs, it is skipped as duban's own Title: b.Meeting.Name + "议定事项落实情况",
-			Subject:     "统计截止：" + cnDate(b.AsOf), Created: time.Now(),
+			Description: reportDescription, Title: b.Meeting.Name + "议定事项落实情况",
+			Subject: "统计截止：" + cnDate(b.AsOf), Created: time.Now(),
 		})
 		if err != nil {
 			return err
 		}
 		return f.Write(w)
 	})
+}
+
+// briefBook lays out the briefing. The kit streams its tables, after which a sheet cannot be
+// changed, so the written book is opened again to make the narrative's title line a wrapped
+// paragraph (a briefing is a few dozen rows).
+func briefBook(b *Briefing, office string) (*excelize.File, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := xlsxout.WriteBook(f, []*xlsxout.Table{BriefTable(b, office)}); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, err
+	}
+	g, err := excelize.OpenReader(&buf)
+	if err != nil {
+		return nil, err
+	}
+	if err := wrapLine(g, SheetBrief, briefNarrativeRow, len(colsBrief), b.Narrative); err != nil {
+		g.Close()
+		return nil, err
+	}
+	return g, nil
+}
+
+// wrapLine makes a title line of a written table a wrapped paragraph as tall as its text
+// across the table's ncol columns.
+func wrapLine(f *excelize.File, sheet string, row, ncol int, text string) error {
+	style, err := f.NewStyle(&excelize.Style{Font: xlsxout.Font(false, 12, ""),
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	total := 0.0
+	for c := 1; c <= ncol; c++ {
+		w, err := f.GetColWidth(sheet, ColumnName(c))
+		if err != nil {
+			return err
+		}
+		total += w
+	}
+	cell := "A" + strconv.Itoa(row)
+	if err := f.SetCellStyle(sheet, cell, cell, style); err != nil {
+		return err
+	}
+	return f.SetRowHeight(sheet, row, xlsxout.RowHeight(xlsxout.WrappedLines(text, total)+1))
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -171,14 +172,17 @@ func TestBriefSample(t *testing.T) {
 	if rows[0][0] != "市政府第14次常务会议议定事项落实情况" || rows[1][0] != "制表单位：x市人民政府办公室    统计截止：2024年12月20日" {
 		t.Errorf("titles %q %q", rows[0][0], rows[1][0])
 	}
-	if got := strings.Join(rows[2], "|"); got != "序号|事项内容|牵头单位|责任领导|完成时限|落实状态|进展情况|预警" {
+	if rows[2][0] != want {
+		t.Errorf("narrative line %q", rows[2][0])
+	}
+	if got := strings.Join(rows[3], "|"); got != "序号|事项内容|牵头单位|责任领导|完成时限|落实状态|进展情况|预警" {
 		t.Errorf("header %s", got)
 	}
-	if got := strings.Join(rows[3][:6], "|"); got != "1|研究制定智慧交通平台建设相关工作|市交通运输局|赵副市长|2024-12-07|推进中" {
+	if got := strings.Join(rows[4][:6], "|"); got != "1|研究制定智慧交通平台建设相关工作|市交通运输局|赵副市长|2024-12-07|推进中" {
 		t.Errorf("first item %s", got)
 	}
-	if rows[3][7] != "逾期" || rows[len(rows)-1][0] != want {
-		t.Errorf("alert %q, last line %q", rows[3][7], rows[len(rows)-1][0])
+	if rows[4][7] != "逾期" || len(rows) != 4+len(b.Items) {
+		t.Errorf("alert %q, %d rows", rows[4][7], len(rows))
 	}
 	// Colour only on 预警: the overdue cell is filled, its row's content is not.
 	fill := func(cell string) string {
@@ -189,8 +193,11 @@ func TestBriefSample(t *testing.T) {
 		}
 		return st.Fill.Color[0]
 	}
-	if fill("H4") == "" || fill("B4") != "" {
-		t.Errorf("fills: 预警 %q, 事项内容 %q", fill("H4"), fill("B4"))
+	if fill("H5") == "" || fill("B5") != "" {
+		t.Errorf("fills: 预警 %q, 事项内容 %q", fill("H5"), fill("B5"))
+	}
+	if h, _ := f.GetRowHeight(SheetBrief, 3); h < 2*xlsxout.LineHeight {
+		t.Errorf("narrative row height %v", h)
 	}
 	ps, _ := f.GetPageLayout(SheetBrief)
 	if ps.Orientation == nil || *ps.Orientation != "landscape" || ps.Size == nil || *ps.Size != 9 {
