@@ -299,6 +299,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 			break
 		}
 	}
+	matchLoosely(r, p, match, used)
 
 	groups := map[string][]Change{}
 	for i := range r.Items {
@@ -344,6 +345,40 @@ func AddSince(r *Report, p *Previous) {
 	r.Problems = append(r.Problems, s.Problems...)
 	SortProblems(r.Problems)
 	r.Narrative += s.Sentence
+}
+
+// matchLoosely matches the items left over by category, content and unit alone, where that
+// is unique on both sides: the same item under a meeting named differently in the two reports
+// (常务会议 one month, 第5次 the next) is not 本期未报 and 新增事项 at once.
+func matchLoosely(r *Report, p *Previous, match []int, used []bool) {
+	key := func(cat, content, lead string) string { return cat + "\x00" + zhtext.Fold(content) + "\x00" + lead }
+	prevBy := map[string][]int{}
+	for j := range p.Items {
+		if !used[j] {
+			pi := &p.Items[j]
+			k := key(pi.Category, pi.Content, pi.Lead)
+			prevBy[k] = append(prevBy[k], j)
+		}
+	}
+	curBy := map[string][]int{}
+	for i := range r.Items {
+		if match[i] < 0 {
+			it := &r.Items[i]
+			k := key(it.Category, it.Content, it.Lead)
+			curBy[k] = append(curBy[k], i)
+		}
+	}
+	for k, is := range curBy {
+		js := prevBy[k]
+		if len(is) != 1 || len(js) != 1 {
+			continue
+		}
+		i, j := is[0], js[0]
+		if a, b := zhtext.Fold(r.Items[i].ID), zhtext.Fold(p.Items[j].ID); a != "" && b != "" && a != b {
+			continue
+		}
+		match[i], used[j] = j, true
+	}
 }
 
 // change classifies one current item against its previous state (prev nil: not in the

@@ -25,8 +25,8 @@ func writeLedgers(t *testing.T, dir string, units map[string][][]any) {
 }
 
 // TestSince compares two states of a folder: an item finished, one newly overdue, one still
-// overdue, one status regressed, one item reworded under its 编号, one new item, and one
-// unit's file removed, whose items are 本期未报.
+// overdue, one status regressed, one item reworded under its 编号, one whose meeting is named
+// otherwise, one new item, and one unit's file removed, whose items are 本期未报.
 func TestSince(t *testing.T) {
 	d := testDict(t)
 	tmp := t.TempDir()
@@ -45,6 +45,7 @@ func TestSince(t *testing.T) {
 		ledgerRow("", "推进学校建设", "市教育局", date(2025, 6, 30), "推进中", nil),
 		ledgerRow("", "落实课后服务", "市教育局", date(2024, 9, 1), "已落实", date(2024, 8, 20)),
 	}
+	commerce[1][2] = "常务会议" // named by its date this time, by its number next time
 	writeLedgers(t, before, map[string][][]any{"市财政局": finance, "市商务局": commerce, "市教育局": education})
 	prevReport := filepath.Join(tmp, "督查事项汇总_20241120.xlsx")
 	r1 := Build(mustSource(t, before), Options{Dict: d, AsOf: date(2024, 11, 20), WarnDays: 7})
@@ -55,6 +56,7 @@ func TestSince(t *testing.T) {
 	finance[0][8], finance[0][9] = "已落实", date(2024, 12, 10)
 	finance[3][4] = "盘活国有存量资产" // reworded under its 编号
 	commerce[0][8], commerce[0][9] = "推进中", nil
+	commerce[1][2] = "市政府第5次常务会议"
 	commerce = append(commerce, ledgerRow("", "扩大汽车消费", "市商务局", date(2025, 3, 31), "未启动", nil))
 	writeLedgers(t, after, map[string][][]any{"市财政局": finance, "市商务局": commerce})
 	r2 := Build(mustSource(t, after), Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: 7})
@@ -87,8 +89,8 @@ func TestSince(t *testing.T) {
 	}
 	sameLines(t, "warnings", dumpProblems(s.Problems), []string{
 		"市商务局.xlsx!台账!A2: 警告: 上期（2024年11月20日）为已落实，本期为推进中，落实状态倒退，请核实 [推进中]",
-		"督查事项汇总_20241120.xlsx!事项明细!A5: 警告: 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，市政府常务会议第5次），请核实是否漏报 [推进学校建设]",
-		"督查事项汇总_20241120.xlsx!事项明细!A6: 警告: 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，市政府常务会议第5次），请核实是否漏报 [落实课后服务]",
+		"督查事项汇总_20241120.xlsx!事项明细!A4: 警告: 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，市政府常务会议第5次），请核实是否漏报 [推进学校建设]",
+		"督查事项汇总_20241120.xlsx!事项明细!A5: 警告: 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，市政府常务会议第5次），请核实是否漏报 [落实课后服务]",
 	})
 
 	narrative := r2.Narrative

@@ -138,9 +138,9 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		case sheets.AlertOverdue:
 			alerts[i], overdue[i] = x.Alert, x.Days
 		case sheets.AlertDueSoon:
-			alerts[i] = fmt.Sprintf("临期（剩余%d天）", x.Days)
+			alerts[i] = fmt.Sprintf("临期，剩%d天", x.Days)
 		default:
-			alerts[i] = "无明确时限，请填写完成时限"
+			alerts[i] = sheets.AlertNoDeadline // the line above the header asks for a deadline
 		}
 	}
 	lay := &layout{
@@ -148,7 +148,7 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		line:  reminderLine(rem.Unit, n),
 		intro: reminderGuide(rem.Unit, n),
 		keep:  true,
-		info:  []info{{label: "预警", width: 16, values: alerts}, {label: "逾期天数", width: 10, values: overdue}},
+		info:  []info{{label: "预警", width: 12, values: alerts}, {label: "逾期天数", width: 10, values: overdue}},
 	}
 	if err := buildForm(f, d, rem.Unit, rows, lay); err != nil {
 		return err
