@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -194,5 +195,67 @@ func TestReadPreviousNotReport(t *testing.T) {
 	}
 	if _, err := ReadPrevious(filepath.Join(t.TempDir(), "无.xlsx")); err == nil || !strings.HasPrefix(err.Error(), "上期汇总表 无.xlsx 无法读取：") {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+// TestSinceSample compares the sample as of 2024-11-20 with the sample as of 2024-12-20 without
+// 市教育局's file: exactly 市教育局's items are 本期未报, and exactly the items overdue now but
+// not then are 新增逾期.
+func TestSinceSample(t *testing.T) {
+	d := testDict(t)
+	tmp := t.TempDir()
+	prevPath := filepath.Join(tmp, "督查事项汇总_20241120.xlsx")
+	files := mustSource(t, "../testdata/sample")
+	r1 := Build(files, Options{Dict: d, AsOf: date(2024, 11, 20), WarnDays: 7})
+	if err := Write(prevPath, r1); err != nil {
+		t.Fatal(err)
+	}
+	var without []string
+	for _, f := range files {
+		if filepath.Base(f) != "市教育局.xlsx" {
+			without = append(without, f)
+		}
+	}
+	r2 := Build(without, Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: 7})
+	prev, err := ReadPrevious(prevPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Since(r2, prev)
+
+	then := map[string]string{} // content and unit → 预警 as of 2024-11-20
+	var gone []string
+	for _, it := range r1.Items {
+		then[it.Content+"|"+it.Lead] = it.Alert
+		if it.Lead == "市教育局" {
+			gone = append(gone, it.Content)
+		}
+	}
+	var newlyOverdue []string
+	for _, it := range r2.Items {
+		if it.Alert == AlertOverdue && then[it.Content+"|"+it.Lead] != AlertOverdue {
+			newlyOverdue = append(newlyOverdue, it.Content)
+		}
+	}
+	var unreported, overdue []string
+	for _, c := range s.Changes {
+		switch c.Kind {
+		case ChangeUnreported:
+			unreported = append(unreported, c.Prev.Content)
+		case ChangeOverdue:
+			overdue = append(overdue, c.Item.Content)
+		}
+	}
+	if len(gone) == 0 || len(newlyOverdue) == 0 {
+		t.Fatalf("the fixture has %d items of 市教育局 and %d newly overdue", len(gone), len(newlyOverdue))
+	}
+	slices.Sort(gone)
+	slices.Sort(unreported)
+	slices.Sort(newlyOverdue)
+	slices.Sort(overdue)
+	sameLines(t, "本期未报", unreported, gone)
+	sameLines(t, "新增逾期", overdue, newlyOverdue)
+	if s.Count(ChangeNew) != 0 {
+		t.Errorf("%d new items in the same folder", s.Count(ChangeNew))
 	}
 }
