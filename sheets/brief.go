@@ -222,8 +222,8 @@ func naturalCompare(a, b string) int {
 	for a != "" && b != "" {
 		da, db := digitRun(a), digitRun(b)
 		if da > 0 && db > 0 {
-			na, _ := strconv.Atoi(strings.TrimLeft(a[:da], "0") + "0")
-			nb, _ := strconv.Atoi(strings.TrimLeft(b[:db], "0") + "0")
+			na, _ := strconv.Atoi(a[:da]) // at most 9 digits: no overflow
+			nb, _ := strconv.Atoi(b[:db])
 			if c := cmp.Compare(na, nb); c != 0 {
 				return c
 			}
@@ -327,17 +327,22 @@ func trimEnd(s string) string {
 
 // BriefFileName is the briefing's file name: <会议>议定事项落实情况_<YYYYMMDD>.xlsx.
 func BriefFileName(b *Briefing) string {
-	return safeName(b.Meeting.Name) + "议定事项落实情况_" + b.AsOf.Format("20060102") + ".xlsx"
+	return SafeName(b.Meeting.Name) + "议定事项落实情况_" + b.AsOf.Format("20060102") + ".xlsx"
 }
 
-// safeName replaces the characters a file name may not hold.
-func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
+// SafeName is s as part of a file name: the characters Windows refuses replaced by _, and
+// 未命名 for a name that would be empty or dots only.
+func SafeName(s string) string {
+	s = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`\/:*?"<>|`, r) || r < 0x20 {
 			return '_'
 		}
 		return r
 	}, strings.TrimSpace(s))
+	if strings.Trim(s, ". ") == "" {
+		return "未命名"
+	}
+	return s
 }
 
 // BriefTable is the briefing's sheet: the title, the office and as-of line, the narrative to

@@ -208,3 +208,19 @@ func TestBriefSample(t *testing.T) {
 		t.Errorf("reading the briefing: %v", probs)
 	}
 }
+
+func TestSafeNameAndNaturalCompare(t *testing.T) {
+	for in, want := range map[string]string{"市财政局": "市财政局", "A/B:C": "A_B_C", " .. ": "未命名", "": "未命名"} {
+		if got := SafeName(in); got != want {
+			t.Errorf("SafeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{{"CW-2", "CW-10", -1}, {"10", "9", 1}, {"007", "7", 0}, {"A1", "B1", -1}, {"一", "一1", -1}} {
+		if got := naturalCompare(tc.a, tc.b); got != tc.want {
+			t.Errorf("naturalCompare(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -61,21 +61,7 @@ func (s Sent) String() string {
 
 // ReminderName is the reminder's file name: <单位>_催办单_<YYYYMMDD>.xlsx.
 func ReminderName(unit string, asOf time.Time) string {
-	return safeFileName(unit) + "_" + sheets.ReminderMark + "_" + asOf.Format("20060102") + ".xlsx"
-}
-
-// safeFileName replaces the characters a file name may not hold.
-func safeFileName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || r < 0x20 {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(s))
-	if s == "" || strings.Trim(s, ".") == "" {
-		return "未填写单位"
-	}
-	return s
+	return sheets.SafeName(unit) + "_" + sheets.ReminderMark + "_" + asOf.Format("20060102") + ".xlsx"
 }
 
 // WriteReminders writes one reminder per unit into dir (created if needed). Unless force is
