@@ -3,6 +3,7 @@ package sheets
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -29,11 +30,19 @@ type masterRow struct {
 	lead string
 }
 
-// readMaster reads and validates a master list. ok is false when the file cannot be used at
+// readMaster reads and validates a master list (a report duban wrote is read by its 事项明细). ok is false when the file cannot be used at
 // all; probs are the reader's and the row rules' findings (without 落实状态, which a master
 // list does not have).
 func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []masterRow, probs []Problem, ok bool) {
 	raws, probs := ReadFile(path, d, ro)
+	if fileFailed(probs) && isReport(path) {
+		// A report duban wrote, as the master list of the next round: its 事项明细.
+		rs, err := itemsAsRows(path)
+		if err != nil {
+			return nil, []Problem{{Pos: Pos{File: filepath.Base(path)}, Level: Error, Msg: err.Error()}}, false
+		}
+		raws, probs = rs, nil
+	}
 	if fileFailed(probs) {
 		return nil, probs, false
 	}

@@ -215,9 +215,12 @@ func better(a, b *Item) bool {
 	return a.Src.compare(b.Src) < 0
 }
 
-// draftRank ranks a file name by how final it says it is: a 终稿 over an unmarked file over
-// a 初稿, so that on equal status the final's progress text and place are kept.
+// draftRank ranks a file name by how final it says it is: a returned reminder over a 终稿
+// over an unmarked file over a 初稿, so that on equal status the final's progress text and place are kept.
 func draftRank(name string) int {
+	if IsReminder(name) {
+		return 2 // a returned reminder is the unit's latest word
+	}
 	for _, w := range []string{"终稿", "定稿", "最终", "正式", "修改稿", "修订"} {
 		if strings.Contains(name, w) {
 			return 1
@@ -251,6 +254,15 @@ func fillBlanks(w, o *Item) {
 // dupProblem describes the merging of row lost into row win, at lost's place.
 func dupProblem(lost, win *Item) Problem {
 	p := Problem{Pos: lost.Src, Level: Notice, Field: FieldContent.String(), Raw: lost.Content}
+	if IsReminder(win.Src.File) && !IsReminder(lost.Src.File) {
+		// The unit's answer to a reminder updates its earlier row: a notice, not a conflict.
+		p.Msg = fmt.Sprintf(msgReminderUpdate, win.Src.RowRef())
+		if !lost.HasDeadline() && win.HasDeadline() {
+			p.Field, p.Raw = FieldDeadline.String(), ""
+			p.Msg += fmt.Sprintf(msgReminderDeadline, win.Deadline.Format(time.DateOnly))
+		}
+		return p
+	}
 	switch {
 	case lost.Src.File == win.Src.File && lost.Src.Sheet == win.Src.Sheet && zhtext.Fold(lost.Content) != zhtext.Fold(win.Content):
 		p.Level = Warning

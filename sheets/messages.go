@@ -196,3 +196,41 @@ const (
 	msgLeadMarked = "牵头单位栏列有%d个单位，按标注牵头的“%s”为牵头单位统计，%s计入配合单位"
 	msgLeadMarks  = "牵头单位栏列有%d个单位，其中%d个标注牵头，按其中列第一位的“%s”为牵头单位统计，%s计入配合单位"
 )
+
+// Messages and sentences of the office's cycle: the meeting briefing, reminders and the
+// comparison with the previous report (SPEC §9.1–§9.3).
+const (
+	msgBriefNoName     = "请用 --meeting 指定会议，如 --meeting 市政府常务会议第14次，或只写类别 --meeting 常务会 表示最近一次"
+	msgBriefNoCategory = "无法从“%s”识别会议类别；报表中的会议有：%s"
+	msgBriefNoItems    = "“%s”属于%s，但报表中没有该类会议的事项；报表中的会议有：%s"
+	msgBriefNotFound   = "报表中没有“%s”的事项；相近的会议有：%s"
+
+	msgBriefCounts      = "%s议定事项%d项，已落实%d项"
+	msgBriefAllDone     = "%s议定事项%d项，已全部落实。"
+	msgBriefInProgress  = "正在推进%d项"
+	msgBriefNotStarted  = "未启动%d项"
+	msgBriefNoOverdue   = "；无逾期事项"
+	msgBriefOverdue     = "；逾期%d项："
+	msgBriefOverdueItem = "%s（%s），已逾期%d天"
+	msgBriefDueSoon     = "；临期%d项："
+	msgBriefDueSoonItem = "%s（%s），应于%s前完成"
+
+	msgPrevUnreadable   = "上期汇总表 %s 无法读取：%v"
+	msgPrevNotReport    = "%s 不是duban生成的汇总表（没有“%s”工作表），无法与上期比较"
+	msgPrevNoHeader     = "上期汇总表 %s 的“%s”工作表中没有找到表头（事项内容、牵头单位等列）"
+	msgRegressed        = "上期（%s）为%s，本期为%s，落实状态倒退，请核实"
+	msgRegressedNote    = "上期%s，本期%s，请核实"
+	msgUnreported       = "上期汇总表中的事项本期没有单位报送（牵头单位%s，%s），请核实是否漏报"
+	msgUnreportedNote   = "上期有此事项，本期无单位报送，请核实"
+	msgUnreportedFrom   = "（上期来源：%s）"
+	msgNewAndOverdue    = "上期无此事项，已逾期%d天"
+	msgOverdueDays      = "已逾期%d天"
+	msgRateUp           = "落实率由%s升至%s"
+	msgRateDown         = "落实率由%s降至%s"
+	msgRateSame         = "落实率与上期持平（%s）"
+	msgSinceCounts      = "，本期办结%d项，新增逾期%d项"
+	msgSinceRegressed   = "，状态倒退%d项"
+	msgSinceUnreported  = "，本期未报%d项"
+	msgReminderUpdate   = "按催办单 %s 的反馈更新，同一事项只计一次"
+	msgReminderDeadline = "；原无明确时限，按单位在催办单中承诺的完成时限%s计"
+)

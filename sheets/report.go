@@ -41,6 +41,8 @@ type Report struct {
 
 	// Expect is set when the report reconciles against a master list (--expect).
 	Expect *Reconciliation
+	// Since is set when the report is compared with the previous one (--since).
+	Since *SinceResult
 }
 
 // Counts are the completion figures of a group of items.

@@ -94,9 +94,39 @@ func deadlineHint(words []string) string {
 	return s
 }
 
+// layout is what differs between the blank or pre-filled form and a reminder (催办单): the
+// lines above the header, what the guide says first, whether pre-filled rows keep the last
+// known status and progress, and read-only columns after 备注 that the reader ignores.
+type layout struct {
+	title, line string   // rows 1 and 2 of 台账
+	intro       []string // the guide's lines after its title and unit line
+	keep        bool     // pre-filled rows keep 落实状态 and 进展情况
+	info        []info
+}
+
+// info is a read-only column after 备注, one value per pre-filled row.
+type info struct {
+	label  string
+	width  float64
+	values []any
+}
+
+// formLayout is the layout of the submission form for unit, pre-filled with n rows.
+func formLayout(unit string, n int) *layout {
+	lay := &layout{title: formTitle, line: formHintLine}
+	if unit != "" {
+		lay.title, lay.line = unit+formTitle, fmt.Sprintf(formUnitLine, unit)
+	}
+	if n > 0 {
+		lay.intro = []string{"本表已按交办清单预填本单位牵头的事项。请不要修改预填的编号、会议和事项内容，" +
+			"只需逐项填写落实状态、完成日期和进展情况；交办清单以外的事项请在下方空行续填。"}
+	}
+	return lay
+}
+
 // guide returns the lines of the 填报说明 sheet. No line may be a bare column label, so the
 // reader never takes this sheet for a ledger.
-func guide(d *sheets.Dict, unit string, prefilled bool) []string {
+func guide(d *sheets.Dict, unit string, intro []string) []string {
 	var cats []string
 	for _, c := range d.Categories {
 		cats = append(cats, c.Name)
@@ -105,10 +135,7 @@ func guide(d *sheets.Dict, unit string, prefilled bool) []string {
 	if unit != "" {
 		lines = append(lines, fmt.Sprintf(formUnitLine, unit))
 	}
-	if prefilled {
-		lines = append(lines, "本表已按交办清单预填本单位牵头的事项。请不要修改预填的编号、会议和事项内容，"+
-			"只需逐项填写落实状态、完成日期和进展情况；交办清单以外的事项请在下方空行续填。")
-	}
+	lines = append(lines, intro...)
 	lines = append(lines,
 		"1. 在“台账”工作表中每个事项填一行。请不要修改、删除表头，不要合并单元格，不要在表中插入空列。",
 		"2. 必须填写：会议（或类别）、事项内容、落实状态；完成时限一列不可删除，没有明确时限的可以留空或写“长期”。",
@@ -129,13 +156,13 @@ func guide(d *sheets.Dict, unit string, prefilled bool) []string {
 func Form(w io.Writer, d *sheets.Dict, unit string, rows []sheets.RawRow) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := buildForm(f, d, unit, rows); err != nil {
+	if err := buildForm(f, d, unit, rows, formLayout(unit, len(rows))); err != nil {
 		return err
 	}
 	return f.Write(w)
 }
 
-func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawRow) error {
+func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawRow, lay *layout) error {
 	if err := f.SetSheetName("Sheet1", SheetGuide); err != nil {
 		return err
 	}
@@ -146,28 +173,24 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 	if _, err := f.NewSheet(SheetOptions); err != nil {
 		return err
 	}
-	if err := writeGuide(f, d, unit, len(rows) > 0); err != nil {
+	if err := writeGuide(f, d, unit, lay.intro); err != nil {
 		return err
 	}
 	nCat, err := writeOptions(f, d)
 	if err != nil {
 		return err
 	}
-	if err := writeFormSheet(f, d, unit, rows, nCat); err != nil {
+	if err := writeFormSheet(f, d, rows, nCat, lay); err != nil {
 		return err
 	}
 	if err := f.SetSheetVisible(SheetOptions, false); err != nil {
 		return err
 	}
 	f.SetActiveSheet(form)
-	title := formTitle
-	if unit != "" {
-		title = unit + formTitle
-	}
-	return xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription, Title: title})
+	return xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription, Title: lay.title})
 }
 
-func writeGuide(f *excelize.File, d *sheets.Dict, unit string, prefilled bool) error {
+func writeGuide(f *excelize.File, d *sheets.Dict, unit string, intro []string) error {
 	wrap, err := f.NewStyle(&excelize.Style{Font: xlsxout.Font(false, 11, ""), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	if err != nil {
 		return err
@@ -182,7 +205,7 @@ func writeGuide(f *excelize.File, d *sheets.Dict, unit string, prefilled bool) e
 	if err := xlsxout.PrintSetup(f, SheetGuide, xlsxout.Print{}); err != nil {
 		return err
 	}
-	for i, l := range guide(d, unit, prefilled) {
+	for i, l := range guide(d, unit, intro) {
 		cell := "A" + strconv.Itoa(i+1)
 		if err := f.SetCellStr(SheetGuide, cell, l); err != nil {
 			return err
@@ -225,9 +248,9 @@ func writeOptions(f *excelize.File, d *sheets.Dict) (int, error) {
 	return len(d.Categories), nil
 }
 
-func writeFormSheet(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawRow, nCat int) error {
+func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat int, lay *layout) error {
 	s := SheetForm
-	last := sheets.ColumnName(len(Columns))
+	last := sheets.ColumnName(len(Columns) + len(lay.info))
 	end := HeaderRow + blankRows
 	if len(rows) > 0 {
 		end = HeaderRow + len(rows) + spareRows
@@ -237,20 +260,12 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, unit string, rows []sheets
 		return err
 	}
 
-	title := formTitle
-	if unit != "" {
-		title = unit + formTitle
-	}
-	line := formHintLine
-	if unit != "" {
-		line = fmt.Sprintf(formUnitLine, unit)
-	}
 	for _, c := range []struct {
 		row   int
 		text  string
 		style int
 		h     float64
-	}{{1, title, styles.title, 30}, {2, line, styles.sub, 20}} {
+	}{{1, lay.title, styles.title, 30}, {2, lay.line, styles.sub, 20}} {
 		a := "A" + strconv.Itoa(c.row)
 		if err := f.SetCellStr(s, a, c.text); err != nil {
 			return err
@@ -293,12 +308,15 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, unit string, rows []sheets
 	if err := f.SetCellStyle(s, "A"+hr, last+hr, styles.head); err != nil {
 		return err
 	}
+	if err := writeInfo(f, lay.info, len(rows), end, styles); err != nil {
+		return err
+	}
 	if err := f.SetRowHeight(s, HeaderRow, 24); err != nil {
 		return err
 	}
 
 	for i := range rows {
-		if err := prefill(f, d, HeaderRow+1+i, i+1, &rows[i]); err != nil {
+		if err := prefill(f, d, HeaderRow+1+i, i+1, &rows[i], lay.keep); err != nil {
 			return err
 		}
 	}
@@ -335,7 +353,7 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, unit string, rows []sheets
 	return xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: HeaderRow, Footer: xlsxout.FooterPageOfN})
 }
 
-type formStyleIDs struct{ title, sub, head, text, center, id, date int }
+type formStyleIDs struct{ title, sub, head, text, center, id, date, infoHead, info int }
 
 func formStyles(f *excelize.File) (st formStyleIDs, err error) {
 	border := xlsxout.Border(xlsxout.GridColor)
@@ -352,6 +370,11 @@ func formStyles(f *excelize.File) (st formStyleIDs, err error) {
 		{&st.text, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&st.center, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 		{&st.id, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&st.infoHead, &excelize.Style{Font: xlsxout.Font(true, 11, ""), Border: border,
+			Fill:      xlsxout.Solid(infoFill),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&st.info, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, Fill: xlsxout.Solid(infoFill),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}},
 		{&st.date, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, CustomNumFmt: xlsxout.DateFormat(),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
 	} {
@@ -362,8 +385,36 @@ func formStyles(f *excelize.File) (st formStyleIDs, err error) {
 	return st, nil
 }
 
-// prefill writes one master-list item into row r of 台账 as number n.
-func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow) error {
+// writeInfo writes the read-only columns after 备注: a grey header and grey cells holding one
+// value per pre-filled row, down to row end.
+func writeInfo(f *excelize.File, cols []info, n, end int, st formStyleIDs) error {
+	for i, c := range cols {
+		letter := sheets.ColumnName(len(Columns) + 1 + i)
+		hr := letter + strconv.Itoa(HeaderRow)
+		if err := f.SetCellStr(SheetForm, hr, c.label); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(SheetForm, hr, hr, st.infoHead); err != nil {
+			return err
+		}
+		if err := f.SetColWidth(SheetForm, letter, letter, c.width); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(SheetForm, letter+strconv.Itoa(HeaderRow+1), letter+strconv.Itoa(end), st.info); err != nil {
+			return err
+		}
+		for r := 0; r < n && r < len(c.values); r++ {
+			if err := f.SetCellValue(SheetForm, letter+strconv.Itoa(HeaderRow+1+r), c.values[r]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// prefill writes one item into row r of 台账 as number n; keep keeps its 落实状态 and 进展情况
+// (a reminder), else they are left for the unit with 完成日期.
+func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, keep bool) error {
 	s := SheetForm
 	row := strconv.Itoa(r)
 	if err := f.SetCellInt(s, "A"+row, int64(n)); err != nil {
@@ -373,7 +424,11 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow) err
 	for fl := sheets.Field(0); fl < sheets.NumFields; fl++ {
 		v := val(fl)
 		switch fl {
-		case sheets.FieldStatus, sheets.FieldDone, sheets.FieldProgress:
+		case sheets.FieldStatus, sheets.FieldProgress:
+			if !keep {
+				continue // for the unit to fill in
+			}
+		case sheets.FieldDone:
 			continue // for the unit to fill in
 		case sheets.FieldCategory:
 			if c, ok := d.Category(v); ok {

@@ -1,0 +1,436 @@
+package sheets
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/internal/zhtext"
+	"github.com/xuri/excelize/v2"
+)
+
+// A briefing (会议通报, SPEC §9.1) is what the office reads out at an executive meeting about
+// the items of an earlier one: one sentence of figures and overdue items, then the items.
+
+// Briefing is the state of one meeting's items.
+type Briefing struct {
+	AsOf      time.Time
+	Meeting   MeetingStats // its row of 分会议统计
+	Items     []*Item      // in 编号 order, then source order
+	Narrative string
+}
+
+// SheetBrief is the sheet of a briefing workbook.
+const SheetBrief = "议定事项落实情况"
+
+var colsBrief = []xlsxout.Column{
+	column("序号", kInt), column("事项内容", kWrap), column("牵头单位", kText), column("责任领导", kText),
+	column("完成时限", kDate), column("落实状态", kText), column("进展情况", kWrap), column("预警", kText),
+}
+
+// FindMeeting resolves a meeting named in any form the reader accepts (市政府常务会议第14次,
+// 常务会第14次, 市政府第十四次常务会议) among the meetings of r. A category alone (常务会)
+// stands for its latest session: the highest number, else the latest date. When nothing
+// matches, the error lists the meetings of that category (or all meetings) to choose from.
+func FindMeeting(r *Report, d *Dict, name string) (MeetingStats, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return MeetingStats{}, fmt.Errorf(msgBriefNoName)
+	}
+	cat := ""
+	if c, ok := d.Category(name); ok {
+		cat = c.Name
+	} else if c, ok := d.CategoryOf(name); ok {
+		cat = c.Name
+	}
+	if cat == "" {
+		// A category the dictionary does not know, as the report shows it.
+		for _, m := range r.Meetings {
+			if strings.HasPrefix(zhtext.Fold(name), zhtext.Fold(m.Category)) {
+				cat = m.Category
+				break
+			}
+		}
+	}
+	if cat == "" {
+		return MeetingStats{}, fmt.Errorf(msgBriefNoCategory, name, meetingCategories(r.Meetings))
+	}
+	var of []MeetingStats
+	for _, m := range r.Meetings {
+		if m.Category == cat {
+			of = append(of, m)
+		}
+	}
+	if len(of) == 0 {
+		return MeetingStats{}, fmt.Errorf(msgBriefNoItems, name, cat, meetingCategories(r.Meetings))
+	}
+	want := ParseMeeting(name)
+	if want.Num == 0 {
+		if _, isCat := d.Category(name); isCat || zhtext.Fold(name) == zhtext.Fold(cat) || onlyCategory(d, name) {
+			return latest(of), nil
+		}
+		for _, m := range of {
+			if zhtext.Fold(m.Name) == want.Key {
+				return m, nil
+			}
+		}
+		return MeetingStats{}, fmt.Errorf(msgBriefNotFound, name, candidates(of))
+	}
+	for _, m := range of {
+		got := ParseMeeting(m.Name)
+		if got.Num == want.Num && (want.Year == 0 || got.Year == want.Year) {
+			return m, nil
+		}
+	}
+	// The sessions nearest in number first.
+	near := slices.Clone(of)
+	slices.SortStableFunc(near, func(a, b MeetingStats) int {
+		da, db := ParseMeeting(a.Name).Num-want.Num, ParseMeeting(b.Name).Num-want.Num
+		return cmp.Or(cmp.Compare(max(da, -da), max(db, -db)), cmp.Compare(db, da))
+	})
+	slices.Reverse(near) // candidates lists from the end
+	return MeetingStats{}, fmt.Errorf(msgBriefNotFound, name, candidates(near))
+}
+
+// onlyCategory reports whether name is no more than a recognition keyword or alias of a
+// category (常务会, 市政府常务会), without a number, date or other words.
+func onlyCategory(d *Dict, name string) bool {
+	n := zhtext.Normalize(name)
+	for _, c := range d.Categories {
+		for _, w := range append(append([]string{c.Name}, c.Aliases...), c.Keywords...) {
+			if zhtext.Normalize(w) == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// latest returns the session with the highest number, else the latest date.
+func latest(ms []MeetingStats) MeetingStats {
+	best := ms[0]
+	for _, m := range ms[1:] {
+		a, b := ParseMeeting(m.Name), ParseMeeting(best.Name)
+		switch {
+		case a.Num != b.Num:
+			if a.Year*100000+a.Num > b.Year*100000+b.Num {
+				best = m
+			}
+		case m.Date.After(best.Date):
+			best = m
+		}
+	}
+	return best
+}
+
+// meetingCategories names the categories that have meetings in the report, with their latest
+// session.
+func meetingCategories(ms []MeetingStats) string {
+	if len(ms) == 0 {
+		return "（报表中没有会议类事项）"
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if !seen[m.Category] {
+			seen[m.Category] = true
+			names = append(names, m.Category)
+		}
+	}
+	for i, c := range names {
+		var of []MeetingStats
+		for _, m := range ms {
+			if m.Category == c {
+				of = append(of, m)
+			}
+		}
+		names[i] = fmt.Sprintf("%s（最近一次：%s）", c, latest(of).Name)
+	}
+	return strings.Join(names, "、")
+}
+
+// candidates names up to ten meetings to choose from, the latest first.
+func candidates(ms []MeetingStats) string {
+	if len(ms) == 0 {
+		return "（报表中没有会议类事项）"
+	}
+	var names []string
+	for i := len(ms) - 1; i >= 0 && len(names) < 10; i-- {
+		names = append(names, ms[i].Name)
+	}
+	s := strings.Join(names, "、")
+	if len(ms) > 10 {
+		s += fmt.Sprintf("等%d个会议", len(ms))
+	}
+	return s
+}
+
+// Brief returns the briefing on the meeting named name (as FindMeeting reads it).
+func Brief(r *Report, d *Dict, name string) (*Briefing, error) {
+	m, err := FindMeeting(r, d, name)
+	if err != nil {
+		return nil, err
+	}
+	b := &Briefing{AsOf: r.AsOf, Meeting: m}
+	key := ""
+	for i := range r.Items {
+		it := &r.Items[i]
+		if it.Kind == KindMeeting && it.Category == m.Category && it.MeetingName == m.Name {
+			key = meetingKey(it.Meeting)
+			break
+		}
+	}
+	for i := range r.Items {
+		it := &r.Items[i]
+		if it.Kind == KindMeeting && it.Category == m.Category && meetingKey(it.Meeting) == key {
+			b.Items = append(b.Items, it)
+		}
+	}
+	slices.SortStableFunc(b.Items, briefOrder)
+	b.Narrative = briefNarrative(b, r.AsOf)
+	return b, nil
+}
+
+// briefOrder puts items with a 编号 first, in the 编号's natural order (2 before 10), then
+// the others in source order.
+func briefOrder(a, b *Item) int {
+	ia, ib := zhtext.Fold(a.ID), zhtext.Fold(b.ID)
+	if (ia == "") != (ib == "") {
+		if ia != "" {
+			return -1
+		}
+		return 1
+	}
+	if ia != "" {
+		if c := naturalCompare(ia, ib); c != 0 {
+			return c
+		}
+	}
+	return a.Src.compare(b.Src)
+}
+
+// naturalCompare compares strings with their runs of digits compared as numbers.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, _ := strconv.Atoi(a[:da]) // at most 9 digits: no overflow
+			nb, _ := strconv.Atoi(b[:db])
+			if c := cmp.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		ra, wa := firstRune(a)
+		rb, wb := firstRune(b)
+		if ra != rb {
+			return cmp.Compare(ra, rb)
+		}
+		a, b = a[wa:], b[wb:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && n < 9 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// SpokenMeeting is how a meeting is read out: 市政府第14次常务会议 for 市政府常务会议第14次
+// (the session number after the government's name, or first), else the name as shown.
+func SpokenMeeting(m MeetingStats) string {
+	p := ParseMeeting(m.Name)
+	if p.Num == 0 || p.Year > 0 || m.Name != MeetingName(m.Category, p, "") {
+		return m.Name
+	}
+	nth := "第" + strconv.Itoa(p.Num) + "次"
+	if i := strings.LastIndex(m.Category, "政府"); i >= 0 {
+		i += len("政府")
+		return m.Category[:i] + nth + m.Category[i:]
+	}
+	return nth + m.Category
+}
+
+// briefNarrative writes the sentence read out at the meeting (SPEC §9.1): the counts, then the
+// overdue items with their lead units and days overdue, then the items due soon.
+func briefNarrative(b *Briefing, asOf time.Time) string {
+	c := b.Meeting.Counts
+	var s strings.Builder
+	if c.Items == c.Done {
+		fmt.Fprintf(&s, msgBriefAllDone, SpokenMeeting(b.Meeting), c.Items)
+		return s.String()
+	}
+	fmt.Fprintf(&s, msgBriefCounts, SpokenMeeting(b.Meeting), c.Items, c.Done)
+	var parts []string
+	if c.InProgress > 0 {
+		parts = append(parts, fmt.Sprintf(msgBriefInProgress, c.InProgress))
+	}
+	if c.NotStarted > 0 {
+		parts = append(parts, fmt.Sprintf(msgBriefNotStarted, c.NotStarted))
+	}
+	for _, p := range parts {
+		s.WriteString("，" + p)
+	}
+	var overdue, soon []*Item
+	for _, it := range b.Items {
+		switch it.Alert {
+		case AlertOverdue:
+			overdue = append(overdue, it)
+		case AlertDueSoon:
+			soon = append(soon, it)
+		}
+	}
+	slices.SortStableFunc(overdue, func(a, b *Item) int { return a.Deadline.Compare(b.Deadline) })
+	slices.SortStableFunc(soon, func(a, b *Item) int { return a.Deadline.Compare(b.Deadline) })
+	if len(overdue) == 0 {
+		s.WriteString(msgBriefNoOverdue)
+	} else {
+		fmt.Fprintf(&s, msgBriefOverdue, len(overdue))
+		for i, it := range overdue {
+			if i > 0 {
+				s.WriteString("；")
+			}
+			fmt.Fprintf(&s, msgBriefOverdueItem, trimEnd(it.Content), it.Lead, days(it.Deadline, asOf))
+		}
+	}
+	if len(soon) > 0 {
+		fmt.Fprintf(&s, msgBriefDueSoon, len(soon))
+		for i, it := range soon {
+			if i > 0 {
+				s.WriteString("；")
+			}
+			fmt.Fprintf(&s, msgBriefDueSoonItem, trimEnd(it.Content), it.Lead, cnDate(it.Deadline))
+		}
+	}
+	s.WriteString("。")
+	return s.String()
+}
+
+// trimEnd drops the closing punctuation of an item's content, which the sentence supplies.
+func trimEnd(s string) string {
+	return strings.TrimRightFunc(strings.TrimSpace(s), func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+}
+
+// BriefFileName is the briefing's file name: <会议>议定事项落实情况_<YYYYMMDD>.xlsx.
+func BriefFileName(b *Briefing) string {
+	return SafeName(b.Meeting.Name) + "议定事项落实情况_" + b.AsOf.Format("20060102") + ".xlsx"
+}
+
+// SafeName is s as part of a file name: the characters Windows refuses replaced by _, and
+// 未命名 for a name that would be empty or dots only.
+func SafeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < 0x20 {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if strings.Trim(s, ". ") == "" {
+		return "未命名"
+	}
+	return s
+}
+
+// BriefTable is the briefing's sheet: the title, the office and as-of line, the narrative to
+// be read out (a title line that WriteBrief wraps), then the items.
+func BriefTable(b *Briefing, office string) *xlsxout.Table {
+	line := "统计截止：" + cnDate(b.AsOf)
+	if office != "" {
+		line = "制表单位：" + office + "    " + line
+	}
+	return &xlsxout.Table{
+		Name: SheetBrief, Titles: []string{SpokenMeeting(b.Meeting) + "议定事项落实情况", line, b.Narrative},
+		Cols: colsBrief, N: len(b.Items), Empty: "该会议没有议定事项", Signal: len(colsBrief),
+		Row: func(i int, v []any) xlsxout.Tone {
+			it := b.Items[i]
+			v[0], v[1], v[2], v[3] = i+1, it.Content, it.Lead, it.Leader
+			v[4], v[5], v[6], v[7] = xlsxout.DateValue(it.Deadline), it.Status.String(), it.Progress, alertValue(it.Alert)
+			return xlsxout.None
+		},
+	}
+}
+
+// briefNarrativeRow is the row of the narrative on the briefing's sheet.
+const briefNarrativeRow = 3
+
+// WriteBrief writes the briefing workbook to path (A4 landscape, colour only on 预警). It is
+// marked as duban's own, so that, left among the inputs, it is never read as a ledger.
+func WriteBrief(path string, b *Briefing, office string) error {
+	return SaveFile(path, func(w io.Writer) error {
+		f, err := briefBook(b, office)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		err = xlsxout.SetProps(f, xlsxout.Props{
+			Application: reportApplication, Creator: cmp.Or(office, reportApplication),
+			Description: reportDescription, Title: b.Meeting.Name + "议定事项落实情况",
+			Subject: "统计截止：" + cnDate(b.AsOf), Created: time.Now(),
+		})
+		if err != nil {
+			return err
+		}
+		return f.Write(w)
+	})
+}
+
+// briefBook lays out the briefing. The kit streams its tables, after which a sheet cannot be
+// changed, so the written book is opened again to make the narrative's title line a wrapped
+// paragraph (a briefing is a few dozen rows).
+func briefBook(b *Briefing, office string) (*excelize.File, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := xlsxout.WriteBook(f, []*xlsxout.Table{BriefTable(b, office)}); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, err
+	}
+	g, err := excelize.OpenReader(&buf)
+	if err != nil {
+		return nil, err
+	}
+	if err := wrapLine(g, SheetBrief, briefNarrativeRow, len(colsBrief), b.Narrative); err != nil {
+		g.Close()
+		return nil, err
+	}
+	return g, nil
+}
+
+// wrapLine makes a title line of a written table a wrapped paragraph as tall as its text
+// across the table's ncol columns.
+func wrapLine(f *excelize.File, sheet string, row, ncol int, text string) error {
+	style, err := f.NewStyle(&excelize.Style{Font: xlsxout.Font(false, 12, ""),
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	total := 0.0
+	for c := 1; c <= ncol; c++ {
+		w, err := f.GetColWidth(sheet, ColumnName(c))
+		if err != nil {
+			return err
+		}
+		total += w
+	}
+	cell := "A" + strconv.Itoa(row)
+	if err := f.SetCellStyle(sheet, cell, cell, style); err != nil {
+		return err
+	}
+	return f.SetRowHeight(sheet, row, xlsxout.RowHeight(xlsxout.WrappedLines(text, total)+1))
+}

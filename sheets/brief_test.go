@@ -1,0 +1,226 @@
+package sheets
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duban/duban/internal/xlsxout"
+	"github.com/xuri/excelize/v2"
+)
+
+// council returns an item of 市政府常务会议第n次 from row row of a unit's file.
+func council(n int, content, lead string, st Status, deadline time.Time, row int) Item {
+	m := Meeting{Num: n}
+	return Item{
+		Category: "市政府常务会议", Kind: KindMeeting, Meeting: m, MeetingName: MeetingName("市政府常务会议", m, ""),
+		Content: content, Lead: lead, Status: st, StatusRaw: st.String(), Deadline: deadline,
+		Src: Pos{File: lead + ".xlsx", Sheet: "台账", Row: row},
+	}
+}
+
+func TestBriefNarrative(t *testing.T) {
+	d := testDict(t)
+	asOf := date(2024, 12, 20)
+	for _, tc := range []struct {
+		name  string
+		items []Item
+		want  string
+	}{
+		{"one overdue", []Item{
+			council(14, "推进A项目", "市财政局", Done, date(2024, 6, 30), 4),
+			council(14, "推进B项目。", "市商务局", InProgress, date(2024, 12, 1), 5),
+			council(14, "推进C项目", "市商务局", NotStarted, date(2025, 6, 30), 6),
+		}, "市政府第14次常务会议议定事项3项，已落实1项，正在推进1项，未启动1项；逾期1项：推进B项目（市商务局），已逾期19天。"},
+		{"several overdue, most days first", []Item{
+			council(14, "推进A项目", "市财政局", InProgress, date(2024, 12, 10), 4),
+			council(14, "推进B项目", "市商务局", NotStarted, date(2024, 11, 30), 5),
+		}, "市政府第14次常务会议议定事项2项，已落实0项，正在推进1项，未启动1项；逾期2项：推进B项目（市商务局），已逾期20天；推进A项目（市财政局），已逾期10天。"},
+		{"none overdue, one due soon", []Item{
+			council(14, "推进A项目", "市财政局", Done, date(2024, 6, 30), 4),
+			council(14, "推进B项目", "市商务局", InProgress, date(2024, 12, 25), 5),
+			council(14, "推进C项目", "市商务局", InProgress, time.Time{}, 6),
+		}, "市政府第14次常务会议议定事项3项，已落实1项，正在推进2项；无逾期事项；临期1项：推进B项目（市商务局），应于2024年12月25日前完成。"},
+		{"all done", []Item{
+			council(14, "推进A项目", "市财政局", Done, date(2024, 6, 30), 4),
+		}, "市政府第14次常务会议议定事项1项，已全部落实。"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Summarize(tc.items, d, asOf, 7)
+			b, err := Brief(r, d, "常务会")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Narrative != tc.want {
+				t.Errorf("narrative\n got %s\nwant %s", b.Narrative, tc.want)
+			}
+		})
+	}
+}
+
+func TestFindMeeting(t *testing.T) {
+	d := testDict(t)
+	items := []Item{
+		council(13, "推进A项目", "市财政局", Done, date(2024, 6, 30), 4),
+		council(14, "推进B项目", "市商务局", InProgress, date(2024, 12, 1), 5),
+		council(2, "推进C项目", "市商务局", InProgress, date(2024, 12, 1), 6),
+	}
+	byDate := Item{Category: "市长办公会议", Kind: KindMeeting, Content: "推进D项目", Lead: "市财政局",
+		Meeting: Meeting{Date: date(2024, 3, 5)}, MeetingDate: date(2024, 3, 5), Src: Pos{File: "a.xlsx", Sheet: "台账", Row: 9}}
+	byDate.MeetingName = MeetingName(byDate.Category, byDate.Meeting, "")
+	later := byDate
+	later.Meeting.Date, later.MeetingDate, later.Src.Row = date(2024, 5, 6), date(2024, 5, 6), 10
+	later.MeetingName = MeetingName(later.Category, later.Meeting, "")
+	items = append(items, byDate, later)
+	r := Summarize(items, d, date(2024, 12, 20), 7)
+	for _, tc := range []struct{ name, want, err string }{
+		{"市政府常务会议第14次", "市政府常务会议第14次", ""},
+		{"常务会第14次", "市政府常务会议第14次", ""},
+		{"市政府第十四次常务会议", "市政府常务会议第14次", ""},
+		{"市政府常务会议（第13次）", "市政府常务会议第13次", ""},
+		{"常务会", "市政府常务会议第14次", ""},
+		{"市政府常务会议", "市政府常务会议第14次", ""},
+		{"市长办公会", "市长办公会议（2024-05-06）", ""},
+		{"常务会第12次", "", "报表中没有“常务会第12次”的事项；相近的会议有：市政府常务会议第13次、市政府常务会议第14次、市政府常务会议第2次"},
+		{"书记专题会第1次", "", "“书记专题会第1次”属于书记专题会议，但报表中没有该类会议的事项；报表中的会议有：市政府常务会议（最近一次：市政府常务会议第14次）、市长办公会议（最近一次：市长办公会议（2024-05-06））"},
+		{"座谈会", "", "无法从“座谈会”识别会议类别；报表中的会议有：市政府常务会议（最近一次：市政府常务会议第14次）、市长办公会议（最近一次：市长办公会议（2024-05-06））"},
+		{" ", "", msgBriefNoName},
+	} {
+		m, err := FindMeeting(r, d, tc.name)
+		switch {
+		case tc.err != "":
+			if err == nil || err.Error() != tc.err {
+				t.Errorf("FindMeeting(%q) error\n got %v\nwant %s", tc.name, err, tc.err)
+			}
+		case err != nil:
+			t.Errorf("FindMeeting(%q): %v", tc.name, err)
+		case m.Name != tc.want:
+			t.Errorf("FindMeeting(%q) = %s, want %s", tc.name, m.Name, tc.want)
+		}
+	}
+}
+
+func TestBriefOrder(t *testing.T) {
+	d := testDict(t)
+	a := council(14, "甲", "市财政局", Done, date(2024, 6, 30), 9)
+	b := council(14, "乙", "市财政局", Done, date(2024, 6, 30), 3)
+	c := council(14, "丙", "市商务局", Done, date(2024, 6, 30), 2)
+	e := council(14, "丁", "市商务局", Done, date(2024, 6, 30), 1)
+	a.ID, b.ID = "CW-10", "CW-2"
+	r := Summarize([]Item{a, b, c, e}, d, date(2024, 12, 20), 7)
+	br, err := Brief(r, d, "常务会第14次")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range br.Items {
+		got = append(got, it.Content)
+	}
+	// 编号 in natural order, then the rest by file and row.
+	if want := "乙 甲 丁 丙"; strings.Join(got, " ") != want {
+		t.Errorf("order %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
+// TestBriefSample briefs the sample's 14th executive meeting: its figures are that meeting's
+// row of 分会议统计, and the workbook holds the title, the items and the narrative.
+func TestBriefSample(t *testing.T) {
+	d := testDict(t)
+	r := sampleReport(t, d)
+	b, err := Brief(r, d, "市政府第十四次常务会议")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var row MeetingStats
+	for _, m := range r.Meetings {
+		if m.Name == "市政府常务会议第14次" {
+			row = m
+		}
+	}
+	if b.Meeting != row || len(b.Items) != row.Items {
+		t.Fatalf("briefing %+v with %d items, want the row %+v", b.Meeting, len(b.Items), row)
+	}
+	counts := Counts{}
+	for _, it := range b.Items {
+		counts.add(it.Status, it.Alert == AlertOverdue, it.Alert == AlertDueSoon)
+	}
+	if counts != row.Counts {
+		t.Errorf("items count %+v, row says %+v", counts, row.Counts)
+	}
+	const want = "市政府第14次常务会议议定事项4项，已落实2项，正在推进2项；逾期1项：研究制定智慧交通平台建设相关工作（市交通运输局），已逾期13天。"
+	if b.Narrative != want {
+		t.Errorf("narrative\n got %s\nwant %s", b.Narrative, want)
+	}
+
+	path := filepath.Join(t.TempDir(), BriefFileName(b))
+	if filepath.Base(path) != "市政府常务会议第14次议定事项落实情况_20241220.xlsx" {
+		t.Errorf("file name %s", filepath.Base(path))
+	}
+	if err := WriteBrief(path, b, "x市人民政府办公室"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(SheetBrief)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[0][0] != "市政府第14次常务会议议定事项落实情况" || rows[1][0] != "制表单位：x市人民政府办公室    统计截止：2024年12月20日" {
+		t.Errorf("titles %q %q", rows[0][0], rows[1][0])
+	}
+	if rows[2][0] != want {
+		t.Errorf("narrative line %q", rows[2][0])
+	}
+	if got := strings.Join(rows[3], "|"); got != "序号|事项内容|牵头单位|责任领导|完成时限|落实状态|进展情况|预警" {
+		t.Errorf("header %s", got)
+	}
+	if got := strings.Join(rows[4][:6], "|"); got != "1|研究制定智慧交通平台建设相关工作|市交通运输局|赵副市长|2024-12-07|推进中" {
+		t.Errorf("first item %s", got)
+	}
+	if rows[4][7] != "逾期" || len(rows) != 4+len(b.Items) {
+		t.Errorf("alert %q, %d rows", rows[4][7], len(rows))
+	}
+	// Colour only on 预警: the overdue cell is filled, its row's content is not.
+	fill := func(cell string) string {
+		id, _ := f.GetCellStyle(SheetBrief, cell)
+		st, _ := f.GetStyle(id)
+		if st == nil || len(st.Fill.Color) == 0 {
+			return ""
+		}
+		return st.Fill.Color[0]
+	}
+	if fill("H5") == "" || fill("B5") != "" {
+		t.Errorf("fills: 预警 %q, 事项内容 %q", fill("H5"), fill("B5"))
+	}
+	if h, _ := f.GetRowHeight(SheetBrief, 3); h < 2*xlsxout.LineHeight {
+		t.Errorf("narrative row height %v", h)
+	}
+	ps, _ := f.GetPageLayout(SheetBrief)
+	if ps.Orientation == nil || *ps.Orientation != "landscape" || ps.Size == nil || *ps.Size != 9 {
+		t.Errorf("page layout %+v", ps)
+	}
+	// Left among the inputs, the briefing is skipped as duban's own workbook.
+	if _, probs := ReadFile(path, d, ReadOptions{}); len(probs) != 1 || probs[0].Msg != msgOwnReport {
+		t.Errorf("reading the briefing: %v", probs)
+	}
+}
+
+func TestSafeNameAndNaturalCompare(t *testing.T) {
+	for in, want := range map[string]string{"市财政局": "市财政局", "A/B:C": "A_B_C", " .. ": "未命名", "": "未命名"} {
+		if got := SafeName(in); got != want {
+			t.Errorf("SafeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{{"CW-2", "CW-10", -1}, {"10", "9", 1}, {"007", "7", 0}, {"A1", "B1", -1}, {"一", "一1", -1}} {
+		if got := naturalCompare(tc.a, tc.b); got != tc.want {
+			t.Errorf("naturalCompare(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,58 @@
+package sheets
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// sampleReport builds the report of the bundled sample as of 2024-12-20, as duban report does.
+func sampleReport(t *testing.T, d *Dict, extra ...string) *Report {
+	t.Helper()
+	files, _ := Source(append([]string{"../testdata/sample"}, extra...))
+	return Build(files, Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: d.WarnDays})
+}
+
+// TestReportAsMasterList uses a report duban wrote as the master list of the next round
+// (template --from, report --expect): its 事项明细 is split by lead unit, every item once, and
+// reconciling the same folder against it finds nothing missing.
+func TestReportAsMasterList(t *testing.T) {
+	d := testDict(t)
+	r := sampleReport(t, d)
+	path := filepath.Join(t.TempDir(), "督查事项汇总_20241220.xlsx")
+	if _, err := WriteReport(path, r); err != nil {
+		t.Fatal(err)
+	}
+	units, probs, ok := SplitByUnit(path, d, ReadOptions{})
+	if !ok {
+		t.Fatalf("report refused as a master list: %v", probs)
+	}
+	for _, p := range probs {
+		if p.Level == Error {
+			t.Errorf("problem: %s", p)
+		}
+	}
+	rows := 0
+	for _, u := range units {
+		rows += len(u.Rows)
+		for _, raw := range u.Rows {
+			if raw.Vals[FieldLead] != u.Unit || raw.Pos.Sheet != SheetItems {
+				t.Errorf("%s: row %v", u.Unit, raw.Pos)
+			}
+		}
+	}
+	if len(units) != len(r.Units) || rows != len(r.Items) {
+		t.Errorf("%d units with %d rows, want %d with %d", len(units), rows, len(r.Units), len(r.Items))
+	}
+	first := units[0].Rows[0]
+	it := r.Items[0]
+	if first.Vals[FieldContent] != it.Content || first.Vals[FieldMeeting] != it.MeetingName || first.Vals[FieldCategory] != it.Category {
+		t.Errorf("first row %q, want item %+v", first.Vals, it)
+	}
+	rec, err := Reconcile(path, r, Options{Dict: d, AsOf: r.AsOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Missing) != 0 || len(rec.Unreported) != 0 {
+		t.Errorf("against its own report: missing %v, unreported %v", rec.Missing, rec.Unreported)
+	}
+}

@@ -1,0 +1,202 @@
+package templates
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
+	"github.com/xuri/excelize/v2"
+)
+
+// A reminder (催办单, SPEC §9.2) is a submission form addressed to one lead unit, pre-filled
+// with its open items that are 逾期, 临期 or 无明确时限 and their last known status and
+// progress. It carries the form's mark, so that a returned reminder is read as any form; its
+// read-only columns 预警 and 逾期天数 are columns the reader does not know and passes over
+// with a notice. The reader knows a returned reminder by its file name (sheets.IsReminder).
+
+// Texts of a reminder.
+const (
+	remindHeading = "关于报送督查事项落实情况的通知（催办）"
+	infoFill      = "EDEDED" // read-only information columns
+)
+
+// Notice is what a reminder says besides its items: who sends it, the as-of date of the
+// report it comes from, and the date to reply by (zero: not named).
+type Notice struct {
+	Office  string // 制表单位, e.g. x市人民政府办公室
+	AsOf    time.Time
+	ReplyBy time.Time
+}
+
+// Sent is what was written for one unit.
+type Sent struct {
+	Unit       string
+	Path       string
+	Overdue    int // 逾期
+	DueSoon    int // 临期
+	NoDeadline int // 无明确时限
+}
+
+// Items returns the number of items the unit was sent.
+func (s Sent) Items() int { return s.Overdue + s.DueSoon + s.NoDeadline }
+
+// String is the stdout line of a unit sent a reminder: 市财政局  5项（逾期3项、临期1项、无明确时限1项）  <path>.
+func (s Sent) String() string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		what string
+	}{{s.Overdue, sheets.AlertOverdue}, {s.DueSoon, sheets.AlertDueSoon}, {s.NoDeadline, sheets.AlertNoDeadline}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d项", p.what, p.n))
+		}
+	}
+	return fmt.Sprintf("%s  %d项（%s）  %s", s.Unit, s.Items(), strings.Join(parts, "、"), s.Path)
+}
+
+// ReminderName is the reminder's file name: <单位>_催办单_<YYYYMMDD>.xlsx.
+func ReminderName(unit string, asOf time.Time) string {
+	return sheets.SafeName(unit) + "_" + sheets.ReminderMark + "_" + asOf.Format("20060102") + ".xlsx"
+}
+
+// WriteReminders writes one reminder per unit into dir (created if needed). Unless force is
+// set, nothing is written when any of the files exists, so that no returned reminder is
+// overwritten; the error names them.
+func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice, force bool) ([]Sent, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("无法创建文件夹 %s：%v", dir, err)
+	}
+	paths := make([]string, len(rems))
+	taken := map[string]bool{}
+	var exists []string
+	for i, rem := range rems {
+		name := ReminderName(rem.Unit, n.AsOf)
+		for k := 2; taken[strings.ToLower(name)]; k++ {
+			name = strings.TrimSuffix(ReminderName(rem.Unit, n.AsOf), ".xlsx") + fmt.Sprintf("（%d）.xlsx", k)
+		}
+		taken[strings.ToLower(name)] = true
+		paths[i] = filepath.Join(dir, name)
+		if _, err := os.Stat(paths[i]); err == nil && !force {
+			exists = append(exists, paths[i])
+		}
+	}
+	if len(exists) > 0 {
+		return nil, fmt.Errorf("以下催办单已存在，为免覆盖各单位已填写的内容，未生成任何催办单（确需覆盖请加 --force）：\n  %s",
+			strings.Join(exists, "\n  "))
+	}
+	var sent []Sent
+	for i, rem := range rems {
+		err := sheets.SaveFile(paths[i], func(w io.Writer) error { return Reminder(w, d, rem, n) })
+		if err != nil {
+			return sent, err
+		}
+		s := Sent{Unit: rem.Unit, Path: paths[i]}
+		for _, it := range rem.Items {
+			switch it.Alert {
+			case sheets.AlertOverdue:
+				s.Overdue++
+			case sheets.AlertDueSoon:
+				s.DueSoon++
+			default:
+				s.NoDeadline++
+			}
+		}
+		sent = append(sent, s)
+	}
+	return sent, nil
+}
+
+// Reminder writes the reminder of one unit to w.
+func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := make([]sheets.RawRow, len(rem.Items))
+	alerts := make([]any, len(rem.Items))
+	overdue := make([]any, len(rem.Items))
+	for i, x := range rem.Items {
+		rows[i] = rawOf(x.Item)
+		switch x.Alert {
+		case sheets.AlertOverdue:
+			alerts[i], overdue[i] = x.Alert, x.Days
+		case sheets.AlertDueSoon:
+			alerts[i] = fmt.Sprintf("临期，剩%d天", x.Days)
+		default:
+			alerts[i] = sheets.AlertNoDeadline // the line above the header asks for a deadline
+		}
+	}
+	lay := &layout{
+		title: remindHeading,
+		line:  reminderLine(rem.Unit, n),
+		intro: reminderGuide(rem.Unit, n),
+		keep:  true,
+		info:  []info{{label: "预警", width: 12, values: alerts}, {label: "逾期天数", width: 10, values: overdue}},
+	}
+	if err := buildForm(f, d, rem.Unit, rows, lay); err != nil {
+		return err
+	}
+	// The form's mark, so that the returned reminder is read as a form, and who sent it when.
+	err := xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription,
+		Title: remindHeading, Subject: rem.Unit + sheets.ReminderMark, Creator: n.Office, Created: time.Now()})
+	if err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+// reminderLine is the line under the heading: the unit addressed, what to do, by when, and who
+// asks.
+func reminderLine(unit string, n Notice) string {
+	s := unit + "：下列事项已逾期、临期或没有明确完成时限，请逐项更新落实状态、完成日期和进展情况，" +
+		"没有完成时限的事项请填写承诺的完成时限"
+	if !n.ReplyBy.IsZero() {
+		s += "，并请于" + n.ReplyBy.Format("2006年1月2日") + "前反馈"
+	}
+	s += "。"
+	if n.Office != "" {
+		s += "（" + n.Office
+		if !n.AsOf.IsZero() {
+			s += "，" + n.AsOf.Format("2006年1月2日")
+		}
+		s += "）"
+	}
+	return s
+}
+
+// reminderGuide is what the 填报说明 sheet of a reminder says first.
+func reminderGuide(unit string, n Notice) []string {
+	lines := []string{remindHeading, reminderLine(unit, n),
+		"本表已预填上次报送的落实状态和进展情况。请不要修改预填的编号、类别、会议和事项内容；" +
+			"灰色的“预警”“逾期天数”两列仅供参考，无需填写。填好后原文件名报送即可。"}
+	return lines
+}
+
+// rawOf is an item as the row of a form: dates as yyyy-mm-dd, the status as its class.
+func rawOf(it *sheets.Item) sheets.RawRow {
+	var r sheets.RawRow
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format(time.DateOnly)
+	}
+	r.Vals[sheets.FieldID] = it.ID
+	r.Vals[sheets.FieldCategory] = it.Category
+	if m := it.Meeting; m.Num > 0 || !m.Date.IsZero() || m.Key != "" {
+		r.Vals[sheets.FieldMeeting] = it.MeetingName // else the category's name stands in for none
+	}
+	r.Vals[sheets.FieldMeetingDate] = day(it.MeetingDate)
+	r.Vals[sheets.FieldContent] = it.Content
+	r.Vals[sheets.FieldLead] = it.Lead
+	r.Vals[sheets.FieldCo] = it.Co
+	r.Vals[sheets.FieldLeader] = it.Leader
+	r.Vals[sheets.FieldDeadline] = day(it.Deadline)
+	r.Vals[sheets.FieldStatus] = it.Status.String()
+	r.Vals[sheets.FieldProgress] = it.Progress
+	r.Vals[sheets.FieldNote] = it.Note
+	return r
+}
