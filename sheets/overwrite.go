@@ -70,7 +70,8 @@ func CheckOverwrite(path string) error {
 }
 
 // programName is the name users know the program by whose Application string this is:
-// "Microsoft Excel" → Excel, "WPS 表格" → WPS, "LibreOffice/7.4…" → LibreOffice. duban's own
+// "Microsoft Excel" → Excel, "WPS 表格" and "WPS Spreadsheets" → WPS, "LibreOffice/7.4…" →
+// LibreOffice (as the real-world workbooks of ../shared/realworld-xlsx say). duban's own
 // mark (kept by a program that changed only the times) and an empty one say nothing.
 func programName(app string) string {
 	low := strings.ToLower(app)
@@ -79,6 +80,8 @@ func programName(app string) string {
 		return ""
 	case strings.Contains(low, "wps") || strings.Contains(low, "kingsoft") || strings.Contains(app, "金山"):
 		return "WPS"
+	case strings.Contains(low, "openpyxl"): // "Microsoft Excel Compatible / Openpyxl 3.1.5"
+		return "openpyxl"
 	case strings.Contains(low, "excel"):
 		return "Excel"
 	case strings.Contains(low, "libreoffice"):
