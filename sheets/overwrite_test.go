@@ -113,9 +113,13 @@ func TestProgramName(t *testing.T) {
 		"WPS 表格":                    "WPS",
 		"WPS Spreadsheets":          "WPS",
 		"LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/40$Build-2": "LibreOffice",
-		"OpenOffice/4.1.14$Win32": "OpenOffice",
-		"duban":                   "",
-		"":                        "",
+		"OpenOffice/4.1.14$Win32":                     "OpenOffice",
+		"Microsoft Excel Online":                      "Excel",
+		"Microsoft Excel Compatible / Openpyxl 3.1.5": "openpyxl",
+		"ONLYOFFICE/5.6.0.21":                         "ONLYOFFICE",
+		"gnumeric":                                    "gnumeric",
+		"duban":                                       "",
+		"":                                            "",
 	} {
 		if got := programName(app); got != want {
 			t.Errorf("programName(%q) = %q, want %q", app, got, want)
