@@ -126,3 +126,20 @@ func TestProgramName(t *testing.T) {
 		}
 	}
 }
+
+// No workbook another program wrote is taken for duban's own: every real-world workbook is
+// refused.
+func TestCheckOverwriteRealWorld(t *testing.T) {
+	paths, _ := filepath.Glob("../../shared/realworld-xlsx/*/*.xlsx")
+	more, _ := filepath.Glob("../../shared/realworld-xlsx/*.xlsx")
+	paths = append(paths, more...)
+	if len(paths) == 0 {
+		t.Skip("../shared/realworld-xlsx is absent")
+	}
+	for _, p := range paths {
+		var ee *EditedError
+		if err := CheckOverwrite(p); !errors.As(err, &ee) {
+			t.Errorf("%s: %v, want it refused", p, err)
+		}
+	}
+}
