@@ -20,8 +20,7 @@ import (
 type Options struct {
 	sheets.Options
 	Quiet bool // print only errors
-	// Verbose lists every notice (提示) one by one (SPEC §2, -v); every notice is listed today
-	// whether or not it is set.
+	// Verbose lists every notice (提示) one by one after their counts per kind (SPEC §2, -v).
 	Verbose bool
 	Strict  bool // any error: write nothing, exit 2 (report)
 }
@@ -137,16 +136,19 @@ const reportHelp = `读取各单位报送的台账（工作簿或文件夹），
   duban report --expect 交办清单.xlsx 收文            同时核对漏报事项和未报送单位
 
 退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；
-2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、输出文件也是输入文件）。`
+2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、输出文件也是输入文件、
+输出文件在生成后被手工修改过而未加 --force）。`
 
 // reportCmd is duban report, and duban PATH....
 type reportCmd struct {
 	common
 	output, expect string
+	force          bool // replace output workbooks edited after duban wrote them
 }
 
 func (c *reportCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVarP(&c.output, "output", "o", "", "`文件` 汇总工作簿（默认 督查事项汇总_<统计截止日>.xlsx）")
+	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的汇总工作簿和核对工作簿（默认不覆盖，以免丢失手工修改）")
 	c.register(fs, "有任何错误就不生成工作簿，退出码2")
 	fs.StringVar(&c.expect, "expect", "", "`文件` 交办清单工作簿：核对漏报事项和未报送单位")
 }
@@ -176,6 +178,9 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
+	if !c.force && refuseOverwrite(stderr, out, sheets.CheckPath(out)) {
+		return exitNothing
+	}
 
 	r := sheets.Build(files, o.Options)
 	r.Problems = append(probs, r.Problems...)
@@ -188,7 +193,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		}
 		r.Expect = rec
 	}
-	printProblems(stderr, r.Problems, o)
+	printStderr(stderr, r, o)
 
 	errs := sheets.Count(r.Problems, sheets.Error)
 	if r.Files == 0 || r.RowsRead == 0 {
@@ -204,20 +209,25 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败：", err)
 		return exitNothing
 	}
-	if !o.Quiet {
-		printSummary(stdout, r)
-		fmt.Fprintf(stdout, "汇总工作簿：%s\n", out)
-		fmt.Fprintf(stdout, "核对工作簿：%s\n", checkPath)
-		if n := len(r.Problems); n > 0 {
-			fmt.Fprintf(stdout, "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表\n", n, errs,
-				sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
-		}
-		printBalance(stdout, r)
-	}
+	printReportOutput(stdout, r, o, out, checkPath)
 	if errs > 0 {
 		return exitErrors
 	}
 	return exitOK
+}
+
+// refuseOverwrite says on w why each workbook at paths that exists may not be replaced
+// (sheets.CheckOverwrite), and reports whether any may not. All are checked before any is
+// written.
+func refuseOverwrite(w io.Writer, paths ...string) bool {
+	refused := false
+	for _, p := range paths {
+		if err := sheets.CheckOverwrite(p); err != nil {
+			fmt.Fprintln(w, "错误：", err)
+			refused = true
+		}
+	}
+	return refused
 }
 
 // checkOutput refuses an output path that is one of the inputs or lies in a missing folder.
@@ -246,80 +256,4 @@ func sameFile(a, b string) bool {
 	sa, err1 := os.Stat(a)
 	sb, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
-}
-
-// printProblems writes one line per problem: 文件!工作表!单元格: 级别: 说明. Every notice is
-// listed, with or without o.Verbose, until the terminal output counts them (SPEC §2).
-func printProblems(w io.Writer, ps []sheets.Problem, o Options) {
-	for _, p := range ps {
-		if o.Quiet && p.Level != sheets.Error {
-			continue
-		}
-		fmt.Fprintln(w, p.String())
-	}
-}
-
-// printSummary writes the short table per category and the narrative.
-func printSummary(w io.Writer, r *sheets.Report) {
-	fmt.Fprintf(w, "督查事项汇总（统计截止：%s）\n", r.AsOf.Format("2006年1月2日"))
-	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率"}}
-	line := func(c sheets.CategoryStats, meetings string) []string {
-		return []string{c.Name, meetings, strconv.Itoa(c.Items), strconv.Itoa(c.Done), strconv.Itoa(c.InProgress),
-			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Overdue), strconv.Itoa(c.DueSoon), sheets.Percent(c.Done, c.Items)}
-	}
-	for _, c := range r.Categories {
-		m := ""
-		if c.Kind == sheets.KindMeeting {
-			m = strconv.Itoa(c.Meetings)
-		}
-		rows = append(rows, line(c, m))
-	}
-	rows = append(rows, line(r.Total, strconv.Itoa(r.Total.Meetings)))
-	printTable(w, rows)
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, r.Narrative)
-	fmt.Fprintln(w)
-}
-
-// printBalance writes the row-count proof that ends stdout (SPEC §5).
-func printBalance(w io.Writer, r *sheets.Report) {
-	fmt.Fprintf(w, "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行\n",
-		r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)
-}
-
-// printTable aligns columns by display width (a CJK character is two columns wide).
-func printTable(w io.Writer, rows [][]string) {
-	widths := map[int]int{}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], displayWidth(c))
-		}
-	}
-	for _, r := range rows {
-		var b strings.Builder
-		for i, c := range r {
-			if i > 0 {
-				b.WriteString("  ")
-			}
-			pad := strings.Repeat(" ", widths[i]-displayWidth(c))
-			if i == 0 {
-				b.WriteString(c + pad)
-			} else {
-				b.WriteString(pad + c)
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-}
-
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF) {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }
