@@ -3,11 +3,13 @@
 //
 // # The bundled sample
 //
-//	go run ./testdata/gen                     # same as: go run ./testdata/gen -out testdata/sample
+//	scripts/sample-xls.sh    # go run ./testdata/gen -out testdata/sample -xlssrc TMP, then soffice
 //
 // writes testdata/sample/: 13 workbooks from 12 units (about 300 items of 2024 in the categories
 // 市委常委会议, 市政府常务会议, 市长办公会议, 市长专题会议, 市长批示件 and 两报告), one layout per
-// file, together covering every case of SPEC §3:
+// file, together covering every case of SPEC §3. 市教育局's is an .xls (BIFF8): the generator
+// writes it as .xlsx into the -xlssrc folder (not into the sample), and the script saves it into
+// the sample with LibreOffice (soffice --convert-to xls).
 //
 //   - 市发展改革委: a title row merged across, a `填报单位（盖章）：… 填报日期：…` line, header aliases
 //     (事项来源, 议定事项, 责任单位, 办结时限, 办理状态 …), dates formatted yyyy"年"m"月"d"日",
@@ -82,6 +84,10 @@ const (
 	warnDays = 7
 )
 
+// xlsUnit is the unit whose ledger the sample holds as .xls (BIFF8), as LibreOffice saves
+// the .xlsx the generator writes for it (scripts/sample-xls.sh).
+const xlsUnit = "市教育局"
+
 // asOf is the statistics date (统计截止日) the printed figures are computed for.
 var asOf = day(year, 12, 20)
 
@@ -99,6 +105,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	files := fs.Int("files", 0, "number of workbooks for a benchmark corpus; 0 writes the bundled sample")
 	rows := fs.Int("rows", 500, "items per workbook of a benchmark corpus")
 	seed := fs.Uint64("seed", 2024, "random seed")
+	xlsSrc := fs.String("xlssrc", "", "sample: folder for "+xlsUnit+".xlsx, which scripts/sample-xls.sh saves into the sample as .xls; \"\" leaves it out")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -114,7 +121,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *files > 0 {
 		return corpus(*out, *files, *rows, *seed, stdout)
 	}
-	return sample(*out, *seed, stdout)
+	if *xlsSrc != "" {
+		if err := os.MkdirAll(*xlsSrc, 0o755); err != nil {
+			return err
+		}
+	}
+	return sample(*out, *xlsSrc, *seed, stdout)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -998,16 +1010,23 @@ func (g *gen) coReport(lead, co *sheet, coUnit string) {
 	}
 }
 
-func sample(dir string, seed uint64, stdout io.Writer) error {
+func sample(dir, xlsSrc string, seed uint64, stdout io.Writer) error {
 	g := newGen(seed, 1)
 	books := g.sampleBooks()
 	for _, b := range books {
-		if err := writeBook(filepath.Join(dir, b.file), b); err != nil {
+		path := filepath.Join(dir, b.file)
+		if b.file == xlsUnit+".xlsx" {
+			if xlsSrc == "" {
+				continue
+			}
+			path = filepath.Join(xlsSrc, b.file)
+		}
+		if err := writeBook(path, b); err != nil {
 			return err
 		}
 	}
-	note := "本文件夹是 duban 的示例数据：12个单位报送的2024年督查事项台账（格式各不相同）。\n" +
-		"由 go run ./testdata/gen 生成，请勿手工修改。\n" +
+	note := "本文件夹是 duban 的示例数据：12个单位报送的2024年督查事项台账（格式各不相同，" + xlsUnit + "报送的是.xls）。\n" +
+		"由 scripts/sample-xls.sh 生成（go run ./testdata/gen，再用LibreOffice把" + xlsUnit + "的台账另存为.xls），请勿手工修改。\n" +
 		"试一试：duban report --as-of 2024-12-20 testdata/sample\n"
 	if err := os.WriteFile(filepath.Join(dir, "说明.txt"), []byte(note), 0o644); err != nil {
 		return err
@@ -1023,7 +1042,7 @@ func sample(dir string, seed uint64, stdout io.Writer) error {
 			all = append(all, sh.items...)
 		}
 	}
-	fmt.Fprintf(stdout, "已生成示例数据 %s：%d个工作簿（12个单位），另有说明.txt（应提示跳过）和~$市财政局.xlsx（应静默跳过）。\n",
+	fmt.Fprintf(stdout, "已生成示例数据 %s：%d个工作簿（12个单位，"+xlsUnit+"的台账由scripts/sample-xls.sh另存为.xls），另有说明.txt（应提示跳过）和~$市财政局.xlsx（应静默跳过）。\n",
 		dir, len(books))
 	summarize(stdout, all)
 	fmt.Fprintln(stdout, "\n有意设置的问题（校验问题应列出）：")
