@@ -93,7 +93,7 @@ const (
 	detXML        = "%s 的XML格式错误：%s"
 	detNoWorkbook = "缺少工作簿目录 %s"
 	detNoSheets   = "工作簿中没有工作表"
-	detXLSCut     = ".xls文件不完整，可能下载或复制不完整"
+	detXLSCut     = "文件结构不完整，可能下载或复制不完整"
 	detXLSRecord  = ".xls的%s数据流第%d字节附近记录损坏"
 	detPanic      = "读取时发生异常：%v"
 

@@ -13,7 +13,7 @@ import (
 func TestOpenErrorLegacy(t *testing.T) {
 	const (
 		legacy = "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx"
-		cut    = "文件已损坏（.xls文件不完整，可能下载或复制不完整），请重新导出或重新发送"
+		cut    = "文件已损坏（文件结构不完整，可能下载或复制不完整），请重新导出或重新发送"
 	)
 	for _, tt := range []struct {
 		name string

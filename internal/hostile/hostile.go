@@ -43,7 +43,7 @@ const (
 	MsgLegacy       = "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx"
 	MsgEncrypted    = "文件已加密，请用 --password 提供密码，或请单位发送未加密的文件"
 	MsgEncryptedXLS = "文件已加密，.xls文件的密码不受支持（--password 只用于.xlsx），请单位用Excel或WPS打开后另存为未加密的.xlsx再发送"
-	MsgXLSCut       = "文件已损坏（.xls文件不完整，可能下载或复制不完整），请重新导出或重新发送"
+	MsgXLSCut       = "文件已损坏（文件结构不完整，可能下载或复制不完整），请重新导出或重新发送"
 	MsgTooBig       = "文件解压后超过512MiB（约2GiB），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
 	MsgNoLedger     = "没有找到台账工作表（"
 	MsgOwnReport    = "这是duban生成的汇总表，不再重复汇总，已跳过"
