@@ -136,6 +136,18 @@ func TestHostileFolder(t *testing.T) {
 			writeFormatted(t, filepath.Join(d, "市商务局.xlsx"))
 		}
 	}
+	// An .xls and an .et ledger (BIFF8, saved by LibreOffice) among the good files: read.
+	legacy, err := hostile.GoodLegacy(goodDir)
+	switch {
+	case err == hostile.ErrNoSoffice:
+		t.Log("LibreOffice is not installed: no .xls or .et ledger among the good files")
+	case err != nil:
+		t.Fatal(err)
+	default:
+		if _, err := hostile.GoodLegacy(mixed); err != nil {
+			t.Fatal(err)
+		}
+	}
 	cases, err := hostile.Bad(mixed)
 	if err != nil {
 		t.Fatal(err)
@@ -147,6 +159,19 @@ func TestHostileFolder(t *testing.T) {
 		t.Fatalf("good files alone: exit %d\n%s", code, goodStderr)
 	}
 	goodN := checkBalance(t, goodStdout)
+	// Every good row is counted: hostile.Good's 12+9+7, writeFormatted's 6, and the legacy ledgers'.
+	want := 12 + 9 + 7
+	if !testing.Short() {
+		want += 6
+	}
+	if legacy != nil {
+		for _, l := range hostile.LegacyLedgers {
+			want += len(l.Rows) - 1
+		}
+	}
+	if goodN != want {
+		t.Errorf("the good files gave %d rows, want %d", goodN, want)
+	}
 
 	// Last month's report, left in the folder under a unit-like name.
 	last, _ := os.ReadFile(goodOut)
@@ -191,7 +216,7 @@ func TestHostileFolder(t *testing.T) {
 	// The good files' figures are unchanged: every sheet of the report, where 汇总 only adds
 	// the sentence naming the units whose files could not be read; the check file's 事项明细;
 	// and stdout.
-	limits := "注：下载一半、加密、压缩数据损坏等17个单位报送的台账无法读取，其事项未计入本汇总。"
+	limits := "注：下载一半、传输中断、加密等20个单位报送的台账无法读取，其事项未计入本汇总。"
 	if g, m := valuesOnly(contentDump(t, goodOut)), valuesOnly(contentDump(t, out)); g != withoutLine(m, strconv.Quote(limits)) || !strings.Contains(m, strconv.Quote(limits)) {
 		t.Errorf("the report differs from the good files' alone (but for %s):\n%s", limits, firstDiff(g, m))
 	}
