@@ -18,9 +18,9 @@ func TestTextYear(t *testing.T) {
 		{"市教育局2024年度督查事项落实台账", 2024},
 		{"[2023]12号", 2023},
 		{"二届市人民政府第93次常务会议", 0},
-		{"第2024次", 0},     // a session number, not a year
-		{"1998年", 0},      // outside 2000–2100
-		{"12024年", 0},     // not a four-digit year
+		{"第2024次", 0},    // a session number, not a year
+		{"1998年", 0},     // outside 2000–2100
+		{"12024年", 0},    // not a four-digit year
 		{"完成2000户改造", 0}, // a count
 		{"", 0},
 	} {
