@@ -245,6 +245,7 @@ const (
 	msgYearOfRun       = "完成时限“%s”未写年份，按%s的年度%d年理解为%s"
 
 	labelGroup          = "分组标题"
+	labelSheet          = "工作表名"
 	labelMeetingName    = "会议名称"
 	yearFromMeetingDate = "会议日期"
 	yearFromTitle       = "台账标题"

@@ -86,7 +86,8 @@ func dateYear(s string, date1904 bool) int {
 var leadingYear = regexp.MustCompile(`^(20[0-9]{2})[-./][01]?[0-9]`)
 
 // ownYear returns the year the row's own context gives a date written without one, and
-// how the notice names that source; 0 when the row must take the run's year. The meeting
+// how the notice names that source; 0 when the row must take the run's year. A sheet named
+// by its year (2024年) counts after the title. The meeting
 // date counts only when it is written with its year.
 func ownYear(in *rowInput, titleYear int, titleFrom string) (year int, from string) {
 	if t, err := ParseDate(TrimPunct(in.MeetingDate), in.Date1904); err == nil && !t.IsZero() {
@@ -102,7 +103,19 @@ func ownYear(in *rowInput, titleYear int, titleFrom string) (year int, from stri
 	if titleYear > 0 {
 		return titleYear, titleFrom
 	}
+	if y := sheetYear(in.Sheet); y > 0 {
+		return y, labelSheet + "“" + in.Sheet + "”"
+	}
 	return 0, ""
+}
+
+// sheetYear is the year a sheet is named by (2024年, 2024年度, 2024), 0 if none.
+func sheetYear(name string) int {
+	name = strings.TrimSpace(name)
+	if y, err := strconv.Atoi(name); err == nil && len(name) == 4 && y >= 2000 && y <= 2100 {
+		return y
+	}
+	return textYear(name)
 }
 
 // RunYear is the reporting year (年度) of a run and where it came from (SPEC §4.2).
@@ -148,7 +161,7 @@ func needsRunYear(rows []RawRow) bool {
 	for i := range rows {
 		r := &rows[i]
 		in := rowInput{Category: r.Vals[FieldCategory], Meeting: r.Vals[FieldMeeting],
-			MeetingDate: r.Vals[FieldMeetingDate], Group: r.Group, Date1904: r.Date1904}
+			MeetingDate: r.Vals[FieldMeetingDate], Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904}
 		if y, _ := ownYear(&in, r.TitleYear, r.TitleYearFrom); y == 0 {
 			return true
 		}

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"testing"
@@ -81,9 +82,9 @@ func TestYearOrder(t *testing.T) {
 	d := testDict(t)
 	asOf := date(2025, 1, 15)
 	type row struct {
-		cat, meeting, mdate, deadline, group string
-		title                                int
-		titleFrom                            string
+		cat, meeting, mdate, deadline, group, sheet string
+		title                                       int
+		titleFrom                                   string
 	}
 	for _, c := range []struct {
 		name   string
@@ -116,6 +117,12 @@ func TestYearOrder(t *testing.T) {
 		{"填报日期 line", RunYear{},
 			row{meeting: "市政府第九次常务会议", deadline: "三季度末", title: 2024, titleFrom: yearFromDateLine},
 			date(2024, 9, 30), "完成时限“三季度末”未写年份，按填报日期中的2024年理解为2024-09-30"},
+		{"sheet named by its year", RunYear{2023, yearFromFlag},
+			row{meeting: "第七次市长办公会议", deadline: "8月底前", sheet: "2024年"},
+			date(2024, 8, 31), "完成时限“8月底前”未写年份，按工作表名“2024年”中的2024年理解为2024-08-31"},
+		{"title before the sheet's name", RunYear{},
+			row{meeting: "第七次市长办公会议", deadline: "8月底前", sheet: "2023", title: 2024, titleFrom: yearFromTitle},
+			date(2024, 8, 31), "完成时限“8月底前”未写年份，按台账标题中的2024年理解为2024-08-31"},
 		{"--year", RunYear{2024, yearFromFlag},
 			row{meeting: "第七次市长办公会议", deadline: "11月底前"},
 			date(2024, 11, 30), "完成时限“11月底前”未写年份，按--year指定的年度2024年理解为2024-11-30"},
@@ -132,7 +139,7 @@ func TestYearOrder(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			v := NewValidator(d, asOf)
 			v.Year = c.run
-			r := RawRow{Pos: Pos{File: "f.xlsx", Sheet: "台账", Row: 3}, UnitFromFile: "市教育局",
+			r := RawRow{Pos: Pos{File: "f.xlsx", Sheet: cmp.Or(c.r.sheet, "台账"), Row: 3}, UnitFromFile: "市教育局",
 				Group: c.r.group, TitleYear: c.r.title, TitleYearFrom: c.r.titleFrom}
 			for f, val := range map[Field]string{FieldCategory: c.r.cat, FieldMeeting: c.r.meeting,
 				FieldMeetingDate: c.r.mdate, FieldContent: "推进城区中小学学位扩容工程", FieldLead: "市教育局",
