@@ -73,7 +73,7 @@ func Build(files []string, o Options) *Report {
 			excluded += t.Rows[RowExcluded]
 		}
 		results[i] = result{rowsRead: read, excluded: excluded, readProbs: l.Problems, sheets: l.Sheets}
-		later := o.Year == 0 && needsRunYear(rs)
+		later := o.Year == 0 && v.needsRunYear(rs)
 		if later {
 			results[i].later = rs
 		} else {

@@ -18,10 +18,26 @@ var yearWritten = regexp.MustCompile(`(?:^|[^0-9])(2[0-9]{3})\s*(?:年|〕|］|\
 // dateLine marks a line above the header that dates the ledger rather than titling it.
 var dateLine = regexp.MustCompile(`(?:填报|填表|报送|统计|上报)(?:日期|时间)|截至|截止`)
 
+// yearInWords is a year written in Chinese digits, as titles of official documents write it:
+// 二〇二四年.
+var yearInWords = regexp.MustCompile(`([〇零○一二三四五六七八九]{4})\s*年`)
+
+// cnDigit is the value of a Chinese digit of a year.
+var cnDigit = map[rune]int{'〇': 0, '零': 0, '○': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
 // textYear returns the year written in s (the first, within 2000–2100), or 0.
 func textYear(s string) int {
 	for _, m := range yearWritten.FindAllStringSubmatch(s, -1) {
 		if y, err := strconv.Atoi(m[1]); err == nil && y >= 2000 && y <= 2100 {
+			return y
+		}
+	}
+	for _, m := range yearInWords.FindAllStringSubmatch(s, -1) {
+		y := 0
+		for _, r := range m[1] {
+			y = y*10 + cnDigit[r]
+		}
+		if y >= 2000 && y <= 2100 {
 			return y
 		}
 	}
@@ -155,15 +171,21 @@ func runYear(flag int, counts yearCounts, asOf time.Time) RunYear {
 	return RunYear{asOf.Year(), yearFromAsOf}
 }
 
-// needsRunYear reports whether a row of rows has no year of its own context, so that a
-// date written without one there would take the run's reporting year.
-func needsRunYear(rows []RawRow) bool {
+// needsRunYear reports whether a row of rows has a date written without a year (完成时限,
+// 完成日期 or 会议日期) and no year of its own context, so that the date takes the run's
+// reporting year.
+func (v *Validator) needsRunYear(rows []RawRow) bool {
 	for i := range rows {
 		r := &rows[i]
 		in := rowInput{Category: r.Vals[FieldCategory], Meeting: r.Vals[FieldMeeting],
 			MeetingDate: r.Vals[FieldMeetingDate], Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904}
-		if y, _ := ownYear(&in, r.TitleYear, r.TitleYearFrom); y == 0 {
-			return true
+		if y, _ := ownYear(&in, r.TitleYear, r.TitleYearFrom); y > 0 {
+			continue
+		}
+		for _, f := range []Field{FieldDeadline, FieldDone, FieldMeetingDate} {
+			if dl, err := v.readDeadline(r.Vals[f], 2000, r.Date1904); err == nil && dl.YearInferred {
+				return true
+			}
 		}
 	}
 	return false

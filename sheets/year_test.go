@@ -18,6 +18,9 @@ func TestTextYear(t *testing.T) {
 		{"2024年第五次市政府常务会议", 2024},
 		{"市教育局2024年度督查事项落实台账", 2024},
 		{"[2023]12号", 2023},
+		{"二〇二四年度督查事项台账", 2024},
+		{"二○二三年市政府常务会议", 2023},
+		{"一九九八年", 0},
 		{"二届市人民政府第93次常务会议", 0},
 		{"第2024次", 0},    // a session number, not a year
 		{"1998年", 0},     // outside 2000–2100
@@ -241,4 +244,43 @@ func TestCategoryFromContext(t *testing.T) {
 	if _, probs, ok := v.Row(&r); ok || len(probs) != 1 || probs[0].Msg != fmt.Sprintf(msgNoCategory, "第3次")+msgExcluded {
 		t.Errorf("no category anywhere: ok = %v, problems %v", ok, probs)
 	}
+}
+
+func TestNeedsRunYear(t *testing.T) {
+	v := NewValidator(testDict(t), date(2025, 1, 15))
+	row := func(deadline, meeting string, title int) RawRow {
+		r := RawRow{Pos: Pos{File: "f.xlsx", Sheet: "台账", Row: 3}, TitleYear: title, TitleYearFrom: yearFromTitle}
+		r.Vals[FieldDeadline], r.Vals[FieldMeeting] = deadline, meeting
+		return r
+	}
+	for _, c := range []struct {
+		name string
+		rows []RawRow
+		want bool
+	}{
+		{"dates with their year", []RawRow{row("2024-09-30", "第3次", 0), row("2024年底前", "第4次", 0)}, false},
+		{"no deadline", []RawRow{row("长期坚持", "第3次", 0), row("", "第4次", 0)}, false},
+		{"yearless, the title's year", []RawRow{row("9月底前", "第3次", 2024)}, false},
+		{"yearless, the meeting name's year", []RawRow{row("9月底前", "2024年第3次", 0)}, false},
+		{"yearless, no year of its own", []RawRow{row("2024-09-30", "第3次", 0), row("9月底前", "第4次", 0)}, true},
+	} {
+		if got := v.needsRunYear(c.rows); got != c.want {
+			t.Errorf("%s: needsRunYear = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// FuzzYearFromLines: the lines above a header are anything a unit wrote; a year found is
+// within 2000–2100 and said to come from the title or the 填报日期 line.
+func FuzzYearFromLines(f *testing.F) {
+	for _, s := range []string{"市教育局2024年度督查事项落实台账", "填报日期：2024年12月20日", "填报时间|45657",
+		"（截至2024年11月30日）", "二〇二四年度", "〔2024〕5号", "填报日期：|2024.6", "20242024年"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		y, from := yearFromLines([][]string{strings.Split(s, "|")}, false)
+		if y != 0 && (y < 2000 || y > 2100 || from != yearFromTitle && from != yearFromDateLine) || y == 0 && from != "" {
+			t.Errorf("yearFromLines(%q) = %d, %q", s, y, from)
+		}
+	})
 }
