@@ -351,6 +351,9 @@ func (v *Validator) row(r *RawRow) (it Item, probs []Problem, fromSheet, ok bool
 	m := ParseMeeting(in.Meeting)
 	if cat.Kind == KindMeeting {
 		m.Year = 0 // 纪要〔2023〕5号 is the fifth meeting: one meeting with 第5次 (SPEC §4.1)
+		if m.Num == 0 {
+			m.Num = sessionOnly(in.Meeting) // a 会议届次 cell holding 3
+		}
 	}
 	if m.Num == 0 {
 		m.Date = meetingDate

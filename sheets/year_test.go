@@ -189,6 +189,8 @@ func TestCategoryFromContext(t *testing.T) {
 		{"sheet name alias", "常务会议", "", "", "第3次", true, "市政府常务会议", "市政府常务会议第3次", ""},
 		{"sheet name keyword", "办公会", "", "", "第十四次", true, "市长办公会议", "市长办公会议第14次", ""},
 		{"sheet name, blank 类别 cell", "专题会议", "", "", "第十次", false, "市长专题会议", "市长专题会议第10次", ""},
+		{"sheet name, bare session number", "常务会议", "", "", "3", true, "市政府常务会议", "市政府常务会议第3次", ""},
+		{"bare number under a document category", "台账", "", "市长批示件", "5", false, "市长批示件", "5", ""},
 		{"sheet name naming the session", "第5次常务会", "", "", "", true, "市政府常务会议", "市政府常务会议第5次", ""},
 		{"the row's 类别 wins", "常务会议", "", "市长办公会议", "第3次", false, "市长办公会议", "市长办公会议第3次", ""},
 		{"the row's 会议 wins", "常务会议", "", "", "第2次市长专题会议", true, "市长专题会议", "市长专题会议第2次", ""},
