@@ -237,3 +237,23 @@ const (
 	msgReminderUpdate   = "按催办单 %s 的反馈更新，同一事项只计一次"
 	msgReminderDeadline = "；原无明确时限，按单位在催办单中承诺的完成时限%s计"
 )
+
+// Messages and words of the context a row's category, meeting and year come from (SPEC §4.1,
+// §4.2): the sheet's name, a 类别 cell naming the whole meeting, and where a yearless date
+// found its year.
+const (
+	msgSheetCategory   = "工作表名“%s”指明了类别：本表%d行未写类别，按%s统计"
+	msgCategoryMeeting = "类别“%s”是完整的会议名称，会议按%s统计"
+	msgYearFrom        = "完成时限“%s”未写年份，按%s中的%d年理解为%s"
+	msgYearOfRun       = "完成时限“%s”未写年份，按%s的年度%d年理解为%s"
+
+	labelGroup          = "分组标题"
+	labelSheet          = "工作表名"
+	labelMeetingName    = "会议名称"
+	yearFromMeetingDate = "会议日期"
+	yearFromTitle       = "台账标题"
+	yearFromDateLine    = "填报日期"
+	yearFromFlag        = "--year指定"
+	yearFromMeetings    = "多数事项会议日期所在"
+	yearFromAsOf        = "统计截止日"
+)

@@ -37,6 +37,7 @@ type common struct {
 	verbose     bool
 	password    string
 	maxUnzip    string
+	year        int // --year: the reporting year (年度), 0 to infer it
 }
 
 // register registers the shared flags on fs; strictUsage says what --strict does for the command.
@@ -49,6 +50,7 @@ func (c *common) register(fs *pflag.FlagSet, strictUsage string) {
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "逐条列出每个提示")
 	fs.StringVar(&c.password, "password", "", "`密码` 打开加密工作簿的密码（所有文件共用）")
 	fs.StringVar(&c.maxUnzip, "max-unzip", "512MiB", "`大小` 单个工作簿解压后的大小上限，超过即拒绝读取")
+	fs.IntVar(&c.year, "year", 0, "`年份` 报告年度：未写年份的日期（如 9月底前）在会议日期、会议名称、台账标题中都找不到年份时归入此年（默认取多数事项会议日期所在的年份）")
 }
 
 // parse turns the parsed command line of report or check into options. ok is false when the
@@ -94,6 +96,10 @@ func (c *common) options() (sheets.Options, error) {
 		}
 		o.WarnDays = c.warnDays
 	}
+	if c.year != 0 && (c.year < 2000 || c.year > 2100) {
+		return o, fmt.Errorf("--year %d 无效，应为 2000 到 2100 之间的年份，如 2024", c.year)
+	}
+	o.Year = c.year
 	o.Read.Password = c.password
 	n, err := parseSize(c.maxUnzip)
 	if err != nil {

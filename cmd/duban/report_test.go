@@ -227,6 +227,7 @@ func TestReportExitCodes(t *testing.T) {
 		{"output is input", []string{"report", "-o", filepath.Join(sample, "市商务局.xlsx"), sample}, exitNothing, "也是输入文件"},
 		{"output not xlsx", []string{"report", "-o", filepath.Join(dir, "out.csv"), sample}, exitNothing, "应以 .xlsx 结尾"},
 		{"negative warn-days", []string{"report", "--warn-days", "-3", "-o", out, sample}, exitNothing, "--warn-days -3 无效"},
+		{"bad year", []string{"report", "--year", "24", "-o", out, sample}, exitNothing, "--year 24 无效"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, stderr := runCmd(t, c.args...)
@@ -325,6 +326,31 @@ func TestReportSameFileNames(t *testing.T) {
 		if !strings.Contains(listedText(stderr), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
+	}
+}
+
+// A January run about last year: 汇总's title names the reporting year the meeting dates
+// fall in, or the one --year gives (SPEC §4.2).
+func TestReportYear(t *testing.T) {
+	title := func(args ...string) string {
+		out := filepath.Join(t.TempDir(), "out.xlsx")
+		runCmd(t, append([]string{"report", "-q", "--as-of", "2025-01-15", "-o", out}, append(args, sample)...)...)
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		v, err := f.GetCellValue("汇总", "A1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if got := title(); !strings.Contains(got, "2024年度") {
+		t.Errorf("title without --year = %q, want 2024年度", got)
+	}
+	if got := title("--year", "2023"); !strings.Contains(got, "2023年度") {
+		t.Errorf("title with --year 2023 = %q, want 2023年度", got)
 	}
 }
 
