@@ -1,0 +1,462 @@
+package sheets
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+func (s *sheetReader) row(n int, cells, next []string) {
+	s.advanceMerges(n, cells)
+	if blank(cells) {
+		return
+	}
+	s.tally.Rows[s.dispose(n, cells, next)]++
+}
+
+// dispose decides what the non-blank row n is and does what that asks — a notice, an error,
+// a header's columns taken, a RawRow for validation — and returns its disposition. It is the
+// one place where a row's fate is decided, and it decides one for every row.
+func (s *sheetReader) dispose(n int, cells, next []string) Disposition {
+	if n < s.first {
+		return s.above(n, cells)
+	}
+	if n <= s.headerEnd {
+		return RowHeader
+	}
+	at := Pos{Sheet: s.sheet, Row: n}
+	if s.headerAt(n, cells, next) {
+		return RowHeader
+	}
+	if !s.inGroup(n) && s.isFooter(cells) {
+		s.inFooter = true
+		s.notice(at, joinCells(cells), msgFooter)
+		return RowFooter
+	}
+	if text, ok := s.heading(cells); ok && !s.inGroup(n) {
+		s.group, s.groupRow = text, n
+		s.notice(at, joinCells(cells), msgHeading)
+		return RowHeading
+	}
+	if !s.seenData && s.isNumberRow(cells) {
+		s.seenData = true
+		s.notice(at, joinCells(cells), msgNumberRow)
+		return RowPassed
+	}
+	s.seenData = true
+	return s.data(n, cells)
+}
+
+// above decides a row above the sheet's first header: a title or information line, the upper
+// row of the header, or a row that looks like data but that no header reads — an error at its
+// first cell, never a silent skip.
+func (s *sheetReader) above(n int, cells []string) Disposition {
+	if n == s.upper {
+		return RowHeader
+	}
+	filled := 0
+	for _, v := range cells {
+		if strings.TrimSpace(v) != "" {
+			filled++
+		}
+	}
+	switch {
+	case filled < 3 || s.isInfoLine(cells):
+		return RowTitle
+	case s.onlyNames(cells):
+		return RowHeader // a table's header naming too few columns to be read
+	}
+	s.probs = append(s.probs, Problem{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Level: Error,
+		Raw: joinCells(cells), Msg: fmt.Sprintf(msgAboveHeader, s.first)})
+	return RowExcluded
+}
+
+// isInfoLine reports whether a row above the header is a line such as 填报单位：XX局 or
+// 填报日期：… rather than data.
+func (s *sheetReader) isInfoLine(cells []string) bool {
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		if labelled(v) || unitLabel.MatchString(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// isUpperRow reports whether row n (cells), right above the header row under it, is the
+// header's upper row whose group cells name no field of their own: not a title or
+// information line, no numbers, a column name or 序号 among its cells (a data row has
+// neither), and merged as a header is (a cell merged down, or a group cell across named
+// columns) or over a row of nothing but column names.
+func (s *sheetReader) isUpperRow(cells, header []string, n int) bool {
+	filled, named := 0, false
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v != "" {
+			if plainNumber(v) {
+				return false
+			}
+			if !named {
+				_, named = s.dict.Column(v)
+				named = named || isSeqHeader(v)
+			}
+			filled++
+		}
+	}
+	return filled >= 2 && named && !s.isInfoLine(cells) && (s.subByMerge(n, header) || s.onlyNames(header))
+}
+
+// data turns a data row into a RawRow for validation.
+func (s *sheetReader) data(n int, cells []string) Disposition {
+	out := RawRow{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Cols: s.cols, Date1904: s.date1904, UnitFromFile: s.unit}
+	own := false
+	for f, c := range s.cols {
+		if c > 0 && c <= len(cells) {
+			if v := strings.TrimSpace(cells[c-1]); v != "" {
+				s.take(&out, Field(f), n, c, v)
+				own = true
+			}
+		}
+		if a := s.alt[f]; a > 0 && a <= len(cells) && out.Blank(Field(f)) {
+			if v := strings.TrimSpace(cells[a-1]); v != "" {
+				s.take(&out, Field(f), n, a, v) // 完成时限 empty, 办结时限 filled: the value is not lost
+				own = true
+			}
+		}
+	}
+	if !own {
+		// Only unknown columns, or text (not a bare number) in the 序号 column: said, and the
+		// group heading above no longer applies. A row with only its 序号 is passed silently.
+		for c, v := range cells {
+			v = strings.TrimSpace(v)
+			if v != "" && (c >= len(s.known) || !s.known[c] || !isNumber(v)) {
+				s.notice(Pos{Sheet: s.sheet, Row: n}, joinCells(cells), msgOnlyUnknown)
+				s.group = ""
+				break
+			}
+		}
+		return RowPassed
+	}
+	for i := range s.active {
+		m := &s.active[i]
+		for f, c := range s.cols {
+			if c >= m.c1 && c <= m.c2 && out.Blank(Field(f)) {
+				s.take(&out, Field(f), m.r1, m.c1, m.val)
+			}
+		}
+	}
+	out.Group = s.group
+	s.rows = append(s.rows, out)
+	s.lastData = n
+	return RowData
+}
+
+// headerAt reports whether row n, under the header in force, is a header row: the header
+// repeated (the same fields in the same columns, or a row of nothing but column names in the
+// mapped columns), or the header of another table stacked under the first, whose columns are
+// read from here on. A header is recognised as findHeader recognises the first — at least
+// three known column names, among them 事项内容, 会议 or 落实状态, with the row under it when
+// that is its sub-header — or is the upper row of a two-row header over such a row. Each is
+// said in a notice at its first row.
+func (s *sheetReader) headerAt(n int, cells, next []string) bool {
+	for len(s.stacked) > 0 && s.stacked[0].row < n {
+		s.stacked = s.stacked[1:] // read as part of another header
+	}
+	var sub bool
+	switch names := s.names(n, cells); {
+	case len(s.stacked) > 0 && s.stacked[0].row == n:
+		sub = s.stacked[0].sub
+		s.stacked = s.stacked[1:]
+	case names >= 3:
+		sub = next != nil && s.isSubHeader(cells, next, n)
+	case names >= 0 && next != nil && s.names(n+1, next) >= 3 && s.isUpperRow(cells, next, n):
+		sub = true
+	default:
+		return false
+	}
+	var lower []string
+	if sub {
+		lower = next
+	}
+	hd := s.mapHeader(cells, lower)
+	at := Pos{Sheet: s.sheet, Row: n}
+	switch {
+	case s.sameColumns(&hd):
+		s.notice(at, joinCells(cells), msgHeaderAgain)
+		if sub {
+			s.headerEnd = n + 1
+		}
+	case hd.count >= 3 && hd.key():
+		if s.groupRow < s.lastData {
+			s.group = "" // the heading belonged to the table above
+		}
+		s.notice(at, joinCells(cells), fmt.Sprintf(msgNewHeader, columnList(&hd)))
+		s.useHeader(hd, n, sub)
+	case s.isHeaderAgain(cells):
+		s.notice(at, joinCells(cells), msgHeaderAgain)
+	default:
+		return false
+	}
+	return true
+}
+
+// names counts the known column names among a row's cells, cheaply for the data rows it is
+// asked about: a header row names a column (or 序号) in its first filled cell, so a row whose
+// first filled cell other than 序号 is a plain number (a 序号, an Excel date) gives -1 and
+// one whose first is any other text that is not a column name gives 0, each after one look.
+// The count of row n is kept for the row after it.
+func (s *sheetReader) names(n int, cells []string) int {
+	if n == s.namesRow {
+		return s.namesVal
+	}
+	k := 0
+scan:
+	for _, v := range cells {
+		v = strings.TrimSpace(v)
+		switch {
+		case v == "":
+		case k == 0 && plainNumber(v):
+			k = -1
+			break scan
+		case len(v) <= 12 && isSeqHeader(v):
+		case s.isName(v):
+			k++
+		case k == 0:
+			break scan
+		}
+	}
+	s.namesRow, s.namesVal = n, k
+	return k
+}
+
+func (s *sheetReader) isName(v string) bool {
+	_, ok := s.dict.Column(v)
+	return ok
+}
+
+// plainNumber reports whether v is written as a plain decimal number (12, 45291, 3.5), without
+// the allocation of a failed strconv.ParseFloat.
+func plainNumber(v string) bool {
+	digits, dot := 0, false
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		case c == '-' && i == 0:
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// sameColumns reports whether a header row maps each field it names to the column the header
+// in force reads it from: the header repeated, perhaps with other spellings.
+func (s *sheetReader) sameColumns(hd *header) bool {
+	k := 0
+	for f, c := range hd.cols {
+		if c == 0 {
+			continue
+		}
+		if c != s.cols[f] && c != s.alt[f] {
+			return false
+		}
+		k++
+	}
+	return k > 0
+}
+
+// columnList names a header's columns, left to right, for the notice of a new table:
+// 事项内容（B列）、类别（C列）.
+func columnList(hd *header) string {
+	var parts []string
+	for c := 1; c <= len(hd.known); c++ {
+		for f, fc := range hd.cols {
+			if fc == c {
+				parts = append(parts, fmt.Sprintf("%s（%s列）", Field(f), ColumnName(c)))
+			}
+		}
+	}
+	return strings.Join(parts, "、")
+}
+
+// heading reports whether a row is a group heading inside the data — one cell of text such
+// as 一、市政府常务会议议定事项 or （二）市长批示件, numbered or naming a category, and not in
+// the 事项内容 column (a lone content cell is an item with its other cells still empty) — and
+// the text it carries.
+func (s *sheetReader) heading(cells []string) (text string, ok bool) {
+	col := 0
+	for c, v := range cells {
+		if v = strings.TrimSpace(v); v != "" {
+			if text != "" {
+				return "", false
+			}
+			text, col = v, c+1
+		}
+	}
+	if text == "" || col == s.cols[FieldContent] {
+		return "", false
+	}
+	if headingNumber.MatchString(text) {
+		return text, true
+	}
+	_, known := s.dict.CategoryOf(text)
+	if !known {
+		_, known = s.dict.Category(text)
+	}
+	return text, known && len([]rune(text)) <= 30
+}
+
+// headingNumber is the numbering of a group heading: 一、 （二） 3. 第四部分
+var headingNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|第[一二三四五六七八九十]+(?:部分|类)[、：:\s]*)`)
+
+// isHeaderAgain reports whether a row repeats the header (tables pasted together, or a header
+// repeated for printing): at least three of its filled mapped cells, and all of them, are
+// column names.
+func (s *sheetReader) isHeaderAgain(cells []string) bool {
+	named := 0
+	for _, c := range s.cols {
+		if c == 0 || c > len(cells) || strings.TrimSpace(cells[c-1]) == "" {
+			continue
+		}
+		// Any column name will do: the upper row of a two-row header has its group names
+		// (落实情况 over 落实状态 …) in other columns.
+		if _, ok := s.dict.Column(cells[c-1]); !ok {
+			return false // a data row: its first filled cell already says so
+		}
+		named++
+	}
+	return named >= 3
+}
+
+// inGroup reports whether row n continues a vertical merge of the data (a group of items
+// under one meeting or category); such a row is never a footer.
+func (s *sheetReader) inGroup(n int) bool {
+	for _, m := range s.active {
+		if m.r1 < n {
+			return true
+		}
+	}
+	return false
+}
+
+// advanceMerges keeps the merges covering row n active, with the value of their first cell.
+func (s *sheetReader) advanceMerges(n int, cells []string) {
+	k := 0
+	for _, m := range s.active {
+		if m.r2 >= n {
+			s.active[k] = m
+			k++
+		}
+	}
+	s.active = s.active[:k]
+	for s.nextMerge < len(s.dataMerge) && s.dataMerge[s.nextMerge].r1 <= n {
+		m := s.dataMerge[s.nextMerge]
+		s.nextMerge++
+		if m.r1 < n {
+			continue
+		}
+		v := ""
+		if m.c1 <= len(cells) {
+			v = strings.TrimSpace(cells[m.c1-1])
+		}
+		if v != "" {
+			s.active = append(s.active, activeMerge{m, v})
+		}
+	}
+}
+
+// footerWords begin the lines under a table: signatures, contacts, notes and totals.
+var footerWords = []string{
+	"填表人", "填报人", "制表人", "制表", "审核人", "审核", "审批人", "联系人", "联系电话", "电话",
+	"单位负责人", "主要负责人", "分管负责人", "负责人", "填报日期", "填表日期", "报送日期",
+	"填报单位", "注", "备注", "说明", "合计", "总计", "小计", "签字", "签发",
+}
+
+// isFooter reports whether a row after the header is a footer line rather than data: its
+// first text is labelled with a footer word, and it holds no recognised status. Once a footer
+// is seen, short rows after it (continued notes) are footers too.
+func (s *sheetReader) isFooter(cells []string) bool {
+	if c := s.cols[FieldStatus]; c > 0 && c <= len(cells) {
+		if _, ok := s.dict.Status(strings.TrimSpace(cells[c-1])); ok && strings.TrimSpace(cells[c-1]) != "" {
+			return false
+		}
+	}
+	first, filled := "", 0
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v != "" {
+			if first == "" {
+				first = v
+			}
+			filled++
+		}
+	}
+	if s.inFooter && filled <= 2 {
+		return true
+	}
+	return labelled(first)
+}
+
+// labelled reports whether a text starts with a footer word followed by a colon, a space, a
+// bracket, a digit or nothing (so 注意… or 审核通过… are not labelled).
+func labelled(text string) bool {
+	for _, w := range footerWords {
+		rest, ok := strings.CutPrefix(text, w)
+		if !ok {
+			continue
+		}
+		if rest == "" {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		switch {
+		case r == ':' || r == '：' || r == ' ' || r == '\u3000' || r == '\t' || r == '\n' || r == '\r',
+			r == '(' || r == '（' || r == '【' || r == '[',
+			r >= '0' && r <= '9', r >= '①' && r <= '⑳':
+			return true
+		}
+	}
+	return false
+}
+
+// isNumberRow reports whether a row holds only the column numbers 1, 2, 3… that some forms
+// put under the header.
+func (s *sheetReader) isNumberRow(cells []string) bool {
+	prev, k := 0, 0
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || (k > 0 && n != prev+1) {
+			return false
+		}
+		prev = n
+		k++
+	}
+	return k >= 3
+}
+
+func blank(cells []string) bool {
+	for _, v := range cells {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func joinCells(cells []string) string {
+	var parts []string
+	for _, v := range cells {
+		if v = strings.TrimSpace(v); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " | ")
+}
