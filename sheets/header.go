@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/duban/duban/internal/zhtext"
@@ -15,6 +16,13 @@ type header struct {
 	known   []bool
 	unknown []string
 	dups    []dupColumn
+	names   []string // by column-1: the header text as written, trimmed
+
+	seq    int   // the column of 序号, 0 if none
+	parent int   // the column of the parent task (所属任务) over finer 事项内容 rows, 0 if none
+	ticks  []int // columns named by a status word (已完成 | 正在推进 | 未启动), ticked with √
+	yesNo  int   // a column such as 是否办结 holding 是/否, 0 if none
+	notes  []string
 }
 
 type dupColumn struct {
@@ -121,15 +129,20 @@ func (s *sheetReader) mapHeader(upper, lower []string) header {
 		}
 		return ""
 	}
+	h.names = make([]string, width)
 	var canon [NumFields]bool // the column's header is the canonical label
 	claim := func(c int, v string) {
+		h.names[c-1] = v
 		if isSeqHeader(v) {
 			h.known[c-1] = true
+			h.seq = c
 			return
 		}
 		f, ok := s.dict.Column(v)
 		if !ok {
-			h.unknown = append(h.unknown, zhtext.Normalize(v))
+			if !s.tickColumn(&h, c, v) {
+				h.unknown = append(h.unknown, zhtext.Normalize(v))
+			}
 			return
 		}
 		h.known[c-1] = true
@@ -162,5 +175,153 @@ func (s *sheetReader) mapHeader(upper, lower []string) header {
 			claim(c, v)
 		}
 	}
+	h.markTicks()
 	return h
+}
+
+// markTicks keeps the tick columns found by tickColumn only as a layout: at least two columns
+// named by status words (a data row holds one status word, not several), or a 是否办结
+// column. They count as named columns, so that the row naming them is the header; the others
+// are unknown columns.
+func (h *header) markTicks() {
+	if len(h.ticks) == 1 {
+		h.unknown = append(h.unknown, zhtext.Normalize(h.names[h.ticks[0]-1]))
+		h.ticks = nil
+	}
+	for _, c := range append(h.ticks, h.yesNo) {
+		if c > 0 {
+			h.known[c-1] = true
+			h.count++
+		}
+	}
+}
+
+// tickColumn records column c, named v, when it is one of the columns a sheet marks instead
+// of writing a status: a status word as the column's name (已完成 | 正在推进 | 未启动, ticked
+// with √), or a yes/no question (是否办结, 是否完成).
+func (s *sheetReader) tickColumn(h *header, c int, v string) bool {
+	n := zhtext.Normalize(v)
+	if _, ok := s.dict.Status(n); ok {
+		h.ticks = append(h.ticks, c)
+		return true
+	}
+	if strings.HasPrefix(n, "是否") && strings.ContainsAny(n, "办完落") {
+		h.yesNo = c
+		return true
+	}
+	return false
+}
+
+// lookAhead is how many non-blank rows under a header decide between candidate columns.
+const lookAhead = 20
+
+// choose decides, for each field that several columns name, which column is read, by the
+// values in the first rows under the header (which ends at row end): the column whose values
+// mostly parse as statuses is 落实状态 (the other becomes 进展情况 when there is none), the one
+// whose values mostly parse as dates is the date field, and of two 事项内容 columns the one
+// merged down over several finer rows is the parent task (所属任务). Each choice is a notice
+// in hd.notes; a pair the values do not decide stays as mapHeader left it.
+func (s *sheetReader) choose(hd *header, end int) {
+	rows := s.below(end, lookAhead)
+	k := 0
+	for _, d := range hd.dups {
+		if !s.decide(hd, d, rows, end) {
+			hd.dups[k] = d
+			k++
+		}
+	}
+	hd.dups = hd.dups[:k]
+}
+
+// decide settles one pair of candidate columns, and reports whether it did.
+func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]string, end int) bool {
+	if hd.cols[d.field] != d.kept {
+		return false // the kept column was itself replaced by an earlier choice
+	}
+	name := func(c int) string { return coreOr(hd.names[c-1]) }
+	var fits func(string) bool
+	switch d.field {
+	case FieldContent:
+		return s.decideParent(hd, d, end)
+	case FieldStatus:
+		fits = func(v string) bool { _, ok := s.dict.Status(v); return ok }
+	case FieldDeadline, FieldDone, FieldMeetingDate:
+		fits = func(v string) bool { _, err := ParseDeadline(v, s.dict, 2000, s.date1904); return err == nil }
+	default:
+		return false
+	}
+	kept, dropped := mostly(rows, d.kept, fits), mostly(rows, d.dropped, fits)
+	if kept == dropped {
+		return false
+	}
+	use, other := d.kept, d.dropped
+	if dropped {
+		use, other = d.dropped, d.kept
+	}
+	hd.cols[d.field] = use
+	if d.field != FieldStatus {
+		hd.notes = append(hd.notes, fmt.Sprintf(msgDateChosen, name(use), name(use), d.field, name(other)))
+		return true
+	}
+	msg := fmt.Sprintf(msgStatusChosen, name(other), name(use), name(use))
+	if hd.cols[FieldProgress] == 0 {
+		hd.cols[FieldProgress] = other
+		msg += fmt.Sprintf(msgStatusKept, name(other))
+	} else {
+		msg += fmt.Sprintf(msgStatusIgnored, name(other))
+	}
+	hd.notes = append(hd.notes, msg)
+	return true
+}
+
+// decideParent settles two 事项内容 columns: the one merged down over several rows under the
+// header (ending at row end), beside one that is not, holds the parent tasks.
+func (s *sheetReader) decideParent(hd *header, d dupColumn, end int) bool {
+	a, b := s.mergedDown(d.kept, end), s.mergedDown(d.dropped, end)
+	if a == b {
+		return false
+	}
+	parent, content := d.kept, d.dropped
+	if b {
+		parent, content = d.dropped, d.kept
+	}
+	hd.cols[FieldContent], hd.parent = content, parent
+	hd.notes = append(hd.notes, fmt.Sprintf(msgParentChosen, coreOr(hd.names[parent-1]), coreOr(hd.names[content-1])))
+	return true
+}
+
+// mergedDown reports whether a cell of column c is merged down over several rows within the
+// first rows under the header that ends at row end.
+func (s *sheetReader) mergedDown(c, end int) bool {
+	for _, m := range s.merges {
+		if m.c1 == c && m.c2 == c && m.r1 > end && m.r1 <= end+lookAhead && m.r2 > m.r1 {
+			return true
+		}
+	}
+	return false
+}
+
+// mostly reports whether more than half of the non-blank values of column c in rows fit.
+func mostly(rows [][]string, c int, fits func(string) bool) bool {
+	filled, fit := 0, 0
+	for _, r := range rows {
+		if c > len(r) {
+			continue
+		}
+		if v := strings.TrimSpace(r[c-1]); v != "" {
+			filled++
+			if fits(v) {
+				fit++
+			}
+		}
+	}
+	return filled > 0 && fit*2 > filled
+}
+
+// coreOr is a header's core name (coreName), else its normalised text.
+func coreOr(v string) string {
+	if c := coreName(v); c != "" {
+		return c
+	}
+	return zhtext.Normalize(v)
 }

@@ -426,14 +426,15 @@ func TestReadSubItemsInMergedGroup(t *testing.T) {
 	sameLines(t, "problems", dumpProblems(probs), nil)
 }
 
-// Two columns for one field: the one with the canonical name is read.
+// Two columns for one field whose values do not decide between them (both hold status
+// words): the one with the canonical name is read. (Values that decide: TestReadColumnByValues.)
 func TestReadDuplicateColumnPrefersCanonical(t *testing.T) {
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
 		rows: []string{
 			"会议|事项内容|完成情况|落实状态",
-			"第5次常务会议|事项一|已完成主体工程|推进中",
+			"第5次常务会议|事项一|已完成|推进中",
 		},
 	}}})
 	rows, probs := read(t, p)

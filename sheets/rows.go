@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -8,12 +9,14 @@ import (
 	"unicode/utf8"
 )
 
+// row reads row n; next is the row under it when that is row n+1 and holds a value.
 func (s *sheetReader) row(n int, cells, next []string) {
 	s.advanceMerges(n, cells)
 	if blank(cells) {
 		return
 	}
 	s.tally.Rows[s.dispose(n, cells, next)]++
+	s.prev = n
 }
 
 // dispose decides what the non-blank row n is and does what that asks — a notice, an error,
@@ -46,6 +49,13 @@ func (s *sheetReader) dispose(n int, cells, next []string) Disposition {
 		return RowPassed
 	}
 	s.seenData = true
+	if first, ok := s.subHeading(cells, next); ok {
+		s.notice(at, joinCells(cells), fmt.Sprintf(msgSubHeading, first))
+		return RowHeading
+	}
+	if s.continues(n, cells) {
+		return RowPassed
+	}
 	return s.data(n, cells)
 }
 
@@ -140,6 +150,12 @@ func (s *sheetReader) data(n int, cells []string) Disposition {
 		}
 		return RowPassed
 	}
+	if s.cols[FieldStatus] == 0 && (len(s.ticks) > 0 || s.yesNo > 0) {
+		return s.ticked(n, cells, &out)
+	}
+	if s.parent > 0 && s.parent <= len(cells) {
+		out.Parent = strings.TrimSpace(cells[s.parent-1])
+	}
 	for i := range s.active {
 		m := &s.active[i]
 		for f, c := range s.cols {
@@ -147,11 +163,115 @@ func (s *sheetReader) data(n int, cells []string) Disposition {
 				s.take(&out, Field(f), m.r1, m.c1, m.val)
 			}
 		}
+		if s.parent >= m.c1 && s.parent <= m.c2 && out.Parent == "" {
+			out.Parent = m.val
+		}
 	}
 	out.Group = s.group
 	s.rows = append(s.rows, out)
-	s.lastData = n
+	s.lastData, s.tail = n, n
 	return RowData
+}
+
+// continues reports whether row n is a continuation row — its only filled cells are in
+// 进展情况 or 备注 (no 序号, content, status, unit or deadline), right under an item or its
+// last continuation row — and joins its text to that item, on a new line, with a notice.
+func (s *sheetReader) continues(n int, cells []string) bool {
+	if s.tail == 0 || s.prev != s.tail || len(s.rows) == 0 {
+		return false
+	}
+	var fields []Field
+	for c, v := range cells {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		switch c + 1 {
+		case s.cols[FieldProgress]:
+			fields = append(fields, FieldProgress)
+		case s.cols[FieldNote]:
+			fields = append(fields, FieldNote)
+		default:
+			return false
+		}
+	}
+	if len(fields) == 0 {
+		return false
+	}
+	item := &s.rows[len(s.rows)-1]
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		c := s.cols[f]
+		v := strings.TrimSpace(cells[c-1])
+		if item.Blank(f) {
+			s.take(item, f, n, c, v)
+		} else {
+			item.Vals[f] += "\n" + v
+		}
+		names[i] = f.String()
+	}
+	s.notice(Pos{Sheet: s.sheet, Row: n}, joinCells(cells), fmt.Sprintf(msgContinuation, strings.Join(names, "、"), item.Pos.Row))
+	s.tail = n
+	return true
+}
+
+// subHeading reports whether a row is the heading of sub-items — a 序号 and one text cell,
+// nothing else, with the next row numbered under it (1 over 1.1, 1.2 …) — and the first
+// sub-item's number.
+func (s *sheetReader) subHeading(cells, next []string) (first string, ok bool) {
+	if s.seq == 0 || s.seq > len(cells) || s.seq > len(next) {
+		return "", false
+	}
+	num := strings.TrimSpace(cells[s.seq-1])
+	filled := 0
+	for _, v := range cells {
+		if strings.TrimSpace(v) != "" {
+			filled++
+		}
+	}
+	if num == "" || filled != 2 {
+		return "", false
+	}
+	first = strings.TrimSpace(next[s.seq-1])
+	rest, ok := strings.CutPrefix(first, num)
+	if !ok || rest == "" || !strings.ContainsRune(".．-", []rune(rest)[0]) {
+		return "", false
+	}
+	return first, true
+}
+
+// ticked excludes a data row of a sheet that marks its status instead of writing it — √
+// under 已完成 | 正在推进 | 未启动, or 是/否 under 是否办结 — with an error at the mark that says
+// what the sheet does and what to write instead (SPEC §3).
+func (s *sheetReader) ticked(n int, cells []string, out *RawRow) Disposition {
+	at := Pos{File: s.file, Sheet: s.sheet, Row: n}
+	p := Problem{Level: Error, Field: FieldStatus.String(), Raw: out.Readable()}
+	value := func(c int) string {
+		if c > 0 && c <= len(cells) {
+			return strings.TrimSpace(cells[c-1])
+		}
+		return ""
+	}
+	switch {
+	case s.yesNo > 0 && len(s.ticks) == 0:
+		p.Pos = at.At(s.yesNo)
+		v := cmp.Or(value(s.yesNo), "是/否")
+		p.Msg = fmt.Sprintf(msgYesNo, coreOr(s.heads[s.yesNo-1]), v)
+	default:
+		var names []string
+		for _, c := range s.ticks {
+			names = append(names, coreOr(s.heads[c-1]))
+			if v := value(c); v != "" && p.Msg == "" {
+				p.Pos = at.At(c)
+				p.Msg = fmt.Sprintf(msgTicked, v, coreOr(s.heads[c-1]))
+			}
+		}
+		if p.Msg == "" {
+			p.Pos = at.At(s.ticks[0])
+			p.Msg = fmt.Sprintf(msgTickedNone, strings.Join(names, "、"))
+		}
+	}
+	s.probs = append(s.probs, p)
+	return RowExcluded
 }
 
 // headerAt reports whether row n, under the header in force, is a header row: the header
@@ -182,6 +302,11 @@ func (s *sheetReader) headerAt(n int, cells, next []string) bool {
 		lower = next
 	}
 	hd := s.mapHeader(cells, lower)
+	end := n
+	if sub {
+		end++
+	}
+	s.choose(&hd, end)
 	at := Pos{Sheet: s.sheet, Row: n}
 	switch {
 	case s.sameColumns(&hd):

@@ -68,8 +68,16 @@ type sheetReader struct {
 	alt       [NumFields]int // a second column for the field, read where the first is blank
 	known     []bool         // by column-1: the column is a field or 序号
 	headerEnd int            // the header's last row (its sub-header row, if any)
+	seq       int            // the column of 序号, 0 if none
+	parent    int            // the column of the parent task (所属任务), 0 if none
+	ticks     []int          // columns ticked with √ in place of a status (已完成 | 正在推进 | 未启动)
+	yesNo     int            // a 是否办结 column in place of a status, 0 if none
+	heads     []string       // the header's texts, by column-1
 
 	cells     []xlsx.Row // the sheet's rows as read, for the kinds of their cells
+	text      []textRow  // the same rows' values
+	prev      int        // the last non-blank row before the one being read
+	tail      int        // the last row of the last item read: its row or its last continuation row
 	kindRow   int        // index into cells of the row kindAt last found
 	active    []activeMerge
 	nextMerge int // index into dataMerge
@@ -161,6 +169,7 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 	}
 	s := &sheetReader{reader: r, sheet: sheet, merges: merges, unit: r.unit, lastRow: xs.LastRow, cells: xs.Rows}
 	fs := struct{ Rows []textRow }{textRows(xs.Rows)}
+	s.text = fs.Rows
 	// The rows the header is searched among, by row-1 (nil for blank rows).
 	var top [][]string
 	nonBlank := 0
@@ -225,7 +234,13 @@ func (s *sheetReader) start(top [][]string) bool {
 	if sub {
 		lower = top[h+1]
 	}
-	s.useHeader(s.mapHeader(top[h], lower), h+1, sub)
+	hd := s.mapHeader(top[h], lower)
+	end := h + 1
+	if sub {
+		end++
+	}
+	s.choose(&hd, end)
+	s.useHeader(hd, h+1, sub)
 	// Room for the rows to come, but no more than a sheet of real rows needs: whole-column
 	// formatting makes the last <row> of a near-empty sheet 1,048,576.
 	if s.lastRow > s.headerEnd {
@@ -238,7 +253,11 @@ func (s *sheetReader) start(top [][]string) bool {
 // its columns, and says which of its columns are not read.
 func (s *sheetReader) useHeader(hd header, n int, sub bool) {
 	s.cols, s.known, s.alt = hd.cols, hd.known, [NumFields]int{}
+	s.seq, s.parent, s.ticks, s.yesNo, s.heads = hd.seq, hd.parent, hd.ticks, hd.yesNo, hd.names
 	at := Pos{Sheet: s.sheet, Row: n}
+	for _, msg := range hd.notes {
+		s.notice(at, "", msg)
+	}
 	if len(hd.unknown) > 0 {
 		list := strings.Join(hd.unknown, "、")
 		s.notice(at, list, fmt.Sprintf(msgUnknownCols, list))
@@ -271,11 +290,21 @@ func (s *sheetReader) coversField(m cellRange) bool {
 			return true
 		}
 	}
-	return false
+	return s.parent >= m.c1 && s.parent <= m.c2 && s.parent > 0
+}
+
+// below returns the values of up to k non-blank rows under row end.
+func (s *sheetReader) below(end, k int) [][]string {
+	i, _ := slices.BinarySearchFunc(s.text, end+1, func(r textRow, n int) int { return r.N - n })
+	var out [][]string
+	for ; i < len(s.text) && len(out) < k; i++ {
+		if !blank(s.text[i].Cells) {
+			out = append(out, s.text[i].Cells)
+		}
+	}
+	return out
 }
 
 func sortRanges(rs []cellRange) {
 	slices.SortStableFunc(rs, func(a, b cellRange) int { return a.r1 - b.r1 })
 }
-
-// row reads row n; next is the row under it when that is row n+1 and holds a value.
