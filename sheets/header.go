@@ -22,7 +22,13 @@ type header struct {
 	parent int   // the column of the parent task (所属任务) over finer 事项内容 rows, 0 if none
 	ticks  []int // columns named by a status word (已完成 | 正在推进 | 未启动), ticked with √
 	yesNo  int   // a column such as 是否办结 holding 是/否, 0 if none
-	notes  []string
+	notes  []headerNote // the choices among candidate columns, said at the chosen column
+}
+
+// headerNote is a notice at a column of the header.
+type headerNote struct {
+	col int
+	msg string
 }
 
 type dupColumn struct {
@@ -260,7 +266,7 @@ func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]string, end int) 
 	}
 	hd.cols[d.field] = use
 	if d.field != FieldStatus {
-		hd.notes = append(hd.notes, fmt.Sprintf(msgDateChosen, name(use), name(use), d.field, name(other)))
+		hd.notes = append(hd.notes, headerNote{use, fmt.Sprintf(msgDateChosen, name(use), name(use), d.field, name(other))})
 		return true
 	}
 	msg := fmt.Sprintf(msgStatusChosen, name(other), name(use), name(use))
@@ -270,7 +276,7 @@ func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]string, end int) 
 	} else {
 		msg += fmt.Sprintf(msgStatusIgnored, name(other))
 	}
-	hd.notes = append(hd.notes, msg)
+	hd.notes = append(hd.notes, headerNote{use, msg})
 	return true
 }
 
@@ -286,7 +292,7 @@ func (s *sheetReader) decideParent(hd *header, d dupColumn, end int) bool {
 		parent, content = d.dropped, d.kept
 	}
 	hd.cols[FieldContent], hd.parent = content, parent
-	hd.notes = append(hd.notes, fmt.Sprintf(msgParentChosen, coreOr(hd.names[parent-1]), coreOr(hd.names[content-1])))
+	hd.notes = append(hd.notes, headerNote{parent, fmt.Sprintf(msgParentChosen, coreOr(hd.names[parent-1]), coreOr(hd.names[content-1]))})
 	return true
 }
 

@@ -255,8 +255,8 @@ func (s *sheetReader) useHeader(hd header, n int, sub bool) {
 	s.cols, s.known, s.alt = hd.cols, hd.known, [NumFields]int{}
 	s.seq, s.parent, s.ticks, s.yesNo, s.heads = hd.seq, hd.parent, hd.ticks, hd.yesNo, hd.names
 	at := Pos{Sheet: s.sheet, Row: n}
-	for _, msg := range hd.notes {
-		s.notice(at, "", msg)
+	for _, nt := range hd.notes {
+		s.notice(at.At(nt.col), hd.names[nt.col-1], nt.msg)
 	}
 	if len(hd.unknown) > 0 {
 		list := strings.Join(hd.unknown, "、")
