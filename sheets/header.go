@@ -18,10 +18,10 @@ type header struct {
 	dups    []dupColumn
 	names   []string // by column-1: the header text as written, trimmed
 
-	seq    int   // the column of 序号, 0 if none
-	parent int   // the column of the parent task (所属任务) over finer 事项内容 rows, 0 if none
-	ticks  []int // columns named by a status word (已完成 | 正在推进 | 未启动), ticked with √
-	yesNo  int   // a column such as 是否办结 holding 是/否, 0 if none
+	seq    int          // the column of 序号, 0 if none
+	parent int          // the column of the parent task (所属任务) over finer 事项内容 rows, 0 if none
+	ticks  []int        // columns named by a status word (已完成 | 正在推进 | 未启动), ticked with √
+	yesNo  int          // a column such as 是否办结 holding 是/否, 0 if none
 	notes  []headerNote // the choices among candidate columns, said at the chosen column
 }
 
