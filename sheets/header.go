@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/zhtext"
 )
 
@@ -43,18 +44,18 @@ func (h *header) key() bool {
 // findHeader picks the header among the top rows (0-based index h): the row, together with
 // the row under it when that is a sub-header, naming the most known columns — at least three,
 // among them 事项内容, 会议 or 落实状态.
-func (s *sheetReader) findHeader(top [][]string) (h int, sub, ok bool) {
+func (s *sheetReader) findHeader(top [][]xlsx.Cell) (h int, sub, ok bool) {
 	best := 0
 	for i := range top {
 		if blank(top[i]) {
 			continue
 		}
-		var next []string
+		var next []xlsx.Cell
 		if i+1 < len(top) {
 			next = top[i+1]
 		}
 		sb := s.isSubHeader(top[i], next, i+1)
-		var lower []string
+		var lower []xlsx.Cell
 		if sb {
 			lower = next
 		}
@@ -74,7 +75,7 @@ func (s *sheetReader) findHeader(top [][]string) (h int, sub, ok bool) {
 // isSubHeader reports whether the row under header row n (upper) completes a two-row header:
 // a name of row n is merged down over both rows, or a group cell of row n is merged across
 // columns that are named in the row under it, or that row holds nothing but column names.
-func (s *sheetReader) isSubHeader(upper, lower []string, n int) bool {
+func (s *sheetReader) isSubHeader(upper, lower []xlsx.Cell, n int) bool {
 	if blank(lower) {
 		return false
 	}
@@ -83,7 +84,7 @@ func (s *sheetReader) isSubHeader(upper, lower []string, n int) bool {
 
 // subByMerge reports whether the merges of header row n reach into the row under it (lower):
 // a cell merged down, or a group cell merged across columns that lower names.
-func (s *sheetReader) subByMerge(n int, lower []string) bool {
+func (s *sheetReader) subByMerge(n int, lower []xlsx.Cell) bool {
 	for _, m := range s.merges {
 		if m.r1 != n {
 			continue
@@ -93,7 +94,7 @@ func (s *sheetReader) subByMerge(n int, lower []string) bool {
 		}
 		if m.c2 > m.c1 {
 			for c := m.c1; c <= m.c2 && c <= len(lower); c++ {
-				if _, ok := s.dict.Column(lower[c-1]); ok {
+				if _, ok := s.dict.Column(lower[c-1].Value); ok {
 					return true
 				}
 			}
@@ -103,15 +104,15 @@ func (s *sheetReader) subByMerge(n int, lower []string) bool {
 }
 
 // onlyNames reports whether a row holds nothing but column names (at least two) and 序号.
-func (s *sheetReader) onlyNames(cells []string) bool {
+func (s *sheetReader) onlyNames(cells []xlsx.Cell) bool {
 	names := 0
-	for _, v := range cells {
-		if strings.TrimSpace(v) == "" {
+	for _, x := range cells {
+		if !filled(x) {
 			continue
 		}
-		if _, ok := s.dict.Column(v); ok {
+		if _, ok := s.dict.Column(x.Value); ok {
 			names++
-		} else if !isSeqHeader(v) {
+		} else if !isSeqHeader(x.Value) {
 			return false
 		}
 	}
@@ -125,13 +126,13 @@ func isSeqHeader(v string) bool {
 
 // mapHeader maps the columns of a header row (upper), with its sub-header row (lower, nil
 // for none): a name in the sub-header wins over the group cell above it.
-func (s *sheetReader) mapHeader(upper, lower []string) header {
+func (s *sheetReader) mapHeader(upper, lower []xlsx.Cell) header {
 	var h header
 	width := max(len(upper), len(lower))
 	h.known = make([]bool, width)
-	name := func(row []string, c int) string {
+	name := func(row []xlsx.Cell, c int) string {
 		if c <= len(row) {
-			return strings.TrimSpace(row[c-1])
+			return strings.TrimSpace(row[c-1].Value)
 		}
 		return ""
 	}
@@ -240,7 +241,7 @@ func (s *sheetReader) choose(hd *header, end int) {
 }
 
 // decide settles one pair of candidate columns, and reports whether it did.
-func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]string, end int) bool {
+func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]xlsx.Cell, end int) bool {
 	if hd.cols[d.field] != d.kept {
 		return false // the kept column was itself replaced by an earlier choice
 	}
@@ -308,13 +309,13 @@ func (s *sheetReader) mergedDown(c, end int) bool {
 }
 
 // mostly reports whether more than half of the non-blank values of column c in rows fit.
-func mostly(rows [][]string, c int, fits func(string) bool) bool {
+func mostly(rows [][]xlsx.Cell, c int, fits func(string) bool) bool {
 	filled, fit := 0, 0
 	for _, r := range rows {
 		if c > len(r) {
 			continue
 		}
-		if v := strings.TrimSpace(r[c-1]); v != "" {
+		if v := strings.TrimSpace(r[c-1].Value); v != "" {
 			filled++
 			if fits(v) {
 				fit++

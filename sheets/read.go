@@ -170,9 +170,10 @@ var unitLabel = regexp.MustCompile(`(?:填报|报送|填表)?单位(?:名称)?\s
 var unitStop = regexp.MustCompile(`[\s\x{3000}]|填报日期|填表日期|报送日期|日期|填表人|填报人|联系人|联系电话|时间`)
 
 // unitFromLines finds the unit in a 填报单位：XX局 line above the header.
-func unitFromLines(rows [][]string) string {
+func unitFromLines(rows [][]xlsx.Cell) string {
 	for _, row := range rows {
-		for j, v := range row {
+		for j, x := range row {
+			v := x.Value
 			loc := unitLabel.FindStringIndex(v)
 			if loc == nil {
 				continue
@@ -184,8 +185,8 @@ func unitFromLines(rows [][]string) string {
 			if rest = trimBracketed(rest); rest != "" {
 				return rest
 			}
-			for _, w := range row[j+1:] {
-				if w = strings.TrimSpace(w); w != "" {
+			for _, y := range row[j+1:] {
+				if w := strings.TrimSpace(y.Value); w != "" {
 					if k := unitStop.FindStringIndex(w); k != nil && k[0] > 0 {
 						w = w[:k[0]]
 					}

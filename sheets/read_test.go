@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -548,7 +549,7 @@ func TestReadUnitFromFileName(t *testing.T) {
 		{[]string{"报送单位:市审计局"}, "市审计局"},
 		{[]string{"市统计局2023年度督查事项台账"}, ""},
 	} {
-		if got := unitFromLines([][]string{c.row}); got != c.want {
+		if got := unitFromLines([][]xlsx.Cell{textCells(c.row)}); got != c.want {
 			t.Errorf("unitFromLines(%q) = %q, want %q", c.row, got, c.want)
 		}
 	}

@@ -7,10 +7,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/duban/duban/internal/xlsx"
 )
 
 // row reads row n; next is the row under it when that is row n+1 and holds a value.
-func (s *sheetReader) row(n int, cells, next []string) {
+func (s *sheetReader) row(n int, cells, next []xlsx.Cell) {
 	s.advanceMerges(n, cells)
 	if blank(cells) {
 		return
@@ -22,7 +24,7 @@ func (s *sheetReader) row(n int, cells, next []string) {
 // dispose decides what the non-blank row n is and does what that asks — a notice, an error,
 // a header's columns taken, a RawRow for validation — and returns its disposition. It is the
 // one place where a row's fate is decided, and it decides one for every row.
-func (s *sheetReader) dispose(n int, cells, next []string) Disposition {
+func (s *sheetReader) dispose(n int, cells, next []xlsx.Cell) Disposition {
 	if n < s.first {
 		return s.above(n, cells)
 	}
@@ -62,18 +64,13 @@ func (s *sheetReader) dispose(n int, cells, next []string) Disposition {
 // above decides a row above the sheet's first header: a title or information line, the upper
 // row of the header, or a row that looks like data but that no header reads — an error at its
 // first cell, never a silent skip.
-func (s *sheetReader) above(n int, cells []string) Disposition {
+func (s *sheetReader) above(n int, cells []xlsx.Cell) Disposition {
 	if n == s.upper {
 		return RowHeader
 	}
-	filled := 0
-	for _, v := range cells {
-		if strings.TrimSpace(v) != "" {
-			filled++
-		}
-	}
+	k := nFilled(cells)
 	switch {
-	case filled < 3 || s.isInfoLine(cells):
+	case k < 3 || s.isInfoLine(cells):
 		return RowTitle
 	case s.onlyNames(cells):
 		return RowHeader // a table's header naming too few columns to be read
@@ -85,9 +82,10 @@ func (s *sheetReader) above(n int, cells []string) Disposition {
 
 // isInfoLine reports whether a row above the header is a line such as 填报单位：XX局 or
 // 填报日期：… rather than data.
-func (s *sheetReader) isInfoLine(cells []string) bool {
-	for _, v := range cells {
-		if v = strings.TrimSpace(v); v == "" {
+func (s *sheetReader) isInfoLine(cells []xlsx.Cell) bool {
+	for _, x := range cells {
+		v := strings.TrimSpace(x.Value)
+		if v == "" {
 			continue
 		}
 		if labelled(v) || unitLabel.MatchString(v) {
@@ -102,10 +100,11 @@ func (s *sheetReader) isInfoLine(cells []string) bool {
 // information line, no numbers, a column name or 序号 among its cells (a data row has
 // neither), and merged as a header is (a cell merged down, or a group cell across named
 // columns) or over a row of nothing but column names.
-func (s *sheetReader) isUpperRow(cells, header []string, n int) bool {
-	filled, named := 0, false
-	for _, v := range cells {
-		if v = strings.TrimSpace(v); v != "" {
+func (s *sheetReader) isUpperRow(cells, header []xlsx.Cell, n int) bool {
+	k, named := 0, false
+	for _, x := range cells {
+		if filled(x) {
+			v := strings.TrimSpace(x.Value)
 			if plainNumber(v) {
 				return false
 			}
@@ -113,26 +112,26 @@ func (s *sheetReader) isUpperRow(cells, header []string, n int) bool {
 				_, named = s.dict.Column(v)
 				named = named || isSeqHeader(v)
 			}
-			filled++
+			k++
 		}
 	}
-	return filled >= 2 && named && !s.isInfoLine(cells) && (s.subByMerge(n, header) || s.onlyNames(header))
+	return k >= 2 && named && !s.isInfoLine(cells) && (s.subByMerge(n, header) || s.onlyNames(header))
 }
 
 // data turns a data row into a RawRow for validation.
-func (s *sheetReader) data(n int, cells []string) Disposition {
+func (s *sheetReader) data(n int, cells []xlsx.Cell) Disposition {
 	out := RawRow{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Cols: s.cols, Date1904: s.date1904, UnitFromFile: s.unit}
 	own := false
 	for f, c := range s.cols {
 		if c > 0 && c <= len(cells) {
-			if v := strings.TrimSpace(cells[c-1]); v != "" {
-				s.take(&out, Field(f), n, c, v)
+			if filled(cells[c-1]) {
+				take(&out, Field(f), cells[c-1])
 				own = true
 			}
 		}
 		if a := s.alt[f]; a > 0 && a <= len(cells) && out.Blank(Field(f)) {
-			if v := strings.TrimSpace(cells[a-1]); v != "" {
-				s.take(&out, Field(f), n, a, v) // 完成时限 empty, 办结时限 filled: the value is not lost
+			if filled(cells[a-1]) {
+				take(&out, Field(f), cells[a-1]) // 完成时限 empty, 办结时限 filled: the value is not lost
 				own = true
 			}
 		}
@@ -140,9 +139,8 @@ func (s *sheetReader) data(n int, cells []string) Disposition {
 	if !own {
 		// Only unknown columns, or text (not a bare number) in the 序号 column: said, and the
 		// group heading above no longer applies. A row with only its 序号 is passed silently.
-		for c, v := range cells {
-			v = strings.TrimSpace(v)
-			if v != "" && (c >= len(s.known) || !s.known[c] || !isNumber(v)) {
+		for c, x := range cells {
+			if filled(x) && (c >= len(s.known) || !s.known[c] || !isNumber(strings.TrimSpace(x.Value))) {
 				s.notice(Pos{Sheet: s.sheet, Row: n}, joinCells(cells), msgOnlyUnknown)
 				s.group = ""
 				break
@@ -154,17 +152,17 @@ func (s *sheetReader) data(n int, cells []string) Disposition {
 		return s.ticked(n, cells, &out)
 	}
 	if s.parent > 0 && s.parent <= len(cells) {
-		out.Parent = strings.TrimSpace(cells[s.parent-1])
+		out.Parent = strings.TrimSpace(cells[s.parent-1].Value)
 	}
 	for i := range s.active {
 		m := &s.active[i]
 		for f, c := range s.cols {
 			if c >= m.c1 && c <= m.c2 && out.Blank(Field(f)) {
-				s.take(&out, Field(f), m.r1, m.c1, m.val)
+				take(&out, Field(f), m.val)
 			}
 		}
 		if s.parent >= m.c1 && s.parent <= m.c2 && out.Parent == "" {
-			out.Parent = m.val
+			out.Parent = m.val.Value
 		}
 	}
 	out.Group = s.group
@@ -176,14 +174,17 @@ func (s *sheetReader) data(n int, cells []string) Disposition {
 // continues reports whether row n is a continuation row — its only filled cells are in
 // 进展情况 or 备注 (no 序号, content, status, unit or deadline), right under an item or its
 // last continuation row — and joins its text to that item, on a new line, with a notice.
-func (s *sheetReader) continues(n int, cells []string) bool {
+func (s *sheetReader) continues(n int, cells []xlsx.Cell) bool {
 	if s.tail == 0 || s.prev != s.tail || len(s.rows) == 0 {
 		return false
 	}
 	var fields []Field
-	for c, v := range cells {
-		if strings.TrimSpace(v) == "" {
+	for c, x := range cells {
+		if !filled(x) {
 			continue
+		}
+		if x.Kind == xlsx.Uncalculated {
+			return false // a formula: not text to join
 		}
 		switch c + 1 {
 		case s.cols[FieldProgress]:
@@ -201,9 +202,9 @@ func (s *sheetReader) continues(n int, cells []string) bool {
 	names := make([]string, len(fields))
 	for i, f := range fields {
 		c := s.cols[f]
-		v := strings.TrimSpace(cells[c-1])
+		v := strings.TrimSpace(cells[c-1].Value)
 		if item.Blank(f) {
-			s.take(item, f, n, c, v)
+			take(item, f, cells[c-1])
 		} else {
 			item.Vals[f] += "\n" + v
 		}
@@ -217,21 +218,16 @@ func (s *sheetReader) continues(n int, cells []string) bool {
 // subHeading reports whether a row is the heading of sub-items — a 序号 and one text cell,
 // nothing else, with the next row numbered under it (1 over 1.1, 1.2 …) — and the first
 // sub-item's number.
-func (s *sheetReader) subHeading(cells, next []string) (first string, ok bool) {
+func (s *sheetReader) subHeading(cells, next []xlsx.Cell) (first string, ok bool) {
 	if s.seq == 0 || s.seq > len(cells) || s.seq > len(next) {
 		return "", false
 	}
-	num := strings.TrimSpace(cells[s.seq-1])
-	filled := 0
-	for _, v := range cells {
-		if strings.TrimSpace(v) != "" {
-			filled++
-		}
-	}
-	if num == "" || filled != 2 {
+	num := strings.TrimSpace(cells[s.seq-1].Value)
+	k := nFilled(cells)
+	if num == "" || k != 2 {
 		return "", false
 	}
-	first = strings.TrimSpace(next[s.seq-1])
+	first = strings.TrimSpace(next[s.seq-1].Value)
 	rest, ok := strings.CutPrefix(first, num)
 	if !ok || rest == "" || !strings.ContainsRune(".．-", []rune(rest)[0]) {
 		return "", false
@@ -242,12 +238,12 @@ func (s *sheetReader) subHeading(cells, next []string) (first string, ok bool) {
 // ticked excludes a data row of a sheet that marks its status instead of writing it — √
 // under 已完成 | 正在推进 | 未启动, or 是/否 under 是否办结 — with an error at the mark that says
 // what the sheet does and what to write instead (SPEC §3).
-func (s *sheetReader) ticked(n int, cells []string, out *RawRow) Disposition {
+func (s *sheetReader) ticked(n int, cells []xlsx.Cell, out *RawRow) Disposition {
 	at := Pos{File: s.file, Sheet: s.sheet, Row: n}
 	p := Problem{Level: Error, Field: FieldStatus.String(), Raw: out.Readable()}
 	value := func(c int) string {
 		if c > 0 && c <= len(cells) {
-			return strings.TrimSpace(cells[c-1])
+			return strings.TrimSpace(cells[c-1].Value)
 		}
 		return ""
 	}
@@ -281,7 +277,7 @@ func (s *sheetReader) ticked(n int, cells []string, out *RawRow) Disposition {
 // three known column names, among them 事项内容, 会议 or 落实状态, with the row under it when
 // that is its sub-header — or is the upper row of a two-row header over such a row. Each is
 // said in a notice at its first row.
-func (s *sheetReader) headerAt(n int, cells, next []string) bool {
+func (s *sheetReader) headerAt(n int, cells, next []xlsx.Cell) bool {
 	for len(s.stacked) > 0 && s.stacked[0].row < n {
 		s.stacked = s.stacked[1:] // read as part of another header
 	}
@@ -297,7 +293,7 @@ func (s *sheetReader) headerAt(n int, cells, next []string) bool {
 	default:
 		return false
 	}
-	var lower []string
+	var lower []xlsx.Cell
 	if sub {
 		lower = next
 	}
@@ -333,16 +329,16 @@ func (s *sheetReader) headerAt(n int, cells, next []string) bool {
 // first filled cell other than 序号 is a plain number (a 序号, an Excel date) gives -1 and
 // one whose first is any other text that is not a column name gives 0, each after one look.
 // The count of row n is kept for the row after it.
-func (s *sheetReader) names(n int, cells []string) int {
+func (s *sheetReader) names(n int, cells []xlsx.Cell) int {
 	if n == s.namesRow {
 		return s.namesVal
 	}
 	k := 0
 scan:
-	for _, v := range cells {
-		v = strings.TrimSpace(v)
+	for _, x := range cells {
+		v := strings.TrimSpace(x.Value)
 		switch {
-		case v == "":
+		case !filled(x):
 		case k == 0 && plainNumber(v):
 			k = -1
 			break scan
@@ -414,14 +410,14 @@ func columnList(hd *header) string {
 // as 一、市政府常务会议议定事项 or （二）市长批示件, numbered or naming a category, and not in
 // the 事项内容 column (a lone content cell is an item with its other cells still empty) — and
 // the text it carries.
-func (s *sheetReader) heading(cells []string) (text string, ok bool) {
+func (s *sheetReader) heading(cells []xlsx.Cell) (text string, ok bool) {
 	col := 0
-	for c, v := range cells {
-		if v = strings.TrimSpace(v); v != "" {
-			if text != "" {
+	for c, x := range cells {
+		if filled(x) {
+			if col != 0 {
 				return "", false
 			}
-			text, col = v, c+1
+			text, col = strings.TrimSpace(x.Value), c+1
 		}
 	}
 	if text == "" || col == s.cols[FieldContent] {
@@ -443,15 +439,15 @@ var headingNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[�
 // isHeaderAgain reports whether a row repeats the header (tables pasted together, or a header
 // repeated for printing): at least three of its filled mapped cells, and all of them, are
 // column names.
-func (s *sheetReader) isHeaderAgain(cells []string) bool {
+func (s *sheetReader) isHeaderAgain(cells []xlsx.Cell) bool {
 	named := 0
 	for _, c := range s.cols {
-		if c == 0 || c > len(cells) || strings.TrimSpace(cells[c-1]) == "" {
+		if c == 0 || c > len(cells) || !filled(cells[c-1]) {
 			continue
 		}
 		// Any column name will do: the upper row of a two-row header has its group names
 		// (落实情况 over 落实状态 …) in other columns.
-		if _, ok := s.dict.Column(cells[c-1]); !ok {
+		if _, ok := s.dict.Column(cells[c-1].Value); !ok {
 			return false // a data row: its first filled cell already says so
 		}
 		named++
@@ -471,7 +467,7 @@ func (s *sheetReader) inGroup(n int) bool {
 }
 
 // advanceMerges keeps the merges covering row n active, with the value of their first cell.
-func (s *sheetReader) advanceMerges(n int, cells []string) {
+func (s *sheetReader) advanceMerges(n int, cells []xlsx.Cell) {
 	k := 0
 	for _, m := range s.active {
 		if m.r2 >= n {
@@ -486,12 +482,10 @@ func (s *sheetReader) advanceMerges(n int, cells []string) {
 		if m.r1 < n {
 			continue
 		}
-		v := ""
-		if m.c1 <= len(cells) {
-			v = strings.TrimSpace(cells[m.c1-1])
-		}
-		if v != "" {
-			s.active = append(s.active, activeMerge{m, v})
+		if m.c1 <= len(cells) && filled(cells[m.c1-1]) {
+			x := cells[m.c1-1]
+			x.Value = strings.TrimSpace(x.Value)
+			s.active = append(s.active, activeMerge{m, x})
 		}
 	}
 }
@@ -506,22 +500,22 @@ var footerWords = []string{
 // isFooter reports whether a row after the header is a footer line rather than data: its
 // first text is labelled with a footer word, and it holds no recognised status. Once a footer
 // is seen, short rows after it (continued notes) are footers too.
-func (s *sheetReader) isFooter(cells []string) bool {
+func (s *sheetReader) isFooter(cells []xlsx.Cell) bool {
 	if c := s.cols[FieldStatus]; c > 0 && c <= len(cells) {
-		if _, ok := s.dict.Status(strings.TrimSpace(cells[c-1])); ok && strings.TrimSpace(cells[c-1]) != "" {
+		if _, ok := s.dict.Status(strings.TrimSpace(cells[c-1].Value)); ok && strings.TrimSpace(cells[c-1].Value) != "" {
 			return false
 		}
 	}
-	first, filled := "", 0
-	for _, v := range cells {
-		if v = strings.TrimSpace(v); v != "" {
-			if first == "" {
-				first = v
+	first, k := "", 0
+	for _, x := range cells {
+		if filled(x) {
+			if k == 0 {
+				first = strings.TrimSpace(x.Value)
 			}
-			filled++
+			k++
 		}
 	}
-	if s.inFooter && filled <= 2 {
+	if s.inFooter && k <= 2 {
 		return true
 	}
 	return labelled(first)
@@ -551,13 +545,13 @@ func labelled(text string) bool {
 
 // isNumberRow reports whether a row holds only the column numbers 1, 2, 3… that some forms
 // put under the header.
-func (s *sheetReader) isNumberRow(cells []string) bool {
+func (s *sheetReader) isNumberRow(cells []xlsx.Cell) bool {
 	prev, k := 0, 0
-	for _, v := range cells {
-		if v = strings.TrimSpace(v); v == "" {
+	for _, x := range cells {
+		if !filled(x) {
 			continue
 		}
-		n, err := strconv.Atoi(v)
+		n, err := strconv.Atoi(strings.TrimSpace(x.Value))
 		if err != nil || (k > 0 && n != prev+1) {
 			return false
 		}
@@ -567,19 +561,19 @@ func (s *sheetReader) isNumberRow(cells []string) bool {
 	return k >= 3
 }
 
-func blank(cells []string) bool {
-	for _, v := range cells {
-		if strings.TrimSpace(v) != "" {
+func blank(cells []xlsx.Cell) bool {
+	for _, x := range cells {
+		if filled(x) {
 			return false
 		}
 	}
 	return true
 }
 
-func joinCells(cells []string) string {
+func joinCells(cells []xlsx.Cell) string {
 	var parts []string
-	for _, v := range cells {
-		if v = strings.TrimSpace(v); v != "" {
+	for _, x := range cells {
+		if v := strings.TrimSpace(x.Value); v != "" {
 			parts = append(parts, v)
 		}
 	}

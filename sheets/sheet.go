@@ -74,11 +74,9 @@ type sheetReader struct {
 	yesNo     int            // a 是否办结 column in place of a status, 0 if none
 	heads     []string       // the header's texts, by column-1
 
-	cells     []xlsx.Row // the sheet's rows as read, for the kinds of their cells
-	text      []textRow  // the same rows' values
+	rowsIn    []xlsx.Row // the sheet's rows as read
 	prev      int        // the last non-blank row before the one being read
 	tail      int        // the last row of the last item read: its row or its last continuation row
-	kindRow   int        // index into cells of the row kindAt last found
 	active    []activeMerge
 	nextMerge int // index into dataMerge
 	dataMerge []cellRange
@@ -91,66 +89,16 @@ type sheetReader struct {
 	namesRow, namesVal int // names of row namesRow, kept for the row after it
 }
 
-// uncalculated stands, in the rows the sheet code reads, for a formula whose result the file
-// does not hold: a cell with content, which reaches RawRow as Kinds[f] = xlsx.Uncalculated.
-const uncalculated = "\x00未计算的公式"
-
-// textRow is a row's cell values as the sheet code reads them.
-type textRow struct {
-	N     int
-	Cells []string
+// take puts the cell x into field f of out: its value trimmed, and its kind (a formula
+// without its result is xlsx.Uncalculated with the value "").
+func take(out *RawRow, f Field, x xlsx.Cell) {
+	out.Vals[f], out.Kinds[f] = strings.TrimSpace(x.Value), x.Kind
 }
 
-// textRows gives the values of rows, cut from one slab.
-func textRows(rows []xlsx.Row) []textRow {
-	n := 0
-	for _, r := range rows {
-		n += len(r.Cells)
-	}
-	slab := make([]string, n)
-	out := make([]textRow, len(rows))
-	for i, r := range rows {
-		cells := slab[:len(r.Cells):len(r.Cells)]
-		slab = slab[len(r.Cells):]
-		for j, c := range r.Cells {
-			cells[j] = c.Value
-			if c.Kind == xlsx.Uncalculated {
-				cells[j] = uncalculated
-			}
-		}
-		out[i] = textRow{r.N, cells}
-	}
-	return out
-}
-
-// kindAt is the kind of the cell at row n, column c (1-based).
-func (s *sheetReader) kindAt(n, c int) xlsx.Kind {
-	i := s.kindRow // rows come in order: usually the row of the last call
-	if i >= len(s.cells) || s.cells[i].N != n {
-		var ok bool
-		if i, ok = slices.BinarySearchFunc(s.cells, n, func(r xlsx.Row, n int) int { return r.N - n }); !ok {
-			return xlsx.Blank
-		}
-		s.kindRow = i
-	}
-	if c < 1 || c > len(s.cells[i].Cells) {
-		return xlsx.Blank
-	}
-	return s.cells[i].Cells[c-1].Kind
-}
-
-// take puts the value v of the cell at row n, column c into field f of out.
-func (s *sheetReader) take(out *RawRow, f Field, n, c int, v string) {
-	if v == uncalculated {
-		out.Vals[f], out.Kinds[f] = "", xlsx.Uncalculated
-		return
-	}
-	out.Vals[f], out.Kinds[f] = v, s.kindAt(n, c)
-}
-
+// activeMerge is a merge of the data covering the row being read, with its first cell.
 type activeMerge struct {
 	cellRange
-	val string
+	val xlsx.Cell
 }
 
 // stackedHeader is a header row under the sheet's first, and whether it has a sub-header row.
@@ -167,11 +115,10 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 	for i, m := range xs.Merges {
 		merges[i] = cellRange{m.C1, m.R1, m.C2, m.R2}
 	}
-	s := &sheetReader{reader: r, sheet: sheet, merges: merges, unit: r.unit, lastRow: xs.LastRow, cells: xs.Rows}
-	fs := struct{ Rows []textRow }{textRows(xs.Rows)}
-	s.text = fs.Rows
+	s := &sheetReader{reader: r, sheet: sheet, merges: merges, unit: r.unit, lastRow: xs.LastRow, rowsIn: xs.Rows}
+	fs := struct{ Rows []xlsx.Row }{xs.Rows}
 	// The rows the header is searched among, by row-1 (nil for blank rows).
-	var top [][]string
+	var top [][]xlsx.Cell
 	nonBlank := 0
 	for _, row := range fs.Rows {
 		if blank(row.Cells) {
@@ -194,7 +141,7 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 		return false
 	}
 	for i := range fs.Rows {
-		var next []string
+		var next []xlsx.Cell
 		if i+1 < len(fs.Rows) && fs.Rows[i+1].N == fs.Rows[i].N+1 {
 			next = fs.Rows[i+1].Cells
 		}
@@ -208,7 +155,7 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 // naming the most known columns is found first; a table stacked above it (一、… over 二、…)
 // has a header of its own, and the first of those is where reading starts. start returns
 // false when there is no header.
-func (s *sheetReader) start(top [][]string) bool {
+func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 	h, sub, ok := s.findHeader(top)
 	if !ok {
 		return false
@@ -230,7 +177,7 @@ func (s *sheetReader) start(top [][]string) bool {
 	if u := unitFromLines(top[:h]); u != "" {
 		s.unit = u
 	}
-	var lower []string
+	var lower []xlsx.Cell
 	if sub {
 		lower = top[h+1]
 	}
@@ -294,12 +241,12 @@ func (s *sheetReader) coversField(m cellRange) bool {
 }
 
 // below returns the values of up to k non-blank rows under row end.
-func (s *sheetReader) below(end, k int) [][]string {
-	i, _ := slices.BinarySearchFunc(s.text, end+1, func(r textRow, n int) int { return r.N - n })
-	var out [][]string
-	for ; i < len(s.text) && len(out) < k; i++ {
-		if !blank(s.text[i].Cells) {
-			out = append(out, s.text[i].Cells)
+func (s *sheetReader) below(end, k int) [][]xlsx.Cell {
+	i, _ := slices.BinarySearchFunc(s.rowsIn, end+1, func(r xlsx.Row, n int) int { return r.N - n })
+	var out [][]xlsx.Cell
+	for ; i < len(s.rowsIn) && len(out) < k; i++ {
+		if !blank(s.rowsIn[i].Cells) {
+			out = append(out, s.rowsIn[i].Cells)
 		}
 	}
 	return out
@@ -307,4 +254,21 @@ func (s *sheetReader) below(end, k int) [][]string {
 
 func sortRanges(rs []cellRange) {
 	slices.SortStableFunc(rs, func(a, b cellRange) int { return a.r1 - b.r1 })
+}
+
+// filled reports whether a cell holds a value: text other than spaces, or a formula whose
+// result the file does not hold.
+func filled(x xlsx.Cell) bool {
+	return x.Kind == xlsx.Uncalculated || strings.TrimSpace(x.Value) != ""
+}
+
+// nFilled counts the filled cells of a row.
+func nFilled(cells []xlsx.Cell) int {
+	k := 0
+	for _, x := range cells {
+		if filled(x) {
+			k++
+		}
+	}
+	return k
 }

@@ -523,7 +523,7 @@ func TestReadTallyCoversCorpus(t *testing.T) {
 			}
 			nonBlank, sum, read := 0, 0, 0
 			for _, r := range rows {
-				if !blank(r) {
+				if !blank(textCells(r)) {
 					nonBlank++
 				}
 			}
