@@ -76,6 +76,7 @@ var (
 
 const (
 	labelTotal    = "合计"
+	labelParent   = "所属任务" // the parent task of an item from a two-level list (SPEC §7)
 	alertOverdue  = "逾期"
 	alertDueSoon  = "临期"
 	titleSummary  = "%s%d年度督查事项落实情况汇总"
@@ -244,7 +245,7 @@ func itemsTable(r *Report, cols []xlsxout.Column, title string, n int, cut []str
 	parents := slices.ContainsFunc(r.Items, func(it Item) bool { return it.Parent != "" })
 	signal := len(colsItems)
 	if parents {
-		cols = slices.Insert(slices.Clip(cols), colContent+1, xlsxout.Column{Label: "所属任务", Kind: kWrap})
+		cols = slices.Insert(slices.Clip(cols), colContent+1, xlsxout.Column{Label: labelParent, Kind: kWrap})
 		signal++
 	}
 	return &xlsxout.Table{

@@ -930,4 +930,12 @@ func TestWriteParentColumn(t *testing.T) {
 			t.Errorf("事项明细 row %q: want content %q, parent 稳定粮食生产, lead %q, 预警 逾期", row, it.Content, it.Lead)
 		}
 	}
+	// A report used as the next round's master list keeps the parent task.
+	raws, err := itemsAsRows(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raws) == 0 || raws[0].Parent != "稳定粮食生产" || raws[0].Vals[FieldContent] != r.Items[0].Content {
+		t.Errorf("read back: %+v, want the first item with its parent 稳定粮食生产", raws[:min(1, len(raws))])
+	}
 }
