@@ -195,11 +195,13 @@ func (h *header) markTicks() {
 		h.unknown = append(h.unknown, zhtext.Normalize(h.names[h.ticks[0]-1]))
 		h.ticks = nil
 	}
-	for _, c := range append(h.ticks, h.yesNo) {
-		if c > 0 {
-			h.known[c-1] = true
-			h.count++
-		}
+	for _, c := range h.ticks {
+		h.known[c-1] = true
+		h.count++
+	}
+	if h.yesNo > 0 {
+		h.known[h.yesNo-1] = true
+		h.count++
 	}
 }
 
@@ -253,13 +255,15 @@ func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]xlsx.Cell, end in
 	case FieldStatus:
 		fits = func(v string) bool { _, ok := s.dict.Status(v); return ok }
 	case FieldDeadline, FieldDone, FieldMeetingDate:
+		// Any year will do: only whether the value reads as a date or deadline counts.
 		fits = func(v string) bool { _, err := ParseDeadline(v, s.dict, 2000, s.date1904); return err == nil }
 	default:
 		return false
 	}
-	kept, dropped := mostly(rows, d.kept, fits), mostly(rows, d.dropped, fits)
-	if kept == dropped {
-		return false
+	kept, keptN := mostly(rows, d.kept, fits)
+	dropped, droppedN := mostly(rows, d.dropped, fits)
+	if kept == dropped || keptN == 0 || droppedN == 0 {
+		return false // the values do not tell them apart: one is read where the other is blank
 	}
 	use, other := d.kept, d.dropped
 	if dropped {
@@ -308,21 +312,22 @@ func (s *sheetReader) mergedDown(c, end int) bool {
 	return false
 }
 
-// mostly reports whether more than half of the non-blank values of column c in rows fit.
-func mostly(rows [][]xlsx.Cell, c int, fits func(string) bool) bool {
-	filled, fit := 0, 0
+// mostly reports whether more than half of the non-blank values of column c in rows fit, and
+// how many values there are.
+func mostly(rows [][]xlsx.Cell, c int, fits func(string) bool) (ok bool, n int) {
+	k, fit := 0, 0
 	for _, r := range rows {
 		if c > len(r) {
 			continue
 		}
 		if v := strings.TrimSpace(r[c-1].Value); v != "" {
-			filled++
+			k++
 			if fits(v) {
 				fit++
 			}
 		}
 	}
-	return filled > 0 && fit*2 > filled
+	return k > 0 && fit*2 > k, k
 }
 
 // coreOr is a header's core name (coreName), else its normalised text.
