@@ -251,7 +251,7 @@ func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]xlsx.Cell, end in
 	var fits func(string) bool
 	switch d.field {
 	case FieldContent:
-		return s.decideParent(hd, d, end)
+		return s.decideParent(hd, d, rows, end)
 	case FieldStatus:
 		fits = func(v string) bool { _, ok := s.dict.Status(v); return ok }
 	case FieldDeadline, FieldDone, FieldMeetingDate:
@@ -285,10 +285,16 @@ func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]xlsx.Cell, end in
 	return true
 }
 
-// decideParent settles two 事项内容 columns: the one merged down over several rows under the
-// header (ending at row end), beside one that is not, holds the parent tasks.
-func (s *sheetReader) decideParent(hd *header, d dupColumn, end int) bool {
+// decideParent settles two 事项内容 columns by the rows under the header (ending at row end):
+// the one merged down over several rows beside one that is not, else the one written once
+// over several rows of the other, holds the parent tasks.
+func (s *sheetReader) decideParent(hd *header, d dupColumn, rows [][]xlsx.Cell, end int) bool {
+	msg := msgParentChosen
 	a, b := s.mergedDown(d.kept, end), s.mergedDown(d.dropped, end)
+	if a == b {
+		msg = msgParentOnce
+		a, b = writtenOnce(rows, d.kept, d.dropped), writtenOnce(rows, d.dropped, d.kept)
+	}
 	if a == b {
 		return false
 	}
@@ -297,7 +303,7 @@ func (s *sheetReader) decideParent(hd *header, d dupColumn, end int) bool {
 		parent, content = d.dropped, d.kept
 	}
 	hd.cols[FieldContent], hd.parent = content, parent
-	hd.notes = append(hd.notes, headerNote{parent, fmt.Sprintf(msgParentChosen, coreOr(hd.names[parent-1]), coreOr(hd.names[content-1]))})
+	hd.notes = append(hd.notes, headerNote{parent, fmt.Sprintf(msg, coreOr(hd.names[parent-1]), coreOr(hd.names[content-1]))})
 	return true
 }
 
@@ -310,6 +316,35 @@ func (s *sheetReader) mergedDown(c, end int) bool {
 		}
 	}
 	return false
+}
+
+// writtenOnce reports whether column a holds values written once over several rows of column
+// b, without merged cells: among the rows where b is filled, whose values differ from row to
+// row, a is filled in the first and blank or repeated in some of the others.
+func writtenOnce(rows [][]xlsx.Cell, a, b int) bool {
+	n, once := 0, 0
+	last, lastB := "", ""
+	for _, r := range rows {
+		vb := valueAt(r, b)
+		if vb == "" {
+			continue
+		}
+		va := valueAt(r, a)
+		switch {
+		case vb == lastB:
+			return false // b repeats: it is not the finer column
+		case n == 0 && va == "":
+			return false
+		case n > 0 && (va == "" || va == last):
+			once++
+		}
+		if va != "" {
+			last = va
+		}
+		lastB = vb
+		n++
+	}
+	return once > 0
 }
 
 // mostly reports whether more than half of the non-blank values of column c in rows fit, and

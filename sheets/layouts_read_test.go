@@ -164,6 +164,30 @@ func TestLayoutTwoLevel(t *testing.T) {
 	sameLines(t, "problems", probs, []string{
 		"市农业农村局.xlsx!台账!C2: 提示: “工作任务”列合并跨越多行，作为所属任务；“具体事项”列为事项内容，每行一项",
 	})
+
+	// The parent written once above its finer rows without merged cells, in a column named
+	// 重点任务 right of the finer 工作措施 (also an alias, 任务内容): the same reading.
+	p = writeBook(t, t.TempDir(), "市商务局.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"序号|任务内容|重点任务|牵头单位|完成时限|落实状态|进展情况|来源",
+			"#1|组织开展“消费促进月”系列活动|提振消费|市商务局|2024年9月30日|已完成||2024年政府工作报告",
+			"#2|发放家电以旧换新补贴||市商务局|2024年12月31日|推进中|已发放补贴1.2亿元。|2024年政府工作报告",
+			"#3|培育夜间经济集聚区2个|提振消费|市商务局|2024年12月31日|推进中||2024年政府工作报告",
+			"#4|推进县域商业体系建设|完善流通网络|市商务局|2025年6月30日|未启动||2024年政府工作报告",
+		},
+	}}})
+	items, probs, _ = readItems(t, p, date(2024, 12, 20))
+	sameLines(t, "items", items, []string{
+		"2: 组织开展“消费促进月”系列活动 | 所属 提振消费 | 已落实 | 市商务局 | ",
+		"3: 发放家电以旧换新补贴 | 所属 提振消费 | 推进中 | 市商务局 | 已发放补贴1.2亿元。",
+		"4: 培育夜间经济集聚区2个 | 所属 提振消费 | 推进中 | 市商务局 | ",
+		"5: 推进县域商业体系建设 | 所属 完善流通网络 | 未启动 | 市商务局 | ",
+	})
+	sameLines(t, "problems", probs, []string{
+		"市商务局.xlsx!台账!C1: 提示: “重点任务”列一格写在其下多行之上，作为所属任务；“任务内容”列为事项内容，每行一项",
+		"市商务局.xlsx!台账!A2: 警告: 落实状态为“已完成”（已落实），但未填写完成日期",
+	})
 }
 
 // Continuation rows holding only more 进展情况 (or 备注) text join the item above, with a

@@ -81,6 +81,7 @@ const (
 	msgStatusIgnored = "；“%s”列已忽略"
 	msgDateChosen    = "“%s”列多为日期，按“%s”列读取%s；“%s”列已忽略"
 	msgParentChosen  = "“%s”列合并跨越多行，作为所属任务；“%s”列为事项内容，每行一项"
+	msgParentOnce    = "“%s”列一格写在其下多行之上，作为所属任务；“%s”列为事项内容，每行一项"
 	msgContinuation  = "续行：只有%s的内容，已并入第%d行的事项"
 	msgSubHeading    = "子项标题行（其下为%s等子项），不是事项，已跳过"
 	msgTicked        = "落实状态用“%s”勾选在“%s”列，duban无法据此统计；请增加“落实状态”列，填写 已落实、推进中 或 未启动（该行已排除，未计入统计，请修改后重新报送）"

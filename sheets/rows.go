@@ -165,6 +165,11 @@ func (s *sheetReader) data(n int, cells []xlsx.Cell) Disposition {
 			out.Parent = m.val.Value
 		}
 	}
+	if s.parent > 0 {
+		// A parent written once, without merged cells, over the finer rows under it.
+		out.Parent = cmp.Or(out.Parent, s.lastParent)
+		s.lastParent = out.Parent
+	}
 	out.Group = s.group
 	s.rows = append(s.rows, out)
 	s.lastData, s.tail = n, n

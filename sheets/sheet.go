@@ -74,17 +74,18 @@ type sheetReader struct {
 	yesNo     int            // a 是否办结 column in place of a status, 0 if none
 	heads     []string       // the header's texts, by column-1
 
-	rowsIn    []xlsx.Row // the sheet's rows as read
-	prev      int        // the last non-blank row before the one being read
-	tail      int        // the last row of the last item read: its row or its last continuation row
-	active    []activeMerge
-	nextMerge int // index into dataMerge
-	dataMerge []cellRange
-	seenData  bool   // a non-blank row under the header was seen
-	group     string // the text of the last group heading (一、市政府常务会议议定事项)
-	groupRow  int    // its row
-	lastData  int    // the row of the last data row
-	inFooter  bool
+	rowsIn     []xlsx.Row // the sheet's rows as read
+	prev       int        // the last non-blank row before the one being read
+	tail       int        // the last row of the last item read: its row or its last continuation row
+	lastParent string     // the parent task of the last item read, for the rows under it that leave it blank
+	active     []activeMerge
+	nextMerge  int // index into dataMerge
+	dataMerge  []cellRange
+	seenData   bool   // a non-blank row under the header was seen
+	group      string // the text of the last group heading (一、市政府常务会议议定事项)
+	groupRow   int    // its row
+	lastData   int    // the row of the last data row
+	inFooter   bool
 
 	namesRow, namesVal int // names of row namesRow, kept for the row after it
 }
@@ -201,6 +202,7 @@ func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 func (s *sheetReader) useHeader(hd header, n int, sub bool) {
 	s.cols, s.known, s.alt = hd.cols, hd.known, [NumFields]int{}
 	s.seq, s.parent, s.ticks, s.yesNo, s.heads = hd.seq, hd.parent, hd.ticks, hd.yesNo, hd.names
+	s.lastParent = ""
 	at := Pos{Sheet: s.sheet, Row: n}
 	for _, nt := range hd.notes {
 		s.notice(at.At(nt.col), hd.names[nt.col-1], nt.msg)
@@ -271,4 +273,12 @@ func nFilled(cells []xlsx.Cell) int {
 		}
 	}
 	return k
+}
+
+// valueAt is the trimmed value of column c (1-based) of a row, "" beyond its last cell.
+func valueAt(r []xlsx.Cell, c int) string {
+	if c < 1 || c > len(r) {
+		return ""
+	}
+	return strings.TrimSpace(r[c-1].Value)
 }
