@@ -117,11 +117,10 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 		merges[i] = cellRange{m.C1, m.R1, m.C2, m.R2}
 	}
 	s := &sheetReader{reader: r, sheet: sheet, merges: merges, unit: r.unit, lastRow: xs.LastRow, rowsIn: xs.Rows}
-	fs := struct{ Rows []xlsx.Row }{xs.Rows}
 	// The rows the header is searched among, by row-1 (nil for blank rows).
 	var top [][]xlsx.Cell
 	nonBlank := 0
-	for _, row := range fs.Rows {
+	for _, row := range xs.Rows {
 		if blank(row.Cells) {
 			continue
 		}
@@ -141,12 +140,13 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 		r.skipSheet(sheet, msgNoHeader, whyNoHeader)
 		return false
 	}
-	for i := range fs.Rows {
+	rows := xs.Rows
+	for i := range rows {
 		var next []xlsx.Cell
-		if i+1 < len(fs.Rows) && fs.Rows[i+1].N == fs.Rows[i].N+1 {
-			next = fs.Rows[i+1].Cells
+		if i+1 < len(rows) && rows[i+1].N == rows[i].N+1 {
+			next = rows[i+1].Cells
 		}
-		s.row(fs.Rows[i].N, fs.Rows[i].Cells, next)
+		s.row(rows[i].N, rows[i].Cells, next)
 	}
 	r.tallies = append(r.tallies, s.tally)
 	return true
