@@ -283,10 +283,30 @@ func (d *Dict) Status(s string) (Status, bool) {
 	return c, ok
 }
 
-// Column returns the canonical field a header text names.
+// Column returns the canonical field a header text names: the whole text, else its core name
+// — the text before a line break or a bracketed hint, as forms print them: 落实状态\n（已完成/
+// 推进中/未启动）, 完成时限（年月日）, 进展情况(200字以内) (SPEC §3).
 func (d *Dict) Column(header string) (Field, bool) {
-	f, ok := d.column[zhtext.Normalize(header)]
+	if f, ok := d.column[zhtext.Normalize(header)]; ok {
+		return f, true
+	}
+	core := coreName(header)
+	if core == "" {
+		return 0, false
+	}
+	f, ok := d.column[core]
 	return f, ok
+}
+
+// coreName is the normalised text of a header cell before its first line break or bracket
+// (（ ( 【 [ 〔), or "" when the cell has no such hint or nothing before it.
+func coreName(header string) string {
+	header = strings.TrimSpace(header)
+	i := strings.IndexAny(header, "\n\r（(【[〔")
+	if i <= 0 {
+		return ""
+	}
+	return zhtext.Normalize(header[:i])
 }
 
 // IsNoDeadline reports whether s is, whole, a word meaning 无明确时限. A 完成时限 cell is read

@@ -2,13 +2,15 @@
 //
 //	Source   (collect.go)   the workbooks named by files and folders
 //	ReadFile (read.go)      a workbook → raw rows, each with its place (internal/xlsx reads
-//	                        the cells; damage anywhere refuses the whole file)
+//	                        the cells; damage anywhere refuses the whole file); one sheet's
+//	                        ledger in sheet.go, its header and column choice in header.go,
+//	                        the disposition of each row in rows.go
 //	Validate (validate.go)  raw rows → items, by the row rules of SPEC §5 (validator/v10)
 //	Merge    (merge.go)     the same item from several rows counted once (SPEC §6)
 //	Summarize (stats.go)    items → Report: the figures of SPEC §7, the as-of date passed in
 //	Write    (write.go)     Report → the consolidated workbook
 //
-// Build (run.go) runs them all. Only read.go and write.go (and the round-trip
+// Build (run.go) runs them all. Only the reader and write.go (and the round-trip
 // helpers config.go, expect.go, annotate.go) touch workbooks; everything between is plain
 // Go values, testable without files. The dictionary (dict.go) holds everything an office
 // names its own way; deadline.go and meeting.go read dates, deadlines and meeting names, whose

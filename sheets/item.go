@@ -72,6 +72,9 @@ type RawRow struct {
 	// 填报日期 line (TitleYearFrom says which) — for dates written without one; 0 if none.
 	TitleYear     int
 	TitleYearFrom string
+	// Parent is the parent task (所属任务) over the row in a two-level list: the text of a
+	// coarser 事项内容 column merged over several finer rows.
+	Parent string
 }
 
 // Blank reports whether field f holds nothing: no value and no formula.
@@ -185,6 +188,7 @@ type Item struct {
 	MeetingName string    // canonical display name, e.g. 市政府常务会议第5次
 	MeetingDate time.Time // zero if unknown
 	Content     string
+	Parent      string    // 所属任务: the parent task of a two-level list, "" if none
 	Lead        string    // 牵头单位
 	Co          string    // 配合单位
 	Leader      string    // 责任领导

@@ -236,7 +236,7 @@ func draftRank(name string) int {
 
 // fillBlanks fills the winner's empty descriptive fields from another row of the same item.
 func fillBlanks(w, o *Item) {
-	for _, p := range [][2]*string{{&w.ID, &o.ID}, {&w.Co, &o.Co}, {&w.Leader, &o.Leader}, {&w.Progress, &o.Progress}, {&w.Note, &o.Note}} {
+	for _, p := range [][2]*string{{&w.ID, &o.ID}, {&w.Co, &o.Co}, {&w.Leader, &o.Leader}, {&w.Progress, &o.Progress}, {&w.Note, &o.Note}, {&w.Parent, &o.Parent}} {
 		if *p[0] == "" {
 			*p[0] = *p[1]
 		}

@@ -76,6 +76,19 @@ const (
 	msgNumberRow     = "列编号行（表头下方的1、2、3…），已跳过"
 	msgOnlyUnknown   = "此行只在未识别的列中有内容，已跳过"
 
+	// a column chosen by its values among several named for one field (SPEC §3)
+	msgStatusChosen  = "“%s”列多为文字说明，“%s”列为落实状态，按“%s”列统计"
+	msgStatusKept    = "；“%s”列作为进展情况"
+	msgStatusIgnored = "；“%s”列已忽略"
+	msgDateChosen    = "“%s”列多为日期，按“%s”列读取%s；“%s”列已忽略"
+	msgParentChosen  = "“%s”列合并跨越多行，作为所属任务；“%s”列为事项内容，每行一项"
+	msgParentOnce    = "“%s”列一格写在其下多行之上，作为所属任务；“%s”列为事项内容，每行一项"
+	msgContinuation  = "续行：只有%s的内容，已并入第%d行的事项"
+	msgSubHeading    = "子项标题行（其下为%s等子项），不是事项，已跳过"
+	msgTicked        = "落实状态用“%s”勾选在“%s”列，duban无法据此统计；请增加“落实状态”列，填写 已落实、推进中 或 未启动（该行已排除，未计入统计，请修改后重新报送）"
+	msgTickedNone    = "落实状态用勾选表示（%s列），本行未勾选，duban无法据此统计；请增加“落实状态”列，填写 已落实、推进中 或 未启动（该行已排除，未计入统计，请修改后重新报送）"
+	msgYesNo         = "落实状态只用“%s”列的“%s”表示，duban无法据此区分推进中和未启动；请增加“落实状态”列，填写 已落实、推进中 或 未启动（该行已排除，未计入统计，请修改后重新报送）"
+
 	// why a sheet was skipped, inside msgNoLedger
 	whyHidden       = "“%s”已隐藏"
 	whyNotWorksheet = "“%s”不是数据工作表"

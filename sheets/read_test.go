@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -426,14 +427,15 @@ func TestReadSubItemsInMergedGroup(t *testing.T) {
 	sameLines(t, "problems", dumpProblems(probs), nil)
 }
 
-// Two columns for one field: the one with the canonical name is read.
+// Two columns for one field whose values do not decide between them (both hold status
+// words): the one with the canonical name is read. (Values that decide: TestReadColumnByValues.)
 func TestReadDuplicateColumnPrefersCanonical(t *testing.T) {
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
 		rows: []string{
 			"会议|事项内容|完成情况|落实状态",
-			"第5次常务会议|事项一|已完成主体工程|推进中",
+			"第5次常务会议|事项一|已完成|推进中",
 		},
 	}}})
 	rows, probs := read(t, p)
@@ -547,7 +549,7 @@ func TestReadUnitFromFileName(t *testing.T) {
 		{[]string{"报送单位:市审计局"}, "市审计局"},
 		{[]string{"市统计局2023年度督查事项台账"}, ""},
 	} {
-		if got := unitFromLines([][]string{c.row}); got != c.want {
+		if got := unitFromLines([][]xlsx.Cell{textCells(c.row)}); got != c.want {
 			t.Errorf("unitFromLines(%q) = %q, want %q", c.row, got, c.want)
 		}
 	}

@@ -221,7 +221,7 @@ func itemsAsRows(path string) ([]RawRow, error) {
 		if t.cell(i, FieldContent.String()) == "" {
 			continue
 		}
-		r := RawRow{Pos: Pos{File: t.file, Sheet: SheetItems, Row: i + 1}, Cols: cols}
+		r := RawRow{Pos: Pos{File: t.file, Sheet: SheetItems, Row: i + 1}, Cols: cols, Parent: t.cell(i, labelParent)}
 		for f := Field(0); f < NumFields; f++ {
 			if cols[f] > 0 {
 				r.Vals[f] = t.cell(i, f.String())

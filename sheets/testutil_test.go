@@ -4,6 +4,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/duban/duban/internal/xlsx"
 )
 
 // testDict returns the built-in dictionary from templates/dictionary.txt.
@@ -22,3 +24,12 @@ func testDict(t testing.TB) *Dict {
 
 // date returns a UTC midnight date.
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// textCells is a row of text cells, as the reader gives them to the sheet code.
+func textCells(vals []string) []xlsx.Cell {
+	out := make([]xlsx.Cell, len(vals))
+	for i, v := range vals {
+		out[i] = xlsx.Cell{Value: v, Kind: xlsx.Text}
+	}
+	return out
+}

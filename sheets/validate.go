@@ -388,7 +388,7 @@ func (v *Validator) row(r *RawRow) (it Item, probs []Problem, fromSheet, ok bool
 	it = Item{
 		ID: val(FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
 		MeetingName: name, MeetingDate: meetingDate,
-		Content: in.Content, Lead: lead, Co: co, Leader: val(FieldLeader),
+		Content: in.Content, Parent: r.Parent, Lead: lead, Co: co, Leader: val(FieldLeader),
 		Deadline: dl.Date, Status: status, StatusRaw: in.Status, Done: done,
 		Progress: val(FieldProgress), Note: val(FieldNote), Src: r.Pos,
 	}

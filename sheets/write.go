@@ -76,6 +76,7 @@ var (
 
 const (
 	labelTotal    = "合计"
+	labelParent   = "所属任务" // the parent task of an item from a two-level list (SPEC §7)
 	alertOverdue  = "逾期"
 	alertDueSoon  = "临期"
 	titleSummary  = "%s%d年度督查事项落实情况汇总"
@@ -238,22 +239,47 @@ func reportTables(r *Report) []*xlsxout.Table {
 }
 
 // itemsTable is 事项明细: in the report with cols colsItems, in the check file with
-// colsItemsChecked (来源 and the merged rows).
+// colsItemsChecked (来源 and the merged rows). When some item came from a two-level list, a
+// column 所属任务 after 事项内容 shows its parent task (SPEC §7); otherwise there is none.
 func itemsTable(r *Report, cols []xlsxout.Column, title string, n int, cut []string) *xlsxout.Table {
+	parents := slices.ContainsFunc(r.Items, func(it Item) bool { return it.Parent != "" })
+	signal := len(colsItems)
+	if parents {
+		cols = slices.Insert(slices.Clip(cols), colContent+1, xlsxout.Column{Label: labelParent, Kind: kWrap})
+		signal++
+	}
 	return &xlsxout.Table{
 		Name: SheetItems, Titles: []string{title}, Cols: cols,
-		N: n, Empty: "无事项", Notes: cut, Signal: len(colsItems),
+		N: n, Empty: "无事项", Notes: cut, Signal: signal,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := &r.Items[i]
-			v[0], v[1], v[2], v[3] = i+1, it.ID, it.Category, it.MeetingName
-			v[4], v[5], v[6], v[7] = xlsxout.DateValue(it.MeetingDate), it.Content, it.Lead, it.Co
-			v[8], v[9], v[10], v[11] = it.Leader, xlsxout.DateValue(it.Deadline), it.Status.String(), xlsxout.DateValue(it.Done)
-			v[12], v[13] = it.Progress, alertValue(it.Alert)
-			if len(v) > len(colsItems) {
-				v[14], v[15] = it.Src.RowRef(), rowRefs(it.Merged)
+			if !parents {
+				fillItem(i, it, v)
+				return xlsxout.None
 			}
+			var buf [16]any
+			w := buf[:len(v)-1]
+			fillItem(i, it, w)
+			copy(v, w[:colContent+1])
+			v[colContent+1] = it.Parent
+			copy(v[colContent+2:], w[colContent+1:])
 			return xlsxout.None
 		},
+	}
+}
+
+// colContent is the index of 事项内容 among colsItems.
+const colContent = 5
+
+// fillItem fills the values of item i in the columns of colsItems, and 来源 and the merged
+// rows when v is as long as colsItemsChecked.
+func fillItem(i int, it *Item, v []any) {
+	v[0], v[1], v[2], v[3] = i+1, it.ID, it.Category, it.MeetingName
+	v[4], v[5], v[6], v[7] = xlsxout.DateValue(it.MeetingDate), it.Content, it.Lead, it.Co
+	v[8], v[9], v[10], v[11] = it.Leader, xlsxout.DateValue(it.Deadline), it.Status.String(), xlsxout.DateValue(it.Done)
+	v[12], v[13] = it.Progress, alertValue(it.Alert)
+	if len(v) > len(colsItems) {
+		v[14], v[15] = it.Src.RowRef(), rowRefs(it.Merged)
 	}
 }
 

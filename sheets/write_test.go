@@ -902,3 +902,40 @@ func TestWriteRowHeights(t *testing.T) {
 	}
 	t.Error("the long item is not in 事项明细")
 }
+
+// An item from a two-level list shows its parent task in a column 所属任务 after 事项内容, in
+// the report and in the check file; the other columns keep their places after it.
+func TestWriteParentColumn(t *testing.T) {
+	r := testReport()
+	r.Items[0].Parent = "稳定粮食生产"
+	path, f := writeTest(t, r)
+	cf := openBook(t, CheckPath(path))
+	for _, c := range []struct {
+		f    *excelize.File
+		want string
+	}{
+		{f, "序号|编号|类别|会议|会议日期|事项内容|所属任务|牵头单位|配合单位|责任领导|完成时限|落实状态|完成日期|进展情况|预警"},
+		{cf, "序号|编号|类别|会议|会议日期|事项内容|所属任务|牵头单位|配合单位|责任领导|完成时限|落实状态|完成日期|进展情况|预警|来源|合并的重复行"},
+	} {
+		rows, err := c.f.GetRows(SheetItems)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(rows[1], "|"); got != c.want {
+			t.Errorf("事项明细 header %s, want %s", got, c.want)
+		}
+		it := r.Items[0]
+		row := rows[2]
+		if row[5] != it.Content || row[6] != "稳定粮食生产" || row[7] != it.Lead || row[14] != "逾期" {
+			t.Errorf("事项明细 row %q: want content %q, parent 稳定粮食生产, lead %q, 预警 逾期", row, it.Content, it.Lead)
+		}
+	}
+	// A report used as the next round's master list keeps the parent task.
+	raws, err := itemsAsRows(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(raws) == 0 || raws[0].Parent != "稳定粮食生产" || raws[0].Vals[FieldContent] != r.Items[0].Content {
+		t.Errorf("read back: %+v, want the first item with its parent 稳定粮食生产", raws[:min(1, len(raws))])
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/duban/duban/internal/xlsx"
 )
 
 // The year a date written without one belongs to (SPEC §4.2) is found in the item's own
@@ -47,11 +49,11 @@ func textYear(s string) int {
 // yearFromLines returns the year named in the lines above a ledger's header and where: its
 // title (市教育局2024年度督查事项落实台账) wins over its 填报日期 line, which may be written in
 // January about the year before. A date cell after the 填报日期 label counts too.
-func yearFromLines(rows [][]string, date1904 bool) (year int, from string) {
+func yearFromLines(rows [][]xlsx.Cell, date1904 bool) (year int, from string) {
 	var dated int
 	for _, row := range rows {
-		for j, v := range row {
-			v = strings.TrimSpace(v)
+		for j, c := range row {
+			v := strings.TrimSpace(c.Value)
 			if v == "" {
 				continue
 			}
@@ -67,8 +69,8 @@ func yearFromLines(rows [][]string, date1904 bool) (year int, from string) {
 			if dated = dateYear(v[dateLine.FindStringIndex(v)[1]:], date1904); dated > 0 {
 				continue
 			}
-			for _, w := range row[j+1:] {
-				if w = strings.TrimSpace(w); w != "" {
+			for _, c := range row[j+1:] {
+				if w := strings.TrimSpace(c.Value); w != "" {
 					dated = dateYear(w, date1904)
 					break
 				}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/duban/duban/internal/xlsx"
 )
 
 func TestTextYear(t *testing.T) {
@@ -51,7 +53,7 @@ func TestYearFromLines(t *testing.T) {
 		{"no year", [][]string{{"市民政局督查事项落实情况台账"}, {"填报单位：市民政局"}}, 0, ""},
 		{"no lines", nil, 0, ""},
 	} {
-		y, from := yearFromLines(c.lines, false)
+		y, from := yearFromLines(textLines(c.lines), false)
 		if y != c.year || from != c.from {
 			t.Errorf("%s: yearFromLines = %d, %q; want %d, %q", c.name, y, from, c.year, c.from)
 		}
@@ -280,9 +282,18 @@ func FuzzYearFromLines(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		y, from := yearFromLines([][]string{strings.Split(s, "|")}, false)
+		y, from := yearFromLines(textLines([][]string{strings.Split(s, "|")}), false)
 		if y != 0 && (y < 2000 || y > 2100 || from != yearFromTitle && from != yearFromDateLine) || y == 0 && from != "" {
 			t.Errorf("yearFromLines(%q) = %d, %q", s, y, from)
 		}
 	})
+}
+
+// textLines turns lines of text into rows of text cells, as the reader hands them over.
+func textLines(lines [][]string) [][]xlsx.Cell {
+	out := make([][]xlsx.Cell, len(lines))
+	for i, l := range lines {
+		out[i] = textCells(l)
+	}
+	return out
 }
