@@ -42,7 +42,7 @@ func Source(paths []string) (files []string, probs []Problem) {
 		}
 		_ = filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {
 			if err != nil {
-				probs = append(probs, Problem{Pos: Pos{File: p}, Level: Error, Msg: fmt.Sprintf(msgUnreadable, err)})
+				probs = append(probs, Problem{Pos: Pos{File: p}, Level: Error, Msg: fmt.Sprintf(msgUnreadable, sysErrText(err))})
 				if de != nil && de.IsDir() && p != root {
 					return fs.SkipDir
 				}

@@ -47,7 +47,7 @@ const (
 // Messages of Source.
 const (
 	msgNoSuchPath  = "找不到此文件或文件夹，请检查路径"
-	msgUnreadable  = "无法读取此文件夹（%v）"
+	msgUnreadable  = "无法读取此文件夹（%s）"
 	msgNotWorkbook = "不是Excel工作簿，已跳过"
 )
 
@@ -59,7 +59,7 @@ const (
 	msgEncryptedXLS  = "文件已加密，.xls文件的密码不受支持（--password 只用于.xlsx），请单位用Excel或WPS打开后另存为未加密的.xlsx再发送"
 	msgWrongPassword = "文件已加密，--password 提供的密码打不开它，请核对密码，或请单位发送未加密的文件"
 	msgTooBig        = "文件解压后超过%s（约%s），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
-	msgCannotOpen    = "无法打开文件（%v），请确认文件存在且未被其他程序独占"
+	msgCannotOpen    = "无法打开文件（%s），请确认文件存在且未被其他程序独占"
 	msgOwnReport     = "这是duban生成的汇总表，不再重复汇总，已跳过"
 	msgOwnAnnotated  = "这是duban写出的批注副本（check --annotate），不再重复汇总，已跳过；如是单位改好后退回的文件，请删除其中的“问题清单”工作表后再汇总"
 	msgBlankForm     = "未填报任何事项：这是下发的报送模板，台账中只有表头，请单位填写后重新报送"
@@ -231,7 +231,7 @@ const (
 	msgBriefDueSoon     = "；临期%d项："
 	msgBriefDueSoonItem = "%s（%s），应于%s前完成"
 
-	msgPrevUnreadable   = "上期汇总表 %s 无法读取：%v"
+	msgPrevUnreadable   = "上期汇总表 %s 无法读取：%s"
 	msgPrevNotReport    = "%s 不是duban生成的汇总表（没有“%s”工作表），无法与上期比较"
 	msgPrevNoHeader     = "上期汇总表 %s 的“%s”工作表中没有找到表头（事项内容、牵头单位等列）"
 	msgRegressed        = "上期（%s）为%s，本期为%s，落实状态倒退，请核实"
@@ -269,4 +269,15 @@ const (
 	yearFromFlag        = "--year指定"
 	yearFromMeetings    = "多数事项会议日期所在"
 	yearFromAsOf        = "统计截止日"
+)
+
+// How an error of the operating system is told to a clerk, inside msgCannotOpen, msgUnreadable
+// and msgPrevUnreadable (sysErrText).
+const (
+	sysNotExist   = "文件或文件夹不存在"
+	sysPermission = "没有访问权限"
+	sysIsDir      = "这是一个文件夹，不是文件"
+	sysCut        = "文件不完整"
+	sysOther      = "系统无法读取"
+	sysNotXLSX    = "不是可读取的xlsx文件，或文件已损坏"
 )

@@ -3,9 +3,12 @@ package sheets
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/duban/duban/internal/xlsx"
 )
@@ -55,7 +58,7 @@ func openError(name string, err error) error {
 	case errors.As(err, &fe):
 		return damaged("%s", formatDetail(fe))
 	}
-	return fileError(fmt.Sprintf(msgCannotOpen, err))
+	return fileError(fmt.Sprintf(msgCannotOpen, sysErrText(err)))
 }
 
 // formatDetail words the damage a FormatError names, for msgDamaged.
@@ -115,4 +118,31 @@ func sizeText(n int64) string {
 		return f(round(float64(n)/(1<<10)), "KiB")
 	}
 	return strconv.FormatInt(n, 10) + "字节"
+}
+
+// sysErrText words an error of the operating system (opening or reading a file or folder) for
+// a clerk: what went wrong, in Chinese, without Go's English text.
+func sysErrText(err error) string {
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return sysNotExist
+	case errors.Is(err, fs.ErrPermission):
+		return sysPermission
+	case errors.As(err, &pe) && errors.Is(pe.Err, syscall.EISDIR):
+		return sysIsDir
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return sysCut
+	}
+	return sysOther
+}
+
+// workbookErrText words an error of opening a workbook with excelize: the system's reason when
+// the file could not be opened, else that it is not a readable .xlsx.
+func workbookErrText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return sysErrText(err)
+	}
+	return sysNotXLSX
 }

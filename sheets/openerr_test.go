@@ -3,6 +3,11 @@ package sheets
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
 	"testing"
 
 	"github.com/duban/duban/internal/xlsx"
@@ -39,5 +44,30 @@ func TestOpenErrorLegacy(t *testing.T) {
 		if got := openError(tt.name, tt.err).Error(); got != tt.want {
 			t.Errorf("%s (%v):\n got %s\nwant %s", tt.name, tt.err, got, tt.want)
 		}
+	}
+}
+
+// TestSysErrText: what the system says when a file or folder cannot be opened reaches the
+// clerk in Chinese, never as Go's English text (open …: no such file or directory).
+func TestSysErrText(t *testing.T) {
+	dir := t.TempDir()
+	_, errMissing := os.Open(filepath.Join(dir, "没有.xlsx"))
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{errMissing, sysNotExist},
+		{&fs.PathError{Op: "open", Path: "x", Err: fs.ErrPermission}, sysPermission},
+		{&fs.PathError{Op: "read", Path: "x", Err: syscall.EISDIR}, sysIsDir},
+		{io.ErrUnexpectedEOF, sysCut},
+		{errors.New("something else"), sysOther},
+	} {
+		if got := sysErrText(c.err); got != c.want {
+			t.Errorf("sysErrText(%v) = %q, want %q", c.err, got, c.want)
+		}
+	}
+	l := ReadLedger(filepath.Join(dir, "没有.xlsx"), testDict(t), ReadOptions{})
+	if len(l.Problems) != 1 || l.Problems[0].Msg != "无法打开文件（文件或文件夹不存在），请确认文件存在且未被其他程序独占" {
+		t.Errorf("a missing file: %v", l.Problems)
 	}
 }

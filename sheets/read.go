@@ -60,7 +60,7 @@ func ReadLedger(path string, d *Dict, opt ReadOptions) Ledger {
 			return readFrom(name, file, fi.Size(), d, opt)
 		}
 	}
-	return Ledger{Problems: []Problem{{Pos: Pos{File: name}, Level: Error, Msg: fmt.Sprintf(msgCannotOpen, err)}}}
+	return Ledger{Problems: []Problem{{Pos: Pos{File: name}, Level: Error, Msg: fmt.Sprintf(msgCannotOpen, sysErrText(err))}}}
 }
 
 // readFrom reads a workbook of size bytes from ra; name is its file name. A panic of a

@@ -144,7 +144,7 @@ func readWrittenItems(path string) (*writtenItems, error) {
 	name := filepath.Base(path)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		return nil, fmt.Errorf(msgPrevUnreadable, name, err)
+		return nil, fmt.Errorf(msgPrevUnreadable, name, workbookErrText(err))
 	}
 	defer f.Close()
 	if idx, _ := f.GetSheetIndex(SheetItems); idx < 0 {
@@ -152,7 +152,7 @@ func readWrittenItems(path string) (*writtenItems, error) {
 	}
 	rows, err := f.GetRows(SheetItems)
 	if err != nil {
-		return nil, fmt.Errorf(msgPrevUnreadable, name, err)
+		return nil, fmt.Errorf(msgPrevUnreadable, name, workbookErrText(err))
 	}
 	t := &writtenItems{file: name, rows: rows, header: -1}
 	var title strings.Builder

@@ -38,7 +38,9 @@ func TestUnknownCommand(t *testing.T) {
 
 	// Neither a path nor near a command: the path error, as before.
 	code, _, stderr := runCmd(t, "收文")
-	if code != exitNothing || !strings.Contains(listedText(stderr), "收文: 错误: 找不到此文件或文件夹") || strings.Contains(stderr, "未知命令") {
+	// The mistyped path is the clerk's to fix, not a unit's file to send back.
+	if code != exitNothing || !strings.Contains(listedText(stderr), "收文: 错误: 找不到此文件或文件夹") || strings.Contains(stderr, "未知命令") ||
+		!strings.Contains(stderr, headPathErrors+"\n  收文: ") || strings.Contains(stderr, headErrors) {
 		t.Errorf("收文: exit %d\n%s", code, stderr)
 	}
 	// A folder named like a mistyped command is a path.

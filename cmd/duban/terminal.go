@@ -21,6 +21,7 @@ import (
 // Texts of the terminal.
 const (
 	headErrors     = "以下文件有错误，请退回单位修改后重新报送："
+	headPathErrors = "以下路径有误，未能读取，请检查命令中的文件或文件夹："
 	headWarnings   = "警告%d条（已计入统计，请核实）："
 	headNotices    = "提示%d条：%s"
 	hintVerbose    = "；加 -v 逐条列出"
@@ -56,12 +57,29 @@ func printStderr(w io.Writer, r *sheets.Report, o Options) {
 			notes = append(notes, p)
 		}
 	}
+	// An error about a path that named no file (a mistyped folder) is the clerk's, not a
+	// unit's: it is not listed among the files to send back.
+	inputs := map[string]bool{}
+	for _, f := range r.Inputs {
+		inputs[f.File] = true
+	}
+	var pathErrs, unitErrs []sheets.Problem
+	for _, p := range errs {
+		if inputs[p.Pos.File] {
+			unitErrs = append(unitErrs, p)
+		} else {
+			pathErrs = append(pathErrs, p)
+		}
+	}
 	blocks := &blockWriter{w: w}
 	if !o.Quiet {
 		printFiles(blocks.next(), r.Submissions())
 	}
-	if len(errs) > 0 {
-		printProblems(blocks.next(), headErrors, errs)
+	if len(pathErrs) > 0 {
+		printProblems(blocks.next(), headPathErrors, pathErrs)
+	}
+	if len(unitErrs) > 0 {
+		printProblems(blocks.next(), headErrors, unitErrs)
 	}
 	if o.Quiet {
 		return
@@ -89,14 +107,21 @@ func (b *blockWriter) next() io.Writer {
 	return b.w
 }
 
+// maxAlign is the widest file or unit name the per-file lines are aligned to: a longer one
+// (a file name of 60 characters) is followed by two spaces, so that the lines of the others
+// stay within an 80-column console.
+const maxAlign = 28
+
 // printFiles writes one line per input file: its unit, the items counted from it and its
 // errors and warnings, or why it was not read. Files and units are aligned in columns.
 func printFiles(w io.Writer, files []sheets.FileResult) {
 	fileWidth, unitWidth := 0, 0
 	for _, f := range files {
-		fileWidth = max(fileWidth, displayWidth(f.File))
-		if f.Failed == "" {
-			unitWidth = max(unitWidth, displayWidth(f.Unit))
+		if d := displayWidth(f.File); d <= maxAlign {
+			fileWidth = max(fileWidth, d)
+		}
+		if d := displayWidth(f.Unit); f.Failed == "" && d <= maxAlign {
+			unitWidth = max(unitWidth, d)
 		}
 	}
 	for _, f := range files {
@@ -200,7 +225,7 @@ func printCheckOutput(w io.Writer, r *sheets.Report, o Options, dir string, anno
 		fmt.Fprintf(w, lineAnnotated+"\n", dir, annotated)
 	}
 	if !o.Quiet {
-		fmt.Fprintf(w, lineChecked+"\n", r.Files, sheets.Count(r.Problems, sheets.Error),
+		fmt.Fprintf(w, lineChecked+"\n", len(r.Inputs), sheets.Count(r.Problems, sheets.Error),
 			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
 	}
 	printBalance(w, r)

@@ -23,7 +23,7 @@ func listed(stderr string) []string {
 	level := ""
 	for _, l := range strings.Split(stderr, "\n") {
 		switch {
-		case l == headErrors:
+		case l == headErrors || l == headPathErrors:
 			level = "错误"
 		case reWarningsHead.MatchString(l):
 			level = "警告"
