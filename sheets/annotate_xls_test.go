@@ -116,9 +116,14 @@ func TestAnnotateXLS(t *testing.T) {
 		t.Errorf("%d comments, want 2", len(comments))
 	}
 
-	// The copy is read again as duban's own annotated copy, not as a ledger.
-	if _, probs := ReadFile(path, o.Dict, ReadOptions{}); len(probs) != 1 || probs[0].Msg != msgOwnAnnotated {
-		t.Errorf("reading the copy: %q", dumpProblems(probs))
+	// The copy is recognised as duban's own annotated copy: beside its original it is a
+	// leftover, not merged twice; alone it is the unit's corrected return, read as a ledger
+	// without its 问题清单.
+	if _, probs := ReadFile(path, o.Dict, ReadOptions{Twin: true}); len(probs) != 1 || probs[0].Msg != msgOwnAnnotated {
+		t.Errorf("reading the copy beside its original: %q", dumpProblems(probs))
+	}
+	if rows, probs := ReadFile(path, o.Dict, ReadOptions{}); len(rows) == 0 || len(probs) == 0 || probs[0].Msg != msgAnnotatedReturned {
+		t.Errorf("reading the copy alone: %d rows, %q", len(rows), dumpProblems(probs))
 	}
 
 	v, err := filepath.Abs("../../shared/xlsx-strict/validate.sh")

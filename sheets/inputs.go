@@ -85,7 +85,9 @@ func (r *Report) Submissions() []FileResult {
 		default:
 			f.Notices++
 		}
-		if p.Pos.Sheet == "" && p.Level != Warning && f.Failed == "" {
+		// A problem with the whole file says why it was not read; a file that gave rows was
+		// read, whatever its notices say (an annotated copy read as the unit's return).
+		if p.Pos.Sheet == "" && p.Level != Warning && f.Failed == "" && f.Rows == 0 {
 			f.Failed, f.Skipped = p.Msg, p.Level == Notice
 		}
 	}

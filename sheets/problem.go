@@ -108,6 +108,7 @@ var noticeKinds = []struct{ format, kind string }{
 	{msgNoHeader, "跳过无表头的工作表"},
 	{msgOwnReport, "跳过duban生成的汇总表"},
 	{msgOwnAnnotated, "跳过批注副本"},
+	{msgAnnotatedReturned, "批注副本按退回台账汇总"},
 	{msgNotWorkbook, "跳过非Excel文件"},
 	{msgSheetRenamed, "副本中工作表改名"},
 }

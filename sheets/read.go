@@ -24,6 +24,10 @@ type ReadOptions struct {
 	MaxUnzip int64  // --max-unzip: refuse larger workbooks; 0 means DefaultMaxUnzip
 	// Name is how the file is named in problems and 来源 (see Names); "" means its base name.
 	Name string
+	// Twin is set when another input has the same name but for its folder and extension: an
+	// annotated copy (check --annotate) beside its original is a leftover, never merged twice;
+	// without its original it is the unit's corrected return, and is read.
+	Twin bool
 }
 
 // maxPrealloc bounds the rows reserved ahead of reading a sheet.
@@ -131,9 +135,13 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 		r.notice(Pos{}, "", msgOwnReport)
 		return nil
 	}
-	if book.Description == AnnotatedDescription && slices.Contains(names, SheetIssues) {
+	annotated := book.Description == AnnotatedDescription && slices.Contains(names, SheetIssues)
+	if annotated && opt.Twin {
 		r.notice(Pos{}, "", msgOwnAnnotated)
 		return nil
+	}
+	if annotated {
+		r.notice(Pos{}, "", msgAnnotatedReturned)
 	}
 	r.form = book.Description == FormDescription
 	ledgers := 0
@@ -141,6 +149,8 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 		switch {
 		case book.Description == FormDescription && (s.Name == FormGuideSheet || s.Name == FormListSheet):
 			continue // a returned submission form: its instructions and lists need no notice
+		case annotated && s.Name == SheetIssues:
+			continue // the list of problems duban added to the copy
 		case s.Hidden:
 			r.skipSheet(s.Name, msgHiddenSheet, whyHidden)
 			continue

@@ -1,7 +1,9 @@
 package sheets
 
 import (
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 )
@@ -60,9 +62,11 @@ func Build(files []string, o Options) *Report {
 		r.items, r.valid, r.rowProbs = items, len(items), vps
 		r.excluded += excluded
 	}
+	twins := twinNames(files)
 	parallel(len(files), func(i int) {
 		ro := o.Read
 		ro.Name = names[i]
+		ro.Twin = twins[i]
 		l := ReadLedger(files[i], o.Dict, ro)
 		rs := l.Rows
 		// The rows the reader excluded (a data row no header reads) count in the proof as
@@ -175,4 +179,22 @@ func fileFailed(ps []Problem) bool {
 		}
 	}
 	return false
+}
+
+// twinNames reports, for each file, whether another file has the same name but for its folder
+// and extension (市财政局.xls and 退回/市财政局.xlsx).
+func twinNames(files []string) []bool {
+	stem := func(f string) string {
+		b := filepath.Base(f)
+		return strings.ToLower(strings.TrimSuffix(b, filepath.Ext(b)))
+	}
+	n := map[string]int{}
+	for _, f := range files {
+		n[stem(f)]++
+	}
+	out := make([]bool, len(files))
+	for i, f := range files {
+		out[i] = n[stem(f)] > 1
+	}
+	return out
 }

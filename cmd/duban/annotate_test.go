@@ -229,3 +229,45 @@ func TestBlankFormReturned(t *testing.T) {
 		t.Errorf("report: no %q in\n%s\n%s", want, stdout, stderr)
 	}
 }
+
+// TestAnnotatedCopyReturned: a unit sends back the annotated copy it was given, corrected,
+// with the 问题清单 sheet still in it, and the clerk puts it in place of the original. Its rows
+// are read — never skipped as a leftover, which would drop the unit's items from the figures
+// with only a notice; beside its original, the copy is a leftover and is skipped.
+func TestAnnotatedCopyReturned(t *testing.T) {
+	tmp := t.TempDir()
+	in, back := filepath.Join(tmp, "收文"), filepath.Join(tmp, "退回")
+	copyDir(t, sample, in)
+	if code, _, stderr := runCmd(t, "check", "--as-of", "2024-12-20", "--annotate", back, in); code != exitErrors {
+		t.Fatalf("check --annotate: exit %d\n%s", code, stderr)
+	}
+	_, want, _ := runCmd(t, "report", "--as-of", "2024-12-20", "-o", filepath.Join(tmp, "原.xlsx"), in)
+	wantN := checkBalance(t, want)
+
+	// Beside the originals: skipped, the figures unchanged.
+	_, both, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", filepath.Join(tmp, "并列.xlsx"), in, back)
+	if n := checkBalance(t, both); n != wantN {
+		t.Errorf("with the copies beside the originals: read %d rows, want %d\n%s", n, wantN, stderr)
+	}
+
+	// In place of the originals: read.
+	copies, err := filepath.Glob(filepath.Join(back, "*.xlsx"))
+	if err != nil || len(copies) == 0 {
+		t.Fatalf("no annotated copies: %v", err)
+	}
+	for _, c := range copies {
+		if err := os.Rename(c, filepath.Join(in, filepath.Base(c))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, got, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "-v", "-o", filepath.Join(tmp, "退回后.xlsx"), in)
+	if n := checkBalance(t, got); n != wantN {
+		t.Errorf("with the copies in place of the originals: read %d rows, want %d\n%s", n, wantN, stderr)
+	}
+	if strings.Contains(stderr, "已跳过：这是duban写出的批注副本") || !strings.Contains(stderr, "批注副本按退回台账汇总3条") {
+		t.Errorf("the returned copies are listed as skipped, or their notices are not counted\n%s", stderr)
+	}
+	if c := strings.Count(listedText(stderr), "提示: 这是duban写出的批注副本（check --annotate），按单位改好后退回的台账汇总"); c != len(copies) {
+		t.Errorf("%d notices of a returned copy, want %d\n%s", c, len(copies), stderr)
+	}
+}
