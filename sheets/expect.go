@@ -202,6 +202,7 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 		}
 	}
 	slices.SortStableFunc(rec.Unreported, func(a, b UnitDue) int { return cmp.Compare(b.Items, a.Items) })
+	r.meetingsFromMaster(master, o.Dict)
 	return rec, nil
 }
 
@@ -249,4 +250,52 @@ func masterValue(mr *masterRow, f Field) string {
 		}
 	}
 	return v
+}
+
+// meetingsFromMaster makes the master list the record of the meetings (SPEC §7): for each
+// meeting category it names, 会议次数 counts the distinct meetings of the list (and any other
+// the units reported), the set is known complete — the narrative says 召开…N次 — and the
+// warning about gaps in its session numbers goes, since the list says which sessions had items.
+func (r *Report) meetingsFromMaster(master []Item, d *Dict) {
+	seen := map[string]map[string]bool{} // category → meetings
+	add := func(it *Item) {
+		if it.Kind != KindMeeting {
+			return
+		}
+		if seen[it.Category] == nil {
+			seen[it.Category] = map[string]bool{}
+		}
+		seen[it.Category][meetingKey(it.Meeting)] = true
+	}
+	for i := range master {
+		add(&master[i])
+	}
+	if len(seen) == 0 {
+		return
+	}
+	for i := range r.Items {
+		if seen[r.Items[i].Category] != nil {
+			add(&r.Items[i])
+		}
+	}
+	r.Total.Meetings = 0
+	for i := range r.Categories {
+		c := &r.Categories[i]
+		if ms := seen[c.Name]; ms != nil && c.Kind == KindMeeting {
+			c.Meetings, c.Complete = len(ms), true
+		}
+		r.Total.Meetings += c.Meetings
+	}
+	var dropped []string
+	r.Gaps = slices.DeleteFunc(r.Gaps, func(g MeetingGap) bool {
+		if seen[g.Category] != nil {
+			dropped = append(dropped, g.String())
+			return true
+		}
+		return false
+	})
+	r.Problems = slices.DeleteFunc(r.Problems, func(p Problem) bool {
+		return p.Pos.File == "" && p.Level == Warning && slices.Contains(dropped, p.Msg)
+	})
+	r.Narrative = narrative(r, d)
 }

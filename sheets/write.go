@@ -86,7 +86,9 @@ const (
 	noteRankRule  = "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。"
 	lineBalance   = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 	lineNoGaps    = "各类会议的届次均连续。"
-	checkSuffix   = "_核对"
+	// with --expect: the meetings are those of the master list (Report.meetingsFromMaster)
+	lineMastersMeetings = "会议次数以交办清单所列会议为准。"
+	checkSuffix         = "_核对"
 )
 
 // The kinds of the report's columns, all measured from their values.
@@ -341,7 +343,10 @@ func checkTables(r *Report) []*xlsxout.Table {
 	for _, g := range r.Gaps {
 		notes = append(notes, g.String())
 	}
-	if len(r.Gaps) == 0 {
+	switch {
+	case r.Expect != nil:
+		notes = append(notes, lineMastersMeetings)
+	case len(r.Gaps) == 0:
 		notes = append(notes, lineNoGaps)
 	}
 	return []*xlsxout.Table{

@@ -378,3 +378,24 @@ func TestReportWarnDays(t *testing.T) {
 		t.Errorf("临期 with --warn-days 0 = %s, want 1 (due on the as-of date)", got)
 	}
 }
+
+// TestExpectMeetings: with a master list the meetings come from it (SPEC §7): the set is known
+// complete, so the narrative says 召开…N次 where without it the gaps in the session numbers made
+// it say 涉及…N次会议, and the gaps are no longer warned about. The master list here is a report
+// of the same ledgers, which `template --from` and --expect both accept.
+func TestExpectMeetings(t *testing.T) {
+	tmp := t.TempDir()
+	master := filepath.Join(tmp, "交办清单.xlsx")
+	_, plain, plainErr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", master, sample)
+	if !strings.Contains(plain, "市委常委会议涉及15次会议") || !strings.Contains(plainErr, "市委常委会议的会议届次不连续") {
+		t.Fatalf("without a master list the sample's 市委常委会议 has gaps:\n%s\n%s", plain, plainErr)
+	}
+	code, stdout, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "--expect", master, "-o", filepath.Join(tmp, "汇总.xlsx"), sample)
+	if code > exitErrors {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "共召开市委常委会议15次") || !strings.Contains(stdout, "召开市长专题会议31次") ||
+		strings.Contains(stdout, "涉及") || strings.Contains(stderr, "会议届次不连续") {
+		t.Errorf("with the master list:\n%s\n%s", stdout, stderr)
+	}
+}
