@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -21,6 +23,7 @@ const remindHelp = `为每个有逾期、临期或无明确时限事项的牵头
   duban remind --out-dir 催办 --as-of 2024-12-20 --config 配置.xlsx 收文
 
 屏幕上逐行列出每个单位和催办的事项数。已存在的催办单不会被覆盖，除非加 --force。
+催办单文件夹不能放在收文文件夹之内：报回的催办单优先于单位的其他报送，未填写的催办单混入收文会盖住新报的内容。
 
 退出码：0 已生成（或没有需要催办的事项）且无错误；1 已生成，但有行或文件因错误被排除；
 2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、催办单已存在）。`
@@ -62,6 +65,10 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 		}
 		replyBy = t
 	}
+	if in := inputFolderOf(c.outDir, fs.Args()); in != "" {
+		fmt.Fprintf(stderr, "错误：催办单文件夹 %s 在输入文件夹 %s 之内，未填写的催办单下次会被当作各单位报回的催办单汇总；请另选文件夹\n", c.outDir, in)
+		return exitNothing
+	}
 	r, _, code, ok := collect(e, fs.Args(), o)
 	if !ok {
 		return code
@@ -88,4 +95,28 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 	fmt.Fprintf(stdout, "已在 %s 写出%d份催办单，共%d项事项\n", c.outDir, len(sent), items)
 	printBalance(stdout, r)
 	return exitCode(r)
+}
+
+// inputFolderOf returns the input folder among paths that holds dir (or is dir), else "". A
+// returned reminder wins over the unit's other rows, so reminders written among the inputs
+// would, unfilled, override what the units send next.
+func inputFolderOf(dir string, paths []string) string {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			continue
+		}
+		a, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(a, d); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return p
+		}
+	}
+	return ""
 }
