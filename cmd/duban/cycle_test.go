@@ -118,6 +118,19 @@ func TestBriefCommand(t *testing.T) {
 	if _, err := os.Stat("无.xlsx"); err == nil {
 		t.Error("a briefing was written for an unknown meeting")
 	}
+	code, _, stderr = runCmd(t, "brief", "--meeting", "常务会第14次", "--strict", "-o", "严格.xlsx", samplePath)
+	if code != exitNothing || !strings.Contains(stderr, "按 --strict 要求未生成任何工作簿") {
+		t.Errorf("--strict with errors: exit %d\n%s", code, stderr)
+	}
+	code, _, stderr = runCmd(t, "brief", "--meeting", "常务会第14次", "-o", "通报.txt", samplePath)
+	if code != exitNothing || stderr != "错误： 输出文件 通报.txt 应以 .xlsx 结尾\n" {
+		t.Errorf("-o 通报.txt: exit %d, stderr %q", code, stderr)
+	}
+	for _, f := range []string{"严格.xlsx", "通报.txt"} {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("%s written", f)
+		}
+	}
 }
 
 // headerRow returns the 1-based row of sheet holding all labels, and each label's column name.
