@@ -3,14 +3,17 @@
 
 usage:
   realreaders.py report REPORT.xlsx STDOUT.txt AS_OF CSV_DIR PDF
+  realreaders.py checkfile CHECK.xlsx REPORT.xlsx
   realreaders.py template TEMPLATE.xlsx PDF
 
 report: openpyxl, pandas and LibreOffice (one CSV per sheet in CSV_DIR) must read the same value
 in every cell of every sheet; 汇总 must equal the table and narrative duban printed on stdout and
 the figures recomputed from 事项明细; 逾期事项 must hold exactly the 逾期 items of 事项明细 with
 逾期天数 = AS_OF − 完成时限; the XML must have sorted <col> entries, no formulas, valid sheet names
-and few cell styles; the PDF LibreOffice printed must be A4 landscape with 汇总 on one page and
-every sheet one page wide.
+and few cell styles; the PDF LibreOffice printed must be A4 landscape (A3 landscape for a sheet too
+wide for A4) with 汇总 on one A4 page and every sheet one page wide.
+checkfile: the clerk's check file (SPEC §7) holds 报送情况, 校验问题 and 事项明细 with 来源, openpyxl
+and pandas agree on every cell, and its 事项明细 holds exactly the report's items.
 template: openpyxl and pandas read every sheet; the XML checks; every page A4 and all the text of
 the instructions sheet printed (nothing cut off at the page edge).
 
@@ -36,7 +39,10 @@ OVERDUE = "逾期事项"
 DETAIL = "事项明细"
 SUMMARY_COLS = ["类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率"]
 OVERDUE_COLS = ["序号", "类别", "会议", "事项内容", "牵头单位", "责任领导", "完成时限", "逾期天数",
-                "落实状态", "进展情况", "来源"]
+                "落实状态", "进展情况"]
+# What identifies an item across the report's sheets (the report carries no 来源: that is in the
+# clerk's check file, SPEC §7).
+ITEM_KEY = ["类别", "会议", "事项内容", "牵头单位"]
 MAX_CELL_STYLES = 100
 
 failures = []
@@ -224,6 +230,10 @@ def is_a4(w, h, landscape=None):
     return land if landscape is True else port if landscape is False else land or port
 
 
+def is_a3(w, h):
+    return abs(w - 1190.55) < 2 and abs(h - 841.89) < 2
+
+
 def sheet_starts(wb, texts):
     """The page each sheet starts on, found by a text of the sheet's first rows seen nowhere earlier."""
     starts = {}
@@ -363,7 +373,8 @@ def check_report(xlsx, stdout_path, as_of, csv_dir, pdf):
 
     # 事项明细 recomputed independently.
     dr = [list(r) for r in wb[DETAIL].iter_rows(values_only=True)]
-    di, dcol = find_header(dr, ["类别", "会议", "落实状态", "预警", "来源"])
+    di, dcol = find_header(dr, ["类别", "会议", "落实状态", "预警"])
+    check("来源" not in dcol, f"{DETAIL}: the report for the leaders has no 来源 column (it is in the check file)")
     if not check(di is not None, f"{DETAIL}: header row"):
         return
     detail = [r for r in dr[di + 1:] if r[dcol["序号"]] is not None]
@@ -395,8 +406,10 @@ def check_report(xlsx, stdout_path, as_of, csv_dir, pdf):
         return
     over = [r for r in orows[oi + 1:] if r[ocol["序号"]] is not None]
     check(len(over) == book.get("合计", [0] * 6)[5], f"{OVERDUE} has {len(over)} rows = 合计 逾期")
-    want_src = sorted(r[dcol["来源"]] for r in detail if r[dcol["预警"]] == "逾期")
-    check(sorted(r[ocol["来源"]] for r in over) == want_src, f"{OVERDUE} holds the 逾期 items of {DETAIL}")
+    def key(r, col):
+        return tuple(squash(r[col[k]]) for k in ITEM_KEY)
+    want = sorted(key(r, dcol) for r in detail if r[dcol["预警"]] == "逾期")
+    check(sorted(key(r, ocol) for r in over) == want, f"{OVERDUE} holds the 逾期 items of {DETAIL}")
     days = []
     for r in over:
         due, d = r[ocol["完成时限"]], r[ocol["逾期天数"]]
@@ -409,8 +422,8 @@ def check_report(xlsx, stdout_path, as_of, csv_dir, pdf):
 
     # Print: A4 landscape everywhere, 汇总 on one page, every sheet one page wide.
     sizes, texts = pdf_pages(pdf)
-    check(sizes and all(is_a4(w, h, landscape=True) for w, h in sizes),
-          f"every PDF page is A4 landscape (842×595 pt): {sorted(set(sizes))}")
+    check(sizes and all(is_a4(w, h, landscape=True) or is_a3(w, h) for w, h in sizes),
+          f"every PDF page is A4 landscape (842×595 pt), or A3 landscape for a wide sheet: {sorted(set(sizes))}")
     starts = sheet_starts(wb, texts)
     if starts is None:
         return
@@ -422,6 +435,7 @@ def check_report(xlsx, stdout_path, as_of, csv_dir, pdf):
     summary_text = "".join(texts[p] for p in ranges[SUMMARY])
     cut = [s for s in cells if s not in summary_text]
     check(not cut, f"{SUMMARY}: every text on the sheet is printed in full; not found in the PDF: {cut[:3]}")
+    check(is_a4(*sizes[ranges[SUMMARY][0]], landscape=True), f"{SUMMARY} prints on A4 landscape")
     check(len(ranges[SUMMARY]) == 1, f"{SUMMARY} prints on one page (it prints on {len(ranges[SUMMARY])}: "
           "the last holds " + repr(texts[ranges[SUMMARY][-1]][:60]) + "…)")
     for ws in wb.worksheets:
@@ -432,6 +446,42 @@ def check_report(xlsx, stdout_path, as_of, csv_dir, pdf):
         labels = [squash(v) for v in hdr if isinstance(v, str)]
         bad = [p + 1 for p in ranges[ws.title] if labels[0] in texts[p] and labels[-1] not in texts[p]]
         check(not bad, f"{ws.title}: one page wide (pages {bad} show {labels[0]} but not {labels[-1]})")
+
+
+# ---------------------------------------------------------------------------------------------
+# the clerk's check file (SPEC §7)
+
+CHECK_SHEETS = ["报送情况", "校验问题", "事项明细"]
+
+
+def check_checkfile(xlsx, report):
+    names = check_xml(xlsx, formulas_allowed=False)
+    wb = load_openpyxl(xlsx)
+    frames = load_pandas(xlsx)
+    check(sorted(frames) == sorted(names), f"pandas reads every sheet: {sorted(frames)}")
+    check(all(n in wb.sheetnames for n in CHECK_SHEETS), f"the check file holds {CHECK_SHEETS}: {wb.sheetnames}")
+    for ws in wb.worksheets:
+        if ws.title in frames:
+            og = grid_openpyxl(ws)
+            first = next((i + 1 for i, r in enumerate(og) if r), 1)
+            compare_grids(ws.title, "openpyxl", og, "pandas", grid_pandas(frames[ws.title], first))
+    if DETAIL not in wb.sheetnames:
+        return
+    cr = [list(r) for r in wb[DETAIL].iter_rows(values_only=True)]
+    ci, ccol = find_header(cr, ITEM_KEY + ["来源"])
+    if not check(ci is not None, f"check file {DETAIL}: header row with 来源"):
+        return
+    checked = [r for r in cr[ci + 1:] if r[ccol["序号"]] is not None]
+    check(all(r[ccol["来源"]] for r in checked), f"check file {DETAIL}: every item names its 来源")
+    rw = load_openpyxl(report)
+    rr = [list(r) for r in rw[DETAIL].iter_rows(values_only=True)]
+    ri, rcol = find_header(rr, ITEM_KEY)
+    if not check(ri is not None, f"report {DETAIL}: header row"):
+        return
+    items = [r for r in rr[ri + 1:] if r[rcol["序号"]] is not None]
+    check(sorted(tuple(squash(r[rcol[k]]) for k in ITEM_KEY) for r in items)
+          == sorted(tuple(squash(r[ccol[k]]) for k in ITEM_KEY) for r in checked),
+          f"the check file's {DETAIL} holds exactly the report's {len(items)} items")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -472,6 +522,9 @@ def main():
     if len(sys.argv) >= 2 and sys.argv[1] == "report" and len(sys.argv) == 7:
         label = os.path.basename(sys.argv[2])
         check_report(*sys.argv[2:])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "checkfile" and len(sys.argv) == 4:
+        label = os.path.basename(sys.argv[2])
+        check_checkfile(*sys.argv[2:])
     elif len(sys.argv) >= 2 and sys.argv[1] == "template" and len(sys.argv) == 4:
         label = os.path.basename(sys.argv[2])
         check_template(*sys.argv[2:])

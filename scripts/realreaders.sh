@@ -119,6 +119,14 @@ for r in "${reports[@]}"; do
   $py scripts/realreaders.py report "$work/out/$name.xlsx" "$work/out/$name.stdout" "$as_of" \
     "$work/csv/$name" "$work/pdf/$name.pdf" || fail=1
 done
+for r in "${reports[@]}"; do
+  name=${r%% *}
+  if [[ -s $work/out/${name}_核对.xlsx ]]; then
+    $py scripts/realreaders.py checkfile "$work/out/${name}_核对.xlsx" "$work/out/$name.xlsx" || fail=1
+  else
+    die "duban report $name wrote no check file ${name}_核对.xlsx"
+  fi
+done
 for t in "${templates[@]}"; do
   [[ -s $work/pdf/$t.pdf ]] || continue
   $py scripts/realreaders.py template "$work/out/$t.xlsx" "$work/pdf/$t.pdf" || fail=1

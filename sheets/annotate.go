@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
@@ -54,7 +55,8 @@ type AnnotateOptions struct {
 	Now      time.Time // the copy's creation time; zero is now
 }
 
-// Annotate writes into dir a copy of the workbook at inputPath marked with those of probs that
+// Annotate writes into dir a copy of the workbook at inputPath (of a legacy .xls or .et, an
+// .xlsx of the same name built from what was read) marked with those of probs that
 // concern it (Pos.File is name, its name from Names): each 错误 or 警告 cell filled and commented, and a
 // 问题清单 sheet listing every problem of the file. It writes a copy only of a file with an 错误
 // (with o.All, also of one with a 警告), and none when the file itself could not be read (there
@@ -84,7 +86,8 @@ func Annotate(dir, inputPath, name string, probs []Problem, o AnnotateOptions) (
 		o.Now = time.Now()
 	}
 
-	out = filepath.Join(dir, filepath.FromSlash(name))
+	legacy := legacyBook(inputPath)
+	out = filepath.Join(dir, filepath.FromSlash(copyName(name, legacy != nil)))
 	if same, err := samePath(out, inputPath); err != nil || same {
 		return "", nil, fmt.Errorf("批注副本 %s 会覆盖原文件，请用 --annotate 指定另一个文件夹", out)
 	}
@@ -96,7 +99,7 @@ func Annotate(dir, inputPath, name string, probs []Problem, o AnnotateOptions) (
 			out, notes, err = "", nil, fmt.Errorf("标注 %s 时发生异常：%v", name, p)
 		}
 	}()
-	data, notes, err := annotated(inputPath, name, mine, o)
+	data, notes, err := annotated(inputPath, legacy, name, mine, o)
 	if err != nil {
 		return "", nil, fmt.Errorf("标注 %s: %w", name, err)
 	}
@@ -106,17 +109,14 @@ func Annotate(dir, inputPath, name string, probs []Problem, o AnnotateOptions) (
 	return out, notes, nil
 }
 
-// annotated returns the bytes of the annotated copy and the notices about it.
-func annotated(inputPath, name string, probs []Problem, o AnnotateOptions) ([]byte, []Problem, error) {
-	f, err := excelize.OpenFile(inputPath, excelize.Options{Password: o.Password})
+// annotated returns the bytes of the annotated copy and the notices about it. The copy is
+// of the file at inputPath, or built from legacy when it is not nil.
+func annotated(inputPath string, legacy *xlsx.Book, name string, probs []Problem, o AnnotateOptions) ([]byte, []Problem, error) {
+	f, renamed, err := openCopy(inputPath, legacy, o.Password)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
-	renamed, err := fixSheetNames(f)
-	if err != nil {
-		return nil, nil, err
-	}
 	var notes []Problem
 	for old, now := range renamed {
 		notes = append(notes, Problem{Pos: Pos{File: name, Sheet: old}, Level: Notice,
@@ -150,10 +150,41 @@ func annotated(inputPath, name string, probs []Problem, o AnnotateOptions) ([]by
 	return data, notes, err
 }
 
+// openCopy opens the workbook the annotated copy starts from, its sheets renamed where Excel
+// refuses their names, and returns the renamed ones (old name → new).
+func openCopy(inputPath string, legacy *xlsx.Book, password string) (*excelize.File, map[string]string, error) {
+	if legacy != nil {
+		return bookCopy(legacy)
+	}
+	f, err := excelize.OpenFile(inputPath, excelize.Options{Password: password})
+	if err != nil {
+		return nil, nil, err
+	}
+	renamed, err := fixSheetNames(f)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, renamed, nil
+}
+
 // fixSheetNames renames the sheets whose names Excel refuses (other programs write them:
 // more than 31 characters, []:*?/\, a quote at either end) and returns old name → new.
 func fixSheetNames(f *excelize.File) (map[string]string, error) {
-	list := f.GetSheetList()
+	renamed := validNames(f.GetSheetList())
+	for _, s := range f.GetSheetList() {
+		if now, ok := renamed[s]; ok {
+			if err := f.SetSheetName(s, now); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return renamed, nil
+}
+
+// validNames returns, for each name of list that Excel refuses, a name it accepts that no
+// other sheet of list has.
+func validNames(list []string) map[string]string {
 	taken := map[string]bool{}
 	for _, s := range list {
 		taken[strings.ToLower(s)] = true
@@ -175,12 +206,9 @@ func fixSheetNames(f *excelize.File) (map[string]string, error) {
 			now = truncUTF16(base, 31-len(suffix)) + suffix
 		}
 		taken[strings.ToLower(now)] = true
-		if err := f.SetSheetName(s, now); err != nil {
-			return nil, err
-		}
 		renamed[s] = now
 	}
-	return renamed, nil
+	return renamed
 }
 
 func validSheetName(s string) bool {

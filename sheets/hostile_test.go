@@ -105,9 +105,13 @@ func TestReadEncryptedWithPassword(t *testing.T) {
 	if len(rows) != 6 || len(probs) != 0 {
 		t.Errorf("with the password: %d rows, problems %q", len(rows), dumpProblems(probs))
 	}
-	// A legacy file is not asked for a password, with or without one.
-	os.WriteFile(p, hostile.LegacyXLS(), 0o644)
+	// A legacy file is not asked for a password, with or without one; nor is a password tried
+	// on an encrypted .xls.
+	os.WriteFile(p, hostile.XLSBIFF5(), 0o644)
 	wantRefused(t, p, ReadOptions{Password: hostile.Password}, hostile.MsgLegacy)
+	os.WriteFile(p, hostile.XLSEncrypted(), 0o644)
+	wantRefused(t, p, ReadOptions{}, hostile.MsgEncryptedXLS)
+	wantRefused(t, p, ReadOptions{Password: hostile.Password}, hostile.MsgEncryptedXLS)
 }
 
 // allocated runs f and returns the bytes it allocated and how long it took.
@@ -241,5 +245,31 @@ func TestReadOwnWrittenReport(t *testing.T) {
 	sameLines(t, "problems", dumpProblems(probs), []string{"市财政局.xlsx: 提示: " + hostile.MsgOwnReport})
 	if len(rows) != 0 {
 		t.Errorf("read %d rows from a check file", len(rows))
+	}
+}
+
+// TestReadLegacyLedgers: an .xls and a WPS .et saved by LibreOffice (BIFF8) are read to
+// exactly the rows of the same ledger as .xlsx, without a problem.
+func TestReadLegacyLedgers(t *testing.T) {
+	dir := t.TempDir()
+	names, err := hostile.GoodLegacy(dir)
+	if err == hostile.ErrNoSoffice {
+		t.Skip("LibreOffice (soffice) is not installed")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := testDict(t)
+	for i, name := range names {
+		rows, probs := ReadFile(filepath.Join(dir, name), d, ReadOptions{})
+		ref := filepath.Join(dir, strings.TrimSuffix(name, filepath.Ext(name))+".xlsx")
+		if err := hostile.WriteBook(ref, "台账", hostile.LegacyLedgers[i].Rows); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := ReadFile(ref, d, ReadOptions{})
+		if len(probs) != 0 || len(rows) != len(hostile.LegacyLedgers[i].Rows)-1 {
+			t.Errorf("%s: %d rows, problems %q", name, len(rows), dumpProblems(probs))
+		}
+		sameLines(t, name, dump(rows), dump(want))
 	}
 }

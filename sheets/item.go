@@ -68,6 +68,10 @@ type RawRow struct {
 	// Group is the text of the group heading above the row (一、市政府常务会议议定事项), which
 	// names the category, or the meeting, when the row's own cells do not.
 	Group string
+	// TitleYear is the year named above the header — in the ledger's title, else in its
+	// 填报日期 line (TitleYearFrom says which) — for dates written without one; 0 if none.
+	TitleYear     int
+	TitleYearFrom string
 }
 
 // Blank reports whether field f holds nothing: no value and no formula.

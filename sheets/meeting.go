@@ -32,3 +32,13 @@ func MeetingName(cat string, m Meeting, raw string) string {
 	}
 	return cat
 }
+
+// sessionOnly returns the session a meeting cell names by a bare number (3 in a 会议届次
+// column under a sheet or category that names the meeting), 0 if it is anything else.
+func sessionOnly(cell string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(cell))
+	if err != nil || n < 1 || n > 999 {
+		return 0
+	}
+	return n
+}

@@ -56,6 +56,7 @@ const (
 	msgDamaged       = "文件已损坏（%s），请重新导出或重新发送"
 	msgLegacy        = "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx"
 	msgEncrypted     = "文件已加密，请用 --password 提供密码，或请单位发送未加密的文件"
+	msgEncryptedXLS  = "文件已加密，.xls文件的密码不受支持（--password 只用于.xlsx），请单位用Excel或WPS打开后另存为未加密的.xlsx再发送"
 	msgWrongPassword = "文件已加密，--password 提供的密码打不开它，请核对密码，或请单位发送未加密的文件"
 	msgTooBig        = "文件解压后超过%s（约%s），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
 	msgCannotOpen    = "无法打开文件（%v），请确认文件存在且未被其他程序独占"
@@ -92,6 +93,8 @@ const (
 	detXML        = "%s 的XML格式错误：%s"
 	detNoWorkbook = "缺少工作簿目录 %s"
 	detNoSheets   = "工作簿中没有工作表"
+	detXLSCut     = "文件结构不完整，可能下载或复制不完整"
+	detXLSRecord  = ".xls的%s数据流第%d字节附近记录损坏"
 	detPanic      = "读取时发生异常：%v"
 
 	detMissingPart   = "缺少 %s"
@@ -233,4 +236,24 @@ const (
 	msgSinceUnreported  = "，本期未报%d项"
 	msgReminderUpdate   = "按催办单 %s 的反馈更新，同一事项只计一次"
 	msgReminderDeadline = "；原无明确时限，按单位在催办单中承诺的完成时限%s计"
+)
+
+// Messages and words of the context a row's category, meeting and year come from (SPEC §4.1,
+// §4.2): the sheet's name, a 类别 cell naming the whole meeting, and where a yearless date
+// found its year.
+const (
+	msgSheetCategory   = "工作表名“%s”指明了类别：本表%d行未写类别，按%s统计"
+	msgCategoryMeeting = "类别“%s”是完整的会议名称，会议按%s统计"
+	msgYearFrom        = "完成时限“%s”未写年份，按%s中的%d年理解为%s"
+	msgYearOfRun       = "完成时限“%s”未写年份，按%s的年度%d年理解为%s"
+
+	labelGroup          = "分组标题"
+	labelSheet          = "工作表名"
+	labelMeetingName    = "会议名称"
+	yearFromMeetingDate = "会议日期"
+	yearFromTitle       = "台账标题"
+	yearFromDateLine    = "填报日期"
+	yearFromFlag        = "--year指定"
+	yearFromMeetings    = "多数事项会议日期所在"
+	yearFromAsOf        = "统计截止日"
 )

@@ -12,6 +12,12 @@ import (
 
 // The user's words for a workbook xlsx.Open refuses (SPEC §2.1).
 
+// The parts xlsx.FormatError names for a legacy .xls: its container and its BIFF stream.
+const (
+	xlsCompound = "compound file"
+	xlsStream   = "Workbook"
+)
+
 // openError words why xlsx.Open refused the workbook named name.
 func openError(name string, err error) error {
 	var big *xlsx.TooBigError
@@ -19,28 +25,33 @@ func openError(name string, err error) error {
 	switch {
 	case errors.As(err, &big):
 		return fileError(fmt.Sprintf(msgTooBig, sizeText(big.Limit), sizeText(big.Size)))
+	case errors.Is(err, xlsx.ErrEncryptedXLS):
+		return fileError(msgEncryptedXLS)
 	case errors.Is(err, xlsx.ErrEncrypted):
 		return fileError(msgEncrypted)
 	case errors.Is(err, xlsx.ErrWrongPassword):
 		return fileError(msgWrongPassword)
 	case errors.Is(err, xlsx.ErrLegacy):
 		return fileError(msgLegacy)
+	case errors.Is(err, xlsx.ErrEmptyFile):
+		return damaged(detEmpty)
 	case errors.Is(err, xlsx.ErrNotWorkbook):
-		// A legacy file renamed, or something else saved with an .xls name.
+		// Excel 2.x–4.0 (a bare BIFF stream), a text export, or something else saved with an
+		// .xls name: Excel or WPS opens most of them and can save them as .xlsx.
 		if ext := strings.ToLower(filepath.Ext(name)); ext == ".xls" || ext == ".et" {
 			return fileError(msgLegacy)
 		}
-		switch {
-		case errors.Is(err, xlsx.ErrEmptyFile):
-			return damaged(detEmpty)
-		case errors.Is(err, xlsx.ErrPlainText):
+		if errors.Is(err, xlsx.ErrPlainText) {
 			return damaged(detText)
 		}
 		return damaged(detNotZip)
-	case errors.As(err, &fe) && fe.Part == "compound file":
-		// An OLE container the .xls reader cannot open: a legacy file, which Excel or WPS
-		// may still read and save as .xlsx.
-		return fileError(msgLegacy)
+	case errors.As(err, &fe) && (fe.Part == xlsCompound || fe.Part == xlsStream && fe.Offset < 0):
+		// A compound file whose sectors or Workbook stream run past its end: a download or copy
+		// cut short, not a format the clerk can convert. (A compound file that is whole but
+		// holds no BIFF8 workbook is ErrLegacy above.)
+		return damaged(detXLSCut)
+	case errors.As(err, &fe) && fe.Part == xlsStream:
+		return damaged(detXLSRecord, fe.Part, fe.Offset)
 	case errors.As(err, &fe):
 		return damaged("%s", formatDetail(fe))
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/duban/duban/internal/xlsx"
 )
 
 // Pos is a place in an input workbook: a file, a sheet, and a 1-based row and column.
@@ -58,14 +60,4 @@ func (p Pos) compare(q Pos) int {
 }
 
 // ColumnName returns the letters of a 1-based column number: 1 → A, 27 → AA.
-func ColumnName(col int) string {
-	var b [8]byte
-	i := len(b)
-	for col > 0 {
-		col--
-		i--
-		b[i] = byte('A' + col%26)
-		col /= 26
-	}
-	return string(b[i:])
-}
+func ColumnName(col int) string { return xlsx.ColumnName(col) }

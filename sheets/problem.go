@@ -3,6 +3,7 @@ package sheets
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Level is how serious a Problem is.
@@ -71,4 +72,94 @@ func Count(ps []Problem, l Level) int {
 		}
 	}
 	return n
+}
+
+// noticeKinds names each kind of notice (提示) by the message it is built from, so that the
+// terminal can count notices by kind (提示81条：牵头单位按填报单位推断24条，…) instead of
+// listing them. A message matches a format when the format's literal text appears in it in
+// order, the first part at its start; where one format's message would also match another,
+// the more specific format comes first. A notice of a message not listed is kindOther.
+var noticeKinds = []struct{ format, kind string }{
+	{msgLeadFromFile, "牵头单位按填报单位推断"},
+	{msgYearInferred, "完成时限补全年份"},
+	{msgYearInferredNext, "完成时限补全年份"},
+	{msgYearFrom, "完成时限补全年份"},
+	{msgYearOfRun, "完成时限补全年份"},
+	{msgDateYearInferred, "日期补全年份"},
+	{msgSheetCategory, "类别按工作表名推断"},
+	{msgCategoryMeeting, "类别栏写了完整会议名称"},
+	{msgDupSame, "重复报送只计一次"},
+	{msgDupByID, "重复报送只计一次"},
+	{msgReminderUpdate, "按催办单反馈更新"},
+	{msgLeadFirst, "牵头单位栏有多个单位"},
+	{msgLeadMarked, "牵头单位栏有多个单位"},
+	{msgLeadMarks, "牵头单位栏有多个单位"},
+	{msgFooter, "跳过表尾说明行"},
+	{msgHeading, "跳过分组标题行"},
+	{msgHeaderAgain, "跳过重复表头行"},
+	{msgNumberRow, "跳过列编号行"},
+	{msgOnlyUnknown, "跳过只有未识别列的行"},
+	{msgNewHeader, "另一张表的表头"},
+	{msgUnknownCols, "忽略未识别的列"},
+	{msgDupColumn, "重复的列"},
+	{msgHiddenSheet, "跳过隐藏工作表"},
+	{msgNotWorksheet, "跳过非数据工作表"},
+	{msgEmptySheet, "跳过空工作表"},
+	{msgNoHeader, "跳过无表头的工作表"},
+	{msgOwnReport, "跳过duban生成的汇总表"},
+	{msgOwnAnnotated, "跳过批注副本"},
+	{msgNotWorkbook, "跳过非Excel文件"},
+	{msgSheetRenamed, "副本中工作表改名"},
+}
+
+// kindOther is the kind of a notice whose message is not in noticeKinds.
+const kindOther = "其他"
+
+// Kind is the short name of the kind of notice p is, such as 牵头单位按填报单位推断, for
+// counting notices by kind; kindOther when its message is of no listed kind.
+func (p Problem) Kind() string {
+	for _, k := range noticeKinds {
+		if matchesFormat(p.Msg, k.format) {
+			return k.kind
+		}
+	}
+	return kindOther
+}
+
+// matchesFormat reports whether msg could have been built by fmt.Sprintf(format, …): the
+// literal parts of format between its verbs appear in msg in order, the first at its start.
+// Text after the last part is allowed, for messages with a clause appended.
+func matchesFormat(msg, format string) bool {
+	for i, part := range formatParts(format) {
+		j := strings.Index(msg, part)
+		if j < 0 || i == 0 && j != 0 {
+			return false
+		}
+		msg = msg[j+len(part):]
+	}
+	return true
+}
+
+// formatParts splits a format at its verbs (%s, %d, %v, %5.1f …) into its literal parts; the
+// first is "" when the format starts with a verb. %% is a literal %.
+func formatParts(format string) []string {
+	var parts []string
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			b.WriteByte(format[i])
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[i]) >= 0 {
+			i++
+		}
+		if i < len(format) && format[i] == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		parts = append(parts, b.String())
+		b.Reset()
+	}
+	return append(parts, b.String())
 }

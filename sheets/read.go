@@ -215,6 +215,10 @@ type sheetReader struct {
 	lastRow int    // the sheet's last row number, 0 if unknown
 	tally   SheetTally
 
+	// The year in the title or 填报日期 line above the header (yearFrom says which).
+	year     int
+	yearFrom string
+
 	first   int             // the row of the sheet's first header: the rows above it are not in any table
 	upper   int             // the row above the first header that is its upper row (group names only), or 0
 	stacked []stackedHeader // the headers under the first that start found among the top rows
@@ -340,6 +344,12 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 		r.skipSheet(sheet, msgNoHeader, whyNoHeader)
 		return false
 	}
+	first := len(s.rows)
+	defer func() {
+		for i := range s.rows[first:] {
+			s.rows[first+i].TitleYear, s.rows[first+i].TitleYearFrom = s.year, s.yearFrom
+		}
+	}()
 	for i := range fs.Rows {
 		var next []string
 		if i+1 < len(fs.Rows) && fs.Rows[i+1].N == fs.Rows[i].N+1 {
@@ -377,6 +387,7 @@ func (s *sheetReader) start(top [][]string) bool {
 	if u := unitFromLines(top[:h]); u != "" {
 		s.unit = u
 	}
+	s.year, s.yearFrom = yearFromLines(top[:h], s.date1904)
 	var lower []string
 	if sub {
 		lower = top[h+1]

@@ -702,8 +702,11 @@ func TestReadRefusedFiles(t *testing.T) {
 	wantRefused(t, write("truncated.xlsx", data[:len(data)/2]), ReadOptions{}, "文件已损坏（不是有效的xlsx文件")
 	wantRefused(t, write("empty.xlsx", nil), ReadOptions{}, "文件已损坏（文件是空的）")
 	wantRefused(t, write("text.xlsx", []byte("hello")), ReadOptions{}, "文件已损坏（")
-	wantRefused(t, write("old.xls", ole), ReadOptions{}, "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx")
-	wantRefused(t, write("renamed.xlsx", ole), ReadOptions{}, "旧版Excel格式")
+	// A compound file's first bytes alone are a file cut short; an Excel 5.0/95 file is legacy.
+	wantRefused(t, write("cut.xls", ole), ReadOptions{}, "文件已损坏（文件结构不完整，可能下载或复制不完整），请重新导出或重新发送")
+	wantRefused(t, write("cut.xlsx", ole), ReadOptions{}, "文件已损坏（文件结构不完整")
+	wantRefused(t, write("old.xls", hostile.XLSBIFF5()), ReadOptions{}, "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx")
+	wantRefused(t, write("renamed.xlsx", hostile.XLSBIFF5()), ReadOptions{}, "旧版Excel格式")
 	wantRefused(t, write("web.xls", []byte("<html><table><tr><td>1</td></tr></table></html>")), ReadOptions{}, "旧版Excel格式")
 	wantRefused(t, good, ReadOptions{MaxUnzip: 1000}, "文件解压后超过1000字节")
 

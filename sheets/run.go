@@ -11,6 +11,8 @@ type Options struct {
 	Dict     *Dict
 	AsOf     time.Time
 	WarnDays int
+	// Year is the reporting year (年度) given with --year, 0 to infer it (SPEC §4.2).
+	Year int
 	// Office is the 制表单位 shown on the report (dictionary §8); empty for none.
 	Office string
 	// Created is the run's clock, the creation time of the workbooks written.
@@ -24,6 +26,11 @@ type Options struct {
 // Build runs the pipeline on the named workbooks and returns the report. Files are read and
 // their rows validated in parallel, so that a file's raw rows are dropped as soon as it is
 // validated; the result does not depend on the order of files.
+//
+// A date written without a year in a row with no year of its own context takes the run's
+// reporting year (SPEC §4.2), which, unless given, is the year most meeting dates of all files
+// fall in: the files with such rows keep their rows until every file is read, and are
+// validated then.
 func Build(files []string, o Options) *Report {
 	type result struct {
 		items     []Item
@@ -33,49 +40,66 @@ func Build(files []string, o Options) *Report {
 		readProbs []Problem // about the file, its sheets and its rows as read
 		rowProbs  []Problem // of validating its rows
 		sheets    []SheetTally
+		later     []RawRow // rows left to validate once the reporting year is known
 	}
 	results := make([]result, len(files))
 	names := Names(files)
 	v := NewValidator(o.Dict, o.AsOf) // safe for concurrent use: its rules only read
+	if o.Year > 0 {
+		v.Year = runYear(o.Year, nil, o.AsOf)
+	}
 	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		done int
-		rows int
+		mu    sync.Mutex
+		done  int
+		rows  int
+		years = yearCounts{}
 	)
-	next := make(chan int)
-	workers := min(runtime.GOMAXPROCS(0), len(files))
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				ro := o.Read
-				ro.Name = names[i]
-				l := ReadLedger(files[i], o.Dict, ro)
-				rs := l.Rows
-				items, excluded, vps := v.Validate(rs)
-				// The rows the reader excluded (a data row no header reads) count in the proof
-				// as the rows validation excludes do: read, and excluded.
-				read := len(rs)
-				for _, t := range l.Sheets {
-					read += t.Rows[RowExcluded]
-					excluded += t.Rows[RowExcluded]
-				}
-				results[i] = result{items, read, excluded, len(items), l.Problems, vps, l.Sheets}
-				if o.Progress != nil {
-					mu.Lock()
-					done++
-					rows += len(rs)
-					o.Progress(done, len(files), rows)
-					mu.Unlock()
-				}
-			}
-		})
+	validate := func(i int, rs []RawRow) {
+		r := &results[i]
+		items, excluded, vps := v.Validate(rs)
+		r.items, r.valid, r.rowProbs = items, len(items), vps
+		r.excluded += excluded
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(files), func(i int) {
+		ro := o.Read
+		ro.Name = names[i]
+		l := ReadLedger(files[i], o.Dict, ro)
+		rs := l.Rows
+		// The rows the reader excluded (a data row no header reads) count in the proof as
+		// the rows validation excludes do: read, and excluded.
+		read, excluded := len(rs), 0
+		for _, t := range l.Sheets {
+			read += t.Rows[RowExcluded]
+			excluded += t.Rows[RowExcluded]
+		}
+		results[i] = result{rowsRead: read, excluded: excluded, readProbs: l.Problems, sheets: l.Sheets}
+		later := o.Year == 0 && v.needsRunYear(rs)
+		if later {
+			results[i].later = rs
+		} else {
+			validate(i, rs)
+		}
+		seen := yearCounts{}
+		seen.add(rs)
+		mu.Lock()
+		for y, n := range seen {
+			years[y] += n
+		}
+		if o.Progress != nil {
+			done++
+			rows += len(rs)
+			o.Progress(done, len(files), rows)
+		}
+		mu.Unlock()
+	})
+	year := runYear(o.Year, years, o.AsOf)
+	v.Year = year
+	parallel(len(files), func(i int) {
+		if rs := results[i].later; rs != nil {
+			results[i].later = nil
+			validate(i, rs)
+		}
+	})
 
 	// In file order, read problems before validation problems, as if the files had been read
 	// one after another and validated together.
@@ -106,6 +130,7 @@ func Build(files []string, o Options) *Report {
 	probs = append(probs, ps...)
 
 	r := Summarize(merged, o.Dict, o.AsOf, o.WarnDays)
+	r.Year = year.Year
 	r.Files = filesRead
 	r.RowsRead = rowsRead
 	r.Duplicates = dups
@@ -121,6 +146,24 @@ func Build(files []string, o Options) *Report {
 		r.Inputs[i] = FileResult{File: names[i], Rows: res.rowsRead, Valid: res.valid, Excluded: res.excluded}
 	}
 	return r
+}
+
+// parallel calls f(i) for i in [0, n) on as many goroutines as there are processors.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // fileFailed reports whether a file was refused or skipped as a whole (an error or a notice

@@ -23,6 +23,8 @@ type rowInput struct {
 	Status      string `zh:"落实状态" validate:"status"`
 	Done        string `zh:"完成日期"`
 	Group       string // the group heading above the row
+	Sheet       string // the sheet's name, which may name the category (常务会议)
+	Year        int    // the year a date written without one takes (SPEC §4.2)
 	Date1904    bool
 }
 
@@ -39,6 +41,10 @@ type Validator struct {
 	// Assigned marks the rows of a master list (交办清单), which have no 落实状态 column.
 	Assigned bool
 
+	// Year is the run's reporting year (年度), taken by a yearless date whose row has no year
+	// of its own context; zero: the as-of year.
+	Year RunYear
+
 	dict   *Dict
 	asOf   time.Time
 	errors *validator.Validate // rules whose failure excludes the row
@@ -54,12 +60,12 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	v.errors.RegisterTagNameFunc(name)
 	must(v.errors.RegisterValidation("category", func(fl validator.FieldLevel) bool {
 		p := fl.Parent()
-		_, ok := v.category(fl.Field().String(), p.FieldByName("Meeting").String(), p.FieldByName("Group").String())
+		_, _, ok := v.category(fl.Field().String(), p.FieldByName("Meeting").String(), p.FieldByName("Group").String(), p.FieldByName("Sheet").String())
 		return ok
 	}, true))
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
 		p := fl.Parent()
-		_, _, err := v.deadline(fl.Field().String(), p.FieldByName("MeetingDate").String(), p.FieldByName("Date1904").Bool())
+		_, _, err := v.deadline(fl.Field().String(), p.FieldByName("MeetingDate").String(), int(p.FieldByName("Year").Int()), p.FieldByName("Date1904").Bool())
 		return err == nil
 	}, true))
 	must(v.errors.RegisterValidation("status", func(fl validator.FieldLevel) bool {
@@ -98,30 +104,41 @@ func must(err error) {
 	}
 }
 
-// category resolves the category from the category cell, else from the meeting name.
-// An unknown category written in the cell is kept as written (known=false).
-func (v *Validator) category(cell, meeting, group string) (c Category, ok bool) {
+// category resolves the category (SPEC §4.1) from the category cell, else from the meeting
+// name, else from the group heading above the row, else from the sheet's name (a sheet named
+// 常务会议 whose rows say only 第3次); fromSheet reports the last. An unknown category written
+// in the cell is kept as written.
+func (v *Validator) category(cell, meeting, group, sheet string) (c Category, fromSheet, ok bool) {
 	if strings.TrimSpace(cell) != "" {
 		if k, found := v.dict.Category(cell); found {
-			return *k, true
+			return *k, false, true
 		}
 		// A category cell holding a meeting name, such as 市政府第五次常务会议.
 		if k, found := v.dict.CategoryOf(cell); found {
-			return *k, true
+			return *k, false, true
 		}
-		return Category{Name: strings.TrimSpace(cell), Kind: guessKind(meeting)}, true
+		return Category{Name: strings.TrimSpace(cell), Kind: guessKind(meeting)}, false, true
 	}
 	if k, found := v.dict.CategoryOf(meeting); found {
-		return *k, true
+		return *k, false, true
 	}
 	// The group heading above the row: 一、市政府常务会议议定事项, or （二）市长批示件.
-	if k, found := v.dict.CategoryOf(group); found {
-		return *k, true
+	if k, found := v.named(headingNumber.ReplaceAllString(group, "")); found {
+		return *k, false, true
 	}
-	if k, found := v.dict.Category(headingNumber.ReplaceAllString(group, "")); found {
-		return *k, true
+	if k, found := v.named(sheet); found {
+		return *k, true, true
 	}
-	return Category{}, false
+	return Category{}, false, false
+}
+
+// named recognises a category in a heading or sheet name: by the dictionary's keywords, or
+// as a category name or alias.
+func (v *Validator) named(s string) (*Category, bool) {
+	if k, found := v.dict.CategoryOf(s); found {
+		return k, true
+	}
+	return v.dict.Category(s)
 }
 
 // guessKind tells what a category the dictionary does not know counts, from how its meeting
@@ -179,11 +196,10 @@ func decisive(f Field) bool {
 	return false
 }
 
-// deadline reads a 完成时限. A form without a year takes the meeting's year, else the as-of
-// date's; if that puts it before the meeting (3月底前 set in December), or makes it impossible
-// (2月29日 in a year that has none), the next year's date is taken and rolled says so.
-func (v *Validator) deadline(raw, meetingDate string, date1904 bool) (dl Deadline, rolled bool, err error) {
-	year := v.defaultYear(meetingDate, date1904)
+// deadline reads a 完成时限. A form without a year takes year (the row's, SPEC §4.2); if
+// that puts it before the meeting (3月底前 set in December), or makes it impossible (2月29日
+// in a year that has none), the next year's date is taken and rolled says so.
+func (v *Validator) deadline(raw, meetingDate string, year int, date1904 bool) (dl Deadline, rolled bool, err error) {
 	dl, err = v.readDeadline(raw, year, date1904)
 	meeting, merr := ParseDate(meetingDate, date1904)
 	if merr != nil || meeting.IsZero() || err == nil && !(dl.YearInferred && dl.Date.Before(meeting)) {
@@ -195,32 +211,62 @@ func (v *Validator) deadline(raw, meetingDate string, date1904 bool) (dl Deadlin
 	return dl, false, err
 }
 
-// defaultYear is the year for deadlines written without one: the meeting's, else the as-of date's.
-func (v *Validator) defaultYear(meetingDate string, date1904 bool) int {
-	if t, err := ParseDate(meetingDate, date1904); err == nil && !t.IsZero() {
-		return t.Year()
+// year is the year a date written without one takes in the row in (SPEC §4.2), and the words
+// that say where it came from: the row's own context (ownYear), else the run's reporting
+// year, else the as-of date's.
+func (v *Validator) year(in *rowInput, r *RawRow) (year int, from string) {
+	if y, from := ownYear(in, r.TitleYear, r.TitleYearFrom); y > 0 {
+		return y, from
 	}
-	return v.asOf.Year()
+	if v.Year.Year > 0 {
+		return v.Year.Year, v.Year.From
+	}
+	return v.asOf.Year(), yearFromAsOf
 }
 
 // Validate checks the rows and turns the good ones into items. A row with an error is left
-// out and counted in excluded; its problems carry the row's raw values.
+// out and counted in excluded; its problems carry the row's raw values. A sheet whose name
+// gave rows their category says so once, at the first of them.
 func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs []Problem) {
 	items = make([]Item, 0, len(rows))
+	type bySheet struct {
+		first Pos
+		cat   string
+		n     int
+	}
+	var named []bySheet
 	for i := range rows {
-		it, ps, ok := v.Row(&rows[i])
+		it, ps, fromSheet, ok := v.row(&rows[i])
 		probs = append(probs, ps...)
 		if !ok {
 			excluded++
 			continue
 		}
 		items = append(items, it)
+		if !fromSheet {
+			continue
+		}
+		if k := len(named) - 1; k >= 0 && named[k].first.Sheet == it.Src.Sheet && named[k].cat == it.Category {
+			named[k].n++
+			continue
+		}
+		named = append(named, bySheet{rows[i].Cell(FieldMeeting), it.Category, 1})
+	}
+	for _, s := range named {
+		probs = append(probs, Problem{Pos: s.first, Level: Notice, Field: FieldCategory.String(), Raw: s.first.Sheet,
+			Msg: fmt.Sprintf(msgSheetCategory, s.first.Sheet, s.n, s.cat)})
 	}
 	return items, excluded, probs
 }
 
 // Row validates one row. ok is false when the row has an error and must be excluded.
 func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
+	it, probs, _, ok = v.row(r)
+	return it, probs, ok
+}
+
+// row is Row; fromSheet reports that the sheet's name gave the category.
+func (v *Validator) row(r *RawRow) (it Item, probs []Problem, fromSheet, ok bool) {
 	val := func(f Field) string { return strings.TrimSpace(r.Vals[f]) }
 	for _, f := range v.missingColumns(r) {
 		probs = append(probs, Problem{Pos: r.Pos, Level: Error, Field: f.String(),
@@ -248,20 +294,20 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 		r.Vals[f], r.Kinds[f] = "", xlsx.Blank
 	}
 	if Count(probs, Error) > 0 {
-		return it, probs, false
+		return it, probs, false, false
 	}
 	in := rowInput{
 		Content: val(FieldContent), Category: val(FieldCategory), Meeting: val(FieldMeeting),
 		MeetingDate: val(FieldMeetingDate), Deadline: val(FieldDeadline), Status: val(FieldStatus),
-		Done: val(FieldDone), Group: r.Group, Date1904: r.Date1904,
+		Done: val(FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
 	}
-	if in.Meeting == "" && ParseMeeting(r.Group).Num > 0 {
-		in.Meeting = r.Group // a heading naming the meeting: 市政府第5次常务会议
-	}
+	categoryMeeting := v.meetingFromContext(&in)
+	year, yearFrom := v.year(&in, r)
+	in.Year = year
 	if err := v.errors.Struct(in); err != nil {
 		var fes validator.ValidationErrors
 		if !errors.As(err, &fes) {
-			return it, append(probs, Problem{Pos: r.Pos, Level: Error, Raw: r.Readable(), Msg: err.Error()}), false
+			return it, append(probs, Problem{Pos: r.Pos, Level: Error, Raw: r.Readable(), Msg: err.Error()}), false, false
 		}
 		whole := r.Readable()
 		for _, fe := range fes {
@@ -272,10 +318,10 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 				Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, &in) + msgExcluded,
 			})
 		}
-		return it, probs, false
+		return it, probs, false, false
 	}
 
-	cat, _ := v.category(in.Category, in.Meeting, in.Group)
+	cat, fromSheet, _ := v.category(in.Category, in.Meeting, in.Group, in.Sheet)
 	if in.Category != "" {
 		_, named := v.dict.Category(in.Category)
 		_, recognised := v.dict.CategoryOf(in.Category)
@@ -284,21 +330,16 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 				Raw: in.Category, Msg: fmt.Sprintf(msgUnknownCategory, in.Category)})
 		}
 	}
-	meetingDate, ps := v.date(r, FieldMeetingDate, v.asOf.Year())
+	meetingDate, ps := v.date(r, FieldMeetingDate, year)
 	probs = append(probs, ps...)
-	year := v.defaultYear(in.MeetingDate, r.Date1904)
-	dl, rolled, _ := v.deadline(in.Deadline, in.MeetingDate, r.Date1904)
+	dl, rolled, _ := v.deadline(in.Deadline, in.MeetingDate, year, r.Date1904)
 	switch {
 	case rolled:
 		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
 			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferredNext, in.Deadline, meetingDate.Format(time.DateOnly), dl.Date.Format(time.DateOnly))})
 	case dl.YearInferred:
-		src := "统计截止日"
-		if !meetingDate.IsZero() {
-			src = "会议日期"
-		}
 		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
-			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferred, in.Deadline, src, year, dl.Date.Format(time.DateOnly))})
+			Raw: in.Deadline, Msg: yearNotice(in.Deadline, year, yearFrom, dl.Date)})
 	case !dl.Date.IsZero() && !meetingDate.IsZero() && dl.Date.Before(meetingDate):
 		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Warning, Field: FieldDeadline.String(),
 			Raw: r.Text(FieldDeadline), Msg: fmt.Sprintf(msgDeadlineBeforeMeeting, dl.Date.Format(time.DateOnly), meetingDate.Format(time.DateOnly))})
@@ -310,6 +351,9 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 	m := ParseMeeting(in.Meeting)
 	if cat.Kind == KindMeeting {
 		m.Year = 0 // 纪要〔2023〕5号 is the fifth meeting: one meeting with 第5次 (SPEC §4.1)
+		if m.Num == 0 {
+			m.Num = sessionOnly(in.Meeting) // a 会议届次 cell holding 3
+		}
 	}
 	if m.Num == 0 {
 		m.Date = meetingDate
@@ -317,6 +361,11 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 	if cat.Kind == KindMeeting && in.Meeting == "" {
 		probs = append(probs, Problem{Pos: r.Cell(FieldMeeting), Level: Warning, Field: FieldMeeting.String(),
 			Msg: msgNoMeeting})
+	}
+	name := MeetingName(cat.Name, m, in.Meeting)
+	if categoryMeeting {
+		probs = append(probs, Problem{Pos: r.Cell(FieldCategory), Level: Notice, Field: FieldCategory.String(),
+			Raw: in.Category, Msg: fmt.Sprintf(msgCategoryMeeting, in.Category, name)})
 	}
 
 	lead, co := v.lead(r, &probs)
@@ -332,7 +381,6 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 			Raw: lead, Msg: fmt.Sprintf(msgUnknownUnit, lead)})
 	}
 
-	name := MeetingName(cat.Name, m, in.Meeting)
 	if cat.Kind != KindMeeting && m.Num == 0 {
 		// A task list or an unnumbered document is shown as written, not by its date.
 		name = cmp.Or(in.Meeting, cat.Name)
@@ -355,7 +403,44 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 			}
 		}
 	}
-	return it, probs, true
+	return it, probs, fromSheet, true
+}
+
+// meetingFromContext fills a blank 会议 from the row's context (SPEC §4.1): a 类别 cell that is
+// a whole meeting name (事项来源: 市政府第5次常务会议), else a group heading, else the sheet's
+// name, when it names a session. categoryMeeting reports the first, which is said in a notice.
+func (v *Validator) meetingFromContext(in *rowInput) (categoryMeeting bool) {
+	if in.Meeting != "" {
+		return false
+	}
+	session := func(s string) bool { return ParseMeeting(s).Num > 0 }
+	if session(in.Category) {
+		_, named := v.dict.Category(in.Category)
+		if _, found := v.dict.CategoryOf(in.Category); found && !named {
+			in.Meeting = in.Category
+			return true
+		}
+	}
+	if session(in.Group) {
+		in.Meeting = in.Group // a heading naming the meeting: 市政府第5次常务会议
+		return false
+	}
+	if _, found := v.dict.CategoryOf(in.Sheet); found && in.Category == "" && session(in.Sheet) {
+		in.Meeting = in.Sheet // a sheet named 第5次常务会议
+	}
+	return false
+}
+
+// yearNotice says how a yearless 完成时限 raw was read as t with year from its source.
+func yearNotice(raw string, year int, from string, t time.Time) string {
+	day := t.Format(time.DateOnly)
+	switch from {
+	case yearFromMeetingDate, yearFromAsOf:
+		return fmt.Sprintf(msgYearInferred, raw, from, year, day)
+	case yearFromFlag, yearFromMeetings:
+		return fmt.Sprintf(msgYearOfRun, raw, from, year, day)
+	}
+	return fmt.Sprintf(msgYearFrom, raw, from, year, day)
 }
 
 // date reads a 会议日期 or 完成日期 (SPEC §4.2). A date written without a year takes
@@ -386,12 +471,20 @@ func (v *Validator) missingColumns(r *RawRow) []Field {
 		switch {
 		case r.Cols[f] > 0:
 		case f == FieldCategory && (r.Cols[FieldMeeting] > 0 || r.Group != ""):
+		case f == FieldCategory && v.sheetNamesCategory(r.Pos.Sheet):
 		case f == FieldStatus && v.Assigned:
 		default:
 			miss = append(miss, f)
 		}
 	}
 	return miss
+}
+
+// sheetNamesCategory reports whether a sheet's name is a category's (常务会议, 专题会), which
+// gives its rows their category when they have no 类别 column (SPEC §4.1).
+func (v *Validator) sheetNamesCategory(sheet string) bool {
+	_, ok := v.named(sheet)
+	return ok
 }
 
 // noColumnMessage says which column a sheet lacks and what it may be called.
@@ -428,7 +521,7 @@ func (v *Validator) errorMessage(f Field, tag, raw string, in *rowInput) string 
 		}
 		return v.dict.statusMessage(raw)
 	case "deadline":
-		_, _, err := v.deadline(raw, in.MeetingDate, in.Date1904)
+		_, _, err := v.deadline(raw, in.MeetingDate, in.Year, in.Date1904)
 		return fmt.Sprintf("%s“%s”%s", f, raw, errText(err))
 	}
 	return fmt.Sprintf("%s“%s”不符合要求（%s）", f, raw, tag)

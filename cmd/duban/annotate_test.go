@@ -118,7 +118,7 @@ func TestAnnotateHostile(t *testing.T) {
 		}
 	}
 	out := filepath.Join(in, "批注")
-	code, stdout, stderr := duban(t, "check", "--as-of", "2023-12-20", "--annotate", out, in)
+	code, stdout, stderr := duban(t, "check", "-v", "--as-of", "2023-12-20", "--annotate", out, in)
 	if code != exitErrors {
 		t.Fatalf("check --annotate: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, exitErrors, stdout, stderr)
 	}
@@ -126,8 +126,8 @@ func TestAnnotateHostile(t *testing.T) {
 		t.Errorf("not every file was annotated:\n%s\n%s", stdout, stderr)
 	}
 	wantRenamed := "长表名.xlsx!" + hostile.LongName + ": 提示: 工作表名称“" + hostile.LongName + "”不符合Excel的规定"
-	if !strings.Contains(stdout, wantRenamed) {
-		t.Errorf("no notice of the renamed sheet (%q) in:\n%s", wantRenamed, stdout)
+	if !strings.Contains(listedText(stderr), wantRenamed) {
+		t.Errorf("no notice of the renamed sheet (%q) in:\n%s", wantRenamed, stderr)
 	}
 	assertValid(t, v, out, 3)
 
@@ -175,7 +175,7 @@ func TestAnnotateHostile(t *testing.T) {
 	}
 
 	// The copies sit inside the input folder: a second run skips them and counts the same.
-	code2, stdout2, stderr2 := duban(t, "check", "--as-of", "2023-12-20", in)
+	code2, stdout2, stderr2 := duban(t, "check", "-v", "--as-of", "2023-12-20", in)
 	if code2 != exitErrors {
 		t.Fatalf("second check: exit %d\n%s\n%s", code2, stdout2, stderr2)
 	}
@@ -184,8 +184,8 @@ func TestAnnotateHostile(t *testing.T) {
 	if first == nil || second == nil || !slices.Equal(first[1:], second[1:]) {
 		t.Errorf("problems changed once the copies were among the inputs: %v then %v", first, second)
 	}
-	if got := strings.Count(stdout2, "这是duban写出的批注副本"); got != 3 {
-		t.Errorf("%d copies recognised, want 3:\n%s", got, stdout2)
+	if got := strings.Count(listedText(stderr2), "这是duban写出的批注副本"); got != 3 {
+		t.Errorf("%d copies recognised, want 3:\n%s", got, stderr2)
 	}
 }
 
@@ -221,11 +221,11 @@ func TestBlankFormReturned(t *testing.T) {
 	}
 	want := "市统计局.xlsx: 警告: 未填报任何事项：这是下发的报送模板，台账中只有表头，请单位填写后重新报送"
 	_, stdout, stderr := duban(t, "check", in)
-	if !strings.Contains(stdout+stderr, want) {
+	if !strings.Contains(listedText(stderr), want) {
 		t.Errorf("check: no %q in\n%s\n%s", want, stdout, stderr)
 	}
 	_, stdout, stderr = duban(t, "report", "-o", filepath.Join(dir, "汇总.xlsx"), in)
-	if !strings.Contains(stdout+stderr, want) {
+	if !strings.Contains(listedText(stderr), want) {
 		t.Errorf("report: no %q in\n%s\n%s", want, stdout, stderr)
 	}
 }

@@ -20,10 +20,12 @@ const briefHelp = `生成一次会议议定事项的落实情况通报（会议�
   duban brief --meeting 常务会 --as-of 2024-12-20 收文             通报最近一次常务会议
   duban brief --meeting 常务会第14次 -o 第14次通报.xlsx 收文        指定输出文件
 
-默认写到当前文件夹的 <会议>议定事项落实情况_<统计截止日>.xlsx；已存在的文件不会被覆盖，除非加 --force。
+默认写到当前文件夹的 <会议>议定事项落实情况_<统计截止日>.xlsx。与汇总工作簿一样，duban 生成后未经修改的通报
+可以直接覆盖；在Excel或WPS中修改保存过的不会被覆盖，除非加 --force。
 
 退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；
-2 未生成（用法错误、没有可读的数据、找不到该会议、加 --strict 时有错误、输出文件已存在）。`
+2 未生成（用法错误、没有可读的数据、找不到该会议、加 --strict 时有错误、输出文件也是输入文件、
+输出文件在生成后被手工修改过而未加 --force）。`
 
 // briefCmd is duban brief: the briefing on one meeting's items (SPEC §9.1).
 type briefCmd struct {
@@ -36,7 +38,7 @@ func (c *briefCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.meeting, "meeting", "", "`会议` 要通报的会议，如 市政府常务会议第14次；只写类别（常务会）取最近一次")
 	fs.StringVarP(&c.output, "output", "o", "", "`文件` 会议通报工作簿（默认 <会议>议定事项落实情况_<统计截止日>.xlsx）")
 	c.register(fs, "有任何错误就不生成会议通报，退出码2")
-	fs.BoolVar(&c.force, "force", false, "覆盖已存在的会议通报")
+	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的会议通报（默认不覆盖，以免丢失手工修改）")
 }
 
 func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
@@ -70,8 +72,7 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
-	if err := checkNew(out, c.force); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+	if !c.force && refuseOverwrite(stderr, out) {
 		return exitNothing
 	}
 	if err := sheets.WriteBrief(out, b, o.Office); err != nil {
@@ -94,7 +95,7 @@ func collect(e *env, paths []string, o Options) (r *sheets.Report, files []strin
 	r = sheets.Build(files, o.Options)
 	r.Problems = append(probs, r.Problems...)
 	sheets.SortProblems(r.Problems)
-	printProblems(e.stderr, r.Problems, o)
+	printStderr(e.stderr, r, o)
 	if r.Files == 0 || r.RowsRead == 0 {
 		fmt.Fprintln(e.stderr, "错误：没有读取到任何台账数据，未生成任何工作簿")
 		return r, files, exitNothing, false

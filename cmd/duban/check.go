@@ -8,7 +8,8 @@ import (
 	"github.com/spf13/pflag"
 )
 
-const checkHelp = `只校验各单位的台账，逐条列出问题（文件!工作表!单元格: 级别: 说明），不生成汇总工作簿。
+const checkHelp = `只校验各单位的台账，不生成汇总工作簿：逐个文件说明读取结果，按文件列出错误（文件!工作表!单元格: 说明）
+和警告，提示按类计数（加 -v 逐条列出）。
 
 示例：
   duban check 收文/市财政局.xlsx        检查一个单位的台账
@@ -52,16 +53,9 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 		r.Problems = append(r.Problems, aprobs...)
 	}
 	sheets.SortProblems(r.Problems)
-	printProblems(stdout, r.Problems, o)
-	if written >= 0 && !o.Quiet {
-		fmt.Fprintf(stdout, "已在 %s 写出%d个标注过的台账\n", c.annotate, written)
-	}
+	printStderr(stderr, r, o)
+	printCheckOutput(stdout, r, o, c.annotate, written)
 	errs := sheets.Count(r.Problems, sheets.Error)
-	if !o.Quiet {
-		fmt.Fprintf(stdout, "共检查%d个文件：错误%d个，警告%d个，提示%d个\n", r.Files, errs,
-			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
-		printBalance(stdout, r)
-	}
 	if r.Files == 0 {
 		return exitNothing
 	}

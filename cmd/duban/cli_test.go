@@ -38,7 +38,7 @@ func TestUnknownCommand(t *testing.T) {
 
 	// Neither a path nor near a command: the path error, as before.
 	code, _, stderr := runCmd(t, "收文")
-	if code != exitNothing || !strings.Contains(stderr, "收文: 错误: 找不到此文件或文件夹") || strings.Contains(stderr, "未知命令") {
+	if code != exitNothing || !strings.Contains(listedText(stderr), "收文: 错误: 找不到此文件或文件夹") || strings.Contains(stderr, "未知命令") {
 		t.Errorf("收文: exit %d\n%s", code, stderr)
 	}
 	// A folder named like a mistyped command is a path.
@@ -128,7 +128,8 @@ func TestHelp(t *testing.T) {
 		"  -v, --verbose         逐条列出每个提示\n",
 		"      --max-unzip 大小  单个工作簿解压后的大小上限，超过即拒绝读取（默认 512MiB）\n",
 		"      --strict          有任何错误就不生成工作簿，退出码2\n",
-		"2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、输出文件也是输入文件）。",
+		"2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、输出文件也是输入文件、\n输出文件在生成后被手工修改过而未加 --force）。",
+		"      --force           覆盖生成后被修改过的汇总工作簿和核对工作簿（默认不覆盖，以免丢失手工修改）\n",
 	} {
 		if !strings.Contains(help, line) {
 			t.Errorf("help report lacks %q:\n%s", line, help)
@@ -199,22 +200,35 @@ func TestVersion(t *testing.T) {
 	}
 }
 
-// TestVerbose: -v and --verbose are accepted by report and check and reach Options.Verbose;
-// every notice is listed with or without them (until the terminal output counts them).
+// TestVerbose: without -v the notices are counted by kind on one line; -v and --verbose list
+// each of them under the counts, for report and check alike.
 func TestVerbose(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
+	counts := "提示81条：完成时限补全年份27条，牵头单位按填报单位推断24条，重复报送只计一次21条，跳过表尾说明行6条，" +
+		"跳过无表头的工作表1条，跳过隐藏工作表1条，跳过非Excel文件1条"
 	_, _, plain := runCmd(t, "report", "--as-of", "2024-12-20", "-o", out, sample)
+	if !strings.HasSuffix(plain, "\n\n"+counts+"；加 -v 逐条列出\n") || strings.Contains(listedText(plain), ": 提示: ") {
+		t.Errorf("without -v, stderr should end with the notices counted, none listed:\n%s", plain)
+	}
+	var verbose []string
 	for _, args := range [][]string{
 		{"report", "-v", "--as-of", "2024-12-20", "-o", out, sample},
 		{"report", "--verbose", "--as-of", "2024-12-20", "-o", out, sample},
+		{"check", "-v", "--as-of", "2024-12-20", sample},
 	} {
 		code, _, stderr := runCmd(t, args...)
-		if code != exitErrors || stderr != plain || !strings.Contains(stderr, "说明.txt: 提示: 不是Excel工作簿，已跳过") {
-			t.Errorf("%q: exit %d\n%s", args, code, stderr)
+		verbose = append(verbose, stderr)
+		notices := strings.Count(listedText(stderr), ": 提示: ")
+		if code != exitErrors || notices != 81 || !strings.Contains(stderr, "\n"+counts+"\n") ||
+			!strings.HasSuffix(stderr, "\n  说明.txt: 不是Excel工作簿，已跳过\n") || strings.Contains(stderr, "加 -v") {
+			t.Errorf("%q: exit %d, %d notices listed, want 81 after their counts:\n%s", args, code, notices, stderr)
 		}
 	}
-	if code, stdout, _ := runCmd(t, "check", "-v", "--as-of", "2024-12-20", sample); code != exitErrors || !strings.Contains(stdout, ": 提示: ") {
-		t.Errorf("check -v: exit %d\n%s", code, stdout)
+	if verbose[0] != verbose[1] || verbose[0] != verbose[2] {
+		t.Errorf("-v, --verbose and check -v differ:\n%s", firstDiff(verbose[0], verbose[2]))
+	}
+	if !strings.HasPrefix(verbose[0], plain[:strings.LastIndex(plain, counts)]) {
+		t.Errorf("-v changes what comes before the notices:\n%s", firstDiff(plain, verbose[0]))
 	}
 	for _, c := range []struct {
 		args []string

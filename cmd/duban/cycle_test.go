@@ -108,12 +108,17 @@ func TestBriefCommand(t *testing.T) {
 	if code != exitNothing || stderr != "错误：请用 --meeting 指定要通报的会议，如 --meeting 市政府常务会议第14次（只写 --meeting 常务会 取最近一次）\n" {
 		t.Errorf("no --meeting: exit %d, stderr %q", code, stderr)
 	}
-	code, _, stderr = runCmd(t, "brief", "--meeting", "常务会第14次", "--as-of", "2024-12-20", samplePath)
-	if code != exitNothing || !strings.Contains(stderr, "错误： 文件 "+name+" 已存在，未覆盖（确需覆盖请加 --force") {
-		t.Errorf("second run: exit %d\n%s", code, stderr)
+	// As the report: duban's own briefing is replaced, one saved by WPS since is not.
+	if code, _, stderr = runCmd(t, "brief", "--meeting", "常务会第14次", "--as-of", "2024-12-20", samplePath); code != exitErrors {
+		t.Errorf("second run over the unedited briefing: exit %d\n%s", code, stderr)
+	}
+	saveAs(t, name, "WPS 表格")
+	code, stdout, stderr = runCmd(t, "brief", "--meeting", "常务会第14次", "--as-of", "2024-12-20", samplePath)
+	if code != exitNothing || stdout != "" || !strings.HasSuffix(stderr, "错误： "+name+" 在生成后被修改过（由WPS保存）"+overwriteTail) {
+		t.Errorf("run over the edited briefing: exit %d\n%s", code, stderr)
 	}
 	if code, _, _ = runCmd(t, "brief", "--meeting", "常务会第14次", "--as-of", "2024-12-20", "--force", samplePath); code != exitErrors {
-		t.Errorf("second run with --force: exit %d", code)
+		t.Errorf("run over the edited briefing with --force: exit %d", code)
 	}
 	if _, err := os.Stat("无.xlsx"); err == nil {
 		t.Error("a briefing was written for an unknown meeting")
@@ -206,6 +211,7 @@ func TestRemindCommand(t *testing.T) {
 			filled++
 		}
 		must(t, f.Save())
+		saveAs(t, filepath.Join(dir, e.Name()), "Microsoft Excel") // as the unit's Excel saves it
 	}
 	if filled != 30 {
 		t.Errorf("filled %d rows, want 30", filled)
@@ -226,15 +232,16 @@ func TestRemindCommand(t *testing.T) {
 			t.Errorf("%s holds %d items after the reminders came back", sheet, n)
 		}
 	}
-	for _, p := range strings.Split(stderr, "\n") {
-		if strings.Contains(p, sheets.ReminderMark) && !strings.Contains(p, ": 提示: ") {
-			t.Errorf("problem about a reminder: %s", p)
+	for _, p := range table(t, openBook(t, checkPath(after)), sheets.SheetProblems, "级别", "文件", "说明") {
+		if sheets.IsReminder(p["文件"]) && p["级别"] != "提示" {
+			t.Errorf("problem about a reminder: %v", p)
 		}
 	}
 
-	// Written reminders are not overwritten without --force.
+	// Reminders filled in and saved are not overwritten without --force.
 	code, stdout, stderr = runCmd(t, "remind", "--out-dir", dir, "--as-of", "2024-12-20", sample)
-	if code != exitNothing || stdout != "" || !strings.Contains(stderr, "以下催办单已存在") {
+	want := "\n  " + filepath.Join(dir, "市交通运输局_催办单_20241220.xlsx") + " 在生成后被修改过（由Excel保存），为免丢失手工修改，未覆盖；"
+	if code != exitNothing || stdout != "" || !strings.Contains(stderr, "错误： 以下催办单不能覆盖，未生成任何催办单：\n") || strings.Count(stderr, "（由Excel保存）") != 11 || !strings.Contains(stderr, want) {
 		t.Errorf("second remind: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
@@ -284,7 +291,7 @@ func TestReportSince(t *testing.T) {
 	}
 	in := filepath.Join(tmp, "收文")
 	copyDir(t, sample, in)
-	must(t, os.Remove(filepath.Join(in, "市教育局.xlsx")))
+	must(t, os.Remove(filepath.Join(in, "市教育局.xls")))
 	cur := filepath.Join(tmp, "督查事项汇总_20241220.xlsx")
 	code, stdout, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "--since", prev, "-o", cur, in)
 	if code != exitErrors {
@@ -296,7 +303,7 @@ func TestReportSince(t *testing.T) {
 	}
 	warned := 0
 	for _, l := range strings.Split(stderr, "\n") {
-		if strings.HasPrefix(l, filepath.Base(prev)+"!事项明细!A") && strings.Contains(l, ": 警告: 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，") {
+		if strings.HasPrefix(l, "  "+filepath.Base(prev)+"!事项明细!A") && strings.Contains(l, ": 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，") {
 			warned++
 		}
 	}

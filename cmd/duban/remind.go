@@ -22,11 +22,12 @@ const remindHelp = `为每个有逾期、临期或无明确时限事项的牵头
   duban remind --out-dir 催办 --reply-by 2024-12-31 收文         注明“请于2024年12月31日前反馈”
   duban remind --out-dir 催办 --as-of 2024-12-20 --config 配置.xlsx 收文
 
-屏幕上逐行列出每个单位和催办的事项数。已存在的催办单不会被覆盖，除非加 --force。
+屏幕上逐行列出每个单位和催办的事项数。与汇总工作簿一样，duban 生成后未经修改的催办单可以直接覆盖；
+单位填写过、在Excel或WPS中保存过的催办单不会被覆盖（一份也不生成），除非加 --force。
 催办单文件夹不能放在收文文件夹之内：报回的催办单优先于单位的其他报送，未填写的催办单混入收文会盖住新报的内容。
 
 退出码：0 已生成（或没有需要催办的事项）且无错误；1 已生成，但有行或文件因错误被排除；
-2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、催办单已存在）。`
+2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、已有的催办单在生成后被修改过而未加 --force）。`
 
 // remindCmd is duban remind: one reminder form per lead unit (SPEC §9.2).
 type remindCmd struct {
@@ -39,7 +40,7 @@ func (c *remindCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.outDir, "out-dir", "", "`文件夹` 催办单写到此文件夹（不存在时自动创建）")
 	fs.StringVar(&c.replyBy, "reply-by", "", "`日期` 请各单位于此日期前反馈，如 2024-12-31")
 	c.register(fs, "有任何错误就不生成催办单，退出码2")
-	fs.BoolVar(&c.force, "force", false, "覆盖已存在的催办单")
+	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的催办单（默认不覆盖，以免丢失单位填写的内容）")
 }
 
 func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {

@@ -21,8 +21,7 @@ import (
 type Options struct {
 	sheets.Options
 	Quiet bool // print only errors
-	// Verbose lists every notice (提示) one by one (SPEC §2, -v); every notice is listed today
-	// whether or not it is set.
+	// Verbose lists every notice (提示) one by one after their counts per kind (SPEC §2, -v).
 	Verbose bool
 	Strict  bool // any error: write nothing, exit 2 (report)
 }
@@ -39,6 +38,7 @@ type common struct {
 	verbose     bool
 	password    string
 	maxUnzip    string
+	year        int // --year: the reporting year (年度), 0 to infer it
 }
 
 // register registers the shared flags on fs; strictUsage says what --strict does for the command.
@@ -51,6 +51,7 @@ func (c *common) register(fs *pflag.FlagSet, strictUsage string) {
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "逐条列出每个提示")
 	fs.StringVar(&c.password, "password", "", "`密码` 打开加密工作簿的密码（所有文件共用）")
 	fs.StringVar(&c.maxUnzip, "max-unzip", "512MiB", "`大小` 单个工作簿解压后的大小上限，超过即拒绝读取")
+	fs.IntVar(&c.year, "year", 0, "`年份` 报告年度：未写年份的日期（如 9月底前）在会议日期、会议名称、台账标题中都找不到年份时归入此年（默认取多数事项会议日期所在的年份）")
 }
 
 // parse turns the parsed command line of report or check into options. ok is false when the
@@ -97,6 +98,10 @@ func (c *common) options() (sheets.Options, error) {
 		}
 		o.WarnDays = c.warnDays
 	}
+	if c.year != 0 && (c.year < 2000 || c.year > 2100) {
+		return o, fmt.Errorf("--year %d 无效，应为 2000 到 2100 之间的年份，如 2024", c.year)
+	}
+	o.Year = c.year
 	o.Read.Password = c.password
 	n, err := parseSize(c.maxUnzip)
 	if err != nil {
@@ -140,16 +145,19 @@ const reportHelp = `读取各单位报送的台账（工作簿或文件夹），
   duban report --since 督查事项汇总_20241120.xlsx 收文   与上期汇总比较，增加“变化情况”工作表
 
 退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；
-2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、输出文件也是输入文件）。`
+2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、输出文件也是输入文件、
+输出文件在生成后被手工修改过而未加 --force）。`
 
 // reportCmd is duban report, and duban PATH....
 type reportCmd struct {
 	common
 	output, expect, since string
+	force                 bool // replace output workbooks edited after duban wrote them
 }
 
 func (c *reportCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVarP(&c.output, "output", "o", "", "`文件` 汇总工作簿（默认 督查事项汇总_<统计截止日>.xlsx）")
+	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的汇总工作簿和核对工作簿（默认不覆盖，以免丢失手工修改）")
 	c.register(fs, "有任何错误就不生成工作簿，退出码2")
 	fs.StringVar(&c.expect, "expect", "", "`文件` 交办清单工作簿：核对漏报事项和未报送单位")
 	fs.StringVar(&c.since, "since", "", "`文件` duban 上次生成的汇总工作簿：列出本期办结、新增逾期、本期未报等变化")
@@ -184,6 +192,9 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
+	if !c.force && refuseOverwrite(stderr, out, sheets.CheckPath(out)) {
+		return exitNothing
+	}
 	var prev *sheets.Previous
 	if c.since != "" {
 		p, err := sheets.ReadPrevious(c.since)
@@ -208,7 +219,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	if prev != nil {
 		sheets.AddSince(r, prev)
 	}
-	printProblems(stderr, r.Problems, o)
+	printStderr(stderr, r, o)
 
 	errs := sheets.Count(r.Problems, sheets.Error)
 	if r.Files == 0 || r.RowsRead == 0 {
@@ -224,20 +235,25 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败：", err)
 		return exitNothing
 	}
-	if !o.Quiet {
-		printSummary(stdout, r)
-		fmt.Fprintf(stdout, "汇总工作簿：%s\n", out)
-		fmt.Fprintf(stdout, "核对工作簿：%s\n", checkPath)
-		if n := len(r.Problems); n > 0 {
-			fmt.Fprintf(stdout, "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表\n", n, errs,
-				sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
-		}
-		printBalance(stdout, r)
-	}
+	printReportOutput(stdout, r, o, out, checkPath)
 	if errs > 0 {
 		return exitErrors
 	}
 	return exitOK
+}
+
+// refuseOverwrite says on w why each workbook at paths that exists may not be replaced
+// (sheets.CheckOverwrite), and reports whether any may not. All are checked before any is
+// written.
+func refuseOverwrite(w io.Writer, paths ...string) bool {
+	refused := false
+	for _, p := range paths {
+		if err := sheets.CheckOverwrite(p); err != nil {
+			fmt.Fprintln(w, "错误：", err)
+			refused = true
+		}
+	}
+	return refused
 }
 
 // checkOutput refuses an output path that is one of the inputs or lies in a missing folder.
@@ -266,80 +282,4 @@ func sameFile(a, b string) bool {
 	sa, err1 := os.Stat(a)
 	sb, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
-}
-
-// printProblems writes one line per problem: 文件!工作表!单元格: 级别: 说明. Every notice is
-// listed, with or without o.Verbose, until the terminal output counts them (SPEC §2).
-func printProblems(w io.Writer, ps []sheets.Problem, o Options) {
-	for _, p := range ps {
-		if o.Quiet && p.Level != sheets.Error {
-			continue
-		}
-		fmt.Fprintln(w, p.String())
-	}
-}
-
-// printSummary writes the short table per category and the narrative.
-func printSummary(w io.Writer, r *sheets.Report) {
-	fmt.Fprintf(w, "督查事项汇总（统计截止：%s）\n", r.AsOf.Format("2006年1月2日"))
-	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率"}}
-	line := func(c sheets.CategoryStats, meetings string) []string {
-		return []string{c.Name, meetings, strconv.Itoa(c.Items), strconv.Itoa(c.Done), strconv.Itoa(c.InProgress),
-			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Overdue), strconv.Itoa(c.DueSoon), sheets.Percent(c.Done, c.Items)}
-	}
-	for _, c := range r.Categories {
-		m := ""
-		if c.Kind == sheets.KindMeeting {
-			m = strconv.Itoa(c.Meetings)
-		}
-		rows = append(rows, line(c, m))
-	}
-	rows = append(rows, line(r.Total, strconv.Itoa(r.Total.Meetings)))
-	printTable(w, rows)
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, r.Narrative)
-	fmt.Fprintln(w)
-}
-
-// printBalance writes the row-count proof that ends stdout (SPEC §5).
-func printBalance(w io.Writer, r *sheets.Report) {
-	fmt.Fprintf(w, "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行\n",
-		r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)
-}
-
-// printTable aligns columns by display width (a CJK character is two columns wide).
-func printTable(w io.Writer, rows [][]string) {
-	widths := map[int]int{}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], displayWidth(c))
-		}
-	}
-	for _, r := range rows {
-		var b strings.Builder
-		for i, c := range r {
-			if i > 0 {
-				b.WriteString("  ")
-			}
-			pad := strings.Repeat(" ", widths[i]-displayWidth(c))
-			if i == 0 {
-				b.WriteString(c + pad)
-			} else {
-				b.WriteString(pad + c)
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-}
-
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF) {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }

@@ -87,7 +87,7 @@ func table(t *testing.T, f *excelize.File, sheet string, labels ...string) []map
 // figures the generator planted (testdata/gen prints them).
 func TestReportSample(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
-	code, stdout, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", out, sample)
+	code, stdout, stderr := runCmd(t, "report", "-v", "--as-of", "2024-12-20", "-o", out, sample)
 	if code != exitErrors {
 		t.Fatalf("exit %d, want 1 (the sample plants three errors)\n%s", code, stderr)
 	}
@@ -102,7 +102,7 @@ func TestReportSample(t *testing.T) {
 		"说明.txt: 提示: 不是Excel工作簿，已跳过",
 		"警告: 市委常委会议的会议届次不连续：第1–19次中缺第4、7、8、15次（可能有单位未报送，或这些会议没有督查事项），会议次数只计有事项的会议，请核对",
 	} {
-		if !strings.Contains(stderr, want) {
+		if !strings.Contains(listedText(stderr), want) {
 			t.Errorf("stderr lacks %q", want)
 		}
 	}
@@ -227,6 +227,7 @@ func TestReportExitCodes(t *testing.T) {
 		{"output is input", []string{"report", "-o", filepath.Join(sample, "市商务局.xlsx"), sample}, exitNothing, "也是输入文件"},
 		{"output not xlsx", []string{"report", "-o", filepath.Join(dir, "out.csv"), sample}, exitNothing, "应以 .xlsx 结尾"},
 		{"negative warn-days", []string{"report", "--warn-days", "-3", "-o", out, sample}, exitNothing, "--warn-days -3 无效"},
+		{"bad year", []string{"report", "--year", "24", "-o", out, sample}, exitNothing, "--year 24 无效"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, _, stderr := runCmd(t, c.args...)
@@ -241,17 +242,18 @@ func TestReportExitCodes(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	code, stdout, _ := runCmd(t, "check", "--as-of", "2024-12-20", sample)
+	code, stdout, stderr := runCmd(t, "check", "--as-of", "2024-12-20", sample)
 	if code != exitErrors {
 		t.Errorf("exit %d, want 1", code)
 	}
-	if !strings.Contains(stdout, "市商务局.xlsx!台账!H12: 错误: 完成时限“2024年2月30日”不是有效日期") {
-		t.Errorf("check did not list the problem:\n%s", stdout)
+	if !strings.Contains(listedText(stderr), "市商务局.xlsx!台账!H12: 错误: 完成时限“2024年2月30日”不是有效日期") {
+		t.Errorf("check did not list the problem:\n%s", stderr)
 	}
 	balance(t, stdout)
-	code, stdout, _ = runCmd(t, "check", "-q", filepath.Join(sample, "市应急管理局.xlsx"))
-	if code != exitOK || stdout != "" {
-		t.Errorf("clean file: exit %d, stdout %q", code, stdout)
+	// -q on a clean file: nothing on stderr, only the row-count proof on stdout.
+	code, stdout, stderr = runCmd(t, "check", "-q", filepath.Join(sample, "市应急管理局.xlsx"))
+	if code != exitOK || stderr != "" || stdout != "行数核对：读取22行 = 明细22项 + 重复合并0行 + 错误排除0行\n" {
+		t.Errorf("clean file: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
 
@@ -321,9 +323,34 @@ func TestReportSameFileNames(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out.xlsx")
 	_, _, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", out, dir)
 	for _, want := range []string{"一月/市商务局.xlsx!台账!H12: 错误", "二月/市商务局.xlsx!台账!H12: 错误"} {
-		if !strings.Contains(stderr, want) {
+		if !strings.Contains(listedText(stderr), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
+	}
+}
+
+// A January run about last year: 汇总's title names the reporting year the meeting dates
+// fall in, or the one --year gives (SPEC §4.2).
+func TestReportYear(t *testing.T) {
+	title := func(args ...string) string {
+		out := filepath.Join(t.TempDir(), "out.xlsx")
+		runCmd(t, append([]string{"report", "-q", "--as-of", "2025-01-15", "-o", out}, append(args, sample)...)...)
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		v, err := f.GetCellValue("汇总", "A1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if got := title(); !strings.Contains(got, "2024年度") {
+		t.Errorf("title without --year = %q, want 2024年度", got)
+	}
+	if got := title("--year", "2023"); !strings.Contains(got, "2023年度") {
+		t.Errorf("title with --year 2023 = %q, want 2023年度", got)
 	}
 }
 

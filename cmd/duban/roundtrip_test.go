@@ -171,12 +171,12 @@ func loop(t *testing.T, dir, council string, config ...string) (map[string]map[s
 		t.Fatalf("the forms carry %d items, want 5", n)
 	}
 	out := filepath.Join(dir, "汇总.xlsx")
-	args = append([]string{"report", "--as-of", "2024-06-01", "-o", out, forms}, config...)
+	args = append([]string{"report", "-v", "--as-of", "2024-06-01", "-o", out, forms}, config...)
 	stdout, stderr := runOK(t, args...)
 	if !strings.Contains(stdout, "行数核对：读取5行 = 明细5项 + 重复合并0行 + 错误排除0行") {
 		t.Errorf("report stdout:\n%s", stdout)
 	}
-	for _, l := range strings.Split(stderr, "\n") {
+	for _, l := range listed(stderr) {
 		if strings.Contains(l, ": 警告: ") || strings.Contains(l, ": 错误: ") {
 			t.Errorf("returned forms should merge without warnings, got: %s", l)
 		}
@@ -290,9 +290,10 @@ func TestTemplateCommand(t *testing.T) {
 	}
 	g.Close()
 	so.Reset()
+	se.Reset()
 	if code := run([]string{"check", "--as-of", "2024-06-01", out}, &so, &se); code != exitOK ||
-		strings.Contains(so.String(), ": 警告: ") || !strings.Contains(so.String(), "读取2行 = 明细2项") {
-		t.Errorf("check of a filled blank form: exit %d\n%s", code, so.String())
+		strings.Contains(listedText(se.String()), ": 警告: ") || !strings.Contains(so.String(), "读取2行 = 明细2项") {
+		t.Errorf("check of a filled blank form: exit %d\n%s%s", code, so.String(), se.String())
 	}
 
 	// A master list without units gives no forms.

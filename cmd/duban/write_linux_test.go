@@ -76,8 +76,8 @@ func TestFailedMidWrite(t *testing.T) {
 	if err := os.WriteFile(leftover, earlier[:writeLimit], 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, so, se := duban(t, "report", "--as-of", "2024-12-20", "-o", filepath.Join(tmp, "again.xlsx"), in, outDir)
-	if code != exitOK || strings.Contains(se, ".duban-") || !strings.Contains(se, "督查事项汇总.xlsx: 提示: "+hostile.MsgOwnReport) {
+	code, so, se := duban(t, "report", "-v", "--as-of", "2024-12-20", "-o", filepath.Join(tmp, "again.xlsx"), in, outDir)
+	if code != exitOK || strings.Contains(se, ".duban-") || !strings.Contains(listedText(se), "督查事项汇总.xlsx: 提示: "+hostile.MsgOwnReport) {
 		t.Errorf("exit %d\nstderr:\n%s", code, se)
 	}
 	if n, want := checkBalance(t, so), checkBalance(t, mustRun(t, "report", "--as-of", "2024-12-20", "-o", filepath.Join(tmp, "alone.xlsx"), in)); n != want {

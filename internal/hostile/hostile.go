@@ -36,16 +36,18 @@ type Case struct {
 
 // Messages the reader gives; the tests state them in full so wording changes are reviewed.
 const (
-	MsgDamaged   = "文件已损坏（"
-	MsgNotZip    = "文件已损坏（不是有效的xlsx文件，可能下载或复制不完整），请重新导出或重新发送"
-	MsgText      = "文件已损坏（内容是纯文本（如CSV），不是xlsx工作簿），请重新导出或重新发送"
-	MsgEmpty     = "文件已损坏（文件是空的），请重新导出或重新发送"
-	MsgLegacy    = "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx"
-	MsgEncrypted = "文件已加密，请用 --password 提供密码，或请单位发送未加密的文件"
-	MsgTooBig    = "文件解压后超过512MiB（约2GiB），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
-	MsgNoLedger  = "没有找到台账工作表（"
-	MsgOwnReport = "这是duban生成的汇总表，不再重复汇总，已跳过"
-	MsgNotBook   = "不是Excel工作簿，已跳过"
+	MsgDamaged      = "文件已损坏（"
+	MsgNotZip       = "文件已损坏（不是有效的xlsx文件，可能下载或复制不完整），请重新导出或重新发送"
+	MsgText         = "文件已损坏（内容是纯文本（如CSV），不是xlsx工作簿），请重新导出或重新发送"
+	MsgEmpty        = "文件已损坏（文件是空的），请重新导出或重新发送"
+	MsgLegacy       = "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx"
+	MsgEncrypted    = "文件已加密，请用 --password 提供密码，或请单位发送未加密的文件"
+	MsgEncryptedXLS = "文件已加密，.xls文件的密码不受支持（--password 只用于.xlsx），请单位用Excel或WPS打开后另存为未加密的.xlsx再发送"
+	MsgXLSCut       = "文件已损坏（文件结构不完整，可能下载或复制不完整），请重新导出或重新发送"
+	MsgTooBig       = "文件解压后超过512MiB（约2GiB），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
+	MsgNoLedger     = "没有找到台账工作表（"
+	MsgOwnReport    = "这是duban生成的汇总表，不再重复汇总，已跳过"
+	MsgNotBook      = "不是Excel工作簿，已跳过"
 )
 
 // Password is the password of the encrypted workbook of the corpus.
@@ -197,9 +199,12 @@ func Bad(dir string) ([]Case, error) {
 		b                      []byte
 	}{
 		{"下载一半.xlsx", "错误", MsgNotZip, "a download cut in half", data[:len(data)/2]},
-		{"旧版台账.xls", "错误", MsgLegacy, "a legacy OLE .xls", LegacyXLS()},
-		{"旧版改名.xlsx", "错误", MsgLegacy, "a legacy .xls renamed to .xlsx", LegacyXLS()},
-		{"金山表格.et", "错误", MsgLegacy, "a WPS .et", LegacyXLS()},
+		{"旧版台账.xls", "错误", MsgLegacy, "an Excel 5.0/95 (BIFF5) .xls", XLSBIFF5()},
+		{"旧版改名.xlsx", "错误", MsgLegacy, "an Excel 5.0/95 .xls renamed to .xlsx", XLSBIFF5()},
+		{"金山表格.et", "错误", MsgLegacy, "a WPS .et without a BIFF workbook stream", ETNotBIFF()},
+		{"加密旧版.xls", "错误", MsgEncryptedXLS, "a password-protected BIFF8 .xls", XLSEncrypted()},
+		{"传输中断.xls", "错误", MsgXLSCut, "a BIFF8 .xls cut off half way", XLSCut()},
+		{"残缺文件.xls", "错误", MsgXLSCut, "the first sectors of a compound file, without its directory", LegacyXLS()},
 		{"网页导出.xls", "错误", MsgLegacy, "an HTML table saved as .xls", []byte("<html><body><table><tr><td>事项内容</td></tr></table></body></html>")},
 		{"加密.xlsx", "错误", MsgEncrypted, "an encrypted OOXML workbook", enc},
 		{"表格导出.xlsx", "错误", MsgText, "a CSV named .xlsx", csv},
@@ -367,8 +372,9 @@ func Minimal(sheetData, sharedStrings string) []byte {
 	return buf.Bytes()
 }
 
-// LegacyXLS returns the start of a legacy compound file (OLE/CFB, as .xls and .et are): the
-// signature, a header, and a directory naming a Workbook stream.
+// LegacyXLS returns the start of a compound file (OLE/CFB, as .xls and .et are): the signature,
+// a header, and directory entries naming a Workbook stream, but no sector tables. The .xls
+// reader cannot follow it: it is damage (a file cut short), not a format to convert.
 func LegacyXLS() []byte {
 	b := make([]byte, 4096)
 	copy(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")

@@ -2,6 +2,12 @@ package hostile
 
 import (
 	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"unicode/utf16"
 )
 
@@ -210,4 +216,91 @@ func XLSBIFF5() []byte {
 // ETNotBIFF is a WPS .et that is a compound file without a Workbook stream.
 func ETNotBIFF() []byte {
 	return CFB(Stream{"WpsContent", []byte("WPS Office ET document, not BIFF")})
+}
+
+// XLSCut is a BIFF8 .xls cut off half way, as an interrupted download leaves it: the
+// directory still names a Workbook stream longer than what is left of the file.
+func XLSCut() []byte {
+	var s []byte
+	s = append(s, BOF(0x0600, 5)...)
+	for range 2000 {
+		s = append(s, Record(0x00E1, []byte{0xB0, 0x04})...) // INTERFACEHDR: code page 1200
+	}
+	s = append(s, EOFRecord...)
+	b := CFB(Stream{"Workbook", s})
+	return b[:len(b)/2]
+}
+
+// ErrNoSoffice is returned by the functions that need LibreOffice where it is not installed.
+var ErrNoSoffice = errors.New("hostile: LibreOffice (soffice) is not installed")
+
+// SofficeXLS saves each .xlsx of srcs as .xls (BIFF8) with LibreOffice, in one call (it is slow
+// to start), into outdir, and returns the .xls paths in the order of srcs. The profile is
+// private, so that runs at the same time do not wait for each other's.
+func SofficeXLS(outdir string, srcs ...string) ([]string, error) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		return nil, ErrNoSoffice
+	}
+	profile, err := os.MkdirTemp("", "hostile-soffice-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(profile)
+	args := append([]string{"-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "xls", "--outdir", outdir}, srcs...)
+	if b, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("soffice: %v\n%s", err, b)
+	}
+	var out []string
+	for _, s := range srcs {
+		p := filepath.Join(outdir, strings.TrimSuffix(filepath.Base(s), filepath.Ext(s))+".xls")
+		if _, err := os.Stat(p); err != nil {
+			return nil, fmt.Errorf("soffice did not write %s", p)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// LegacyLedgers are the ledgers GoodLegacy writes, by file name: an .xls and a WPS .et, both
+// BIFF8 as LibreOffice saves them (WPS writes the same stream under .et).
+var LegacyLedgers = []struct {
+	Name string
+	Rows [][]any
+}{
+	{"市审计局.xls", Ledger("市审计局", 1, 9)},
+	{"市民政局.et", Ledger("市民政局", 4, 6)},
+}
+
+// GoodLegacy writes LegacyLedgers into dir (with LibreOffice: ErrNoSoffice without it) and
+// returns their names. They are read like any .xlsx ledger.
+func GoodLegacy(dir string) ([]string, error) {
+	tmp, err := os.MkdirTemp("", "hostile-xls-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	var srcs, names []string
+	for i, l := range LegacyLedgers {
+		p := filepath.Join(tmp, fmt.Sprintf("%d.xlsx", i))
+		if err := WriteBook(p, "台账", l.Rows); err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, p)
+	}
+	xls, err := SofficeXLS(tmp, srcs...)
+	if err != nil {
+		return nil, err
+	}
+	for i, l := range LegacyLedgers {
+		b, err := os.ReadFile(xls[i])
+		if err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(filepath.Join(dir, l.Name), b, 0o644); err != nil {
+			return nil, err
+		}
+		names = append(names, l.Name)
+	}
+	return names, nil
 }

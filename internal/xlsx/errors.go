@@ -12,6 +12,10 @@ var (
 	ErrLegacy        = errors.New("xlsx: legacy format not read")              // BIFF5 or older, non-BIFF .et, HTML saved as .xls
 	ErrEncrypted     = errors.New("xlsx: workbook is encrypted")               // no password given
 	ErrWrongPassword = errors.New("xlsx: password does not open the workbook") // Options.Password failed
+
+	// ErrEncryptedXLS is ErrEncrypted (errors.Is holds) for a legacy .xls, whose passwords
+	// are not supported: the file has to be saved again without one.
+	ErrEncryptedXLS = fmt.Errorf("%w: a password-protected .xls is not decrypted", ErrEncrypted)
 )
 
 // TooBigError is returned for a workbook whose uncompressed size exceeds Options.MaxUnzip;

@@ -400,12 +400,19 @@ func parseRange(ref string) (Range, bool) {
 }
 
 // CellName writes a cell reference: CellName(2, 12) is "B12".
-func CellName(col, row int) string {
-	var b []byte
-	for c := col; c > 0; c = (c - 1) / 26 {
-		b = append([]byte{byte('A' + (c-1)%26)}, b...)
+func CellName(col, row int) string { return ColumnName(col) + strconv.Itoa(row) }
+
+// ColumnName returns the letters of a 1-based column number: 1 → A, 27 → AA.
+func ColumnName(col int) string {
+	var b [8]byte
+	i := len(b)
+	for col > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
 	}
-	return string(b) + strconv.Itoa(row)
+	return string(b[i:])
 }
 
 // unescapeBstr decodes Excel's _xHHHH_ escapes in place, as excelize does for shared and

@@ -72,8 +72,6 @@ var (
 	errXLSErrorCode  = errors.New("unknown error code")
 	errXLSSheetOff   = errors.New("sheet offset outside the stream or overlapping another sheet")
 	errXLSTooMany    = errors.New("more cells than the stream's size allows")
-	// errXLSDecrypt is ErrEncrypted when a password was given: it is not tried on .xls.
-	errXLSDecrypt = fmt.Errorf("%w: a password-protected .xls is not decrypted", ErrEncrypted)
 )
 
 // xlsErrors are Excel's error values by their BIFF code.
@@ -86,7 +84,8 @@ const xlsPart = "Workbook"
 
 // readXLS reads a compound file holding a BIFF8 Workbook (or Book) stream. It returns
 // ErrLegacy for BIFF5 and older or a compound file without such a stream (a non-BIFF .et),
-// ErrEncrypted for a FILEPASS record (wrapped when opt.Password is set: .xls is not decrypted), *TooBigError for a stream larger than opt.MaxUnzip and
+// ErrEncryptedXLS for a FILEPASS record (with or without opt.Password: .xls is not
+// decrypted), *TooBigError for a stream larger than opt.MaxUnzip and
 // *FormatError for a damaged file.
 func readXLS(ra io.ReaderAt, size int64, opt Options) (*Book, error) {
 	limit := opt.MaxUnzip
@@ -97,11 +96,7 @@ func readXLS(ra io.ReaderAt, size int64, opt Options) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	book, err := parseBIFF(wb, limit)
-	if err == ErrEncrypted && opt.Password != "" {
-		return nil, errXLSDecrypt
-	}
-	return book, err
+	return parseBIFF(wb, limit)
 }
 
 // workbookStream returns the Workbook stream of a compound file, whole.
@@ -253,7 +248,7 @@ func parseBIFF(wb []byte, limit int64) (*Book, error) {
 			}
 			return book, nil
 		case recFilePass:
-			return nil, ErrEncrypted
+			return nil, ErrEncryptedXLS
 		case recDateMode:
 			if len(rec.data) < 2 {
 				return nil, formatErr(rec.off, errXLSTruncated)

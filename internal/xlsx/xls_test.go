@@ -295,7 +295,7 @@ func refusedCases() []refusedCase {
 		wide[i] = recNum(i, 255, 1)
 	}
 	return []refusedCase{
-		{"FILEPASS", hostile.XLSEncrypted(), Options{}, ErrEncrypted, 0},
+		{"FILEPASS", hostile.XLSEncrypted(), Options{}, ErrEncryptedXLS, 0},
 		{"BIFF5", hostile.XLSBIFF5(), Options{}, ErrLegacy, 0},
 		{"BIFF4 BOF", hostile.CFB(hostile.Stream{Name: "Book", Data: hostile.Record(recBOF4, make([]byte, 6))}), Options{}, ErrLegacy, 0},
 		{"no Workbook stream (WPS .et)", hostile.ETNotBIFF(), Options{}, ErrLegacy, 0},
@@ -323,7 +323,7 @@ func TestXLSRefused(t *testing.T) {
 				t.Errorf("got a book %+v", book)
 			}
 			var fe *FormatError
-			if tt.err == ErrEncrypted || tt.err == ErrLegacy {
+			if tt.err == ErrEncryptedXLS || tt.err == ErrLegacy {
 				if err != tt.err {
 					t.Fatalf("got %v, want %v", err, tt.err)
 				}
@@ -343,7 +343,7 @@ func TestXLSRefused(t *testing.T) {
 // was tried.
 func TestXLSPasswordNotTried(t *testing.T) {
 	_, err := readXLSBytes(hostile.XLSEncrypted(), Options{Password: "123"})
-	if !errors.Is(err, ErrEncrypted) || err.Error() != "xlsx: workbook is encrypted: a password-protected .xls is not decrypted" {
+	if err != ErrEncryptedXLS || !errors.Is(err, ErrEncrypted) || err.Error() != "xlsx: workbook is encrypted: a password-protected .xls is not decrypted" {
 		t.Fatalf("got %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -98,7 +99,7 @@ func WriteBook(f *excelize.File, tables []*Table) error {
 
 // WriteTable streams one table into its sheet, which must exist and be empty.
 func WriteTable(f *excelize.File, st *Styles, t *Table) error {
-	w := &tableWriter{f: f, st: st, t: t, header: t.HeaderRow(), last: colName(len(t.Cols))}
+	w := &tableWriter{f: f, st: st, t: t, header: t.HeaderRow(), last: xlsx.ColumnName(len(t.Cols))}
 	w.kinds, w.widths = t.measure()
 	w.lay = t.layout()
 	if err := w.settings(); err != nil {
@@ -396,17 +397,4 @@ func (t *Table) measure() ([]Kind, []float64) {
 		widths[c] = float64(max(w, minWidth))
 	}
 	return kinds, widths
-}
-
-// colName is the letters of a 1-based column number: 1 → A, 27 → AA.
-func colName(col int) string {
-	var b [8]byte
-	i := len(b)
-	for col > 0 {
-		col--
-		i--
-		b[i] = byte('A' + col%26)
-		col /= 26
-	}
-	return string(b[i:])
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -22,7 +24,6 @@ var sampleFiles = []string{
 	"市卫生健康委.xlsx",
 	"市工业和信息化局.xlsx",
 	"市应急管理局.xlsx",
-	"市教育局.xlsx",
 	"市生态环境局.xlsx",
 	"市自然资源和规划局.xlsx",
 	"市财政局（初稿）.xlsx",
@@ -31,9 +32,9 @@ var sampleFiles = []string{
 }
 
 func TestSample(t *testing.T) {
-	dir := t.TempDir()
+	dir, src := t.TempDir(), t.TempDir()
 	var out bytes.Buffer
-	if err := run([]string{"-out", dir}, &out, &out); err != nil {
+	if err := run([]string{"-out", dir, "-xlssrc", src}, &out, &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	entries, err := os.ReadDir(dir)
@@ -60,11 +61,12 @@ func TestSample(t *testing.T) {
 	}
 
 	rows := 0
-	for _, name := range names {
+	for _, path := range append(paths(dir, names), filepath.Join(src, xlsUnit+".xlsx")) {
+		name := filepath.Base(path)
 		if !strings.HasSuffix(name, ".xlsx") || strings.HasPrefix(name, "~$") {
 			continue
 		}
-		f, err := excelize.OpenFile(filepath.Join(dir, name))
+		f, err := excelize.OpenFile(path)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -101,6 +103,64 @@ func TestSample(t *testing.T) {
 	if v, _ := g.GetCellValue("台账", "D2", excelize.Options{RawCellValue: true}); v != "43841" {
 		t.Errorf("市应急管理局 D2 = %q, want 43841 (2024-01-12 in the 1904 system)", v)
 	}
+}
+
+func paths(dir string, names []string) []string {
+	var out []string
+	for _, n := range names {
+		out = append(out, filepath.Join(dir, n))
+	}
+	return out
+}
+
+// TestSampleXLS: the sample's .xls holds, read by duban's reader, exactly the cells, merges
+// and sheets of the .xlsx the generator writes for that unit (scripts/sample-xls.sh saved one
+// as the other with LibreOffice).
+func TestSampleXLS(t *testing.T) {
+	src := t.TempDir()
+	var out bytes.Buffer
+	if err := run([]string{"-out", t.TempDir(), "-xlssrc", src}, &out, &out); err != nil {
+		t.Fatal(err)
+	}
+	want := readBook(t, filepath.Join(src, xlsUnit+".xlsx"), xlsx.XLSX)
+	got := readBook(t, filepath.Join("..", "sample", xlsUnit+".xls"), xlsx.BIFF8)
+	t.Logf("%d lines, %d rows of cells", strings.Count(got, "\n"), strings.Count(got, ":"))
+	if got != want {
+		t.Errorf("testdata/sample/%s.xls is not the generated %[1]s.xlsx (run scripts/sample-xls.sh):\n got %s\nwant %s", xlsUnit, got, want)
+	}
+	if _, err := os.Stat(filepath.Join("..", "sample", xlsUnit+".xlsx")); err == nil {
+		t.Errorf("testdata/sample holds %s.xlsx beside its .xls", xlsUnit)
+	}
+}
+
+// readBook reads a workbook with internal/xlsx, checks its format, and renders every sheet:
+// name, visibility, rows with each cell's kind and value, merges, the date system.
+func readBook(t *testing.T, path string, format xlsx.Format) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := xlsx.Open(bytes.NewReader(b), int64(len(b)), xlsx.Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if book.Format != format {
+		t.Errorf("%s is of format %v, want %v", path, book.Format, format)
+	}
+	var w strings.Builder
+	fmt.Fprintf(&w, "1904=%v\n", book.Date1904)
+	for _, s := range book.Sheets {
+		fmt.Fprintf(&w, "== %s kind=%v hidden=%v merges=%v\n", s.Name, s.Kind, s.Hidden, s.Merges)
+		for _, r := range s.Rows {
+			fmt.Fprintf(&w, "%d:", r.N)
+			for _, c := range r.Cells {
+				fmt.Fprintf(&w, " %d%q", c.Kind, c.Value)
+			}
+			w.WriteString("\n")
+		}
+	}
+	return w.String()
 }
 
 func TestSampleDeterministic(t *testing.T) {

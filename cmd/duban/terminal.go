@@ -1,0 +1,279 @@
+package main
+
+// What report and check print (SPEC §2), for a clerk with a 30-line console window. stderr
+// comes first: one line per input file, the errors grouped by file under a heading that sends
+// those files back, the warnings, the notices counted by kind. stdout comes last, so that it
+// stays on screen: the figures, the narrative, the output paths, the problem counts and the
+// row-count proof.
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/duban/duban/sheets"
+)
+
+// Texts of the terminal.
+const (
+	headErrors     = "以下文件有错误，请退回单位修改后重新报送："
+	headWarnings   = "警告%d条（已计入统计，请核实）："
+	headNotices    = "提示%d条：%s"
+	hintVerbose    = "；加 -v 逐条列出"
+	kindCount      = "%s%d条"
+	fileCounted    = "计入%d项"
+	fileMerged     = "重复合并%d行"
+	fileErrors     = "错误%d条"
+	fileWarnings   = "警告%d条"
+	fileFailed     = "未能读取："
+	fileSkipped    = "已跳过："
+	skippedSuffix  = "，已跳过" // the end of the messages of skipped files, said once by fileSkipped
+	lineTitle      = "督查事项汇总（统计截止：%s）"
+	lineReport     = "汇总工作簿：%s"
+	lineCheckFile  = "核对工作簿：%s"
+	lineProblems   = "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表"
+	lineChecked    = "共检查%d个文件：错误%d个，警告%d个，提示%d个"
+	lineAnnotated  = "已在 %s 写出%d个标注过的台账"
+	lineBalance    = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
+	dateLayoutLong = "2006年1月2日"
+)
+
+// printStderr writes stderr of report and check in SPEC §2's order; with o.Quiet only the
+// errors, with o.Verbose every notice after their counts.
+func printStderr(w io.Writer, r *sheets.Report, o Options) {
+	var errs, warns, notes []sheets.Problem
+	for _, p := range r.Problems {
+		switch p.Level {
+		case sheets.Error:
+			errs = append(errs, p)
+		case sheets.Warning:
+			warns = append(warns, p)
+		default:
+			notes = append(notes, p)
+		}
+	}
+	blocks := &blockWriter{w: w}
+	if !o.Quiet {
+		printFiles(blocks.next(), r.Submissions())
+	}
+	if len(errs) > 0 {
+		printProblems(blocks.next(), headErrors, errs)
+	}
+	if o.Quiet {
+		return
+	}
+	if len(warns) > 0 {
+		printProblems(blocks.next(), fmt.Sprintf(headWarnings, len(warns)), warns)
+	}
+	if len(notes) > 0 {
+		printNotices(blocks.next(), notes, o.Verbose)
+	}
+}
+
+// blockWriter separates blocks of lines by one blank line.
+type blockWriter struct {
+	w       io.Writer
+	started bool
+}
+
+// next returns the writer of the next block, after a blank line if a block came before.
+func (b *blockWriter) next() io.Writer {
+	if b.started {
+		fmt.Fprintln(b.w)
+	}
+	b.started = true
+	return b.w
+}
+
+// printFiles writes one line per input file: its unit, the items counted from it and its
+// errors and warnings, or why it was not read. Files and units are aligned in columns.
+func printFiles(w io.Writer, files []sheets.FileResult) {
+	fileWidth, unitWidth := 0, 0
+	for _, f := range files {
+		fileWidth = max(fileWidth, displayWidth(f.File))
+		if f.Failed == "" {
+			unitWidth = max(unitWidth, displayWidth(f.Unit))
+		}
+	}
+	for _, f := range files {
+		line := pad(f.File, fileWidth) + "  "
+		switch {
+		case f.Failed != "" && f.Skipped:
+			line += fileSkipped + strings.TrimSuffix(f.Failed, skippedSuffix)
+		case f.Failed != "":
+			line += fileFailed + f.Failed
+		default:
+			line += pad(f.Unit, unitWidth) + "  " + fileCounts(f)
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+// fileCounts is 计入25项，重复合并3行，错误1条，警告2条, leaving out what is zero after 计入.
+func fileCounts(f sheets.FileResult) string {
+	parts := []string{fmt.Sprintf(fileCounted, f.Counted)}
+	for _, c := range []struct {
+		format string
+		n      int
+	}{{fileMerged, f.Merged}, {fileErrors, f.Errors}, {fileWarnings, f.Warnings}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf(c.format, c.n))
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
+// printProblems writes a heading and under it one indented line per problem, 文件!工作表!单元格:
+// 说明, in the order given (SortProblems: by file, so that each file's lines are together).
+func printProblems(w io.Writer, heading string, ps []sheets.Problem) {
+	fmt.Fprintln(w, heading)
+	for _, p := range ps {
+		fmt.Fprintln(w, "  "+problemLine(p))
+	}
+}
+
+// problemLine is a problem without its level, which its block says: 文件!工作表!单元格: 说明.
+func problemLine(p sheets.Problem) string {
+	if p.Pos.File == "" { // about the whole run, such as a gap in meeting numbers
+		return p.Msg
+	}
+	return p.Pos.String() + ": " + p.Msg
+}
+
+// printNotices writes the notices counted by kind, most frequent first; verbose lists each one
+// under the counts, otherwise the line says how to list them.
+func printNotices(w io.Writer, notes []sheets.Problem, verbose bool) {
+	type kind struct {
+		name string
+		n    int
+	}
+	var kinds []kind
+	index := map[string]int{}
+	for _, p := range notes {
+		k := p.Kind()
+		i, ok := index[k]
+		if !ok {
+			i = len(kinds)
+			index[k] = i
+			kinds = append(kinds, kind{name: k})
+		}
+		kinds[i].n++
+	}
+	slices.SortStableFunc(kinds, func(a, b kind) int { return cmp.Compare(b.n, a.n) })
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf(kindCount, k.name, k.n)
+	}
+	line := fmt.Sprintf(headNotices, len(notes), strings.Join(parts, "，"))
+	if !verbose {
+		fmt.Fprintln(w, line+hintVerbose)
+		return
+	}
+	printProblems(w, line, notes)
+}
+
+// printReportOutput writes stdout of report: the table per category, the narrative and what
+// limits the figures, the two workbooks written, the problem counts, and the row-count proof
+// last. With o.Quiet only the workbooks and the proof.
+func printReportOutput(w io.Writer, r *sheets.Report, o Options, report, checkFile string) {
+	if !o.Quiet {
+		printSummary(w, r)
+	}
+	fmt.Fprintf(w, lineReport+"\n", report)
+	fmt.Fprintf(w, lineCheckFile+"\n", checkFile)
+	if n := len(r.Problems); n > 0 && !o.Quiet {
+		fmt.Fprintf(w, lineProblems+"\n", n, sheets.Count(r.Problems, sheets.Error),
+			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
+	}
+	printBalance(w, r)
+}
+
+// printCheckOutput writes stdout of check: the annotated copies written (annotated < 0: none
+// asked for), the problem counts, and the row-count proof last. With o.Quiet only the copies
+// and the proof.
+func printCheckOutput(w io.Writer, r *sheets.Report, o Options, dir string, annotated int) {
+	if annotated >= 0 {
+		fmt.Fprintf(w, lineAnnotated+"\n", dir, annotated)
+	}
+	if !o.Quiet {
+		fmt.Fprintf(w, lineChecked+"\n", r.Files, sheets.Count(r.Problems, sheets.Error),
+			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
+	}
+	printBalance(w, r)
+}
+
+// printSummary writes the short table per category, the narrative and, when anything limits
+// the figures, the sentence that says so.
+func printSummary(w io.Writer, r *sheets.Report) {
+	fmt.Fprintf(w, lineTitle+"\n", r.AsOf.Format(dateLayoutLong))
+	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率"}}
+	line := func(c sheets.CategoryStats, meetings string) []string {
+		return []string{c.Name, meetings, strconv.Itoa(c.Items), strconv.Itoa(c.Done), strconv.Itoa(c.InProgress),
+			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Overdue), strconv.Itoa(c.DueSoon), sheets.Percent(c.Done, c.Items)}
+	}
+	for _, c := range r.Categories {
+		m := ""
+		if c.Kind == sheets.KindMeeting {
+			m = strconv.Itoa(c.Meetings)
+		}
+		rows = append(rows, line(c, m))
+	}
+	rows = append(rows, line(r.Total, strconv.Itoa(r.Total.Meetings)))
+	printTable(w, rows)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, r.Narrative)
+	if limits := r.Limits(); limits != "" {
+		fmt.Fprintln(w, limits)
+	}
+	fmt.Fprintln(w)
+}
+
+// printBalance writes the row-count proof that ends stdout (SPEC §5).
+func printBalance(w io.Writer, r *sheets.Report) {
+	fmt.Fprintf(w, lineBalance+"\n", r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)
+}
+
+// printTable aligns columns by display width (a CJK character is two columns wide).
+func printTable(w io.Writer, rows [][]string) {
+	widths := map[int]int{}
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if i == 0 {
+				b.WriteString(pad(c, widths[i]))
+			} else {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)) + c)
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+}
+
+// pad fills s with spaces on the right to width display columns.
+func pad(s string, width int) string {
+	return s + strings.Repeat(" ", max(0, width-displayWidth(s)))
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}

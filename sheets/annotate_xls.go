@@ -1,0 +1,129 @@
+package sheets
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/duban/duban/internal/xlsx"
+	"github.com/xuri/excelize/v2"
+)
+
+// A legacy workbook (.xls, .et) cannot be copied as it is: the annotated copy of one is a new
+// .xlsx (same name, .xlsx) built from what the reader read — every sheet's values and merged
+// cells — and then marked as the copy of any input.
+
+// legacyBook returns the workbook at path as read when it is a legacy binary workbook (by
+// content: a renamed one too), nil otherwise.
+func legacyBook(path string) *xlsx.Book {
+	b, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+		return nil
+	}
+	book, err := xlsx.Open(bytes.NewReader(b), int64(len(b)), xlsx.Options{})
+	if err != nil || book.Format != xlsx.BIFF8 {
+		return nil // an encrypted .xlsx: excelize opens it with the password
+	}
+	return book
+}
+
+// copyName is the name of the annotated copy of the file named name: a legacy workbook's
+// copy is an .xlsx.
+func copyName(name string, legacy bool) string {
+	if !legacy {
+		return name
+	}
+	return strings.TrimSuffix(name, filepath.Ext(name)) + ".xlsx"
+}
+
+// bookCopy writes the worksheets of book into a new workbook, under names Excel accepts, and
+// returns it with the renamed sheets (old name → new). Chart and macro sheets, which hold no
+// cells, are left out.
+func bookCopy(book *xlsx.Book) (*excelize.File, map[string]string, error) {
+	var names []string
+	var sheets []*xlsx.Sheet
+	for _, s := range book.Sheets {
+		if s.Kind == xlsx.Worksheet {
+			names = append(names, s.Name)
+			sheets = append(sheets, s)
+		}
+	}
+	renamed := validNames(names)
+	f := excelize.NewFile()
+	for i, s := range sheets {
+		name := s.Name
+		if now, ok := renamed[name]; ok {
+			name = now
+		}
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return nil, nil, err
+			}
+		} else if _, err := f.NewSheet(name); err != nil {
+			return nil, nil, err
+		}
+		if err := copySheet(f, name, s); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(sheets) > 0 {
+		// The first visible sheet opens, as in the original.
+		for i, s := range sheets {
+			if !s.Hidden {
+				f.SetActiveSheet(i)
+				break
+			}
+		}
+		for i, s := range sheets {
+			if s.Hidden {
+				if err := f.SetSheetVisible(f.GetSheetName(i), false); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
+	}
+	return f, renamed, nil
+}
+
+// copySheet writes a sheet's cells and merged ranges. Text stays text (a value like "=1+1" is
+// not made a formula), numbers numbers, booleans booleans, error values their text; a formula
+// without a result is left blank.
+func copySheet(f *excelize.File, name string, s *xlsx.Sheet) error {
+	for _, r := range s.Rows {
+		for i, c := range r.Cells {
+			ref, err := excelize.CoordinatesToCellName(i+1, r.N)
+			if err != nil {
+				return err
+			}
+			switch c.Kind {
+			case xlsx.Text, xlsx.Error, xlsx.ISODate:
+				err = f.SetCellStr(name, ref, c.Value)
+			case xlsx.Number:
+				v, perr := strconv.ParseFloat(c.Value, 64)
+				if perr != nil {
+					err = f.SetCellStr(name, ref, c.Value)
+				} else {
+					err = f.SetCellFloat(name, ref, v, -1, 64)
+				}
+			case xlsx.Bool:
+				err = f.SetCellBool(name, ref, c.Value == "1")
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	for _, m := range s.Merges {
+		tl, err1 := excelize.CoordinatesToCellName(m.C1, m.R1)
+		br, err2 := excelize.CoordinatesToCellName(m.C2, m.R2)
+		if err1 != nil || err2 != nil {
+			continue // outside the sheet: nothing to merge
+		}
+		if err := f.MergeCell(name, tl, br); err != nil {
+			return err
+		}
+	}
+	return nil
+}
