@@ -79,8 +79,10 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：写入会议通报失败：", err)
 		return exitNothing
 	}
-	fmt.Fprintln(stdout, b.Narrative)
-	fmt.Fprintln(stdout)
+	if !o.Quiet { // as report: -q keeps the paths and the proof
+		fmt.Fprintln(stdout, b.Narrative)
+		fmt.Fprintln(stdout)
+	}
 	fmt.Fprintf(stdout, "会议通报：%s\n", out)
 	printBalance(stdout, r)
 	return exitCode(r)

@@ -100,6 +100,10 @@ func TestBriefCommand(t *testing.T) {
 	if code != exitErrors || !strings.HasPrefix(stdout, "市政府第14次常务会议") {
 		t.Errorf("--meeting 常务会: exit %d\n%s", code, stdout)
 	}
+	code, stdout, _ = runCmd(t, "brief", "-q", "--meeting", "常务会", "--as-of", "2024-12-20", "-o", "最近.xlsx", samplePath)
+	if code != exitErrors || stdout != "会议通报：最近.xlsx\n行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n" {
+		t.Errorf("-q: exit %d\n%s", code, stdout)
+	}
 	code, stdout, stderr = runCmd(t, "brief", "--meeting", "常务会第99次", "--as-of", "2024-12-20", "-o", "无.xlsx", samplePath)
 	if code != exitNothing || stdout != "" || !strings.Contains(stderr, "错误： 报表中没有“常务会第99次”的事项；相近的会议有：市政府常务会议第14次、市政府常务会议第13次、") {
 		t.Errorf("unknown meeting: exit %d\n%s", code, stderr)
