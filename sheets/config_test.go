@@ -130,6 +130,11 @@ func TestConfigOffice(t *testing.T) {
 			t.Errorf("office %q: %v", v, err)
 		}
 	}
+	// A control character cannot come through a workbook cell, but can through the text form.
+	_, err = ParseDict("[类别]\n市政府常务会议\t会议\n[设置]\n制表单位\tx市\x01人民政府办公室\n")
+	if want := "词典第4行：制表单位“x市人民政府办公室”含有不可见的控制字符，请重新输入"; err == nil || err.Error() != want {
+		t.Errorf("office with a control character: %v", err)
+	}
 }
 
 func TestConfigErrors(t *testing.T) {

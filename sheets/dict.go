@@ -190,6 +190,14 @@ func officeName(s string) (string, error) {
 	if strings.ContainsAny(s, "\r\n\t") {
 		return "", fmt.Errorf("制表单位“%s”应写在一行内", strings.Join(strings.Fields(s), " "))
 	}
+	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		return "", fmt.Errorf("制表单位“%s”含有不可见的控制字符，请重新输入", strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return -1
+			}
+			return r
+		}, s))
+	}
 	if n := len([]rune(s)); n > maxOffice {
 		return "", fmt.Errorf("制表单位“%s”有%d个字，过长（不超过%d个字）", s, n, maxOffice)
 	}
