@@ -45,10 +45,13 @@ var configTables = []configTable{
 		"单位：留空表示不核对单位名称；列出后，不在名单中的牵头单位会给出警告，别名会统一为单位名称。多个别名用“、”分隔。",
 		[]float64{24, 60}, func([]string) int { return 0 }},
 	{SectionSettings, []string{"名称", "值"},
-		"设置：临期天数是距完成时限不超过多少天的未落实事项记为临期（命令行 --warn-days 优先）。",
-		[]float64{14, 14}, func(cells []string) int {
-			if len(cells) > 0 && strings.TrimSpace(cells[0]) == SettingWarnDays {
-				return 1
+		"设置：临期天数是距完成时限不超过多少天的未落实事项记为临期（命令行 --warn-days 优先）；" +
+			"制表单位请填本单位名称（如 x市人民政府办公室），写在汇总表、会议通报、催办单的抬头和批注署名中。",
+		[]float64{14, 36}, func(cells []string) int {
+			if len(cells) > 0 {
+				if s := strings.TrimSpace(cells[0]); s == SettingWarnDays || s == SettingOffice {
+					return 1
+				}
 			}
 			return 0
 		}},
@@ -186,7 +189,7 @@ func configRows(section string, d *Dict) [][]string {
 			rows = append(rows, []string{u.Name, join(u.Aliases)})
 		}
 	case SectionSettings:
-		rows = append(rows, []string{SettingWarnDays, strconv.Itoa(d.WarnDays)})
+		rows = append(rows, []string{SettingWarnDays, strconv.Itoa(d.WarnDays)}, []string{SettingOffice, d.Office})
 	}
 	return rows
 }

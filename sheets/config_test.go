@@ -96,6 +96,47 @@ func TestConfigCountyRename(t *testing.T) {
 	}
 }
 
+// TestConfigOffice: the 制表单位 row is written empty, set by the office in Excel, and read back;
+// a name on two lines or longer than 40 characters is refused at its cell.
+func TestConfigOffice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "配置.xlsx")
+	if err := WriteConfig(path, testDict(t)); err != nil {
+		t.Fatal(err)
+	}
+	var at string
+	editConfig(t, path, func(f *excelize.File) {
+		at = findCell(t, f, SectionSettings, SettingOffice)
+		if v, _ := f.GetCellValue(SectionSettings, "B"+at[1:]); v != "" {
+			t.Errorf("制表单位 written as %q, want empty", v)
+		}
+		f.SetCellValue(SectionSettings, "B"+at[1:], " x市人民政府办公室 ")
+	})
+	if at != "A4" {
+		t.Errorf("制表单位 at %s, want A4", at)
+	}
+	d, err := ReadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Office != "x市人民政府办公室" || d.WarnDays != 7 {
+		t.Errorf("Office %q, WarnDays %d", d.Office, d.WarnDays)
+	}
+	for v, want := range map[string]string{
+		"x市人民政府\n办公室":           "配置.xlsx!设置!B4：制表单位“x市人民政府 办公室”应写在一行内",
+		strings.Repeat("办", 41): "配置.xlsx!设置!B4：制表单位“" + strings.Repeat("办", 41) + "”有41个字，过长（不超过40个字）",
+	} {
+		editConfig(t, path, func(f *excelize.File) { f.SetCellValue(SectionSettings, "B4", v) })
+		if _, err := ReadConfig(path); err == nil || err.Error() != "词典配置有误："+want {
+			t.Errorf("office %q: %v", v, err)
+		}
+	}
+	// A control character cannot come through a workbook cell, but can through the text form.
+	_, err = ParseDict("[类别]\n市政府常务会议\t会议\n[设置]\n制表单位\tx市\x01人民政府办公室\n")
+	if want := "词典第4行：制表单位“x市人民政府办公室”含有不可见的控制字符，请重新输入"; err == nil || err.Error() != want {
+		t.Errorf("office with a control character: %v", err)
+	}
+}
+
 func TestConfigErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string

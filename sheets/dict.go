@@ -33,6 +33,9 @@ type Dict struct {
 	NoDeadline []string            // words meaning 无明确时限
 	Units      []Unit              // empty: units are not checked
 	WarnDays   int
+	// Office is the 制表单位 (e.g. x市人民政府办公室): the title line of reports, briefings and
+	// reminders, and the author of notes in annotated copies. Empty in the built-in dictionary.
+	Office string
 
 	category  map[string]int // normalised name or alias → index in Categories
 	status    map[string]Status
@@ -57,6 +60,7 @@ const (
 	SectionUnits      = "单位"
 	SectionSettings   = "设置"
 	SettingWarnDays   = "临期天数"
+	SettingOffice     = "制表单位"
 )
 
 // DictLine is one line of a dictionary table with the place it came from, used to report
@@ -160,15 +164,44 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 				return nil, fmt.Errorf("%s：临期天数“%s”应为 0 到 366 之间的整数", l.Where, cell(l, 1))
 			}
 			d.WarnDays = n
+		case SettingOffice:
+			office, err := officeName(cell(l, 1))
+			if err != nil {
+				return nil, fmt.Errorf("%s：%w", l.Where, err)
+			}
+			d.Office = office
 		case "":
 		default:
-			return nil, fmt.Errorf("%s：未知设置“%s”（可用：%s）", l.Where, cell(l, 0), SettingWarnDays)
+			return nil, fmt.Errorf("%s：未知设置“%s”（可用：%s、%s）", l.Where, cell(l, 0), SettingWarnDays, SettingOffice)
 		}
 	}
 	if err := d.index(); err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// maxOffice is the longest 制表单位 taken, in characters: it heads every sheet and signs every
+// note, and no office's name comes near it.
+const maxOffice = 40
+
+// officeName checks the 制表单位 of the settings: one line of at most maxOffice characters.
+func officeName(s string) (string, error) {
+	if strings.ContainsAny(s, "\r\n\t") {
+		return "", fmt.Errorf("制表单位“%s”应写在一行内", strings.Join(strings.Fields(s), " "))
+	}
+	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
+		return "", fmt.Errorf("制表单位“%s”含有不可见的控制字符，请重新输入", strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return -1
+			}
+			return r
+		}, s))
+	}
+	if n := len([]rune(s)); n > maxOffice {
+		return "", fmt.Errorf("制表单位“%s”有%d个字，过长（不超过%d个字）", s, n, maxOffice)
+	}
+	return s, nil
 }
 
 func statusClass(s string) (Status, bool) {

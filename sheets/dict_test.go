@@ -61,6 +61,9 @@ func TestBuiltinDict(t *testing.T) {
 	if d.WarnDays != 7 {
 		t.Errorf("WarnDays = %d", d.WarnDays)
 	}
+	if d.Office != "" {
+		t.Errorf("the built-in dictionary names an office: %q", d.Office)
+	}
 }
 
 func TestParseDictErrors(t *testing.T) {

@@ -237,6 +237,9 @@ func reportTables(r *Report) []*xlsxout.Table {
 	if e := r.Expect; e != nil {
 		ts = append(ts, expectTables(e, asOf)...)
 	}
+	if r.Since != nil {
+		ts = append(ts, ChangesTable(r.Since, r.AsOf))
+	}
 	return ts
 }
 
@@ -418,8 +421,17 @@ func summaryTable(r *Report) *xlsxout.Table {
 		line = fmt.Sprintf(lineOffice, r.Office, cnDate(r.AsOf))
 	}
 	var lead []string
-	if r.Narrative != "" {
-		lead = append(lead, r.Narrative)
+	// With --since the narrative ends with the 较上期 sentence (AddSince); on 汇总 it is a line
+	// of its own under the narrative.
+	narrative := r.Narrative
+	if r.Since != nil {
+		narrative = strings.TrimSuffix(narrative, r.Since.Sentence)
+	}
+	if narrative != "" {
+		lead = append(lead, narrative)
+	}
+	if r.Since != nil {
+		lead = append(lead, r.Since.Sentence)
 	}
 	if l := r.Limits(); l != "" {
 		lead = append(lead, l)

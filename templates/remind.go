@@ -65,15 +65,16 @@ func ReminderName(unit string, asOf time.Time) string {
 }
 
 // WriteReminders writes one reminder per unit into dir (created if needed). Unless force is
-// set, nothing is written when any of the files exists, so that no returned reminder is
-// overwritten; the error names them.
+// set, nothing is written when any of the files may not be replaced (sheets.CheckOverwrite:
+// duban's own unedited reminder may, one a unit filled in and saved may not), so that no
+// returned reminder is overwritten; the error names them.
 func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice, force bool) ([]Sent, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建文件夹 %s：%v", dir, err)
 	}
 	paths := make([]string, len(rems))
 	taken := map[string]bool{}
-	var exists []string
+	var refused []string
 	for i, rem := range rems {
 		name := ReminderName(rem.Unit, n.AsOf)
 		for k := 2; taken[strings.ToLower(name)]; k++ {
@@ -81,13 +82,12 @@ func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice
 		}
 		taken[strings.ToLower(name)] = true
 		paths[i] = filepath.Join(dir, name)
-		if _, err := os.Stat(paths[i]); err == nil && !force {
-			exists = append(exists, paths[i])
+		if err := sheets.CheckOverwrite(paths[i]); err != nil && !force {
+			refused = append(refused, err.Error())
 		}
 	}
-	if len(exists) > 0 {
-		return nil, fmt.Errorf("以下催办单已存在，为免覆盖各单位已填写的内容，未生成任何催办单（确需覆盖请加 --force）：\n  %s",
-			strings.Join(exists, "\n  "))
+	if len(refused) > 0 {
+		return nil, fmt.Errorf("以下催办单不能覆盖，未生成任何催办单：\n  %s", strings.Join(refused, "\n  "))
 	}
 	var sent []Sent
 	for i, rem := range rems {

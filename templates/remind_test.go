@@ -74,9 +74,23 @@ func TestRemindRoundTrip(t *testing.T) {
 	if !slices.Contains(lines, "市交通运输局_催办单_20241220.xlsx 2 1 0") {
 		t.Errorf("sent: %q", lines)
 	}
-	// Not overwritten without force.
-	if _, err := WriteReminders(dir, d, rems, Notice{AsOf: r.AsOf}, false); err == nil || !strings.Contains(err.Error(), "已存在") {
-		t.Errorf("second write: %v", err)
+	// duban's own unedited reminders are replaced; one saved by Excel since is not, and then
+	// nothing is written, unless force.
+	if _, err := WriteReminders(dir, d, rems, Notice{Office: "x市人民政府办公室", AsOf: r.AsOf}, false); err != nil {
+		t.Errorf("second write over unedited reminders: %v", err)
+	}
+	edited := sent[0].Path
+	ef, err := excelize.OpenFile(edited)
+	must(t, err)
+	must(t, ef.SetAppProps(&excelize.AppProperties{Application: "Microsoft Excel"}))
+	must(t, ef.Save())
+	ef.Close()
+	_, err = WriteReminders(dir, d, rems, Notice{AsOf: r.AsOf}, false)
+	if want := "以下催办单不能覆盖，未生成任何催办单：\n  " + edited + " 在生成后被修改过（由Excel保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件名"; err == nil || err.Error() != want {
+		t.Errorf("write over an edited reminder:\n got %v\nwant %s", err, want)
+	}
+	if _, err := WriteReminders(dir, d, rems, Notice{Office: "x市人民政府办公室", AsOf: r.AsOf}, true); err != nil {
+		t.Errorf("write with force: %v", err)
 	}
 
 	kept := ""

@@ -43,7 +43,7 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 	r.Problems = append(probs, r.Problems...)
 	written := -1
 	if c.annotate != "" {
-		opt := sheets.AnnotateOptions{Password: c.password, All: c.all}
+		opt := sheets.AnnotateOptions{Password: c.password, All: c.all, Office: o.Office}
 		var aprobs []sheets.Problem
 		var err error
 		if written, aprobs, err = annotateFiles(c.annotate, files, r.Problems, opt); err != nil {

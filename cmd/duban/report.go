@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -79,6 +80,7 @@ func (c *common) options() (sheets.Options, error) {
 		return o, err
 	}
 	o.Dict = d
+	o.Office = d.Office
 	o.Created = time.Now()
 	o.AsOf = o.Created
 	if c.asOf != "" {
@@ -140,6 +142,7 @@ const reportHelp = `读取各单位报送的台账（工作簿或文件夹），
   duban report 收文/2024年12月                       汇总文件夹里的全部台账
   duban report --as-of 2024-12-20 -o 汇总.xlsx 收文   指定统计截止日和输出文件
   duban report --expect 交办清单.xlsx 收文            同时核对漏报事项和未报送单位
+  duban report --since 督查事项汇总_20241120.xlsx 收文   与上期汇总比较，增加“变化情况”工作表
 
 退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；
 2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、输出文件也是输入文件、
@@ -148,8 +151,8 @@ const reportHelp = `读取各单位报送的台账（工作簿或文件夹），
 // reportCmd is duban report, and duban PATH....
 type reportCmd struct {
 	common
-	output, expect string
-	force          bool // replace output workbooks edited after duban wrote them
+	output, expect, since string
+	force                 bool // replace output workbooks edited after duban wrote them
 }
 
 func (c *reportCmd) flags(fs *pflag.FlagSet) {
@@ -157,6 +160,7 @@ func (c *reportCmd) flags(fs *pflag.FlagSet) {
 	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的汇总工作簿和核对工作簿（默认不覆盖，以免丢失手工修改）")
 	c.register(fs, "有任何错误就不生成工作簿，退出码2")
 	fs.StringVar(&c.expect, "expect", "", "`文件` 交办清单工作簿：核对漏报事项和未报送单位")
+	fs.StringVar(&c.since, "since", "", "`文件` duban 上次生成的汇总工作簿：列出本期办结、新增逾期、本期未报等变化")
 }
 
 func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
@@ -180,12 +184,25 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintf(stderr, "错误： 输出文件 %s 应以 .xlsx 结尾\n", out)
 		return exitNothing
 	}
-	if err := checkOutput(out, files); err != nil {
+	inputs := files
+	if c.since != "" {
+		inputs = append(slices.Clip(files), c.since) // the previous report is not overwritten either
+	}
+	if err := checkOutput(out, inputs); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
 	if !c.force && refuseOverwrite(stderr, out, sheets.CheckPath(out)) {
 		return exitNothing
+	}
+	var prev *sheets.Previous
+	if c.since != "" {
+		p, err := sheets.ReadPrevious(c.since)
+		if err != nil {
+			fmt.Fprintln(stderr, "错误：", err)
+			return exitNothing
+		}
+		prev = p
 	}
 
 	r := sheets.Build(files, o.Options)
@@ -198,6 +215,9 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 			return exitNothing
 		}
 		r.Expect = rec
+	}
+	if prev != nil {
+		sheets.AddSince(r, prev)
 	}
 	printStderr(stderr, r, o)
 

@@ -307,7 +307,7 @@ func TestTemplateCommand(t *testing.T) {
 }
 
 func TestHelpShowsExamples(t *testing.T) {
-	for _, cmd := range []string{"report", "check", "template", "config"} {
+	for _, cmd := range []string{"report", "check", "brief", "remind", "template", "config"} {
 		var stdout, stderr bytes.Buffer
 		code := run([]string{cmd, "--help"}, &stdout, &stderr)
 		help := stdout.String() + stderr.String()

@@ -51,6 +51,8 @@ type env struct {
 var commands = []*command{
 	{"report [选项] 路径...", "校验、合并各单位台账，生成汇总工作簿", reportHelp, func() runner { return new(reportCmd) }},
 	{"check [选项] 路径...", "只校验，列出问题", checkHelp, func() runner { return new(checkCmd) }},
+	{"brief [选项] 路径...", "生成一次会议议定事项的落实情况通报（--meeting 会议）", briefHelp, func() runner { return new(briefCmd) }},
+	{"remind [选项] 路径...", "为各牵头单位生成催办单（--out-dir 文件夹）", remindHelp, func() runner { return new(remindCmd) }},
 	{"template [选项]", "生成报送模板（空白或按交办清单预填）", templateHelp, func() runner { return new(templateCmd) }},
 	{"config [-o 文件]", "把内置词典写成可编辑的工作簿", configHelp, func() runner { return new(configCmd) }},
 	{"version", "显示版本和构建所用的提交", versionHelp, func() runner { return new(versionCmd) }},

@@ -27,7 +27,8 @@ const templateHelp = `生成发给各单位的报送模板：“填报说明”�
 
 退出码：0 已生成；1 已生成，但交办清单中有行因错误未列入；2 未生成。`
 
-const configHelp = `把内置词典（类别、落实状态的写法、列名别名、无明确时限的写法、单位名单、临期天数）写成可编辑的工作簿。
+const configHelp = `把内置词典（类别、落实状态的写法、列名别名、无明确时限的写法、单位名单、临期天数、制表单位）写成可编辑的工作簿，
+在“设置”表中填写本单位名称（制表单位）。
 在Excel或WPS中修改后，用 --config 交给其他命令使用。
 
 示例：
@@ -68,7 +69,7 @@ func (c *configCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
-	fmt.Fprintf(stdout, "词典工作簿：%s\n修改后用 --config %s 交给 report、check、template 使用。\n", c.output, c.output)
+	fmt.Fprintf(stdout, "词典工作簿：%s\n修改后用 --config %s 交给 report、check、brief、remind、template 使用。\n", c.output, c.output)
 	return exitOK
 }
 

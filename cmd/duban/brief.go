@@ -1,0 +1,119 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/duban/duban/sheets"
+	"github.com/spf13/pflag"
+)
+
+const briefHelp = `生成一次会议议定事项的落实情况通报（会议通报）：开头是可以在会上直接宣读的一段话，
+下面按编号列出该会议的每个事项及其落实状态、进展情况和预警。这段话也显示在屏幕上。
+
+会议名称可以写成台账中的任何写法（市政府常务会议第14次、常务会第14次、市政府第十四次常务会议）；
+只写类别（常务会）时取该类别最近一次会议。
+
+示例：
+  duban brief --meeting 市政府常务会议第14次 收文                 通报第14次常务会议议定事项的落实情况
+  duban brief --meeting 常务会 --as-of 2024-12-20 收文             通报最近一次常务会议
+  duban brief --meeting 常务会第14次 -o 第14次通报.xlsx 收文        指定输出文件
+
+默认写到当前文件夹的 <会议>议定事项落实情况_<统计截止日>.xlsx。与汇总工作簿一样，duban 生成后未经修改的通报
+可以直接覆盖；在Excel或WPS中修改保存过的不会被覆盖，除非加 --force。
+
+退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；
+2 未生成（用法错误、没有可读的数据、找不到该会议、加 --strict 时有错误、输出文件也是输入文件、
+输出文件在生成后被手工修改过而未加 --force）。`
+
+// briefCmd is duban brief: the briefing on one meeting's items (SPEC §9.1).
+type briefCmd struct {
+	common
+	meeting, output string
+	force           bool
+}
+
+func (c *briefCmd) flags(fs *pflag.FlagSet) {
+	fs.StringVar(&c.meeting, "meeting", "", "`会议` 要通报的会议，如 市政府常务会议第14次；只写类别（常务会）取最近一次")
+	fs.StringVarP(&c.output, "output", "o", "", "`文件` 会议通报工作簿（默认 <会议>议定事项落实情况_<统计截止日>.xlsx）")
+	c.register(fs, "有任何错误就不生成会议通报，退出码2")
+	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的会议通报（默认不覆盖，以免丢失手工修改）")
+}
+
+func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
+	stdout, stderr := e.stdout, e.stderr
+	if strings.TrimSpace(c.meeting) == "" && fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "错误：请用 --meeting 指定要通报的会议，如 --meeting 市政府常务会议第14次（只写 --meeting 常务会 取最近一次）")
+		return exitNothing
+	}
+	o, code, ok := c.parse("brief", e, fs, "请给出各单位台账所在的工作簿或文件夹")
+	if !ok {
+		return code
+	}
+	if c.output != "" && !strings.EqualFold(filepath.Ext(c.output), ".xlsx") {
+		fmt.Fprintf(stderr, "错误： 输出文件 %s 应以 .xlsx 结尾\n", c.output)
+		return exitNothing
+	}
+	r, files, code, ok := collect(e, fs.Args(), o)
+	if !ok {
+		return code
+	}
+	b, err := sheets.Brief(r, o.Dict, c.meeting)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+		return exitNothing
+	}
+	out := c.output
+	if out == "" {
+		out = sheets.BriefFileName(b)
+	}
+	if err := checkOutput(out, files); err != nil {
+		fmt.Fprintln(stderr, "错误：", err)
+		return exitNothing
+	}
+	if !c.force && refuseOverwrite(stderr, out) {
+		return exitNothing
+	}
+	if err := sheets.WriteBrief(out, b, o.Office); err != nil {
+		fmt.Fprintln(stderr, "错误：写入会议通报失败：", err)
+		return exitNothing
+	}
+	if !o.Quiet { // as report: -q keeps the paths and the proof
+		fmt.Fprintln(stdout, b.Narrative)
+		fmt.Fprintln(stdout)
+	}
+	fmt.Fprintf(stdout, "会议通报：%s\n", out)
+	printBalance(stdout, r)
+	return exitCode(r)
+}
+
+// collect reads, validates and merges the ledgers at paths as report does, and prints the
+// problems on stderr. ok is false when nothing may be written (nothing readable, or --strict
+// with errors), with the exit status in code.
+func collect(e *env, paths []string, o Options) (r *sheets.Report, files []string, code int, ok bool) {
+	files, probs := sheets.Source(paths)
+	limitMemory(files)
+	r = sheets.Build(files, o.Options)
+	r.Problems = append(probs, r.Problems...)
+	sheets.SortProblems(r.Problems)
+	printStderr(e.stderr, r, o)
+	if r.Files == 0 || r.RowsRead == 0 {
+		fmt.Fprintln(e.stderr, "错误：没有读取到任何台账数据，未生成任何工作簿")
+		return r, files, exitNothing, false
+	}
+	if errs := sheets.Count(r.Problems, sheets.Error); o.Strict && errs > 0 {
+		fmt.Fprintf(e.stderr, "错误：发现%d个错误，按 --strict 要求未生成任何工作簿\n", errs)
+		return r, files, exitNothing, false
+	}
+	return r, files, exitOK, true
+}
+
+// exitCode is the exit status of a run that wrote its workbooks: 1 when errors excluded rows or
+// files, else 0.
+func exitCode(r *sheets.Report) int {
+	if sheets.Count(r.Problems, sheets.Error) > 0 {
+		return exitErrors
+	}
+	return exitOK
+}
