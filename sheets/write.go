@@ -124,21 +124,21 @@ func flaggedColumns(days string) []xlsxout.Column {
 // before either is written, and each is written to a temporary file and renamed into place,
 // so a failed write leaves no half-written workbook and existing files untouched.
 func WriteReport(path string, r *Report) (checkPath string, err error) {
-	report, err := build(r, reportTables(r), "督查事项落实情况汇总")
-	if err != nil {
-		return "", err
+	writer := func(tables func(*Report) []*xlsxout.Table, title string) func(io.Writer) error {
+		return func(w io.Writer) error {
+			f, err := build(r, tables(r), title)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			return f.Write(w)
+		}
 	}
-	defer report.Close()
-	check, err := build(r, checkTables(r), "督查事项汇总核对")
-	if err != nil {
-		return "", err
-	}
-	defer check.Close()
 	checkPath = CheckPath(path)
-	if err := SaveFile(checkPath, func(w io.Writer) error { return check.Write(w) }); err != nil {
-		return "", err
-	}
-	if err := SaveFile(path, func(w io.Writer) error { return report.Write(w) }); err != nil {
+	err = SaveFiles(
+		Output{path, writer(reportTables, "督查事项落实情况汇总")},
+		Output{checkPath, writer(checkTables, "督查事项汇总核对")})
+	if err != nil {
 		return "", err
 	}
 	return checkPath, nil
