@@ -80,7 +80,7 @@ for size in $sizes; do
 	rss=$(tail -1 "$work/rss")
 	floor=; inflate_mb=
 	for _ in $(seq "$runs"); do
-		line=$("$work/floor" -out "$out" "$dir")
+		line=$("$work/floor" -out "$out" -out "${out%.xlsx}_核对.xlsx" "$dir")
 		f=$(sed 's/.*floor_s=\([0-9.]*\).*/\1/' <<<"$line")
 		if [ -z "$floor" ] || awk "BEGIN{exit !($f < $floor)}"; then floor=$f; fi
 		inflate_mb=$(sed 's/.*inflate_bytes=\([0-9]*\).*/\1/' <<<"$line" | awk '{printf "%.0f", $1/1048576}')

@@ -1,8 +1,9 @@
 // Command floor measures the physical limit of a `duban report` run, the cost no reader or
 // writer can avoid: inflating every worksheet of the inputs and deflating every part of the
-// output. scripts/bench.sh runs it beside duban on the same corpus.
+// output — the report and its check file (SPEC §7). scripts/bench.sh runs it beside duban on
+// the same corpus.
 //
-//	go run ./scripts/floor -out REPORT.xlsx INPUT_DIR...
+//	go run ./scripts/floor -out REPORT.xlsx -out REPORT_核对.xlsx INPUT_DIR...
 //
 // Inputs are inflated with one goroutine per CPU, as duban reads files in parallel; the
 // output's parts are inflated untimed, then deflated at archive/zip's level (5). It prints
@@ -36,7 +37,11 @@ func main() {
 
 func run(args []string, stdout io.Writer) error {
 	fset := flag.NewFlagSet("floor", flag.ContinueOnError)
-	out := fset.String("out", "", "the report workbook whose parts are deflated")
+	var outs []string
+	fset.Func("out", "a workbook duban wrote whose parts are deflated (repeat for the report and its check file)", func(v string) error {
+		outs = append(outs, v)
+		return nil
+	})
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
@@ -87,10 +92,14 @@ func run(args []string, stdout io.Writer) error {
 
 	var deflate time.Duration
 	var outBytes int64
-	if *out != "" {
-		parts, err := readParts(*out)
-		if err != nil {
-			return err
+	if len(outs) > 0 {
+		var parts [][]byte
+		for _, out := range outs {
+			p, err := readParts(out)
+			if err != nil {
+				return err
+			}
+			parts = append(parts, p...)
 		}
 		start = time.Now()
 		w, _ := flate.NewWriter(io.Discard, 5)
