@@ -42,15 +42,20 @@ var Columns = func() []string {
 // col returns the column letter of field f on 台账.
 func col(f sheets.Field) string { return sheets.ColumnName(int(f) + 2) }
 
+// formWidths are the widths of 台账's columns: as narrow as their labels and usual values
+// allow (the date columns just fit 2024-06-30, 编号 fits CZ2024-001; longer text wraps), so that the printed form is
+// as large as it can be (formPaper).
 var formWidths = map[string]float64{
-	"序号": 6, "编号": 10, "类别": 14, "会议": 20, "会议日期": 12, "事项内容": 36, "牵头单位": 14,
-	"配合单位": 12, "责任领导": 10, "完成时限": 14, "落实状态": 10, "完成日期": 12, "进展情况": 28, "备注": 10,
+	"序号": 5, "编号": 11, "类别": 14, "会议": 14, "会议日期": 11, "事项内容": 30, "牵头单位": 12,
+	"配合单位": 10, "责任领导": 9, "完成时限": 11, "落实状态": 9, "完成日期": 11, "进展情况": 24, "备注": 8,
 }
 
 // Texts of the form.
 const (
 	formTitle      = "督查事项落实台账"
 	formUnitLine   = "填报单位：%s"
+	formOfficeLine = "制表单位：%s"
+	lineSep        = "　　" // between the parts of the line under the title
 	formHintLine   = "请先阅读“填报说明”工作表；类别、落实状态请从下拉列表中选择，日期写成 2024-06-30。"
 	deadlineTitle  = "完成时限的写法"
 	statusTitle    = "落实状态"
@@ -99,6 +104,7 @@ func deadlineHint(words []string) string {
 // known status and progress, and read-only columns after 备注 that the reader ignores.
 type layout struct {
 	title, line string   // rows 1 and 2 of 台账
+	office      string   // the 制表单位 the guide names; empty for none
 	intro       []string // the guide's lines after its title and unit line
 	keep        bool     // pre-filled rows keep 落实状态 and 进展情况
 	info        []info
@@ -111,11 +117,15 @@ type info struct {
 	values []any
 }
 
-// formLayout is the layout of the submission form for unit, pre-filled with n rows.
-func formLayout(unit string, n int) *layout {
-	lay := &layout{title: formTitle, line: formHintLine}
+// formLayout is the layout of the submission form for unit, pre-filled with n rows, made by
+// office (the 制表单位; empty: not named).
+func formLayout(unit, office string, n int) *layout {
+	lay := &layout{title: formTitle, line: formHintLine, office: office}
 	if unit != "" {
 		lay.title, lay.line = unit+formTitle, fmt.Sprintf(formUnitLine, unit)
+	}
+	if office != "" {
+		lay.line += lineSep + fmt.Sprintf(formOfficeLine, office)
 	}
 	if n > 0 {
 		lay.intro = []string{"本表已按交办清单预填本单位牵头的事项。请不要修改预填的编号、会议和事项内容，" +
@@ -126,7 +136,7 @@ func formLayout(unit string, n int) *layout {
 
 // guide returns the lines of the 填报说明 sheet. No line may be a bare column label, so the
 // reader never takes this sheet for a ledger.
-func guide(d *sheets.Dict, unit string, intro []string) []string {
+func guide(d *sheets.Dict, unit, office string, intro []string) []string {
 	var cats []string
 	for _, c := range d.Categories {
 		cats = append(cats, c.Name)
@@ -134,6 +144,9 @@ func guide(d *sheets.Dict, unit string, intro []string) []string {
 	lines := []string{"督查事项落实台账填报说明"}
 	if unit != "" {
 		lines = append(lines, fmt.Sprintf(formUnitLine, unit))
+	}
+	if office != "" {
+		lines = append(lines, fmt.Sprintf(formOfficeLine, office))
 	}
 	lines = append(lines, intro...)
 	lines = append(lines,
@@ -152,11 +165,19 @@ func guide(d *sheets.Dict, unit string, intro []string) []string {
 
 // Form writes the submission form to w, following dictionary d. unit, when not empty, names
 // the unit in the title and the 填报单位 line. rows, when given, pre-fill the form: the master
-// list's items of that unit, with 落实状态, 完成日期 and 进展情况 left for the unit.
+// list's items of that unit, with 落实状态, 完成日期 and 进展情况 left for the unit. The
+// dictionary's 制表单位, when set, is named under the title, in the guide and in the
+// document properties.
 func Form(w io.Writer, d *sheets.Dict, unit string, rows []sheets.RawRow) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := buildForm(f, d, unit, rows, formLayout(unit, len(rows))); err != nil {
+	lay := formLayout(unit, d.Office, len(rows))
+	if err := buildForm(f, d, unit, rows, lay); err != nil {
+		return err
+	}
+	err := xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription,
+		Title: lay.title, Creator: d.Office, Company: d.Office})
+	if err != nil {
 		return err
 	}
 	return f.Write(w)
@@ -173,7 +194,7 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 	if _, err := f.NewSheet(SheetOptions); err != nil {
 		return err
 	}
-	if err := writeGuide(f, d, unit, lay.intro); err != nil {
+	if err := writeGuide(f, d, unit, lay.office, lay.intro); err != nil {
 		return err
 	}
 	nCat, err := writeOptions(f, d)
@@ -187,10 +208,10 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 		return err
 	}
 	f.SetActiveSheet(form)
-	return xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription, Title: lay.title})
+	return nil
 }
 
-func writeGuide(f *excelize.File, d *sheets.Dict, unit string, intro []string) error {
+func writeGuide(f *excelize.File, d *sheets.Dict, unit, office string, intro []string) error {
 	wrap, err := f.NewStyle(&excelize.Style{Font: xlsxout.Font(false, 11, ""), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	if err != nil {
 		return err
@@ -205,7 +226,7 @@ func writeGuide(f *excelize.File, d *sheets.Dict, unit string, intro []string) e
 	if err := xlsxout.PrintSetup(f, SheetGuide, xlsxout.Print{}); err != nil {
 		return err
 	}
-	for i, l := range guide(d, unit, intro) {
+	for i, l := range guide(d, unit, office, intro) {
 		cell := "A" + strconv.Itoa(i+1)
 		if err := f.SetCellStr(SheetGuide, cell, l); err != nil {
 			return err
@@ -316,8 +337,22 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 	}
 
 	for i := range rows {
-		if err := prefill(f, d, HeaderRow+1+i, i+1, &rows[i], lay.keep); err != nil {
+		lines, err := prefill(f, d, HeaderRow+1+i, i+1, &rows[i], lay.keep)
+		if err != nil {
 			return err
+		}
+		for _, c := range lay.info {
+			if i < len(c.values) {
+				if v, ok := c.values[i].(string); ok {
+					lines = max(lines, xlsxout.WrappedLines(v, c.width))
+				}
+			}
+		}
+		// Excel does not fit the height of a row to wrapped text it did not lay out itself.
+		if lines > 1 {
+			if err := f.SetRowHeight(s, HeaderRow+1+i, xlsxout.RowHeight(lines)); err != nil {
+				return err
+			}
 		}
 	}
 
@@ -350,7 +385,24 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 	}); err != nil {
 		return err
 	}
-	return xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: HeaderRow, Footer: xlsxout.FooterPageOfN})
+	return xlsxout.PrintSetup(f, s, xlsxout.Print{Paper: formPaper(lay, len(rows)), RepeatRows: HeaderRow, Footer: xlsxout.FooterPageOfN})
+}
+
+// formPaper is the paper 台账 prints on. A form with items on it (pre-filled, or a reminder)
+// is read on paper: too wide for A4 at a readable size, it prints on A3 as the report does.
+// The blank form stays on A4, which every unit can print.
+func formPaper(lay *layout, n int) xlsxout.Paper {
+	if n == 0 {
+		return xlsxout.A4
+	}
+	var w float64
+	for _, label := range Columns {
+		w += formWidths[label]
+	}
+	for _, c := range lay.info {
+		w += c.width
+	}
+	return xlsxout.PaperFor(w)
 }
 
 type formStyleIDs struct{ title, sub, head, text, center, id, date, infoHead, info int }
@@ -376,7 +428,7 @@ func formStyles(f *excelize.File) (st formStyleIDs, err error) {
 		{&st.info, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, Fill: xlsxout.Solid(infoFill),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}},
 		{&st.date, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Border: border, CustomNumFmt: xlsxout.DateFormat(),
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}}}, // 2024年6月底前
 	} {
 		if *x.id, err = f.NewStyle(x.s); err != nil {
 			return st, err
@@ -413,13 +465,15 @@ func writeInfo(f *excelize.File, cols []info, n, end int, st formStyleIDs) error
 }
 
 // prefill writes one item into row r of 台账 as number n; keep keeps its 落实状态 and 进展情况
-// (a reminder), else they are left for the unit with 完成日期.
-func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, keep bool) error {
+// (a reminder), else they are left for the unit with 完成日期. It returns how many lines the
+// row's wrapped text takes.
+func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, keep bool) (lines int, err error) {
 	s := SheetForm
 	row := strconv.Itoa(r)
 	if err := f.SetCellInt(s, "A"+row, int64(n)); err != nil {
-		return err
+		return 0, err
 	}
+	lines = 1
 	val := func(fl sheets.Field) string { return strings.TrimSpace(raw.Vals[fl]) }
 	for fl := sheets.Field(0); fl < sheets.NumFields; fl++ {
 		v := val(fl)
@@ -444,7 +498,7 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, kee
 		case sheets.FieldMeetingDate, sheets.FieldDeadline:
 			if t, err := sheets.ParseDate(v, raw.Date1904); err == nil && !t.IsZero() {
 				if err := f.SetCellFloat(s, col(fl)+row, xlsxout.Serial(t), -1, 64); err != nil {
-					return err
+					return 0, err
 				}
 				continue
 			}
@@ -453,10 +507,11 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, kee
 			continue
 		}
 		if err := f.SetCellStr(s, col(fl)+row, v); err != nil {
-			return err
+			return 0, err
 		}
+		lines = max(lines, xlsxout.WrappedLines(v, formWidths[fl.String()]))
 	}
-	return nil
+	return lines, nil
 }
 
 // maxFileName is the most characters of a form's file name before .xlsx: Windows allows 255

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
@@ -240,5 +241,91 @@ func TestDeadlinePromptLimit(t *testing.T) {
 	d.NoDeadline = []string{strings.Repeat("甲", 60), strings.Repeat("乙", 60), strings.Repeat("丙", 70)}
 	if got := deadlineInput(d); strings.Contains(got, "丙") || !strings.Contains(got, "乙”等。") {
 		t.Errorf("deadlineInput = %q, want 丙… left out", got)
+	}
+}
+
+// The dictionary's 制表单位 is named under the title, in the guide and in the document
+// properties of the blank and the pre-filled form; without one, the form names none.
+func TestFormOffice(t *testing.T) {
+	const office = "x市人民政府办公室"
+	var item sheets.RawRow
+	item.Vals[sheets.FieldMeeting] = "市政府第五次常务会议"
+	item.Vals[sheets.FieldContent] = "推进老旧小区改造"
+	item.Vals[sheets.FieldLead] = "市住建局"
+	for _, c := range []struct {
+		name, office, unit string
+		rows               []sheets.RawRow
+		line               string   // 台账!A2
+		guide              []string // 填报说明!A1…
+	}{
+		{"blank", office, "", nil, formHintLine + "　　制表单位：x市人民政府办公室",
+			[]string{"督查事项落实台账填报说明", "制表单位：x市人民政府办公室", "1. 在“台账”工作表中每个事项填一行。请不要修改、删除表头，不要合并单元格，不要在表中插入空列。"}},
+		{"prefilled", office, "市住建局", []sheets.RawRow{item}, "填报单位：市住建局　　制表单位：x市人民政府办公室",
+			[]string{"督查事项落实台账填报说明", "填报单位：市住建局", "制表单位：x市人民政府办公室", formLayout("市住建局", "", 1).intro[0]}},
+		{"blank, no office", "", "", nil, formHintLine,
+			[]string{"督查事项落实台账填报说明", "1. 在“台账”工作表中每个事项填一行。请不要修改、删除表头，不要合并单元格，不要在表中插入空列。"}},
+		{"prefilled, no office", "", "市住建局", []sheets.RawRow{item}, "填报单位：市住建局",
+			[]string{"督查事项落实台账填报说明", "填报单位：市住建局", formLayout("市住建局", "", 1).intro[0]}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := builtin(t)
+			d.Office = c.office
+			f := openForm(t, d, c.unit, c.rows)
+			if got := cell(t, f, SheetForm, "A2"); got != c.line {
+				t.Errorf("台账!A2 = %q, want %q", got, c.line)
+			}
+			for i, want := range c.guide {
+				if got := cell(t, f, SheetGuide, "A"+strconv.Itoa(i+1)); got != want {
+					t.Errorf("填报说明!A%d = %q, want %q", i+1, got, want)
+				}
+			}
+			app, err := f.GetAppProps()
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := f.GetDocProps()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if app.Company != c.office || (c.office != "" && doc.Creator != c.office) || app.Application != "duban" || doc.Description != "duban-template" {
+				t.Errorf("company %q creator %q application %q description %q; want the office %q and the form's marks",
+					app.Company, doc.Creator, app.Application, doc.Description, c.office)
+			}
+			if c.office == "" {
+				rows, _ := f.GetRows(SheetGuide)
+				for _, r := range rows {
+					for _, v := range r {
+						if strings.Contains(v, "制表单位") {
+							t.Errorf("填报说明 names a 制表单位 the dictionary does not set: %q", v)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// A pre-filled form is read on paper: too wide for A4 at a readable size, it prints on A3
+// landscape, one page wide; its rows are tall enough for the text that wraps (会议 in a column
+// of 14: two lines). The blank form prints on A4 (TestBlankForm).
+func TestPrefilledFormPrint(t *testing.T) {
+	var item sheets.RawRow
+	item.Vals[sheets.FieldMeeting] = "市长专题会议第32次" // 18 wide
+	item.Vals[sheets.FieldContent] = "推进老旧小区改造"
+	item.Vals[sheets.FieldLead] = "市住建局"
+	var short sheets.RawRow
+	short.Vals[sheets.FieldCategory] = "市长批示"
+	short.Vals[sheets.FieldContent] = "研究停车难问题"
+	f := openForm(t, builtin(t), "市住建局", []sheets.RawRow{item, short})
+	pl, err := f.GetPageLayout(SheetForm)
+	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 8 ||
+		pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		t.Errorf("page layout = %+v, %v; want A3 landscape one page wide", pl, err)
+	}
+	if h, err := f.GetRowHeight(SheetForm, HeaderRow+1); err != nil || h != xlsxout.RowHeight(2) {
+		t.Errorf("row %d is %v high (%v), want %v for two lines", HeaderRow+1, h, err, xlsxout.RowHeight(2))
+	}
+	if h, err := f.GetRowHeight(SheetForm, HeaderRow+2); err != nil || h == xlsxout.RowHeight(2) {
+		t.Errorf("row %d is %v high (%v), want the default for one line", HeaderRow+2, h, err)
 	}
 }

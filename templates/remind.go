@@ -134,14 +134,14 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		line:  reminderLine(rem.Unit, n),
 		intro: reminderGuide(rem.Unit, n),
 		keep:  true,
-		info:  []info{{label: "预警", width: 12, values: alerts}, {label: "逾期天数", width: 10, values: overdue}},
+		info:  []info{{label: "预警", width: 13, values: alerts}, {label: "逾期天数", width: 9, values: overdue}},
 	}
 	if err := buildForm(f, d, rem.Unit, rows, lay); err != nil {
 		return err
 	}
 	// The form's mark, so that the returned reminder is read as a form, and who sent it when.
 	err := xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription,
-		Title: remindHeading, Subject: rem.Unit + sheets.ReminderMark, Creator: n.Office, Created: time.Now()})
+		Title: remindHeading, Subject: rem.Unit + sheets.ReminderMark, Creator: n.Office, Company: n.Office, Created: time.Now()})
 	if err != nil {
 		return err
 	}

@@ -239,6 +239,13 @@ func TestReminderLayout(t *testing.T) {
 	if p.Description != sheets.FormDescription || p.Title != remindHeading || p.Creator != "x市人民政府办公室" {
 		t.Errorf("props %+v", p)
 	}
+	if app, _ := f.GetAppProps(); app.Company != "x市人民政府办公室" {
+		t.Errorf("company %q, want the office", app.Company)
+	}
+	// 17 columns print legibly (about 8 points) only on A3.
+	if pl, err := f.GetPageLayout(SheetForm); err != nil || pl.Size == nil || *pl.Size != 8 || pl.Orientation == nil || *pl.Orientation != "landscape" {
+		t.Errorf("page layout = %+v, %v; want A3 landscape", pl, err)
+	}
 	if got, want := sent[0].String(), "市交通运输局  3项（逾期2项、临期1项）  "+sent[0].Path; got != want {
 		t.Errorf("stdout line %q, want %q", got, want)
 	}

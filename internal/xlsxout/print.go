@@ -17,6 +17,15 @@ const (
 	A3              // for tables too wide to read on A4
 )
 
+// PaperFor is the paper of a sheet whose columns are width units wide in all (SPEC §7): A4
+// landscape, or A3 when A4 would shrink its text below a readable size (about 8 points).
+func PaperFor(width float64) Paper {
+	if width > a4Width {
+		return A3
+	}
+	return A4
+}
+
 // paperSize is the code of each Paper in <pageSetup paperSize>.
 var paperSize = [...]int{A4: 9, A3: 8}
 
