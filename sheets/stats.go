@@ -47,7 +47,9 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 	return r
 }
 
-// tally is Summarize's state while it counts the items into the statistics of r.
+// tally is Summarize's state while it counts the items into the statistics of r. It is a
+// local value of Summarize, and no field of it is appended to, so that its maps stay on the
+// stack.
 type tally struct {
 	r           *Report
 	soon        time.Time // the last day of 临期
