@@ -328,6 +328,38 @@ func markCells(f *excelize.File, probs []Problem) ([]xlsxout.Note, error) {
 // issueSheet adds (or replaces) the 问题清单 sheet, placed first and opened on, printable on
 // A4 landscape with its header repeated on every page.
 func issueSheet(f *excelize.File, probs []Problem, office string) error {
+	if err := placeIssueSheet(f); err != nil {
+		return err
+	}
+	st, err := newIssueStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := issueHeader(f, st, office); err != nil {
+		return err
+	}
+	for i, p := range probs {
+		if err := issueRow(f, st, i+3, &p); err != nil {
+			return err
+		}
+	}
+	s := SheetIssues
+	if err := f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: 2, Footer: xlsxout.FooterPageOfN}); err != nil {
+		return err
+	}
+	idx, err := f.GetSheetIndex(s)
+	if err != nil {
+		return err
+	}
+	f.SetActiveSheet(idx)
+	return nil
+}
+
+// placeIssueSheet makes a new, empty 问题清单 sheet, first if the sheets can be moved.
+func placeIssueSheet(f *excelize.File) error {
 	if idx, _ := f.GetSheetIndex(SheetIssues); idx >= 0 {
 		if err := f.DeleteSheet(SheetIssues); err != nil {
 			return err
@@ -338,11 +370,18 @@ func issueSheet(f *excelize.File, probs []Problem, office string) error {
 		return err
 	}
 	if movable(f) {
-		if err := f.MoveSheet(SheetIssues, first); err != nil {
-			return err
-		}
+		return f.MoveSheet(SheetIssues, first)
 	}
-	s := SheetIssues
+	return nil
+}
+
+// issueStyles are the cell styles of 问题清单.
+type issueStyles struct {
+	intro, head, wrap, link int
+	level                   map[Level]int // the 级别 cell of each level, filled in its colour
+}
+
+func newIssueStyles(f *excelize.File) (*issueStyles, error) {
 	border := xlsxout.Border(xlsxout.GridColor)
 	style := func(st excelize.Style) (int, error) {
 		if st.Font == nil {
@@ -350,35 +389,39 @@ func issueSheet(f *excelize.File, probs []Problem, office string) error {
 		}
 		return f.NewStyle(&st)
 	}
-	intro, err := style(excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return err
+	var st issueStyles
+	var err error
+	if st.intro, err = style(excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+		return nil, err
 	}
-	head, err := style(excelize.Style{Font: xlsxout.Font(true, 11, ""), Fill: xlsxout.Solid(xlsxout.FormFill), Border: border,
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	if err != nil {
-		return err
+	if st.head, err = style(excelize.Style{Font: xlsxout.Font(true, 11, ""), Fill: xlsxout.Solid(xlsxout.FormFill), Border: border,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}); err != nil {
+		return nil, err
 	}
-	wrap, err := style(excelize.Style{Border: border, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return err
+	if st.wrap, err = style(excelize.Style{Border: border, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+		return nil, err
 	}
-	link, err := style(excelize.Style{Font: xlsxout.Font(false, 11, "0563C1"), Border: border,
-		Alignment: &excelize.Alignment{Vertical: "top"}})
-	if err != nil {
-		return err
+	if st.link, err = style(excelize.Style{Font: xlsxout.Font(false, 11, "0563C1"), Border: border,
+		Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+		return nil, err
 	}
-	levelStyle := map[Level]int{}
+	st.level = map[Level]int{}
 	for l, c := range map[Level]string{Error: fillError, Warning: fillWarning, Notice: ""} {
-		st := excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}
+		s := excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}
 		if c != "" {
-			st.Fill = xlsxout.Solid(c)
+			s.Fill = xlsxout.Solid(c)
 		}
-		if levelStyle[l], err = style(st); err != nil {
-			return err
+		if st.level[l], err = style(s); err != nil {
+			return nil, err
 		}
 	}
+	return &st, nil
+}
 
+// issueHeader writes the two rows above the problems: the introduction, merged across the
+// columns, and the column headings; and sets the columns' widths.
+func issueHeader(f *excelize.File, st *issueStyles, office string) error {
+	s := SheetIssues
 	text := fmt.Sprintf(msgIssuesIntro, office)
 	if err := f.SetCellStr(s, "A1", text); err != nil {
 		return err
@@ -386,7 +429,7 @@ func issueSheet(f *excelize.File, probs []Problem, office string) error {
 	if err := f.MergeCell(s, "A1", "F1"); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(s, "A1", "A1", intro); err != nil {
+	if err := f.SetCellStyle(s, "A1", "A1", st.intro); err != nil {
 		return err
 	}
 	total := 0.0
@@ -405,60 +448,47 @@ func issueSheet(f *excelize.File, probs []Problem, office string) error {
 			return err
 		}
 	}
-	if err := f.SetCellStyle(s, "A2", "F2", head); err != nil {
-		return err
+	return f.SetCellStyle(s, "A2", "F2", st.head)
+}
+
+// issueRow writes problem p in row r of 问题清单, its 单元格 a link to the cell when it has one.
+func issueRow(f *excelize.File, st *issueStyles, r int, p *Problem) error {
+	s := SheetIssues
+	row := strconv.Itoa(r)
+	cell := p.Pos.Cell()
+	switch {
+	case p.Pos.Sheet == "":
+		cell = msgIssuesFile
+	case cell == "":
+		cell = msgIssuesNoCell
 	}
-	for i, p := range probs {
-		r := i + 3
-		row := strconv.Itoa(r)
-		cell := p.Pos.Cell()
-		switch {
-		case p.Pos.Sheet == "":
-			cell = msgIssuesFile
-		case cell == "":
-			cell = msgIssuesNoCell
-		}
-		lines := 1
-		for j, v := range []string{p.Level.String(), p.Pos.Sheet, cell, p.Field, p.Raw, p.Msg} {
-			v = cellText(v)
-			if err := f.SetCellStr(s, ColumnName(j+1)+row, v); err != nil {
-				return err
-			}
-			if issueWrap[j] {
-				lines = max(lines, xlsxout.WrappedLines(v, issueWidths[j]))
-			}
-		}
-		if err := f.SetCellStyle(s, "B"+row, "F"+row, wrap); err != nil {
+	lines := 1
+	for j, v := range []string{p.Level.String(), p.Pos.Sheet, cell, p.Field, p.Raw, p.Msg} {
+		v = cellText(v)
+		if err := f.SetCellStr(s, ColumnName(j+1)+row, v); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(s, "A"+row, "A"+row, levelStyle[p.Level]); err != nil {
-			return err
-		}
-		if err := f.SetRowHeight(s, r, xlsxout.RowHeight(lines)); err != nil {
-			return err
-		}
-		if p.Pos.Sheet != "" && p.Pos.Row > 0 {
-			target := "'" + strings.ReplaceAll(p.Pos.Sheet, "'", "''") + "'!" + p.Pos.Cell()
-			if err := f.SetCellHyperLink(s, "C"+row, target, "Location"); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(s, "C"+row, "C"+row, link); err != nil {
-				return err
-			}
+		if issueWrap[j] {
+			lines = max(lines, xlsxout.WrappedLines(v, issueWidths[j]))
 		}
 	}
-	if err := f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetCellStyle(s, "B"+row, "F"+row, st.wrap); err != nil {
 		return err
 	}
-	if err := xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: 2, Footer: xlsxout.FooterPageOfN}); err != nil {
+	if err := f.SetCellStyle(s, "A"+row, "A"+row, st.level[p.Level]); err != nil {
 		return err
 	}
-	idx, err := f.GetSheetIndex(s)
-	if err != nil {
+	if err := f.SetRowHeight(s, r, xlsxout.RowHeight(lines)); err != nil {
 		return err
 	}
-	f.SetActiveSheet(idx)
-	return nil
+	if p.Pos.Sheet == "" || p.Pos.Row <= 0 {
+		return nil
+	}
+	target := "'" + strings.ReplaceAll(p.Pos.Sheet, "'", "''") + "'!" + p.Pos.Cell()
+	if err := f.SetCellHyperLink(s, "C"+row, target, "Location"); err != nil {
+		return err
+	}
+	return f.SetCellStyle(s, "C"+row, "C"+row, st.link)
 }
 
 // movable reports whether excelize can reorder the sheets of f: MoveSheet dereferences the

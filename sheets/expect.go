@@ -101,8 +101,26 @@ func SplitByUnit(path string, d *Dict, ro ReadOptions) (units []UnitRows, probs 
 // matched by the identity used in merging — category, meeting, content and lead unit, or 编号
 // when both sides have one.
 func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error) {
+	rows, master, err := readMasterFor(expectPath, r, o)
+	if err != nil {
+		return nil, err
+	}
+	back := indexReported(r.Items)
+	fields := masterColumns(rows)
+	rec := &Reconciliation{}
+	for _, f := range fields {
+		rec.Headers = append(rec.Headers, f.String())
+	}
+	rec.Missing, rec.Unreported = back.compare(rows, fields)
+	r.meetingsFromMaster(master, o.Dict)
+	return rec, nil
+}
+
+// readMasterFor reads the master list at expectPath for reconciling with r, and returns its
+// rows and their items. Categories the dictionary does not know get one kind over the list
+// and the report. A list that cannot be used is an error.
+func readMasterFor(expectPath string, r *Report, o Options) ([]masterRow, []Item, error) {
 	rows, probs, ok := readMaster(expectPath, o.Dict, o.AsOf, o.Read)
-	// Categories the dictionary does not know get one kind over the list and the report.
 	master := make([]Item, len(rows))
 	for i := range rows {
 		master[i] = rows[i].item
@@ -119,43 +137,53 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 				break
 			}
 		}
-		return nil, fmt.Errorf(msgMasterUnusable, expectPath, msg)
+		return nil, nil, fmt.Errorf(msgMasterUnusable, expectPath, msg)
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf(msgMasterEmpty, expectPath)
+		return nil, nil, fmt.Errorf(msgMasterEmpty, expectPath)
 	}
-
 	if !slices.ContainsFunc(rows, func(mr masterRow) bool { return mr.lead != "" }) {
-		return nil, fmt.Errorf(msgMasterNoLeads, expectPath)
+		return nil, nil, fmt.Errorf(msgMasterNoLeads, expectPath)
 	}
+	return rows, master, nil
+}
 
-	ids := map[string]bool{}  // 编号 of reported items, with their identity and loosely
-	keys := map[string]bool{} // identity of reported items without 编号
-	loose := map[string]bool{}
-	reported := map[string]bool{} // units that reported anything
-	for i := range r.Items {
-		it := &r.Items[i]
-		reported[it.Lead] = true
-		loose[looseKey(it.Content, it.Lead)] = true
-		if zhtext.Fold(it.ID) != "" {
-			base, exact := idKeys(it)
-			ids[base] = true
-			ids[looseKey(it.ID, it.Lead)] = true
-			if exact == "" {
-				ids[base+"\x00?"] = true
-			} else {
-				ids[exact] = true
-			}
+// reported is what the units sent back, indexed to find the master list's items in it.
+type reported struct {
+	ids     map[string]bool // 编号 of reported items, with their identity and loosely
+	keys    map[string]bool // identity of reported items without 编号
+	allKeys map[string]bool // identity of all reported items
+	loose   map[string]bool // content and lead unit of all reported items
+	units   map[string]bool // units that reported anything
+}
+
+func indexReported(items []Item) *reported {
+	s := &reported{ids: map[string]bool{}, keys: map[string]bool{}, allKeys: map[string]bool{},
+		loose: map[string]bool{}, units: map[string]bool{}}
+	for i := range items {
+		it := &items[i]
+		s.units[it.Lead] = true
+		s.loose[looseKey(it.Content, it.Lead)] = true
+		s.allKeys[itemKey(it)] = true
+		if zhtext.Fold(it.ID) == "" {
+			s.keys[itemKey(it)] = true
 			continue
 		}
-		keys[itemKey(it)] = true
+		base, exact := idKeys(it)
+		s.ids[base] = true
+		s.ids[looseKey(it.ID, it.Lead)] = true
+		if exact == "" {
+			s.ids[base+"\x00?"] = true
+		} else {
+			s.ids[exact] = true
+		}
 	}
-	allKeys := map[string]bool{}
-	for i := range r.Items {
-		allKeys[itemKey(&r.Items[i])] = true
-	}
+	return s
+}
 
-	// Columns: the master list's own, in its column order, then 牵头单位 if it has none.
+// masterColumns are the columns of 漏报事项: the master list's own, in its column order,
+// then 牵头单位 if it has none.
+func masterColumns(rows []masterRow) []Field {
 	present := map[Field]int{}
 	for _, mr := range rows {
 		for f := Field(0); f < NumFields; f++ {
@@ -172,11 +200,12 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 	if present[FieldLead] == 0 {
 		fields = append(fields, FieldLead)
 	}
-	rec := &Reconciliation{}
-	for _, f := range fields {
-		rec.Headers = append(rec.Headers, f.String())
-	}
+	return fields
+}
 
+// compare returns the master list's rows that did not come back, as lines of fields, and
+// the units that sent nothing back, most items due first.
+func (s *reported) compare(rows []masterRow, fields []Field) (missing [][]string, unreported []UnitDue) {
 	due := map[string]int{}
 	var order []string
 	for _, mr := range rows {
@@ -187,50 +216,49 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 			order = append(order, mr.lead)
 		}
 		due[mr.lead]++
-		if matched(&mr, ids, keys, allKeys, loose) {
+		if s.matched(&mr) {
 			continue
 		}
 		line := make([]string, len(fields))
 		for i, f := range fields {
 			line[i] = masterValue(&mr, f)
 		}
-		rec.Missing = append(rec.Missing, line)
+		missing = append(missing, line)
 	}
 	for _, u := range order {
-		if !reported[u] {
-			rec.Unreported = append(rec.Unreported, UnitDue{Unit: u, Items: due[u]})
+		if !s.units[u] {
+			unreported = append(unreported, UnitDue{Unit: u, Items: due[u]})
 		}
 	}
-	slices.SortStableFunc(rec.Unreported, func(a, b UnitDue) int { return cmp.Compare(b.Items, a.Items) })
-	r.meetingsFromMaster(master, o.Dict)
-	return rec, nil
+	slices.SortStableFunc(unreported, func(a, b UnitDue) int { return cmp.Compare(b.Items, a.Items) })
+	return missing, unreported
 }
 
 // matched reports whether a master-list item came back in the reports.
-func matched(mr *masterRow, ids, keys, allKeys, loose map[string]bool) bool {
+func (s *reported) matched(mr *masterRow) bool {
 	if !mr.ok {
-		if id := mr.raw.Vals[FieldID]; zhtext.Fold(id) != "" && ids[looseKey(id, mr.lead)] {
+		if id := mr.raw.Vals[FieldID]; zhtext.Fold(id) != "" && s.ids[looseKey(id, mr.lead)] {
 			return true
 		}
 		// A master-list row that is not a valid item (reported when the list was read) is
 		// matched on its content and lead unit alone.
-		return loose[looseKey(mr.raw.Vals[FieldContent], mr.lead)]
+		return s.loose[looseKey(mr.raw.Vals[FieldContent], mr.lead)]
 	}
 	id := zhtext.Fold(mr.item.ID)
 	if id != "" {
 		// The same 编号 in the same meeting, or where either side names the meeting only
 		// loosely, in the same category and unit.
 		base, exact := idKeys(&mr.item)
-		if exact == "" && ids[base] || ids[exact] || ids[base+"\x00?"] {
+		if exact == "" && s.ids[base] || s.ids[exact] || s.ids[base+"\x00?"] {
 			return true
 		}
 	}
 	k := itemKey(&mr.item)
 	if id != "" {
 		// 编号 decides when both sides have one; a report without 编号 matches by identity.
-		return keys[k]
+		return s.keys[k]
 	}
-	return allKeys[k]
+	return s.allKeys[k]
 }
 
 func looseKey(content, lead string) string { return zhtext.Fold(content) + "\x00" + lead }

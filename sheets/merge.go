@@ -55,10 +55,20 @@ func looseIDKey(base string, m Meeting) string { return base + "\x00?" + m.Key }
 // order of items. dups is the number of rows merged into another. Merge reuses the items
 // slice for its result.
 func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
-	// Put rows in a canonical order first, so that groups, winners and messages never
-	// depend on the order in which files were read.
-	order := make([]int, len(items))
-	keys := make([]string, len(items))
+	order, keys := canonicalOrder(items)
+	g := grouping{items: items, keys: keys, group: map[string]int{},
+		loose: map[string][]int{}, exact: map[string][]int{}}
+	groups, probs := g.byID(order)
+	g.joinLoose(groups)
+	groups = g.byKey(order, groups)
+	return keepWinners(items, groups, probs)
+}
+
+// canonicalOrder returns the rows' indexes in a canonical order, and each row's itemKey, so
+// that groups, winners and messages never depend on the order in which files were read.
+func canonicalOrder(items []Item) (order []int, keys []string) {
+	order = make([]int, len(items))
+	keys = make([]string, len(items))
 	for i := range items {
 		order[i] = i
 		keys[i] = itemKey(&items[i])
@@ -69,19 +79,32 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 		}
 		return cmp.Compare(keys[a], keys[b])
 	})
+	return order, keys
+}
 
-	group := map[string]int{} // identity → index in groups
-	var groups [][]int
-	join := func(k string, i int) bool {
-		if g, ok := group[k]; ok {
-			groups[g] = append(groups[g], i)
-			return true
-		}
-		return false
+// grouping is Merge's state while it puts the rows of one item into one group, a list of
+// indexes in items. The groups themselves are passed along, not kept here, so that the maps
+// stay on the stack.
+type grouping struct {
+	items []Item
+	keys  []string         // itemKey of each row
+	group map[string]int   // identity → index in groups
+	loose map[string][]int // base → groups of 编号 rows whose meeting is only a name
+	exact map[string][]int // base → groups of 编号 rows with a definite meeting
+}
+
+// join adds row i to the group of identity k, if there is one.
+func (g *grouping) join(groups [][]int, k string, i int) bool {
+	if n, ok := g.group[k]; ok {
+		groups[n] = append(groups[n], i)
+		return true
 	}
-	// Rows with 编号 first: they define groups by 编号 and by content.
-	loose := map[string][]int{} // base → groups of 编号 rows whose meeting is only a name
-	exact := map[string][]int{} // base → groups of 编号 rows with a definite meeting
+	return false
+}
+
+// byID groups the rows with 编号 first: they define groups by 编号 and by content.
+func (g *grouping) byID(order []int) (groups [][]int, probs []Problem) {
+	items := g.items
 	for _, i := range order {
 		if zhtext.Fold(items[i].ID) == "" {
 			continue
@@ -93,33 +116,38 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 		}
 		// One sheet using one 编号 for two different items (numbering begun again under
 		// each heading): two items, and a warning, rather than one item lost.
-		if g, ok := group[id]; ok {
-			if j, clash := sameSheetOther(items, groups[g], i); clash {
+		if n, ok := g.group[id]; ok {
+			if j, clash := sameSheetOther(items, groups[n], i); clash {
 				probs = append(probs, Problem{Pos: items[i].Src.At(0), Level: Warning, Field: FieldID.String(),
 					Raw: items[i].ID, Msg: fmt.Sprintf(msgIDReused, items[i].ID, items[j].Src.Row)})
 				id += "\x00" + zhtext.Fold(items[i].Content)
 			}
 		}
-		if join(id, i) {
+		if g.join(groups, id, i) {
 			continue
 		}
-		group[id] = len(groups)
+		g.group[id] = len(groups)
 		if definite {
-			exact[base] = append(exact[base], len(groups))
+			g.exact[base] = append(g.exact[base], len(groups))
 		} else {
-			loose[base] = append(loose[base], len(groups))
+			g.loose[base] = append(g.loose[base], len(groups))
 		}
-		if _, taken := group[keys[i]]; !taken {
-			group[keys[i]] = len(groups)
+		if _, taken := g.group[g.keys[i]]; !taken {
+			g.group[g.keys[i]] = len(groups)
 		}
 		groups = append(groups, []int{i})
 	}
-	// A 编号 row whose meeting is only a name joins the one definite meeting with that 编号
-	// (a unit that wrote 常务会议 where another wrote 第5次), never one of several. Identities
-	// that led to the emptied group lead to the joined one.
+	return groups, probs
+}
+
+// joinLoose joins a 编号 row whose meeting is only a name to the one definite meeting with
+// that 编号 (a unit that wrote 常务会议 where another wrote 第5次), never one of several.
+// Identities that led to the emptied group lead to the joined one.
+func (g *grouping) joinLoose(groups [][]int) {
+	items := g.items
 	moved := map[int]int{}
-	for base, gs := range loose {
-		e := exact[base]
+	for base, gs := range g.loose {
+		e := g.exact[base]
 		if len(gs) != 1 || len(e) == 0 {
 			continue
 		}
@@ -127,9 +155,9 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 			// Several meetings use that 编号: the one whose content is the same, if only one.
 			content := zhtext.Fold(items[groups[gs[0]][0]].Content)
 			var same []int
-			for _, g := range e {
-				if zhtext.Fold(items[groups[g][0]].Content) == content {
-					same = append(same, g)
+			for _, n := range e {
+				if zhtext.Fold(items[groups[n][0]].Content) == content {
+					same = append(same, n)
 				}
 			}
 			e = same
@@ -140,24 +168,33 @@ func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
 			moved[gs[0]] = e[0]
 		}
 	}
-	for k, g := range group {
-		if to, ok := moved[g]; ok {
-			group[k] = to
+	for k, n := range g.group {
+		if to, ok := moved[n]; ok {
+			g.group[k] = to
 		}
 	}
+}
+
+// byKey groups the rows without 编号 by their identity, joining the groups of 编号 rows with
+// the same content.
+func (g *grouping) byKey(order []int, groups [][]int) [][]int {
 	for _, i := range order {
-		if zhtext.Fold(items[i].ID) != "" {
+		if zhtext.Fold(g.items[i].ID) != "" {
 			continue
 		}
-		if join(keys[i], i) {
+		if g.join(groups, g.keys[i], i) {
 			continue
 		}
-		group[keys[i]] = len(groups)
+		g.group[g.keys[i]] = len(groups)
 		groups = append(groups, []int{i})
 	}
+	return groups
+}
 
-	// The winners stay where they are and the other rows go, so that no copy of a province's
-	// items is made; the order of merged items is left to Summarize.
+// keepWinners merges each group into its winner, in place: the winners stay where they are
+// and the other rows go, so that no copy of a province's items is made; the order of merged
+// items is left to Summarize. It appends to probs a problem for each row merged away.
+func keepWinners(items []Item, groups [][]int, probs []Problem) (merged []Item, dups int, _ []Problem) {
 	lost := make([]bool, len(items))
 	for _, g := range groups {
 		if len(g) == 0 {

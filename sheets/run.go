@@ -34,122 +34,145 @@ type Options struct {
 // fall in: the files with such rows keep their rows until every file is read, and are
 // validated then.
 func Build(files []string, o Options) *Report {
-	type result struct {
-		items     []Item
-		rowsRead  int
-		excluded  int
-		valid     int
-		readProbs []Problem // about the file, its sheets and its rows as read
-		rowProbs  []Problem // of validating its rows
-		sheets    []SheetTally
-		later     []RawRow // rows left to validate once the reporting year is known
-	}
-	results := make([]result, len(files))
-	names := Names(files)
-	v := NewValidator(o.Dict, o.AsOf) // safe for concurrent use: its rules only read
+	b := &run{o: o, files: files, names: Names(files), twins: twinNames(files),
+		results: make([]fileRun, len(files)), years: yearCounts{},
+		v: NewValidator(o.Dict, o.AsOf)} // safe for concurrent use: its rules only read
 	if o.Year > 0 {
-		v.Year = runYear(o.Year, nil, o.AsOf)
+		b.v.Year = runYear(o.Year, nil, o.AsOf)
 	}
-	var (
-		mu    sync.Mutex
-		done  int
-		rows  int
-		years = yearCounts{}
-	)
-	validate := func(i int, rs []RawRow) {
-		r := &results[i]
-		items, excluded, vps := v.Validate(rs)
-		r.items, r.valid, r.rowProbs = items, len(items), vps
-		r.excluded += excluded
-	}
-	twins := twinNames(files)
-	parallel(len(files), func(i int) {
-		ro := o.Read
-		ro.Name = names[i]
-		ro.Twin = twins[i]
-		l := ReadLedger(files[i], o.Dict, ro)
-		rs := l.Rows
-		// The rows the reader excluded (a data row no header reads) count in the proof as
-		// the rows validation excludes do: read, and excluded.
-		read, excluded := len(rs), 0
-		for _, t := range l.Sheets {
-			read += t.Rows[RowExcluded]
-			excluded += t.Rows[RowExcluded]
-		}
-		results[i] = result{rowsRead: read, excluded: excluded, readProbs: l.Problems, sheets: l.Sheets}
-		later := o.Year == 0 && v.needsRunYear(rs)
-		if later {
-			results[i].later = rs
-		} else {
-			validate(i, rs)
-		}
-		seen := yearCounts{}
-		seen.add(rs)
-		mu.Lock()
-		for y, n := range seen {
-			years[y] += n
-		}
-		if o.Progress != nil {
-			done++
-			rows += len(rs)
-			o.Progress(done, len(files), rows)
-		}
-		mu.Unlock()
-	})
-	year := runYear(o.Year, years, o.AsOf)
-	v.Year = year
-	parallel(len(files), func(i int) {
-		if rs := results[i].later; rs != nil {
-			results[i].later = nil
-			validate(i, rs)
-		}
-	})
+	parallel(len(files), b.read)
+	year := runYear(o.Year, b.years, o.AsOf)
+	b.v.Year = year
+	parallel(len(files), b.validateLater)
 
-	// In file order, read problems before validation problems, as if the files had been read
-	// one after another and validated together.
-	n := 0
-	for _, r := range results {
-		n += len(r.items)
-	}
-	items := make([]Item, 0, n)
-	var probs []Problem
-	filesRead, rowsRead, excluded := 0, 0, 0
-	var tallies []SheetTally
-	for i, r := range results {
-		items = append(items, r.items...)
-		results[i].items = nil // one copy of the items at a time
-		probs = append(probs, r.readProbs...)
-		tallies = append(tallies, r.sheets...)
-		rowsRead += r.rowsRead
-		excluded += r.excluded
-		if !fileFailed(r.readProbs) {
-			filesRead++
-		}
-	}
-	for _, r := range results {
-		probs = append(probs, r.rowProbs...)
-	}
+	items, probs, t := b.collect()
 	unifyKinds(o.Dict, items)
 	merged, dups, ps := Merge(items)
 	probs = append(probs, ps...)
-
 	r := Summarize(merged, o.Dict, o.AsOf, o.WarnDays)
 	r.Year = year.Year
-	r.Files = filesRead
-	r.RowsRead = rowsRead
+	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
 	r.Duplicates = dups
-	r.Excluded = excluded
 	r.Office = o.Office
 	r.Created = o.Created
-	r.Sheets = tallies
 	probs = append(probs, gapProblems(r.Gaps)...)
 	SortProblems(probs)
 	r.Problems = probs
-	r.Inputs = make([]FileResult, len(results))
-	for i, res := range results {
-		r.Inputs[i] = FileResult{File: names[i], Rows: res.rowsRead, Valid: res.valid, Excluded: res.excluded}
+	r.Inputs = make([]FileResult, len(b.results))
+	for i, res := range b.results {
+		r.Inputs[i] = FileResult{File: b.names[i], Rows: res.rowsRead, Valid: res.valid, Excluded: res.excluded}
 	}
 	return r
+}
+
+// run is the state of Build while it reads and validates the files.
+type run struct {
+	o       Options
+	files   []string
+	names   []string // the files' names in the report (Names)
+	twins   []bool   // twinNames
+	v       *Validator
+	results []fileRun // of each file, each written by one worker only
+
+	mu    sync.Mutex // guards the rest
+	done  int        // files read
+	rows  int        // rows read
+	years yearCounts // the meeting dates' years of all rows
+}
+
+// fileRun is what Build keeps of a file.
+type fileRun struct {
+	items     []Item
+	rowsRead  int
+	excluded  int
+	valid     int
+	readProbs []Problem // about the file, its sheets and its rows as read
+	rowProbs  []Problem // of validating its rows
+	sheets    []SheetTally
+	later     []RawRow // rows left to validate once the reporting year is known
+}
+
+// read reads file i and validates its rows, or keeps them for later when they need the
+// run's reporting year, and counts their meeting dates' years.
+func (b *run) read(i int) {
+	ro := b.o.Read
+	ro.Name = b.names[i]
+	ro.Twin = b.twins[i]
+	l := ReadLedger(b.files[i], b.o.Dict, ro)
+	rs := l.Rows
+	// The rows the reader excluded (a data row no header reads) count in the proof as
+	// the rows validation excludes do: read, and excluded.
+	read, excluded := len(rs), 0
+	for _, t := range l.Sheets {
+		read += t.Rows[RowExcluded]
+		excluded += t.Rows[RowExcluded]
+	}
+	b.results[i] = fileRun{rowsRead: read, excluded: excluded, readProbs: l.Problems, sheets: l.Sheets}
+	if b.o.Year == 0 && b.v.needsRunYear(rs) {
+		b.results[i].later = rs
+	} else {
+		b.validate(i, rs)
+	}
+	seen := yearCounts{}
+	seen.add(rs)
+	b.mu.Lock()
+	for y, n := range seen {
+		b.years[y] += n
+	}
+	if b.o.Progress != nil {
+		b.done++
+		b.rows += len(rs)
+		b.o.Progress(b.done, len(b.files), b.rows)
+	}
+	b.mu.Unlock()
+}
+
+// validateLater validates the rows of file i that waited for the reporting year.
+func (b *run) validateLater(i int) {
+	if rs := b.results[i].later; rs != nil {
+		b.results[i].later = nil
+		b.validate(i, rs)
+	}
+}
+
+// validate validates rows rs of file i.
+func (b *run) validate(i int, rs []RawRow) {
+	r := &b.results[i]
+	items, excluded, vps := b.v.Validate(rs)
+	r.items, r.valid, r.rowProbs = items, len(items), vps
+	r.excluded += excluded
+}
+
+// totals are the counts of files, rows and sheets of a run.
+type totals struct {
+	files, rowsRead, excluded int
+	sheets                    []SheetTally
+}
+
+// collect returns the items of all files and their problems: in file order, read problems
+// before validation problems, as if the files had been read one after another and validated
+// together.
+func (b *run) collect() (items []Item, probs []Problem, t totals) {
+	n := 0
+	for _, r := range b.results {
+		n += len(r.items)
+	}
+	items = make([]Item, 0, n)
+	for i, r := range b.results {
+		items = append(items, r.items...)
+		b.results[i].items = nil // one copy of the items at a time
+		probs = append(probs, r.readProbs...)
+		t.sheets = append(t.sheets, r.sheets...)
+		t.rowsRead += r.rowsRead
+		t.excluded += r.excluded
+		if !fileFailed(r.readProbs) {
+			t.files++
+		}
+	}
+	for _, r := range b.results {
+		probs = append(probs, r.rowProbs...)
+	}
+	return items, probs, t
 }
 
 // parallel calls f(i) for i in [0, n) on as many goroutines as there are processors.

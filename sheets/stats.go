@@ -33,84 +33,141 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 	r := &Report{AsOf: asOf, WarnDays: warnDays}
 	sortItems(d, items)
 	r.Items = items
-
-	cats := map[string]*CategoryStats{}
-	meetings := map[string]*MeetingStats{}
-	units := map[string]*UnitStats{}
-	leaders := map[string]*LeaderStats{}
-	catMeetings := map[string]map[string]bool{}
-	var meetingOrder []string
-	soon := asOf.AddDate(0, 0, warnDays)
-
+	t := tally{r: r, soon: asOf.AddDate(0, 0, warnDays), cats: map[string]*CategoryStats{},
+		catMeetings: map[string]map[string]bool{}, meetings: map[string]int{},
+		units: map[string]*UnitStats{}, leaders: map[string]*LeaderStats{}}
 	for i := range r.Items {
-		it := &r.Items[i]
-		c := cats[it.Category]
-		if c == nil {
-			c = &CategoryStats{Name: it.Category, Kind: it.Kind}
-			cats[it.Category] = c
-			catMeetings[it.Category] = map[string]bool{}
-		}
-		u := units[it.Lead]
-		if u == nil {
-			u = &UnitStats{Unit: it.Lead}
-			units[it.Lead] = u
-		}
-		ln := it.Leader
-		if ln == "" {
-			ln = LeaderNone
-		}
-		l := leaders[ln]
-		if l == nil {
-			l = &LeaderStats{Leader: ln}
-			leaders[ln] = l
-		}
-		var m *MeetingStats
-		if it.Kind == KindMeeting {
-			mk := it.Category + "\x00" + meetingKey(it.Meeting)
-			catMeetings[it.Category][mk] = true
-			m = meetings[mk]
-			if m == nil {
-				m = &MeetingStats{Category: it.Category, Name: it.MeetingName, Date: it.MeetingDate,
-					num: it.Meeting.Num, year: it.Meeting.Year}
-				meetings[mk] = m
-				meetingOrder = append(meetingOrder, mk)
-			} else if m.Date.IsZero() || (!it.MeetingDate.IsZero() && it.MeetingDate.Before(m.Date)) {
-				m.Date = it.MeetingDate
-			}
-		}
-
-		it.Alert = AlertNormal
-		var overdue, dueSoon bool
-		switch {
-		case it.Status == Done:
-			if it.HasDeadline() && !it.Done.IsZero() && it.Done.After(it.Deadline) {
-				it.Alert = AlertLate
-			}
-		case !it.HasDeadline():
-			it.Alert = AlertNoDeadline
-			r.NoDeadline = append(r.NoDeadline, it)
-		case it.Deadline.Before(asOf):
-			it.Alert = AlertOverdue
-			overdue = true
-			r.Overdue = append(r.Overdue, Flagged{Item: it, Days: days(it.Deadline, asOf)})
-		case !it.Deadline.After(soon):
-			it.Alert = AlertDueSoon
-			dueSoon = true
-			r.DueSoon = append(r.DueSoon, Flagged{Item: it, Days: days(asOf, it.Deadline)})
-		}
-		for _, k := range []*Counts{&c.Counts, &u.Counts, &l.Counts, &r.Total.Counts, countsOf(m)} {
-			if k != nil {
-				k.add(it.Status, overdue, dueSoon)
-			}
-		}
+		t.count(&r.Items[i])
 	}
+	t.listCategories(d)
+	t.listUnitsAndLeaders()
+	slices.SortStableFunc(r.Overdue, func(a, b Flagged) int { return cmp.Compare(b.Days, a.Days) })
+	slices.SortStableFunc(r.DueSoon, func(a, b Flagged) int { return cmp.Compare(a.Days, b.Days) })
+	r.Narrative = narrative(r, d)
+	return r
+}
 
-	for _, c := range cats {
+// tally is Summarize's state while it counts the items into the statistics of r. It is a
+// local value of Summarize, and no field of it is appended to, so that its maps stay on the
+// stack.
+type tally struct {
+	r           *Report
+	soon        time.Time // the last day of 临期
+	cats        map[string]*CategoryStats
+	catMeetings map[string]map[string]bool // category → keys of its meetings
+	meetings    map[string]int             // category and meeting key → index in r.Meetings
+	units       map[string]*UnitStats
+	leaders     map[string]*LeaderStats
+}
+
+// count gives item it its 预警 and counts it in its category, unit, leader, meeting and total.
+func (t *tally) count(it *Item) {
+	c := t.category(it)
+	u := t.unit(it.Lead)
+	l := t.leader(it.Leader)
+	m := t.meeting(it)
+	overdue, dueSoon := t.alert(it)
+	c.Counts.add(it.Status, overdue, dueSoon)
+	u.Counts.add(it.Status, overdue, dueSoon)
+	l.Counts.add(it.Status, overdue, dueSoon)
+	t.r.Total.Counts.add(it.Status, overdue, dueSoon)
+	if m != nil {
+		m.Counts.add(it.Status, overdue, dueSoon)
+	}
+}
+
+// category returns the statistics of the item's category, new at its first item.
+func (t *tally) category(it *Item) *CategoryStats {
+	c := t.cats[it.Category]
+	if c == nil {
+		c = &CategoryStats{Name: it.Category, Kind: it.Kind}
+		t.cats[it.Category] = c
+		t.catMeetings[it.Category] = map[string]bool{}
+	}
+	return c
+}
+
+func (t *tally) unit(lead string) *UnitStats {
+	u := t.units[lead]
+	if u == nil {
+		u = &UnitStats{Unit: lead}
+		t.units[lead] = u
+	}
+	return u
+}
+
+// leader returns the statistics of a 责任领导, of LeaderNone for a blank one.
+func (t *tally) leader(name string) *LeaderStats {
+	if name == "" {
+		name = LeaderNone
+	}
+	l := t.leaders[name]
+	if l == nil {
+		l = &LeaderStats{Leader: name}
+		t.leaders[name] = l
+	}
+	return l
+}
+
+// meeting returns the statistics of the item's meeting, nil if it is not a meeting's item. A
+// meeting takes the earliest 会议日期 its items give. Items are sorted by category and
+// meeting, so meetings listed as they are met are in order.
+func (t *tally) meeting(it *Item) *MeetingStats {
+	if it.Kind != KindMeeting {
+		return nil
+	}
+	mk := it.Category + "\x00" + meetingKey(it.Meeting)
+	t.catMeetings[it.Category][mk] = true
+	i, seen := t.meetings[mk]
+	if !seen {
+		i = len(t.r.Meetings)
+		t.meetings[mk] = i
+		t.r.Meetings = append(t.r.Meetings, MeetingStats{Category: it.Category, Name: it.MeetingName,
+			Date: it.MeetingDate, num: it.Meeting.Num, year: it.Meeting.Year})
+		return &t.r.Meetings[i]
+	}
+	m := &t.r.Meetings[i]
+	if m.Date.IsZero() || (!it.MeetingDate.IsZero() && it.MeetingDate.Before(m.Date)) {
+		m.Date = it.MeetingDate
+	}
+	return m
+}
+
+// alert gives it its 预警 and lists it among the report's overdue, due-soon or
+// deadline-less items.
+func (t *tally) alert(it *Item) (overdue, dueSoon bool) {
+	r := t.r
+	it.Alert = AlertNormal
+	switch {
+	case it.Status == Done:
+		if it.HasDeadline() && !it.Done.IsZero() && it.Done.After(it.Deadline) {
+			it.Alert = AlertLate
+		}
+	case !it.HasDeadline():
+		it.Alert = AlertNoDeadline
+		r.NoDeadline = append(r.NoDeadline, it)
+	case it.Deadline.Before(r.AsOf):
+		it.Alert = AlertOverdue
+		overdue = true
+		r.Overdue = append(r.Overdue, Flagged{Item: it, Days: days(it.Deadline, r.AsOf)})
+	case !it.Deadline.After(t.soon):
+		it.Alert = AlertDueSoon
+		dueSoon = true
+		r.DueSoon = append(r.DueSoon, Flagged{Item: it, Days: days(r.AsOf, it.Deadline)})
+	}
+	return overdue, dueSoon
+}
+
+// listCategories puts the categories into the report in dictionary order, each meeting
+// category with its number of meetings and the gaps in their session numbers.
+func (t *tally) listCategories(d *Dict) {
+	r := t.r
+	for _, c := range t.cats {
 		if c.Kind == KindMeeting {
-			c.Meetings = len(catMeetings[c.Name])
+			c.Meetings = len(t.catMeetings[c.Name])
 			r.Total.Meetings += c.Meetings
 			var gap *MeetingGap
-			c.Complete, gap = sessionGaps(c.Name, meetingsOf(meetings, catMeetings[c.Name]))
+			c.Complete, gap = sessionGaps(c.Name, meetingsOf(r.Meetings, t.meetings, t.catMeetings[c.Name]))
 			if gap != nil {
 				r.Gaps = append(r.Gaps, *gap)
 			}
@@ -124,60 +181,72 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 	slices.SortFunc(r.Gaps, func(a, b MeetingGap) int {
 		return cmp.Compare(d.CategoryIndex(a.Category), d.CategoryIndex(b.Category))
 	})
+}
 
-	// Items are sorted by category and meeting, so meetings met in order are already sorted.
-	for _, mk := range meetingOrder {
-		r.Meetings = append(r.Meetings, *meetings[mk])
-	}
-
-	for _, u := range units {
+// listUnitsAndLeaders puts the units, ranked, and the leaders into the report.
+func (t *tally) listUnitsAndLeaders() {
+	r := t.r
+	for _, u := range t.units {
 		r.Units = append(r.Units, *u)
 	}
-	// Names in pinyin order, as Excel and WPS sort Chinese text.
+	for _, l := range t.leaders {
+		r.Leaders = append(r.Leaders, *l)
+	}
+	nameKey := map[string]string{}
+	pinyinKeys(nameKey, r.Units, r.Leaders)
+	sortLeaders(r.Leaders, nameKey)
+	rankUnits(r.Units, nameKey)
+}
+
+// pinyinKeys puts into nameKey the collation keys of the units' and leaders' names, to sort
+// them in pinyin order as Excel and WPS sort Chinese text.
+func pinyinKeys(nameKey map[string]string, units []UnitStats, leaders []LeaderStats) {
 	pinyin := collate.New(language.Chinese)
 	var buf collate.Buffer
-	nameKey := map[string]string{}
-	for _, u := range r.Units {
+	for _, u := range units {
 		nameKey[u.Unit] = string(pinyin.KeyFromString(&buf, u.Unit))
 	}
 	for _, l := range leaders {
-		r.Leaders = append(r.Leaders, *l)
 		nameKey[l.Leader] = string(pinyin.KeyFromString(&buf, l.Leader))
 	}
-	slices.SortFunc(r.Leaders, func(a, b LeaderStats) int {
-		// Most items first; （未填写） after the named leaders with as many.
+}
+
+// sortLeaders puts the leaders with most items first; （未填写） after the named leaders
+// with as many.
+func sortLeaders(leaders []LeaderStats, nameKey map[string]string) {
+	slices.SortFunc(leaders, func(a, b LeaderStats) int {
 		return cmp.Or(cmp.Compare(b.Items, a.Items), cmp.Compare(b2i(a.Leader == LeaderNone), b2i(b.Leader == LeaderNone)),
 			strings.Compare(nameKey[a.Leader], nameKey[b.Leader]), strings.Compare(a.Leader, b.Leader))
 	})
-	slices.SortFunc(r.Units, func(a, b UnitStats) int {
-		// Best rate first, compared exactly: a.Done/a.Items vs b.Done/b.Items.
+}
+
+// rankUnits sorts the units best rate first, then fewest overdue, and ranks them; units that
+// tie on both share a rank.
+func rankUnits(units []UnitStats, nameKey map[string]string) {
+	slices.SortFunc(units, func(a, b UnitStats) int {
+		// The rates compared exactly: a.Done/a.Items vs b.Done/b.Items.
 		if c := cmp.Compare(b.Done*a.Items, a.Done*b.Items); c != 0 {
 			return c
 		}
 		return cmp.Or(cmp.Compare(a.Overdue, b.Overdue), strings.Compare(nameKey[a.Unit], nameKey[b.Unit]),
 			strings.Compare(a.Unit, b.Unit))
 	})
-	for i := range r.Units {
-		r.Units[i].Rank = i + 1
-		if i > 0 && sameRank(&r.Units[i], &r.Units[i-1]) {
-			r.Units[i].Rank = r.Units[i-1].Rank
+	for i := range units {
+		units[i].Rank = i + 1
+		if i > 0 && sameRank(&units[i], &units[i-1]) {
+			units[i].Rank = units[i-1].Rank
 		}
 	}
-
-	slices.SortStableFunc(r.Overdue, func(a, b Flagged) int { return cmp.Compare(b.Days, a.Days) })
-	slices.SortStableFunc(r.DueSoon, func(a, b Flagged) int { return cmp.Compare(a.Days, b.Days) })
-	r.Narrative = narrative(r, d)
-	return r
 }
 
 // LeaderNone is the 责任领导 of 分管领导统计 under which items without one are counted.
 const LeaderNone = "（未填写）"
 
-// meetingsOf returns the meetings of one category.
-func meetingsOf(all map[string]*MeetingStats, keys map[string]bool) []*MeetingStats {
+// meetingsOf returns the meetings of one category: those of keys, found in all by index.
+func meetingsOf(all []MeetingStats, index map[string]int, keys map[string]bool) []*MeetingStats {
 	ms := make([]*MeetingStats, 0, len(keys))
 	for k := range keys {
-		ms = append(ms, all[k])
+		ms = append(ms, &all[index[k]])
 	}
 	return ms
 }
@@ -213,13 +282,6 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-func countsOf(m *MeetingStats) *Counts {
-	if m == nil {
-		return nil
-	}
-	return &m.Counts
 }
 
 func (c *Counts) add(s Status, overdue, dueSoon bool) {

@@ -267,88 +267,140 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 
 // row is Row; fromSheet reports that the sheet's name gave the category.
 func (v *Validator) row(r *RawRow) (it Item, probs []Problem, fromSheet, ok bool) {
-	val := func(f Field) string { return strings.TrimSpace(r.Vals[f]) }
+	if !v.checkUnreadable(r, &probs) {
+		return it, probs, false, false
+	}
+	in, categoryMeeting, yearFrom := v.input(r)
+	if !v.checkErrors(r, &in, &probs) {
+		return it, probs, false, false
+	}
+	cat, fromSheet, _ := v.category(in.Category, in.Meeting, in.Group, in.Sheet)
+	v.checkCategoryKnown(r, in.Category, &probs)
+	meetingDate, ps := v.date(r, FieldMeetingDate, in.Year)
+	probs = append(probs, ps...)
+	dl := v.rowDeadline(r, &in, yearFrom, meetingDate, &probs)
+	status, _ := v.dict.Status(in.Status)
+	done, ps := v.date(r, FieldDone, in.Year)
+	probs = append(probs, ps...)
+	m, name := v.rowMeeting(r, &in, cat, meetingDate, categoryMeeting, &probs)
+	lead, co := v.rowLead(r, &probs)
+	it = Item{
+		ID: trimmed(r, FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
+		MeetingName: name, MeetingDate: meetingDate,
+		Content: in.Content, Parent: r.Parent, Lead: lead, Co: co, Leader: trimmed(r, FieldLeader),
+		Deadline: dl.Date, Status: status, StatusRaw: in.Status, Done: done,
+		Progress: trimmed(r, FieldProgress), Note: trimmed(r, FieldNote), Src: r.Pos,
+	}
+	v.checkWarnings(r, &it, &probs)
+	return it, probs, fromSheet, true
+}
+
+// trimmed is the row's value of field f without surrounding spaces.
+func trimmed(r *RawRow, f Field) string { return strings.TrimSpace(r.Vals[f]) }
+
+// checkUnreadable adds to probs an error for each required column the row's sheet lacks, and
+// for each formula without its result, or one that failed (#N/A): an error where the value
+// decides the figures, elsewhere a warning, and the value is taken as blank. It reports
+// whether the row can be read on.
+func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 	for _, f := range v.missingColumns(r) {
-		probs = append(probs, Problem{Pos: r.Pos, Level: Error, Field: f.String(),
+		*probs = append(*probs, Problem{Pos: r.Pos, Level: Error, Field: f.String(),
 			Raw: withRow("", r.Readable()), Msg: v.noColumnMessage(f) + msgExcluded})
 	}
-	// A formula without its result, or one that failed (#N/A): an error where the value decides
-	// the figures, elsewhere a warning and a blank.
 	for f := Field(0); f < NumFields; f++ {
-		v := strings.TrimSpace(r.Vals[f])
 		var msg string
-		switch {
-		case r.Kinds[f] == xlsx.Uncalculated:
+		switch r.Kinds[f] {
+		case xlsx.Uncalculated:
 			msg = fmt.Sprintf(msgUncalculated, f)
-		case r.Kinds[f] == xlsx.Error:
-			msg = fmt.Sprintf(msgErrorValue, f, v)
+		case xlsx.Error:
+			msg = fmt.Sprintf(msgErrorValue, f, trimmed(r, f))
 		default:
 			continue
 		}
 		if decisive(f) {
-			probs = append(probs, Problem{Pos: r.Cell(f), Level: Error, Field: f.String(),
+			*probs = append(*probs, Problem{Pos: r.Cell(f), Level: Error, Field: f.String(),
 				Raw: withRow(r.Text(f), r.Readable()), Msg: msg + msgExcluded})
 			continue
 		}
-		probs = append(probs, Problem{Pos: r.Cell(f), Level: Warning, Field: f.String(), Raw: r.Text(f), Msg: msg + msgTakenBlank})
+		*probs = append(*probs, Problem{Pos: r.Cell(f), Level: Warning, Field: f.String(), Raw: r.Text(f), Msg: msg + msgTakenBlank})
 		r.Vals[f], r.Kinds[f] = "", xlsx.Blank
 	}
-	if Count(probs, Error) > 0 {
-		return it, probs, false, false
-	}
-	in := rowInput{
-		Content: val(FieldContent), Category: val(FieldCategory), Meeting: val(FieldMeeting),
-		MeetingDate: val(FieldMeetingDate), Deadline: val(FieldDeadline), Status: val(FieldStatus),
-		Done: val(FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
-	}
-	categoryMeeting := v.meetingFromContext(&in)
-	year, yearFrom := v.year(&in, r)
-	in.Year = year
-	if err := v.errors.Struct(in); err != nil {
-		var fes validator.ValidationErrors
-		if !errors.As(err, &fes) {
-			return it, append(probs, Problem{Pos: r.Pos, Level: Error, Raw: r.Readable(), Msg: err.Error()}), false, false
-		}
-		whole := r.Readable()
-		for _, fe := range fes {
-			f, _ := FieldByLabel(fe.Field())
-			raw := fmt.Sprint(fe.Value())
-			probs = append(probs, Problem{
-				Pos: r.Cell(f), Level: Error, Field: f.String(),
-				Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, &in) + msgExcluded,
-			})
-		}
-		return it, probs, false, false
-	}
+	return Count(*probs, Error) == 0
+}
 
-	cat, fromSheet, _ := v.category(in.Category, in.Meeting, in.Group, in.Sheet)
-	if in.Category != "" {
-		_, named := v.dict.Category(in.Category)
-		_, recognised := v.dict.CategoryOf(in.Category)
-		if !named && !recognised {
-			probs = append(probs, Problem{Pos: r.Cell(FieldCategory), Level: Warning, Field: FieldCategory.String(),
-				Raw: in.Category, Msg: fmt.Sprintf(msgUnknownCategory, in.Category)})
-		}
+// input is the row's text as the row rules see it, its 会议 filled from context
+// (meetingFromContext, whose categoryMeeting it returns), and its year for dates written
+// without one, which came from yearFrom.
+func (v *Validator) input(r *RawRow) (in rowInput, categoryMeeting bool, yearFrom string) {
+	in = rowInput{
+		Content: trimmed(r, FieldContent), Category: trimmed(r, FieldCategory), Meeting: trimmed(r, FieldMeeting),
+		MeetingDate: trimmed(r, FieldMeetingDate), Deadline: trimmed(r, FieldDeadline), Status: trimmed(r, FieldStatus),
+		Done: trimmed(r, FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
 	}
-	meetingDate, ps := v.date(r, FieldMeetingDate, year)
-	probs = append(probs, ps...)
-	dl, rolled, _ := v.deadline(in.Deadline, in.MeetingDate, year, r.Date1904)
+	categoryMeeting = v.meetingFromContext(&in)
+	in.Year, yearFrom = v.year(&in, r)
+	return in, categoryMeeting, yearFrom
+}
+
+// checkErrors applies the rules whose failure excludes the row, adds an error to probs for
+// each that fails, and reports whether none did.
+func (v *Validator) checkErrors(r *RawRow, in *rowInput, probs *[]Problem) bool {
+	err := v.errors.Struct(*in)
+	if err == nil {
+		return true
+	}
+	var fes validator.ValidationErrors
+	if !errors.As(err, &fes) {
+		*probs = append(*probs, Problem{Pos: r.Pos, Level: Error, Raw: r.Readable(), Msg: err.Error()})
+		return false
+	}
+	whole := r.Readable()
+	for _, fe := range fes {
+		f, _ := FieldByLabel(fe.Field())
+		raw := fmt.Sprint(fe.Value())
+		*probs = append(*probs, Problem{
+			Pos: r.Cell(f), Level: Error, Field: f.String(),
+			Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, in) + msgExcluded,
+		})
+	}
+	return false
+}
+
+// checkCategoryKnown warns about a 类别 the dictionary knows neither by name nor by keyword.
+func (v *Validator) checkCategoryKnown(r *RawRow, category string, probs *[]Problem) {
+	if category == "" {
+		return
+	}
+	_, named := v.dict.Category(category)
+	_, recognised := v.dict.CategoryOf(category)
+	if !named && !recognised {
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldCategory), Level: Warning, Field: FieldCategory.String(),
+			Raw: category, Msg: fmt.Sprintf(msgUnknownCategory, category)})
+	}
+}
+
+// rowDeadline reads the row's 完成时限, which checkErrors found readable, with a notice when
+// its year was inferred and a warning when it falls before the meeting.
+func (v *Validator) rowDeadline(r *RawRow, in *rowInput, yearFrom string, meetingDate time.Time, probs *[]Problem) Deadline {
+	dl, rolled, _ := v.deadline(in.Deadline, in.MeetingDate, in.Year, r.Date1904)
 	switch {
 	case rolled:
-		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
 			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferredNext, in.Deadline, meetingDate.Format(time.DateOnly), dl.Date.Format(time.DateOnly))})
 	case dl.YearInferred:
-		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
-			Raw: in.Deadline, Msg: yearNotice(in.Deadline, year, yearFrom, dl.Date)})
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
+			Raw: in.Deadline, Msg: yearNotice(in.Deadline, in.Year, yearFrom, dl.Date)})
 	case !dl.Date.IsZero() && !meetingDate.IsZero() && dl.Date.Before(meetingDate):
-		probs = append(probs, Problem{Pos: r.Cell(FieldDeadline), Level: Warning, Field: FieldDeadline.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Level: Warning, Field: FieldDeadline.String(),
 			Raw: r.Text(FieldDeadline), Msg: fmt.Sprintf(msgDeadlineBeforeMeeting, dl.Date.Format(time.DateOnly), meetingDate.Format(time.DateOnly))})
 	}
-	status, _ := v.dict.Status(in.Status)
-	done, ps := v.date(r, FieldDone, year)
-	probs = append(probs, ps...)
+	return dl
+}
 
-	m := ParseMeeting(in.Meeting)
+// rowMeeting reads the row's meeting in category cat and returns it with the name it is
+// shown by, warning about a meeting's item that names none and noting a 类别 that gave it.
+func (v *Validator) rowMeeting(r *RawRow, in *rowInput, cat Category, meetingDate time.Time, categoryMeeting bool, probs *[]Problem) (m Meeting, name string) {
+	m = ParseMeeting(in.Meeting)
 	if cat.Kind == KindMeeting {
 		m.Year = 0 // 纪要〔2023〕5号 is the fifth meeting: one meeting with 第5次 (SPEC §4.1)
 		if m.Num == 0 {
@@ -359,51 +411,53 @@ func (v *Validator) row(r *RawRow) (it Item, probs []Problem, fromSheet, ok bool
 		m.Date = meetingDate
 	}
 	if cat.Kind == KindMeeting && in.Meeting == "" {
-		probs = append(probs, Problem{Pos: r.Cell(FieldMeeting), Level: Warning, Field: FieldMeeting.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldMeeting), Level: Warning, Field: FieldMeeting.String(),
 			Msg: msgNoMeeting})
 	}
-	name := MeetingName(cat.Name, m, in.Meeting)
+	name = MeetingName(cat.Name, m, in.Meeting)
 	if categoryMeeting {
-		probs = append(probs, Problem{Pos: r.Cell(FieldCategory), Level: Notice, Field: FieldCategory.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldCategory), Level: Notice, Field: FieldCategory.String(),
 			Raw: in.Category, Msg: fmt.Sprintf(msgCategoryMeeting, in.Category, name)})
 	}
-
-	lead, co := v.lead(r, &probs)
-	if lead == "" {
-		lead = r.UnitFromFile
-		probs = append(probs, Problem{Pos: r.Cell(FieldLead), Level: Notice, Field: FieldLead.String(),
-			Msg: fmt.Sprintf(msgLeadFromFile, lead)})
-	}
-	if name, known := v.dict.Unit(lead); known {
-		lead = name
-	} else {
-		probs = append(probs, Problem{Pos: r.Cell(FieldLead), Level: Warning, Field: FieldLead.String(),
-			Raw: lead, Msg: fmt.Sprintf(msgUnknownUnit, lead)})
-	}
-
 	if cat.Kind != KindMeeting && m.Num == 0 {
 		// A task list or an unnumbered document is shown as written, not by its date.
 		name = cmp.Or(in.Meeting, cat.Name)
 	}
-	it = Item{
-		ID: val(FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
-		MeetingName: name, MeetingDate: meetingDate,
-		Content: in.Content, Parent: r.Parent, Lead: lead, Co: co, Leader: val(FieldLeader),
-		Deadline: dl.Date, Status: status, StatusRaw: in.Status, Done: done,
-		Progress: val(FieldProgress), Note: val(FieldNote), Src: r.Pos,
-	}
+	return m, name
+}
 
-	w := itemInput{Status: status, AsOf: v.asOf, MeetingDate: meetingDate, Done: done}
-	if err := v.warns.Struct(w); err != nil {
-		var fes validator.ValidationErrors
-		if errors.As(err, &fes) {
-			for _, fe := range fes {
-				probs = append(probs, Problem{Pos: r.Cell(FieldDone), Level: Warning, Field: FieldDone.String(),
-					Raw: r.Text(FieldDone), Msg: v.warningMessage(fe.Tag(), &w, in.Status)})
-			}
-		}
+// rowLead reads the row's 牵头单位 (the file's unit when the row names none) by its
+// dictionary name, and its 配合单位.
+func (v *Validator) rowLead(r *RawRow, probs *[]Problem) (lead, co string) {
+	lead, co = v.lead(r, probs)
+	if lead == "" {
+		lead = r.UnitFromFile
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldLead), Level: Notice, Field: FieldLead.String(),
+			Msg: fmt.Sprintf(msgLeadFromFile, lead)})
 	}
-	return it, probs, fromSheet, true
+	if name, known := v.dict.Unit(lead); known {
+		return name, co
+	}
+	*probs = append(*probs, Problem{Pos: r.Cell(FieldLead), Level: Warning, Field: FieldLead.String(),
+		Raw: lead, Msg: fmt.Sprintf(msgUnknownUnit, lead)})
+	return lead, co
+}
+
+// checkWarnings applies the warning rules to the row's item it.
+func (v *Validator) checkWarnings(r *RawRow, it *Item, probs *[]Problem) {
+	w := itemInput{Status: it.Status, AsOf: v.asOf, MeetingDate: it.MeetingDate, Done: it.Done}
+	err := v.warns.Struct(w)
+	if err == nil {
+		return
+	}
+	var fes validator.ValidationErrors // escapes to the heap: declared only for a row with warnings
+	if !errors.As(err, &fes) {
+		return
+	}
+	for _, fe := range fes {
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldDone), Level: Warning, Field: FieldDone.String(),
+			Raw: r.Text(FieldDone), Msg: v.warningMessage(fe.Tag(), &w, it.StatusRaw)})
+	}
 }
 
 // meetingFromContext fills a blank 会议 from the row's context (SPEC §4.1): a 类别 cell that is
