@@ -2,8 +2,9 @@
 # Runs ../shared/xlsx-strict/validate.sh (ISO/IEC 29500 schemas and Excel's limits: what would
 # make Excel or WPS offer to repair a workbook) on every kind of workbook duban writes, from the
 # bundled sample and from hostile inputs: the report and its check file, the blank and the
-# pre-filled forms, the dictionary workbook, annotated copies, and whatever else the commands
-# write into the work folder. Exits non-zero on any ERROR.
+# pre-filled forms (from a report as the master list), the dictionary workbook, annotated copies,
+# reminders, a briefing, a report with 变化情况 and 漏报事项, and whatever else the commands write
+# into the work folder. Exits non-zero on any ERROR.
 #
 # usage: scripts/validate-outputs.sh [PATH/TO/duban]     (default: builds ./cmd/duban)
 #        KEEP=1 scripts/validate-outputs.sh              keeps the work folder
@@ -40,6 +41,10 @@ run "$bin" check --all --annotate "$out/退回" testdata/sample
 "$bin" template -o "$out/报送模板.xlsx" >/dev/null
 "$bin" template --unit 市财政局 -o "$out/市财政局模板.xlsx" >/dev/null
 "$bin" config -o "$out/配置.xlsx" >/dev/null
+run "$bin" template --from "$out/汇总.xlsx" --out-dir "$out/下发"
+run "$bin" remind --as-of 2024-12-20 --reply-by 2024-12-31 --out-dir "$out/催办" testdata/sample
+run "$bin" brief --as-of 2024-12-20 --meeting 常务会 -o "$out/会议通报.xlsx" testdata/sample
+run "$bin" report --as-of 2024-12-27 --since "$out/汇总.xlsx" --expect "$out/汇总.xlsx" -o "$out/较上期.xlsx" testdata/sample
 # The hostile corpus (internal/hostile) written to a folder, then annotated and split.
 go run ./internal/hostile/cmd/hostile-corpus "$work/hostile" >/dev/null 2>&1 || true
 if [[ -d $work/hostile ]]; then

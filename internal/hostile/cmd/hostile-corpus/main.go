@@ -35,7 +35,14 @@ func write(dir string) error {
 	if _, err := hostile.Bad(dir); err != nil {
 		return err
 	}
-	ledger := hostile.Ledger("市审计局", 1, 6)
+	// A ledger with problems to mark: an impossible deadline whose text carries control
+	// characters (an error) and a done item without its 完成日期 (a warning).
+	ledger := [][]any{
+		{"会议", "事项内容", "牵头单位", "完成时限", "落实状态", "完成日期"},
+		{"市长专题会议第7次", "编制统计公报", "市审计局", hostile.ControlText, "推进中", ""},
+		{"市长专题会议第7次", "开展经济普查", "市审计局", "2023-06-30", "已落实", ""},
+		{"市长专题会议第8次", "开展审计整改“回头看”", "市审计局", "2024-02-30", "推进中", ""},
+	}
 	books := map[string]func() ([]byte, error){
 		"批注已有.xlsx": func() ([]byte, error) {
 			return hostile.WithExcelNotes(ledger, map[string]string{"A3": "单位自己的批注"})
