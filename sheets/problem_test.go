@@ -2,9 +2,12 @@ package sheets
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/internal/hostile"
 )
 
 func TestFormatParts(t *testing.T) {
@@ -48,6 +51,33 @@ func TestNoticeKinds(t *testing.T) {
 	} {
 		if got := (Problem{Level: Notice, Msg: c.msg}).Kind(); got != c.kind {
 			t.Errorf("%q is of kind %q, want %q", c.msg, got, c.kind)
+		}
+	}
+}
+
+// TestEveryNoticeHasAKind: the terminal counts notices by kind, so every notice duban gives on
+// the bundled sample, the hostile corpus and the real-world workbooks has one (a notice
+// message added without an entry in noticeKinds would be counted as 其他).
+func TestEveryNoticeHasAKind(t *testing.T) {
+	d := testDict(t)
+	dir := t.TempDir()
+	if _, err := hostile.Good(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := hostile.Bad(dir); err != nil {
+		t.Fatal(err)
+	}
+	roots := []string{"../testdata/sample", dir}
+	if _, err := os.Stat("../../shared/realworld-xlsx"); err == nil {
+		roots = append(roots, "../../shared/realworld-xlsx")
+	}
+	for _, root := range roots {
+		files, probs := Source([]string{root})
+		r := Build(files, Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: d.WarnDays})
+		for _, p := range append(probs, r.Problems...) {
+			if p.Level == Notice && p.Kind() == kindOther {
+				t.Errorf("%s: a notice of no kind: %s", root, p)
+			}
 		}
 	}
 }
