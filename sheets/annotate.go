@@ -358,21 +358,18 @@ func issueSheet(f *excelize.File, probs []Problem, office string) error {
 	return nil
 }
 
-// placeIssueSheet makes a new, empty 问题清单 sheet, first if the sheets can be moved.
+// placeIssueSheet makes a new, empty 问题清单 sheet after the unit's sheets (the copy opens on
+// it: the caller makes it active). It is not moved first: excelize keeps the localSheetId of
+// the workbook's sheet-scoped names (a ledger's 打印标题, _xlnm.Print_Titles) when it reorders
+// sheets, so a moved sheet would take over another's print titles — a repair prompt in Excel.
 func placeIssueSheet(f *excelize.File) error {
 	if idx, _ := f.GetSheetIndex(SheetIssues); idx >= 0 {
 		if err := f.DeleteSheet(SheetIssues); err != nil {
 			return err
 		}
 	}
-	first := f.GetSheetList()[0]
-	if _, err := f.NewSheet(SheetIssues); err != nil {
-		return err
-	}
-	if movable(f) {
-		return f.MoveSheet(SheetIssues, first)
-	}
-	return nil
+	_, err := f.NewSheet(SheetIssues)
+	return err
 }
 
 // issueStyles are the cell styles of 问题清单.
@@ -489,18 +486,6 @@ func issueRow(f *excelize.File, st *issueStyles, r int, p *Problem) error {
 		return err
 	}
 	return f.SetCellStyle(s, "C"+row, "C"+row, st.link)
-}
-
-// movable reports whether excelize can reorder the sheets of f: MoveSheet dereferences the
-// sheet view of every worksheet (GetSheetView creates a missing one) and fails on a chart
-// sheet; then 问题清单 stays last, still the sheet the copy opens on.
-func movable(f *excelize.File) bool {
-	for _, s := range f.GetSheetList() {
-		if _, err := f.GetSheetView(s, 0); err != nil {
-			return false
-		}
-	}
-	return true
 }
 
 // cellText makes s fit a cell: no characters XML cannot hold, within Excel's 32,767.

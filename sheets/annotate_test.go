@@ -53,8 +53,9 @@ func TestAnnotate(t *testing.T) {
 	}
 	defer g.Close()
 
-	if got := g.GetSheetList(); !slices.Equal(got, []string{SheetIssues, "台账"}) {
-		t.Errorf("sheets = %v", got)
+	// 问题清单 comes after the unit's sheets, and the copy opens on it.
+	if got := g.GetSheetList(); !slices.Equal(got, []string{"台账", SheetIssues}) || g.GetSheetName(g.GetActiveSheetIndex()) != SheetIssues {
+		t.Errorf("sheets = %v, active %q", got, g.GetSheetName(g.GetActiveSheetIndex()))
 	}
 	fill := func(ref string) (string, bool) {
 		id, _ := g.GetCellStyle("台账", ref)
@@ -237,5 +238,54 @@ func TestAnnotateMergedCells(t *testing.T) {
 	}
 	if !strings.Contains(text, "第3行 警告：类别“区长会议”不在词典中") {
 		t.Errorf("comment on A2 = %q; want the row-3 warning in it", text)
+	}
+}
+
+// TestAnnotatePrintTitles: a ledger with 打印标题 (print titles, a name scoped to its sheet),
+// the first sheet or after a 填报说明 sheet, gets its annotated copy, and every sheet keeps its own
+// print titles: moving 问题清单 first once made excelize give the ledger's print titles to
+// 问题清单 ("the same name already exists on the scope", or a repair prompt in Excel).
+func TestAnnotatePrintTitles(t *testing.T) {
+	for _, sheets := range [][]string{{"台账"}, {"填报说明", "台账"}} {
+		dir := t.TempDir()
+		in := filepath.Join(dir, "收文", "市统计局.xlsx")
+		writeRowsBook(t, in, "台账", [][]any{
+			{"会议", "事项内容", "牵头单位", "完成时限", "落实状态", "完成日期"},
+			{"市长专题会议第7次", "编制统计公报", "市统计局", "2023年2月30日", "推进中", ""},
+		})
+		f, err := excelize.OpenFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sheets) > 1 {
+			f.NewSheet("填报说明")
+			f.MoveSheet("填报说明", "台账")
+		}
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "台账!$1:$1", Scope: "台账"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Save(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		r := Build([]string{in}, Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7})
+		out, _, err := Annotate(filepath.Join(dir, "批注"), in, filepath.Base(in), r.Problems, AnnotateOptions{})
+		if err != nil || out == "" {
+			t.Fatalf("%v: no copy: %v", sheets, err)
+		}
+		g, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		titles := map[string]string{}
+		for _, n := range g.GetDefinedName() {
+			if n.Name == "_xlnm.Print_Titles" {
+				titles[n.Scope] = n.RefersTo
+			}
+		}
+		g.Close()
+		if !strings.HasPrefix(titles["台账"], "台账!") || !strings.Contains(titles[SheetIssues], SheetIssues+"'!") && !strings.HasPrefix(titles[SheetIssues], SheetIssues+"!") || len(titles) != 2 {
+			t.Errorf("%v: print titles by sheet = %v", sheets, titles)
+		}
 	}
 }

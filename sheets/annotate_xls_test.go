@@ -59,8 +59,9 @@ func TestAnnotateXLS(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer g.Close()
-	if got := g.GetSheetList(); !slices.Equal(got, []string{SheetIssues, "台账"}) {
-		t.Errorf("sheets = %v", got)
+	// 问题清单 comes after the unit's sheets, and the copy opens on it.
+	if got := g.GetSheetList(); !slices.Equal(got, []string{"台账", SheetIssues}) || g.GetSheetName(g.GetActiveSheetIndex()) != SheetIssues {
+		t.Errorf("sheets = %v, active %q", got, g.GetSheetName(g.GetActiveSheetIndex()))
 	}
 	// The values are the ledger's, kind for kind.
 	got, _ := g.GetRows("台账")
