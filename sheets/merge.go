@@ -290,6 +290,19 @@ func fillBlanks(w, o *Item) {
 
 // dupProblem describes the merging of row lost into row win, at lost's place.
 func dupProblem(lost, win *Item) Problem {
+	p := dupKind(lost, win)
+	// A deadline moved between two reports of one item (a unit answering a reminder with a
+	// later 完成时限 takes an overdue item off the list): counted as the winner says, but never
+	// without a word.
+	if lost.HasDeadline() && win.HasDeadline() && !lost.Deadline.Equal(win.Deadline) {
+		p.Level = Warning
+		p.Msg += fmt.Sprintf(msgDupDeadline, lost.Deadline.Format(time.DateOnly), win.Deadline.Format(time.DateOnly))
+	}
+	return p
+}
+
+// dupKind is the problem of a row merged into another of the same item, by how they differ.
+func dupKind(lost, win *Item) Problem {
 	p := Problem{Pos: lost.Src, Level: Notice, Field: FieldContent.String(), Raw: lost.Content}
 	if IsReminder(win.Src.File) && !IsReminder(lost.Src.File) {
 		// The unit's answer to a reminder updates its earlier row: a notice, not a conflict.

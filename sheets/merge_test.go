@@ -226,3 +226,39 @@ func TestMergeLooseIDBySameContent(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeDeadlineMoved: two reports of one item with different deadlines — a unit answering a
+// reminder with a later 完成时限 for an overdue item, or a draft and a final — are counted once,
+// with the winner's deadline, and a warning that names both (an overdue item must not leave the
+// list without a word).
+func TestMergeDeadlineMoved(t *testing.T) {
+	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
+	m := Meeting{Num: 14}
+	for _, c := range []struct {
+		name    string
+		lost    Item
+		win     Item
+		warning bool
+	}{
+		{"reminder", Item{Category: "市政府常务会议", Meeting: m, Content: "研究制定智慧交通平台建设相关工作", Lead: "市交通运输局",
+			Status: InProgress, StatusRaw: "推进中", Deadline: date(2024, 12, 7), Src: at("市交通运输局.xlsx", 5)},
+			Item{Category: "市政府常务会议", Meeting: m, Content: "研究制定智慧交通平台建设相关工作", Lead: "市交通运输局",
+				Status: InProgress, StatusRaw: "推进中", Deadline: date(2025, 3, 31), Src: at("市交通运输局_催办单_20241220.xlsx", 4)}, true},
+		{"same deadline", Item{Category: "两报告", Content: "F 任务", Lead: "市教育局", Status: InProgress, StatusRaw: "推进中",
+			Deadline: date(2024, 6, 30), Src: at("市教育局（初稿）.xlsx", 9)},
+			Item{Category: "两报告", Content: "F 任务", Lead: "市教育局", Status: InProgress, StatusRaw: "推进中",
+				Deadline: date(2024, 6, 30), Src: at("市教育局（终稿）.xlsx", 9)}, false},
+	} {
+		merged, dups, probs := Merge([]Item{c.lost, c.win})
+		if len(merged) != 1 || dups != 1 || len(probs) != 1 {
+			t.Fatalf("%s: %d items, %d merged, problems %v", c.name, len(merged), dups, probs)
+		}
+		if !merged[0].Deadline.Equal(c.win.Deadline) {
+			t.Errorf("%s: deadline %v, want the winner's %v", c.name, merged[0].Deadline, c.win.Deadline)
+		}
+		moved := strings.Contains(probs[0].Msg, "两处完成时限不同（此处2024-12-07，彼处2025-03-31），按彼处计")
+		if moved != c.warning || (probs[0].Level == Warning) != c.warning {
+			t.Errorf("%s: %s: %s", c.name, probs[0].Level, probs[0].Msg)
+		}
+	}
+}

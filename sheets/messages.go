@@ -251,6 +251,8 @@ const (
 	msgSinceUnreported  = "，本期未报%d项"
 	msgReminderUpdate   = "按催办单 %s 的反馈更新，同一事项只计一次"
 	msgReminderDeadline = "；原无明确时限，按单位在催办单中承诺的完成时限%s计"
+	// appended to a merge's message when the two rows give different deadlines
+	msgDupDeadline = "；两处完成时限不同（此处%s，彼处%s），按彼处计；如属延期，请核实是否经批准"
 )
 
 // Messages and words of the context a row's category, meeting and year come from (SPEC §4.1,
