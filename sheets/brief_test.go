@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -222,5 +223,25 @@ func TestSafeNameAndNaturalCompare(t *testing.T) {
 		if got := naturalCompare(tc.a, tc.b); got != tc.want {
 			t.Errorf("naturalCompare(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
 		}
+	}
+}
+
+// TestSafeNameLong: a meeting or unit named at length (found by QA: a 75-character unit name
+// made brief and remind fail with "file name too long", so that no reminder was written at
+// all) still gives a file name that can be written.
+func TestSafeNameLong(t *testing.T) {
+	long := strings.Repeat("市城乡建设和交通运输综合行政执法支队", 5) // 90 characters
+	name := SafeName(long)
+	if n := len([]rune(name)); n != MaxNameRunes || !strings.HasPrefix(long, name) {
+		t.Errorf("SafeName kept %d characters: %q", n, name)
+	}
+	for _, s := range []string{long + "_催办单_20241220.xlsx", SafeName("a/b:c*d?") + ".xlsx"} {
+		path := filepath.Join(t.TempDir(), SafeName(strings.TrimSuffix(s, ".xlsx"))+".xlsx")
+		if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
+			t.Errorf("%q: %v", s, err)
+		}
+	}
+	if got := SafeName(" ..  "); got != "未命名" {
+		t.Errorf("SafeName of dots = %q", got)
 	}
 }

@@ -514,26 +514,11 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, kee
 	return lines, nil
 }
 
-// maxFileName is the most characters of a form's file name before .xlsx: Windows allows 255
-// per name and 260 for a whole path, and the forms go into folders of their own.
-const maxFileName = 60
-
-// FileName turns a unit name into the file name of its form (--out-dir): characters Windows
-// forbids in file names become _, and a name too long for a file is shortened. changed reports
-// whether the name is not the unit's own, so that the caller can say so.
+// FileName turns a unit name into the file name of its form (--out-dir), as sheets.SafeName
+// makes names safe: characters Windows forbids in file names become _, and a name too long
+// for a file is shortened. changed reports whether the name is not the unit's own, so that the
+// caller can say so.
 func FileName(unit string) (name string, changed bool) {
-	s := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(unit))
-	if r := []rune(s); len(r) > maxFileName {
-		s = string(r[:maxFileName])
-	}
-	s = strings.TrimRight(s, ". ")
-	if s == "" {
-		s = "未命名单位"
-	}
+	s := sheets.SafeName(unit)
 	return s + ".xlsx", s != unit
 }
