@@ -482,3 +482,21 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestReportSinceLater: a "previous" report as of a date not before this run's is refused
+// (exit 2, nothing written): comparing with it would call every change backwards.
+func TestReportSinceLater(t *testing.T) {
+	tmp := t.TempDir()
+	later := filepath.Join(tmp, "督查事项汇总_20241220.xlsx")
+	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", later, sample); code != exitErrors {
+		t.Fatalf("the later report: exit %d\n%s", code, stderr)
+	}
+	out := filepath.Join(tmp, "督查事项汇总_20241120.xlsx")
+	code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "--since", later, "-o", out, sample)
+	if code != exitNothing || !strings.Contains(stderr, "统计截止日2024年12月20日不早于本次的2024年11月20日，不能作为上期") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a report was written")
+	}
+}
