@@ -196,6 +196,9 @@ func Brief(r *Report, d *Dict, name string) (*Briefing, error) {
 	}
 	slices.SortStableFunc(b.Items, briefOrder)
 	b.Narrative = briefNarrative(b, r.AsOf)
+	if l := r.BriefLimits(); l != "" {
+		b.Narrative += l
+	}
 	return b, nil
 }
 
