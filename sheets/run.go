@@ -20,6 +20,9 @@ type Options struct {
 	// Created is the run's clock, the creation time of the workbooks written.
 	Created time.Time
 	Read    ReadOptions
+	// NoGaps leaves out the warnings about gaps in meetings' session numbers: checking one
+	// unit's ledger (duban check), the sessions it has no items of say nothing.
+	NoGaps bool
 	// Progress, if set, is called after each file is read, from the calling goroutine's
 	// point of view in no particular order, with the number of files done and rows so far.
 	Progress func(filesDone, filesTotal, rows int)
@@ -55,7 +58,9 @@ func Build(files []string, o Options) *Report {
 	r.Duplicates = dups
 	r.Office = o.Office
 	r.Created = o.Created
-	probs = append(probs, gapProblems(r.Gaps)...)
+	if !o.NoGaps {
+		probs = append(probs, gapProblems(r.Gaps)...)
+	}
 	SortProblems(probs)
 	r.Problems = probs
 	r.Inputs = make([]FileResult, len(b.results))

@@ -39,6 +39,7 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	files, probs := sheets.Source(fs.Args())
 	limitMemory(files)
+	o.NoGaps = true // a gap in session numbers is the report's concern, not one unit's
 	r := sheets.Build(files, o.Options)
 	r.Problems = append(probs, r.Problems...)
 	written := -1

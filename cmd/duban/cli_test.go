@@ -226,8 +226,17 @@ func TestVerbose(t *testing.T) {
 			t.Errorf("%q: exit %d, %d notices listed, want 81 after their counts:\n%s", args, code, notices, stderr)
 		}
 	}
-	if verbose[0] != verbose[1] || verbose[0] != verbose[2] {
-		t.Errorf("-v, --verbose and check -v differ:\n%s", firstDiff(verbose[0], verbose[2]))
+	// check lists what report lists, but for the gaps in session numbers (the report's concern,
+	// not a unit's): two warnings fewer.
+	var lines []string
+	for _, l := range strings.SplitAfter(verbose[0], "\n") {
+		if !strings.Contains(l, "会议届次不连续") {
+			lines = append(lines, l)
+		}
+	}
+	asCheck := strings.Replace(strings.Join(lines, ""), "警告10条", "警告8条", 1)
+	if verbose[0] != verbose[1] || asCheck != verbose[2] || strings.Contains(verbose[2], "会议届次不连续") {
+		t.Errorf("-v, --verbose and check -v differ:\n%s", firstDiff(asCheck, verbose[2]))
 	}
 	if !strings.HasPrefix(verbose[0], plain[:strings.LastIndex(plain, counts)]) {
 		t.Errorf("-v changes what comes before the notices:\n%s", firstDiff(plain, verbose[0]))
