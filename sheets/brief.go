@@ -316,7 +316,7 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 			if i > 0 {
 				s.WriteString("；")
 			}
-			fmt.Fprintf(&s, msgBriefDueSoonItem, trimEnd(it.Content), it.Lead, cnDate(it.Deadline))
+			fmt.Fprintf(&s, msgBriefDueSoonItem, trimEnd(it.Content), it.Lead, CNDate(it.Deadline))
 		}
 	}
 	s.WriteString("。")
@@ -360,7 +360,7 @@ const MaxNameRunes = 60
 // BriefTable is the briefing's sheet: the title, the office and as-of line, the narrative to
 // be read out (a title line that WriteBrief wraps), then the items.
 func BriefTable(b *Briefing, office string) *xlsxout.Table {
-	line := "统计截止：" + cnDate(b.AsOf)
+	line := "统计截止：" + CNDate(b.AsOf)
 	if office != "" {
 		line = "制表单位：" + office + "    " + line
 	}
@@ -391,7 +391,7 @@ func WriteBrief(path string, b *Briefing, office string) error {
 		err = xlsxout.SetProps(f, xlsxout.Props{
 			Application: reportApplication, Creator: cmp.Or(office, reportApplication),
 			Description: reportDescription, Title: b.Meeting.Name + "议定事项落实情况",
-			Subject: "统计截止：" + cnDate(b.AsOf), Created: time.Now(),
+			Subject: "统计截止：" + CNDate(b.AsOf), Created: time.Now(),
 		})
 		if err != nil {
 			return err

@@ -144,12 +144,6 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 		r.skipSheet(sheet, msgNoHeader, whyNoHeader)
 		return false
 	}
-	first := len(s.rows)
-	defer func() {
-		for i := range s.rows[first:] {
-			s.rows[first+i].TitleYear, s.rows[first+i].TitleYearFrom = s.year, s.yearFrom
-		}
-	}()
 	rows := xs.Rows
 	for i := range rows {
 		var next []xlsx.Cell

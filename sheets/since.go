@@ -312,7 +312,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 			groups[c.Kind] = append(groups[c.Kind], c)
 			if c.Kind == ChangeRegressed {
 				res.Problems = append(res.Problems, Problem{Pos: it.Src, Level: Warning, Field: FieldStatus.String(),
-					Raw: it.StatusRaw, Msg: fmt.Sprintf(msgRegressed, cnDate(p.AsOf), prev.Status, it.Status)})
+					Raw: it.StatusRaw, Msg: fmt.Sprintf(msgRegressed, CNDate(p.AsOf), prev.Status, it.Status)})
 			}
 		}
 	}
@@ -452,14 +452,14 @@ func prevDate(p *Previous) string {
 	if p.AsOf.IsZero() {
 		return p.File
 	}
-	return cnDate(p.AsOf)
+	return CNDate(p.AsOf)
 }
 
 // ChangesTable is the sheet 变化情况 for the report (the report's writer appends it); the 变化
 // cell is red for 新增逾期 and 仍逾期, yellow for 状态倒退 and 本期未报.
 func ChangesTable(s *SinceResult, asOf time.Time) *xlsxout.Table {
 	return &xlsxout.Table{
-		Name: SheetChanges, Titles: []string{"变化情况（统计截止：" + cnDate(asOf) + "，上期：" + prevDate(s.Prev) + "）"},
+		Name: SheetChanges, Titles: []string{"变化情况（统计截止：" + CNDate(asOf) + "，上期：" + prevDate(s.Prev) + "）"},
 		Cols: colsChanges, N: len(s.Changes), Empty: "与上期相比没有变化", Signal: 1,
 		Notes: []string{s.Sentence},
 		Row: func(i int, v []any) xlsxout.Tone {

@@ -174,7 +174,7 @@ func build(r *Report, tables []*xlsxout.Table, title string) (*excelize.File, er
 		Company:     r.Office,
 		Description: reportDescription,
 		Title:       title,
-		Subject:     "统计截止：" + cnDate(r.AsOf),
+		Subject:     "统计截止：" + CNDate(r.AsOf),
 		Created:     r.Created,
 	})
 	if err != nil {
@@ -186,7 +186,7 @@ func build(r *Report, tables []*xlsxout.Table, title string) (*excelize.File, er
 
 // reportTables describes every sheet of the report, in workbook order (SPEC §7).
 func reportTables(r *Report) []*xlsxout.Table {
-	asOf := "（统计截止：" + cnDate(r.AsOf) + "）"
+	asOf := "（统计截止：" + CNDate(r.AsOf) + "）"
 	nItems, itemsCut := xlsxout.Cap(len(r.Items), "项事项")
 	ts := []*xlsxout.Table{
 		summaryTable(r),
@@ -338,7 +338,7 @@ func expectTables(e *Reconciliation, asOf string) []*xlsxout.Table {
 
 // checkTables describes the sheets of the clerk's check file (SPEC §7).
 func checkTables(r *Report) []*xlsxout.Table {
-	asOf := "（统计截止：" + cnDate(r.AsOf) + "）"
+	asOf := "（统计截止：" + CNDate(r.AsOf) + "）"
 	nItems, itemsCut := xlsxout.Cap(len(r.Items), "项事项")
 	nProblems, problemsCut := xlsxout.Cap(len(r.Problems), "条问题（多为提示）")
 	inputs := r.Submissions()
@@ -416,9 +416,9 @@ func summaryTable(r *Report) *xlsxout.Table {
 	}
 	countValues(total[2:], r.Total.Counts, true)
 
-	line := fmt.Sprintf(lineAsOf, cnDate(r.AsOf))
+	line := fmt.Sprintf(lineAsOf, CNDate(r.AsOf))
 	if r.Office != "" {
-		line = fmt.Sprintf(lineOffice, r.Office, cnDate(r.AsOf))
+		line = fmt.Sprintf(lineOffice, r.Office, CNDate(r.AsOf))
 	}
 	var lead []string
 	// With --since the narrative ends with the 较上期 sentence (AddSince); on 汇总 it is a line
@@ -531,7 +531,7 @@ func alertValue(a string) any {
 	return a
 }
 
-// cnDate formats a date as 2024年11月30日.
-func cnDate(t time.Time) string {
+// CNDate formats a date as 2024年11月30日, the way dates are written in sentences.
+func CNDate(t time.Time) string {
 	return t.Format("2006年1月2日")
 }

@@ -154,13 +154,13 @@ func reminderLine(unit string, n Notice) string {
 	s := unit + "：下列事项已逾期、临期或没有明确完成时限，请逐项更新落实状态、完成日期和进展情况，" +
 		"没有完成时限的事项请填写承诺的完成时限"
 	if !n.ReplyBy.IsZero() {
-		s += "，并请于" + n.ReplyBy.Format("2006年1月2日") + "前反馈"
+		s += "，并请于" + sheets.CNDate(n.ReplyBy) + "前反馈"
 	}
 	s += "。"
 	if n.Office != "" {
 		s += "（" + n.Office
 		if !n.AsOf.IsZero() {
-			s += "，" + n.AsOf.Format("2006年1月2日")
+			s += "，" + sheets.CNDate(n.AsOf)
 		}
 		s += "）"
 	}

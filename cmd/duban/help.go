@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/duban/duban/internal/zhtext"
 	"github.com/spf13/pflag"
 )
 
@@ -87,13 +88,13 @@ func writeColumns(b *strings.Builder, rows [][2]string) {
 	const maxLeft = 34
 	width := 0
 	for _, r := range rows {
-		if w := displayWidth(r[0]); w <= maxLeft {
+		if w := zhtext.Width(r[0]); w <= maxLeft {
 			width = max(width, w)
 		}
 	}
 	for _, r := range rows {
 		b.WriteString("  " + r[0])
-		if w := displayWidth(r[0]); w <= width {
+		if w := zhtext.Width(r[0]); w <= width {
 			b.WriteString(strings.Repeat(" ", width-w+2))
 		} else {
 			b.WriteString("\n  " + strings.Repeat(" ", width+2))

@@ -204,7 +204,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		}
 		if !p.AsOf.IsZero() && !p.AsOf.Before(o.AsOf) {
 			fmt.Fprintf(stderr, "错误：上期汇总表 %s 的统计截止日%s不早于本次的%s，不能作为上期；请检查 --since 的文件或 --as-of\n",
-				p.File, p.AsOf.Format("2006年1月2日"), o.AsOf.Format("2006年1月2日"))
+				p.File, sheets.CNDate(p.AsOf), sheets.CNDate(o.AsOf))
 			return exitNothing
 		}
 		prev = p

@@ -13,8 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/duban/duban/internal/zhtext"
 	"github.com/duban/duban/sheets"
 )
 
@@ -40,7 +40,6 @@ const (
 	lineChecked    = "共检查%d个文件：错误%d个，警告%d个，提示%d个"
 	lineAnnotated  = "已在 %s 写出%d个标注过的台账"
 	lineBalance    = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
-	dateLayoutLong = "2006年1月2日"
 )
 
 // printStderr writes stderr of report and check in SPEC §2's order; with o.Quiet only the
@@ -117,10 +116,10 @@ const maxAlign = 28
 func printFiles(w io.Writer, files []sheets.FileResult) {
 	fileWidth, unitWidth := 0, 0
 	for _, f := range files {
-		if d := displayWidth(f.File); d <= maxAlign {
+		if d := zhtext.Width(f.File); d <= maxAlign {
 			fileWidth = max(fileWidth, d)
 		}
-		if d := displayWidth(f.Unit); f.Failed == "" && d <= maxAlign {
+		if d := zhtext.Width(f.Unit); f.Failed == "" && d <= maxAlign {
 			unitWidth = max(unitWidth, d)
 		}
 	}
@@ -234,7 +233,7 @@ func printCheckOutput(w io.Writer, r *sheets.Report, o Options, dir string, anno
 // printSummary writes the short table per category, the narrative and, when anything limits
 // the figures, the sentence that says so.
 func printSummary(w io.Writer, r *sheets.Report) {
-	fmt.Fprintf(w, lineTitle+"\n", r.AsOf.Format(dateLayoutLong))
+	fmt.Fprintf(w, lineTitle+"\n", sheets.CNDate(r.AsOf))
 	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率"}}
 	line := func(c sheets.CategoryStats, meetings string) []string {
 		return []string{c.Name, meetings, strconv.Itoa(c.Items), strconv.Itoa(c.Done), strconv.Itoa(c.InProgress),
@@ -267,7 +266,7 @@ func printTable(w io.Writer, rows [][]string) {
 	widths := map[int]int{}
 	for _, r := range rows {
 		for i, c := range r {
-			widths[i] = max(widths[i], displayWidth(c))
+			widths[i] = max(widths[i], zhtext.Width(c))
 		}
 	}
 	for _, r := range rows {
@@ -279,7 +278,7 @@ func printTable(w io.Writer, rows [][]string) {
 			if i == 0 {
 				b.WriteString(pad(c, widths[i]))
 			} else {
-				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)) + c)
+				b.WriteString(strings.Repeat(" ", widths[i]-zhtext.Width(c)) + c)
 			}
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
@@ -288,17 +287,5 @@ func printTable(w io.Writer, rows [][]string) {
 
 // pad fills s with spaces on the right to width display columns.
 func pad(s string, width int) string {
-	return s + strings.Repeat(" ", max(0, width-displayWidth(s)))
-}
-
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF) {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
+	return s + strings.Repeat(" ", max(0, width-zhtext.Width(s)))
 }

@@ -71,11 +71,8 @@ func narrativeHeight(s string, width float64) float64 {
 }
 
 // MaxPrompt is the most characters (UTF-16 units) Excel accepts in a data validation's input
-// message; MaxPromptTitle in its title.
-const (
-	MaxPrompt      = 255
-	MaxPromptTitle = 32
-)
+// message.
+const MaxPrompt = 255
 
 // UTF16Len is the length of s as Excel counts text limits, in UTF-16 units.
 func UTF16Len(s string) int {
