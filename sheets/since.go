@@ -105,7 +105,7 @@ func ReadPrevious(path string) (*Previous, error) {
 		d, _ := strconv.Atoi(m[3])
 		p.AsOf = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 	}
-	check := strings.TrimSuffix(path, filepath.Ext(path)) + "_核对.xlsx"
+	check := CheckPath(path)
 	if _, err := os.Stat(check); err == nil {
 		if ci, _, err := readItemsSheet(check); err == nil && len(ci) == len(items) {
 			for i := range p.Items {
