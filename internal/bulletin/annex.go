@@ -7,18 +7,19 @@ import (
 )
 
 // annexWidths are the 附件 table's column widths in mm, summing to the 版心's 156 mm, for
-// 小四 type (4.23 mm a character) in cells with 0.8 mm padding: 序号 `序号` and three digits,
-// 牵头单位 six characters (县自然资源局), 完成时限 `2024年12月31日` on one line (29.6 mm in
-// 仿宋_GB2312, whose digits are half a character; 35 mm leaves room for fonts with wider
-// digits — with 32 mm LibreOffice's substitute font put the 日 on a line of its own),
-// 落实状态 `推进中`, 预警 `逾期` and `无明确/时限` on two lines; 事项内容 takes the rest,
-// 11 characters a line.
-var annexWidths = []float64{11, 50, 28, 35, 16, 16}
+// 五号 type (3.7 mm a character) in cells with 0.8 mm padding: 序号 `序号` and three digits,
+// 牵头单位 six characters (县自然资源局), 完成时限 `2024年12月31日` on one line, 落实状态
+// `推进中`, 预警 `逾期` and `无明确/时限` on two lines; 事项内容 takes the rest, 15
+// characters a line. The date is 26 mm in 仿宋_GB2312 in Word, but LibreOffice spaces digits
+// from Chinese characters whatever w:autoSpaceDE says (its importer ignores it): 30.7 mm
+// measured in its PDF. At 小四 the date needed 37 mm and left 事项内容 ten characters a line,
+// and at 32 mm the 日 of two-digit months went onto a line of its own.
+var annexWidths = []float64{10, 60, 25, 33, 14, 14}
 
-// The 附件 table's type: 小四 仿宋, the header in 黑体.
+// The 附件 table's type: 五号 仿宋, the header in 黑体.
 var (
-	runCell   = docxout.Run{Font: docxout.FontFangSong, Size: docxout.SizeSmall4}
-	runHeader = docxout.Run{Font: docxout.FontHei, Size: docxout.SizeSmall4}
+	runCell   = docxout.Run{Font: docxout.FontFangSong, Size: docxout.Size5}
+	runHeader = docxout.Run{Font: docxout.FontHei, Size: docxout.Size5}
 )
 
 // annex is the 附件 page: its label top left, its title, and the item table with its header
@@ -48,7 +49,7 @@ func annexTable(items []Item, page docxout.Page) docxout.Table {
 	// as wide as the type area.
 	t.Widths[1] += page.TextWidth() - sum
 
-	header := docxout.Row{Header: true, CantSplit: true, MinHeight: docxout.MM(9)}
+	header := docxout.Row{Header: true, CantSplit: true, MinHeight: docxout.MM(8)}
 	for _, c := range annexColumns {
 		header.Cells = append(header.Cells, cell(c, runHeader, docxout.Center))
 	}
@@ -58,7 +59,7 @@ func annexTable(items []Item, page docxout.Page) docxout.Table {
 		if it.Urgent {
 			alert.Color = docxout.Red
 		}
-		t.Rows = append(t.Rows, docxout.Row{CantSplit: true, MinHeight: docxout.MM(8), Cells: []docxout.Cell{
+		t.Rows = append(t.Rows, docxout.Row{CantSplit: true, MinHeight: docxout.MM(7), Cells: []docxout.Cell{
 			cell(strconv.Itoa(i+1), runCell, docxout.Center),
 			cell(it.Content, runCell, docxout.Both),
 			cell(it.Unit, runCell, docxout.Center),
@@ -72,6 +73,6 @@ func annexTable(items []Item, page docxout.Page) docxout.Table {
 
 func cell(s string, r docxout.Run, align docxout.Align) docxout.Cell {
 	p := docxout.Text(s, r)
-	p.Align, p.NoGrid, p.Line = align, true, docxout.Pt(18)
+	p.Align, p.NoGrid, p.Line = align, true, docxout.Pt(16)
 	return docxout.Cell{Paras: []docxout.Para{p}, VAlign: docxout.Middle}
 }

@@ -299,3 +299,22 @@ func TestPDF(t *testing.T) {
 		}
 	}
 }
+
+func TestBreakTitle(t *testing.T) {
+	w := docxout.GovPage().TextWidth() // 20 characters of 2号 type
+	for _, tc := range []struct{ in, want string }{
+		{"关于市政府第14次常务会议议定事项落实情况的通报", "关于市政府第14次常务会议议定事项\n落实情况的通报"},
+		{"关于2024年第五次县政府常务会议确定事项落实情况的通报", "关于2024年第五次县政府常务会议确定事项\n落实情况的通报"},
+		{"关于2024年度督查事项落实情况的通报", "关于2024年度督查事项落实情况的通报"}, // fits one line
+		{"关于某某\n落实情况的通报", "关于某某\n落实情况的通报"},                       // the caller's own break
+		// no 落实情况: the break comes before 情况的通报
+		{"关于市十六届人大三次会议代表建议办理情况的通报", "关于市十六届人大三次会议代表建议办理\n情况的通报"},
+		// a head too long for one line whatever the tail: left to wrap
+		{"关于市人民政府第十四次常务会议研究部署事项推进落实情况的通报", "关于市人民政府第十四次常务会议研究部署事项推进落实情况的通报"},
+		{"关于一二三四五六七八九十一二三四五六七八九十一二三四五的通知", "关于一二三四五六七八九十一二三四五六七八九十一二三四五的通知"}, // no known words: left to wrap
+	} {
+		if got := breakTitle(tc.in, w); got != tc.want {
+			t.Errorf("breakTitle(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
