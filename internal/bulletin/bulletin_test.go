@@ -306,7 +306,7 @@ func TestBreakTitle(t *testing.T) {
 		{"关于市政府第14次常务会议议定事项落实情况的通报", "关于市政府第14次常务会议议定事项\n落实情况的通报"},
 		{"关于2024年第五次县政府常务会议确定事项落实情况的通报", "关于2024年第五次县政府常务会议确定事项\n落实情况的通报"},
 		{"关于2024年度督查事项落实情况的通报", "关于2024年度督查事项落实情况的通报"}, // fits one line
-		{"关于某某\n落实情况的通报", "关于某某\n落实情况的通报"},                       // the caller's own break
+		{"关于某某\n落实情况的通报", "关于某某\n落实情况的通报"},             // the caller's own break
 		// no 落实情况: the break comes before 情况的通报
 		{"关于市十六届人大三次会议代表建议办理情况的通报", "关于市十六届人大三次会议代表建议办理\n情况的通报"},
 		// a head too long for one line whatever the tail: left to wrap
