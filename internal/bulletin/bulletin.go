@@ -101,7 +101,7 @@ func Document(b Bulletin) *docxout.Document {
 	d.Add(masthead(b, d.Page)...)
 	d.Add(title(b.Title, d.Page)...)
 	d.Add(body(b)...)
-	d.Add(signature(b)...)
+	d.Add(signature(b, d.Page)...)
 	d.Add(annex(b.Annex, d.Page)...)
 	return d
 }
@@ -227,9 +227,9 @@ func breakTitle(t string, width docxout.Length) string {
 // seal): a blank line after the text, the unit two characters in from the right, the date
 // on the next line starting two characters right of the unit's start — or, when the date is
 // the longer, the date two characters in and the unit moved left to keep the offset.
-func signature(b Bulletin) []docxout.Block {
+func signature(b Bulletin, page docxout.Page) []docxout.Block {
 	var out []docxout.Block
-	before := docxout.GovPage().LinePitch()
+	before := page.LinePitch() // 空一行
 	if len(b.Annex.Items) > 0 {
 		p := docxout.Text(fmt.Sprintf(annexNoteFormat, annexTitle(b.Annex)), runBody)
 		p.FirstLine, p.Before = 2, before

@@ -216,7 +216,7 @@ func TestSignatureOffsets(t *testing.T) {
 		// a short unit: the date sits 2 in, the unit moves left
 		{"督查室", 2 + 7 + 2 - 3, 2, time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC)},
 	} {
-		blocks := signature(Bulletin{Office: tc.office, Date: tc.date})
+		blocks := signature(Bulletin{Office: tc.office, Date: tc.date}, docxout.GovPage())
 		if len(blocks) != 2 {
 			t.Fatalf("%s: %d blocks", tc.office, len(blocks))
 		}

@@ -11,9 +11,9 @@ type Align int
 
 const (
 	Both   Align = iota // justified, the default of body text
-	Left                // flush left (w:jc start)
+	Left                // flush left
 	Center              // centred
-	Right               // flush right (w:jc end)
+	Right               // flush right
 )
 
 func (a Align) jc() string {

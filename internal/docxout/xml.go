@@ -24,7 +24,7 @@ const (
 
 func (x *xw) raw(s string) { x.b.WriteString(s) }
 
-// open writes <name a1="v1" …> (or <name …/> when empty), attrs as name, value pairs.
+// elem writes <name a1="v1" …> (or <name …/> when empty), attrs as name, value pairs.
 func (x *xw) elem(name string, empty bool, attrs ...string) {
 	x.b.WriteByte('<')
 	x.b.WriteString(name)
