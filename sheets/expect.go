@@ -39,7 +39,7 @@ func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []ma
 		// A report duban wrote, as the master list of the next round: its 事项明细.
 		rs, err := itemsAsRows(path)
 		if err != nil {
-			return nil, []Problem{{Pos: Pos{File: filepath.Base(path)}, Level: Error, Msg: err.Error()}}, false
+			return nil, []Problem{{Pos: Pos{File: filepath.Base(path)}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false
 		}
 		raws, probs = rs, nil
 	}
@@ -51,7 +51,7 @@ func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []ma
 	for _, r := range raws {
 		mr := masterRow{raw: r, lead: splitLead(r.Vals[FieldLead]).lead} // one lead, as the row rules take it
 		if mr.lead == "" {
-			probs = append(probs, Problem{Pos: r.Cell(FieldLead), Level: Error, Field: FieldLead.String(), Msg: msgMasterNoLead})
+			probs = append(probs, Problem{Pos: r.Cell(FieldLead), Scope: ScopeCell, Level: Error, Kind: MasterNoLead, Field: FieldLead.String(), Msg: msgMasterNoLead})
 		} else {
 			mr.lead, _ = d.Unit(mr.lead)
 		}
@@ -132,7 +132,7 @@ func readMasterFor(expectPath string, r *Report, o Options) ([]masterRow, []Item
 	if !ok {
 		msg := "无法读取"
 		for _, p := range probs {
-			if p.Pos.Sheet == "" {
+			if p.failsFile() {
 				msg = p.Msg
 				break
 			}

@@ -65,7 +65,7 @@ func (r *Report) Submissions() []FileResult {
 	for _, p := range r.Problems {
 		i, ok := index[p.Pos.File]
 		if !ok {
-			if p.Pos.File == "" || p.Pos.Sheet != "" || p.Level == Warning {
+			if !p.failsFile() {
 				continue
 			}
 			// A file refused before reading (by Source): a row of its own.
@@ -74,7 +74,7 @@ func (r *Report) Submissions() []FileResult {
 			out = append(out, FileResult{File: p.Pos.File})
 			units, sheets = append(units, nil), append(sheets, nil)
 		}
-		if p.Pos.Row > 0 {
+		if p.Scope >= ScopeRow {
 			see(p.Pos, "")
 		}
 		f := &out[i]
@@ -88,7 +88,7 @@ func (r *Report) Submissions() []FileResult {
 		}
 		// A problem with the whole file says why it was not read; a file that gave rows was
 		// read, whatever its notices say (an annotated copy read as the unit's return).
-		if p.Pos.Sheet == "" && p.Level != Warning && f.Failed == "" && f.Rows == 0 {
+		if p.failsFile() && f.Failed == "" && f.Rows == 0 {
 			f.Failed, f.Skipped = p.Msg, p.Level == Notice
 		}
 	}
@@ -198,7 +198,7 @@ func unitList(us []string) string {
 func gapProblems(gaps []MeetingGap) []Problem {
 	var ps []Problem
 	for _, g := range gaps {
-		ps = append(ps, Problem{Level: Warning, Field: FieldMeeting.String(), Msg: g.String()})
+		ps = append(ps, Problem{Scope: ScopeRun, Level: Warning, Kind: SessionGap, Field: FieldMeeting.String(), Msg: g.String()})
 	}
 	return ps
 }

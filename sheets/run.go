@@ -198,17 +198,6 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// fileFailed reports whether a file was refused or skipped as a whole (an error or a notice
-// about the file itself, such as a damaged file or a report duban wrote).
-func fileFailed(ps []Problem) bool {
-	for _, p := range ps {
-		if p.Pos.Sheet == "" && p.Level != Warning {
-			return true
-		}
-	}
-	return false
-}
-
 // twinNames reports, for each file, whether another file has the same name but for its folder
 // and extension (市财政局.xls and 退回/市财政局.xlsx).
 func twinNames(files []string) []bool {

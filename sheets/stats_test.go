@@ -255,13 +255,13 @@ func TestSubmissionsAndLimits(t *testing.T) {
 			{File: "旧汇总.xlsx"},
 		},
 		Problems: []Problem{
-			{Pos: Pos{File: "市教育局.xlsx"}, Level: Error, Msg: "文件已损坏"},
-			{Pos: Pos{File: "旧汇总.xlsx"}, Level: Notice, Msg: "这是duban生成的汇总表，不再重复汇总，已跳过"},
-			{Pos: at("统计.xlsx", 4).At(9), Level: Error, Msg: "x"},
-			{Pos: at("统计.xlsx", 5).At(9), Level: Error, Msg: "x"},
-			{Pos: at("市财政局（初稿）.xlsx", 3), Level: Notice, Msg: "重复"},
-			{Pos: Pos{File: "说明.txt"}, Level: Notice, Msg: "不是工作簿，已跳过"},
-			{Level: Warning, Msg: "会议届次不连续"},
+			{Pos: Pos{File: "市教育局.xlsx"}, Scope: ScopeFile, Level: Error, Msg: "文件已损坏"},
+			{Pos: Pos{File: "旧汇总.xlsx"}, Scope: ScopeFile, Level: Notice, Msg: "这是duban生成的汇总表，不再重复汇总，已跳过"},
+			{Pos: at("统计.xlsx", 4).At(9), Scope: ScopeCell, Level: Error, Msg: "x"},
+			{Pos: at("统计.xlsx", 5).At(9), Scope: ScopeCell, Level: Error, Msg: "x"},
+			{Pos: at("市财政局（初稿）.xlsx", 3), Scope: ScopeRow, Level: Notice, Msg: "重复"},
+			{Pos: Pos{File: "说明.txt"}, Scope: ScopeFile, Level: Notice, Msg: "不是工作簿，已跳过"},
+			{Scope: ScopeRun, Level: Warning, Msg: "会议届次不连续"},
 		},
 	}
 	var got []string

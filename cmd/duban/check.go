@@ -80,7 +80,7 @@ func annotateFiles(dir string, files []string, probs []sheets.Problem, opt sheet
 	for i, name := range sheets.Names(files) {
 		path, notes, err := sheets.Annotate(dir, files[i], name, probs, opt)
 		if err != nil {
-			out = append(out, sheets.Problem{Pos: sheets.Pos{File: name}, Level: sheets.Error,
+			out = append(out, sheets.Problem{Pos: sheets.Pos{File: name}, Scope: sheets.ScopeFile, Level: sheets.Error, Kind: sheets.AnnotateFailed,
 				Msg: fmt.Sprintf(sheets.MsgAnnotateFailed, err)})
 			continue
 		}
