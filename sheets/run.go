@@ -53,6 +53,14 @@ func Build(files []string, o Options) *Report {
 	merged, dups, ps := Merge(items)
 	probs = append(probs, ps...)
 	r := Summarize(merged, o.Dict, o.AsOf, o.WarnDays)
+	r.Inputs = b.outcomes()
+	r.noteItems()
+	index := inputIndex(r.Inputs)
+	for _, p := range ps {
+		if i, ok := index[p.Pos.File]; ok {
+			r.Inputs[i].note(p)
+		}
+	}
 	r.Year = year.Year
 	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
 	r.Duplicates = dups
@@ -63,10 +71,6 @@ func Build(files []string, o Options) *Report {
 	}
 	SortProblems(probs)
 	r.Problems = probs
-	r.Inputs = make([]FileResult, len(b.results))
-	for i, res := range b.results {
-		r.Inputs[i] = FileResult{File: b.names[i], Rows: res.rowsRead, Valid: res.valid, Excluded: res.excluded}
-	}
 	return r
 }
 
@@ -87,10 +91,8 @@ type run struct {
 
 // fileRun is what Build keeps of a file.
 type fileRun struct {
+	out       FileResult // what became of it, kept as it is read and validated (报送情况)
 	items     []Item
-	rowsRead  int
-	excluded  int
-	valid     int
 	readProbs []Problem // about the file, its sheets and its rows as read
 	rowProbs  []Problem // of validating its rows
 	sheets    []SheetTally
@@ -112,7 +114,11 @@ func (b *run) read(i int) {
 		read += t.Rows[RowExcluded]
 		excluded += t.Rows[RowExcluded]
 	}
-	b.results[i] = fileRun{rowsRead: read, excluded: excluded, readProbs: l.Problems, sheets: l.Sheets}
+	out := FileResult{File: b.names[i], Rows: read, Excluded: excluded}
+	for _, p := range l.Problems {
+		out.note(p)
+	}
+	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets}
 	if b.o.Year == 0 && b.v.needsRunYear(rs) {
 		b.results[i].later = rs
 	} else {
@@ -144,8 +150,21 @@ func (b *run) validateLater(i int) {
 func (b *run) validate(i int, rs []RawRow) {
 	r := &b.results[i]
 	items, excluded, vps := b.v.Validate(rs)
-	r.items, r.valid, r.rowProbs = items, len(items), vps
-	r.excluded += excluded
+	r.items, r.rowProbs = items, vps
+	r.out.Valid = len(items)
+	r.out.Excluded += excluded
+	for _, p := range vps {
+		r.out.note(p)
+	}
+}
+
+// outcomes returns what became of each file as read and validated, in the order given.
+func (b *run) outcomes() []FileResult {
+	out := make([]FileResult, len(b.results))
+	for i := range b.results {
+		out[i] = b.results[i].out
+	}
+	return out
 }
 
 // totals are the counts of files, rows and sheets of a run.
@@ -168,8 +187,8 @@ func (b *run) collect() (items []Item, probs []Problem, t totals) {
 		b.results[i].items = nil // one copy of the items at a time
 		probs = append(probs, r.readProbs...)
 		t.sheets = append(t.sheets, r.sheets...)
-		t.rowsRead += r.rowsRead
-		t.excluded += r.excluded
+		t.rowsRead += r.out.Rows
+		t.excluded += r.out.Excluded
 		if !fileFailed(r.readProbs) {
 			t.files++
 		}

@@ -238,7 +238,8 @@ func TestMeetingGaps(t *testing.T) {
 	}
 }
 
-// 报送情况 (by file name) and the sentence on 汇总 naming what limits the figures.
+// 报送情况 (by file name), as the items and problems are recorded in the files' outcomes, and
+// the sentence on 汇总 naming what limits the figures.
 func TestSubmissionsAndLimits(t *testing.T) {
 	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
 	r := &Report{
@@ -254,16 +255,17 @@ func TestSubmissionsAndLimits(t *testing.T) {
 			{File: "市教育局.xlsx"},
 			{File: "旧汇总.xlsx"},
 		},
-		Problems: []Problem{
-			{Pos: Pos{File: "市教育局.xlsx"}, Scope: ScopeFile, Level: Error, Msg: "文件已损坏"},
-			{Pos: Pos{File: "旧汇总.xlsx"}, Scope: ScopeFile, Level: Notice, Msg: "这是duban生成的汇总表，不再重复汇总，已跳过"},
-			{Pos: at("统计.xlsx", 4).At(9), Scope: ScopeCell, Level: Error, Msg: "x"},
-			{Pos: at("统计.xlsx", 5).At(9), Scope: ScopeCell, Level: Error, Msg: "x"},
-			{Pos: at("市财政局（初稿）.xlsx", 3), Scope: ScopeRow, Level: Notice, Msg: "重复"},
-			{Pos: Pos{File: "说明.txt"}, Scope: ScopeFile, Level: Notice, Msg: "不是工作簿，已跳过"},
-			{Scope: ScopeRun, Level: Warning, Msg: "会议届次不连续"},
-		},
 	}
+	r.noteItems()
+	r.Add([]Problem{
+		{Pos: Pos{File: "市教育局.xlsx"}, Scope: ScopeFile, Level: Error, Msg: "文件已损坏"},
+		{Pos: Pos{File: "旧汇总.xlsx"}, Scope: ScopeFile, Level: Notice, Msg: "这是duban生成的汇总表，不再重复汇总，已跳过"},
+		{Pos: at("统计.xlsx", 4).At(9), Scope: ScopeCell, Level: Error, Msg: "x"},
+		{Pos: at("统计.xlsx", 5).At(9), Scope: ScopeCell, Level: Error, Msg: "x"},
+		{Pos: at("市财政局（初稿）.xlsx", 3), Scope: ScopeRow, Level: Notice, Msg: "重复"},
+		{Pos: Pos{File: "说明.txt"}, Scope: ScopeFile, Level: Notice, Msg: "不是工作簿，已跳过"},
+		{Scope: ScopeRun, Level: Warning, Msg: "会议届次不连续"},
+	})
 	var got []string
 	for _, f := range r.Submissions() {
 		got = append(got, fmt.Sprintf("%s|%s|%s|%d|%d|%d|%d|%d|%d|%s", f.File, f.Unit, strings.Join(f.Sheets, "、"),
@@ -283,11 +285,14 @@ func TestSubmissionsAndLimits(t *testing.T) {
 	if got, want := r.Limits(), "注：市教育局报送的台账无法读取，市统计局报送的2行因填写错误被排除，上述事项均未计入本汇总。"; got != want {
 		t.Errorf("limits:\n got %s\nwant %s", got, want)
 	}
-	r.Inputs, r.Problems = r.Inputs[3:4], r.Problems[:1]
+	if len(r.Problems) != 7 {
+		t.Errorf("the report keeps %d problems, want 7", len(r.Problems))
+	}
+	r.Inputs, r.Refused = r.Inputs[3:4], nil
 	if got, want := r.Limits(), "注：市教育局报送的台账无法读取，其事项未计入本汇总。"; got != want {
 		t.Errorf("limits:\n got %s\nwant %s", got, want)
 	}
-	r.Inputs, r.Problems = nil, nil
+	r.Inputs = nil
 	r.Expect = &Reconciliation{Unreported: []UnitDue{{"甲局", 1}, {"乙局", 1}, {"丙局", 1}, {"丁局", 1}, {"戊局", 1}, {"己局", 1}}}
 	if got, want := r.Limits(), "注：甲局、乙局、丙局等6个单位未报送台账，其事项未计入本汇总。"; got != want {
 		t.Errorf("limits:\n got %s\nwant %s", got, want)

@@ -211,8 +211,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 
 	r := sheets.Build(files, o.Options)
-	r.Problems = append(probs, r.Problems...)
-	sheets.SortProblems(r.Problems)
+	r.Add(probs)
 	if c.expect != "" {
 		rec, err := sheets.Reconcile(c.expect, r, o.Options)
 		if err != nil {
