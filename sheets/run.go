@@ -23,12 +23,18 @@ type Options struct {
 	// NoGaps leaves out the warnings about gaps in meetings' session numbers: checking one
 	// unit's ledger (duban check), the sessions it has no items of say nothing.
 	NoGaps bool
+	// Master is the master list to reconcile the reports with (--expect), nil for none: the
+	// report's 漏报事项 and the record of the meetings held.
+	Master *Master
+	// Previous is the report to compare with (--since), nil for none: 变化情况 and 较上期.
+	Previous *Previous
 	// Progress, if set, is called after each file is read, from the calling goroutine's
 	// point of view in no particular order, with the number of files done and rows so far.
 	Progress func(filesDone, filesTotal, rows int)
 }
 
-// Build runs the pipeline on the named workbooks and returns the report. Files are read and
+// Build runs the pipeline on the named workbooks and returns the report, reconciled with the
+// master list and compared with the previous report when the options give them. Files are read and
 // their rows validated in parallel, so that a file's raw rows are dropped as soon as it is
 // validated; the result does not depend on the order of files.
 //
@@ -51,8 +57,17 @@ func Build(files []string, o Options) *Report {
 	items, probs, t := b.collect()
 	unifyKinds(o.Dict, items)
 	merged, dups, ps := Merge(items)
+	a := against{previous: o.Previous}
+	var rec *Reconciliation
+	if o.Master != nil {
+		rec, a.meetings = o.Master.against(o.Dict, merged)
+	}
+	r := summarize(merged, o.Dict, o.AsOf, o.WarnDays, a)
+	r.Expect = rec
+	if r.Since != nil {
+		ps = append(ps, r.Since.Problems...)
+	}
 	probs = append(probs, ps...)
-	r := Summarize(merged, o.Dict, o.AsOf, o.WarnDays)
 	r.Inputs = b.outcomes()
 	r.noteItems()
 	index := inputIndex(r.Inputs)

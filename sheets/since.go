@@ -336,17 +336,6 @@ func Since(r *Report, p *Previous) *SinceResult {
 	return res
 }
 
-// AddSince compares r with the previous report p and records the result in r: r.Since for
-// the sheet 变化情况 and the 较上期 line, its warnings among r's problems, and the 较上期
-// sentence at the end of the narrative.
-func AddSince(r *Report, p *Previous) {
-	s := Since(r, p)
-	r.Since = s
-	r.Problems = append(r.Problems, s.Problems...)
-	SortProblems(r.Problems)
-	r.Narrative += s.Sentence
-}
-
 // matchLoosely matches the items left over by category, content and unit alone, where that
 // is unique on both sides: the same item under a meeting named differently in the two reports
 // (常务会议 one month, 第5次 the next) is not 本期未报 and 新增事项 at once.

@@ -302,3 +302,44 @@ func TestSubmissionsAndLimits(t *testing.T) {
 		t.Errorf("limits with nothing left out = %q", got)
 	}
 }
+
+// The meetings of a master list are the record (SPEC §7): a category it names counts its
+// meetings with those of the items, is complete (召开N次) and has no gap; a category it does
+// not name keeps its own count and gap.
+func TestSummarizeAgainstMaster(t *testing.T) {
+	d := testDict(t)
+	var items []Item
+	add := func(cat string, nums ...int) {
+		for _, n := range nums {
+			items = append(items, Item{Category: cat, Kind: KindMeeting, Meeting: Meeting{Num: n},
+				MeetingName: fmt.Sprintf("%s第%d次", cat, n), Content: "x", Lead: "甲局", Status: Done,
+				Src: Pos{File: "x.xlsx", Sheet: "s", Row: len(items) + 2}})
+		}
+	}
+	add("市委常委会议", 1, 3)    // the list names 1, 2, 3 and 5
+	add("市长办公会议", 1, 2, 4) // the list names none of these
+	master := meetingKeys([]Item{
+		{Category: "市委常委会议", Kind: KindMeeting, Meeting: Meeting{Num: 1}},
+		{Category: "市委常委会议", Kind: KindMeeting, Meeting: Meeting{Num: 2}},
+		{Category: "市委常委会议", Kind: KindMeeting, Meeting: Meeting{Num: 3}},
+		{Category: "市委常委会议", Kind: KindMeeting, Meeting: Meeting{Num: 5}},
+		{Category: "市长批示件", Kind: KindDoc, Meeting: Meeting{Num: 5}},
+	})
+	r := summarize(items, d, date(2024, 12, 20), 7, against{meetings: master})
+	got := map[string]string{}
+	for _, c := range r.Categories {
+		got[c.Name] = fmt.Sprintf("%d %v", c.Meetings, c.Complete)
+	}
+	if want := map[string]string{"市委常委会议": "4 true", "市长办公会议": "3 false"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("categories %v, want %v", got, want)
+	}
+	if r.Total.Meetings != 7 {
+		t.Errorf("total meetings %d, want 7", r.Total.Meetings)
+	}
+	if want := []MeetingGap{{Category: "市长办公会议", Last: 4, Missing: []int{3}}}; !reflect.DeepEqual(r.Gaps, want) {
+		t.Errorf("gaps %+v, want %+v", r.Gaps, want)
+	}
+	if want := "截至2024年12月20日，共召开市委常委会议4次，议定事项2项，已落实2项，落实率100.0%；市长办公会议涉及3次会议，"; !strings.HasPrefix(r.Narrative, want) {
+		t.Errorf("narrative:\n got %s\nwant %s…", r.Narrative, want)
+	}
+}
