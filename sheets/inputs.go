@@ -32,9 +32,10 @@ func (r *Report) Submissions() []FileResult {
 	return out
 }
 
-// Add records problems found after Build — a path Source could not read, a copy check
-// --annotate could not write — among the report's problems and in the outcome of their files:
-// a file refused before reading gets a row of its own in 报送情况.
+// Add records problems found once the files were read — of merging, of the comparison with
+// the previous report, a path Source could not read, a copy check --annotate could not
+// write — among the report's problems, in order (SortProblems), and in the outcome of their
+// files: a file refused before reading gets a row of its own in 报送情况.
 func (r *Report) Add(ps []Problem) {
 	index := inputIndex(r.Inputs)
 	for _, p := range ps {

@@ -57,35 +57,35 @@ func Build(files []string, o Options) *Report {
 	items, probs, t := b.collect()
 	unifyKinds(o.Dict, items)
 	merged, dups, ps := Merge(items)
-	a := against{previous: o.Previous}
-	var rec *Reconciliation
-	if o.Master != nil {
-		rec, a.meetings = o.Master.against(o.Dict, merged)
-	}
-	r := summarize(merged, o.Dict, o.AsOf, o.WarnDays, a)
-	r.Expect = rec
-	if r.Since != nil {
-		ps = append(ps, r.Since.Problems...)
-	}
-	probs = append(probs, ps...)
-	r.Inputs = b.outcomes()
-	r.noteItems()
-	index := inputIndex(r.Inputs)
-	for _, p := range ps {
-		if i, ok := index[p.Pos.File]; ok {
-			r.Inputs[i].note(p)
-		}
-	}
+	r := b.summarize(merged)
 	r.Year = year.Year
 	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
 	r.Duplicates = dups
 	r.Office = o.Office
 	r.Created = o.Created
+	r.Inputs = b.outcomes()
+	r.noteItems()
+	r.Problems = probs // counted in the files' outcomes as they were read and validated
 	if !o.NoGaps {
-		probs = append(probs, gapProblems(r.Gaps)...)
+		r.Problems = append(r.Problems, gapProblems(r.Gaps)...)
 	}
-	SortProblems(probs)
-	r.Problems = probs
+	if r.Since != nil {
+		ps = append(ps, r.Since.Problems...)
+	}
+	r.Add(ps)
+	return r
+}
+
+// summarize sums up the merged items against the master list and the previous report the
+// options give.
+func (b *run) summarize(merged []Item) *Report {
+	a := against{previous: b.o.Previous}
+	var rec *Reconciliation
+	if b.o.Master != nil {
+		rec, a.meetings = b.o.Master.against(b.o.Dict, merged)
+	}
+	r := summarize(merged, b.o.Dict, b.o.AsOf, b.o.WarnDays, a)
+	r.Expect = rec
 	return r
 }
 
