@@ -70,7 +70,7 @@ func Annotate(dir, inputPath, name string, probs []Problem, o AnnotateOptions) (
 		if p.Pos.File != name {
 			continue
 		}
-		if p.Pos.Sheet == "" && p.Level == Error {
+		if p.Scope == ScopeFile && p.Level == Error {
 			return "", nil, nil // damaged, encrypted, legacy format: nothing inside to mark
 		}
 		errs = errs || p.Level == Error
@@ -119,7 +119,7 @@ func annotated(inputPath string, legacy *xlsx.Book, name string, probs []Problem
 	defer f.Close()
 	var notes []Problem
 	for old, now := range renamed {
-		notes = append(notes, Problem{Pos: Pos{File: name, Sheet: old}, Level: Notice,
+		notes = append(notes, Problem{Pos: Pos{File: name, Sheet: old}, Scope: ScopeSheet, Level: Notice, Kind: SheetRenamed,
 			Msg: fmt.Sprintf(msgSheetRenamed, old, now)})
 	}
 	SortProblems(notes)
@@ -273,7 +273,7 @@ func markCells(f *excelize.File, probs []Problem) ([]xlsxout.Note, error) {
 	worst := map[cellRef]Level{}
 	merges := map[string][]excelize.MergeCell{}
 	for _, p := range probs {
-		if p.Level == Notice || p.Pos.Row <= 0 || !sheets[p.Pos.Sheet] {
+		if p.Level == Notice || p.Scope < ScopeRow || !sheets[p.Pos.Sheet] {
 			continue
 		}
 		if _, ok := merges[p.Pos.Sheet]; !ok {
@@ -454,9 +454,9 @@ func issueRow(f *excelize.File, st *issueStyles, r int, p *Problem) error {
 	row := strconv.Itoa(r)
 	cell := p.Pos.Cell()
 	switch {
-	case p.Pos.Sheet == "":
+	case p.Scope == ScopeFile:
 		cell = msgIssuesFile
-	case cell == "":
+	case p.Scope == ScopeSheet:
 		cell = msgIssuesNoCell
 	}
 	lines := 1
@@ -478,7 +478,7 @@ func issueRow(f *excelize.File, st *issueStyles, r int, p *Problem) error {
 	if err := f.SetRowHeight(s, r, xlsxout.RowHeight(lines)); err != nil {
 		return err
 	}
-	if p.Pos.Sheet == "" || p.Pos.Row <= 0 {
+	if p.Scope < ScopeRow {
 		return nil
 	}
 	target := "'" + strings.ReplaceAll(p.Pos.Sheet, "'", "''") + "'!" + p.Pos.Cell()

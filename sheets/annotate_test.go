@@ -149,7 +149,7 @@ func TestAnnotateRefuses(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a file with only notices got a copy (%v)", err)
 	}
-	damaged := Problem{Pos: Pos{File: "a.xlsx"}, Level: Error, Msg: "文件已损坏"}
+	damaged := Problem{Pos: Pos{File: "a.xlsx"}, Scope: ScopeFile, Level: Error, Msg: "文件已损坏"}
 	if _, _, err := Annotate(out, in, filepath.Base(in), []Problem{damaged, p}, AnnotateOptions{All: true}); err != nil {
 		t.Fatal(err)
 	}

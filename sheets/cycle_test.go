@@ -48,10 +48,11 @@ func TestReportAsMasterList(t *testing.T) {
 	if first.Vals[FieldContent] != it.Content || first.Vals[FieldMeeting] != it.MeetingName || first.Vals[FieldCategory] != it.Category {
 		t.Errorf("first row %q, want item %+v", first.Vals, it)
 	}
-	rec, err := Reconcile(path, r, Options{Dict: d, AsOf: r.AsOf})
+	m, err := ReadMaster(path, Options{Dict: d, AsOf: r.AsOf})
 	if err != nil {
 		t.Fatal(err)
 	}
+	rec := m.Reconcile(d, r.Items)
 	if len(rec.Missing) != 0 || len(rec.Unreported) != 0 {
 		t.Errorf("against its own report: missing %v, unreported %v", rec.Missing, rec.Unreported)
 	}

@@ -22,7 +22,7 @@ func fileVerdict(t *testing.T, name string, probs []Problem) []Problem {
 		switch {
 		case p.Pos.File != name:
 			t.Errorf("%s: problem about another file: %s", name, p)
-		case p.Pos.Sheet == "":
+		case p.Scope == ScopeFile:
 			own = append(own, p)
 		case p.Level != Notice:
 			t.Errorf("%s: unexpected %s", name, p)

@@ -311,7 +311,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 		if c, ok := change(it, prev, r.AsOf); ok {
 			groups[c.Kind] = append(groups[c.Kind], c)
 			if c.Kind == ChangeRegressed {
-				res.Problems = append(res.Problems, Problem{Pos: it.Src, Level: Warning, Field: FieldStatus.String(),
+				res.Problems = append(res.Problems, Problem{Pos: it.Src, Scope: ScopeRow, Level: Warning, Kind: StatusRegressed, Field: FieldStatus.String(),
 					Raw: it.StatusRaw, Msg: fmt.Sprintf(msgRegressed, CNDate(p.AsOf), prev.Status, it.Status)})
 			}
 		}
@@ -326,7 +326,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 			note += fmt.Sprintf(msgUnreportedFrom, pi.Source)
 		}
 		groups[ChangeUnreported] = append(groups[ChangeUnreported], Change{Kind: ChangeUnreported, Prev: pi, Note: note})
-		res.Problems = append(res.Problems, Problem{Pos: Pos{File: p.File, Sheet: SheetItems, Row: pi.Row}, Level: Warning,
+		res.Problems = append(res.Problems, Problem{Pos: Pos{File: p.File, Sheet: SheetItems, Row: pi.Row}, Scope: ScopeRow, Level: Warning, Kind: PreviousUnreported,
 			Field: FieldContent.String(), Raw: pi.Content, Msg: fmt.Sprintf(msgUnreported, pi.Lead, pi.MeetingName)})
 	}
 	for _, k := range changeOrder {
@@ -334,17 +334,6 @@ func Since(r *Report, p *Previous) *SinceResult {
 	}
 	res.Sentence = sinceSentence(r, res)
 	return res
-}
-
-// AddSince compares r with the previous report p and records the result in r: r.Since for
-// the sheet 变化情况 and the 较上期 line, its warnings among r's problems, and the 较上期
-// sentence at the end of the narrative.
-func AddSince(r *Report, p *Previous) {
-	s := Since(r, p)
-	r.Since = s
-	r.Problems = append(r.Problems, s.Problems...)
-	SortProblems(r.Problems)
-	r.Narrative += s.Sentence
 }
 
 // matchLoosely matches the items left over by category, content and unit alone, where that

@@ -94,19 +94,20 @@ func TestSince(t *testing.T) {
 		"督查事项汇总_20241120.xlsx!事项明细!A5: 警告: 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，市政府常务会议第5次），请核实是否漏报 [落实课后服务]",
 	})
 
-	narrative := r2.Narrative
-	AddSince(r2, prev)
-	if r2.Since == nil || len(r2.Since.Changes) != len(want) || r2.Narrative != narrative+sentence {
-		t.Errorf("AddSince: narrative %s", r2.Narrative)
+	// Built with the previous report, the report has the comparison, its sentence at the end
+	// of the narrative and its warnings among the problems.
+	r3 := Build(mustSource(t, after), Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: 7, Previous: prev})
+	if r3.Since == nil || len(r3.Since.Changes) != len(want) || r3.Narrative != r2.Narrative+sentence {
+		t.Errorf("built with the previous report: narrative %s", r3.Narrative)
 	}
 	warnings := 0
-	for _, p := range r2.Problems {
-		if p.Level == Warning && (p.Pos.File == filepath.Base(prevReport) || strings.Contains(p.Msg, "倒退")) {
+	for _, p := range r3.Problems {
+		if p.Kind == StatusRegressed || p.Kind == PreviousUnreported {
 			warnings++
 		}
 	}
-	if warnings != 3 {
-		t.Errorf("%d warnings of the comparison among the report's problems, want 3", warnings)
+	if warnings != 3 || len(r3.Problems) != len(r2.Problems)+3 {
+		t.Errorf("%d warnings of the comparison among the report's %d problems, want 3 more than %d", warnings, len(r3.Problems), len(r2.Problems))
 	}
 
 	// The table the report appends, as written.

@@ -86,7 +86,7 @@ const (
 	noteRankRule  = "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。"
 	lineBalance   = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 	lineNoGaps    = "各类会议的届次均连续。"
-	// with --expect: the meetings are those of the master list (Report.meetingsFromMaster)
+	// with --expect: the meetings are those of the master list (Options.Master)
 	lineMastersMeetings = "会议次数以交办清单所列会议为准。"
 	checkSuffix         = "_核对"
 )
@@ -421,7 +421,7 @@ func summaryTable(r *Report) *xlsxout.Table {
 		line = fmt.Sprintf(lineOffice, r.Office, CNDate(r.AsOf))
 	}
 	var lead []string
-	// With --since the narrative ends with the 较上期 sentence (AddSince); on 汇总 it is a line
+	// With --since the narrative ends with the 较上期 sentence (Options.Previous); on 汇总 it is a line
 	// of its own under the narrative.
 	narrative := r.Narrative
 	if r.Since != nil {

@@ -95,8 +95,7 @@ func collect(e *env, paths []string, o Options) (r *sheets.Report, files []strin
 	files, probs := sheets.Source(paths)
 	limitMemory(files)
 	r = sheets.Build(files, o.Options)
-	r.Problems = append(probs, r.Problems...)
-	sheets.SortProblems(r.Problems)
+	r.Add(probs)
 	printStderr(e.stderr, r, o)
 	if r.Files == 0 || r.RowsRead == 0 {
 		fmt.Fprintln(e.stderr, "错误：没有读取到任何台账数据，未生成任何工作簿")

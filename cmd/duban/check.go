@@ -41,7 +41,7 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 	limitMemory(files)
 	o.NoGaps = true // a gap in session numbers is the report's concern, not one unit's
 	r := sheets.Build(files, o.Options)
-	r.Problems = append(probs, r.Problems...)
+	r.Add(probs)
 	written := -1
 	if c.annotate != "" {
 		opt := sheets.AnnotateOptions{Password: c.password, All: c.all, Office: o.Office}
@@ -51,9 +51,8 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
 		}
-		r.Problems = append(r.Problems, aprobs...)
+		r.Add(aprobs)
 	}
-	sheets.SortProblems(r.Problems)
 	printStderr(stderr, r, o)
 	printCheckOutput(stdout, r, o, c.annotate, written)
 	errs := sheets.Count(r.Problems, sheets.Error)
@@ -80,7 +79,7 @@ func annotateFiles(dir string, files []string, probs []sheets.Problem, opt sheet
 	for i, name := range sheets.Names(files) {
 		path, notes, err := sheets.Annotate(dir, files[i], name, probs, opt)
 		if err != nil {
-			out = append(out, sheets.Problem{Pos: sheets.Pos{File: name}, Level: sheets.Error,
+			out = append(out, sheets.Problem{Pos: sheets.Pos{File: name}, Scope: sheets.ScopeFile, Level: sheets.Error, Kind: sheets.AnnotateFailed,
 				Msg: fmt.Sprintf(sheets.MsgAnnotateFailed, err)})
 			continue
 		}

@@ -195,7 +195,6 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	if !c.force && refuseOverwrite(stderr, out, sheets.CheckPath(out)) {
 		return exitNothing
 	}
-	var prev *sheets.Previous
 	if c.since != "" {
 		p, err := sheets.ReadPrevious(c.since)
 		if err != nil {
@@ -207,23 +206,19 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 				p.File, sheets.CNDate(p.AsOf), sheets.CNDate(o.AsOf))
 			return exitNothing
 		}
-		prev = p
+		o.Previous = p
 	}
-
-	r := sheets.Build(files, o.Options)
-	r.Problems = append(probs, r.Problems...)
-	sheets.SortProblems(r.Problems)
 	if c.expect != "" {
-		rec, err := sheets.Reconcile(c.expect, r, o.Options)
+		m, err := sheets.ReadMaster(c.expect, o.Options)
 		if err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
 		}
-		r.Expect = rec
+		o.Master = m
 	}
-	if prev != nil {
-		sheets.AddSince(r, prev)
-	}
+
+	r := sheets.Build(files, o.Options)
+	r.Add(probs)
 	printStderr(stderr, r, o)
 
 	errs := sheets.Count(r.Problems, sheets.Error)
