@@ -285,3 +285,6 @@ const (
 	sysOther      = "系统无法读取"
 	sysNotXLSX    = "不是可读取的xlsx文件，或文件已损坏"
 )
+
+// The notice on an annotated copy whose sheet Excel would refuse by its name.
+const msgSheetRenamed = "工作表名称“%s”不符合Excel的规定（最长31个字符，不含 []:*?/\\ 等），副本中改为“%s”"

@@ -131,7 +131,7 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 	for i, s := range book.Sheets {
 		names[i] = s.Name
 	}
-	if book.Description == reportDescription || isOwnReportByNames(names) {
+	if book.Description == ReportDescription || isOwnReportByNames(names) {
 		r.notice(Pos{}, "", msgOwnReport)
 		return nil
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/internal/zhtext"
 	"github.com/xuri/excelize/v2"
 )
@@ -32,12 +31,6 @@ var changeOrder = []string{ChangeNew, ChangeFinished, ChangeOverdue, ChangeStill
 
 // SheetChanges is the report's sheet of changes since the previous report.
 const SheetChanges = "变化情况"
-
-var colsChanges = []xlsxout.Column{
-	column("变化", kText), column("类别", kText), column("会议", kText), column("事项内容", kWrap),
-	column("牵头单位", kText), column("上期状态", kText), column("本期状态", kText), column("完成时限", kDate),
-	column("说明", kWrap),
-}
 
 // PrevItem is one row of a previous report's 事项明细.
 type PrevItem struct {
@@ -221,7 +214,7 @@ func itemsAsRows(path string) ([]RawRow, error) {
 		if t.cell(i, FieldContent.String()) == "" {
 			continue
 		}
-		r := RawRow{Pos: Pos{File: t.file, Sheet: SheetItems, Row: i + 1}, Cols: cols, Parent: t.cell(i, labelParent)}
+		r := RawRow{Pos: Pos{File: t.file, Sheet: SheetItems, Row: i + 1}, Cols: cols, Parent: t.cell(i, LabelParent)}
 		for f := Field(0); f < NumFields; f++ {
 			if cols[f] > 0 {
 				r.Vals[f] = t.cell(i, f.String())
@@ -240,7 +233,7 @@ func isReport(path string) bool {
 		return false
 	}
 	defer f.Close()
-	if IsOwnReport(f) {
+	if p, err := f.GetDocProps(); err == nil && p != nil && p.Description == ReportDescription {
 		return true
 	}
 	a, _ := f.GetSheetIndex(SheetSummary)
@@ -427,7 +420,7 @@ func sinceSentence(r *Report, s *SinceResult) string {
 	}
 	before, now := Percent(prevDone, len(s.Prev.Items)), Percent(r.Total.Done, r.Total.Items)
 	var b strings.Builder
-	fmt.Fprintf(&b, "较上期（%s）：", prevDate(s.Prev))
+	fmt.Fprintf(&b, "较上期（%s）：", s.Prev.Date())
 	switch a, c := tenths(prevDone, len(s.Prev.Items)), tenths(r.Total.Done, r.Total.Items); {
 	case c > a:
 		fmt.Fprintf(&b, msgRateUp, before, now)
@@ -447,43 +440,10 @@ func sinceSentence(r *Report, s *SinceResult) string {
 	return b.String()
 }
 
-// prevDate is the previous report's as-of date, or its file name when the date is unknown.
-func prevDate(p *Previous) string {
+// Date is the previous report's as-of date, or its file name when the date is unknown.
+func (p *Previous) Date() string {
 	if p.AsOf.IsZero() {
 		return p.File
 	}
 	return CNDate(p.AsOf)
-}
-
-// ChangesTable is the sheet 变化情况 for the report (the report's writer appends it); the 变化
-// cell is red for 新增逾期 and 仍逾期, yellow for 状态倒退 and 本期未报.
-func ChangesTable(s *SinceResult, asOf time.Time) *xlsxout.Table {
-	return &xlsxout.Table{
-		Name: SheetChanges, Titles: []string{"变化情况（统计截止：" + CNDate(asOf) + "，上期：" + prevDate(s.Prev) + "）"},
-		Cols: colsChanges, N: len(s.Changes), Empty: "与上期相比没有变化", Signal: 1,
-		Notes: []string{s.Sentence},
-		Row: func(i int, v []any) xlsxout.Tone {
-			c := &s.Changes[i]
-			v[0] = c.Kind
-			if it := c.Item; it != nil {
-				v[1], v[2], v[3], v[4] = it.Category, it.MeetingName, it.Content, it.Lead
-				v[6], v[7] = it.Status.String(), xlsxout.DateValue(it.Deadline)
-			} else {
-				pi := c.Prev
-				v[1], v[2], v[3], v[4] = pi.Category, pi.MeetingName, pi.Content, pi.Lead
-				v[7] = xlsxout.DateValue(pi.Deadline)
-			}
-			if c.Prev != nil {
-				v[5] = c.Prev.Status.String()
-			}
-			v[8] = c.Note
-			switch c.Kind {
-			case ChangeOverdue, ChangeStillDue:
-				return xlsxout.Red
-			case ChangeRegressed, ChangeUnreported:
-				return xlsxout.Yellow
-			}
-			return xlsxout.None
-		},
-	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/duban/duban/books"
 	"path/filepath"
 	"strings"
 
@@ -66,7 +67,7 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	out := c.output
 	if out == "" {
-		out = sheets.BriefFileName(b)
+		out = books.BriefFileName(b)
 	}
 	if err := checkOutput(out, files); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
@@ -75,7 +76,7 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	if !c.force && refuseOverwrite(stderr, out) {
 		return exitNothing
 	}
-	if err := sheets.WriteBrief(out, b, o.Office); err != nil {
+	if err := books.WriteBrief(out, b, o.Office); err != nil {
 		fmt.Fprintln(stderr, "错误：写入会议通报失败：", err)
 		return exitNothing
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/duban/duban/books"
 	"os"
 
 	"github.com/duban/duban/sheets"
@@ -44,7 +45,7 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 	r.Problems = append(probs, r.Problems...)
 	written := -1
 	if c.annotate != "" {
-		opt := sheets.AnnotateOptions{Password: c.password, All: c.all, Office: o.Office}
+		opt := books.AnnotateOptions{Password: c.password, All: c.all, Office: o.Office}
 		var aprobs []sheets.Problem
 		var err error
 		if written, aprobs, err = annotateFiles(c.annotate, files, r.Problems, opt); err != nil {
@@ -69,7 +70,7 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 // annotateFiles writes an annotated copy of every input with errors (with opt.All, also with
 // warnings) into dir. A file that cannot be annotated is an error naming it, and the run goes
 // on; it returns how many copies were written and the problems of annotating.
-func annotateFiles(dir string, files []string, probs []sheets.Problem, opt sheets.AnnotateOptions) (int, []sheets.Problem, error) {
+func annotateFiles(dir string, files []string, probs []sheets.Problem, opt books.AnnotateOptions) (int, []sheets.Problem, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return 0, nil, fmt.Errorf("无法创建标注文件夹 %s：%v", dir, err)
@@ -78,10 +79,10 @@ func annotateFiles(dir string, files []string, probs []sheets.Problem, opt sheet
 	n := 0
 	var out []sheets.Problem
 	for i, name := range sheets.Names(files) {
-		path, notes, err := sheets.Annotate(dir, files[i], name, probs, opt)
+		path, notes, err := books.Annotate(dir, files[i], name, probs, opt)
 		if err != nil {
 			out = append(out, sheets.Problem{Pos: sheets.Pos{File: name}, Level: sheets.Error,
-				Msg: fmt.Sprintf(sheets.MsgAnnotateFailed, err)})
+				Msg: fmt.Sprintf(books.MsgAnnotateFailed, err)})
 			continue
 		}
 		out = append(out, notes...)

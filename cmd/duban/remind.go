@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
+	"github.com/duban/duban/books"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/duban/duban/sheets"
-	"github.com/duban/duban/templates"
 	"github.com/spf13/pflag"
 )
 
@@ -80,8 +80,8 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 		printBalance(stdout, r)
 		return exitCode(r)
 	}
-	n := templates.Notice{Office: o.Office, AsOf: r.AsOf, ReplyBy: replyBy}
-	sent, err := templates.WriteReminders(c.outDir, o.Dict, rems, n, c.force)
+	n := books.Notice{Office: o.Office, AsOf: r.AsOf, ReplyBy: replyBy}
+	sent, err := books.WriteReminders(c.outDir, o.Dict, rems, n, c.force)
 	for _, s := range sent { // those written before a failure too
 		fmt.Fprintln(stdout, s.String())
 	}

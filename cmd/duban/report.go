@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/duban/duban/books"
 	"io"
 	"os"
 	"path/filepath"
@@ -235,7 +236,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintf(stderr, "错误：发现%d个错误，按 --strict 要求未生成汇总工作簿\n", errs)
 		return exitNothing
 	}
-	checkPath, err := sheets.WriteReport(out, r)
+	checkPath, err := books.WriteReport(out, r)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败：", err)
 		return exitNothing
@@ -248,12 +249,12 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 }
 
 // refuseOverwrite says on w why each workbook at paths that exists may not be replaced
-// (sheets.CheckOverwrite), and reports whether any may not. All are checked before any is
+// (books.CheckOverwrite), and reports whether any may not. All are checked before any is
 // written.
 func refuseOverwrite(w io.Writer, paths ...string) bool {
 	refused := false
 	for _, p := range paths {
-		if err := sheets.CheckOverwrite(p); err != nil {
+		if err := books.CheckOverwrite(p); err != nil {
 			fmt.Fprintln(w, "错误：", err)
 			refused = true
 		}

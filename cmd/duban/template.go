@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/duban/duban/books"
 	"io"
 	"os"
 	"path/filepath"
@@ -9,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/duban/duban/sheets"
-	"github.com/duban/duban/templates"
 	"github.com/spf13/pflag"
 )
 
@@ -65,7 +65,7 @@ func (c *configCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
-	if err := sheets.WriteConfig(c.output, d); err != nil {
+	if err := books.WriteConfig(c.output, d); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
@@ -110,7 +110,7 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 		if out == "" {
 			out = "报送模板.xlsx"
 			if unitName != "" {
-				out, _ = templates.FileName(unitName)
+				out, _ = books.FileName(unitName)
 			}
 		}
 		if err := checkNew(out, c.force); err != nil {
@@ -168,7 +168,7 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 	paths := make([]string, len(units))
 	taken := map[string]bool{}
 	for i, u := range units {
-		base, changed := templates.FileName(u.Unit)
+		base, changed := books.FileName(u.Unit)
 		name := base
 		for n := 2; taken[strings.ToLower(name)]; n++ {
 			name = strings.TrimSuffix(base, ".xlsx") + fmt.Sprintf("（%d）.xlsx", n)
@@ -213,7 +213,7 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 
 // writeForm writes a submission form to path through a temporary file renamed into place.
 func writeForm(path string, d *sheets.Dict, unit string, rows []sheets.RawRow) error {
-	return sheets.SaveFile(path, func(w io.Writer) error { return templates.Form(w, d, unit, rows) })
+	return books.SaveFile(path, func(w io.Writer) error { return books.Form(w, d, unit, rows) })
 }
 
 // checkNew refuses to overwrite an existing file unless force, and a missing folder.

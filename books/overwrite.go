@@ -1,9 +1,10 @@
-package sheets
+package books
 
 import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/duban/duban/sheets"
 	"io/fs"
 	"os"
 	"strings"
@@ -61,9 +62,9 @@ func CheckOverwrite(path string) error {
 		return &EditedError{Path: path, Foreign: true}
 	}
 	switch {
-	case p.Application == reportApplication && p.Modified == p.Created:
+	case p.Application == sheets.ReportApplication && p.Modified == p.Created:
 		return nil
-	case p.Application == reportApplication || strings.HasPrefix(p.Description, reportApplication+"-"):
+	case p.Application == sheets.ReportApplication || strings.HasPrefix(p.Description, sheets.ReportApplication+"-"):
 		return &EditedError{Path: path, By: programName(p.Application)}
 	}
 	return &EditedError{Path: path, Foreign: true}
@@ -76,7 +77,7 @@ func CheckOverwrite(path string) error {
 func programName(app string) string {
 	low := strings.ToLower(app)
 	switch {
-	case app == "" || app == reportApplication:
+	case app == "" || app == sheets.ReportApplication:
 		return ""
 	case strings.Contains(low, "wps") || strings.Contains(low, "kingsoft") || strings.Contains(app, "金山"):
 		return "WPS"

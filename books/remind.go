@@ -1,4 +1,4 @@
-package templates
+package books
 
 import (
 	"fmt"
@@ -61,11 +61,11 @@ func (s Sent) String() string {
 
 // ReminderName is the reminder's file name: <单位>_催办单_<YYYYMMDD>.xlsx.
 func ReminderName(unit string, asOf time.Time) string {
-	return sheets.SafeName(unit) + "_" + sheets.ReminderMark + "_" + asOf.Format("20060102") + ".xlsx"
+	return SafeName(unit) + "_" + sheets.ReminderMark + "_" + asOf.Format("20060102") + ".xlsx"
 }
 
 // WriteReminders writes one reminder per unit into dir (created if needed). Unless force is
-// set, nothing is written when any of the files may not be replaced (sheets.CheckOverwrite:
+// set, nothing is written when any of the files may not be replaced (CheckOverwrite:
 // duban's own unedited reminder may, one a unit filled in and saved may not), so that no
 // returned reminder is overwritten; the error names them.
 func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice, force bool) ([]Sent, error) {
@@ -82,7 +82,7 @@ func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice
 		}
 		taken[strings.ToLower(name)] = true
 		paths[i] = filepath.Join(dir, name)
-		if err := sheets.CheckOverwrite(paths[i]); err != nil && !force {
+		if err := CheckOverwrite(paths[i]); err != nil && !force {
 			refused = append(refused, err.Error())
 		}
 	}
@@ -91,7 +91,7 @@ func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice
 	}
 	var sent []Sent
 	for i, rem := range rems {
-		err := sheets.SaveFile(paths[i], func(w io.Writer) error { return Reminder(w, d, rem, n) })
+		err := SaveFile(paths[i], func(w io.Writer) error { return Reminder(w, d, rem, n) })
 		if err != nil {
 			return sent, err
 		}
