@@ -90,7 +90,7 @@ func Annotate(dir, inputPath, name string, probs []sheets.Problem, o AnnotateOpt
 	if same, err := samePath(out, inputPath); err != nil || same {
 		return "", nil, fmt.Errorf("批注副本 %s 会覆盖原文件，请用 --annotate 指定另一个文件夹", out)
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+	if err := MakeDir(filepath.Dir(out)); err != nil {
 		return "", nil, fmt.Errorf("创建文件夹 %s: %w", filepath.Dir(out), err)
 	}
 	defer func() {

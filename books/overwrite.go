@@ -7,6 +7,7 @@ import (
 	"github.com/duban/duban/sheets"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
@@ -95,4 +96,28 @@ func programName(app string) string {
 		return string(r[:30]) + "…"
 	}
 	return strings.TrimSpace(name)
+}
+
+// CheckNew is the rule for the files a user fills in or edits (forms, the config workbook):
+// it refuses to overwrite an existing file unless force, and a missing folder.
+func CheckNew(path string, force bool) error {
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s 是一个文件夹，请用 -o 指定文件名", path)
+		}
+		if !force {
+			return fmt.Errorf("文件 %s 已存在，未覆盖（确需覆盖请加 --force，或用 -o 指定其他文件名）", path)
+		}
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("文件夹 %s 不存在，请先创建或用 -o 指定其他位置", dir)
+	}
+	return nil
+}
+
+// Exists reports whether a file or folder is at p.
+func Exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

@@ -3,7 +3,6 @@ package books
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -69,18 +68,16 @@ func ReminderName(unit string, asOf time.Time) string {
 // duban's own unedited reminder may, one a unit filled in and saved may not), so that no
 // returned reminder is overwritten; the error names them.
 func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice, force bool) ([]Sent, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := MakeDir(dir); err != nil {
 		return nil, fmt.Errorf("无法创建文件夹 %s：%v", dir, err)
 	}
-	paths := make([]string, len(rems))
-	taken := map[string]bool{}
-	var refused []string
+	names := make([]string, len(rems))
 	for i, rem := range rems {
-		name := ReminderName(rem.Unit, n.AsOf)
-		for k := 2; taken[strings.ToLower(name)]; k++ {
-			name = strings.TrimSuffix(ReminderName(rem.Unit, n.AsOf), ".xlsx") + fmt.Sprintf("（%d）.xlsx", k)
-		}
-		taken[strings.ToLower(name)] = true
+		names[i] = ReminderName(rem.Unit, n.AsOf)
+	}
+	paths := make([]string, len(rems))
+	var refused []string
+	for i, name := range Unique(names) {
 		paths[i] = filepath.Join(dir, name)
 		if err := CheckOverwrite(paths[i]); err != nil && !force {
 			refused = append(refused, err.Error())

@@ -72,7 +72,7 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 // on; it returns how many copies were written and the problems of annotating.
 func annotateFiles(dir string, files []string, probs []sheets.Problem, opt books.AnnotateOptions) (int, []sheets.Problem, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := books.MakeDir(dir); err != nil {
 			return 0, nil, fmt.Errorf("无法创建标注文件夹 %s：%v", dir, err)
 		}
 	}
