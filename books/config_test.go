@@ -40,7 +40,7 @@ func TestConfigRoundTrip(t *testing.T) {
 	if err := WriteConfig(path, d); err != nil {
 		t.Fatal(err)
 	}
-	got, err := sheets.ReadConfig(path)
+	got, err := sheets.ReadConfig(path, sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestConfigCountyRename(t *testing.T) {
 		f.SetCellValue(sheets.SectionCategories, "D"+row, "县政府常务会、常务会")
 		f.SetCellValue(sheets.SectionSettings, "B3", 5) // a number, as Excel stores a typed 5
 	})
-	d, err := sheets.ReadConfig(path)
+	d, err := sheets.ReadConfig(path, sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestConfigOffice(t *testing.T) {
 	if at != "A4" {
 		t.Errorf("制表单位 at %s, want A4", at)
 	}
-	d, err := sheets.ReadConfig(path)
+	d, err := sheets.ReadConfig(path, sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestConfigOffice(t *testing.T) {
 		strings.Repeat("办", 41): "配置.xlsx!设置!B4：制表单位“" + strings.Repeat("办", 41) + "”有41个字，过长（不超过40个字）",
 	} {
 		editConfig(t, path, func(f *excelize.File) { f.SetCellValue(sheets.SectionSettings, "B4", v) })
-		if _, err := sheets.ReadConfig(path); err == nil || err.Error() != "词典配置有误："+want {
+		if _, err := sheets.ReadConfig(path, sheets.ReadOptions{}); err == nil || err.Error() != "词典配置有误："+want {
 			t.Errorf("office %q: %v", v, err)
 		}
 	}
@@ -177,7 +177,7 @@ func TestConfigErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			editConfig(t, path, func(f *excelize.File) { tc.edit(t, f) })
-			_, err := sheets.ReadConfig(path)
+			_, err := sheets.ReadConfig(path, sheets.ReadOptions{})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("ReadConfig error = %v\nwant it to contain %s", err, tc.want)
 			}
@@ -186,7 +186,7 @@ func TestConfigErrors(t *testing.T) {
 }
 
 func TestConfigNotAWorkbook(t *testing.T) {
-	_, err := sheets.ReadConfig(filepath.Join(t.TempDir(), "没有.xlsx"))
+	_, err := sheets.ReadConfig(filepath.Join(t.TempDir(), "没有.xlsx"), sheets.ReadOptions{})
 	if err == nil || !strings.Contains(err.Error(), "无法打开词典配置 没有.xlsx") {
 		t.Errorf("error = %v", err)
 	}

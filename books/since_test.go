@@ -63,7 +63,7 @@ func TestSince(t *testing.T) {
 	writeLedgers(t, after, map[string][][]any{"市财政局": finance, "市商务局": commerce})
 	r2 := sheets.Build(mustSource(t, after), sheets.Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: 7})
 
-	prev, err := sheets.ReadPrevious(prevReport)
+	prev, err := sheets.ReadPrevious(prevReport, testDict(t), sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,11 +160,11 @@ func dumpChange(c *sheets.Change) string {
 func TestReadPreviousNotReport(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "台账.xlsx")
 	writeRowsBook(t, p, "台账", [][]any{ledgerHeader})
-	_, err := sheets.ReadPrevious(p)
+	_, err := sheets.ReadPrevious(p, testDict(t), sheets.ReadOptions{})
 	if err == nil || err.Error() != "台账.xlsx 不是duban生成的汇总表（没有“事项明细”工作表），无法与上期比较" {
 		t.Errorf("error %v", err)
 	}
-	if _, err := sheets.ReadPrevious(filepath.Join(t.TempDir(), "无.xlsx")); err == nil || !strings.HasPrefix(err.Error(), "上期汇总表 无.xlsx 无法读取：") {
+	if _, err := sheets.ReadPrevious(filepath.Join(t.TempDir(), "无.xlsx"), testDict(t), sheets.ReadOptions{}); err == nil || !strings.HasPrefix(err.Error(), "上期汇总表 无.xlsx 无法读取：") {
 		t.Errorf("missing file: %v", err)
 	}
 }
@@ -188,7 +188,7 @@ func TestSinceSample(t *testing.T) {
 		}
 	}
 	r2 := sheets.Build(without, sheets.Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: 7})
-	prev, err := sheets.ReadPrevious(prevPath)
+	prev, err := sheets.ReadPrevious(prevPath, testDict(t), sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/zhtext"
-	"github.com/xuri/excelize/v2"
 )
 
 // The config workbook (SPEC §8) is the dictionary as an office edits it in Excel: one sheet per
@@ -64,36 +64,36 @@ const ConfigHeaderRow = 2
 // ConfigListSep joins several spellings in one cell of the config workbook.
 const ConfigListSep = "、"
 
-// ReadConfig reads a config workbook written by WriteConfig and edited by the office. Its
-// errors are in Chinese and name the place to fix as 文件!工作表!单元格.
-func ReadConfig(path string) (*Dict, error) {
+// ReadConfig reads a config workbook written by books.WriteConfig and edited by the office,
+// whole and under opt's limits as a unit's file is read: a damaged one is refused with the
+// same words, never read in part. Its errors are in Chinese and name the place to fix as
+// 文件!工作表!单元格.
+func ReadConfig(path string, opt ReadOptions) (*Dict, error) {
 	name := filepath.Base(path)
-	f, err := excelize.OpenFile(path)
+	book, err := openBook(path, opt)
 	if err != nil {
 		return nil, fmt.Errorf("无法打开词典配置 %s：%w（请确认是 duban config 导出的 .xlsx 工作簿）", name, err)
 	}
-	defer f.Close()
 	tables := map[string][]DictLine{}
 	for _, t := range configTables {
-		idx, err := f.GetSheetIndex(t.Section)
-		if err != nil || idx < 0 {
+		s := sheet(book, t.Section)
+		if s == nil {
 			return nil, fmt.Errorf("%s：缺少工作表“%s”，请不要删除或改名配置工作簿中的工作表（可用 duban config -o 重新导出）", name, t.Section)
 		}
-		rows, err := f.GetRows(t.Section)
-		if err != nil {
-			return nil, fmt.Errorf("%s!%s：无法读取：%w", name, t.Section, err)
-		}
-		header := configHeader(rows, t.Header[0])
+		header := configHeader(s.Rows, t.Header[0])
 		if header < 0 {
 			return nil, fmt.Errorf("%s!%s：找不到表头行（第一列应为“%s”），请不要删除表头", name, t.Section, t.Header[0])
 		}
-		for r := header + 1; r < len(rows); r++ {
-			cells := rows[r]
+		for _, row := range s.Rows[header+1:] {
+			cells := make([]string, len(row.Cells))
+			for c, x := range row.Cells {
+				cells[c] = x.Value
+			}
 			if blankRow(cells) {
 				continue
 			}
 			col := t.blame(cells)
-			where := fmt.Sprintf("%s!%s!%s%d", name, t.Section, ColumnName(col+1), r+1)
+			where := fmt.Sprintf("%s!%s!%s%d", name, t.Section, ColumnName(col+1), row.N)
 			tables[t.Section] = append(tables[t.Section], DictLine{Cells: cells, Where: where})
 		}
 	}
@@ -104,11 +104,11 @@ func ReadConfig(path string) (*Dict, error) {
 	return d, nil
 }
 
-// configHeader returns the 0-based index of the header row, whose first cell is first; the
-// office may have inserted or deleted lines above it.
-func configHeader(rows [][]string, first string) int {
-	for i := 0; i < len(rows) && i < 10; i++ {
-		if len(rows[i]) > 0 && zhtext.Normalize(rows[i][0]) == first {
+// configHeader returns the index in rows of the header row (among the first ten), whose first
+// cell is first; the office may have inserted or deleted lines above it.
+func configHeader(rows []xlsx.Row, first string) int {
+	for i := 0; i < len(rows) && rows[i].N <= 10; i++ {
+		if c := rows[i].Cells; len(c) > 0 && zhtext.Normalize(c[0].Value) == first {
 			return i
 		}
 	}

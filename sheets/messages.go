@@ -283,7 +283,6 @@ const (
 	sysIsDir      = "这是一个文件夹，不是文件"
 	sysCut        = "文件不完整"
 	sysOther      = "系统无法读取"
-	sysNotXLSX    = "不是可读取的xlsx文件，或文件已损坏"
 )
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.

@@ -76,7 +76,12 @@ func (c *common) parse(cmd string, e *env, fs *pflag.FlagSet, noPaths string) (o
 // options turns the flags into pipeline options.
 func (c *common) options() (sheets.Options, error) {
 	var o sheets.Options
-	d, err := loadDict(c.config)
+	n, err := parseSize(c.maxUnzip)
+	if err != nil {
+		return o, err
+	}
+	o.Read.MaxUnzip = n
+	d, err := loadDict(c.config, o.Read)
 	if err != nil {
 		return o, err
 	}
@@ -104,20 +109,16 @@ func (c *common) options() (sheets.Options, error) {
 	}
 	o.Year = c.year
 	o.Read.Password = c.password
-	n, err := parseSize(c.maxUnzip)
-	if err != nil {
-		return o, err
-	}
-	o.Read.MaxUnzip = n
 	return o, nil
 }
 
-// loadDict returns the built-in dictionary, or the one in a config workbook.
-func loadDict(path string) (*sheets.Dict, error) {
+// loadDict returns the built-in dictionary, or the one in a config workbook read with ro's
+// limits.
+func loadDict(path string, ro sheets.ReadOptions) (*sheets.Dict, error) {
 	if path == "" {
 		return sheets.ParseDict(templates.Dictionary)
 	}
-	return sheets.ReadConfig(path)
+	return sheets.ReadConfig(path, sheets.ReadOptions{MaxUnzip: ro.MaxUnzip})
 }
 
 // parseSize reads sizes such as 512MiB, 1G, 100MB, 2048 (bytes).
@@ -198,7 +199,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	var prev *sheets.Previous
 	if c.since != "" {
-		p, err := sheets.ReadPrevious(c.since)
+		p, err := sheets.ReadPrevious(c.since, o.Dict, sheets.ReadOptions{MaxUnzip: o.Read.MaxUnzip})
 		if err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing

@@ -55,7 +55,7 @@ func (c *configCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintf(stderr, "错误：多余的参数 %s（输出文件请用 -o 指定）\n", strings.Join(fs.Args(), " "))
 		return exitNothing
 	}
-	d, err := loadDict("")
+	d, err := loadDict("", sheets.ReadOptions{})
 	if err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
@@ -94,7 +94,7 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintf(stderr, "错误：多余的参数 %s（交办清单请用 --from 指定，输出文件用 -o）\n", strings.Join(fs.Args(), " "))
 		return exitNothing
 	}
-	d, err := loadDict(c.config)
+	d, err := loadDict(c.config, sheets.ReadOptions{})
 	if err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
