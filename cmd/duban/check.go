@@ -34,15 +34,13 @@ func (c *checkCmd) flags(fs *pflag.FlagSet) {
 
 func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 	stdout, stderr := e.stdout, e.stderr
-	o, code, ok := c.parse("check", e, fs, "请给出要检查的工作簿或文件夹")
+	l, code, ok := c.begin("check", e, fs, "请给出要检查的工作簿或文件夹")
 	if !ok {
 		return code
 	}
-	files, probs := sheets.Source(fs.Args())
-	limitMemory(files)
-	o.NoGaps = true // a gap in session numbers is the report's concern, not one unit's
-	r := sheets.Build(files, o.Options)
-	r.Problems = append(probs, r.Problems...)
+	l.NoGaps = true // a gap in session numbers is the report's concern, not one unit's
+	o, files := l.Options, l.files
+	r := l.build()
 	written := -1
 	if c.annotate != "" {
 		opt := books.AnnotateOptions{Password: c.password, All: c.all, Office: o.Office}

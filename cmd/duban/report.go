@@ -167,12 +167,11 @@ func (c *reportCmd) flags(fs *pflag.FlagSet) {
 
 func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	stdout, stderr := e.stdout, e.stderr
-	o, code, ok := c.parse("report", e, fs, "请给出要汇总的工作簿或文件夹")
+	l, code, ok := c.begin("report", e, fs, "请给出要汇总的工作簿或文件夹")
 	if !ok {
 		return code
 	}
-	files, probs := sheets.Source(fs.Args())
-	limitMemory(files)
+	o, files := l.Options, l.files
 
 	out := c.output
 	if out == "" {
@@ -212,9 +211,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		prev = p
 	}
 
-	r := sheets.Build(files, o.Options)
-	r.Problems = append(probs, r.Problems...)
-	sheets.SortProblems(r.Problems)
+	r := l.build()
 	if c.expect != "" {
 		rec, err := sheets.Reconcile(c.expect, r, o.Options)
 		if err != nil {
@@ -228,14 +225,8 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	printStderr(stderr, r, o)
 
-	errs := sheets.Count(r.Problems, sheets.Error)
-	if r.Files == 0 || r.RowsRead == 0 {
-		fmt.Fprintln(stderr, "错误：没有读取到任何台账数据，未生成汇总工作簿")
-		return exitNothing
-	}
-	if o.Strict && errs > 0 {
-		fmt.Fprintf(stderr, "错误：发现%d个错误，按 --strict 要求未生成汇总工作簿\n", errs)
-		return exitNothing
+	if code, ok := l.writable(e, r, "汇总工作簿"); !ok {
+		return code
 	}
 	checkPath, err := books.WriteReport(out, r)
 	if err != nil {
@@ -243,10 +234,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		return exitNothing
 	}
 	printReportOutput(stdout, r, o, out, checkPath)
-	if errs > 0 {
-		return exitErrors
-	}
-	return exitOK
+	return exitCode(r)
 }
 
 // refuseOverwrite says on w why each workbook at paths that exists may not be replaced
