@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"github.com/duban/duban/sheets"
 	"io"
 	"os"
 	"path"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 

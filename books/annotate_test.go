@@ -3,7 +3,6 @@ package books
 import (
 	"bytes"
 	"fmt"
-	"github.com/duban/duban/sheets"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 

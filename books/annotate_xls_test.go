@@ -1,7 +1,6 @@
 package books
 
 import (
-	"github.com/duban/duban/sheets"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 

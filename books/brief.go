@@ -3,12 +3,12 @@ package books
 import (
 	"bytes"
 	"cmp"
-	"github.com/duban/duban/sheets"
 	"io"
 	"strconv"
 	"time"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 

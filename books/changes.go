@@ -1,10 +1,10 @@
 package books
 
 import (
-	"github.com/duban/duban/sheets"
 	"time"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
 )
 
 // 变化情况 (SPEC §9.3): the report's sheet of changes since the previous report, which

@@ -1,12 +1,12 @@
 package books
 
 import (
-	"github.com/duban/duban/sheets"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 

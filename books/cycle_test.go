@@ -1,9 +1,10 @@
 package books
 
 import (
-	"github.com/duban/duban/sheets"
 	"path/filepath"
 	"testing"
+
+	"github.com/duban/duban/sheets"
 )
 
 // sampleReport builds the report of the bundled sample as of 2024-12-20, as duban report does.

@@ -4,13 +4,13 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"github.com/duban/duban/sheets"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
+	"github.com/duban/duban/sheets"
 )
 
 // Messages of the overwrite protection (SPEC §2).

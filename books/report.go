@@ -2,13 +2,13 @@ package books
 
 import (
 	"fmt"
-	"github.com/duban/duban/sheets"
 	"io"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 

@@ -1,13 +1,13 @@
 package books
 
 import (
-	"github.com/duban/duban/sheets"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 

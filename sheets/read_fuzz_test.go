@@ -2,13 +2,13 @@ package sheets
 
 import (
 	"bytes"
-	"github.com/xuri/excelize/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/duban/duban/internal/hostile"
+	"github.com/xuri/excelize/v2"
 )
 
 // FuzzReadFile feeds ReadFile arbitrary bytes as a workbook, seeded with small valid

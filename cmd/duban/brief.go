@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
-	"github.com/duban/duban/books"
 	"path/filepath"
 	"strings"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
 	"github.com/spf13/pflag"
 )

@@ -2,9 +2,9 @@ package main
 
 import (
 	"fmt"
-	"github.com/duban/duban/books"
 	"os"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
 	"github.com/spf13/pflag"
 )

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"github.com/duban/duban/books"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )

@@ -2,12 +2,12 @@ package main
 
 import (
 	"fmt"
-	"github.com/duban/duban/books"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
 	"github.com/spf13/pflag"
 )

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/duban/duban/books"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
 	"github.com/duban/duban/templates"
 	"github.com/spf13/pflag"
