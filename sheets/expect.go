@@ -30,18 +30,26 @@ type masterRow struct {
 	lead string
 }
 
-// readMaster reads and validates a master list (a report duban wrote is read by its 事项明细). ok is false when the file cannot be used at
-// all; probs are the reader's and the row rules' findings (without 落实状态, which a master
-// list does not have).
+// readMaster reads and validates a master list, opened once: a 交办清单 in any layout the
+// reader accepts, or a report duban wrote, by its 事项明细. Either is read whole or refused as
+// a unit's file is (a damaged one is never read in part). ok is false when the file cannot be
+// used at all; probs are the reader's and the row rules' findings (without 落实状态, which a
+// master list does not have).
 func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []masterRow, probs []Problem, ok bool) {
-	raws, probs := ReadFile(path, d, ro)
-	if fileFailed(probs) && isReport(path) {
+	name := cmp.Or(ro.Name, filepath.Base(path))
+	book, err := openBook(path, ro)
+	if err != nil {
+		return nil, []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false
+	}
+	l := readBook(name, book, d, ro)
+	raws, probs := l.Rows, l.Problems
+	if fileFailed(probs) && isReport(book) {
 		// A report duban wrote, as the master list of the next round: its 事项明细.
-		rs, err := itemsAsRows(path)
+		t, err := writtenItems(name, book)
 		if err != nil {
-			return nil, []Problem{{Pos: Pos{File: filepath.Base(path)}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false
+			return nil, []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false
 		}
-		raws, probs = rs, nil
+		raws, probs = t.asRows(), nil
 	}
 	if fileFailed(probs) {
 		return nil, probs, false

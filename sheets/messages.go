@@ -283,7 +283,6 @@ const (
 	sysIsDir      = "这是一个文件夹，不是文件"
 	sysCut        = "文件不完整"
 	sysOther      = "系统无法读取"
-	sysNotXLSX    = "不是可读取的xlsx文件，或文件已损坏"
 )
 
 // The names of the kinds of problem (ProblemKind), as the terminal counts the notices:
@@ -346,3 +345,6 @@ var kindNames = [numProblemKinds]string{
 	MasterNoLead:          "交办清单未填牵头单位",
 	AnnotateFailed:        "无法写出批注副本",
 }
+
+// The notice on an annotated copy whose sheet Excel would refuse by its name.
+const msgSheetRenamed = "工作表名称“%s”不符合Excel的规定（最长31个字符，不含 []:*?/\\ 等），副本中改为“%s”"

@@ -70,13 +70,24 @@ func ReadLedger(path string, d *Dict, opt ReadOptions) Ledger {
 // readFrom reads a workbook of size bytes from ra; name is its file name. A panic of a
 // library is an error for this file, not the end of the run.
 func readFrom(name string, ra io.ReaderAt, size int64, d *Dict, opt ReadOptions) (l Ledger) {
+	return readWith(name, d, func(r *reader) error { return r.read(ra, size, opt) })
+}
+
+// readBook reads the ledger sheets of a workbook already opened (a master list, opened once
+// to be told apart from a report duban wrote).
+func readBook(name string, book *xlsx.Book, d *Dict, opt ReadOptions) Ledger {
+	return readWith(name, d, func(r *reader) error { return r.readSheets(book, opt) })
+}
+
+// readWith reads a workbook named name with read, and gathers what it found.
+func readWith(name string, d *Dict, read func(*reader) error) (l Ledger) {
 	r := &reader{file: name, dict: d, unit: unitFromFileName(path.Base(name))}
 	defer func() {
 		if p := recover(); p != nil {
 			l = Ledger{Problems: []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: damaged(detPanic, p).Error()}}}
 		}
 	}()
-	if err := r.read(ra, size, opt); err != nil {
+	if err := read(r); err != nil {
 		return Ledger{Problems: []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}}
 	}
 	if r.form && len(r.rows) == 0 && Count(r.probs, Error) == 0 {
@@ -127,12 +138,17 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 	if err != nil {
 		return openError(r.file, err)
 	}
+	return r.readSheets(book, opt)
+}
+
+// readSheets reads each ledger sheet of an opened workbook.
+func (r *reader) readSheets(book *xlsx.Book, opt ReadOptions) error {
 	r.date1904 = book.Date1904
 	names := make([]string, len(book.Sheets))
 	for i, s := range book.Sheets {
 		names[i] = s.Name
 	}
-	if book.Description == reportDescription || isOwnReportByNames(names) {
+	if book.Description == ReportDescription || isOwnReportByNames(names) {
 		r.notice(OwnReport, ScopeFile, Pos{}, "", msgOwnReport)
 		return nil
 	}

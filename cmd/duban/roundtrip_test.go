@@ -333,7 +333,7 @@ func TestRoundTripExpect(t *testing.T) {
 	if err := os.Rename(filepath.Join(forms, "市住建局.xlsx"), filepath.Join(back, "市住建局.xlsx")); err != nil {
 		t.Fatal(err)
 	}
-	d, err := loadDict("")
+	d, err := loadDict("", sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
