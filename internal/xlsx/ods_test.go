@@ -131,8 +131,9 @@ B3 bool "0"
 C3 text "属性里的文字"
 D3 text "无类型"
 `},
-	// LibreOffice writes runs of spaces as text:s, a tab as text:tab and each line of a cell
-	// as a paragraph; a line break inside one (Shift+Enter) is text:line-break.
+	// LibreOffice writes a run of spaces inside a line as text:s (leading ones as written), a
+	// tab as text:tab and each line of a cell as a paragraph; Calc reads the characters of a
+	// paragraph as written, white space too.
 	{"text", "", `<table:table table:name="文字"><table:table-row>` +
 		`<table:table-cell office:value-type="string"><text:p><text:s text:c="2"/>推进 <text:s/>两个空格</text:p><text:p>第二行<text:line-break/>第三行<text:tab/>末</text:p></table:table-cell>` +
 		`<table:table-cell office:value-type="string"><text:p>  市<text:span text:style-name="T1">财政</text:span>
@@ -145,7 +146,7 @@ D3 text "无类型"
 		`</table:table-row></table:table>`,
 		`sheet "文字" hidden=false last=1
 A1 text "  推进  两个空格\n第二行\n第三行\t末"
-B1 text "市财政 局 "
+B1 text "  市财政\n\t\t局 "
 C1 text "有批注"
 D1 text "链接&<"
 F1 text "一\n二"
@@ -249,7 +250,9 @@ func TestODSCostFollowsContent(t *testing.T) {
 
 // What an .ods is refused for: the damage refusals and limits of an .xlsx.
 func TestODSRefused(t *testing.T) {
-	table := func(rows string) string { return odsContentXML("", `<table:table table:name="台账">`+rows+`</table:table>`) }
+	table := func(rows string) string {
+		return odsContentXML("", `<table:table table:name="台账">`+rows+`</table:table>`)
+	}
 	good := table(`<table:table-row><table:table-cell office:value-type="string"><text:p>事项</text:p></table:table-cell></table:table-row>`)
 	var big *TooBigError
 	for _, c := range []struct {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // A cell's value, as an .xlsx holding the same cell reads: office:value-type says what the
@@ -123,17 +122,15 @@ func (p *odsParser) cellText() (string, error) {
 // Excel's limit of 32,767 characters.
 const maxCellText = 16 * 32767 * 4
 
-// textWriter writes a paragraph's text as ODF says it reads: a run of white space in the
-// markup is one space, none at the start of the paragraph; text:s, text:tab and
-// text:line-break are a space (text:c of them), a tab and a line break as written.
+// textWriter writes a paragraph's text as LibreOffice Calc reads a cell's: the characters as
+// written (Calc keeps leading and repeated spaces, unlike a text document), and text:s,
+// text:tab and text:line-break as a space (text:c of them), a tab and a line break.
 type textWriter struct {
-	b       *strings.Builder
-	p       *odsParser
-	skipSpc bool // the last character written was a collapsible space, or none yet
+	b *strings.Builder
+	p *odsParser
 }
 
 func (w *textWriter) paragraph() error {
-	w.skipSpc = true
 	for depth := 1; depth > 0; {
 		t, err := w.p.token()
 		if err != nil {
@@ -141,7 +138,7 @@ func (w *textWriter) paragraph() error {
 		}
 		switch t := t.(type) {
 		case xml.CharData:
-			w.chars(t)
+			w.b.Write(t)
 		case xml.StartElement:
 			if err := w.element(t, &depth); err != nil {
 				return err
@@ -172,15 +169,12 @@ func (w *textWriter) element(t xml.StartElement, depth *int) error {
 		for range n {
 			w.b.WriteByte(' ')
 		}
-		w.skipSpc = false
 		return w.p.skip()
 	case isName(t.Name, nsText, "tab"):
 		w.b.WriteByte('\t')
-		w.skipSpc = false
 		return w.p.skip()
 	case isName(t.Name, nsText, "line-break"):
 		w.b.WriteByte('\n')
-		w.skipSpc = false
 		return w.p.skip()
 	case isName(t.Name, nsOffice, "annotation"), isName(t.Name, nsText, "note"), isName(t.Name, nsText, "ruby-text"),
 		t.Name.Space == nsDraw || t.Name.Space == "draw":
@@ -188,22 +182,6 @@ func (w *textWriter) element(t xml.StartElement, depth *int) error {
 	}
 	*depth++ // text:span, text:a, a field: its text is the paragraph's
 	return nil
-}
-
-func (w *textWriter) chars(s []byte) {
-	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
-		s = s[size:]
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
-			if !w.skipSpc {
-				w.b.WriteByte(' ')
-				w.skipSpc = true
-			}
-			continue
-		}
-		w.b.WriteRune(r)
-		w.skipSpc = false
-	}
 }
 
 // dateSerial turns an office:date-value (2024-06-30, 2024-06-30T14:30:00, with fractions of
