@@ -285,3 +285,8 @@ const (
 	sysOther      = "系统无法读取"
 	sysNotXLSX    = "不是可读取的xlsx文件，或文件已损坏"
 )
+
+// Messages of the reader for OpenDocument spreadsheets (.ods).
+const (
+	msgEncryptedODS = "文件已加密，.ods文件的密码不受支持（--password 只用于.xlsx），请单位用WPS或LibreOffice打开后另存为未加密的.xlsx或.ods再发送"
+)

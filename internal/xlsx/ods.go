@@ -132,3 +132,14 @@ func readODS(zr *zip.Reader, limit int64) (*Book, error) {
 	}
 	return book, nil
 }
+
+// IsODS reports whether the file of size bytes in r is an OpenDocument spreadsheet, by its
+// content, without reading its sheets (a writer that copies a workbook picks its way by it).
+func IsODS(r io.ReaderAt, size int64) bool {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return false
+	}
+	ods, err := isODS(zr)
+	return err == nil && ods
+}
