@@ -280,3 +280,36 @@ func xmlText(s string) string {
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()
 }
+
+// check --annotate on an .ods writes the marked copy as an .xlsx of the same name (as for an
+// .xls): the unit's values, the error's cell commented, and the 问题清单.
+func TestCheckAnnotateODS(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "市商务局.ods")
+	writeODSOf(t, filepath.Join(sample, "市商务局.xlsx"), src)
+	dir := filepath.Join(t.TempDir(), "退回")
+	code, stdout, stderr := runCmd(t, "check", "--as-of", "2024-12-20", "--annotate", dir, src)
+	if code != exitErrors || !strings.Contains(stdout, "写出1个标注过的台账") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "市商务局.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	comments, err := f.GetComments("台账")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range comments {
+		for _, p := range c.Paragraph {
+			found = found || c.Cell == "H12" && strings.Contains(p.Text, "2月没有30日")
+		}
+	}
+	if v, _ := f.GetCellValue("台账", "H12"); !found || v != "2024年2月30日" {
+		t.Errorf("H12 = %q, comments %+v", v, comments)
+	}
+	if idx, _ := f.GetSheetIndex("问题清单"); idx < 0 {
+		t.Error("no 问题清单 sheet")
+	}
+}

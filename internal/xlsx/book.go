@@ -26,7 +26,8 @@ type Cell struct {
 }
 
 // Row is one row that holds at least one cell value (or a formula). Cells[i] is column i+1;
-// the slice ends at the last cell with a value.
+// the slice ends at the last cell with a value. Rows may share their Cells (an .ods row
+// repeated by number-rows-repeated): read them, never write them.
 type Row struct {
 	N     int // 1-based row number
 	Cells []Cell
