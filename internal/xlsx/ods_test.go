@@ -151,7 +151,13 @@ C1 text "有批注"
 D1 text "链接&<"
 F1 text "一\n二"
 `},
-	// Blank cells and rows cost nothing until a value follows; repeated values unfold.
+	// Blank cells and rows cost nothing until a value follows; repeated values unfold. What
+	// other readers got wrong on real files: LibreOffice ends each row with a blank (styled)
+	// cell repeated to column 16,384 and each sheet with a blank row repeated to row 1,048,576
+	// (tdf/odftoolkit#25 and #64, productdevbook/hucre#545: rows 16,384 wide, a million rows
+	// iterated); a repeated row can hold values — identical adjoining rows are written once
+	// (ropensci/readODS#81: 245 rows of a gov.uk statistics release read as blank); an
+	// interior blank row keeps its place (productdevbook/hucre#394).
 	{"repeats", "", `<table:table table:name="重复"><table:table-column table:number-columns-repeated="16384"/>` +
 		`<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>` +
 		`<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="2"/>` +
