@@ -391,3 +391,18 @@ func FuzzReadODS(f *testing.F) {
 		}
 	})
 }
+
+// Spaces unfolded by text:s are paid for: cells of a million spaces each, more than the limit
+// in all, are refused as too big.
+func TestODSSpacesCharged(t *testing.T) {
+	cell := `<table:table-cell office:value-type="string"><text:p>x<text:s text:c="1000000"/>y</text:p></table:table-cell>`
+	content := odsContentXML("", `<table:table table:name="台账"><table:table-row>`+strings.Repeat(cell, 10)+`</table:table-row></table:table>`)
+	var big *TooBigError
+	if _, err := openODS(t, content, Options{MaxUnzip: 8 << 20}); !errors.As(err, &big) {
+		t.Errorf("10 cells of a million spaces, limit 8 MiB: err = %v, want a TooBigError", err)
+	}
+	book, err := openODS(t, odsContentXML("", `<table:table table:name="台账"><table:table-row>`+cell+`</table:table-row></table:table>`), Options{})
+	if err != nil || book.Sheets[0].Rows[0].Cells[0].Value != "x"+strings.Repeat(" ", 1000000)+"y" {
+		t.Errorf("one cell of a million spaces: %v", err)
+	}
+}

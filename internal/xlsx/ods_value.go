@@ -118,9 +118,9 @@ func (p *odsParser) cellText() (string, error) {
 	return b.String(), nil
 }
 
-// maxCellText bounds the text of one cell that spaces (text:s text:c) can unfold to: 16 times
-// Excel's limit of 32,767 characters.
-const maxCellText = 16 * 32767 * 4
+// maxCellText bounds the text of one cell, as the scanner of .xlsx parts bounds a text run.
+// The spaces text:s unfolds to (text:c of them) are also charged against the limit.
+const maxCellText = maxToken
 
 // textWriter writes a paragraph's text as LibreOffice Calc reads a cell's: the characters as
 // written (Calc keeps leading and repeated spaces, unlike a text document), and text:s,
@@ -165,6 +165,9 @@ func (w *textWriter) element(t xml.StartElement, depth *int) error {
 		}
 		if n > maxCellText-w.b.Len() {
 			return fmt.Errorf("%w: %d spaces in one cell", ErrTooLong, n)
+		}
+		if err := w.p.charge(int64(n)); err != nil {
+			return err
 		}
 		for range n {
 			w.b.WriteByte(' ')
