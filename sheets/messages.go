@@ -348,3 +348,8 @@ var kindNames = [numProblemKinds]string{
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
 const msgSheetRenamed = "工作表名称“%s”不符合Excel的规定（最长31个字符，不含 []:*?/\\ 等），副本中改为“%s”"
+
+// Messages of the reader for OpenDocument spreadsheets (.ods).
+const (
+	msgEncryptedODS = "文件已加密，.ods文件的密码不受支持（--password 只用于.xlsx），请单位用WPS或LibreOffice打开后另存为未加密的.xlsx或.ods再发送"
+)
