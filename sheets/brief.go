@@ -1,10 +1,8 @@
 package sheets
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,9 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/internal/zhtext"
-	"github.com/xuri/excelize/v2"
 )
 
 // A briefing (会议通报, SPEC §9.1) is what the office reads out at an executive meeting about
@@ -26,14 +22,6 @@ type Briefing struct {
 	Meeting   MeetingStats // its row of 分会议统计
 	Items     []*Item      // in 编号 order, then source order
 	Narrative string
-}
-
-// SheetBrief is the sheet of a briefing workbook.
-const SheetBrief = "议定事项落实情况"
-
-var colsBrief = []xlsxout.Column{
-	column("序号", kInt), column("事项内容", kWrap), column("牵头单位", kText), column("责任领导", kText),
-	column("完成时限", kDate), column("落实状态", kText), column("进展情况", kWrap), column("预警", kText),
 }
 
 // FindMeeting resolves a meeting named in any form the reader accepts (市政府常务会议第14次,
@@ -326,123 +314,4 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 // trimEnd drops the closing punctuation of an item's content, which the sentence supplies.
 func trimEnd(s string) string {
 	return strings.TrimRightFunc(strings.TrimSpace(s), func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-}
-
-// BriefFileName is the briefing's file name: <会议>议定事项落实情况_<YYYYMMDD>.xlsx.
-func BriefFileName(b *Briefing) string {
-	return SafeName(b.Meeting.Name) + "议定事项落实情况_" + b.AsOf.Format("20060102") + ".xlsx"
-}
-
-// SafeName is s as part of a file name: the characters Windows refuses replaced by _, at most
-// MaxNameRunes characters (Windows allows 255 UTF-16 units in a name and 260 in a whole path
-// by default; a unit's or meeting's name of 80 characters must not make the file unwritable),
-// no trailing dots or spaces, and 未命名 for a name that would be empty.
-func SafeName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || r < 0x20 {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(s))
-	if r := []rune(s); len(r) > MaxNameRunes {
-		s = string(r[:MaxNameRunes])
-	}
-	s = strings.TrimRight(s, ". ")
-	if strings.Trim(s, ". ") == "" {
-		return "未命名"
-	}
-	return s
-}
-
-// MaxNameRunes is the most characters SafeName keeps of a name.
-const MaxNameRunes = 60
-
-// BriefTable is the briefing's sheet: the title, the office and as-of line, the narrative to
-// be read out (a title line that WriteBrief wraps), then the items.
-func BriefTable(b *Briefing, office string) *xlsxout.Table {
-	line := "统计截止：" + CNDate(b.AsOf)
-	if office != "" {
-		line = "制表单位：" + office + "    " + line
-	}
-	return &xlsxout.Table{
-		Name: SheetBrief, Titles: []string{SpokenMeeting(b.Meeting) + "议定事项落实情况", line, b.Narrative},
-		Cols: colsBrief, N: len(b.Items), Empty: "该会议没有议定事项", Signal: len(colsBrief),
-		Row: func(i int, v []any) xlsxout.Tone {
-			it := b.Items[i]
-			v[0], v[1], v[2], v[3] = i+1, it.Content, it.Lead, it.Leader
-			v[4], v[5], v[6], v[7] = xlsxout.DateValue(it.Deadline), it.Status.String(), it.Progress, alertValue(it.Alert)
-			return xlsxout.None
-		},
-	}
-}
-
-// briefNarrativeRow is the row of the narrative on the briefing's sheet.
-const briefNarrativeRow = 3
-
-// WriteBrief writes the briefing workbook to path (A4 landscape, colour only on 预警). It is
-// marked as duban's own, so that, left among the inputs, it is never read as a ledger.
-func WriteBrief(path string, b *Briefing, office string) error {
-	return SaveFile(path, func(w io.Writer) error {
-		f, err := briefBook(b, office)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		err = xlsxout.SetProps(f, xlsxout.Props{
-			Application: reportApplication, Creator: cmp.Or(office, reportApplication),
-			Description: reportDescription, Title: b.Meeting.Name + "议定事项落实情况",
-			Subject: "统计截止：" + CNDate(b.AsOf), Created: time.Now(),
-		})
-		if err != nil {
-			return err
-		}
-		return f.Write(w)
-	})
-}
-
-// briefBook lays out the briefing. The kit streams its tables, after which a sheet cannot be
-// changed, so the written book is opened again to make the narrative's title line a wrapped
-// paragraph (a briefing is a few dozen rows).
-func briefBook(b *Briefing, office string) (*excelize.File, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := xlsxout.WriteBook(f, []*xlsxout.Table{BriefTable(b, office)}); err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return nil, err
-	}
-	g, err := excelize.OpenReader(&buf)
-	if err != nil {
-		return nil, err
-	}
-	if err := wrapLine(g, SheetBrief, briefNarrativeRow, len(colsBrief), b.Narrative); err != nil {
-		g.Close()
-		return nil, err
-	}
-	return g, nil
-}
-
-// wrapLine makes a title line of a written table a wrapped paragraph as tall as its text
-// across the table's ncol columns.
-func wrapLine(f *excelize.File, sheet string, row, ncol int, text string) error {
-	style, err := f.NewStyle(&excelize.Style{Font: xlsxout.Font(false, 12, ""),
-		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	if err != nil {
-		return err
-	}
-	total := 0.0
-	for c := 1; c <= ncol; c++ {
-		w, err := f.GetColWidth(sheet, ColumnName(c))
-		if err != nil {
-			return err
-		}
-		total += w
-	}
-	cell := "A" + strconv.Itoa(row)
-	if err := f.SetCellStyle(sheet, cell, cell, style); err != nil {
-		return err
-	}
-	return f.SetRowHeight(sheet, row, xlsxout.RowHeight(xlsxout.WrappedLines(text, total)+1))
 }

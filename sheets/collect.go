@@ -29,7 +29,7 @@ func Source(paths []string) (files []string, probs []Problem) {
 	for _, root := range paths {
 		fi, err := os.Stat(root)
 		if err != nil {
-			probs = append(probs, Problem{Pos: Pos{File: root}, Level: Error, Msg: msgNoSuchPath})
+			probs = append(probs, Problem{Pos: Pos{File: root}, Scope: ScopeFile, Level: Error, Kind: NoSuchPath, Msg: msgNoSuchPath})
 			continue
 		}
 		if !fi.IsDir() {
@@ -42,7 +42,7 @@ func Source(paths []string) (files []string, probs []Problem) {
 		}
 		_ = filepath.WalkDir(root, func(p string, de fs.DirEntry, err error) error {
 			if err != nil {
-				probs = append(probs, Problem{Pos: Pos{File: p}, Level: Error, Msg: fmt.Sprintf(msgUnreadable, sysErrText(err))})
+				probs = append(probs, Problem{Pos: Pos{File: p}, Scope: ScopeFile, Level: Error, Kind: FolderUnreadable, Msg: fmt.Sprintf(msgUnreadable, sysErrText(err))})
 				if de != nil && de.IsDir() && p != root {
 					return fs.SkipDir
 				}
@@ -62,7 +62,7 @@ func Source(paths []string) (files []string, probs []Problem) {
 			case ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".et":
 				add(p)
 			default:
-				probs = append(probs, Problem{Pos: Pos{File: name}, Level: Notice, Msg: msgNotWorkbook})
+				probs = append(probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Notice, Kind: NotWorkbook, Msg: msgNotWorkbook})
 			}
 			return nil
 		})

@@ -2,32 +2,30 @@ package sheets
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
-	"strconv"
+	"slices"
 	"strings"
 
-	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/zhtext"
-	"github.com/xuri/excelize/v2"
 )
 
 // The config workbook (SPEC §8) is the dictionary as an office edits it in Excel: one sheet per
 // table of templates/dictionary.txt, each with an explanation in row 1, a header in row 2 and
 // one entry per row below. Lists of spellings in one cell are joined with 、.
 
-// configTable describes one sheet of the config workbook.
-type configTable struct {
-	section string
-	header  []string
-	note    string
-	widths  []float64
+// ConfigTable describes one sheet of the config workbook.
+type ConfigTable struct {
+	Section string
+	Header  []string  // the labels of row 2
+	Note    string    // the explanation in row 1
+	Widths  []float64 // of the columns, in characters
 	// blame is the column (0-based) that BuildDict complains about for a line of this table,
 	// so that its error names the cell to fix.
 	blame func(cells []string) int
 }
 
-var configTables = []configTable{
+var configTables = []ConfigTable{
 	{SectionCategories, []string{"名称", "种类", "别名", "识别关键词"},
 		"类别：每行一个类别，按此顺序出现在汇总表中。种类填 会议（计入会议次数）、批示 或 任务。" +
 			"别名是类别栏里的其他写法；识别关键词用于类别栏为空时从会议名称识别类别（如 常务会）。多个写法用“、”分隔。",
@@ -57,174 +55,46 @@ var configTables = []configTable{
 		}},
 }
 
-const (
-	configHeaderRow = 2
-	configListSep   = "、"
-)
+// ConfigTables are the sheets of the config workbook, in order.
+func ConfigTables() []ConfigTable { return slices.Clone(configTables) }
 
-// WriteConfig writes dictionary d to path as an editable config workbook, through a temporary
-// file in the same folder renamed into place.
-func WriteConfig(path string, d *Dict) (err error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := buildConfig(f, d); err != nil {
-		return fmt.Errorf("写入 %s: %w", path, err)
-	}
-	return SaveFile(path, func(w io.Writer) error { return f.Write(w) })
-}
+// ConfigHeaderRow is the config workbook's header row (1-based); the explanation is above it.
+const ConfigHeaderRow = 2
 
-func buildConfig(f *excelize.File, d *Dict) error {
-	note, err := f.NewStyle(&excelize.Style{
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
-		Font:      &excelize.Font{Color: "595959"},
-	})
-	if err != nil {
-		return err
-	}
-	border := xlsxout.Border("BFBFBF")
-	head, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
-		Fill:      xlsxout.Solid(xlsxout.FormFill),
-		Border:    border,
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
-	})
-	if err != nil {
-		return err
-	}
-	body, err := f.NewStyle(&excelize.Style{
-		Border: border, NumFmt: 49, // text, so 7 or 001 stay as typed
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
-	})
-	if err != nil {
-		return err
-	}
-	for i, t := range configTables {
-		sheet := t.section
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", sheet); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(sheet); err != nil {
-			return err
-		}
-		last := ColumnName(len(t.header))
-		if err := f.SetCellStr(sheet, "A1", t.note); err != nil {
-			return err
-		}
-		if len(t.header) > 1 { // a one-cell merge is no merge (Excel never writes one)
-			if err := f.MergeCell(sheet, "A1", last+"1"); err != nil {
-				return err
-			}
-		}
-		if err := f.SetCellStyle(sheet, "A1", last+"1", note); err != nil {
-			return err
-		}
-		if err := f.SetRowHeight(sheet, 1, 48); err != nil {
-			return err
-		}
-		for c, h := range t.header {
-			if err := f.SetCellStr(sheet, ColumnName(c+1)+"2", h); err != nil {
-				return err
-			}
-			if err := f.SetColWidth(sheet, ColumnName(c+1), ColumnName(c+1), t.widths[c]); err != nil {
-				return err
-			}
-		}
-		if err := f.SetCellStyle(sheet, "A2", last+"2", head); err != nil {
-			return err
-		}
-		rows := configRows(t.section, d)
-		for r, cells := range rows {
-			for c, v := range cells {
-				if err := f.SetCellStr(sheet, ColumnName(c+1)+strconv.Itoa(r+3), v); err != nil {
-					return err
-				}
-			}
-		}
-		// Style some empty rows too, so that added lines look like the others.
-		if err := f.SetCellStyle(sheet, "A3", last+strconv.Itoa(len(rows)+22), body); err != nil {
-			return err
-		}
-		if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: configHeaderRow, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-		if t.section == SectionCategories {
-			dv := excelize.NewDataValidation(true)
-			dv.Sqref = "B3:B1000"
-			if err := dv.SetDropList([]string{KindMeeting.String(), KindDoc.String(), KindTask.String()}); err != nil {
-				return err
-			}
-			dv.SetError(excelize.DataValidationErrorStyleStop, "种类", "种类应为 会议、批示 或 任务")
-			if err := f.AddDataValidation(sheet, dv); err != nil {
-				return err
-			}
-		}
-	}
-	return xlsxout.SetProps(f, xlsxout.Props{Application: "duban", Description: "duban-config", Title: "duban 词典配置"})
-}
+// ConfigListSep joins several spellings in one cell of the config workbook.
+const ConfigListSep = "、"
 
-// configRows returns the entries of one table of d, as cells.
-func configRows(section string, d *Dict) [][]string {
-	join := func(s []string) string { return strings.Join(s, configListSep) }
-	var rows [][]string
-	switch section {
-	case SectionCategories:
-		for _, c := range d.Categories {
-			rows = append(rows, []string{c.Name, c.Kind.String(), join(c.Aliases), join(c.Keywords)})
-		}
-	case SectionStatuses:
-		for _, s := range []Status{Done, InProgress, NotStarted} {
-			rows = append(rows, []string{s.String(), join(d.Statuses[s])})
-		}
-	case SectionColumns:
-		for f := Field(0); f < NumFields; f++ {
-			rows = append(rows, []string{f.String(), join(d.Columns[f])})
-		}
-	case SectionNoDeadline:
-		for _, w := range d.NoDeadline {
-			rows = append(rows, []string{w})
-		}
-	case SectionUnits:
-		for _, u := range d.Units {
-			rows = append(rows, []string{u.Name, join(u.Aliases)})
-		}
-	case SectionSettings:
-		rows = append(rows, []string{SettingWarnDays, strconv.Itoa(d.WarnDays)}, []string{SettingOffice, d.Office})
-	}
-	return rows
-}
-
-// ReadConfig reads a config workbook written by WriteConfig and edited by the office. Its
-// errors are in Chinese and name the place to fix as 文件!工作表!单元格.
-func ReadConfig(path string) (*Dict, error) {
+// ReadConfig reads a config workbook written by books.WriteConfig and edited by the office,
+// whole and under opt's limits as a unit's file is read: a damaged one is refused with the
+// same words, never read in part. Its errors are in Chinese and name the place to fix as
+// 文件!工作表!单元格.
+func ReadConfig(path string, opt ReadOptions) (*Dict, error) {
 	name := filepath.Base(path)
-	f, err := excelize.OpenFile(path)
+	book, err := openBook(path, opt)
 	if err != nil {
 		return nil, fmt.Errorf("无法打开词典配置 %s：%w（请确认是 duban config 导出的 .xlsx 工作簿）", name, err)
 	}
-	defer f.Close()
 	tables := map[string][]DictLine{}
 	for _, t := range configTables {
-		idx, err := f.GetSheetIndex(t.section)
-		if err != nil || idx < 0 {
-			return nil, fmt.Errorf("%s：缺少工作表“%s”，请不要删除或改名配置工作簿中的工作表（可用 duban config -o 重新导出）", name, t.section)
+		s := sheet(book, t.Section)
+		if s == nil {
+			return nil, fmt.Errorf("%s：缺少工作表“%s”，请不要删除或改名配置工作簿中的工作表（可用 duban config -o 重新导出）", name, t.Section)
 		}
-		rows, err := f.GetRows(t.section)
-		if err != nil {
-			return nil, fmt.Errorf("%s!%s：无法读取：%w", name, t.section, err)
-		}
-		header := configHeader(rows, t.header[0])
+		header := configHeader(s.Rows, t.Header[0])
 		if header < 0 {
-			return nil, fmt.Errorf("%s!%s：找不到表头行（第一列应为“%s”），请不要删除表头", name, t.section, t.header[0])
+			return nil, fmt.Errorf("%s!%s：找不到表头行（第一列应为“%s”），请不要删除表头", name, t.Section, t.Header[0])
 		}
-		for r := header + 1; r < len(rows); r++ {
-			cells := rows[r]
+		for _, row := range s.Rows[header+1:] {
+			cells := make([]string, len(row.Cells))
+			for c, x := range row.Cells {
+				cells[c] = x.Value
+			}
 			if blankRow(cells) {
 				continue
 			}
 			col := t.blame(cells)
-			where := fmt.Sprintf("%s!%s!%s%d", name, t.section, ColumnName(col+1), r+1)
-			tables[t.section] = append(tables[t.section], DictLine{Cells: cells, Where: where})
+			where := fmt.Sprintf("%s!%s!%s%d", name, t.Section, ColumnName(col+1), row.N)
+			tables[t.Section] = append(tables[t.Section], DictLine{Cells: cells, Where: where})
 		}
 	}
 	d, err := BuildDict(tables)
@@ -234,11 +104,11 @@ func ReadConfig(path string) (*Dict, error) {
 	return d, nil
 }
 
-// configHeader returns the 0-based index of the header row, whose first cell is first; the
-// office may have inserted or deleted lines above it.
-func configHeader(rows [][]string, first string) int {
-	for i := 0; i < len(rows) && i < 10; i++ {
-		if len(rows[i]) > 0 && zhtext.Normalize(rows[i][0]) == first {
+// configHeader returns the index in rows of the header row (among the first ten), whose first
+// cell is first; the office may have inserted or deleted lines above it.
+func configHeader(rows []xlsx.Row, first string) int {
+	for i := 0; i < len(rows) && rows[i].N <= 10; i++ {
+		if c := rows[i].Cells; len(c) > 0 && zhtext.Normalize(c[0].Value) == first {
 			return i
 		}
 	}

@@ -8,11 +8,11 @@
 //	Validate (validate.go)  raw rows → items, by the row rules of SPEC §5 (validator/v10)
 //	Merge    (merge.go)     the same item from several rows counted once (SPEC §6)
 //	Summarize (stats.go)    items → Report: the figures of SPEC §7, the as-of date passed in
-//	Write    (write.go)     Report → the consolidated workbook
 //
-// Build (run.go) runs them all. Only the reader and write.go (and the round-trip
-// helpers config.go, expect.go, annotate.go) touch workbooks; everything between is plain
-// Go values, testable without files. The dictionary (dict.go) holds everything an office
+// Build (run.go) runs them all; package books writes the Report. Only the reader touches
+// workbooks — a unit's ledger, and duban's own workbooks read back (own.go: a previous report,
+// a report as master list, the config workbook), all through internal/xlsx; everything between
+// is plain Go values, testable without files. The dictionary (dict.go) holds everything an office
 // names its own way; deadline.go and meeting.go read dates, deadlines and meeting names, whose
 // Chinese text forms internal/zhtext parses.
 //

@@ -30,18 +30,26 @@ type masterRow struct {
 	lead string
 }
 
-// readMaster reads and validates a master list (a report duban wrote is read by its 事项明细). ok is false when the file cannot be used at
-// all; probs are the reader's and the row rules' findings (without 落实状态, which a master
-// list does not have).
+// readMaster reads and validates a master list, opened once: a 交办清单 in any layout the
+// reader accepts, or a report duban wrote, by its 事项明细. Either is read whole or refused as
+// a unit's file is (a damaged one is never read in part). ok is false when the file cannot be
+// used at all; probs are the reader's and the row rules' findings (without 落实状态, which a
+// master list does not have).
 func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []masterRow, probs []Problem, ok bool) {
-	raws, probs := ReadFile(path, d, ro)
-	if fileFailed(probs) && isReport(path) {
+	name := cmp.Or(ro.Name, filepath.Base(path))
+	book, err := openBook(path, ro)
+	if err != nil {
+		return nil, []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false
+	}
+	l := readBook(name, book, d, ro)
+	raws, probs := l.Rows, l.Problems
+	if fileFailed(probs) && isReport(book) {
 		// A report duban wrote, as the master list of the next round: its 事项明细.
-		rs, err := itemsAsRows(path)
+		t, err := writtenItems(name, book)
 		if err != nil {
-			return nil, []Problem{{Pos: Pos{File: filepath.Base(path)}, Level: Error, Msg: err.Error()}}, false
+			return nil, []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false
 		}
-		raws, probs = rs, nil
+		raws, probs = t.asRows(), nil
 	}
 	if fileFailed(probs) {
 		return nil, probs, false
@@ -51,7 +59,7 @@ func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []ma
 	for _, r := range raws {
 		mr := masterRow{raw: r, lead: splitLead(r.Vals[FieldLead]).lead} // one lead, as the row rules take it
 		if mr.lead == "" {
-			probs = append(probs, Problem{Pos: r.Cell(FieldLead), Level: Error, Field: FieldLead.String(), Msg: msgMasterNoLead})
+			probs = append(probs, Problem{Pos: r.Cell(FieldLead), Scope: ScopeCell, Level: Error, Kind: MasterNoLead, Field: FieldLead.String(), Msg: msgMasterNoLead})
 		} else {
 			mr.lead, _ = d.Unit(mr.lead)
 		}
@@ -95,57 +103,65 @@ func SplitByUnit(path string, d *Dict, ro ReadOptions) (units []UnitRows, probs 
 	return units, probs, true
 }
 
-// Reconcile compares the merged items of r with the master list at expectPath (SPEC §9):
-// every assigned item that no unit reported is Missing, with the master list's columns and
-// 牵头单位; every unit with assigned items that reported none at all is Unreported. Items are
-// matched by the identity used in merging — category, meeting, content and lead unit, or 编号
-// when both sides have one.
-func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error) {
-	rows, master, err := readMasterFor(expectPath, r, o)
-	if err != nil {
-		return nil, err
+// Master is a master list (交办清单) as read for reconciling the reports with it (--expect).
+type Master struct {
+	rows []masterRow
+}
+
+// ReadMaster reads the master list at expectPath for reconciling (SPEC §9). A list that cannot
+// be used is an error.
+func ReadMaster(expectPath string, o Options) (*Master, error) {
+	rows, probs, ok := readMaster(expectPath, o.Dict, o.AsOf, o.Read)
+	if !ok {
+		msg := "无法读取"
+		for _, p := range probs {
+			if p.failsFile() {
+				msg = p.Msg
+				break
+			}
+		}
+		return nil, fmt.Errorf(msgMasterUnusable, expectPath, msg)
 	}
-	back := indexReported(r.Items)
+	if len(rows) == 0 {
+		return nil, fmt.Errorf(msgMasterEmpty, expectPath)
+	}
+	if !slices.ContainsFunc(rows, func(mr masterRow) bool { return mr.lead != "" }) {
+		return nil, fmt.Errorf(msgMasterNoLeads, expectPath)
+	}
+	return &Master{rows: rows}, nil
+}
+
+// Reconcile compares the merged items with the master list (SPEC §9): every assigned item
+// that no unit reported is Missing, with the master list's columns and 牵头单位; every unit
+// with assigned items that reported none at all is Unreported. Items are matched by the
+// identity used in merging — category, meeting, content and lead unit, or 编号 when both sides
+// have one.
+func (m *Master) Reconcile(d *Dict, items []Item) *Reconciliation {
+	rec, _ := m.against(d, items)
+	return rec
+}
+
+// against reconciles the merged items with the master list, and returns the meetings the list
+// names, by category: the record of the meetings held (meetingKeys). Categories the dictionary
+// does not know get one kind over the list and the items.
+func (m *Master) against(d *Dict, items []Item) (*Reconciliation, map[string]map[string]bool) {
+	master := make([]Item, len(m.rows))
+	for i := range m.rows {
+		master[i] = m.rows[i].item
+	}
+	unifyKinds(d, master, items)
+	rows := slices.Clone(m.rows)
+	for i := range rows {
+		rows[i].item = master[i]
+	}
+	back := indexReported(items)
 	fields := masterColumns(rows)
 	rec := &Reconciliation{}
 	for _, f := range fields {
 		rec.Headers = append(rec.Headers, f.String())
 	}
 	rec.Missing, rec.Unreported = back.compare(rows, fields)
-	r.meetingsFromMaster(master, o.Dict)
-	return rec, nil
-}
-
-// readMasterFor reads the master list at expectPath for reconciling with r, and returns its
-// rows and their items. Categories the dictionary does not know get one kind over the list
-// and the report. A list that cannot be used is an error.
-func readMasterFor(expectPath string, r *Report, o Options) ([]masterRow, []Item, error) {
-	rows, probs, ok := readMaster(expectPath, o.Dict, o.AsOf, o.Read)
-	master := make([]Item, len(rows))
-	for i := range rows {
-		master[i] = rows[i].item
-	}
-	unifyKinds(o.Dict, master, r.Items)
-	for i := range rows {
-		rows[i].item = master[i]
-	}
-	if !ok {
-		msg := "无法读取"
-		for _, p := range probs {
-			if p.Pos.Sheet == "" {
-				msg = p.Msg
-				break
-			}
-		}
-		return nil, nil, fmt.Errorf(msgMasterUnusable, expectPath, msg)
-	}
-	if len(rows) == 0 {
-		return nil, nil, fmt.Errorf(msgMasterEmpty, expectPath)
-	}
-	if !slices.ContainsFunc(rows, func(mr masterRow) bool { return mr.lead != "" }) {
-		return nil, nil, fmt.Errorf(msgMasterNoLeads, expectPath)
-	}
-	return rows, master, nil
+	return rec, meetingKeys(master)
 }
 
 // reported is what the units sent back, indexed to find the master list's items in it.
@@ -280,50 +296,18 @@ func masterValue(mr *masterRow, f Field) string {
 	return v
 }
 
-// meetingsFromMaster makes the master list the record of the meetings (SPEC §7): for each
-// meeting category it names, 会议次数 counts the distinct meetings of the list (and any other
-// the units reported), the set is known complete — the narrative says 召开…N次 — and the
-// warning about gaps in its session numbers goes, since the list says which sessions had items.
-func (r *Report) meetingsFromMaster(master []Item, d *Dict) {
+// meetingKeys returns the meetings of the meeting categories items name, by category.
+func meetingKeys(items []Item) map[string]map[string]bool {
 	seen := map[string]map[string]bool{} // category → meetings
-	add := func(it *Item) {
+	for i := range items {
+		it := &items[i]
 		if it.Kind != KindMeeting {
-			return
+			continue
 		}
 		if seen[it.Category] == nil {
 			seen[it.Category] = map[string]bool{}
 		}
 		seen[it.Category][meetingKey(it.Meeting)] = true
 	}
-	for i := range master {
-		add(&master[i])
-	}
-	if len(seen) == 0 {
-		return
-	}
-	for i := range r.Items {
-		if seen[r.Items[i].Category] != nil {
-			add(&r.Items[i])
-		}
-	}
-	r.Total.Meetings = 0
-	for i := range r.Categories {
-		c := &r.Categories[i]
-		if ms := seen[c.Name]; ms != nil && c.Kind == KindMeeting {
-			c.Meetings, c.Complete = len(ms), true
-		}
-		r.Total.Meetings += c.Meetings
-	}
-	var dropped []string
-	r.Gaps = slices.DeleteFunc(r.Gaps, func(g MeetingGap) bool {
-		if seen[g.Category] != nil {
-			dropped = append(dropped, g.String())
-			return true
-		}
-		return false
-	})
-	r.Problems = slices.DeleteFunc(r.Problems, func(p Problem) bool {
-		return p.Pos.File == "" && p.Level == Warning && slices.Contains(dropped, p.Msg)
-	})
-	r.Narrative = narrative(r, d)
+	return seen
 }

@@ -64,15 +64,17 @@ func TestReconcile(t *testing.T) {
 	})
 
 	o := Options{Dict: testDict(t), AsOf: date(2024, 6, 1), WarnDays: 7}
+	m, err := ReadMaster(master, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Master = m
 	files, _ := Source([]string{in})
 	r := Build(files, o)
 	if len(r.Items) != 3 {
 		t.Fatalf("built %d items, want 3; problems: %v", len(r.Items), r.Problems)
 	}
-	rec, err := Reconcile(master, r, o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec := r.Expect
 	if want := []string{"编号", "会议", "会议日期", "事项内容", "牵头单位", "完成时限"}; !slices.Equal(rec.Headers, want) {
 		t.Errorf("headers = %v, want %v", rec.Headers, want)
 	}
@@ -97,7 +99,7 @@ func TestReconcileAllBack(t *testing.T) {
 		{"会议", "事项内容", "完成时限"}, // no 牵头单位 column: the list's own file name is no unit
 		{"市长专题会议第7次", "制定数据开放目录", ""},
 	})
-	_, err := Reconcile(master, &Report{}, Options{Dict: testDict(t)})
+	_, err := ReadMaster(master, Options{Dict: testDict(t)})
 	if err == nil || !strings.Contains(err.Error(), "没有任何事项填写了牵头单位") {
 		t.Errorf("a list without units: error = %v", err)
 	}
@@ -106,12 +108,13 @@ func TestReconcileAllBack(t *testing.T) {
 		{"会议", "事项内容", "牵头单位", "完成时限"},
 		{"市长专题会议第7次", "制定数据开放目录", "市数据局", ""},
 	})
-	r := &Report{Items: []Item{{Category: "市长专题会议", Kind: KindMeeting, Meeting: Meeting{Num: 7},
-		Content: "制定数据开放目录", Lead: "市数据局"}}}
-	rec, err := Reconcile(master2, r, Options{Dict: testDict(t)})
+	items := []Item{{Category: "市长专题会议", Kind: KindMeeting, Meeting: Meeting{Num: 7},
+		Content: "制定数据开放目录", Lead: "市数据局"}}
+	m, err := ReadMaster(master2, Options{Dict: testDict(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
+	rec := m.Reconcile(testDict(t), items)
 	if len(rec.Missing) != 0 || len(rec.Unreported) != 0 {
 		t.Errorf("everything came back, got missing %v unreported %v", rec.Missing, rec.Unreported)
 	}
@@ -121,7 +124,7 @@ func TestReconcileAllBack(t *testing.T) {
 }
 
 func TestReconcileUnreadable(t *testing.T) {
-	_, err := Reconcile(filepath.Join(t.TempDir(), "没有.xlsx"), &Report{}, Options{Dict: testDict(t)})
+	_, err := ReadMaster(filepath.Join(t.TempDir(), "没有.xlsx"), Options{Dict: testDict(t)})
 	if err == nil || !strings.HasPrefix(err.Error(), "交办清单 ") {
 		t.Errorf("error = %v", err)
 	}
@@ -177,11 +180,12 @@ func TestReconcileUnknownCategory(t *testing.T) {
 	report := filepath.Join(dir, "收文", "区交通局.xlsx")
 	writeRowsBook(t, report, "台账", rows)
 	o := Options{Dict: testDict(t), AsOf: date(2024, 12, 20), WarnDays: 7}
-	r := Build([]string{report}, o)
-	rec, err := Reconcile(master, r, o)
+	m, err := ReadMaster(master, o)
 	if err != nil {
 		t.Fatal(err)
 	}
+	r := Build([]string{report}, o)
+	rec := m.Reconcile(o.Dict, r.Items)
 	if len(rec.Missing) != 0 || len(rec.Unreported) != 0 {
 		t.Errorf("missing %v, unreported %v; want none", rec.Missing, rec.Unreported)
 	}

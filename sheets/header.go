@@ -28,8 +28,9 @@ type header struct {
 
 // headerNote is a notice at a column of the header.
 type headerNote struct {
-	col int
-	msg string
+	col  int
+	kind ProblemKind
+	msg  string
 }
 
 type dupColumn struct {
@@ -271,7 +272,7 @@ func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]xlsx.Cell, end in
 	}
 	hd.cols[d.field] = use
 	if d.field != FieldStatus {
-		hd.notes = append(hd.notes, headerNote{use, fmt.Sprintf(msgDateChosen, name(use), name(use), d.field, name(other))})
+		hd.notes = append(hd.notes, headerNote{use, ColumnChosen, fmt.Sprintf(msgDateChosen, name(use), name(use), d.field, name(other))})
 		return true
 	}
 	msg := fmt.Sprintf(msgStatusChosen, name(other), name(use), name(use))
@@ -281,7 +282,7 @@ func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]xlsx.Cell, end in
 	} else {
 		msg += fmt.Sprintf(msgStatusIgnored, name(other))
 	}
-	hd.notes = append(hd.notes, headerNote{use, msg})
+	hd.notes = append(hd.notes, headerNote{use, ColumnChosen, msg})
 	return true
 }
 
@@ -303,7 +304,7 @@ func (s *sheetReader) decideParent(hd *header, d dupColumn, rows [][]xlsx.Cell, 
 		parent, content = d.dropped, d.kept
 	}
 	hd.cols[FieldContent], hd.parent = content, parent
-	hd.notes = append(hd.notes, headerNote{parent, fmt.Sprintf(msg, coreOr(hd.names[parent-1]), coreOr(hd.names[content-1]))})
+	hd.notes = append(hd.notes, headerNote{parent, ParentTask, fmt.Sprintf(msg, coreOr(hd.names[parent-1]), coreOr(hd.names[content-1]))})
 	return true
 }
 

@@ -22,7 +22,7 @@ func fileVerdict(t *testing.T, name string, probs []Problem) []Problem {
 		switch {
 		case p.Pos.File != name:
 			t.Errorf("%s: problem about another file: %s", name, p)
-		case p.Pos.Sheet == "":
+		case p.Scope == ScopeFile:
 			own = append(own, p)
 		case p.Level != Notice:
 			t.Errorf("%s: unexpected %s", name, p)
@@ -220,32 +220,6 @@ func writeFormatted(t *testing.T, p string, n int) {
 		t.Fatal(err)
 	}
 	os.WriteFile(p, b, 0o644)
-}
-
-// TestReadOwnWrittenReport: a report Write produced, left among the inputs, is skipped with a
-// notice — also when it is renamed like a unit's ledger.
-func TestReadOwnWrittenReport(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "市统计局.xlsx")
-	check, err := WriteReport(p, testReport())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, probs := read(t, p)
-	sameLines(t, "problems", dumpProblems(probs), []string{"市统计局.xlsx: 提示: " + hostile.MsgOwnReport})
-	if len(rows) != 0 {
-		t.Errorf("read %d rows from a report", len(rows))
-	}
-	// Its check file too, renamed like a ledger.
-	renamed := filepath.Join(dir, "市财政局.xlsx")
-	if err := os.Rename(check, renamed); err != nil {
-		t.Fatal(err)
-	}
-	rows, probs = read(t, renamed)
-	sameLines(t, "problems", dumpProblems(probs), []string{"市财政局.xlsx: 提示: " + hostile.MsgOwnReport})
-	if len(rows) != 0 {
-		t.Errorf("read %d rows from a check file", len(rows))
-	}
 }
 
 // TestReadLegacyLedgers: an .xls and a WPS .et saved by LibreOffice (BIFF8) are read to

@@ -24,95 +24,135 @@ const (
 	limitMoreUnits = "%s等%d个单位"
 )
 
-// Submissions returns 报送情况: one row per input file (and per file skipped before reading),
-// by file name, with its items, merged rows and problems counted from the report.
+// Submissions returns 报送情况: one row per input file and per file refused before reading,
+// by file name, so that the order of the files given never changes the check file.
 func (r *Report) Submissions() []FileResult {
-	index := map[string]int{}
-	out := make([]FileResult, len(r.Inputs))
-	for i, in := range r.Inputs {
-		out[i] = in
-		index[in.File] = i
+	out := slices.Concat(r.Inputs, r.Refused)
+	slices.SortStableFunc(out, func(a, b FileResult) int { return strings.Compare(a.File, b.File) })
+	return out
+}
+
+// Add records problems found once the files were read — of merging, of the comparison with
+// the previous report, a path Source could not read, a copy check --annotate could not
+// write — among the report's problems, in order (SortProblems), and in the outcome of their
+// files: a file refused before reading gets a row of its own in 报送情况.
+func (r *Report) Add(ps []Problem) {
+	index := inputIndex(r.Inputs)
+	for _, p := range ps {
+		if p.Scope == ScopeRun {
+			continue
+		}
+		if i, ok := index[p.Pos.File]; ok {
+			r.Inputs[i].note(p)
+			continue
+		}
+		i := slices.IndexFunc(r.Refused, func(f FileResult) bool { return f.File == p.Pos.File })
+		if i < 0 {
+			if !p.failsFile() {
+				continue
+			}
+			i = len(r.Refused)
+			r.Refused = append(r.Refused, FileResult{File: p.Pos.File})
+		}
+		f := &r.Refused[i]
+		if f.Failed == "" {
+			f.Unit = unitFromFileName(f.File)
+		}
+		f.note(p)
 	}
-	units := make([]map[string]int, len(out))
-	sheets := make([]map[string]bool, len(out))
-	see := func(p Pos, lead string) int {
+	r.Problems = append(r.Problems, ps...)
+	SortProblems(r.Problems)
+}
+
+// inputIndex maps the input files' names to their place in files.
+func inputIndex(files []FileResult) map[string]int {
+	index := make(map[string]int, len(files))
+	for i, f := range files {
+		index[f.File] = i
+	}
+	return index
+}
+
+// note counts problem p in the outcome of its file f. A problem with the whole file says why
+// it was not read; a file that gave rows was read, whatever its notices say (an annotated
+// copy read as the unit's return).
+func (f *FileResult) note(p Problem) {
+	switch p.Level {
+	case Error:
+		f.Errors++
+	case Warning:
+		f.Warnings++
+	default:
+		f.Notices++
+	}
+	if p.failsFile() && f.Failed == "" && f.Rows == 0 {
+		f.Failed, f.Skipped = p.Msg, p.Level == Notice
+		if f.Skipped {
+			f.Unit, f.Sheets = "", nil // not a ledger
+		}
+	}
+	if p.Scope >= ScopeRow {
+		f.addSheet(p.Pos.Sheet)
+	}
+}
+
+// addSheet lists sheet among the sheets rows of f were read from, unless f was skipped
+// without giving rows (not a ledger: no unit, no sheets).
+func (f *FileResult) addSheet(sheet string) {
+	if sheet == "" || f.skippedWhole() {
+		return
+	}
+	if i, found := slices.BinarySearch(f.Sheets, sheet); !found {
+		f.Sheets = slices.Insert(f.Sheets, i, sheet)
+	}
+}
+
+// skippedWhole reports whether f was skipped as a whole, giving no rows.
+func (f *FileResult) skippedWhole() bool { return f.Skipped && f.Rows == 0 }
+
+// noteItems counts the merged items in the outcome of the files they came from — each
+// item in the file of its row, each merged row in its own — and gives each file its unit: the
+// 牵头单位 most of its items name, else its file name's.
+func (r *Report) noteItems() {
+	index := inputIndex(r.Inputs)
+	leads := make([]map[string]int, len(r.Inputs))
+	see := func(p Pos, lead string) *FileResult {
 		i, ok := index[p.File]
 		if !ok {
-			return -1
+			return nil
 		}
-		if units[i] == nil {
-			units[i], sheets[i] = map[string]int{}, map[string]bool{}
+		if leads[i] == nil {
+			leads[i] = map[string]int{}
 		}
-		if lead != "" {
-			units[i][lead]++
-		}
-		if p.Sheet != "" {
-			sheets[i][p.Sheet] = true
-		}
-		return i
+		leads[i][lead]++
+		f := &r.Inputs[i]
+		f.addSheet(p.Sheet)
+		return f
 	}
 	for k := range r.Items {
 		it := &r.Items[k]
-		if i := see(it.Src, it.Lead); i >= 0 {
-			out[i].Counted++
+		if f := see(it.Src, it.Lead); f != nil {
+			f.Counted++
 		}
 		for _, p := range it.Merged {
-			if i := see(p, it.Lead); i >= 0 {
-				out[i].Merged++
+			if f := see(p, it.Lead); f != nil {
+				f.Merged++
 			}
 		}
 	}
-	for _, p := range r.Problems {
-		i, ok := index[p.Pos.File]
-		if !ok {
-			if p.Pos.File == "" || p.Pos.Sheet != "" || p.Level == Warning {
-				continue
-			}
-			// A file refused before reading (by Source): a row of its own.
-			i = len(out)
-			index[p.Pos.File] = i
-			out = append(out, FileResult{File: p.Pos.File})
-			units, sheets = append(units, nil), append(sheets, nil)
-		}
-		if p.Pos.Row > 0 {
-			see(p.Pos, "")
-		}
-		f := &out[i]
-		switch p.Level {
-		case Error:
-			f.Errors++
-		case Warning:
-			f.Warnings++
-		default:
-			f.Notices++
-		}
-		// A problem with the whole file says why it was not read; a file that gave rows was
-		// read, whatever its notices say (an annotated copy read as the unit's return).
-		if p.Pos.Sheet == "" && p.Level != Warning && f.Failed == "" && f.Rows == 0 {
-			f.Failed, f.Skipped = p.Msg, p.Level == Notice
-		}
-	}
-	for i := range out {
-		f := &out[i]
-		if f.Skipped && f.Rows == 0 {
-			continue // not a ledger: no unit, no sheets
+	for i := range r.Inputs {
+		f := &r.Inputs[i]
+		if f.skippedWhole() {
+			continue
 		}
 		f.Unit = unitFromFileName(f.File)
 		best := 0
-		for u, n := range units[i] {
-			if n > best || n == best && u < f.Unit {
+		for u, n := range leads[i] {
+			if u != "" && (n > best || n == best && u < f.Unit) {
 				f.Unit, best = u, n
 			}
 		}
-		f.Sheets = f.Sheets[:0:0]
-		for s := range sheets[i] {
-			f.Sheets = append(f.Sheets, s)
-		}
-		slices.Sort(f.Sheets)
 	}
-	// By name, so that the order of the files given never changes the check file.
-	slices.SortStableFunc(out, func(a, b FileResult) int { return strings.Compare(a.File, b.File) })
-	return out
 }
 
 // Result is the 结果 of a file in 报送情况: 已计入, 部分行已排除, 未能读取 or 已跳过, and why.
@@ -198,7 +238,7 @@ func unitList(us []string) string {
 func gapProblems(gaps []MeetingGap) []Problem {
 	var ps []Problem
 	for _, g := range gaps {
-		ps = append(ps, Problem{Level: Warning, Field: FieldMeeting.String(), Msg: g.String()})
+		ps = append(ps, Problem{Scope: ScopeRun, Level: Warning, Kind: SessionGap, Field: FieldMeeting.String(), Msg: g.String()})
 	}
 	return ps
 }

@@ -118,7 +118,7 @@ func (g *grouping) byID(order []int) (groups [][]int, probs []Problem) {
 		// each heading): two items, and a warning, rather than one item lost.
 		if n, ok := g.group[id]; ok {
 			if j, clash := sameSheetOther(items, groups[n], i); clash {
-				probs = append(probs, Problem{Pos: items[i].Src.At(0), Level: Warning, Field: FieldID.String(),
+				probs = append(probs, Problem{Pos: items[i].Src.At(0), Scope: ScopeRow, Level: Warning, Kind: IDReused, Field: FieldID.String(),
 					Raw: items[i].ID, Msg: fmt.Sprintf(msgIDReused, items[i].ID, items[j].Src.Row)})
 				id += "\x00" + zhtext.Fold(items[i].Content)
 			}
@@ -303,10 +303,10 @@ func dupProblem(lost, win *Item) Problem {
 
 // dupKind is the problem of a row merged into another of the same item, by how they differ.
 func dupKind(lost, win *Item) Problem {
-	p := Problem{Pos: lost.Src, Level: Notice, Field: FieldContent.String(), Raw: lost.Content}
+	p := Problem{Pos: lost.Src, Scope: ScopeRow, Level: Notice, Kind: DuplicateMerged, Field: FieldContent.String(), Raw: lost.Content}
 	if IsReminder(win.Src.File) && !IsReminder(lost.Src.File) {
 		// The unit's answer to a reminder updates its earlier row: a notice, not a conflict.
-		p.Msg = fmt.Sprintf(msgReminderUpdate, win.Src.RowRef())
+		p.Kind, p.Msg = ReminderUpdate, fmt.Sprintf(msgReminderUpdate, win.Src.RowRef())
 		if !lost.HasDeadline() && win.HasDeadline() {
 			p.Field, p.Raw = FieldDeadline.String(), ""
 			p.Msg += fmt.Sprintf(msgReminderDeadline, win.Deadline.Format(time.DateOnly))
@@ -315,19 +315,19 @@ func dupKind(lost, win *Item) Problem {
 	}
 	switch {
 	case lost.Src.File == win.Src.File && lost.Src.Sheet == win.Src.Sheet && zhtext.Fold(lost.Content) != zhtext.Fold(win.Content):
-		p.Level = Warning
+		p.Level, p.Kind = Warning, DuplicateInSheet
 		p.Field = FieldID.String()
 		p.Raw = lost.ID
 		p.Msg = fmt.Sprintf(msgDupSameID, win.Src.Row, lost.ID)
 	case lost.Src.File == win.Src.File && lost.Src.Sheet == win.Src.Sheet:
-		p.Level = Warning
+		p.Level, p.Kind = Warning, DuplicateInSheet
 		p.Msg = fmt.Sprintf(msgDupSameSheet, win.Src.Row)
 	case zhtext.Fold(lost.Content) != zhtext.Fold(win.Content) && lost.Status == win.Status:
 		p.Field = FieldID.String()
 		p.Raw = lost.ID
 		p.Msg = fmt.Sprintf(msgDupByID, win.Src.RowRef(), lost.ID)
 	case lost.Status != win.Status:
-		p.Level = Warning
+		p.Level, p.Kind = Warning, DuplicateConflict
 		p.Field = FieldStatus.String()
 		p.Raw = lost.StatusRaw
 		p.Msg = fmt.Sprintf(msgDupConflict, win.Src.RowRef(), lost.StatusRaw, win.StatusRaw, win.Status, win.Src.RowRef())

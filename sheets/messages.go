@@ -283,5 +283,68 @@ const (
 	sysIsDir      = "这是一个文件夹，不是文件"
 	sysCut        = "文件不完整"
 	sysOther      = "系统无法读取"
-	sysNotXLSX    = "不是可读取的xlsx文件，或文件已损坏"
 )
+
+// The names of the kinds of problem (ProblemKind), as the terminal counts the notices:
+// 提示81条：牵头单位按填报单位推断24条，完成时限补全年份18条，….
+const kindNone = "其他"
+
+var kindNames = [numProblemKinds]string{
+	LeadFromFile:         "牵头单位按填报单位推断",
+	DeadlineYearInferred: "完成时限补全年份",
+	DateYearInferred:     "日期补全年份",
+	CategoryFromSheet:    "类别按工作表名推断",
+	CategoryIsMeeting:    "类别栏写了完整会议名称",
+	DuplicateMerged:      "重复报送只计一次",
+	ReminderUpdate:       "按催办单反馈更新",
+	SeveralLeads:         "牵头单位栏有多个单位",
+	FooterSkipped:        "跳过表尾说明行",
+	HeadingSkipped:       "跳过分组标题行",
+	HeaderRepeated:       "跳过重复表头行",
+	NumberRowSkipped:     "跳过列编号行",
+	UnknownOnlyRow:       "跳过只有未识别列的行",
+	AnotherHeader:        "另一张表的表头",
+	ColumnChosen:         "按内容选定的列",
+	ParentTask:           "两级任务的所属任务",
+	ContinuationRow:      "续行并入上一事项",
+	SubHeadingSkipped:    "跳过子项标题行",
+	UnknownColumns:       "忽略未识别的列",
+	DuplicateColumn:      "重复的列",
+	HiddenSheet:          "跳过隐藏工作表",
+	NotWorksheet:         "跳过非数据工作表",
+	EmptySheet:           "跳过空工作表",
+	NoHeaderSheet:        "跳过无表头的工作表",
+	OwnReport:            "跳过duban生成的汇总表",
+	OwnAnnotated:         "跳过批注副本",
+	AnnotatedReturned:    "批注副本按退回台账汇总",
+	NotWorkbook:          "跳过非Excel文件",
+	SheetRenamed:         "副本中工作表改名",
+
+	NoSuchPath:            "路径不存在",
+	FolderUnreadable:      "文件夹无法读取",
+	FileUnreadable:        "文件无法读取",
+	NoLedger:              "没有台账工作表",
+	BlankForm:             "未填报的报送模板",
+	AboveHeader:           "表头上方的数据行",
+	StatusTicked:          "落实状态无法统计",
+	ColumnMissing:         "缺少必需的列",
+	FormulaUnreadable:     "公式没有可用的结果",
+	RowInvalid:            "填写有误的行",
+	CategoryUnknown:       "类别不在词典中",
+	DeadlineBeforeMeeting: "完成时限早于会议日期",
+	MeetingMissing:        "会议名称为空",
+	UnitUnknown:           "牵头单位不在词典中",
+	DoneDateDoubtful:      "完成日期需核实",
+	DateUnreadable:        "日期无法识别",
+	DuplicateInSheet:      "同表重复事项",
+	DuplicateConflict:     "重复报送状态不同",
+	IDReused:              "编号重复",
+	SessionGap:            "会议届次不连续",
+	StatusRegressed:       "落实状态倒退",
+	PreviousUnreported:    "本期未报",
+	MasterNoLead:          "交办清单未填牵头单位",
+	AnnotateFailed:        "无法写出批注副本",
+}
+
+// The notice on an annotated copy whose sheet Excel would refuse by its name.
+const msgSheetRenamed = "工作表名称“%s”不符合Excel的规定（最长31个字符，不含 []:*?/\\ 等），副本中改为“%s”"

@@ -136,13 +136,3 @@ func sysErrText(err error) string {
 	}
 	return sysOther
 }
-
-// workbookErrText words an error of opening a workbook with excelize: the system's reason when
-// the file could not be opened, else that it is not a readable .xlsx.
-func workbookErrText(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return sysErrText(err)
-	}
-	return sysNotXLSX
-}

@@ -64,23 +64,34 @@ func ReadLedger(path string, d *Dict, opt ReadOptions) Ledger {
 			return readFrom(name, file, fi.Size(), d, opt)
 		}
 	}
-	return Ledger{Problems: []Problem{{Pos: Pos{File: name}, Level: Error, Msg: fmt.Sprintf(msgCannotOpen, sysErrText(err))}}}
+	return Ledger{Problems: []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: fmt.Sprintf(msgCannotOpen, sysErrText(err))}}}
 }
 
 // readFrom reads a workbook of size bytes from ra; name is its file name. A panic of a
 // library is an error for this file, not the end of the run.
 func readFrom(name string, ra io.ReaderAt, size int64, d *Dict, opt ReadOptions) (l Ledger) {
+	return readWith(name, d, func(r *reader) error { return r.read(ra, size, opt) })
+}
+
+// readBook reads the ledger sheets of a workbook already opened (a master list, opened once
+// to be told apart from a report duban wrote).
+func readBook(name string, book *xlsx.Book, d *Dict, opt ReadOptions) Ledger {
+	return readWith(name, d, func(r *reader) error { return r.readSheets(book, opt) })
+}
+
+// readWith reads a workbook named name with read, and gathers what it found.
+func readWith(name string, d *Dict, read func(*reader) error) (l Ledger) {
 	r := &reader{file: name, dict: d, unit: unitFromFileName(path.Base(name))}
 	defer func() {
 		if p := recover(); p != nil {
-			l = Ledger{Problems: []Problem{{Pos: Pos{File: name}, Level: Error, Msg: damaged(detPanic, p).Error()}}}
+			l = Ledger{Problems: []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: damaged(detPanic, p).Error()}}}
 		}
 	}()
-	if err := r.read(ra, size, opt); err != nil {
-		return Ledger{Problems: []Problem{{Pos: Pos{File: name}, Level: Error, Msg: err.Error()}}}
+	if err := read(r); err != nil {
+		return Ledger{Problems: []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}}
 	}
 	if r.form && len(r.rows) == 0 && Count(r.probs, Error) == 0 {
-		r.probs = append(r.probs, Problem{Pos: Pos{File: name}, Level: Warning, Msg: msgBlankForm})
+		r.probs = append(r.probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Warning, Kind: BlankForm, Msg: msgBlankForm})
 	}
 	return Ledger{Rows: r.rows, Problems: r.probs, Sheets: r.tallies}
 }
@@ -107,15 +118,16 @@ type reader struct {
 	tallies  []SheetTally // what became of the rows of each ledger sheet
 }
 
-func (r *reader) notice(p Pos, raw, msg string) {
+// notice gives a notice of kind k about the part of the file s that p points at.
+func (r *reader) notice(k ProblemKind, s Scope, p Pos, raw, msg string) {
 	p.File = r.file
-	r.probs = append(r.probs, Problem{Pos: p, Level: Notice, Raw: raw, Msg: msg})
+	r.probs = append(r.probs, Problem{Pos: p, Scope: s, Level: Notice, Kind: k, Raw: raw, Msg: msg})
 }
 
 // skipSheet gives the notice for a sheet that is not read, and keeps the reason for the
 // file's one error should no sheet of it be a ledger.
-func (r *reader) skipSheet(sheet, msg, why string) {
-	r.notice(Pos{Sheet: sheet}, "", msg)
+func (r *reader) skipSheet(sheet string, k ProblemKind, msg, why string) {
+	r.notice(k, ScopeSheet, Pos{Sheet: sheet}, "", msg)
 	r.skipped = append(r.skipped, fmt.Sprintf(why, sheet))
 }
 
@@ -126,22 +138,27 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 	if err != nil {
 		return openError(r.file, err)
 	}
+	return r.readSheets(book, opt)
+}
+
+// readSheets reads each ledger sheet of an opened workbook.
+func (r *reader) readSheets(book *xlsx.Book, opt ReadOptions) error {
 	r.date1904 = book.Date1904
 	names := make([]string, len(book.Sheets))
 	for i, s := range book.Sheets {
 		names[i] = s.Name
 	}
-	if book.Description == reportDescription || isOwnReportByNames(names) {
-		r.notice(Pos{}, "", msgOwnReport)
+	if book.Description == ReportDescription || isOwnReportByNames(names) {
+		r.notice(OwnReport, ScopeFile, Pos{}, "", msgOwnReport)
 		return nil
 	}
 	annotated := book.Description == AnnotatedDescription && slices.Contains(names, SheetIssues)
 	if annotated && opt.Twin {
-		r.notice(Pos{}, "", msgOwnAnnotated)
+		r.notice(OwnAnnotated, ScopeFile, Pos{}, "", msgOwnAnnotated)
 		return nil
 	}
 	if annotated {
-		r.notice(Pos{}, "", msgAnnotatedReturned)
+		r.notice(AnnotatedReturned, ScopeFile, Pos{}, "", msgAnnotatedReturned)
 	}
 	r.form = book.Description == FormDescription
 	ledgers := 0
@@ -152,10 +169,10 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 		case annotated && s.Name == SheetIssues:
 			continue // the list of problems duban added to the copy
 		case s.Hidden:
-			r.skipSheet(s.Name, msgHiddenSheet, whyHidden)
+			r.skipSheet(s.Name, HiddenSheet, msgHiddenSheet, whyHidden)
 			continue
 		case s.Kind != xlsx.Worksheet:
-			r.skipSheet(s.Name, msgNotWorksheet, whyNotWorksheet)
+			r.skipSheet(s.Name, NotWorksheet, msgNotWorksheet, whyNotWorksheet)
 			continue
 		}
 		if r.readSheet(s.Name, s) {
@@ -165,7 +182,7 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 	if ledgers == 0 {
 		// One error names the file and says why, instead of a notice per sheet.
 		msg := fmt.Sprintf(msgNoLedger, strings.Join(r.skipped, "；"))
-		r.probs = []Problem{{Pos: Pos{File: r.file}, Level: Error, Msg: msg}}
+		r.probs = []Problem{{Pos: Pos{File: r.file}, Scope: ScopeFile, Level: Error, Kind: NoLedger, Msg: msg}}
 	}
 	return nil
 }

@@ -3,7 +3,7 @@ package sheets
 import "strings"
 
 // Reminders (催办单, SPEC §9.2): for every lead unit, its open items that are 逾期, 临期 or
-// 无明确时限, to be sent back to it as a pre-filled form (templates.WriteReminders). A
+// 无明确时限, to be sent back to it as a pre-filled form (books.WriteReminders). A
 // returned reminder is a form like any other; Merge lets its rows win over the unit's earlier
 // ones and says so with a notice, not a warning, and takes a deadline it sets for an item
 // that had none.

@@ -33,8 +33,12 @@ type Report struct {
 
 	Gaps []MeetingGap // meeting categories whose session numbers have gaps
 
-	// Inputs is what became of each input file, in the order given (报送情况).
+	// Inputs is what became of each input file, in the order given (报送情况), kept by Build
+	// as it reads, validates and merges them.
 	Inputs []FileResult
+	// Refused are the files refused before reading (not workbooks, paths that name nothing),
+	// each a row of 报送情况 of its own (Add).
+	Refused []FileResult
 
 	Problems  []Problem // errors first
 	Narrative string    // 文字摘要

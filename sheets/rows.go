@@ -37,22 +37,22 @@ func (s *sheetReader) dispose(n int, cells, next []xlsx.Cell) Disposition {
 	}
 	if !s.inGroup(n) && s.isFooter(cells) {
 		s.inFooter = true
-		s.notice(at, joinCells(cells), msgFooter)
+		s.notice(FooterSkipped, ScopeRow, at, joinCells(cells), msgFooter)
 		return RowFooter
 	}
 	if text, ok := s.heading(cells); ok && !s.inGroup(n) {
 		s.group, s.groupRow = text, n
-		s.notice(at, joinCells(cells), msgHeading)
+		s.notice(HeadingSkipped, ScopeRow, at, joinCells(cells), msgHeading)
 		return RowHeading
 	}
 	if !s.seenData && s.isNumberRow(cells) {
 		s.seenData = true
-		s.notice(at, joinCells(cells), msgNumberRow)
+		s.notice(NumberRowSkipped, ScopeRow, at, joinCells(cells), msgNumberRow)
 		return RowPassed
 	}
 	s.seenData = true
 	if first, ok := s.subHeading(cells, next); ok {
-		s.notice(at, joinCells(cells), fmt.Sprintf(msgSubHeading, first))
+		s.notice(SubHeadingSkipped, ScopeRow, at, joinCells(cells), fmt.Sprintf(msgSubHeading, first))
 		return RowHeading
 	}
 	if s.continues(n, cells) {
@@ -75,7 +75,7 @@ func (s *sheetReader) above(n int, cells []xlsx.Cell) Disposition {
 	case s.onlyNames(cells):
 		return RowHeader // a table's header naming too few columns to be read
 	}
-	s.probs = append(s.probs, Problem{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Level: Error,
+	s.probs = append(s.probs, Problem{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Scope: ScopeRow, Level: Error, Kind: AboveHeader,
 		Raw: joinCells(cells), Msg: fmt.Sprintf(msgAboveHeader, s.first)})
 	return RowExcluded
 }
@@ -142,7 +142,7 @@ func (s *sheetReader) data(n int, cells []xlsx.Cell) Disposition {
 		// group heading above no longer applies. A row with only its 序号 is passed silently.
 		for c, x := range cells {
 			if filled(x) && (c >= len(s.known) || !s.known[c] || !isNumber(strings.TrimSpace(x.Value))) {
-				s.notice(Pos{Sheet: s.sheet, Row: n}, joinCells(cells), msgOnlyUnknown)
+				s.notice(UnknownOnlyRow, ScopeRow, Pos{Sheet: s.sheet, Row: n}, joinCells(cells), msgOnlyUnknown)
 				s.group = ""
 				break
 			}
@@ -216,7 +216,7 @@ func (s *sheetReader) continues(n int, cells []xlsx.Cell) bool {
 		}
 		names[i] = f.String()
 	}
-	s.notice(Pos{Sheet: s.sheet, Row: n}, joinCells(cells), fmt.Sprintf(msgContinuation, strings.Join(names, "、"), item.Pos.Row))
+	s.notice(ContinuationRow, ScopeRow, Pos{Sheet: s.sheet, Row: n}, joinCells(cells), fmt.Sprintf(msgContinuation, strings.Join(names, "、"), item.Pos.Row))
 	s.tail = n
 	return true
 }
@@ -246,7 +246,7 @@ func (s *sheetReader) subHeading(cells, next []xlsx.Cell) (first string, ok bool
 // what the sheet does and what to write instead (SPEC §3).
 func (s *sheetReader) ticked(n int, cells []xlsx.Cell, out *RawRow) Disposition {
 	at := Pos{File: s.file, Sheet: s.sheet, Row: n}
-	p := Problem{Level: Error, Field: FieldStatus.String(), Raw: out.Readable()}
+	p := Problem{Scope: ScopeCell, Level: Error, Kind: StatusTicked, Field: FieldStatus.String(), Raw: out.Readable()}
 	value := func(c int) string {
 		if c > 0 && c <= len(cells) {
 			return strings.TrimSpace(cells[c-1].Value)
@@ -312,7 +312,7 @@ func (s *sheetReader) headerAt(n int, cells, next []xlsx.Cell) bool {
 	at := Pos{Sheet: s.sheet, Row: n}
 	switch {
 	case s.sameColumns(&hd):
-		s.notice(at, joinCells(cells), msgHeaderAgain)
+		s.notice(HeaderRepeated, ScopeRow, at, joinCells(cells), msgHeaderAgain)
 		if sub {
 			s.headerEnd = n + 1
 		}
@@ -320,10 +320,10 @@ func (s *sheetReader) headerAt(n int, cells, next []xlsx.Cell) bool {
 		if s.groupRow < s.lastData {
 			s.group = "" // the heading belonged to the table above
 		}
-		s.notice(at, joinCells(cells), fmt.Sprintf(msgNewHeader, columnList(&hd)))
+		s.notice(AnotherHeader, ScopeRow, at, joinCells(cells), fmt.Sprintf(msgNewHeader, columnList(&hd)))
 		s.useHeader(hd, n, sub)
 	case s.isHeaderAgain(cells):
-		s.notice(at, joinCells(cells), msgHeaderAgain)
+		s.notice(HeaderRepeated, ScopeRow, at, joinCells(cells), msgHeaderAgain)
 	default:
 		return false
 	}

@@ -46,6 +46,6 @@ func (v *Validator) lead(r *RawRow, probs *[]Problem) (lead, co string) {
 	default:
 		msg = fmt.Sprintf(msgLeadFirst, n, s.lead, others)
 	}
-	*probs = append(*probs, Problem{Pos: r.Cell(FieldLead), Level: Notice, Field: FieldLead.String(), Raw: cell, Msg: msg})
+	*probs = append(*probs, Problem{Pos: r.Cell(FieldLead), Scope: ScopeCell, Level: Notice, Kind: SeveralLeads, Field: FieldLead.String(), Raw: cell, Msg: msg})
 	return s.lead, mergeCo(s.lead, s.others, co)
 }

@@ -23,12 +23,18 @@ type Options struct {
 	// NoGaps leaves out the warnings about gaps in meetings' session numbers: checking one
 	// unit's ledger (duban check), the sessions it has no items of say nothing.
 	NoGaps bool
+	// Master is the master list to reconcile the reports with (--expect), nil for none: the
+	// report's 漏报事项 and the record of the meetings held.
+	Master *Master
+	// Previous is the report to compare with (--since), nil for none: 变化情况 and 较上期.
+	Previous *Previous
 	// Progress, if set, is called after each file is read, from the calling goroutine's
 	// point of view in no particular order, with the number of files done and rows so far.
 	Progress func(filesDone, filesTotal, rows int)
 }
 
-// Build runs the pipeline on the named workbooks and returns the report. Files are read and
+// Build runs the pipeline on the named workbooks and returns the report, reconciled with the
+// master list and compared with the previous report when the options give them. Files are read and
 // their rows validated in parallel, so that a file's raw rows are dropped as soon as it is
 // validated; the result does not depend on the order of files.
 //
@@ -51,22 +57,35 @@ func Build(files []string, o Options) *Report {
 	items, probs, t := b.collect()
 	unifyKinds(o.Dict, items)
 	merged, dups, ps := Merge(items)
-	probs = append(probs, ps...)
-	r := Summarize(merged, o.Dict, o.AsOf, o.WarnDays)
+	r := b.summarize(merged)
 	r.Year = year.Year
 	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
 	r.Duplicates = dups
 	r.Office = o.Office
 	r.Created = o.Created
+	r.Inputs = b.outcomes()
+	r.noteItems()
+	r.Problems = probs // counted in the files' outcomes as they were read and validated
 	if !o.NoGaps {
-		probs = append(probs, gapProblems(r.Gaps)...)
+		r.Problems = append(r.Problems, gapProblems(r.Gaps)...)
 	}
-	SortProblems(probs)
-	r.Problems = probs
-	r.Inputs = make([]FileResult, len(b.results))
-	for i, res := range b.results {
-		r.Inputs[i] = FileResult{File: b.names[i], Rows: res.rowsRead, Valid: res.valid, Excluded: res.excluded}
+	if r.Since != nil {
+		ps = append(ps, r.Since.Problems...)
 	}
+	r.Add(ps)
+	return r
+}
+
+// summarize sums up the merged items against the master list and the previous report the
+// options give.
+func (b *run) summarize(merged []Item) *Report {
+	a := against{previous: b.o.Previous}
+	var rec *Reconciliation
+	if b.o.Master != nil {
+		rec, a.meetings = b.o.Master.against(b.o.Dict, merged)
+	}
+	r := summarize(merged, b.o.Dict, b.o.AsOf, b.o.WarnDays, a)
+	r.Expect = rec
 	return r
 }
 
@@ -87,10 +106,8 @@ type run struct {
 
 // fileRun is what Build keeps of a file.
 type fileRun struct {
+	out       FileResult // what became of it, kept as it is read and validated (报送情况)
 	items     []Item
-	rowsRead  int
-	excluded  int
-	valid     int
 	readProbs []Problem // about the file, its sheets and its rows as read
 	rowProbs  []Problem // of validating its rows
 	sheets    []SheetTally
@@ -112,7 +129,11 @@ func (b *run) read(i int) {
 		read += t.Rows[RowExcluded]
 		excluded += t.Rows[RowExcluded]
 	}
-	b.results[i] = fileRun{rowsRead: read, excluded: excluded, readProbs: l.Problems, sheets: l.Sheets}
+	out := FileResult{File: b.names[i], Rows: read, Excluded: excluded}
+	for _, p := range l.Problems {
+		out.note(p)
+	}
+	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets}
 	if b.o.Year == 0 && b.v.needsRunYear(rs) {
 		b.results[i].later = rs
 	} else {
@@ -144,8 +165,21 @@ func (b *run) validateLater(i int) {
 func (b *run) validate(i int, rs []RawRow) {
 	r := &b.results[i]
 	items, excluded, vps := b.v.Validate(rs)
-	r.items, r.valid, r.rowProbs = items, len(items), vps
-	r.excluded += excluded
+	r.items, r.rowProbs = items, vps
+	r.out.Valid = len(items)
+	r.out.Excluded += excluded
+	for _, p := range vps {
+		r.out.note(p)
+	}
+}
+
+// outcomes returns what became of each file as read and validated, in the order given.
+func (b *run) outcomes() []FileResult {
+	out := make([]FileResult, len(b.results))
+	for i := range b.results {
+		out[i] = b.results[i].out
+	}
+	return out
 }
 
 // totals are the counts of files, rows and sheets of a run.
@@ -168,8 +202,8 @@ func (b *run) collect() (items []Item, probs []Problem, t totals) {
 		b.results[i].items = nil // one copy of the items at a time
 		probs = append(probs, r.readProbs...)
 		t.sheets = append(t.sheets, r.sheets...)
-		t.rowsRead += r.rowsRead
-		t.excluded += r.excluded
+		t.rowsRead += r.out.Rows
+		t.excluded += r.out.Excluded
 		if !fileFailed(r.readProbs) {
 			t.files++
 		}
@@ -196,17 +230,6 @@ func parallel(n int, f func(i int)) {
 	}
 	close(next)
 	wg.Wait()
-}
-
-// fileFailed reports whether a file was refused or skipped as a whole (an error or a notice
-// about the file itself, such as a damaged file or a report duban wrote).
-func fileFailed(ps []Problem) bool {
-	for _, p := range ps {
-		if p.Pos.Sheet == "" && p.Level != Warning {
-			return true
-		}
-	}
-	return false
 }
 
 // twinNames reports, for each file, whether another file has the same name but for its folder

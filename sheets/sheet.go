@@ -137,11 +137,11 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 		}
 	}
 	if nonBlank == 0 {
-		r.skipSheet(sheet, msgEmptySheet, whyEmpty)
+		r.skipSheet(sheet, EmptySheet, msgEmptySheet, whyEmpty)
 		return false
 	}
 	if !s.start(top) {
-		r.skipSheet(sheet, msgNoHeader, whyNoHeader)
+		r.skipSheet(sheet, NoHeaderSheet, msgNoHeader, whyNoHeader)
 		return false
 	}
 	rows := xs.Rows
@@ -210,14 +210,14 @@ func (s *sheetReader) useHeader(hd header, n int, sub bool) {
 	s.lastParent = ""
 	at := Pos{Sheet: s.sheet, Row: n}
 	for _, nt := range hd.notes {
-		s.notice(at.At(nt.col), hd.names[nt.col-1], nt.msg)
+		s.notice(nt.kind, ScopeCell, at.At(nt.col), hd.names[nt.col-1], nt.msg)
 	}
 	if len(hd.unknown) > 0 {
 		list := strings.Join(hd.unknown, "、")
-		s.notice(at, list, fmt.Sprintf(msgUnknownCols, list))
+		s.notice(UnknownColumns, ScopeRow, at, list, fmt.Sprintf(msgUnknownCols, list))
 	}
 	for _, d := range hd.dups {
-		s.notice(at, d.field.String(), fmt.Sprintf(msgDupColumn, d.field, ColumnName(d.kept), ColumnName(d.dropped), ColumnName(d.kept)))
+		s.notice(DuplicateColumn, ScopeRow, at, d.field.String(), fmt.Sprintf(msgDupColumn, d.field, ColumnName(d.kept), ColumnName(d.dropped), ColumnName(d.kept)))
 		if s.alt[d.field] == 0 {
 			s.alt[d.field] = d.dropped
 		}

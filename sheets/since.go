@@ -9,9 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/internal/zhtext"
-	"github.com/xuri/excelize/v2"
 )
 
 // Since the last report (较上期, SPEC §9.3): the items of a report duban wrote earlier, read
@@ -32,12 +30,6 @@ var changeOrder = []string{ChangeNew, ChangeFinished, ChangeOverdue, ChangeStill
 
 // SheetChanges is the report's sheet of changes since the previous report.
 const SheetChanges = "变化情况"
-
-var colsChanges = []xlsxout.Column{
-	column("变化", kText), column("类别", kText), column("会议", kText), column("事项内容", kWrap),
-	column("牵头单位", kText), column("上期状态", kText), column("本期状态", kText), column("完成时限", kDate),
-	column("说明", kWrap),
-}
 
 // PrevItem is one row of a previous report's 事项明细.
 type PrevItem struct {
@@ -91,161 +83,53 @@ func (s *SinceResult) Count(k string) int {
 var asOfPattern = regexp.MustCompile(`统计截止[：:]\s*(\d{4})年(\d{1,2})月(\d{1,2})日`)
 
 // ReadPrevious reads the 事项明细 of a report duban wrote, and the 来源 of its items from the
-// check file beside it (<name>_核对.xlsx) when the report has none.
-func ReadPrevious(path string) (*Previous, error) {
-	p := &Previous{File: filepath.Base(path)}
-	items, title, err := readItemsSheet(path)
+// check file beside it (<name>_核对.xlsx) when the report has none. The report is read whole,
+// as a unit's file is (opt's limits; a damaged one is refused, never read in part), and its
+// statuses are read through the dictionary d, so that one retyped as 已完成 counts as 已落实.
+func ReadPrevious(path string, d *Dict, opt ReadOptions) (*Previous, error) {
+	name := filepath.Base(path)
+	book, err := openBook(path, opt)
+	if err != nil {
+		return nil, fmt.Errorf(msgPrevUnreadable, name, err)
+	}
+	t, err := writtenItems(name, book)
 	if err != nil {
 		return nil, err
 	}
-	p.Items = items
-	if m := asOfPattern.FindStringSubmatch(title); m != nil {
+	p := &Previous{File: name, Items: t.prevItems(d)}
+	if m := asOfPattern.FindStringSubmatch(t.title); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		p.AsOf = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		day, _ := strconv.Atoi(m[3])
+		p.AsOf = time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
 	}
-	check := CheckPath(path)
-	if _, err := os.Stat(check); err == nil {
-		if ci, _, err := readItemsSheet(check); err == nil && len(ci) == len(items) {
-			for i := range p.Items {
-				if p.Items[i].Source == "" && ci[i].Content == p.Items[i].Content {
-					p.Items[i].Source = ci[i].Source
-				}
-			}
-		}
-	}
+	p.addSources(CheckPath(path), d, opt)
 	return p, nil
 }
 
-// writtenItems is the 事项明细 sheet of a workbook duban wrote: its rows, the header row (0-based),
-// each label's column, and the text that carries its as-of date (the title rows and the
-// document's subject).
-type writtenItems struct {
-	file   string
-	rows   [][]string
-	header int
-	col    map[string]int
-	title  string
-}
-
-// cell returns the value under label in row i, trimmed.
-func (t *writtenItems) cell(i int, label string) string {
-	c, ok := t.col[label]
-	if !ok || c >= len(t.rows[i]) {
-		return ""
+// addSources takes the 来源 of the items from the check file at check, when it is there, can
+// be read whole and lists the same items.
+func (p *Previous) addSources(check string, d *Dict, opt ReadOptions) {
+	if _, err := os.Stat(check); err != nil {
+		return
 	}
-	return strings.TrimSpace(t.rows[i][c])
-}
-
-// readWrittenItems reads the 事项明细 sheet of a workbook duban wrote, found by its name and its
-// column labels.
-func readWrittenItems(path string) (*writtenItems, error) {
-	name := filepath.Base(path)
-	f, err := excelize.OpenFile(path)
+	book, err := openBook(check, opt)
 	if err != nil {
-		return nil, fmt.Errorf(msgPrevUnreadable, name, workbookErrText(err))
+		return
 	}
-	defer f.Close()
-	if idx, _ := f.GetSheetIndex(SheetItems); idx < 0 {
-		return nil, fmt.Errorf(msgPrevNotReport, name, SheetItems)
-	}
-	rows, err := f.GetRows(SheetItems)
+	t, err := writtenItems(filepath.Base(check), book)
 	if err != nil {
-		return nil, fmt.Errorf(msgPrevUnreadable, name, workbookErrText(err))
+		return
 	}
-	t := &writtenItems{file: name, rows: rows, header: -1}
-	var title strings.Builder
-	if p, err := f.GetDocProps(); err == nil && p != nil {
-		title.WriteString(p.Subject + "\n")
+	ci := t.prevItems(d)
+	if len(ci) != len(p.Items) {
+		return
 	}
-	for i := 0; i < len(rows) && i < 10; i++ {
-		at := map[string]int{}
-		for c, v := range rows[i] {
-			at[strings.TrimSpace(v)] = c
-		}
-		_, content := at[FieldContent.String()]
-		_, lead := at[FieldLead.String()]
-		if content && lead {
-			t.header, t.col = i, at
-			break
-		}
-		title.WriteString(strings.Join(rows[i], " ") + "\n")
-	}
-	if t.header < 0 {
-		return nil, fmt.Errorf(msgPrevNoHeader, name, SheetItems)
-	}
-	t.title = title.String()
-	return t, nil
-}
-
-// readItemsSheet reads the items of a report's 事项明细 and the text carrying its as-of date.
-func readItemsSheet(path string) ([]PrevItem, string, error) {
-	t, err := readWrittenItems(path)
-	if err != nil {
-		return nil, "", err
-	}
-	var items []PrevItem
-	for i := t.header + 1; i < len(t.rows); i++ {
-		content := t.cell(i, FieldContent.String())
-		if content == "" {
-			continue // a note below the table
-		}
-		it := PrevItem{
-			Row: i + 1, ID: t.cell(i, FieldID.String()), Category: t.cell(i, FieldCategory.String()),
-			MeetingName: t.cell(i, FieldMeeting.String()), Content: content, Lead: t.cell(i, FieldLead.String()),
-			Alert: t.cell(i, "预警"), Source: t.cell(i, "来源"),
-		}
-		it.Status, _ = statusClass(t.cell(i, FieldStatus.String()))
-		it.Deadline, _ = ParseDate(t.cell(i, FieldDeadline.String()), false)
-		items = append(items, it)
-	}
-	return items, t.title, nil
-}
-
-// itemsAsRows reads a report's 事项明细 as the rows of a ledger, for a report used as the
-// master list of the next round: every canonical column the sheet has, by its label.
-func itemsAsRows(path string) ([]RawRow, error) {
-	t, err := readWrittenItems(path)
-	if err != nil {
-		return nil, err
-	}
-	var cols [NumFields]int
-	for f := Field(0); f < NumFields; f++ {
-		if c, ok := t.col[f.String()]; ok {
-			cols[f] = c + 1
+	for i := range p.Items {
+		if p.Items[i].Source == "" && ci[i].Content == p.Items[i].Content {
+			p.Items[i].Source = ci[i].Source
 		}
 	}
-	var raws []RawRow
-	for i := t.header + 1; i < len(t.rows); i++ {
-		if t.cell(i, FieldContent.String()) == "" {
-			continue
-		}
-		r := RawRow{Pos: Pos{File: t.file, Sheet: SheetItems, Row: i + 1}, Cols: cols, Parent: t.cell(i, labelParent)}
-		for f := Field(0); f < NumFields; f++ {
-			if cols[f] > 0 {
-				r.Vals[f] = t.cell(i, f.String())
-			}
-		}
-		raws = append(raws, r)
-	}
-	return raws, nil
-}
-
-// isReport reports whether the workbook at path is a report duban wrote: its mark, or its
-// 汇总 and 事项明细 sheets.
-func isReport(path string) bool {
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	if IsOwnReport(f) {
-		return true
-	}
-	a, _ := f.GetSheetIndex(SheetSummary)
-	b, _ := f.GetSheetIndex(SheetItems)
-	return a >= 0 && b >= 0
 }
 
 // sinceKeys are the identities of an item for the comparison: by 编号 (within category, unit
@@ -311,7 +195,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 		if c, ok := change(it, prev, r.AsOf); ok {
 			groups[c.Kind] = append(groups[c.Kind], c)
 			if c.Kind == ChangeRegressed {
-				res.Problems = append(res.Problems, Problem{Pos: it.Src, Level: Warning, Field: FieldStatus.String(),
+				res.Problems = append(res.Problems, Problem{Pos: it.Src, Scope: ScopeRow, Level: Warning, Kind: StatusRegressed, Field: FieldStatus.String(),
 					Raw: it.StatusRaw, Msg: fmt.Sprintf(msgRegressed, CNDate(p.AsOf), prev.Status, it.Status)})
 			}
 		}
@@ -326,7 +210,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 			note += fmt.Sprintf(msgUnreportedFrom, pi.Source)
 		}
 		groups[ChangeUnreported] = append(groups[ChangeUnreported], Change{Kind: ChangeUnreported, Prev: pi, Note: note})
-		res.Problems = append(res.Problems, Problem{Pos: Pos{File: p.File, Sheet: SheetItems, Row: pi.Row}, Level: Warning,
+		res.Problems = append(res.Problems, Problem{Pos: Pos{File: p.File, Sheet: SheetItems, Row: pi.Row}, Scope: ScopeRow, Level: Warning, Kind: PreviousUnreported,
 			Field: FieldContent.String(), Raw: pi.Content, Msg: fmt.Sprintf(msgUnreported, pi.Lead, pi.MeetingName)})
 	}
 	for _, k := range changeOrder {
@@ -334,17 +218,6 @@ func Since(r *Report, p *Previous) *SinceResult {
 	}
 	res.Sentence = sinceSentence(r, res)
 	return res
-}
-
-// AddSince compares r with the previous report p and records the result in r: r.Since for
-// the sheet 变化情况 and the 较上期 line, its warnings among r's problems, and the 较上期
-// sentence at the end of the narrative.
-func AddSince(r *Report, p *Previous) {
-	s := Since(r, p)
-	r.Since = s
-	r.Problems = append(r.Problems, s.Problems...)
-	SortProblems(r.Problems)
-	r.Narrative += s.Sentence
 }
 
 // matchLoosely matches the items left over by category, content and unit alone, where that
@@ -427,7 +300,7 @@ func sinceSentence(r *Report, s *SinceResult) string {
 	}
 	before, now := Percent(prevDone, len(s.Prev.Items)), Percent(r.Total.Done, r.Total.Items)
 	var b strings.Builder
-	fmt.Fprintf(&b, "较上期（%s）：", prevDate(s.Prev))
+	fmt.Fprintf(&b, "较上期（%s）：", s.Prev.Date())
 	switch a, c := tenths(prevDone, len(s.Prev.Items)), tenths(r.Total.Done, r.Total.Items); {
 	case c > a:
 		fmt.Fprintf(&b, msgRateUp, before, now)
@@ -447,43 +320,10 @@ func sinceSentence(r *Report, s *SinceResult) string {
 	return b.String()
 }
 
-// prevDate is the previous report's as-of date, or its file name when the date is unknown.
-func prevDate(p *Previous) string {
+// Date is the previous report's as-of date, or its file name when the date is unknown.
+func (p *Previous) Date() string {
 	if p.AsOf.IsZero() {
 		return p.File
 	}
 	return CNDate(p.AsOf)
-}
-
-// ChangesTable is the sheet 变化情况 for the report (the report's writer appends it); the 变化
-// cell is red for 新增逾期 and 仍逾期, yellow for 状态倒退 and 本期未报.
-func ChangesTable(s *SinceResult, asOf time.Time) *xlsxout.Table {
-	return &xlsxout.Table{
-		Name: SheetChanges, Titles: []string{"变化情况（统计截止：" + CNDate(asOf) + "，上期：" + prevDate(s.Prev) + "）"},
-		Cols: colsChanges, N: len(s.Changes), Empty: "与上期相比没有变化", Signal: 1,
-		Notes: []string{s.Sentence},
-		Row: func(i int, v []any) xlsxout.Tone {
-			c := &s.Changes[i]
-			v[0] = c.Kind
-			if it := c.Item; it != nil {
-				v[1], v[2], v[3], v[4] = it.Category, it.MeetingName, it.Content, it.Lead
-				v[6], v[7] = it.Status.String(), xlsxout.DateValue(it.Deadline)
-			} else {
-				pi := c.Prev
-				v[1], v[2], v[3], v[4] = pi.Category, pi.MeetingName, pi.Content, pi.Lead
-				v[7] = xlsxout.DateValue(pi.Deadline)
-			}
-			if c.Prev != nil {
-				v[5] = c.Prev.Status.String()
-			}
-			v[8] = c.Note
-			switch c.Kind {
-			case ChangeOverdue, ChangeStillDue:
-				return xlsxout.Red
-			case ChangeRegressed, ChangeUnreported:
-				return xlsxout.Yellow
-			}
-			return xlsxout.None
-		},
-	}
 }

@@ -29,6 +29,22 @@ const (
 // Summarize takes the items over: it sorts them in place and gives each its 预警, without
 // copying them (a province's year is hundreds of thousands). The caller fills the row counts.
 func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
+	return summarize(items, d, asOf, warnDays, against{})
+}
+
+// against is what a report is set against besides its items.
+type against struct {
+	// meetings are the meetings a master list names (--expect), by category and meetingKey:
+	// the record of the meetings held (SPEC §7). A meeting category it names counts them with
+	// any other its items name, is known complete (召开…N次), and has no gap to warn of.
+	meetings map[string]map[string]bool
+	// previous is the report to compare with (--since): r.Since, and its 较上期 sentence at
+	// the end of the narrative.
+	previous *Previous
+}
+
+// summarize is Summarize against a master list's meetings and a previous report.
+func summarize(items []Item, d *Dict, asOf time.Time, warnDays int, a against) *Report {
 	asOf = midnight(asOf)
 	r := &Report{AsOf: asOf, WarnDays: warnDays}
 	sortItems(d, items)
@@ -39,11 +55,15 @@ func Summarize(items []Item, d *Dict, asOf time.Time, warnDays int) *Report {
 	for i := range r.Items {
 		t.count(&r.Items[i])
 	}
-	t.listCategories(d)
+	t.listCategories(d, a.meetings)
 	t.listUnitsAndLeaders()
 	slices.SortStableFunc(r.Overdue, func(a, b Flagged) int { return cmp.Compare(b.Days, a.Days) })
 	slices.SortStableFunc(r.DueSoon, func(a, b Flagged) int { return cmp.Compare(a.Days, b.Days) })
 	r.Narrative = narrative(r, d)
+	if a.previous != nil {
+		r.Since = Since(r, a.previous)
+		r.Narrative += r.Since.Sentence
+	}
 	return r
 }
 
@@ -159,18 +179,14 @@ func (t *tally) alert(it *Item) (overdue, dueSoon bool) {
 }
 
 // listCategories puts the categories into the report in dictionary order, each meeting
-// category with its number of meetings and the gaps in their session numbers.
-func (t *tally) listCategories(d *Dict) {
+// category with its number of meetings and the gaps in their session numbers; of a category
+// whose meetings a master list names (recorded), the meetings of both.
+func (t *tally) listCategories(d *Dict, recorded map[string]map[string]bool) {
 	r := t.r
 	for _, c := range t.cats {
 		if c.Kind == KindMeeting {
-			c.Meetings = len(t.catMeetings[c.Name])
+			t.countMeetings(c, recorded[c.Name])
 			r.Total.Meetings += c.Meetings
-			var gap *MeetingGap
-			c.Complete, gap = sessionGaps(c.Name, meetingsOf(r.Meetings, t.meetings, t.catMeetings[c.Name]))
-			if gap != nil {
-				r.Gaps = append(r.Gaps, *gap)
-			}
 		}
 		r.Categories = append(r.Categories, *c)
 	}
@@ -181,6 +197,28 @@ func (t *tally) listCategories(d *Dict) {
 	slices.SortFunc(r.Gaps, func(a, b MeetingGap) int {
 		return cmp.Compare(d.CategoryIndex(a.Category), d.CategoryIndex(b.Category))
 	})
+}
+
+// countMeetings gives meeting category c its 会议次数, and tells whether its meetings are known
+// complete. The meetings of a master list (listed, nil for none) are the record: they count
+// with those of the items, and are complete. Otherwise a gap in the session numbers is listed.
+func (t *tally) countMeetings(c *CategoryStats, listed map[string]bool) {
+	own := t.catMeetings[c.Name]
+	c.Meetings = len(own)
+	if listed != nil {
+		for k := range listed {
+			if !own[c.Name+"\x00"+k] {
+				c.Meetings++
+			}
+		}
+		c.Complete = true
+		return
+	}
+	var gap *MeetingGap
+	c.Complete, gap = sessionGaps(c.Name, meetingsOf(t.r.Meetings, t.meetings, own))
+	if gap != nil {
+		t.r.Gaps = append(t.r.Gaps, *gap)
+	}
 }
 
 // listUnitsAndLeaders puts the units, ranked, and the leaders into the report.

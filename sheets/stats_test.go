@@ -238,7 +238,8 @@ func TestMeetingGaps(t *testing.T) {
 	}
 }
 
-// 报送情况 (by file name) and the sentence on 汇总 naming what limits the figures.
+// 报送情况 (by file name), as the items and problems are recorded in the files' outcomes, and
+// the sentence on 汇总 naming what limits the figures.
 func TestSubmissionsAndLimits(t *testing.T) {
 	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
 	r := &Report{
@@ -254,16 +255,17 @@ func TestSubmissionsAndLimits(t *testing.T) {
 			{File: "市教育局.xlsx"},
 			{File: "旧汇总.xlsx"},
 		},
-		Problems: []Problem{
-			{Pos: Pos{File: "市教育局.xlsx"}, Level: Error, Msg: "文件已损坏"},
-			{Pos: Pos{File: "旧汇总.xlsx"}, Level: Notice, Msg: "这是duban生成的汇总表，不再重复汇总，已跳过"},
-			{Pos: at("统计.xlsx", 4).At(9), Level: Error, Msg: "x"},
-			{Pos: at("统计.xlsx", 5).At(9), Level: Error, Msg: "x"},
-			{Pos: at("市财政局（初稿）.xlsx", 3), Level: Notice, Msg: "重复"},
-			{Pos: Pos{File: "说明.txt"}, Level: Notice, Msg: "不是工作簿，已跳过"},
-			{Level: Warning, Msg: "会议届次不连续"},
-		},
 	}
+	r.noteItems()
+	r.Add([]Problem{
+		{Pos: Pos{File: "市教育局.xlsx"}, Scope: ScopeFile, Level: Error, Msg: "文件已损坏"},
+		{Pos: Pos{File: "旧汇总.xlsx"}, Scope: ScopeFile, Level: Notice, Msg: "这是duban生成的汇总表，不再重复汇总，已跳过"},
+		{Pos: at("统计.xlsx", 4).At(9), Scope: ScopeCell, Level: Error, Msg: "x"},
+		{Pos: at("统计.xlsx", 5).At(9), Scope: ScopeCell, Level: Error, Msg: "x"},
+		{Pos: at("市财政局（初稿）.xlsx", 3), Scope: ScopeRow, Level: Notice, Msg: "重复"},
+		{Pos: Pos{File: "说明.txt"}, Scope: ScopeFile, Level: Notice, Msg: "不是工作簿，已跳过"},
+		{Scope: ScopeRun, Level: Warning, Msg: "会议届次不连续"},
+	})
 	var got []string
 	for _, f := range r.Submissions() {
 		got = append(got, fmt.Sprintf("%s|%s|%s|%d|%d|%d|%d|%d|%d|%s", f.File, f.Unit, strings.Join(f.Sheets, "、"),
@@ -283,11 +285,14 @@ func TestSubmissionsAndLimits(t *testing.T) {
 	if got, want := r.Limits(), "注：市教育局报送的台账无法读取，市统计局报送的2行因填写错误被排除，上述事项均未计入本汇总。"; got != want {
 		t.Errorf("limits:\n got %s\nwant %s", got, want)
 	}
-	r.Inputs, r.Problems = r.Inputs[3:4], r.Problems[:1]
+	if len(r.Problems) != 7 {
+		t.Errorf("the report keeps %d problems, want 7", len(r.Problems))
+	}
+	r.Inputs, r.Refused = r.Inputs[3:4], nil
 	if got, want := r.Limits(), "注：市教育局报送的台账无法读取，其事项未计入本汇总。"; got != want {
 		t.Errorf("limits:\n got %s\nwant %s", got, want)
 	}
-	r.Inputs, r.Problems = nil, nil
+	r.Inputs = nil
 	r.Expect = &Reconciliation{Unreported: []UnitDue{{"甲局", 1}, {"乙局", 1}, {"丙局", 1}, {"丁局", 1}, {"戊局", 1}, {"己局", 1}}}
 	if got, want := r.Limits(), "注：甲局、乙局、丙局等6个单位未报送台账，其事项未计入本汇总。"; got != want {
 		t.Errorf("limits:\n got %s\nwant %s", got, want)
@@ -295,5 +300,46 @@ func TestSubmissionsAndLimits(t *testing.T) {
 	r.Expect = nil
 	if got := r.Limits(); got != "" {
 		t.Errorf("limits with nothing left out = %q", got)
+	}
+}
+
+// The meetings of a master list are the record (SPEC §7): a category it names counts its
+// meetings with those of the items, is complete (召开N次) and has no gap; a category it does
+// not name keeps its own count and gap.
+func TestSummarizeAgainstMaster(t *testing.T) {
+	d := testDict(t)
+	var items []Item
+	add := func(cat string, nums ...int) {
+		for _, n := range nums {
+			items = append(items, Item{Category: cat, Kind: KindMeeting, Meeting: Meeting{Num: n},
+				MeetingName: fmt.Sprintf("%s第%d次", cat, n), Content: "x", Lead: "甲局", Status: Done,
+				Src: Pos{File: "x.xlsx", Sheet: "s", Row: len(items) + 2}})
+		}
+	}
+	add("市委常委会议", 1, 3)    // the list names 1, 2, 3 and 5
+	add("市长办公会议", 1, 2, 4) // the list names none of these
+	master := meetingKeys([]Item{
+		{Category: "市委常委会议", Kind: KindMeeting, Meeting: Meeting{Num: 1}},
+		{Category: "市委常委会议", Kind: KindMeeting, Meeting: Meeting{Num: 2}},
+		{Category: "市委常委会议", Kind: KindMeeting, Meeting: Meeting{Num: 3}},
+		{Category: "市委常委会议", Kind: KindMeeting, Meeting: Meeting{Num: 5}},
+		{Category: "市长批示件", Kind: KindDoc, Meeting: Meeting{Num: 5}},
+	})
+	r := summarize(items, d, date(2024, 12, 20), 7, against{meetings: master})
+	got := map[string]string{}
+	for _, c := range r.Categories {
+		got[c.Name] = fmt.Sprintf("%d %v", c.Meetings, c.Complete)
+	}
+	if want := map[string]string{"市委常委会议": "4 true", "市长办公会议": "3 false"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("categories %v, want %v", got, want)
+	}
+	if r.Total.Meetings != 7 {
+		t.Errorf("total meetings %d, want 7", r.Total.Meetings)
+	}
+	if want := []MeetingGap{{Category: "市长办公会议", Last: 4, Missing: []int{3}}}; !reflect.DeepEqual(r.Gaps, want) {
+		t.Errorf("gaps %+v, want %+v", r.Gaps, want)
+	}
+	if want := "截至2024年12月20日，共召开市委常委会议4次，议定事项2项，已落实2项，落实率100.0%；市长办公会议涉及3次会议，"; !strings.HasPrefix(r.Narrative, want) {
+		t.Errorf("narrative:\n got %s\nwant %s…", r.Narrative, want)
 	}
 }

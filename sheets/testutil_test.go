@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"flag"
 	"os"
 	"testing"
 	"time"
@@ -33,3 +34,15 @@ func textCells(vals []string) []xlsx.Cell {
 	}
 	return out
 }
+
+// sampleReport builds the report of the bundled sample as of 2024-12-20, as duban report does.
+func sampleReport(t *testing.T, d *Dict, extra ...string) *Report {
+	t.Helper()
+	files, _ := Source(append([]string{"../testdata/sample"}, extra...))
+	return Build(files, Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: d.WarnDays})
+}
+
+// The -update flag rewrites golden files.
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func updateGolden() bool { return *update }

@@ -253,7 +253,7 @@ func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs [
 		named = append(named, bySheet{rows[i].Cell(FieldMeeting), it.Category, 1})
 	}
 	for _, s := range named {
-		probs = append(probs, Problem{Pos: s.first, Level: Notice, Field: FieldCategory.String(), Raw: s.first.Sheet,
+		probs = append(probs, Problem{Pos: s.first, Scope: ScopeCell, Level: Notice, Kind: CategoryFromSheet, Field: FieldCategory.String(), Raw: s.first.Sheet,
 			Msg: fmt.Sprintf(msgSheetCategory, s.first.Sheet, s.n, s.cat)})
 	}
 	return items, excluded, probs
@@ -304,7 +304,7 @@ func trimmed(r *RawRow, f Field) string { return strings.TrimSpace(r.Vals[f]) }
 // whether the row can be read on.
 func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 	for _, f := range v.missingColumns(r) {
-		*probs = append(*probs, Problem{Pos: r.Pos, Level: Error, Field: f.String(),
+		*probs = append(*probs, Problem{Pos: r.Pos, Scope: ScopeRow, Level: Error, Kind: ColumnMissing, Field: f.String(),
 			Raw: withRow("", r.Readable()), Msg: v.noColumnMessage(f) + msgExcluded})
 	}
 	for f := Field(0); f < NumFields; f++ {
@@ -318,11 +318,11 @@ func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 			continue
 		}
 		if decisive(f) {
-			*probs = append(*probs, Problem{Pos: r.Cell(f), Level: Error, Field: f.String(),
+			*probs = append(*probs, Problem{Pos: r.Cell(f), Scope: ScopeCell, Level: Error, Kind: FormulaUnreadable, Field: f.String(),
 				Raw: withRow(r.Text(f), r.Readable()), Msg: msg + msgExcluded})
 			continue
 		}
-		*probs = append(*probs, Problem{Pos: r.Cell(f), Level: Warning, Field: f.String(), Raw: r.Text(f), Msg: msg + msgTakenBlank})
+		*probs = append(*probs, Problem{Pos: r.Cell(f), Scope: ScopeCell, Level: Warning, Kind: FormulaUnreadable, Field: f.String(), Raw: r.Text(f), Msg: msg + msgTakenBlank})
 		r.Vals[f], r.Kinds[f] = "", xlsx.Blank
 	}
 	return Count(*probs, Error) == 0
@@ -351,7 +351,7 @@ func (v *Validator) checkErrors(r *RawRow, in *rowInput, probs *[]Problem) bool 
 	}
 	var fes validator.ValidationErrors
 	if !errors.As(err, &fes) {
-		*probs = append(*probs, Problem{Pos: r.Pos, Level: Error, Raw: r.Readable(), Msg: err.Error()})
+		*probs = append(*probs, Problem{Pos: r.Pos, Scope: ScopeRow, Level: Error, Kind: RowInvalid, Raw: r.Readable(), Msg: err.Error()})
 		return false
 	}
 	whole := r.Readable()
@@ -359,7 +359,7 @@ func (v *Validator) checkErrors(r *RawRow, in *rowInput, probs *[]Problem) bool 
 		f, _ := FieldByLabel(fe.Field())
 		raw := fmt.Sprint(fe.Value())
 		*probs = append(*probs, Problem{
-			Pos: r.Cell(f), Level: Error, Field: f.String(),
+			Pos: r.Cell(f), Scope: ScopeCell, Level: Error, Kind: RowInvalid, Field: f.String(),
 			Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, in) + msgExcluded,
 		})
 	}
@@ -374,7 +374,7 @@ func (v *Validator) checkCategoryKnown(r *RawRow, category string, probs *[]Prob
 	_, named := v.dict.Category(category)
 	_, recognised := v.dict.CategoryOf(category)
 	if !named && !recognised {
-		*probs = append(*probs, Problem{Pos: r.Cell(FieldCategory), Level: Warning, Field: FieldCategory.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldCategory), Scope: ScopeCell, Level: Warning, Kind: CategoryUnknown, Field: FieldCategory.String(),
 			Raw: category, Msg: fmt.Sprintf(msgUnknownCategory, category)})
 	}
 }
@@ -385,13 +385,13 @@ func (v *Validator) rowDeadline(r *RawRow, in *rowInput, yearFrom string, meetin
 	dl, rolled, _ := v.deadline(in.Deadline, in.MeetingDate, in.Year, r.Date1904)
 	switch {
 	case rolled:
-		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Scope: ScopeCell, Level: Notice, Kind: DeadlineYearInferred, Field: FieldDeadline.String(),
 			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferredNext, in.Deadline, meetingDate.Format(time.DateOnly), dl.Date.Format(time.DateOnly))})
 	case dl.YearInferred:
-		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Scope: ScopeCell, Level: Notice, Kind: DeadlineYearInferred, Field: FieldDeadline.String(),
 			Raw: in.Deadline, Msg: yearNotice(in.Deadline, in.Year, yearFrom, dl.Date)})
 	case !dl.Date.IsZero() && !meetingDate.IsZero() && dl.Date.Before(meetingDate):
-		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Level: Warning, Field: FieldDeadline.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Scope: ScopeCell, Level: Warning, Kind: DeadlineBeforeMeeting, Field: FieldDeadline.String(),
 			Raw: r.Text(FieldDeadline), Msg: fmt.Sprintf(msgDeadlineBeforeMeeting, dl.Date.Format(time.DateOnly), meetingDate.Format(time.DateOnly))})
 	}
 	return dl
@@ -411,12 +411,12 @@ func (v *Validator) rowMeeting(r *RawRow, in *rowInput, cat Category, meetingDat
 		m.Date = meetingDate
 	}
 	if cat.Kind == KindMeeting && in.Meeting == "" {
-		*probs = append(*probs, Problem{Pos: r.Cell(FieldMeeting), Level: Warning, Field: FieldMeeting.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldMeeting), Scope: ScopeCell, Level: Warning, Kind: MeetingMissing, Field: FieldMeeting.String(),
 			Msg: msgNoMeeting})
 	}
 	name = MeetingName(cat.Name, m, in.Meeting)
 	if categoryMeeting {
-		*probs = append(*probs, Problem{Pos: r.Cell(FieldCategory), Level: Notice, Field: FieldCategory.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldCategory), Scope: ScopeCell, Level: Notice, Kind: CategoryIsMeeting, Field: FieldCategory.String(),
 			Raw: in.Category, Msg: fmt.Sprintf(msgCategoryMeeting, in.Category, name)})
 	}
 	if cat.Kind != KindMeeting && m.Num == 0 {
@@ -432,13 +432,13 @@ func (v *Validator) rowLead(r *RawRow, probs *[]Problem) (lead, co string) {
 	lead, co = v.lead(r, probs)
 	if lead == "" {
 		lead = r.UnitFromFile
-		*probs = append(*probs, Problem{Pos: r.Cell(FieldLead), Level: Notice, Field: FieldLead.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldLead), Scope: ScopeCell, Level: Notice, Kind: LeadFromFile, Field: FieldLead.String(),
 			Msg: fmt.Sprintf(msgLeadFromFile, lead)})
 	}
 	if name, known := v.dict.Unit(lead); known {
 		return name, co
 	}
-	*probs = append(*probs, Problem{Pos: r.Cell(FieldLead), Level: Warning, Field: FieldLead.String(),
+	*probs = append(*probs, Problem{Pos: r.Cell(FieldLead), Scope: ScopeCell, Level: Warning, Kind: UnitUnknown, Field: FieldLead.String(),
 		Raw: lead, Msg: fmt.Sprintf(msgUnknownUnit, lead)})
 	return lead, co
 }
@@ -455,7 +455,7 @@ func (v *Validator) checkWarnings(r *RawRow, it *Item, probs *[]Problem) {
 		return
 	}
 	for _, fe := range fes {
-		*probs = append(*probs, Problem{Pos: r.Cell(FieldDone), Level: Warning, Field: FieldDone.String(),
+		*probs = append(*probs, Problem{Pos: r.Cell(FieldDone), Scope: ScopeCell, Level: Warning, Kind: DoneDateDoubtful, Field: FieldDone.String(),
 			Raw: r.Text(FieldDone), Msg: v.warningMessage(fe.Tag(), &w, it.StatusRaw)})
 	}
 }
@@ -508,11 +508,11 @@ func (v *Validator) date(r *RawRow, f Field, defaultYear int) (time.Time, []Prob
 	}
 	if errors.Is(err, errDateNoYear) {
 		if dl, err2 := ParseDeadline(TrimPunct(raw), nil, defaultYear, r.Date1904); err2 == nil && dl.YearInferred {
-			return dl.Date, []Problem{{Pos: r.Cell(f), Level: Notice, Field: f.String(), Raw: raw,
+			return dl.Date, []Problem{{Pos: r.Cell(f), Scope: ScopeCell, Level: Notice, Kind: DateYearInferred, Field: f.String(), Raw: raw,
 				Msg: fmt.Sprintf(msgDateYearInferred, f, raw, defaultYear, dl.Date.Format(time.DateOnly))}}
 		}
 	}
-	return time.Time{}, []Problem{{Pos: r.Cell(f), Level: Warning, Field: f.String(), Raw: raw,
+	return time.Time{}, []Problem{{Pos: r.Cell(f), Scope: ScopeCell, Level: Warning, Kind: DateUnreadable, Field: f.String(), Raw: raw,
 		Msg: fmt.Sprintf(msgDateIgnored, f, raw, err)}}
 }
 

@@ -1,5 +1,5 @@
-// Package templates holds duban's built-in dictionary as reviewable text and builds the
-// submission forms handed to units.
+// Package templates holds duban's built-in dictionary as reviewable text (the forms handed to
+// units are written by package books).
 package templates
 
 import _ "embed"

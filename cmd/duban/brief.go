@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
 	"github.com/spf13/pflag"
 )
@@ -47,15 +48,16 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：请用 --meeting 指定要通报的会议，如 --meeting 市政府常务会议第14次（只写 --meeting 常务会 取最近一次）")
 		return exitNothing
 	}
-	o, code, ok := c.parse("brief", e, fs, "请给出各单位台账所在的工作簿或文件夹")
+	l, code, ok := c.begin("brief", e, fs, "请给出各单位台账所在的工作簿或文件夹")
 	if !ok {
 		return code
 	}
+	o := l.Options
 	if c.output != "" && !strings.EqualFold(filepath.Ext(c.output), ".xlsx") {
 		fmt.Fprintf(stderr, "错误： 输出文件 %s 应以 .xlsx 结尾\n", c.output)
 		return exitNothing
 	}
-	r, files, code, ok := collect(e, fs.Args(), o)
+	r, code, ok := l.collect(e)
 	if !ok {
 		return code
 	}
@@ -66,16 +68,16 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	out := c.output
 	if out == "" {
-		out = sheets.BriefFileName(b)
+		out = books.BriefFileName(b)
 	}
-	if err := checkOutput(out, files); err != nil {
+	if err := checkOutput(out, l.files); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
 	if !c.force && refuseOverwrite(stderr, out) {
 		return exitNothing
 	}
-	if err := sheets.WriteBrief(out, b, o.Office); err != nil {
+	if err := books.WriteBrief(out, b, o.Office); err != nil {
 		fmt.Fprintln(stderr, "错误：写入会议通报失败：", err)
 		return exitNothing
 	}
@@ -86,34 +88,4 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	fmt.Fprintf(stdout, "会议通报：%s\n", out)
 	printBalance(stdout, r)
 	return exitCode(r)
-}
-
-// collect reads, validates and merges the ledgers at paths as report does, and prints the
-// problems on stderr. ok is false when nothing may be written (nothing readable, or --strict
-// with errors), with the exit status in code.
-func collect(e *env, paths []string, o Options) (r *sheets.Report, files []string, code int, ok bool) {
-	files, probs := sheets.Source(paths)
-	limitMemory(files)
-	r = sheets.Build(files, o.Options)
-	r.Problems = append(probs, r.Problems...)
-	sheets.SortProblems(r.Problems)
-	printStderr(e.stderr, r, o)
-	if r.Files == 0 || r.RowsRead == 0 {
-		fmt.Fprintln(e.stderr, "错误：没有读取到任何台账数据，未生成任何工作簿")
-		return r, files, exitNothing, false
-	}
-	if errs := sheets.Count(r.Problems, sheets.Error); o.Strict && errs > 0 {
-		fmt.Fprintf(e.stderr, "错误：发现%d个错误，按 --strict 要求未生成任何工作簿\n", errs)
-		return r, files, exitNothing, false
-	}
-	return r, files, exitOK, true
-}
-
-// exitCode is the exit status of a run that wrote its workbooks: 1 when errors excluded rows or
-// files, else 0.
-func exitCode(r *sheets.Report) int {
-	if sheets.Count(r.Problems, sheets.Error) > 0 {
-		return exitErrors
-	}
-	return exitOK
 }

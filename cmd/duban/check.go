@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
 	"github.com/spf13/pflag"
 )
@@ -33,27 +34,24 @@ func (c *checkCmd) flags(fs *pflag.FlagSet) {
 
 func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 	stdout, stderr := e.stdout, e.stderr
-	o, code, ok := c.parse("check", e, fs, "请给出要检查的工作簿或文件夹")
+	l, code, ok := c.begin("check", e, fs, "请给出要检查的工作簿或文件夹")
 	if !ok {
 		return code
 	}
-	files, probs := sheets.Source(fs.Args())
-	limitMemory(files)
-	o.NoGaps = true // a gap in session numbers is the report's concern, not one unit's
-	r := sheets.Build(files, o.Options)
-	r.Problems = append(probs, r.Problems...)
+	l.NoGaps = true // a gap in session numbers is the report's concern, not one unit's
+	o, files := l.Options, l.files
+	r := l.build()
 	written := -1
 	if c.annotate != "" {
-		opt := sheets.AnnotateOptions{Password: c.password, All: c.all, Office: o.Office}
+		opt := books.AnnotateOptions{Password: c.password, All: c.all, Office: o.Office}
 		var aprobs []sheets.Problem
 		var err error
 		if written, aprobs, err = annotateFiles(c.annotate, files, r.Problems, opt); err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
 		}
-		r.Problems = append(r.Problems, aprobs...)
+		r.Add(aprobs)
 	}
-	sheets.SortProblems(r.Problems)
 	printStderr(stderr, r, o)
 	printCheckOutput(stdout, r, o, c.annotate, written)
 	errs := sheets.Count(r.Problems, sheets.Error)
@@ -69,19 +67,19 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 // annotateFiles writes an annotated copy of every input with errors (with opt.All, also with
 // warnings) into dir. A file that cannot be annotated is an error naming it, and the run goes
 // on; it returns how many copies were written and the problems of annotating.
-func annotateFiles(dir string, files []string, probs []sheets.Problem, opt sheets.AnnotateOptions) (int, []sheets.Problem, error) {
+func annotateFiles(dir string, files []string, probs []sheets.Problem, opt books.AnnotateOptions) (int, []sheets.Problem, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := books.MakeDir(dir); err != nil {
 			return 0, nil, fmt.Errorf("无法创建标注文件夹 %s：%v", dir, err)
 		}
 	}
 	n := 0
 	var out []sheets.Problem
 	for i, name := range sheets.Names(files) {
-		path, notes, err := sheets.Annotate(dir, files[i], name, probs, opt)
+		path, notes, err := books.Annotate(dir, files[i], name, probs, opt)
 		if err != nil {
-			out = append(out, sheets.Problem{Pos: sheets.Pos{File: name}, Level: sheets.Error,
-				Msg: fmt.Sprintf(sheets.MsgAnnotateFailed, err)})
+			out = append(out, sheets.Problem{Pos: sheets.Pos{File: name}, Scope: sheets.ScopeFile, Level: sheets.Error, Kind: sheets.AnnotateFailed,
+				Msg: fmt.Sprintf(books.MsgAnnotateFailed, err)})
 			continue
 		}
 		out = append(out, notes...)

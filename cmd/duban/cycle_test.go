@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
-	"github.com/duban/duban/templates"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -73,7 +73,7 @@ func TestBriefCommand(t *testing.T) {
 		t.Errorf("row proof %v", b)
 	}
 	f := openBook(t, filepath.Join(dir, name))
-	rows, err := f.GetRows(sheets.SheetBrief)
+	rows, err := f.GetRows(books.SheetBrief)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestBriefCommand(t *testing.T) {
 		t.Errorf("narrative line %q", rows[2][0])
 	}
 	got := map[string]int{}
-	items := table(t, f, sheets.SheetBrief, "序号", "事项内容", "落实状态", "预警")
+	items := table(t, f, books.SheetBrief, "序号", "事项内容", "落实状态", "预警")
 	for _, it := range items {
 		got[it["落实状态"]]++
 		if it["预警"] == "逾期" {
@@ -201,18 +201,18 @@ func TestRemindCommand(t *testing.T) {
 	filled := 0
 	for _, e := range entries {
 		f := openBook(t, filepath.Join(dir, e.Name()))
-		head, col := headerRow(t, f, templates.SheetForm, "事项内容", "完成时限", "落实状态", "完成日期")
-		rows, _ := f.GetRows(templates.SheetForm)
+		head, col := headerRow(t, f, books.SheetForm, "事项内容", "完成时限", "落实状态", "完成日期")
+		rows, _ := f.GetRows(books.SheetForm)
 		for r := head + 1; r <= len(rows); r++ {
 			cell := func(label string) string { return col[label] + strconv.Itoa(r) }
-			if v, _ := f.GetCellValue(templates.SheetForm, cell("事项内容")); v == "" {
+			if v, _ := f.GetCellValue(books.SheetForm, cell("事项内容")); v == "" {
 				continue
 			}
-			if v, _ := f.GetCellValue(templates.SheetForm, cell("完成时限")); v == "" {
-				must(t, f.SetCellStr(templates.SheetForm, cell("完成时限"), "2025-06-30"))
+			if v, _ := f.GetCellValue(books.SheetForm, cell("完成时限")); v == "" {
+				must(t, f.SetCellStr(books.SheetForm, cell("完成时限"), "2025-06-30"))
 			}
-			must(t, f.SetCellStr(templates.SheetForm, cell("落实状态"), "已完成"))
-			must(t, f.SetCellStr(templates.SheetForm, cell("完成日期"), "2024-12-15"))
+			must(t, f.SetCellStr(books.SheetForm, cell("落实状态"), "已完成"))
+			must(t, f.SetCellStr(books.SheetForm, cell("完成日期"), "2024-12-15"))
 			filled++
 		}
 		must(t, f.Save())
@@ -427,7 +427,7 @@ func TestOfficeFromConfig(t *testing.T) {
 
 	brief := filepath.Join(tmp, "通报.xlsx")
 	runCmd(t, "brief", "--config", config, "--meeting", "常务会第14次", "--as-of", "2024-12-20", "-o", brief, sample)
-	rows, _ = openBook(t, brief).GetRows(sheets.SheetBrief)
+	rows, _ = openBook(t, brief).GetRows(books.SheetBrief)
 	if len(rows) < 2 || rows[1][0] != "制表单位："+office+"    统计截止：2024年12月20日" {
 		t.Errorf("briefing line %q", rows)
 	}
@@ -438,7 +438,7 @@ func TestOfficeFromConfig(t *testing.T) {
 	if p, err := rf.GetDocProps(); err != nil || p.Creator != office {
 		t.Errorf("reminder creator %+v %v", p, err)
 	}
-	if cells, _ := rf.SearchSheet(templates.SheetForm, "（"+office+"，2024年12月20日）", true); len(cells) != 1 {
+	if cells, _ := rf.SearchSheet(books.SheetForm, "（"+office+"，2024年12月20日）", true); len(cells) != 1 {
 		t.Errorf("the reminder does not name the office: %v", cells)
 	}
 
@@ -451,7 +451,7 @@ func TestOfficeFromConfig(t *testing.T) {
 	// Without a 制表单位 the notes are signed 督查室.
 	ann2 := filepath.Join(tmp, "退回2")
 	runCmd(t, "check", "--annotate", ann2, filepath.Join(sample, "市交通运输局.xlsx"))
-	if p, err := openBook(t, filepath.Join(ann2, "市交通运输局.xlsx")).GetDocProps(); err != nil || p.Creator != sheets.DefaultOffice {
+	if p, err := openBook(t, filepath.Join(ann2, "市交通运输局.xlsx")).GetDocProps(); err != nil || p.Creator != books.DefaultOffice {
 		t.Errorf("annotated copy creator without an office %+v %v", p, err)
 	}
 }

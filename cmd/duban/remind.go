@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
-	"github.com/duban/duban/templates"
 	"github.com/spf13/pflag"
 )
 
@@ -49,10 +49,11 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：请用 --out-dir 指定催办单写到哪个文件夹，如 --out-dir 催办")
 		return exitNothing
 	}
-	o, code, ok := c.parse("remind", e, fs, "请给出各单位台账所在的工作簿或文件夹")
+	l, code, ok := c.begin("remind", e, fs, "请给出各单位台账所在的工作簿或文件夹")
 	if !ok {
 		return code
 	}
+	o := l.Options
 	var replyBy time.Time
 	if c.replyBy != "" {
 		t, err := sheets.ParseDate(c.replyBy, false)
@@ -70,7 +71,7 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintf(stderr, "错误：催办单文件夹 %s 在输入文件夹 %s 之内，未填写的催办单下次会被当作各单位报回的催办单汇总；请另选文件夹\n", c.outDir, in)
 		return exitNothing
 	}
-	r, _, code, ok := collect(e, fs.Args(), o)
+	r, code, ok := l.collect(e)
 	if !ok {
 		return code
 	}
@@ -80,8 +81,8 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 		printBalance(stdout, r)
 		return exitCode(r)
 	}
-	n := templates.Notice{Office: o.Office, AsOf: r.AsOf, ReplyBy: replyBy}
-	sent, err := templates.WriteReminders(c.outDir, o.Dict, rems, n, c.force)
+	n := books.Notice{Office: o.Office, AsOf: r.AsOf, ReplyBy: replyBy}
+	sent, err := books.WriteReminders(c.outDir, o.Dict, rems, n, c.force)
 	for _, s := range sent { // those written before a failure too
 		fmt.Fprintln(stdout, s.String())
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
 	"github.com/duban/duban/templates"
 	"github.com/spf13/pflag"
@@ -75,7 +76,12 @@ func (c *common) parse(cmd string, e *env, fs *pflag.FlagSet, noPaths string) (o
 // options turns the flags into pipeline options.
 func (c *common) options() (sheets.Options, error) {
 	var o sheets.Options
-	d, err := loadDict(c.config)
+	n, err := parseSize(c.maxUnzip)
+	if err != nil {
+		return o, err
+	}
+	o.Read.MaxUnzip = n
+	d, err := loadDict(c.config, o.Read)
 	if err != nil {
 		return o, err
 	}
@@ -103,20 +109,16 @@ func (c *common) options() (sheets.Options, error) {
 	}
 	o.Year = c.year
 	o.Read.Password = c.password
-	n, err := parseSize(c.maxUnzip)
-	if err != nil {
-		return o, err
-	}
-	o.Read.MaxUnzip = n
 	return o, nil
 }
 
-// loadDict returns the built-in dictionary, or the one in a config workbook.
-func loadDict(path string) (*sheets.Dict, error) {
+// loadDict returns the built-in dictionary, or the one in a config workbook read with ro's
+// limits.
+func loadDict(path string, ro sheets.ReadOptions) (*sheets.Dict, error) {
 	if path == "" {
 		return sheets.ParseDict(templates.Dictionary)
 	}
-	return sheets.ReadConfig(path)
+	return sheets.ReadConfig(path, sheets.ReadOptions{MaxUnzip: ro.MaxUnzip})
 }
 
 // parseSize reads sizes such as 512MiB, 1G, 100MB, 2048 (bytes).
@@ -165,12 +167,11 @@ func (c *reportCmd) flags(fs *pflag.FlagSet) {
 
 func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	stdout, stderr := e.stdout, e.stderr
-	o, code, ok := c.parse("report", e, fs, "请给出要汇总的工作簿或文件夹")
+	l, code, ok := c.begin("report", e, fs, "请给出要汇总的工作簿或文件夹")
 	if !ok {
 		return code
 	}
-	files, probs := sheets.Source(fs.Args())
-	limitMemory(files)
+	o, files := l.Options, l.files
 
 	out := c.output
 	if out == "" {
@@ -195,9 +196,8 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	if !c.force && refuseOverwrite(stderr, out, sheets.CheckPath(out)) {
 		return exitNothing
 	}
-	var prev *sheets.Previous
 	if c.since != "" {
-		p, err := sheets.ReadPrevious(c.since)
+		p, err := sheets.ReadPrevious(c.since, o.Dict, sheets.ReadOptions{MaxUnzip: o.Read.MaxUnzip})
 		if err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
@@ -207,53 +207,40 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 				p.File, sheets.CNDate(p.AsOf), sheets.CNDate(o.AsOf))
 			return exitNothing
 		}
-		prev = p
+		o.Previous = p
 	}
-
-	r := sheets.Build(files, o.Options)
-	r.Problems = append(probs, r.Problems...)
-	sheets.SortProblems(r.Problems)
 	if c.expect != "" {
-		rec, err := sheets.Reconcile(c.expect, r, o.Options)
+		m, err := sheets.ReadMaster(c.expect, o.Options)
 		if err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
 		}
-		r.Expect = rec
+		o.Master = m
 	}
-	if prev != nil {
-		sheets.AddSince(r, prev)
-	}
+
+	l.Options = o // with the previous report and the master list
+	r := l.build()
 	printStderr(stderr, r, o)
 
-	errs := sheets.Count(r.Problems, sheets.Error)
-	if r.Files == 0 || r.RowsRead == 0 {
-		fmt.Fprintln(stderr, "错误：没有读取到任何台账数据，未生成汇总工作簿")
-		return exitNothing
+	if code, ok := l.writable(e, r, "汇总工作簿"); !ok {
+		return code
 	}
-	if o.Strict && errs > 0 {
-		fmt.Fprintf(stderr, "错误：发现%d个错误，按 --strict 要求未生成汇总工作簿\n", errs)
-		return exitNothing
-	}
-	checkPath, err := sheets.WriteReport(out, r)
+	checkPath, err := books.WriteReport(out, r)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败：", err)
 		return exitNothing
 	}
 	printReportOutput(stdout, r, o, out, checkPath)
-	if errs > 0 {
-		return exitErrors
-	}
-	return exitOK
+	return exitCode(r)
 }
 
 // refuseOverwrite says on w why each workbook at paths that exists may not be replaced
-// (sheets.CheckOverwrite), and reports whether any may not. All are checked before any is
+// (books.CheckOverwrite), and reports whether any may not. All are checked before any is
 // written.
 func refuseOverwrite(w io.Writer, paths ...string) bool {
 	refused := false
 	for _, p := range paths {
-		if err := sheets.CheckOverwrite(p); err != nil {
+		if err := books.CheckOverwrite(p); err != nil {
 			fmt.Fprintln(w, "错误：", err)
 			refused = true
 		}

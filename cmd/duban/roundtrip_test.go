@@ -333,17 +333,16 @@ func TestRoundTripExpect(t *testing.T) {
 	if err := os.Rename(filepath.Join(forms, "市住建局.xlsx"), filepath.Join(back, "市住建局.xlsx")); err != nil {
 		t.Fatal(err)
 	}
-	d, err := loadDict("")
+	d, err := loadDict("", sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	o := sheets.Options{Dict: d, AsOf: day(2024, 6, 1), WarnDays: 7}
-	files, _ := sheets.Source([]string{back})
-	r := sheets.Build(files, o)
-	rec, err := sheets.Reconcile(master, r, o)
-	if err != nil {
+	if o.Master, err = sheets.ReadMaster(master, o); err != nil {
 		t.Fatal(err)
 	}
+	files, _ := sheets.Source([]string{back})
+	rec := sheets.Build(files, o).Expect
 	var missing []string
 	for _, m := range rec.Missing {
 		missing = append(missing, strings.Join(m, "|"))

@@ -3,13 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
-	"github.com/duban/duban/templates"
 	"github.com/spf13/pflag"
 )
 
@@ -56,16 +55,16 @@ func (c *configCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintf(stderr, "错误：多余的参数 %s（输出文件请用 -o 指定）\n", strings.Join(fs.Args(), " "))
 		return exitNothing
 	}
-	d, err := loadDict("")
+	d, err := loadDict("", sheets.ReadOptions{})
 	if err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
-	if err := checkNew(c.output, c.force); err != nil {
+	if err := books.CheckNew(c.output, c.force); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
-	if err := sheets.WriteConfig(c.output, d); err != nil {
+	if err := books.WriteConfig(c.output, d); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
@@ -95,7 +94,7 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintf(stderr, "错误：多余的参数 %s（交办清单请用 --from 指定，输出文件用 -o）\n", strings.Join(fs.Args(), " "))
 		return exitNothing
 	}
-	d, err := loadDict(c.config)
+	d, err := loadDict(c.config, sheets.ReadOptions{})
 	if err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
@@ -110,10 +109,10 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 		if out == "" {
 			out = "报送模板.xlsx"
 			if unitName != "" {
-				out, _ = templates.FileName(unitName)
+				out, _ = books.FileName(unitName)
 			}
 		}
-		if err := checkNew(out, c.force); err != nil {
+		if err := books.CheckNew(out, c.force); err != nil {
 			fmt.Fprintln(stderr, "错误：", err)
 			return exitNothing
 		}
@@ -160,28 +159,27 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 		fmt.Fprintf(stderr, "错误：交办清单 %s 中没有找到任何事项，未生成模板\n", from)
 		return exitNothing
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := books.MakeDir(dir); err != nil {
 		fmt.Fprintf(stderr, "错误：无法创建文件夹 %s：%v\n", dir, err)
 		return exitNothing
 	}
 	// One file per unit, even for names that come out alike once made safe (A/B and A_B).
-	paths := make([]string, len(units))
-	taken := map[string]bool{}
+	names := make([]string, len(units))
+	changed := make([]bool, len(units))
 	for i, u := range units {
-		base, changed := templates.FileName(u.Unit)
-		name := base
-		for n := 2; taken[strings.ToLower(name)]; n++ {
-			name = strings.TrimSuffix(base, ".xlsx") + fmt.Sprintf("（%d）.xlsx", n)
-		}
-		taken[strings.ToLower(name)] = true
+		names[i], changed[i] = books.FileName(u.Unit)
+	}
+	paths := make([]string, len(units))
+	for i, name := range books.Unique(names) {
+		u := units[i]
 		paths[i] = filepath.Join(dir, name)
-		if changed {
+		if changed[i] {
 			fmt.Fprintf(stderr, "提示：单位名称不能直接用作文件名（过长或含 \\/:*?\"<>| 等字符），“%s”的模板写为 %s\n", u.Unit, name)
 		}
 	}
 	var exists []string
 	for _, p := range paths {
-		if !force && fileExists(p) {
+		if !force && books.Exists(p) {
 			exists = append(exists, p)
 		}
 	}
@@ -213,27 +211,5 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 
 // writeForm writes a submission form to path through a temporary file renamed into place.
 func writeForm(path string, d *sheets.Dict, unit string, rows []sheets.RawRow) error {
-	return sheets.SaveFile(path, func(w io.Writer) error { return templates.Form(w, d, unit, rows) })
-}
-
-// checkNew refuses to overwrite an existing file unless force, and a missing folder.
-func checkNew(path string, force bool) error {
-	if st, err := os.Stat(path); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("%s 是一个文件夹，请用 -o 指定文件名", path)
-		}
-		if !force {
-			return fmt.Errorf("文件 %s 已存在，未覆盖（确需覆盖请加 --force，或用 -o 指定其他文件名）", path)
-		}
-	}
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("文件夹 %s 不存在，请先创建或用 -o 指定其他位置", dir)
-	}
-	return nil
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
+	return books.SaveFile(path, func(w io.Writer) error { return books.Form(w, d, unit, rows) })
 }

@@ -7,10 +7,8 @@ package main
 // row-count proof.
 
 import (
-	"cmp"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -162,7 +160,7 @@ func printProblems(w io.Writer, heading string, ps []sheets.Problem) {
 
 // problemLine is a problem without its level, which its block says: 文件!工作表!单元格: 说明.
 func problemLine(p sheets.Problem) string {
-	if p.Pos.File == "" { // about the whole run, such as a gap in meeting numbers
+	if p.Scope == sheets.ScopeRun { // such as a gap in meeting numbers
 		return p.Msg
 	}
 	return p.Pos.String() + ": " + p.Msg
@@ -171,26 +169,10 @@ func problemLine(p sheets.Problem) string {
 // printNotices writes the notices counted by kind, most frequent first; verbose lists each one
 // under the counts, otherwise the line says how to list them.
 func printNotices(w io.Writer, notes []sheets.Problem, verbose bool) {
-	type kind struct {
-		name string
-		n    int
-	}
-	var kinds []kind
-	index := map[string]int{}
-	for _, p := range notes {
-		k := p.Kind()
-		i, ok := index[k]
-		if !ok {
-			i = len(kinds)
-			index[k] = i
-			kinds = append(kinds, kind{name: k})
-		}
-		kinds[i].n++
-	}
-	slices.SortStableFunc(kinds, func(a, b kind) int { return cmp.Compare(b.n, a.n) })
+	kinds := sheets.CountKinds(notes)
 	parts := make([]string, len(kinds))
 	for i, k := range kinds {
-		parts[i] = fmt.Sprintf(kindCount, k.name, k.n)
+		parts[i] = fmt.Sprintf(kindCount, k.Kind, k.N)
 	}
 	line := fmt.Sprintf(headNotices, len(notes), strings.Join(parts, "，"))
 	if !verbose {

@@ -1,4 +1,4 @@
-package sheets
+package books
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 
 	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -25,7 +26,6 @@ import (
 
 // Names, colours and labels of an annotated copy.
 const (
-	SheetIssues = "问题清单"
 	// DefaultOffice names the office in annotated copies when the dictionary does not.
 	DefaultOffice  = "督查室"
 	fillError      = "FF9999"
@@ -35,7 +35,6 @@ const (
 	msgIssuesFile     = "（整个文件）"
 	msgIssuesNoCell   = "（整张工作表）"
 	msgIssuesTitle    = "问题清单"
-	msgSheetRenamed   = "工作表名称“%s”不符合Excel的规定（最长31个字符，不含 []:*?/\\ 等），副本中改为“%s”"
 	MsgAnnotateFailed = "无法写出批注副本（%v），请直接把问题清单发给单位"
 )
 
@@ -63,24 +62,24 @@ type AnnotateOptions struct {
 // is no cell to mark). It returns the copy's path ("" if none) and the notices about the copy
 // (renamed sheets). The input is never modified; a dir that would put the copy on top of the
 // input is refused. A panic of the library is an error for this file.
-func Annotate(dir, inputPath, name string, probs []Problem, o AnnotateOptions) (out string, notes []Problem, err error) {
-	var mine []Problem
+func Annotate(dir, inputPath, name string, probs []sheets.Problem, o AnnotateOptions) (out string, notes []sheets.Problem, err error) {
+	var mine []sheets.Problem
 	errs, warns := false, false
 	for _, p := range probs {
 		if p.Pos.File != name {
 			continue
 		}
-		if p.Pos.Sheet == "" && p.Level == Error {
+		if p.Scope == sheets.ScopeFile && p.Level == sheets.Error {
 			return "", nil, nil // damaged, encrypted, legacy format: nothing inside to mark
 		}
-		errs = errs || p.Level == Error
-		warns = warns || p.Level == Warning
+		errs = errs || p.Level == sheets.Error
+		warns = warns || p.Level == sheets.Warning
 		mine = append(mine, p)
 	}
 	if !errs && !(o.All && warns) {
 		return "", nil, nil
 	}
-	SortProblems(mine)
+	sheets.SortProblems(mine)
 	o.Office = cmp.Or(strings.TrimSpace(o.Office), DefaultOffice)
 	if o.Now.IsZero() {
 		o.Now = time.Now()
@@ -91,7 +90,7 @@ func Annotate(dir, inputPath, name string, probs []Problem, o AnnotateOptions) (
 	if same, err := samePath(out, inputPath); err != nil || same {
 		return "", nil, fmt.Errorf("批注副本 %s 会覆盖原文件，请用 --annotate 指定另一个文件夹", out)
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+	if err := MakeDir(filepath.Dir(out)); err != nil {
 		return "", nil, fmt.Errorf("创建文件夹 %s: %w", filepath.Dir(out), err)
 	}
 	defer func() {
@@ -111,18 +110,17 @@ func Annotate(dir, inputPath, name string, probs []Problem, o AnnotateOptions) (
 
 // annotated returns the bytes of the annotated copy and the notices about it. The copy is
 // of the file at inputPath, or built from legacy when it is not nil.
-func annotated(inputPath string, legacy *xlsx.Book, name string, probs []Problem, o AnnotateOptions) ([]byte, []Problem, error) {
+func annotated(inputPath string, legacy *xlsx.Book, name string, probs []sheets.Problem, o AnnotateOptions) ([]byte, []sheets.Problem, error) {
 	f, renamed, err := openCopy(inputPath, legacy, o.Password)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
-	var notes []Problem
+	var notes []sheets.Problem
 	for old, now := range renamed {
-		notes = append(notes, Problem{Pos: Pos{File: name, Sheet: old}, Level: Notice,
-			Msg: fmt.Sprintf(msgSheetRenamed, old, now)})
+		notes = append(notes, sheets.RenamedSheetNote(name, old, now))
 	}
-	SortProblems(notes)
+	sheets.SortProblems(notes)
 	probs = slices.Clone(probs)
 	for i, p := range probs {
 		if now, ok := renamed[p.Pos.Sheet]; ok {
@@ -136,8 +134,8 @@ func annotated(inputPath string, legacy *xlsx.Book, name string, probs []Problem
 	if err := issueSheet(f, append(slices.Clone(probs), notes...), o.Office); err != nil {
 		return nil, nil, err
 	}
-	err = xlsxout.SetProps(f, xlsxout.Props{Application: reportApplication, Creator: o.Office,
-		Title: msgIssuesTitle + "：" + path.Base(name), Description: AnnotatedDescription, Created: o.Now})
+	err = xlsxout.SetProps(f, xlsxout.Props{Application: sheets.ReportApplication, Creator: o.Office,
+		Title: msgIssuesTitle + "：" + path.Base(name), Description: sheets.AnnotatedDescription, Created: o.Now})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -229,7 +227,7 @@ func truncUTF16(s string, n int) string {
 }
 
 // mergeAnchor returns the top-left cell of the merged range holding p, if any.
-func mergeAnchor(ms []excelize.MergeCell, p Pos) (string, bool) {
+func mergeAnchor(ms []excelize.MergeCell, p sheets.Pos) (string, bool) {
 	col := max(p.Col, 1)
 	for _, m := range ms {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
@@ -263,17 +261,17 @@ type cellRef struct{ sheet, cell string }
 
 // markCells fills every cell that has an error or a warning and returns the notes that
 // explain them, one per cell.
-func markCells(f *excelize.File, probs []Problem) ([]xlsxout.Note, error) {
-	sheets := map[string]bool{}
+func markCells(f *excelize.File, probs []sheets.Problem) ([]xlsxout.Note, error) {
+	present := map[string]bool{}
 	for _, s := range f.GetSheetList() {
-		sheets[s] = true
+		present[s] = true
 	}
 	var order []cellRef
 	notes := map[cellRef][]string{}
-	worst := map[cellRef]Level{}
+	worst := map[cellRef]sheets.Level{}
 	merges := map[string][]excelize.MergeCell{}
 	for _, p := range probs {
-		if p.Level == Notice || p.Pos.Row <= 0 || !sheets[p.Pos.Sheet] {
+		if p.Level == sheets.Notice || p.Scope < sheets.ScopeRow || !present[p.Pos.Sheet] {
 			continue
 		}
 		if _, ok := merges[p.Pos.Sheet]; !ok {
@@ -298,7 +296,7 @@ func markCells(f *excelize.File, probs []Problem) ([]xlsxout.Note, error) {
 	var out []xlsxout.Note
 	for _, k := range order {
 		fill := fillWarning
-		if worst[k] == Error {
+		if worst[k] == sheets.Error {
 			fill = fillError
 		}
 		orig, err := f.GetCellStyle(k.sheet, k.cell)
@@ -327,7 +325,7 @@ func markCells(f *excelize.File, probs []Problem) ([]xlsxout.Note, error) {
 
 // issueSheet adds (or replaces) the 问题清单 sheet, placed first and opened on, printable on
 // A4 landscape with its header repeated on every page.
-func issueSheet(f *excelize.File, probs []Problem, office string) error {
+func issueSheet(f *excelize.File, probs []sheets.Problem, office string) error {
 	if err := placeIssueSheet(f); err != nil {
 		return err
 	}
@@ -343,7 +341,7 @@ func issueSheet(f *excelize.File, probs []Problem, office string) error {
 			return err
 		}
 	}
-	s := SheetIssues
+	s := sheets.SheetIssues
 	if err := f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
@@ -363,19 +361,19 @@ func issueSheet(f *excelize.File, probs []Problem, office string) error {
 // the workbook's sheet-scoped names (a ledger's 打印标题, _xlnm.Print_Titles) when it reorders
 // sheets, so a moved sheet would take over another's print titles — a repair prompt in Excel.
 func placeIssueSheet(f *excelize.File) error {
-	if idx, _ := f.GetSheetIndex(SheetIssues); idx >= 0 {
-		if err := f.DeleteSheet(SheetIssues); err != nil {
+	if idx, _ := f.GetSheetIndex(sheets.SheetIssues); idx >= 0 {
+		if err := f.DeleteSheet(sheets.SheetIssues); err != nil {
 			return err
 		}
 	}
-	_, err := f.NewSheet(SheetIssues)
+	_, err := f.NewSheet(sheets.SheetIssues)
 	return err
 }
 
 // issueStyles are the cell styles of 问题清单.
 type issueStyles struct {
 	intro, head, wrap, link int
-	level                   map[Level]int // the 级别 cell of each level, filled in its colour
+	level                   map[sheets.Level]int // the 级别 cell of each level, filled in its colour
 }
 
 func newIssueStyles(f *excelize.File) (*issueStyles, error) {
@@ -402,8 +400,8 @@ func newIssueStyles(f *excelize.File) (*issueStyles, error) {
 		Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
 		return nil, err
 	}
-	st.level = map[Level]int{}
-	for l, c := range map[Level]string{Error: fillError, Warning: fillWarning, Notice: ""} {
+	st.level = map[sheets.Level]int{}
+	for l, c := range map[sheets.Level]string{sheets.Error: fillError, sheets.Warning: fillWarning, sheets.Notice: ""} {
 		s := excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}
 		if c != "" {
 			s.Fill = xlsxout.Solid(c)
@@ -418,7 +416,7 @@ func newIssueStyles(f *excelize.File) (*issueStyles, error) {
 // issueHeader writes the two rows above the problems: the introduction, merged across the
 // columns, and the column headings; and sets the columns' widths.
 func issueHeader(f *excelize.File, st *issueStyles, office string) error {
-	s := SheetIssues
+	s := sheets.SheetIssues
 	text := fmt.Sprintf(msgIssuesIntro, office)
 	if err := f.SetCellStr(s, "A1", text); err != nil {
 		return err
@@ -431,7 +429,7 @@ func issueHeader(f *excelize.File, st *issueStyles, office string) error {
 	}
 	total := 0.0
 	for i, w := range issueWidths {
-		c := ColumnName(i + 1)
+		c := sheets.ColumnName(i + 1)
 		if err := f.SetColWidth(s, c, c, w); err != nil {
 			return err
 		}
@@ -441,7 +439,7 @@ func issueHeader(f *excelize.File, st *issueStyles, office string) error {
 		return err
 	}
 	for i, h := range issueColumns {
-		if err := f.SetCellStr(s, ColumnName(i+1)+"2", h); err != nil {
+		if err := f.SetCellStr(s, sheets.ColumnName(i+1)+"2", h); err != nil {
 			return err
 		}
 	}
@@ -449,20 +447,20 @@ func issueHeader(f *excelize.File, st *issueStyles, office string) error {
 }
 
 // issueRow writes problem p in row r of 问题清单, its 单元格 a link to the cell when it has one.
-func issueRow(f *excelize.File, st *issueStyles, r int, p *Problem) error {
-	s := SheetIssues
+func issueRow(f *excelize.File, st *issueStyles, r int, p *sheets.Problem) error {
+	s := sheets.SheetIssues
 	row := strconv.Itoa(r)
 	cell := p.Pos.Cell()
 	switch {
-	case p.Pos.Sheet == "":
+	case p.Scope == sheets.ScopeFile:
 		cell = msgIssuesFile
-	case cell == "":
+	case p.Scope == sheets.ScopeSheet:
 		cell = msgIssuesNoCell
 	}
 	lines := 1
 	for j, v := range []string{p.Level.String(), p.Pos.Sheet, cell, p.Field, p.Raw, p.Msg} {
 		v = cellText(v)
-		if err := f.SetCellStr(s, ColumnName(j+1)+row, v); err != nil {
+		if err := f.SetCellStr(s, sheets.ColumnName(j+1)+row, v); err != nil {
 			return err
 		}
 		if issueWrap[j] {
@@ -478,7 +476,7 @@ func issueRow(f *excelize.File, st *issueStyles, r int, p *Problem) error {
 	if err := f.SetRowHeight(s, r, xlsxout.RowHeight(lines)); err != nil {
 		return err
 	}
-	if p.Pos.Sheet == "" || p.Pos.Row <= 0 {
+	if p.Scope < sheets.ScopeRow {
 		return nil
 	}
 	target := "'" + strings.ReplaceAll(p.Pos.Sheet, "'", "''") + "'!" + p.Pos.Cell()

@@ -1,4 +1,4 @@
-package sheets
+package books
 
 import (
 	"archive/zip"
@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -36,89 +37,92 @@ func ymd(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0,
 
 // testReport is a small report built by hand: two categories, an overdue, a due-soon and a
 // no-deadline item, problems, texts that look like formulas, and a reconciliation.
-func testReport() *Report {
-	src := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
-	items := []Item{
+func testReport() *sheets.Report {
+	src := func(file string, row int) sheets.Pos { return sheets.Pos{File: file, Sheet: "台账", Row: row} }
+	items := []sheets.Item{
 		{
-			ID: "CW-5-1", Category: "市政府常务会议", Kind: KindMeeting, MeetingName: "市政府常务会议第5次",
+			ID: "CW-5-1", Category: "市政府常务会议", Kind: sheets.KindMeeting, MeetingName: "市政府常务会议第5次",
 			MeetingDate: ymd(2024, 3, 1), Content: "推进老旧小区改造，年底前完成120个小区的改造任务并组织验收",
 			Lead: "市住建局", Co: "市财政局、各区政府", Leader: "张三", Deadline: ymd(2024, 10, 31),
-			Status: InProgress, Progress: "已完成80个小区", Src: src("市住建局.xlsx", 5), Alert: "逾期",
-			Merged: []Pos{src("市住建局（初稿）.xlsx", 5)},
+			Status: sheets.InProgress, Progress: "已完成80个小区", Src: src("市住建局.xlsx", 5), Alert: "逾期",
+			Merged: []sheets.Pos{src("市住建局（初稿）.xlsx", 5)},
 		},
 		{
-			Category: "市政府常务会议", Kind: KindMeeting, MeetingName: "市政府常务会议第6次",
+			Category: "市政府常务会议", Kind: sheets.KindMeeting, MeetingName: "市政府常务会议第6次",
 			MeetingDate: ymd(2024, 4, 2), Content: "=1+1", Lead: "市交通局", Leader: "李四",
-			Deadline: ymd(2024, 12, 5), Status: NotStarted, Src: src("市交通局.xlsx", 3), Alert: "临期",
+			Deadline: ymd(2024, 12, 5), Status: sheets.NotStarted, Src: src("市交通局.xlsx", 3), Alert: "临期",
 		},
 		{
-			Category: "市长批示件", Kind: KindDoc, MeetingName: "市长批示件〔2024〕3号",
-			Content: "@cmd 研究解决停车难问题", Lead: "市发改委", Status: InProgress,
+			Category: "市长批示件", Kind: sheets.KindDoc, MeetingName: "市长批示件〔2024〕3号",
+			Content: "@cmd 研究解决停车难问题", Lead: "市发改委", Status: sheets.InProgress,
 			Progress: "持续推进中", Src: src("市发改委.xlsx", 4), Alert: "无明确时限",
 		},
 		{
-			ID: "+001", Category: "市长批示件", Kind: KindDoc, MeetingName: "市长批示件〔2024〕7号",
-			Content: "开展安全生产大检查", Lead: "市应急局", Deadline: ymd(2024, 9, 30), Status: Done,
+			ID: "+001", Category: "市长批示件", Kind: sheets.KindDoc, MeetingName: "市长批示件〔2024〕7号",
+			Content: "开展安全生产大检查", Lead: "市应急局", Deadline: ymd(2024, 9, 30), Status: sheets.Done,
 			Done: ymd(2024, 9, 1), Progress: "-已完成检查并整改", Src: src("市应急局.xlsx", 6), Alert: "正常",
 		},
 	}
-	return &Report{
+	return &sheets.Report{
 		AsOf: ymd(2024, 11, 30), WarnDays: 7,
 		Office: "示例市人民政府办公室", Created: time.Date(2024, 12, 1, 9, 30, 0, 0, time.UTC),
 		Files: 6, RowsRead: 6, Duplicates: 1, Excluded: 1,
-		Inputs: []FileResult{
-			{File: "市住建局.xlsx", Rows: 1, Valid: 1}, {File: "市住建局（初稿）.xlsx", Rows: 1, Valid: 1},
-			{File: "市交通局.xlsx", Rows: 1, Valid: 1}, {File: "市发改委.xlsx", Rows: 1, Valid: 1},
-			{File: "市应急局.xlsx", Rows: 1, Valid: 1}, {File: "市统计局.xlsx", Rows: 1, Excluded: 1},
-			{File: "市教育局.et"},
+		Inputs: []sheets.FileResult{
+			{File: "市住建局.xlsx", Unit: "市住建局", Sheets: []string{"台账"}, Rows: 1, Valid: 1, Counted: 1},
+			{File: "市住建局（初稿）.xlsx", Unit: "市住建局", Sheets: []string{"台账"}, Rows: 1, Valid: 1, Merged: 1},
+			{File: "市交通局.xlsx", Unit: "市交通局", Sheets: []string{"台账"}, Rows: 1, Valid: 1, Counted: 1},
+			{File: "市发改委.xlsx", Unit: "市发改委", Sheets: []string{"台账"}, Rows: 1, Valid: 1, Counted: 1},
+			{File: "市应急局.xlsx", Unit: "市应急局", Sheets: []string{"台账"}, Rows: 1, Valid: 1, Counted: 1, Warnings: 1},
+			{File: "市统计局.xlsx", Unit: "市统计局", Sheets: []string{"台账"}, Rows: 1, Excluded: 1, Errors: 1},
+			{File: "市教育局.et", Unit: "市教育局", Errors: 1, Failed: "文件格式无法识别"},
 		},
-		Gaps:  []MeetingGap{{Category: "市政府常务会议", Last: 6, Missing: []int{1, 2, 3, 4}}},
+		Gaps:  []sheets.MeetingGap{{Category: "市政府常务会议", Last: 6, Missing: []int{1, 2, 3, 4}}},
 		Items: items,
-		Categories: []CategoryStats{
-			{Name: "市政府常务会议", Kind: KindMeeting, Meetings: 2,
-				Counts: Counts{Items: 2, InProgress: 1, NotStarted: 1, Overdue: 1, DueSoon: 1}},
-			{Name: "市长批示件", Kind: KindDoc, Meetings: 2, Counts: Counts{Items: 2, Done: 1, InProgress: 1}},
+		Categories: []sheets.CategoryStats{
+			{Name: "市政府常务会议", Kind: sheets.KindMeeting, Meetings: 2,
+				Counts: sheets.Counts{Items: 2, InProgress: 1, NotStarted: 1, Overdue: 1, DueSoon: 1}},
+			{Name: "市长批示件", Kind: sheets.KindDoc, Meetings: 2, Counts: sheets.Counts{Items: 2, Done: 1, InProgress: 1}},
 		},
-		Total: CategoryStats{Name: "合计", Counts: Counts{Items: 4, Done: 1, InProgress: 2, NotStarted: 1, Overdue: 1, DueSoon: 1}},
-		Meetings: []MeetingStats{
+		Total: sheets.CategoryStats{Name: "合计", Counts: sheets.Counts{Items: 4, Done: 1, InProgress: 2, NotStarted: 1, Overdue: 1, DueSoon: 1}},
+		Meetings: []sheets.MeetingStats{
 			{Category: "市政府常务会议", Name: "市政府常务会议第5次", Date: ymd(2024, 3, 1),
-				Counts: Counts{Items: 1, InProgress: 1, Overdue: 1}},
+				Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1}},
 			{Category: "市政府常务会议", Name: "市政府常务会议第6次", Date: ymd(2024, 4, 2),
-				Counts: Counts{Items: 1, NotStarted: 1}},
+				Counts: sheets.Counts{Items: 1, NotStarted: 1}},
 		},
-		Leaders: []LeaderStats{
-			{Leader: LeaderNone, Counts: Counts{Items: 2, Done: 1, InProgress: 1}},
-			{Leader: "李四", Counts: Counts{Items: 1, NotStarted: 1, DueSoon: 1}},
-			{Leader: "张三", Counts: Counts{Items: 1, InProgress: 1, Overdue: 1}},
+		Leaders: []sheets.LeaderStats{
+			{Leader: sheets.LeaderNone, Counts: sheets.Counts{Items: 2, Done: 1, InProgress: 1}},
+			{Leader: "李四", Counts: sheets.Counts{Items: 1, NotStarted: 1, DueSoon: 1}},
+			{Leader: "张三", Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1}},
 		},
-		Units: []UnitStats{
-			{Rank: 1, Unit: "市应急局", Counts: Counts{Items: 1, Done: 1}},
-			{Rank: 2, Unit: "市发改委", Counts: Counts{Items: 1, InProgress: 1}},
-			{Rank: 2, Unit: "市交通局", Counts: Counts{Items: 1, NotStarted: 1}},
-			{Rank: 4, Unit: "市住建局", Counts: Counts{Items: 1, InProgress: 1, Overdue: 1}},
+		Units: []sheets.UnitStats{
+			{Rank: 1, Unit: "市应急局", Counts: sheets.Counts{Items: 1, Done: 1}},
+			{Rank: 2, Unit: "市发改委", Counts: sheets.Counts{Items: 1, InProgress: 1}},
+			{Rank: 2, Unit: "市交通局", Counts: sheets.Counts{Items: 1, NotStarted: 1}},
+			{Rank: 4, Unit: "市住建局", Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1}},
 		},
-		Overdue:    []Flagged{{Item: &items[0], Days: 30}},
-		DueSoon:    []Flagged{{Item: &items[1], Days: 5}},
-		NoDeadline: []*Item{&items[2]},
-		Problems: []Problem{
-			{Pos: Pos{File: "市教育局.et"}, Level: Error, Msg: "文件格式无法识别"},
-			{Pos: Pos{File: "市统计局.xlsx", Sheet: "台账", Row: 12, Col: 8}, Level: Error, Field: "完成时限",
+		Overdue:    []sheets.Flagged{{Item: &items[0], Days: 30}},
+		DueSoon:    []sheets.Flagged{{Item: &items[1], Days: 5}},
+		NoDeadline: []*sheets.Item{&items[2]},
+		Problems: []sheets.Problem{
+			{Pos: sheets.Pos{File: "市教育局.et"}, Scope: sheets.ScopeFile, Level: sheets.Error, Kind: sheets.FileUnreadable, Msg: "文件格式无法识别"},
+			{Pos: sheets.Pos{File: "市统计局.xlsx", Sheet: "台账", Row: 12, Col: 8}, Scope: sheets.ScopeCell, Level: sheets.Error, Kind: sheets.RowInvalid, Field: "完成时限",
 				Raw: "2023年2月30日", Msg: "完成时限“2023年2月30日”不是有效日期（2月没有30日）"},
-			{Pos: Pos{File: "市应急局.xlsx", Sheet: "台账", Row: 6, Col: 11}, Level: Warning, Field: "完成日期",
+			{Pos: sheets.Pos{File: "市应急局.xlsx", Sheet: "台账", Row: 6, Col: 11}, Scope: sheets.ScopeCell, Level: sheets.Warning, Kind: sheets.DoneDateDoubtful, Field: "完成日期",
 				Raw: "", Msg: "落实状态为“已落实”，但未填写完成日期"},
 		},
 		Narrative: "截至2024年11月30日，共召开市政府常务会议2次，议定事项2项，已落实0项，落实率0.0%；" +
 			"市长批示件2件，已办结1件，办结率50.0%。未按期办结（逾期）事项1项，无明确时限事项1项。",
-		Expect: &Reconciliation{
+		Expect: &sheets.Reconciliation{
 			Headers:    []string{"事项内容", "完成时限", "牵头单位"},
 			Missing:    [][]string{{"加快政务服务一网通办", "2024年底前", "市政务服务中心"}},
-			Unreported: []UnitDue{{Unit: "市政务服务中心", Items: 1}},
+			Unreported: []sheets.UnitDue{{Unit: "市政务服务中心", Items: 1}},
 		},
 	}
 }
 
 // writeTest writes the report and its check file and opens the report.
-func writeTest(t *testing.T, r *Report) (string, *excelize.File) {
+func writeTest(t *testing.T, r *sheets.Report) (string, *excelize.File) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "督查事项汇总_20241130.xlsx")
 	check, err := WriteReport(path, r)
@@ -132,10 +136,10 @@ func writeTest(t *testing.T, r *Report) (string, *excelize.File) {
 }
 
 // writeCheck writes the report and its check file and opens the check file.
-func writeCheck(t *testing.T, r *Report) (string, *excelize.File) {
+func writeCheck(t *testing.T, r *sheets.Report) (string, *excelize.File) {
 	t.Helper()
 	path, _ := writeTest(t, r)
-	check := CheckPath(path)
+	check := sheets.CheckPath(path)
 	return check, openBook(t, check)
 }
 
@@ -152,7 +156,7 @@ func openBook(t *testing.T, path string) *excelize.File {
 // headerRows is the row of each sheet's header: 汇总 has its title, the 制表单位 line, the
 // narrative and the limits sentence above it.
 func headerRow(sheet string) int {
-	if sheet == SheetSummary {
+	if sheet == sheets.SheetSummary {
 		return 5
 	}
 	return 2
@@ -207,7 +211,7 @@ func TestWriteSheetsAndHeaders(t *testing.T) {
 				t.Errorf("%s header = %s, want %s", sheet, got, book.headers[sheet])
 			}
 			title := rows[0][0]
-			if sheet == SheetSummary {
+			if sheet == sheets.SheetSummary {
 				title = rows[1][0]
 			}
 			if !strings.Contains(title, "统计截止：2024年11月30日") {
@@ -371,8 +375,8 @@ func TestWriteFills(t *testing.T) {
 func TestWriteLayout(t *testing.T) {
 	path, f := writeTest(t, testReport())
 	checkPath, cf := writeCheck(t, testReport())
-	layout(t, f, path, map[string]int{SheetItems: 8})
-	layout(t, cf, checkPath, map[string]int{SheetItems: 8})
+	checkLayout(t, f, path, map[string]int{sheets.SheetItems: 8})
+	checkLayout(t, cf, checkPath, map[string]int{sheets.SheetItems: 8})
 
 	chart := readZipFile(t, path, "xl/charts/chart1.xml")
 	for _, ref := range []string{"<f>&#39;汇总&#39;!$A$6:$A$7</f>", "<f>&#39;汇总&#39;!$I$6:$I$7</f>", "<f>&#39;汇总&#39;!$I$5</f>"} {
@@ -389,28 +393,20 @@ func TestWriteLayout(t *testing.T) {
 	}
 
 	for _, book := range []*excelize.File{f, cf} {
-		if !IsOwnReport(book) {
-			t.Errorf("IsOwnReport(%s) = false", book.Path)
-		}
 		app, err := book.GetAppProps()
 		if err != nil || app.Application != "duban" || app.Company != "示例市人民政府办公室" {
 			t.Errorf("app properties = %+v, %v", app, err)
 		}
 		doc, err := book.GetDocProps()
-		if err != nil || doc.Created != "2024-12-01T09:30:00Z" || doc.Creator != "示例市人民政府办公室" {
+		if err != nil || doc.Created != "2024-12-01T09:30:00Z" || doc.Creator != "示例市人民政府办公室" || doc.Description != sheets.ReportDescription {
 			t.Errorf("document properties = %+v, %v", doc, err)
 		}
 	}
-	other := excelize.NewFile()
-	defer other.Close()
-	if IsOwnReport(other) {
-		t.Error("IsOwnReport(new file) = true")
-	}
 }
 
-// layout checks the print setup, panes, filters and widths of every sheet of f; paper is the
+// checkLayout checks the print setup, panes, filters and widths of every sheet of f; paper is the
 // paper size of sheets not on A4 (9).
-func layout(t *testing.T, f *excelize.File, path string, paper map[string]int) {
+func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]int) {
 	t.Helper()
 	names := f.GetDefinedName()
 	for _, sheet := range f.GetSheetList() {
@@ -432,7 +428,7 @@ func layout(t *testing.T, f *excelize.File, path string, paper map[string]int) {
 			t.Fatal(err)
 		}
 		tall := 0 // pages high: as many as needed
-		if sheet == SheetSummary {
+		if sheet == sheets.SheetSummary {
 			tall = 1 // 汇总 fits one page
 		}
 		size := cmp.Or(paper[sheet], 9)
@@ -519,7 +515,7 @@ func TestWriteWidths(t *testing.T) {
 }
 
 func TestWriteEmpty(t *testing.T) {
-	r := &Report{AsOf: ymd(2024, 11, 30), Expect: &Reconciliation{Headers: []string{"事项内容", "牵头单位"}}}
+	r := &sheets.Report{AsOf: ymd(2024, 11, 30), Expect: &sheets.Reconciliation{Headers: []string{"事项内容", "牵头单位"}}}
 	_, f := writeTest(t, r)
 	_, cf := writeCheck(t, r)
 	cases := []struct{ sheet, cell, want string }{
@@ -539,7 +535,7 @@ func TestWriteEmpty(t *testing.T) {
 	}
 	for _, c := range cases {
 		f := f
-		if c.sheet == SheetProblems || c.sheet == SheetInputs {
+		if c.sheet == sheets.SheetProblems || c.sheet == sheets.SheetInputs {
 			f = cf
 		}
 		got, err := f.GetCellValue(c.sheet, c.cell)
@@ -620,7 +616,7 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 
 func TestWriteGolden(t *testing.T) {
 	path, _ := writeTest(t, testReport())
-	got := dumpWorkbook(t, path) + "#### " + filepath.Base(CheckPath(path)) + "\n" + dumpWorkbook(t, CheckPath(path))
+	got := dumpWorkbook(t, path) + "#### " + filepath.Base(sheets.CheckPath(path)) + "\n" + dumpWorkbook(t, sheets.CheckPath(path))
 	golden := filepath.Join("testdata", "golden", "report.txt")
 	if updateGolden() {
 		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
@@ -633,7 +629,7 @@ func TestWriteGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run go test ./sheets -run TestWriteGolden -update)", err)
+		t.Fatalf("%v (run go test ./books -run TestWriteGolden -update)", err)
 	}
 	if got != string(want) {
 		t.Errorf("workbook differs from %s (run with -update and review the diff):\n%s", golden, lineDiff(string(want), got))
@@ -697,8 +693,8 @@ func dumpWorkbook(t *testing.T, path string) string {
 		}
 		b.WriteString("widths")
 		for c := 1; c <= ncol; c++ {
-			w, _ := f.GetColWidth(sheet, ColumnName(c))
-			fmt.Fprintf(&b, " %s=%g", ColumnName(c), w)
+			w, _ := f.GetColWidth(sheet, sheets.ColumnName(c))
+			fmt.Fprintf(&b, " %s=%g", sheets.ColumnName(c), w)
 		}
 		b.WriteString("\n")
 		for r, row := range rows {
@@ -706,7 +702,7 @@ func dumpWorkbook(t *testing.T, path string) string {
 				if v == "" {
 					continue
 				}
-				cell := ColumnName(c+1) + strconv.Itoa(r+1)
+				cell := sheets.ColumnName(c+1) + strconv.Itoa(r+1)
 				fmt.Fprintf(&b, "%s %s %q", cell, cellKind(t, f, sheet, cell), v)
 				if nf := numFmt(t, f, sheet, cell); nf != "" {
 					fmt.Fprintf(&b, " [%s]", nf)
@@ -814,34 +810,34 @@ func deref(p *int) any {
 }
 
 // bigReport is a report of n items spread over units and meetings, for benchmarks.
-func bigReport(n int) *Report {
+func bigReport(n int) *sheets.Report {
 	r := testReport()
-	r.Items = make([]Item, n)
+	r.Items = make([]sheets.Item, n)
 	r.Overdue, r.DueSoon, r.NoDeadline = nil, nil, nil
 	r.Problems = r.Problems[:0]
 	for i := range r.Items {
 		it := &r.Items[i]
-		*it = Item{
-			ID: "ID-" + strconv.Itoa(i), Category: "市政府常务会议", Kind: KindMeeting,
+		*it = sheets.Item{
+			ID: "ID-" + strconv.Itoa(i), Category: "市政府常务会议", Kind: sheets.KindMeeting,
 			MeetingName: "市政府常务会议第" + strconv.Itoa(i%40+1) + "次", MeetingDate: ymd(2024, 1+i%12, 1+i%28),
 			Content: "推进第" + strconv.Itoa(i) + "项重点工作，按期完成建设任务并组织验收，确保取得实效",
 			Lead:    "市第" + strconv.Itoa(i%60) + "局", Co: "各区政府", Leader: "张三",
-			Deadline: ymd(2024, 1+i%12, 28), Status: Status(i % 3), Progress: "正在推进，已完成年度计划的百分之六十",
-			Src: Pos{File: "单位" + strconv.Itoa(i%60) + ".xlsx", Sheet: "台账", Row: 3 + i/60}, Alert: "正常",
+			Deadline: ymd(2024, 1+i%12, 28), Status: sheets.Status(i % 3), Progress: "正在推进，已完成年度计划的百分之六十",
+			Src: sheets.Pos{File: "单位" + strconv.Itoa(i%60) + ".xlsx", Sheet: "台账", Row: 3 + i/60}, Alert: "正常",
 		}
 		switch i % 10 {
 		case 0:
 			it.Alert = "逾期"
-			r.Overdue = append(r.Overdue, Flagged{Item: it, Days: i % 100})
+			r.Overdue = append(r.Overdue, sheets.Flagged{Item: it, Days: i % 100})
 		case 1:
 			it.Alert = "临期"
-			r.DueSoon = append(r.DueSoon, Flagged{Item: it, Days: i % 7})
+			r.DueSoon = append(r.DueSoon, sheets.Flagged{Item: it, Days: i % 7})
 		case 2:
 			it.Alert, it.Deadline = "无明确时限", time.Time{}
 			r.NoDeadline = append(r.NoDeadline, it)
 		}
 		if i%20 == 0 {
-			r.Problems = append(r.Problems, Problem{Pos: it.Src.At(9), Level: Level(i % 3), Field: "完成时限",
+			r.Problems = append(r.Problems, sheets.Problem{Pos: it.Src.At(9), Level: sheets.Level(i % 3), Field: "完成时限",
 				Raw: "2023年2月30日", Msg: "完成时限不是有效日期"})
 		}
 	}
@@ -863,9 +859,9 @@ func BenchmarkWrite(b *testing.B) {
 func TestWriteTableCap(t *testing.T) {
 	defer func(n int) { xlsxout.MaxRows = n }(xlsxout.MaxRows)
 	xlsxout.MaxRows = 2
-	r := Summarize(nil, testDict(t), ymd(2024, 11, 30), 7)
+	r := sheets.Summarize(nil, testDict(t), ymd(2024, 11, 30), 7)
 	for i := range 5 {
-		r.Problems = append(r.Problems, Problem{Pos: Pos{File: "a.xlsx", Sheet: "台账", Row: i + 2}, Level: Notice, Msg: "提示"})
+		r.Problems = append(r.Problems, sheets.Problem{Pos: sheets.Pos{File: "a.xlsx", Sheet: "台账", Row: i + 2}, Level: sheets.Notice, Msg: "提示"})
 	}
 	path := filepath.Join(t.TempDir(), "out.xlsx")
 	check, err := WriteReport(path, r)
@@ -877,7 +873,7 @@ func TestWriteTableCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, _ := f.GetRows(SheetProblems)
+	rows, _ := f.GetRows(sheets.SheetProblems)
 	var texts []string
 	for _, row := range rows {
 		texts = append(texts, strings.Join(row, "|"))
@@ -892,10 +888,10 @@ func TestWriteRowHeights(t *testing.T) {
 	r := testReport()
 	r.Items[0].Content = strings.Repeat("长文本", 30) // 90 CJK characters: several lines
 	_, f := writeTest(t, r)
-	rows, _ := f.GetRows(SheetItems)
+	rows, _ := f.GetRows(sheets.SheetItems)
 	for i, row := range rows {
 		if len(row) > 5 && row[5] == r.Items[0].Content {
-			h, _ := f.GetRowHeight(SheetItems, i+1)
+			h, _ := f.GetRowHeight(sheets.SheetItems, i+1)
 			if want := float64(xlsxout.WrappedLines(row[5], 28))*xlsxout.LineHeight + 3; h != want {
 				t.Errorf("row %d height %v, want %v", i+1, h, want)
 			}
@@ -911,7 +907,7 @@ func TestWriteParentColumn(t *testing.T) {
 	r := testReport()
 	r.Items[0].Parent = "稳定粮食生产"
 	path, f := writeTest(t, r)
-	cf := openBook(t, CheckPath(path))
+	cf := openBook(t, sheets.CheckPath(path))
 	for _, c := range []struct {
 		f    *excelize.File
 		want string
@@ -919,7 +915,7 @@ func TestWriteParentColumn(t *testing.T) {
 		{f, "序号|编号|类别|会议|会议日期|事项内容|所属任务|牵头单位|配合单位|责任领导|完成时限|落实状态|完成日期|进展情况|预警"},
 		{cf, "序号|编号|类别|会议|会议日期|事项内容|所属任务|牵头单位|配合单位|责任领导|完成时限|落实状态|完成日期|进展情况|预警|来源|合并的重复行"},
 	} {
-		rows, err := c.f.GetRows(SheetItems)
+		rows, err := c.f.GetRows(sheets.SheetItems)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -933,11 +929,12 @@ func TestWriteParentColumn(t *testing.T) {
 		}
 	}
 	// A report used as the next round's master list keeps the parent task.
-	raws, err := itemsAsRows(path)
-	if err != nil {
-		t.Fatal(err)
+	units, probs, ok := sheets.SplitByUnit(path, testDict(t), sheets.ReadOptions{})
+	if !ok || len(units) == 0 {
+		t.Fatalf("report refused as a master list: %v", probs)
 	}
-	if len(raws) == 0 || raws[0].Parent != "稳定粮食生产" || raws[0].Vals[FieldContent] != r.Items[0].Content {
+	raws := units[0].Rows
+	if len(raws) == 0 || raws[0].Parent != "稳定粮食生产" || raws[0].Vals[sheets.FieldContent] != r.Items[0].Content {
 		t.Errorf("read back: %+v, want the first item with its parent 稳定粮食生产", raws[:min(1, len(raws))])
 	}
 }

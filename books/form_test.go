@@ -1,4 +1,4 @@
-package templates
+package books
 
 import (
 	"bytes"
@@ -9,12 +9,13 @@ import (
 
 	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/sheets"
+	"github.com/duban/duban/templates"
 	"github.com/xuri/excelize/v2"
 )
 
 func builtin(t *testing.T) *sheets.Dict {
 	t.Helper()
-	d, err := sheets.ParseDict(Dictionary)
+	d, err := sheets.ParseDict(templates.Dictionary)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package sheets
+package books
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -36,10 +37,10 @@ func TestAnnotate(t *testing.T) {
 	f.Close()
 	before, _ := os.ReadFile(in)
 
-	o := Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7}
-	r := Build([]string{in}, o)
+	o := sheets.Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7}
+	r := sheets.Build([]string{in}, o)
 	probs := append(r.Problems,
-		Problem{Pos: Pos{File: "其他.xlsx", Sheet: "台账", Row: 2, Col: 1}, Level: Error, Msg: "别的文件"})
+		sheets.Problem{Pos: sheets.Pos{File: "其他.xlsx", Sheet: "台账", Row: 2, Col: 1}, Level: sheets.Error, Msg: "别的文件"})
 	out := filepath.Join(dir, "批注")
 	if _, _, err := Annotate(out, in, filepath.Base(in), probs, AnnotateOptions{All: true}); err != nil {
 		t.Fatal(err)
@@ -54,7 +55,7 @@ func TestAnnotate(t *testing.T) {
 	defer g.Close()
 
 	// 问题清单 comes after the unit's sheets, and the copy opens on it.
-	if got := g.GetSheetList(); !slices.Equal(got, []string{"台账", SheetIssues}) || g.GetSheetName(g.GetActiveSheetIndex()) != SheetIssues {
+	if got := g.GetSheetList(); !slices.Equal(got, []string{"台账", sheets.SheetIssues}) || g.GetSheetName(g.GetActiveSheetIndex()) != sheets.SheetIssues {
 		t.Errorf("sheets = %v, active %q", got, g.GetSheetName(g.GetActiveSheetIndex()))
 	}
 	fill := func(ref string) (string, bool) {
@@ -93,7 +94,7 @@ func TestAnnotate(t *testing.T) {
 		t.Errorf("the unit's comment on E3 = %q", texts["E3"])
 	}
 
-	rows, _ := g.GetRows(SheetIssues)
+	rows, _ := g.GetRows(sheets.SheetIssues)
 	if !slices.Equal(rows[1], issueColumns) {
 		t.Errorf("问题清单 header = %v", rows[1])
 	}
@@ -104,31 +105,31 @@ func TestAnnotate(t *testing.T) {
 	if want := []string{"错误 D2", "警告 F3"}; !slices.Equal(listed, want) {
 		t.Errorf("问题清单 lists %v, want %v", listed, want)
 	}
-	if ok, link, _ := g.GetCellHyperLink(SheetIssues, "C3"); !ok || link != "'台账'!D2" {
+	if ok, link, _ := g.GetCellHyperLink(sheets.SheetIssues, "C3"); !ok || link != "'台账'!D2" {
 		t.Errorf("C3 link = %v %q", ok, link)
 	}
-	pl, err := g.GetPageLayout(SheetIssues)
+	pl, err := g.GetPageLayout(sheets.SheetIssues)
 	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
 		t.Errorf("问题清单 page layout = %+v (%v), want A4 landscape", pl, err)
 	}
 	titles := ""
 	for _, dn := range g.GetDefinedName() {
-		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == SheetIssues {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheets.SheetIssues {
 			titles = dn.RefersTo
 		}
 	}
 	if titles != "'问题清单'!$2:$2" {
 		t.Errorf("问题清单 print titles = %q, want the header row repeated", titles)
 	}
-	if h, _ := g.GetRowHeight(SheetIssues, 1); h != xlsxout.RowHeight(xlsxout.WrappedLines(fmt.Sprintf(msgIssuesIntro, DefaultOffice), 122)) {
+	if h, _ := g.GetRowHeight(sheets.SheetIssues, 1); h != xlsxout.RowHeight(xlsxout.WrappedLines(fmt.Sprintf(msgIssuesIntro, DefaultOffice), 122)) {
 		t.Errorf("intro row height %v does not fit its wrapped text", h)
 	}
 	props, _ := g.GetDocProps()
-	if props.Creator != DefaultOffice || props.LastModifiedBy != DefaultOffice || props.Description != AnnotatedDescription {
+	if props.Creator != DefaultOffice || props.LastModifiedBy != DefaultOffice || props.Description != sheets.AnnotatedDescription {
 		t.Errorf("document properties %+v, want the office as author and duban's mark", props)
 	}
-	if g.GetSheetName(g.GetActiveSheetIndex()) != SheetIssues {
-		t.Errorf("the copy should open on %s", SheetIssues)
+	if g.GetSheetName(g.GetActiveSheetIndex()) != sheets.SheetIssues {
+		t.Errorf("the copy should open on %s", sheets.SheetIssues)
 	}
 }
 
@@ -136,21 +137,21 @@ func TestAnnotateRefuses(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "a.xlsx")
 	writeRowsBook(t, in, "台账", [][]any{{"x"}})
-	p := Problem{Pos: Pos{File: "a.xlsx", Sheet: "台账", Row: 1, Col: 1}, Level: Warning, Msg: "m"}
-	if _, _, err := Annotate(dir, in, filepath.Base(in), []Problem{p}, AnnotateOptions{All: true}); err == nil || !strings.Contains(err.Error(), "会覆盖原文件") {
+	p := sheets.Problem{Pos: sheets.Pos{File: "a.xlsx", Sheet: "台账", Row: 1, Col: 1}, Level: sheets.Warning, Msg: "m"}
+	if _, _, err := Annotate(dir, in, filepath.Base(in), []sheets.Problem{p}, AnnotateOptions{All: true}); err == nil || !strings.Contains(err.Error(), "会覆盖原文件") {
 		t.Errorf("annotating into the input's own folder: error = %v", err)
 	}
 	out := filepath.Join(dir, "out")
 	notice := p
-	notice.Level = Notice
-	if _, _, err := Annotate(out, in, filepath.Base(in), []Problem{notice}, AnnotateOptions{All: true}); err != nil {
+	notice.Level = sheets.Notice
+	if _, _, err := Annotate(out, in, filepath.Base(in), []sheets.Problem{notice}, AnnotateOptions{All: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a file with only notices got a copy (%v)", err)
 	}
-	damaged := Problem{Pos: Pos{File: "a.xlsx"}, Level: Error, Msg: "文件已损坏"}
-	if _, _, err := Annotate(out, in, filepath.Base(in), []Problem{damaged, p}, AnnotateOptions{All: true}); err != nil {
+	damaged := sheets.Problem{Pos: sheets.Pos{File: "a.xlsx"}, Scope: sheets.ScopeFile, Level: sheets.Error, Msg: "文件已损坏"}
+	if _, _, err := Annotate(out, in, filepath.Base(in), []sheets.Problem{damaged, p}, AnnotateOptions{All: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -174,8 +175,8 @@ func TestAnnotateEncrypted(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	o := Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7, Read: ReadOptions{Password: "密码123"}}
-	r := Build([]string{in}, o)
+	o := sheets.Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7, Read: sheets.ReadOptions{Password: "密码123"}}
+	r := sheets.Build([]string{in}, o)
 	out := filepath.Join(dir, "批注")
 	if _, _, err := Annotate(out, in, filepath.Base(in), r.Problems, AnnotateOptions{Password: "密码123"}); err != nil {
 		t.Fatal(err)
@@ -212,7 +213,7 @@ func TestAnnotateMergedCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	r := Build([]string{in}, Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7})
+	r := sheets.Build([]string{in}, sheets.Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7})
 	out := filepath.Join(dir, "批注")
 	if _, _, err := Annotate(out, in, filepath.Base(in), r.Problems, AnnotateOptions{All: true, Office: "x市人民政府办公室"}); err != nil {
 		t.Fatal(err)
@@ -246,7 +247,7 @@ func TestAnnotateMergedCells(t *testing.T) {
 // print titles: moving 问题清单 first once made excelize give the ledger's print titles to
 // 问题清单 ("the same name already exists on the scope", or a repair prompt in Excel).
 func TestAnnotatePrintTitles(t *testing.T) {
-	for _, sheets := range [][]string{{"台账"}, {"填报说明", "台账"}} {
+	for _, names := range [][]string{{"台账"}, {"填报说明", "台账"}} {
 		dir := t.TempDir()
 		in := filepath.Join(dir, "收文", "市统计局.xlsx")
 		writeRowsBook(t, in, "台账", [][]any{
@@ -257,7 +258,7 @@ func TestAnnotatePrintTitles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(sheets) > 1 {
+		if len(names) > 1 {
 			f.NewSheet("填报说明")
 			f.MoveSheet("填报说明", "台账")
 		}
@@ -268,10 +269,10 @@ func TestAnnotatePrintTitles(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.Close()
-		r := Build([]string{in}, Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7})
+		r := sheets.Build([]string{in}, sheets.Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7})
 		out, _, err := Annotate(filepath.Join(dir, "批注"), in, filepath.Base(in), r.Problems, AnnotateOptions{})
 		if err != nil || out == "" {
-			t.Fatalf("%v: no copy: %v", sheets, err)
+			t.Fatalf("%v: no copy: %v", names, err)
 		}
 		g, err := excelize.OpenFile(out)
 		if err != nil {
@@ -284,8 +285,8 @@ func TestAnnotatePrintTitles(t *testing.T) {
 			}
 		}
 		g.Close()
-		if !strings.HasPrefix(titles["台账"], "台账!") || !strings.Contains(titles[SheetIssues], SheetIssues+"'!") && !strings.HasPrefix(titles[SheetIssues], SheetIssues+"!") || len(titles) != 2 {
-			t.Errorf("%v: print titles by sheet = %v", sheets, titles)
+		if !strings.HasPrefix(titles["台账"], "台账!") || !strings.Contains(titles[sheets.SheetIssues], sheets.SheetIssues+"'!") && !strings.HasPrefix(titles[sheets.SheetIssues], sheets.SheetIssues+"!") || len(titles) != 2 {
+			t.Errorf("%v: print titles by sheet = %v", names, titles)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package sheets
+package books
 
 import (
 	"os"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -44,8 +45,8 @@ func TestAnnotateXLS(t *testing.T) {
 	}
 	in := xls[0]
 
-	o := Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7}
-	r := Build([]string{in}, o)
+	o := sheets.Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7}
+	r := sheets.Build([]string{in}, o)
 	out := filepath.Join(dir, "批注")
 	path, _, err := Annotate(out, in, filepath.Base(in), r.Problems, AnnotateOptions{All: true})
 	if err != nil {
@@ -60,7 +61,7 @@ func TestAnnotateXLS(t *testing.T) {
 	}
 	defer g.Close()
 	// 问题清单 comes after the unit's sheets, and the copy opens on it.
-	if got := g.GetSheetList(); !slices.Equal(got, []string{"台账", SheetIssues}) || g.GetSheetName(g.GetActiveSheetIndex()) != SheetIssues {
+	if got := g.GetSheetList(); !slices.Equal(got, []string{"台账", sheets.SheetIssues}) || g.GetSheetName(g.GetActiveSheetIndex()) != sheets.SheetIssues {
 		t.Errorf("sheets = %v, active %q", got, g.GetSheetName(g.GetActiveSheetIndex()))
 	}
 	// The values are the ledger's, kind for kind.
@@ -104,7 +105,7 @@ func TestAnnotateXLS(t *testing.T) {
 	if c := fill("G4"); c != fillWarning {
 		t.Errorf("G4 (已落实 without 完成日期): fill %q, want %s", c, fillWarning)
 	}
-	issues, _ := g.GetRows(SheetIssues)
+	issues, _ := g.GetRows(sheets.SheetIssues)
 	var listed []string
 	for _, r := range issues[2:] {
 		listed = append(listed, r[0]+" "+r[2])
@@ -120,10 +121,10 @@ func TestAnnotateXLS(t *testing.T) {
 	// The copy is recognised as duban's own annotated copy: beside its original it is a
 	// leftover, not merged twice; alone it is the unit's corrected return, read as a ledger
 	// without its 问题清单.
-	if _, probs := ReadFile(path, o.Dict, ReadOptions{Twin: true}); len(probs) != 1 || probs[0].Msg != msgOwnAnnotated {
+	if _, probs := sheets.ReadFile(path, o.Dict, sheets.ReadOptions{Twin: true}); len(probs) != 1 || probs[0].Msg != msgOwnAnnotated {
 		t.Errorf("reading the copy beside its original: %q", dumpProblems(probs))
 	}
-	if rows, probs := ReadFile(path, o.Dict, ReadOptions{}); len(rows) == 0 || len(probs) == 0 || probs[0].Msg != msgAnnotatedReturned {
+	if rows, probs := sheets.ReadFile(path, o.Dict, sheets.ReadOptions{}); len(rows) == 0 || len(probs) == 0 || probs[0].Msg != msgAnnotatedReturned {
 		t.Errorf("reading the copy alone: %d rows, %q", len(rows), dumpProblems(probs))
 	}
 

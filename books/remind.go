@@ -1,9 +1,8 @@
-package templates
+package books
 
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -61,28 +60,26 @@ func (s Sent) String() string {
 
 // ReminderName is the reminder's file name: <单位>_催办单_<YYYYMMDD>.xlsx.
 func ReminderName(unit string, asOf time.Time) string {
-	return sheets.SafeName(unit) + "_" + sheets.ReminderMark + "_" + asOf.Format("20060102") + ".xlsx"
+	return SafeName(unit) + "_" + sheets.ReminderMark + "_" + asOf.Format("20060102") + ".xlsx"
 }
 
 // WriteReminders writes one reminder per unit into dir (created if needed). Unless force is
-// set, nothing is written when any of the files may not be replaced (sheets.CheckOverwrite:
+// set, nothing is written when any of the files may not be replaced (CheckOverwrite:
 // duban's own unedited reminder may, one a unit filled in and saved may not), so that no
 // returned reminder is overwritten; the error names them.
 func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice, force bool) ([]Sent, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := MakeDir(dir); err != nil {
 		return nil, fmt.Errorf("无法创建文件夹 %s：%v", dir, err)
 	}
-	paths := make([]string, len(rems))
-	taken := map[string]bool{}
-	var refused []string
+	names := make([]string, len(rems))
 	for i, rem := range rems {
-		name := ReminderName(rem.Unit, n.AsOf)
-		for k := 2; taken[strings.ToLower(name)]; k++ {
-			name = strings.TrimSuffix(ReminderName(rem.Unit, n.AsOf), ".xlsx") + fmt.Sprintf("（%d）.xlsx", k)
-		}
-		taken[strings.ToLower(name)] = true
+		names[i] = ReminderName(rem.Unit, n.AsOf)
+	}
+	paths := make([]string, len(rems))
+	var refused []string
+	for i, name := range Unique(names) {
 		paths[i] = filepath.Join(dir, name)
-		if err := sheets.CheckOverwrite(paths[i]); err != nil && !force {
+		if err := CheckOverwrite(paths[i]); err != nil && !force {
 			refused = append(refused, err.Error())
 		}
 	}
@@ -91,7 +88,7 @@ func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice
 	}
 	var sent []Sent
 	for i, rem := range rems {
-		err := sheets.SaveFile(paths[i], func(w io.Writer) error { return Reminder(w, d, rem, n) })
+		err := SaveFile(paths[i], func(w io.Writer) error { return Reminder(w, d, rem, n) })
 		if err != nil {
 			return sent, err
 		}

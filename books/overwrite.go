@@ -1,4 +1,4 @@
-package sheets
+package books
 
 import (
 	"cmp"
@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
+	"github.com/duban/duban/sheets"
 )
 
 // Messages of the overwrite protection (SPEC §2).
@@ -61,9 +63,9 @@ func CheckOverwrite(path string) error {
 		return &EditedError{Path: path, Foreign: true}
 	}
 	switch {
-	case p.Application == reportApplication && p.Modified == p.Created:
+	case p.Application == sheets.ReportApplication && p.Modified == p.Created:
 		return nil
-	case p.Application == reportApplication || strings.HasPrefix(p.Description, reportApplication+"-"):
+	case p.Application == sheets.ReportApplication || strings.HasPrefix(p.Description, sheets.ReportApplication+"-"):
 		return &EditedError{Path: path, By: programName(p.Application)}
 	}
 	return &EditedError{Path: path, Foreign: true}
@@ -76,7 +78,7 @@ func CheckOverwrite(path string) error {
 func programName(app string) string {
 	low := strings.ToLower(app)
 	switch {
-	case app == "" || app == reportApplication:
+	case app == "" || app == sheets.ReportApplication:
 		return ""
 	case strings.Contains(low, "wps") || strings.Contains(low, "kingsoft") || strings.Contains(app, "金山"):
 		return "WPS"
@@ -94,4 +96,28 @@ func programName(app string) string {
 		return string(r[:30]) + "…"
 	}
 	return strings.TrimSpace(name)
+}
+
+// CheckNew is the rule for the files a user fills in or edits (forms, the config workbook):
+// it refuses to overwrite an existing file unless force, and a missing folder.
+func CheckNew(path string, force bool) error {
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s 是一个文件夹，请用 -o 指定文件名", path)
+		}
+		if !force {
+			return fmt.Errorf("文件 %s 已存在，未覆盖（确需覆盖请加 --force，或用 -o 指定其他文件名）", path)
+		}
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("文件夹 %s 不存在，请先创建或用 -o 指定其他位置", dir)
+	}
+	return nil
+}
+
+// Exists reports whether a file or folder is at p.
+func Exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

@@ -1,4 +1,4 @@
-package templates
+package books
 
 import (
 	"fmt"
@@ -258,7 +258,7 @@ func TestFormFromReport(t *testing.T) {
 	r := buildSample(t, d)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "督查事项汇总_20241220.xlsx")
-	if _, err := sheets.WriteReport(path, r); err != nil {
+	if _, err := WriteReport(path, r); err != nil {
 		t.Fatal(err)
 	}
 	units, _, ok := sheets.SplitByUnit(path, d, sheets.ReadOptions{})
@@ -267,7 +267,7 @@ func TestFormFromReport(t *testing.T) {
 	}
 	for _, u := range units[:3] {
 		out := filepath.Join(dir, u.Unit+".xlsx")
-		err := sheets.SaveFile(out, func(w io.Writer) error { return Form(w, d, u.Unit, u.Rows) })
+		err := SaveFile(out, func(w io.Writer) error { return Form(w, d, u.Unit, u.Rows) })
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package sheets
+package books
 
 import (
 	"path/filepath"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -39,21 +40,21 @@ func TestConfigRoundTrip(t *testing.T) {
 	if err := WriteConfig(path, d); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadConfig(path)
+	got, err := sheets.ReadConfig(path, sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.EqualFunc(got.Categories, d.Categories, func(a, b Category) bool {
+	if !slices.EqualFunc(got.Categories, d.Categories, func(a, b sheets.Category) bool {
 		return a.Name == b.Name && a.Kind == b.Kind && slices.Equal(a.Aliases, b.Aliases) && slices.Equal(a.Keywords, b.Keywords)
 	}) {
 		t.Errorf("categories differ after the round trip:\n got %v\nwant %v", got.Categories, d.Categories)
 	}
 	for s := range d.Statuses {
 		if !slices.Equal(got.Statuses[s], d.Statuses[s]) {
-			t.Errorf("statuses of %s: got %v, want %v", Status(s), got.Statuses[s], d.Statuses[s])
+			t.Errorf("statuses of %s: got %v, want %v", sheets.Status(s), got.Statuses[s], d.Statuses[s])
 		}
 	}
-	for f := Field(0); f < NumFields; f++ {
+	for f := sheets.Field(0); f < sheets.NumFields; f++ {
 		if !slices.Equal(got.Columns[f], d.Columns[f]) {
 			t.Errorf("column %s: got %v, want %v", f, got.Columns[f], d.Columns[f])
 		}
@@ -69,18 +70,18 @@ func TestConfigCountyRename(t *testing.T) {
 		t.Fatal(err)
 	}
 	editConfig(t, path, func(f *excelize.File) {
-		ref := findCell(t, f, SectionCategories, "市政府常务会议")
+		ref := findCell(t, f, sheets.SectionCategories, "市政府常务会议")
 		row := strings.TrimLeft(ref, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-		f.SetCellValue(SectionCategories, "A"+row, "县政府常务会议")
-		f.SetCellValue(SectionCategories, "C"+row, "政府常务会议、常务会议")
-		f.SetCellValue(SectionCategories, "D"+row, "县政府常务会、常务会")
-		f.SetCellValue(SectionSettings, "B3", 5) // a number, as Excel stores a typed 5
+		f.SetCellValue(sheets.SectionCategories, "A"+row, "县政府常务会议")
+		f.SetCellValue(sheets.SectionCategories, "C"+row, "政府常务会议、常务会议")
+		f.SetCellValue(sheets.SectionCategories, "D"+row, "县政府常务会、常务会")
+		f.SetCellValue(sheets.SectionSettings, "B3", 5) // a number, as Excel stores a typed 5
 	})
-	d, err := ReadConfig(path)
+	d, err := sheets.ReadConfig(path, sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c, ok := d.Category("县政府常务会议"); !ok || c.Name != "县政府常务会议" || c.Kind != KindMeeting {
+	if c, ok := d.Category("县政府常务会议"); !ok || c.Name != "县政府常务会议" || c.Kind != sheets.KindMeeting {
 		t.Errorf("Category(县政府常务会议) = %v, %v", c, ok)
 	}
 	if _, ok := d.Category("市政府常务会议"); ok {
@@ -105,16 +106,16 @@ func TestConfigOffice(t *testing.T) {
 	}
 	var at string
 	editConfig(t, path, func(f *excelize.File) {
-		at = findCell(t, f, SectionSettings, SettingOffice)
-		if v, _ := f.GetCellValue(SectionSettings, "B"+at[1:]); v != "" {
+		at = findCell(t, f, sheets.SectionSettings, sheets.SettingOffice)
+		if v, _ := f.GetCellValue(sheets.SectionSettings, "B"+at[1:]); v != "" {
 			t.Errorf("制表单位 written as %q, want empty", v)
 		}
-		f.SetCellValue(SectionSettings, "B"+at[1:], " x市人民政府办公室 ")
+		f.SetCellValue(sheets.SectionSettings, "B"+at[1:], " x市人民政府办公室 ")
 	})
 	if at != "A4" {
 		t.Errorf("制表单位 at %s, want A4", at)
 	}
-	d, err := ReadConfig(path)
+	d, err := sheets.ReadConfig(path, sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,13 +126,13 @@ func TestConfigOffice(t *testing.T) {
 		"x市人民政府\n办公室":           "配置.xlsx!设置!B4：制表单位“x市人民政府 办公室”应写在一行内",
 		strings.Repeat("办", 41): "配置.xlsx!设置!B4：制表单位“" + strings.Repeat("办", 41) + "”有41个字，过长（不超过40个字）",
 	} {
-		editConfig(t, path, func(f *excelize.File) { f.SetCellValue(SectionSettings, "B4", v) })
-		if _, err := ReadConfig(path); err == nil || err.Error() != "词典配置有误："+want {
+		editConfig(t, path, func(f *excelize.File) { f.SetCellValue(sheets.SectionSettings, "B4", v) })
+		if _, err := sheets.ReadConfig(path, sheets.ReadOptions{}); err == nil || err.Error() != "词典配置有误："+want {
 			t.Errorf("office %q: %v", v, err)
 		}
 	}
 	// A control character cannot come through a workbook cell, but can through the text form.
-	_, err = ParseDict("[类别]\n市政府常务会议\t会议\n[设置]\n制表单位\tx市\x01人民政府办公室\n")
+	_, err = sheets.ParseDict("[类别]\n市政府常务会议\t会议\n[设置]\n制表单位\tx市\x01人民政府办公室\n")
 	if want := "词典第4行：制表单位“x市人民政府办公室”含有不可见的控制字符，请重新输入"; err == nil || err.Error() != want {
 		t.Errorf("office with a control character: %v", err)
 	}
@@ -144,30 +145,30 @@ func TestConfigErrors(t *testing.T) {
 		want string
 	}{
 		{"bad kind", func(t *testing.T, f *excelize.File) {
-			f.SetCellValue(SectionCategories, "B4", "会")
+			f.SetCellValue(sheets.SectionCategories, "B4", "会")
 		}, "配置.xlsx!类别!B4：类别“书记专题会议”的种类“会”无效，应为 会议、批示 或 任务"},
 		{"bad status class", func(t *testing.T, f *excelize.File) {
-			f.SetCellValue(SectionStatuses, "A4", "进行中")
+			f.SetCellValue(sheets.SectionStatuses, "A4", "进行中")
 		}, "配置.xlsx!落实状态!A4：落实状态类别“进行中”无效"},
 		{"bad column", func(t *testing.T, f *excelize.File) {
-			f.SetCellValue(SectionColumns, "A5", "类型")
+			f.SetCellValue(sheets.SectionColumns, "A5", "类型")
 		}, "配置.xlsx!列名!A5：“类型”不是标准列名"},
 		{"bad warn days", func(t *testing.T, f *excelize.File) {
-			f.SetCellValue(SectionSettings, "B3", "七天")
+			f.SetCellValue(sheets.SectionSettings, "B3", "七天")
 		}, "配置.xlsx!设置!B3：临期天数“七天”应为 0 到 366 之间的整数"},
 		{"unknown setting", func(t *testing.T, f *excelize.File) {
-			f.SetCellValue(SectionSettings, "A4", "预警天数")
-			f.SetCellValue(SectionSettings, "B4", "3")
+			f.SetCellValue(sheets.SectionSettings, "A4", "预警天数")
+			f.SetCellValue(sheets.SectionSettings, "B4", "3")
 		}, "配置.xlsx!设置!A4：未知设置“预警天数”"},
 		{"missing sheet", func(t *testing.T, f *excelize.File) {
-			f.DeleteSheet(SectionColumns)
+			f.DeleteSheet(sheets.SectionColumns)
 		}, "配置.xlsx：缺少工作表“列名”"},
 		{"missing header", func(t *testing.T, f *excelize.File) {
-			f.SetCellValue(SectionCategories, "A2", "")
+			f.SetCellValue(sheets.SectionCategories, "A2", "")
 		}, "配置.xlsx!类别：找不到表头行"},
 		{"inserted line above the header", func(t *testing.T, f *excelize.File) {
-			f.InsertRows(SectionCategories, 1, 1)
-			f.SetCellValue(SectionCategories, "B5", "会")
+			f.InsertRows(sheets.SectionCategories, 1, 1)
+			f.SetCellValue(sheets.SectionCategories, "B5", "会")
 		}, "配置.xlsx!类别!B5：类别“书记专题会议”的种类“会”无效"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -176,7 +177,7 @@ func TestConfigErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			editConfig(t, path, func(f *excelize.File) { tc.edit(t, f) })
-			_, err := ReadConfig(path)
+			_, err := sheets.ReadConfig(path, sheets.ReadOptions{})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("ReadConfig error = %v\nwant it to contain %s", err, tc.want)
 			}
@@ -185,7 +186,7 @@ func TestConfigErrors(t *testing.T) {
 }
 
 func TestConfigNotAWorkbook(t *testing.T) {
-	_, err := ReadConfig(filepath.Join(t.TempDir(), "没有.xlsx"))
+	_, err := sheets.ReadConfig(filepath.Join(t.TempDir(), "没有.xlsx"), sheets.ReadOptions{})
 	if err == nil || !strings.Contains(err.Error(), "无法打开词典配置 没有.xlsx") {
 		t.Errorf("error = %v", err)
 	}
@@ -204,11 +205,11 @@ func TestConfigNoteMerges(t *testing.T) {
 	}
 	defer f.Close()
 	want := map[string]string{
-		SectionCategories: "A1:D1", SectionStatuses: "A1:B1", SectionColumns: "A1:B1",
-		SectionNoDeadline: "", SectionUnits: "A1:B1", SectionSettings: "A1:B1",
+		sheets.SectionCategories: "A1:D1", sheets.SectionStatuses: "A1:B1", sheets.SectionColumns: "A1:B1",
+		sheets.SectionNoDeadline: "", sheets.SectionUnits: "A1:B1", sheets.SectionSettings: "A1:B1",
 	}
-	for _, ct := range configTables {
-		ms, err := f.GetMergeCells(ct.section)
+	for _, ct := range sheets.ConfigTables() {
+		ms, err := f.GetMergeCells(ct.Section)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -216,8 +217,8 @@ func TestConfigNoteMerges(t *testing.T) {
 		for _, m := range ms {
 			got = append(got, m.GetStartAxis()+":"+m.GetEndAxis())
 		}
-		if w := want[ct.section]; strings.Join(got, " ") != w {
-			t.Errorf("%s merges = %v, want %q", ct.section, got, w)
+		if w := want[ct.Section]; strings.Join(got, " ") != w {
+			t.Errorf("%s merges = %v, want %q", ct.Section, got, w)
 		}
 	}
 }

@@ -1,15 +1,17 @@
-package sheets
+package books
 
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/duban/duban/sheets"
 )
 
 // sampleReport builds the report of the bundled sample as of 2024-12-20, as duban report does.
-func sampleReport(t *testing.T, d *Dict, extra ...string) *Report {
+func sampleReport(t *testing.T, d *sheets.Dict, extra ...string) *sheets.Report {
 	t.Helper()
-	files, _ := Source(append([]string{"../testdata/sample"}, extra...))
-	return Build(files, Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: d.WarnDays})
+	files, _ := sheets.Source(append([]string{"../testdata/sample"}, extra...))
+	return sheets.Build(files, sheets.Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: d.WarnDays})
 }
 
 // TestReportAsMasterList uses a report duban wrote as the master list of the next round
@@ -22,12 +24,12 @@ func TestReportAsMasterList(t *testing.T) {
 	if _, err := WriteReport(path, r); err != nil {
 		t.Fatal(err)
 	}
-	units, probs, ok := SplitByUnit(path, d, ReadOptions{})
+	units, probs, ok := sheets.SplitByUnit(path, d, sheets.ReadOptions{})
 	if !ok {
 		t.Fatalf("report refused as a master list: %v", probs)
 	}
 	for _, p := range probs {
-		if p.Level == Error {
+		if p.Level == sheets.Error {
 			t.Errorf("problem: %s", p)
 		}
 	}
@@ -35,7 +37,7 @@ func TestReportAsMasterList(t *testing.T) {
 	for _, u := range units {
 		rows += len(u.Rows)
 		for _, raw := range u.Rows {
-			if raw.Vals[FieldLead] != u.Unit || raw.Pos.Sheet != SheetItems {
+			if raw.Vals[sheets.FieldLead] != u.Unit || raw.Pos.Sheet != sheets.SheetItems {
 				t.Errorf("%s: row %v", u.Unit, raw.Pos)
 			}
 		}
@@ -45,13 +47,14 @@ func TestReportAsMasterList(t *testing.T) {
 	}
 	first := units[0].Rows[0]
 	it := r.Items[0]
-	if first.Vals[FieldContent] != it.Content || first.Vals[FieldMeeting] != it.MeetingName || first.Vals[FieldCategory] != it.Category {
+	if first.Vals[sheets.FieldContent] != it.Content || first.Vals[sheets.FieldMeeting] != it.MeetingName || first.Vals[sheets.FieldCategory] != it.Category {
 		t.Errorf("first row %q, want item %+v", first.Vals, it)
 	}
-	rec, err := Reconcile(path, r, Options{Dict: d, AsOf: r.AsOf})
+	m, err := sheets.ReadMaster(path, sheets.Options{Dict: d, AsOf: r.AsOf})
 	if err != nil {
 		t.Fatal(err)
 	}
+	rec := m.Reconcile(d, r.Items)
 	if len(rec.Missing) != 0 || len(rec.Unreported) != 0 {
 		t.Errorf("against its own report: missing %v, unreported %v", rec.Missing, rec.Unreported)
 	}

@@ -1,4 +1,4 @@
-package sheets
+package books
 
 import (
 	"errors"

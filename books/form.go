@@ -1,4 +1,4 @@
-package templates
+package books
 
 import (
 	"fmt"
@@ -514,11 +514,11 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, kee
 	return lines, nil
 }
 
-// FileName turns a unit name into the file name of its form (--out-dir), as sheets.SafeName
+// FileName turns a unit name into the file name of its form (--out-dir), as SafeName
 // makes names safe: characters Windows forbids in file names become _, and a name too long
 // for a file is shortened. changed reports whether the name is not the unit's own, so that the
 // caller can say so.
 func FileName(unit string) (name string, changed bool) {
-	s := sheets.SafeName(unit)
+	s := SafeName(unit)
 	return s + ".xlsx", s != unit
 }

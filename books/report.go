@@ -1,32 +1,15 @@
-package sheets
+package books
 
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
-)
-
-// Sheet names of the consolidated workbook (SPEC §7). Readers find the tables by these names
-// and by the column labels, so neither may change.
-const (
-	SheetSummary    = "汇总"
-	SheetMeetings   = "分会议统计"
-	SheetLeaders    = "分管领导统计"
-	SheetUnits      = "单位统计"
-	SheetOverdue    = "逾期事项"
-	SheetDueSoon    = "临期事项"
-	SheetNoDeadline = "无明确时限"
-	SheetItems      = "事项明细"
-	SheetProblems   = "校验问题" // in the check file
-	SheetInputs     = "报送情况" // in the check file
-	SheetMissing    = "漏报事项"
-	SheetUnreported = "未报送单位"
 )
 
 // Labels and texts of the consolidated workbook. Column labels are fixed by SPEC §7.
@@ -76,19 +59,16 @@ var (
 
 const (
 	labelTotal    = "合计"
-	labelParent   = "所属任务" // the parent task of an item from a two-level list (SPEC §7)
 	alertOverdue  = "逾期"
 	alertDueSoon  = "临期"
-	titleSummary  = "%s%d年度督查事项落实情况汇总"
 	lineOffice    = "制表单位：%s　　统计截止：%s"
 	lineAsOf      = "统计截止：%s"
 	noteOpenSplit = "注：逾期、临期事项是推进中、未启动事项的一部分，不另计入事项数。"
 	noteRankRule  = "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。"
 	lineBalance   = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 	lineNoGaps    = "各类会议的届次均连续。"
-	// with --expect: the meetings are those of the master list (Report.meetingsFromMaster)
+	// with --expect: the meetings are those of the master list (Options.Master)
 	lineMastersMeetings = "会议次数以交办清单所列会议为准。"
-	checkSuffix         = "_核对"
 )
 
 // The kinds of the report's columns, all measured from their values.
@@ -123,8 +103,8 @@ func flaggedColumns(days string) []xlsxout.Column {
 // the clerk's check file beside it (CheckPath), whose path it returns. Both are laid out
 // before either is written, and each is written to a temporary file and renamed into place,
 // so a failed write leaves no half-written workbook and existing files untouched.
-func WriteReport(path string, r *Report) (checkPath string, err error) {
-	writer := func(tables func(*Report) []*xlsxout.Table, title string) func(io.Writer) error {
+func WriteReport(path string, r *sheets.Report) (checkPath string, err error) {
+	writer := func(tables func(*sheets.Report) []*xlsxout.Table, title string) func(io.Writer) error {
 		return func(w io.Writer) error {
 			f, err := build(r, tables(r), title)
 			if err != nil {
@@ -134,7 +114,7 @@ func WriteReport(path string, r *Report) (checkPath string, err error) {
 			return f.Write(w)
 		}
 	}
-	checkPath = CheckPath(path)
+	checkPath = sheets.CheckPath(path)
 	err = SaveFiles(
 		Output{path, writer(reportTables, "督查事项落实情况汇总")},
 		Output{checkPath, writer(checkTables, "督查事项汇总核对")})
@@ -144,21 +124,8 @@ func WriteReport(path string, r *Report) (checkPath string, err error) {
 	return checkPath, nil
 }
 
-// CheckPath is the check file of the report at path: 汇总.xlsx → 汇总_核对.xlsx.
-func CheckPath(path string) string {
-	return strings.TrimSuffix(path, filepath.Ext(path)) + checkSuffix + ".xlsx"
-}
-
-// IsOwnReport reports whether f is a workbook written by duban's report, the report or its
-// check file (they carry the description WriteReport puts in their document properties, which
-// Excel and WPS keep on saving).
-func IsOwnReport(f *excelize.File) bool {
-	p, err := f.GetDocProps()
-	return err == nil && p != nil && p.Description == reportDescription
-}
-
 // build lays out a workbook of r's tables with its document properties.
-func build(r *Report, tables []*xlsxout.Table, title string) (*excelize.File, error) {
+func build(r *sheets.Report, tables []*xlsxout.Table, title string) (*excelize.File, error) {
 	f := excelize.NewFile()
 	if err := xlsxout.WriteBook(f, tables); err != nil {
 		f.Close()
@@ -166,15 +133,15 @@ func build(r *Report, tables []*xlsxout.Table, title string) (*excelize.File, er
 	}
 	creator := r.Office
 	if creator == "" {
-		creator = reportApplication
+		creator = sheets.ReportApplication
 	}
 	err := xlsxout.SetProps(f, xlsxout.Props{
-		Application: reportApplication,
+		Application: sheets.ReportApplication,
 		Creator:     creator,
 		Company:     r.Office,
-		Description: reportDescription,
+		Description: sheets.ReportDescription,
 		Title:       title,
-		Subject:     "统计截止：" + CNDate(r.AsOf),
+		Subject:     "统计截止：" + sheets.CNDate(r.AsOf),
 		Created:     r.Created,
 	})
 	if err != nil {
@@ -185,13 +152,13 @@ func build(r *Report, tables []*xlsxout.Table, title string) (*excelize.File, er
 }
 
 // reportTables describes every sheet of the report, in workbook order (SPEC §7).
-func reportTables(r *Report) []*xlsxout.Table {
-	asOf := "（统计截止：" + CNDate(r.AsOf) + "）"
+func reportTables(r *sheets.Report) []*xlsxout.Table {
+	asOf := "（统计截止：" + sheets.CNDate(r.AsOf) + "）"
 	nItems, itemsCut := xlsxout.Cap(len(r.Items), "项事项")
 	ts := []*xlsxout.Table{
 		summaryTable(r),
 		{
-			Name: SheetMeetings, Titles: []string{"分会议统计" + asOf}, Cols: colsMeetings,
+			Name: sheets.SheetMeetings, Titles: []string{"分会议统计" + asOf}, Cols: colsMeetings,
 			N: len(r.Meetings), Empty: "无会议类事项",
 			Row: func(i int, v []any) xlsxout.Tone {
 				m := &r.Meetings[i]
@@ -201,7 +168,7 @@ func reportTables(r *Report) []*xlsxout.Table {
 			},
 		},
 		{
-			Name: SheetLeaders, Titles: []string{"分管领导统计" + asOf}, Cols: colsLeaders,
+			Name: sheets.SheetLeaders, Titles: []string{"分管领导统计" + asOf}, Cols: colsLeaders,
 			N: len(r.Leaders), Empty: "无事项",
 			Row: func(i int, v []any) xlsxout.Tone {
 				l := &r.Leaders[i]
@@ -211,7 +178,7 @@ func reportTables(r *Report) []*xlsxout.Table {
 			},
 		},
 		{
-			Name: SheetUnits, Titles: []string{"单位统计" + asOf}, Cols: colsUnits,
+			Name: sheets.SheetUnits, Titles: []string{"单位统计" + asOf}, Cols: colsUnits,
 			N: len(r.Units), Empty: "无事项", Notes: []string{noteRankRule},
 			Row: func(i int, v []any) xlsxout.Tone {
 				u := &r.Units[i]
@@ -220,10 +187,10 @@ func reportTables(r *Report) []*xlsxout.Table {
 				return xlsxout.None
 			},
 		},
-		flaggedTable(SheetOverdue, "逾期事项"+asOf, colsOverdue, r.Overdue, xlsxout.Red, "无逾期事项"),
-		flaggedTable(SheetDueSoon, "临期事项"+asOf, colsDueSoon, r.DueSoon, xlsxout.Yellow, "无临期事项"),
+		flaggedTable(sheets.SheetOverdue, "逾期事项"+asOf, colsOverdue, r.Overdue, xlsxout.Red, "无逾期事项"),
+		flaggedTable(sheets.SheetDueSoon, "临期事项"+asOf, colsDueSoon, r.DueSoon, xlsxout.Yellow, "无临期事项"),
 		{
-			Name: SheetNoDeadline, Titles: []string{"无明确时限事项" + asOf}, Cols: colsNoDeadline,
+			Name: sheets.SheetNoDeadline, Titles: []string{"无明确时限事项" + asOf}, Cols: colsNoDeadline,
 			N: len(r.NoDeadline), Empty: "无未落实的无明确时限事项",
 			Row: func(i int, v []any) xlsxout.Tone {
 				it := r.NoDeadline[i]
@@ -246,15 +213,15 @@ func reportTables(r *Report) []*xlsxout.Table {
 // itemsTable is 事项明细: in the report with cols colsItems, in the check file with
 // colsItemsChecked (来源 and the merged rows). When some item came from a two-level list, a
 // column 所属任务 after 事项内容 shows its parent task (SPEC §7); otherwise there is none.
-func itemsTable(r *Report, cols []xlsxout.Column, title string, n int, cut []string) *xlsxout.Table {
-	parents := slices.ContainsFunc(r.Items, func(it Item) bool { return it.Parent != "" })
+func itemsTable(r *sheets.Report, cols []xlsxout.Column, title string, n int, cut []string) *xlsxout.Table {
+	parents := slices.ContainsFunc(r.Items, func(it sheets.Item) bool { return it.Parent != "" })
 	signal := len(colsItems)
 	if parents {
-		cols = slices.Insert(slices.Clip(cols), colContent+1, xlsxout.Column{Label: labelParent, Kind: kWrap})
+		cols = slices.Insert(slices.Clip(cols), colContent+1, xlsxout.Column{Label: sheets.LabelParent, Kind: kWrap})
 		signal++
 	}
 	return &xlsxout.Table{
-		Name: SheetItems, Titles: []string{title}, Cols: cols,
+		Name: sheets.SheetItems, Titles: []string{title}, Cols: cols,
 		N: n, Empty: "无事项", Notes: cut, Signal: signal,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := &r.Items[i]
@@ -278,7 +245,7 @@ const colContent = 5
 
 // fillItem fills the values of item i in the columns of colsItems, and 来源 and the merged
 // rows when v is as long as colsItemsChecked.
-func fillItem(i int, it *Item, v []any) {
+func fillItem(i int, it *sheets.Item, v []any) {
 	v[0], v[1], v[2], v[3] = i+1, it.ID, it.Category, it.MeetingName
 	v[4], v[5], v[6], v[7] = xlsxout.DateValue(it.MeetingDate), it.Content, it.Lead, it.Co
 	v[8], v[9], v[10], v[11] = it.Leader, xlsxout.DateValue(it.Deadline), it.Status.String(), xlsxout.DateValue(it.Done)
@@ -289,7 +256,7 @@ func fillItem(i int, it *Item, v []any) {
 }
 
 // rowRefs lists places as 文件名!工作表!行号, one a line.
-func rowRefs(ps []Pos) string {
+func rowRefs(ps []sheets.Pos) string {
 	refs := make([]string, len(ps))
 	for i, p := range ps {
 		refs[i] = p.RowRef()
@@ -298,7 +265,7 @@ func rowRefs(ps []Pos) string {
 }
 
 // expectTables are 漏报事项 and 未报送单位 (SPEC §9).
-func expectTables(e *Reconciliation, asOf string) []*xlsxout.Table {
+func expectTables(e *sheets.Reconciliation, asOf string) []*xlsxout.Table {
 	cols := make([]xlsxout.Column, len(e.Headers))
 	for i, h := range e.Headers {
 		cols[i] = xlsxout.Column{Label: h}
@@ -310,7 +277,7 @@ func expectTables(e *Reconciliation, asOf string) []*xlsxout.Table {
 		cols = []xlsxout.Column{{Label: "牵头单位"}}
 	}
 	return []*xlsxout.Table{{
-		Name: SheetMissing, Titles: []string{"漏报事项" + asOf}, Cols: cols,
+		Name: sheets.SheetMissing, Titles: []string{"漏报事项" + asOf}, Cols: cols,
 		N: len(e.Missing), Empty: "所有交办事项均已报送",
 		Row: func(i int, v []any) xlsxout.Tone {
 			row := e.Missing[i]
@@ -327,7 +294,7 @@ func expectTables(e *Reconciliation, asOf string) []*xlsxout.Table {
 			return xlsxout.None
 		},
 	}, {
-		Name: SheetUnreported, Titles: []string{"未报送单位" + asOf}, Cols: colsUnreported,
+		Name: sheets.SheetUnreported, Titles: []string{"未报送单位" + asOf}, Cols: colsUnreported,
 		N: len(e.Unreported), Empty: "所有单位均已报送",
 		Row: func(i int, v []any) xlsxout.Tone {
 			v[0], v[1] = e.Unreported[i].Unit, e.Unreported[i].Items
@@ -337,8 +304,8 @@ func expectTables(e *Reconciliation, asOf string) []*xlsxout.Table {
 }
 
 // checkTables describes the sheets of the clerk's check file (SPEC §7).
-func checkTables(r *Report) []*xlsxout.Table {
-	asOf := "（统计截止：" + CNDate(r.AsOf) + "）"
+func checkTables(r *sheets.Report) []*xlsxout.Table {
+	asOf := "（统计截止：" + sheets.CNDate(r.AsOf) + "）"
 	nItems, itemsCut := xlsxout.Cap(len(r.Items), "项事项")
 	nProblems, problemsCut := xlsxout.Cap(len(r.Problems), "条问题（多为提示）")
 	inputs := r.Submissions()
@@ -354,7 +321,7 @@ func checkTables(r *Report) []*xlsxout.Table {
 	}
 	return []*xlsxout.Table{
 		{
-			Name: SheetInputs, Titles: []string{"报送情况" + asOf}, Cols: colsInputs,
+			Name: sheets.SheetInputs, Titles: []string{"报送情况" + asOf}, Cols: colsInputs,
 			N: len(inputs), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs),
 			Row: func(i int, v []any) xlsxout.Tone {
 				f := &inputs[i]
@@ -371,15 +338,15 @@ func checkTables(r *Report) []*xlsxout.Table {
 			},
 		},
 		{
-			Name: SheetProblems, Titles: []string{"校验问题" + asOf}, Cols: colsProblems,
+			Name: sheets.SheetProblems, Titles: []string{"校验问题" + asOf}, Cols: colsProblems,
 			N: nProblems, Empty: "未发现问题", Notes: problemsCut,
 			Row: func(i int, v []any) xlsxout.Tone {
 				p := &r.Problems[i]
 				lv := xlsxout.Marked{Text: p.Level.String()}
 				switch p.Level {
-				case Error:
+				case sheets.Error:
 					lv.Tone = xlsxout.Red
-				case Warning:
+				case sheets.Warning:
 					lv.Tone = xlsxout.Yellow
 				}
 				v[0], v[1], v[2], v[3] = lv, p.Pos.File, p.Pos.Sheet, p.Pos.Cell()
@@ -391,20 +358,10 @@ func checkTables(r *Report) []*xlsxout.Table {
 	}
 }
 
-// SummaryTitle is the title of 汇总: <制表单位><年度>年度督查事项落实情况汇总, the year of
-// the as-of date unless the report's year is set.
-func (r *Report) SummaryTitle() string {
-	year := r.Year
-	if year == 0 {
-		year = r.AsOf.Year()
-	}
-	return fmt.Sprintf(titleSummary, r.Office, year)
-}
-
-func summaryTable(r *Report) *xlsxout.Table {
+func summaryTable(r *sheets.Report) *xlsxout.Table {
 	meetings, anyMeeting := 0, false
 	for _, c := range r.Categories {
-		if c.Kind == KindMeeting {
+		if c.Kind == sheets.KindMeeting {
 			meetings += c.Meetings
 			anyMeeting = true
 		}
@@ -416,12 +373,12 @@ func summaryTable(r *Report) *xlsxout.Table {
 	}
 	countValues(total[2:], r.Total.Counts, true)
 
-	line := fmt.Sprintf(lineAsOf, CNDate(r.AsOf))
+	line := fmt.Sprintf(lineAsOf, sheets.CNDate(r.AsOf))
 	if r.Office != "" {
-		line = fmt.Sprintf(lineOffice, r.Office, CNDate(r.AsOf))
+		line = fmt.Sprintf(lineOffice, r.Office, sheets.CNDate(r.AsOf))
 	}
 	var lead []string
-	// With --since the narrative ends with the 较上期 sentence (AddSince); on 汇总 it is a line
+	// With --since the narrative ends with the 较上期 sentence (Options.Previous); on 汇总 it is a line
 	// of its own under the narrative.
 	narrative := r.Narrative
 	if r.Since != nil {
@@ -437,12 +394,12 @@ func summaryTable(r *Report) *xlsxout.Table {
 		lead = append(lead, l)
 	}
 	return &xlsxout.Table{
-		Name: SheetSummary, Titles: []string{r.SummaryTitle(), line}, Lead: lead, Cols: colsSummary,
+		Name: sheets.SheetSummary, Titles: []string{r.SummaryTitle(), line}, Lead: lead, Cols: colsSummary,
 		N: len(r.Categories), Empty: "无事项",
 		Row: func(i int, v []any) xlsxout.Tone {
 			c := &r.Categories[i]
 			v[0], v[1] = c.Name, nil
-			if c.Kind == KindMeeting {
+			if c.Kind == sheets.KindMeeting {
 				v[1] = c.Meetings
 			}
 			countValues(v[2:], c.Counts, true)
@@ -465,7 +422,7 @@ func rateChart(n int) func(f *excelize.File, at xlsxout.ChartPlace) error {
 		return nil
 	}
 	return func(f *excelize.File, at xlsxout.ChartPlace) error {
-		rateCol := ColumnName(len(colsSummary))
+		rateCol := sheets.ColumnName(len(colsSummary))
 		ref := func(col string) string {
 			return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", at.Sheet, col, at.First, col, at.Last)
 		}
@@ -497,7 +454,7 @@ func rateChart(n int) func(f *excelize.File, at xlsxout.ChartPlace) error {
 	}
 }
 
-func flaggedTable(name, title string, cols []xlsxout.Column, list []Flagged, t xlsxout.Tone, empty string) *xlsxout.Table {
+func flaggedTable(name, title string, cols []xlsxout.Column, list []sheets.Flagged, t xlsxout.Tone, empty string) *xlsxout.Table {
 	return &xlsxout.Table{
 		Name: name, Titles: []string{title}, Cols: cols, N: len(list), Empty: empty, Signal: 8,
 		Row: func(i int, v []any) xlsxout.Tone {
@@ -511,7 +468,7 @@ func flaggedTable(name, title string, cols []xlsxout.Column, list []Flagged, t x
 }
 
 // countValues fills the count columns: 事项数 已落实 推进中 未启动 逾期 [临期] 落实率.
-func countValues(v []any, c Counts, dueSoon bool) {
+func countValues(v []any, c sheets.Counts, dueSoon bool) {
 	v[0], v[1], v[2], v[3], v[4] = c.Items, c.Done, c.InProgress, c.NotStarted, c.Overdue
 	if dueSoon {
 		v[5], v[6] = c.DueSoon, xlsxout.Rate(c.Rate())
@@ -529,9 +486,4 @@ func alertValue(a string) any {
 		return xlsxout.Marked{Text: a, Tone: xlsxout.Yellow}
 	}
 	return a
-}
-
-// CNDate formats a date as 2024年11月30日, the way dates are written in sentences.
-func CNDate(t time.Time) string {
-	return t.Format("2006年1月2日")
 }

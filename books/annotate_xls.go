@@ -1,4 +1,4 @@
-package sheets
+package books
 
 import (
 	"bytes"
@@ -43,16 +43,16 @@ func copyName(name string, legacy bool) string {
 // cells, are left out.
 func bookCopy(book *xlsx.Book) (*excelize.File, map[string]string, error) {
 	var names []string
-	var sheets []*xlsx.Sheet
+	var ws []*xlsx.Sheet
 	for _, s := range book.Sheets {
 		if s.Kind == xlsx.Worksheet {
 			names = append(names, s.Name)
-			sheets = append(sheets, s)
+			ws = append(ws, s)
 		}
 	}
 	renamed := validNames(names)
 	f := excelize.NewFile()
-	for i, s := range sheets {
+	for i, s := range ws {
 		name := s.Name
 		if now, ok := renamed[name]; ok {
 			name = now
@@ -68,15 +68,15 @@ func bookCopy(book *xlsx.Book) (*excelize.File, map[string]string, error) {
 			return nil, nil, err
 		}
 	}
-	if len(sheets) > 0 {
+	if len(ws) > 0 {
 		// The first visible sheet opens, as in the original.
-		for i, s := range sheets {
+		for i, s := range ws {
 			if !s.Hidden {
 				f.SetActiveSheet(i)
 				break
 			}
 		}
-		for i, s := range sheets {
+		for i, s := range ws {
 			if s.Hidden {
 				if err := f.SetSheetVisible(f.GetSheetName(i), false); err != nil {
 					return nil, nil, err
