@@ -2,8 +2,11 @@ package sheets
 
 import (
 	"cmp"
+	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -140,3 +143,124 @@ func (v Version) Compare(o Version) int {
 	}
 	return 0
 }
+
+// winners decides, for each group of rows of one item, the row that counts (Merge), and keeps
+// the tally of each pair of versions of one ledger that differ: one warning per pair of files
+// on the terminal, one per item in the check file.
+type winners struct {
+	items    []Item
+	versions map[string]Version // by file name
+	pairs    map[[2]string]*versionPair
+}
+
+// versionPair counts how an earlier version of a ledger (key[0]) differs from a later one
+// (key[1]).
+type versionPair struct {
+	differ      int // items whose 落实状态 differs: the later version's counts
+	onlyEarlier int // items only the earlier version has: kept, to be checked
+}
+
+// newer compares the files of two rows as versions of one unit's ledger: positive when a's
+// file is the later version, 0 when they are not versions of one ledger or nothing orders them.
+func (w *winners) newer(a, b *Item) int {
+	if a.Src.File == b.Src.File {
+		return 0
+	}
+	va, vb := w.versions[a.Src.File], w.versions[b.Src.File]
+	if !va.SameLedger(vb) {
+		return 0
+	}
+	return va.Compare(vb)
+}
+
+// byLead reports whether row a comes from the ledger of the item's lead unit, rather than a
+// co-unit's that reports the item too.
+func (w *winners) byLead(a *Item) bool {
+	fam, lead := w.versions[a.Src.File].Family, zhtext.Fold(a.Lead)
+	return fam != "" && lead != "" && (fam == lead || strings.Contains(fam, lead) || strings.Contains(lead, fam))
+}
+
+// pair returns the tally of the earlier and later versions.
+func (w *winners) pair(earlier, later string) *versionPair {
+	k := [2]string{earlier, later}
+	p := w.pairs[k]
+	if p == nil {
+		p = &versionPair{}
+		w.pairs[k] = p
+	}
+	return p
+}
+
+// versionDiffers is the problem, in the check file, of an item whose status an earlier
+// version of its ledger gives otherwise than the later one, which counts.
+func (w *winners) versionDiffers(lost, win *Item) Problem {
+	w.pair(lost.Src.File, win.Src.File).differ++
+	return Problem{Pos: lost.Src, Scope: ScopeRow, Level: Warning, Kind: VersionDiffers, Detail: true,
+		Field: FieldStatus.String(), Raw: lost.StatusRaw,
+		Msg: fmt.Sprintf(msgVersionDiffers, win.Src.RowRef(), statusText(lost), statusText(win), win.Src.File)}
+}
+
+// onlyInEarlier finds the items that an earlier version of a unit's ledger has and its latest
+// version does not: they are kept, and the clerk asks whether the unit dropped them on
+// purpose. A returned form or reminder holds only the items it was sent with, so an item
+// missing from it says nothing.
+func (w *winners) onlyInEarlier(groups [][]int) []Problem {
+	latest := map[string]string{} // family → the file of its latest version that has items
+	for i := range w.items {
+		f := w.items[i].Src.File
+		v := w.versions[f]
+		if v.Family == "" {
+			continue
+		}
+		l, ok := latest[v.Family]
+		if !ok || w.versions[l].Compare(v) < 0 || w.versions[l].Compare(v) == 0 && f < l {
+			latest[v.Family] = f
+		}
+	}
+	var probs []Problem
+	for _, g := range groups {
+		newest := map[string]int{} // family → the row of the group in its newest version
+		for _, i := range g {
+			v := w.versions[w.items[i].Src.File]
+			if j, ok := newest[v.Family]; !ok || w.versions[w.items[j].Src.File].Compare(v) < 0 {
+				newest[v.Family] = i
+			}
+		}
+		for fam, i := range newest {
+			it := &w.items[i]
+			l := latest[fam]
+			lv := w.versions[l]
+			if fam == "" || l == "" || lv.Stage == stageReturned || w.versions[it.Src.File].Compare(lv) >= 0 {
+				continue
+			}
+			w.pair(it.Src.File, l).onlyEarlier++
+			probs = append(probs, Problem{Pos: it.Src, Scope: ScopeRow, Level: Warning, Kind: VersionOnlyEarlier,
+				Detail: true, Field: FieldContent.String(), Raw: it.Content, Msg: fmt.Sprintf(msgVersionOnlyEarlier, l)})
+		}
+	}
+	return probs
+}
+
+// pairProblems are the warnings on the terminal, one per pair of versions that differ, at the
+// later file.
+func (w *winners) pairProblems() []Problem {
+	keys := slices.Collect(maps.Keys(w.pairs))
+	slices.SortFunc(keys, func(a, b [2]string) int { return cmp.Or(strings.Compare(a[1], b[1]), strings.Compare(a[0], b[0])) })
+	var probs []Problem
+	for _, k := range keys {
+		p := w.pairs[k]
+		var parts []string
+		if p.differ > 0 {
+			parts = append(parts, fmt.Sprintf(msgPairDiffer, p.differ))
+		}
+		if p.onlyEarlier > 0 {
+			parts = append(parts, fmt.Sprintf(msgPairOnlyEarlier, p.onlyEarlier))
+		}
+		probs = append(probs, Problem{Pos: Pos{File: k[1]}, Scope: ScopeFile, Level: Warning, Kind: VersionDiffers,
+			Msg: fmt.Sprintf(msgVersionPair, k[0], strings.Join(parts, "；"))})
+	}
+	return probs
+}
+
+// statusText is the status as the unit wrote it, else its class.
+func statusText(it *Item) string { return cmp.Or(it.StatusRaw, it.Status.String()) }
