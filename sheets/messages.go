@@ -344,6 +344,8 @@ var kindNames = [numProblemKinds]string{
 	PreviousUnreported:    "本期未报",
 	MasterNoLead:          "交办清单未填牵头单位",
 	AnnotateFailed:        "无法写出批注副本",
+	VersionDiffers:        "同一单位台账的版本不同",
+	VersionOnlyEarlier:    "只见于较早版本的事项",
 }
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
@@ -352,4 +354,14 @@ const msgSheetRenamed = "工作表名称“%s”不符合Excel的规定（最长
 // Messages of the reader for OpenDocument spreadsheets (.ods).
 const (
 	msgEncryptedODS = "文件已加密，.ods文件的密码不受支持（--password 只用于.xlsx），请单位用WPS或LibreOffice打开后另存为未加密的.xlsx或.ods再发送"
+)
+
+// Versions of one unit's ledger (SPEC §6): the later version counts; one warning per pair of
+// files on the terminal, one per item in the check file.
+const (
+	msgVersionDiffers     = "与 %s 是同一事项，落实状态不同（此处“%s”，彼处“%s”）；%s 是同一单位台账的较新版本，按其计"
+	msgVersionOnlyEarlier = "此事项只见于本文件，同一单位台账的较新版本 %s 中没有，仍计入统计；请向单位核实是否已删除"
+	msgVersionPair        = "与 %s 是同一单位台账的两个版本：%s"
+	msgPairDiffer         = "%d项落实状态不同，按本文件（较新版本）计"
+	msgPairOnlyEarlier    = "%d项只见于较早版本，仍计入，请核实"
 )

@@ -39,6 +39,9 @@ type Problem struct {
 	Field string // column label (canonical), may be empty
 	Raw   string // the raw value, or for an excluded row all its values
 	Msg   string // plain-Chinese explanation a unit clerk can act on
+	// Detail is a problem listed in the check file only: the terminal gives its summary in
+	// another problem (one warning per pair of files, not one per item).
+	Detail bool
 }
 
 // String formats p as one stderr line: 文件!工作表!单元格: 级别: 说明.
@@ -159,6 +162,8 @@ const (
 	PreviousUnreported
 	MasterNoLead
 	AnnotateFailed
+	VersionDiffers
+	VersionOnlyEarlier
 
 	numProblemKinds
 )

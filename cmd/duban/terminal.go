@@ -49,7 +49,9 @@ func printStderr(w io.Writer, r *sheets.Report, o Options) {
 		case sheets.Error:
 			errs = append(errs, p)
 		case sheets.Warning:
-			warns = append(warns, p)
+			if !p.Detail { // in the check file; its summary is another warning
+				warns = append(warns, p)
+			}
 		default:
 			notes = append(notes, p)
 		}
