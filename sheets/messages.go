@@ -285,3 +285,15 @@ const (
 	sysOther      = "系统无法读取"
 	sysNotXLSX    = "不是可读取的xlsx文件，或文件已损坏"
 )
+
+// Messages of what is read by meaning rather than by the letter of the dictionary (SPEC §3.1,
+// §4.2, §4.3): each is a notice at its cell, so that the clerk sees it and can pin the word in
+// the dictionary; and the errors of words that cannot be read at all.
+const (
+	msgStatusMeaning      = "落实状态“%s”按词义计为%s"
+	msgStatusRemarkDate   = "，括号中的“%s”作为完成日期（%s）"
+	msgNoDeadlineMeaning  = "完成时限“%s”按词义计为无明确时限"
+	msgColumnMeaning      = "“%s”列按词义识别为%s"
+	msgContentPlaceholder = "事项内容只写了“%s”，不是事项内容；请填写议定事项的具体内容（该行其他列已填写）"
+	msgDecimalMonth       = "完成时限“%s”填在数字格式的单元格里，是一个小数：2024.1 和 2024.10 在数字格式下是同一个数，无法确定是几月；请写成 2024年10月底前 这样的文字，或填写日期"
+)

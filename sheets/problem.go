@@ -117,6 +117,9 @@ var noticeKinds = []struct{ format, kind string }{
 	{msgAnnotatedReturned, "批注副本按退回台账汇总"},
 	{msgNotWorkbook, "跳过非Excel文件"},
 	{msgSheetRenamed, "副本中工作表改名"},
+	{msgStatusMeaning, "落实状态按词义归类"},
+	{msgNoDeadlineMeaning, "完成时限按词义计为无明确时限"},
+	{msgColumnMeaning, "列名按词义识别"},
 }
 
 // kindOther is the kind of a notice whose message is not in noticeKinds.
