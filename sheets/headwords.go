@@ -65,6 +65,9 @@ var headRules = []headRule{
 // columnByMeaning recognises a header the dictionary does not know by its head word; status
 // reports a 落实状态 that its values must confirm.
 func columnByMeaning(header string) (f Field, status, ok bool) {
+	if strings.ContainsAny(header, "：:") {
+		return 0, false, false // a label line, 单位名称（盖章）：市财政局
+	}
 	k := coreOr(header)
 	if k == "" || utf8.RuneCountInString(k) > 12 || strings.ContainsAny(k, "：:，,。；;、/") {
 		return 0, false, false

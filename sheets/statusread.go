@@ -37,16 +37,15 @@ func (d *Dict) readStatus(raw string) statusReading {
 	if c, ok := d.Status(raw); ok {
 		return statusReading{class: c, ok: true}
 	}
-	k := TrimPunct(zhtext.Normalize(raw))
+	k := zhtext.Normalize(raw)
+	if partialOrSuspended(k) {
+		// in the word or in its remark (已完成（80%）): not the whole story
+		return statusReading{}
+	}
 	core, remarks := cutRemarks(k)
 	core = strings.TrimRight(TrimPunct(core), "了的")
 	if core == "" || partialOrSuspended(core) {
 		return statusReading{}
-	}
-	for _, r := range remarks {
-		if partialOrSuspended(r) {
-			return statusReading{} // 已完成（80%）: the remark says the word is not the whole story
-		}
 	}
 	c, ok := d.Status(core)
 	if !ok {
@@ -130,7 +129,7 @@ var (
 	// the work done: 已完成, 现已建成, 均已办结
 	alreadyWords = []string{"已经", "业已", "均已", "都已", "全部已", "现已", "已"}
 	// actions that start or carry the work: their negation is 未启动, 已… is under way
-	startVerbs = []string{"开展", "开工", "实施", "启动", "开始", "着手", "动工", "推进", "进行", "办理", "建设", "施工",
+	startVerbs = []string{"开展", "开工", "复工", "实施", "启动", "开始", "着手", "动工", "推进", "进行", "办理", "建设", "施工",
 		"部署", "招标", "立项", "开启", "进场", "执行", "组织", "谋划", "签约", "动建", "运行"}
 	// actions that finish the work: 已… is 已落实, their negation is not yet finished (推进中)
 	doneVerbs = []string{"办理完毕", "整改到位", "落实到位", "通过验收", "投入使用", "交付使用", "完成", "办结", "结办", "办完",
@@ -145,7 +144,7 @@ var (
 	// a schedule the negation is of (未按期完成, 未按计划推进): the work is under way, behind
 	scheduleWords = []string{"按序时进度", "按序时", "按计划", "按进度", "按期", "按时", "如期"}
 	// joining two finished actions: 已完成并销号, 完成并通过验收, 建成投用
-	joinWords = []string{"并已", "并经", "并", "且", "和", "及", "、", ",", "，"}
+	joinWords = []string{"并已", "并经", "并", "且", "和", "及", "或", "、"}
 	// what was finished when it is the item itself: 已完成整改任务
 	itemObjects = []string{"目标任务", "全部任务", "各项任务", "年度任务", "整改任务", "建设任务", "任务", "工作", "建设", "整改",
 		"工程", "项目", "事项"}
@@ -167,12 +166,23 @@ var (
 	progressGood  = []string{"顺利", "正常", "良好", "平稳", "较快"}
 )
 
+// The longest status word read by its structure, and the longest action before …中, in
+// characters: 已完成并通过竣工验收 and 有序推进中 are status words; longer texts are sentences
+// of narrative, which a status column may hold beside a status column (SPEC §3).
+const (
+	maxStatusWord   = 14
+	maxUnderWayStem = 6
+)
+
 // statusByStructure reads a status text the dictionary does not know by its structure, in
 // SPEC's order: a negation, then finished, then under way. The caller has ruled out the
 // partial and suspended words.
 func statusByStructure(k string) (Status, bool) {
 	if strings.IndexFunc(k, unicode.IsDigit) >= 0 {
 		return 0, false // 完成3项, 已完成2/3: a count, not a class
+	}
+	if utf8.RuneCountInString(k) > maxStatusWord || strings.ContainsAny(k, "，。；;,.!！？?：:") {
+		return 0, false // a sentence of narrative (已完成招标，施工单位已进场), not a status word
 	}
 	for {
 		rest, ok := cutWord(k, statusTimeWords)
@@ -268,8 +278,8 @@ func finished(s string, afterAlready bool) (Status, bool) {
 	switch {
 	case tail == "" || isWord(tail, itemObjects):
 		return Done, true
-	case isWord(tail, stageObjects):
-		return InProgress, true
+	case hasPrefixWord(tail, stageObjects):
+		return InProgress, true // 已完成前期论证工作: a stage, the item goes on
 	case closes(s) && !strings.ContainsAny(tail, "未没不"):
 		return Done, true // 已办结…: closed, whatever follows
 	}
@@ -293,6 +303,9 @@ func underWay(k string) bool {
 	}
 	if stem, ok := strings.CutSuffix(k, "中"); ok && stem != "" {
 		stem = strings.TrimSuffix(stem, "之")
+		if utf8.RuneCountInString(stem) > maxUnderWayStem {
+			return false // 实施方案报市政府审定中: a sentence about the work, not a status word
+		}
 		for _, w := range notUnderWay {
 			if strings.HasSuffix(stem, w) {
 				return false
@@ -331,6 +344,12 @@ func cutAll(s string, words []string) string {
 		}
 		s = rest
 	}
+}
+
+// hasPrefixWord reports whether s begins with one of words.
+func hasPrefixWord(s string, words []string) bool {
+	_, ok := cutWord(s, words)
+	return ok
 }
 
 // isWord reports whether s is one of words.
