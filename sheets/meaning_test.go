@@ -419,3 +419,21 @@ func TestUnitsBySpaces(t *testing.T) {
 		t.Errorf("known units: %q %q", s.lead, s.others)
 	}
 }
+
+// A sheet that shows how far each item is only by a percentage (完成进度: 80%) is told so, and
+// what to write instead. A progress column of percentages is used for unfinished items only in
+// published tables ("80%(新区实验幼儿园进度滞后)": http://www.cncn.gov.cn/art/2022/12/14/art_1229664772_59047997.html).
+func TestLayoutPercentOnly(t *testing.T) {
+	p := writeBook(t, t.TempDir(), "市教育局.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"会议名称|工作任务|责任单位|完成时限|完成进度",
+			"市政府第3次常务会议|新建城南实验幼儿园|市教育局|2024-12-31|80%",
+		},
+	}}})
+	items, probs, excluded := readItems(t, p, date(2024, 12, 20))
+	sameLines(t, "items", items, nil)
+	if excluded != 1 || len(probs) != 2 || !strings.Contains(probs[1], "只用E列的百分比“80%”表示") {
+		t.Errorf("excluded %d, problems:\n%s", excluded, strings.Join(probs, "\n"))
+	}
+}

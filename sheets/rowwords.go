@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/duban/duban/internal/zhtext"
 )
@@ -179,4 +180,20 @@ func placeholder(v string) bool {
 func (d *Dict) knownUnit(u string) bool {
 	_, ok := d.unit[zhtext.Normalize(u)]
 	return ok
+}
+
+// noColumnMessageAt says which column the row's sheet lacks; a sheet without 落实状态 whose
+// progress column holds a percentage (完成进度: 80%) is told that a percentage says nothing of
+// whether the item is done, and what to write instead (SPEC §3).
+func (v *Validator) noColumnMessageAt(f Field, r *RawRow) string {
+	if p := strings.TrimSpace(r.Vals[FieldProgress]); f == FieldStatus && p != "" && isPercent(p) {
+		return fmt.Sprintf(msgStatusByPercent, ColumnName(r.Cols[FieldProgress]), p)
+	}
+	return v.noColumnMessage(f)
+}
+
+// isPercent reports whether a cell is a percentage alone (80%, 完成80%, 百分之八十).
+func isPercent(s string) bool {
+	k := strings.TrimRight(zhtext.Normalize(s), "。.；;，,")
+	return utf8.RuneCountInString(k) <= 8 && (strings.HasSuffix(k, "%") || strings.Contains(k, "百分之"))
 }

@@ -309,7 +309,7 @@ func trimmed(r *RawRow, f Field) string { return strings.TrimSpace(r.Vals[f]) }
 func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 	for _, f := range v.missingColumns(r) {
 		*probs = append(*probs, Problem{Pos: r.Pos, Level: Error, Field: f.String(),
-			Raw: withRow("", r.Readable()), Msg: v.noColumnMessage(f) + msgExcluded})
+			Raw: withRow("", r.Readable()), Msg: v.noColumnMessageAt(f, r) + msgExcluded})
 	}
 	for f := Field(0); f < NumFields; f++ {
 		var msg string
