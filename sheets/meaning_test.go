@@ -61,6 +61,9 @@ func TestStatusByMeaningProperty(t *testing.T) {
 		}
 		words = append(words, gen{m + "推进中", InProgress})
 	}
+	for _, late := range []string{"逾期", "超期"} {
+		words = append(words, gen{late + "未办结", InProgress}, gen{late + "未启动", NotStarted})
+	}
 	words = append(words, gen{"在建", InProgress}, gen{"进展顺利", InProgress},
 		gen{"完成并通过验收", Done}, gen{"全部完成", Done}, gen{"建成投用", Done})
 
@@ -183,10 +186,15 @@ func TestStatusMeaningNotice(t *testing.T) {
 		t.Fatalf("已办结（6月3日）: ok %v, %v, done %v; %v", ok, it.Status, it.Done, probs)
 	}
 	sameLines(t, "problems", problemStrings(probs), []string{
-		"市应急管理局.xlsx!台账!F5: 提示: 落实状态“已办结（6月3日）”按词义计为已落实，括号中的“6月3日”作为完成日期（2024-06-03）",
+		"市应急管理局.xlsx!台账!F5: 提示: 落实状态“已办结（6月3日）”按词义计为已落实，所写日期“6月3日”作为完成日期（2024-06-03）",
 	})
 	if k := probs[0].Kind(); k != "落实状态按词义归类" {
 		t.Errorf("kind %q", k)
+	}
+	// A finished status that says its day in its words.
+	r = row("已于6月3日办结", "")
+	if it, _, ok := v.Row(&r); !ok || it.Status != Done || it.Done.Format(time.DateOnly) != "2024-06-03" {
+		t.Errorf("已于6月3日办结: ok %v, %v, done %v", ok, it.Status, it.Done)
 	}
 	// A filled 完成日期 stays as written.
 	r = row("已办结（6月3日）", "2024-06-05")

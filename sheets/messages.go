@@ -291,7 +291,7 @@ const (
 // the dictionary; and the errors of words that cannot be read at all.
 const (
 	msgStatusMeaning      = "落实状态“%s”按词义计为%s"
-	msgStatusRemarkDate   = "，括号中的“%s”作为完成日期（%s）"
+	msgStatusRemarkDate   = "，所写日期“%s”作为完成日期（%s）"
 	msgNoDeadlineMeaning  = "完成时限“%s”按词义计为无明确时限"
 	msgColumnMeaning      = "“%s”列按词义识别为%s"
 	msgContentPlaceholder = "事项内容只写了“%s”，不是事项内容；请填写议定事项的具体内容（该行其他列已填写）"

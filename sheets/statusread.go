@@ -47,6 +47,9 @@ func (d *Dict) readStatus(raw string) statusReading {
 	if core == "" || partialOrSuspended(core) {
 		return statusReading{}
 	}
+	if day, ok := doneOn(core); ok {
+		return statusReading{class: Done, ok: true, meaning: true, date: day}
+	}
 	c, ok := d.Status(core)
 	if !ok {
 		c, ok = statusByStructure(core)
@@ -59,6 +62,27 @@ func (d *Dict) readStatus(raw string) statusReading {
 		sr.date = remarkDate(remarks)
 	}
 	return sr
+}
+
+// doneOn reads a finished status that says its day: 已于6月3日完成, 已于2024年6月3日办结. The day
+// is returned as written, for the 完成日期.
+func doneOn(core string) (day string, ok bool) {
+	rest, ok := cutWord(core, alreadyWords)
+	if !ok {
+		return "", false
+	}
+	rest, ok = cutWord(rest, []string{"于", "在"})
+	if !ok {
+		return "", false
+	}
+	for _, v := range []string{"完成", "办结"} {
+		if d, cut := strings.CutSuffix(rest, v); cut && d != "" {
+			if _, err := zhtext.ParseDate(d); err == nil || err == zhtext.ErrNoYear {
+				return d, true
+			}
+		}
+	}
+	return "", false
 }
 
 // partialOrSuspended reports whether a status text says the item is partly done, paused or
@@ -120,8 +144,10 @@ func remarkDate(remarks []string) string {
 // The words of status structures. Each list is tried longest first where one word begins
 // another (尚未 before 未).
 var (
-	// the time a status is said at, which does not change it: 目前正在推进, 现已完成
-	statusTimeWords = []string{"截至目前", "截止目前", "截至当前", "到目前为止", "目前", "当前", "现阶段", "现在", "至今"}
+	// the time a status is said at, and lateness, which do not change its class: 目前正在推进,
+	// 现已完成, 逾期未完成 (the deadline measures lateness, §4.2)
+	statusTimeWords = []string{"截至目前", "截止目前", "截至当前", "到目前为止", "目前", "当前", "现阶段", "现在", "至今",
+		"超期", "逾期", "到期", "超时"}
 	// a negation before an action: 尚未开工, 暂未实施, 没有启动
 	negationWords = []string{"尚未", "暂未", "还未", "仍未", "均未", "未能", "未曾", "尚没有", "还没有", "仍没有", "暂没有", "没有", "未", "没"}
 	// work waiting to start: 待开工, 待启动
