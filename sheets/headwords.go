@@ -37,14 +37,14 @@ var headRules = []headRule{
 	{field: FieldDeadline, heads: []string{"完成时间", "完成日期", "办结时间", "办结日期", "时间", "日期"},
 		mods: []string{"计划", "要求", "预计", "规定", "拟", "应", "最迟", "承诺", "目标"},
 		need: []string{"计划", "要求", "预计", "规定", "拟", "应", "最迟", "承诺", "目标"}},
-	{field: FieldDeadline, heads: []string{"时间节点", "节点", "时限", "期限", "截止时间", "截止日期"},
+	{field: FieldDeadline, heads: []string{"时间节点", "节点", "时限", "期限", "截止时间", "截止日期", "时限要求", "期限要求"},
 		mods: []string{"完成", "办结", "办理", "整改", "落实", "工作", "任务", "推进", "计划", "要求", "规定", "最终", "目标",
 			"督办", "事项", "时间", "关键"}},
 	{field: FieldMeetingDate, heads: []string{"日期", "时间"},
 		mods: []string{"会议", "交办", "批示", "召开", "下达", "签批", "议定"}, need: []string{"会议", "交办", "批示", "召开", "下达", "签批", "议定"}},
-	{field: FieldCo, heads: []string{"单位", "部门", "单位名称"},
+	{field: FieldCo, heads: []string{"单位", "部门", "单位名称", "科室", "处室"},
 		mods: []string{"配合", "协办", "协作", "参与", "协同", "协助", "责任", "其他"}, need: []string{"配合", "协办", "协作", "参与", "协同", "协助"}},
-	{field: FieldLead, heads: []string{"单位", "部门", "单位名称"},
+	{field: FieldLead, heads: []string{"单位", "部门", "单位名称", "科室", "处室"},
 		mods: []string{"责任", "主责", "牵头", "主办", "承办", "负责", "实施", "落实", "办理", "主要", "主体", "具体", "第一", "直接", "主管"}},
 	{field: FieldLeader, heads: []string{"领导", "市领导", "县领导", "区领导"},
 		mods: []string{"责任", "分管", "牵头", "联系", "包保", "主管", "主要", "领办", "督办", "包联", "挂钩", "协调"}},
@@ -59,7 +59,7 @@ var headRules = []headRule{
 	{field: FieldProgress, heads: []string{"进展", "进展情况", "推进情况", "落实情况", "情况"},
 		mods: []string{"工作", "目前", "当前", "最新", "推进", "落实", "办理", "主要", "具体", "整改", "项目", "任务", "事项", "工作推进"},
 		need: nil},
-	{field: FieldNote, heads: []string{"备注", "说明"}, mods: []string{"其他", "补充", "情况", "相关"}},
+	{field: FieldNote, heads: []string{"备注", "说明"}, mods: []string{"其他", "补充", "情况", "相关", "备注"}},
 }
 
 // columnByMeaning recognises a header the dictionary does not know by its head word; status

@@ -61,6 +61,10 @@ func TestStatusByMeaningProperty(t *testing.T) {
 		}
 		words = append(words, gen{m + "推进中", InProgress})
 	}
+	// Progress against the schedule is under way (kept apart as 进度 later, SPEC §4.3).
+	for _, w := range []string{"略有滞后", "未达到序时", "慢于序时", "超序时推进", "进度偏慢", "进度超前", "推进缓慢", "达到进度要求"} {
+		words = append(words, gen{w, InProgress})
+	}
 	for _, late := range []string{"逾期", "超期"} {
 		words = append(words, gen{late + "未办结", InProgress}, gen{late + "未启动", NotStarted})
 	}
@@ -241,6 +245,11 @@ func TestColumnByMeaning(t *testing.T) {
 		{"目前进度", FieldStatus, true},
 		{"推进状态（已完成/推进中/未启动）", FieldStatus, true},
 		{"最新进展", FieldProgress, true},
+		{"承办科室", FieldLead, true},
+		{"计划完成时限", FieldDeadline, true},
+		{"工作任务名称", FieldContent, true},
+		{"督办内容", FieldContent, true},
+		{"办理进度", FieldStatus, true},
 		{"包保市领导", FieldLeader, true},
 		{"会议召开时间", FieldMeetingDate, true},
 		{"责任部门", FieldLead, false},
@@ -253,7 +262,7 @@ func TestColumnByMeaning(t *testing.T) {
 		}
 	}
 	for _, h := range []string{"推进城区供水管网改造任务", "填报单位：市财政局", "序号", "已完成", "推进中", "情况", "时间", "单位名称（盖章）：",
-		"市住房和城乡建设局", "2024年度重点任务", "反馈时限"} {
+		"市住房和城乡建设局", "2024年度重点任务", "反馈时限", "完成情况说明"} {
 		if f, _, _, ok := d.columnOf(h); ok {
 			t.Errorf("columnOf(%q) = %v, want no column", h, f)
 		}

@@ -217,6 +217,9 @@ func statusByStructure(k string) (Status, bool) {
 		}
 		k = rest
 	}
+	if againstSchedule(k) {
+		return InProgress, true
+	}
 	if rest, ok := cutWord(k, negationWords); ok {
 		return negated(rest)
 	}
@@ -236,6 +239,23 @@ func statusByStructure(k string) (Status, bool) {
 		return InProgress, true
 	}
 	return 0, false
+}
+
+// againstSchedule reports whether a text measures the work against its schedule (序时进度):
+// ahead, on or behind (超序时, 略有滞后, 未达到序时, 进度偏慢). Bulletins count all of these
+// among the items under way, apart from the finished ones ("达进度的有162个…超进度的有10个…
+// 欠进度的有17个" beside "已完成和提前完成24个": https://www.ahjinzhai.gov.cn/public/6596281/38062166.html);
+// another field (进度, SPEC §4.3) keeps them apart later.
+func againstSchedule(k string) bool {
+	if strings.Contains(k, "序时") {
+		return true
+	}
+	for _, w := range []string{"滞后", "超前", "缓慢", "较慢", "偏慢", "落后"} {
+		if strings.HasSuffix(k, w) {
+			return true
+		}
+	}
+	return strings.Contains(k, "进度") && containsAny(k, "超", "达", "欠", "慢", "快", "正常")
 }
 
 // negated reads what follows a negation: an action not begun (尚未开工 → 未启动), not finished
