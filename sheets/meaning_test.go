@@ -454,3 +454,24 @@ func TestLayoutPercentOnly(t *testing.T) {
 		t.Errorf("excluded %d, problems:\n%s", excluded, strings.Join(probs, "\n"))
 	}
 }
+
+// FuzzReadStatus: reading a status by meaning never panics, a class comes with ok, and a
+// date is given only for a finished item.
+func FuzzReadStatus(f *testing.F) {
+	for _, s := range []string{"已办结（6月3日）", "尚未开工", "推进中（已协调财政", "（", "已于6月3日办结", "基本完成", "\xff中"} {
+		f.Add(s)
+	}
+	d := testDict(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		sr := d.readStatus(s)
+		if !sr.ok && (sr.class != 0 || sr.meaning || sr.date != "") {
+			t.Fatalf("readStatus(%q) = %+v without a class", s, sr)
+		}
+		if sr.date != "" && sr.class != Done {
+			t.Fatalf("readStatus(%q) = %+v: a date for an open item", s, sr)
+		}
+		columnByMeaning(s)
+		splitLeadKnown(s, d.knownUnit)
+		noDeadlineByMeaning(s)
+	})
+}
