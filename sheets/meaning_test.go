@@ -475,3 +475,33 @@ func FuzzReadStatus(f *testing.F) {
 		noDeadlineByMeaning(s)
 	})
 }
+
+// A sheet whose 落实状态 is blank in every row shows the status some other way (fill colours
+// are a common one, which duban does not read): each row's error says so and what to write.
+func TestLayoutStatusAllBlank(t *testing.T) {
+	p := writeBook(t, t.TempDir(), "市商务局.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"会议名称|工作任务|责任单位|完成时限|落实状态",
+			"市政府第3次常务会议|举办消费促进月活动|市商务局|2024-10-31|",
+			"市政府第5次常务会议|推进县域商业体系建设|市商务局|2024-12-31|",
+		},
+	}}})
+	_, probs, excluded := readItems(t, p, date(2024, 12, 20))
+	if excluded != 2 || len(probs) != 2 || !strings.Contains(probs[0], "本表落实状态列全部为空，如是用底色") {
+		t.Errorf("excluded %d, problems:\n%s", excluded, strings.Join(probs, "\n"))
+	}
+	// One blank status among filled ones is just that.
+	p = writeBook(t, t.TempDir(), "市商务局.xlsx", testBook{sheets: []testSheet{{
+		name: "台账",
+		rows: []string{
+			"会议名称|工作任务|责任单位|完成时限|落实状态",
+			"市政府第3次常务会议|举办消费促进月活动|市商务局|2024-10-31|",
+			"市政府第5次常务会议|推进县域商业体系建设|市商务局|2024-12-31|推进中",
+		},
+	}}})
+	_, probs, _ = readItems(t, p, date(2024, 12, 20))
+	if len(probs) != 1 || !strings.Contains(probs[0], msgStatusEmpty) {
+		t.Errorf("problems:\n%s", strings.Join(probs, "\n"))
+	}
+}

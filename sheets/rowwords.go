@@ -197,3 +197,29 @@ func isPercent(s string) bool {
 	k := strings.TrimRight(zhtext.Normalize(s), "。.；;，,")
 	return utf8.RuneCountInString(k) <= 8 && (strings.HasSuffix(k, "%") || strings.Contains(k, "百分之"))
 }
+
+// blankStatusSheets rewords the errors of a sheet whose 落实状态 is blank in every one of its
+// rows (at least two): such a sheet shows the status some other way — by fill colours or
+// marks, which duban does not read — and is told so, with what to write instead (SPEC §3).
+func blankStatusSheets(rows []RawRow, probs []Problem) {
+	type sheet struct{ file, name string }
+	total := map[sheet]int{}
+	for i := range rows {
+		total[sheet{rows[i].Pos.File, rows[i].Pos.Sheet}]++
+	}
+	blank := map[sheet]int{}
+	isBlank := func(p *Problem) bool {
+		return p.Level == Error && p.Field == FieldStatus.String() && strings.HasPrefix(p.Msg, msgStatusEmpty)
+	}
+	for i := range probs {
+		if isBlank(&probs[i]) {
+			blank[sheet{probs[i].Pos.File, probs[i].Pos.Sheet}]++
+		}
+	}
+	for i := range probs {
+		k := sheet{probs[i].Pos.File, probs[i].Pos.Sheet}
+		if isBlank(&probs[i]) && blank[k] >= 2 && blank[k] == total[k] {
+			probs[i].Msg = msgStatusAllBlank + strings.TrimPrefix(probs[i].Msg, msgStatusEmpty)
+		}
+	}
+}

@@ -262,6 +262,7 @@ func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs [
 		probs = append(probs, Problem{Pos: s.first, Level: Notice, Field: FieldCategory.String(), Raw: s.first.Sheet,
 			Msg: fmt.Sprintf(msgSheetCategory, s.first.Sheet, s.n, s.cat)})
 	}
+	blankStatusSheets(rows, probs)
 	return items, excluded, probs
 }
 
