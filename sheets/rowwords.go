@@ -198,28 +198,31 @@ func isPercent(s string) bool {
 	return utf8.RuneCountInString(k) <= 8 && (strings.HasSuffix(k, "%") || strings.Contains(k, "百分之"))
 }
 
-// blankStatusSheets rewords the errors of a sheet whose 落实状态 is blank in every one of its
-// rows (at least two): such a sheet shows the status some other way — by fill colours or
-// marks, which duban does not read — and is told so, with what to write instead (SPEC §3).
-func blankStatusSheets(rows []RawRow, probs []Problem) {
-	type sheet struct{ file, name string }
-	total := map[sheet]int{}
+// sheetKey names one sheet of one file.
+type sheetKey struct{ file, sheet string }
+
+func sheetOf(r *RawRow) sheetKey { return sheetKey{r.Pos.File, r.Pos.Sheet} }
+
+// blankStatusSheets returns the sheets whose 落实状态 column is blank in every one of their rows
+// (at least two). Such a sheet shows the status some other way — by fill colours or marks,
+// which duban does not read — and its rows' errors say so, with what to write instead (SPEC §3).
+func blankStatusSheets(rows []RawRow) map[sheetKey]bool {
+	n := map[sheetKey]int{}
 	for i := range rows {
-		total[sheet{rows[i].Pos.File, rows[i].Pos.Sheet}]++
-	}
-	blank := map[sheet]int{}
-	isBlank := func(p *Problem) bool {
-		return p.Level == Error && p.Field == FieldStatus.String() && strings.HasPrefix(p.Msg, msgStatusEmpty)
-	}
-	for i := range probs {
-		if isBlank(&probs[i]) {
-			blank[sheet{probs[i].Pos.File, probs[i].Pos.Sheet}]++
+		k := sheetOf(&rows[i])
+		switch {
+		case n[k] < 0:
+		case rows[i].Cols[FieldStatus] > 0 && rows[i].Blank(FieldStatus):
+			n[k]++
+		default:
+			n[k] = -1 // a status written, or no status column
 		}
 	}
-	for i := range probs {
-		k := sheet{probs[i].Pos.File, probs[i].Pos.Sheet}
-		if isBlank(&probs[i]) && blank[k] >= 2 && blank[k] == total[k] {
-			probs[i].Msg = msgStatusAllBlank + strings.TrimPrefix(probs[i].Msg, msgStatusEmpty)
+	out := map[sheetKey]bool{}
+	for k, c := range n {
+		if c >= 2 {
+			out[k] = true
 		}
 	}
+	return out
 }

@@ -24,9 +24,11 @@ type rowInput struct {
 	Status      string `zh:"落实状态" validate:"status"`
 	Done        string `zh:"完成日期"`
 	Group       string // the group heading above the row
-	Sheet       string // the sheet's name, which may name the category (常务会议)
-	Year        int    // the year a date written without one takes (SPEC §4.2)
-	Date1904    bool
+	// StatusAllBlank: the row's sheet has a 落实状态 column blank in every row
+	StatusAllBlank bool
+	Sheet          string // the sheet's name, which may name the category (常务会议)
+	Year           int    // the year a date written without one takes (SPEC §4.2)
+	Date1904       bool
 }
 
 // itemInput is a parsed row as the warning rules see it.
@@ -241,8 +243,9 @@ func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs [
 		n     int
 	}
 	var named []bySheet
+	blank := blankStatusSheets(rows)
 	for i := range rows {
-		it, ps, fromSheet, ok := v.row(&rows[i])
+		it, ps, fromSheet, ok := v.row(&rows[i], blank[sheetOf(&rows[i])])
 		probs = append(probs, ps...)
 		if !ok {
 			excluded++
@@ -262,22 +265,23 @@ func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs [
 		probs = append(probs, Problem{Pos: s.first, Level: Notice, Field: FieldCategory.String(), Raw: s.first.Sheet,
 			Msg: fmt.Sprintf(msgSheetCategory, s.first.Sheet, s.n, s.cat)})
 	}
-	blankStatusSheets(rows, probs)
 	return items, excluded, probs
 }
 
 // Row validates one row. ok is false when the row has an error and must be excluded.
 func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
-	it, probs, _, ok = v.row(r)
+	it, probs, _, ok = v.row(r, false)
 	return it, probs, ok
 }
 
-// row is Row; fromSheet reports that the sheet's name gave the category.
-func (v *Validator) row(r *RawRow) (it Item, probs []Problem, fromSheet, ok bool) {
+// row is Row; fromSheet reports that the sheet's name gave the category. statusAllBlank says
+// that the row's sheet has no status in any row (blankStatusSheets).
+func (v *Validator) row(r *RawRow, statusAllBlank bool) (it Item, probs []Problem, fromSheet, ok bool) {
 	if !v.checkUnreadable(r, &probs) {
 		return it, probs, false, false
 	}
 	in, categoryMeeting, yearFrom := v.input(r)
+	in.StatusAllBlank = statusAllBlank
 	if !v.checkErrors(r, &in, &probs) {
 		return it, probs, false, false
 	}
@@ -579,6 +583,9 @@ func (v *Validator) errorMessage(f Field, tag, raw string, in *rowInput) string 
 	case "category":
 		return fmt.Sprintf(msgNoCategory, in.Meeting)
 	case "status":
+		if raw == "" && in.StatusAllBlank {
+			return msgStatusAllBlank
+		}
 		if raw == "" {
 			return msgStatusEmpty
 		}
