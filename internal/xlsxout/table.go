@@ -97,8 +97,10 @@ func WriteBook(f *excelize.File, tables []*Table) error {
 	return nil
 }
 
-// WriteTable streams one table into its sheet, which must exist and be empty.
+// WriteTable streams one table into its sheet, which must exist and be empty. From then on f
+// saves its text as shared strings, each text stored once (share.go).
 func WriteTable(f *excelize.File, st *Styles, t *Table) error {
+	shareStrings(f)
 	w := &tableWriter{f: f, st: st, t: t, header: t.HeaderRow(), last: xlsx.ColumnName(len(t.Cols))}
 	w.kinds, w.widths = t.measure()
 	w.lay = t.layout()
