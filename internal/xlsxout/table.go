@@ -194,7 +194,7 @@ func (w *tableWriter) put(r, width int, opts ...excelize.RowOpts) error {
 
 // line writes one text cell as row r, merged across the table.
 func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOpts) error {
-	w.cells[0] = excelize.Cell{StyleID: style, Value: text}
+	w.cells[0] = excelize.Cell{StyleID: style, Value: CellText(text)}
 	if err := w.put(r, 1, opts...); err != nil {
 		return err
 	}
@@ -224,7 +224,7 @@ func (w *tableWriter) head() error {
 		}
 	}
 	for c, col := range w.t.Cols {
-		w.cells[c] = excelize.Cell{StyleID: w.st.Header, Value: col.Label}
+		w.cells[c] = excelize.Cell{StyleID: w.st.Header, Value: CellText(col.Label)}
 	}
 	return w.put(w.header, len(w.t.Cols))
 }
@@ -246,7 +246,8 @@ func (w *tableWriter) rows() error {
 	return w.put(w.header+1+t.N, len(t.Cols))
 }
 
-// fill turns the values of a row into its cells.
+// fill turns the values of a row into its cells, each as a cell can hold it (CellText,
+// CellNumber).
 func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
 	for c, x := range v {
 		tn := rt
@@ -255,14 +256,18 @@ func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
 		}
 		switch y := x.(type) {
 		case Marked:
-			x, tn = y.Text, y.Tone
+			x, tn = CellText(y.Text), y.Tone
 		case Date:
 			x = int(y)
 		case Rate:
-			x = float64(y)
+			x = CellNumber(float64(y))
+		case float64:
+			x = CellNumber(y)
 		case string:
 			if y == "" {
 				x = nil
+			} else {
+				x = CellText(y)
 			}
 		}
 		w.cells[c] = excelize.Cell{StyleID: w.st.Cell(w.kinds[c], tn, bold), Value: x}
@@ -294,7 +299,7 @@ func (w *tableWriter) height(v []any) []excelize.RowOpts {
 // below writes the lines below the table, after one blank row, and the narrative.
 func (w *tableWriter) below() error {
 	for i, s := range w.lay.lines {
-		w.cells[0] = excelize.Cell{StyleID: w.st.Note, Value: s}
+		w.cells[0] = excelize.Cell{StyleID: w.st.Note, Value: CellText(s)}
 		if err := w.put(w.lay.linesFrom+i, 1); err != nil {
 			return err
 		}
