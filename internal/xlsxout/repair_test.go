@@ -55,7 +55,9 @@ func annotate(t *testing.T, data []byte, prepare func(*excelize.File), notes []N
 	return out
 }
 
-func note(cell string) []Note { return []Note{{Sheet: "台账", Cell: cell, Text: "错误：完成时限无法识别"}} }
+func note(cell string) []Note {
+	return []Note{{Sheet: "台账", Cell: cell, Text: "错误：完成时限无法识别"}}
+}
 
 // Number cells that hold NaN and infinities, as some exporters write them (Excel opens them,
 // then offers to repair the copy): the copy holds their text, a formula keeps its formula.

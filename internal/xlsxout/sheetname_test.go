@@ -28,7 +28,7 @@ func TestSafeSheetName(t *testing.T) {
 		{"台\x01账", nil, "台_账"},
 		{long, nil, string([]rune(long)[:31])},
 		{long, []string{string([]rune(long)[:31])}, string([]rune(long)[:28]) + "(2)"},
-		{strings.Repeat("a", 30) + "😀", nil, strings.Repeat("a", 30)}, // 😀 takes two units: not split
+		{strings.Repeat("a", 30) + "😀", nil, strings.Repeat("a", 30)},         // 😀 takes two units: not split
 		{"'" + strings.Repeat("b", 29) + "''x", nil, strings.Repeat("b", 29)}, // cut after the apostrophes, which then end it
 	} {
 		taken := map[string]bool{}
