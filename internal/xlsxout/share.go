@@ -60,6 +60,7 @@ type sharedZip struct {
 	refs    int            // cells that refer to ours
 	held    map[string][]byte
 	cur     *inlineShare // the worksheet being written
+	key     []byte       // reused to look strings up without allocating
 }
 
 func (z *sharedZip) Create(name string) (io.Writer, error) {
@@ -122,10 +123,11 @@ func (z *sharedZip) Close() error {
 // intern returns the index of a string as stored: attrs of its <t> and its escaped text.
 func (z *sharedZip) intern(attrs, text []byte) int {
 	z.refs++
-	key := string(attrs) + ">" + string(text)
-	if i, ok := z.index[key]; ok {
+	z.key = append(append(append(z.key[:0], attrs...), '>'), text...)
+	if i, ok := z.index[string(z.key)]; ok {
 		return i
 	}
+	key := string(z.key)
 	i := z.base + len(z.list)
 	z.index[key] = i
 	z.list = append(z.list, key)
@@ -246,6 +248,7 @@ type inlineShare struct {
 	z   *sharedZip
 	w   io.Writer
 	buf []byte // what is not written yet: from an inline string not yet complete
+	out bytes.Buffer
 }
 
 func (s *inlineShare) Write(p []byte) (int, error) {
@@ -259,7 +262,8 @@ func (s *inlineShare) Write(p []byte) (int, error) {
 // drain writes what it can of buf; at the end it writes everything.
 func (s *inlineShare) drain(end bool) error {
 	b := s.buf
-	var out bytes.Buffer
+	out := &s.out
+	out.Reset()
 	for {
 		i := bytes.Index(b, inlineOpen)
 		if i < 0 {
