@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -45,6 +46,7 @@ var (
 	// escaped, so it holds no '<' or '>'.
 	inlineOpen  = []byte(`t="inlineStr"><is><t`)
 	inlineClose = []byte(`</t></is>`)
+	cellOpen    = []byte(`<c r="`)
 )
 
 // sharedZip is an excelize.ZipWriter. Worksheets pass through inlineShare; the shared
@@ -247,8 +249,11 @@ func (h *heldPart) Write(p []byte) (int, error) {
 type inlineShare struct {
 	z   *sharedZip
 	w   io.Writer
-	buf []byte // what is not written yet: from an inline string not yet complete
+	buf []byte // what is not written yet: from the start of the last cell
 	out bytes.Buffer
+	// The shared string of each cell of the sheet with a long text, for the references to
+	// it (repeat).
+	longs map[string]int
 }
 
 func (s *inlineShare) Write(p []byte) (int, error) {
@@ -257,6 +262,36 @@ func (s *inlineShare) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// index returns the shared string of the inline string attrs, text whose cell begins in
+// before: a reference to a long text resolved, a long text noted for the references to it.
+func (s *inlineShare) index(before, attrs, text []byte) (int, error) {
+	if len(text) < longBytes && !bytes.HasPrefix(text, []byte(repeatRef)) {
+		return s.z.intern(attrs, text), nil
+	}
+	ref := ""
+	if c := bytes.LastIndex(before, cellOpen); c >= 0 {
+		r := before[c+len(cellOpen):]
+		if q := bytes.IndexByte(r, '"'); q >= 0 {
+			ref = string(r[:q])
+		}
+	}
+	if to, ok := bytes.CutPrefix(text, []byte(repeatRef)); ok {
+		to, ok = bytes.CutSuffix(to, []byte(repeatEnd))
+		n, found := s.longs[string(to)]
+		if !ok || !found {
+			return 0, fmt.Errorf("%s: reference to %s, which holds no long text", ref, to)
+		}
+		s.z.refs++
+		return n, nil
+	}
+	n := s.z.intern(attrs, text)
+	if s.longs == nil {
+		s.longs = map[string]int{}
+	}
+	s.longs[ref] = n
+	return n, nil
 }
 
 // drain writes what it can of buf; at the end it writes everything.
@@ -268,8 +303,11 @@ func (s *inlineShare) drain(end bool) error {
 		i := bytes.Index(b, inlineOpen)
 		if i < 0 {
 			keep := 0
-			if !end {
+			if !end { // the last cell may be an inline string: its reference is needed
 				keep = min(len(b), len(inlineOpen)-1)
+				if c := bytes.LastIndex(b, cellOpen); c >= 0 {
+					keep = max(keep, len(b)-c)
+				}
 			}
 			out.Write(b[:len(b)-keep])
 			b = b[len(b)-keep:]
@@ -289,7 +327,10 @@ func (s *inlineShare) drain(end bool) error {
 			break
 		}
 		out.Write(b[:i])
-		n := s.z.intern(b[from:from+k], b[from+k+1:from+j])
+		n, err := s.index(b[:i], b[from:from+k], b[from+k+1:from+j])
+		if err != nil {
+			return err
+		}
 		out.WriteString(`t="s"><v>`)
 		out.WriteString(strconv.Itoa(n))
 		out.WriteString(`</v>`)
@@ -298,4 +339,62 @@ func (s *inlineShare) drain(end bool) error {
 	s.buf = append(s.buf[:0], b...)
 	_, err := s.w.Write(out.Bytes())
 	return err
+}
+
+// A long text repeated in a table (a 进展情况 pasted down a column) would still cost its
+// length in every row as excelize's stream writer escapes it, before sharedZip stores it
+// once. So the table writes it in full once, and after that a short reference to that cell,
+// which sharedZip resolves to the same shared string: repeatRef, the cell, repeatEnd. U+FDD0
+// and U+FDD1 are noncharacters, which CellText removes from any text, so no text is taken
+// for a reference.
+const (
+	repeatRef = "\uFDD0"
+	repeatEnd = "\uFDD1"
+	// longBytes is the length from which a text is written once per table.
+	longBytes = 1024
+)
+
+// repeat returns s for column c (0-based) of row r, or, when s is long and the table has
+// written it before, the reference to the cell that holds it.
+func (w *tableWriter) repeat(c, r int, s string) string {
+	if len(s) < longBytes {
+		return s
+	}
+	if l, ok := w.longs[s]; ok {
+		return repeatRef + l.ref + repeatEnd
+	}
+	if w.longs == nil {
+		w.longs = map[string]longText{}
+	}
+	w.longs[s] = longText{ref: xlsx.ColumnName(c+1) + strconv.Itoa(r), lines: -1}
+	return s
+}
+
+// wrapped is WrappedLines of s in column c, counted once for a long text.
+func (w *tableWriter) wrapped(s string, c int) int {
+	if len(s) < longBytes {
+		return WrappedLines(s, w.widths[c])
+	}
+	l, ok := w.longs[s]
+	if !ok || l.lines < 0 || c != colOf(l.ref) {
+		n := WrappedLines(s, w.widths[c])
+		if ok && c == colOf(l.ref) {
+			l.lines = n
+			w.longs[s] = l
+		}
+		return n
+	}
+	return l.lines
+}
+
+// colOf is the column (0-based) of a cell reference.
+func colOf(ref string) int {
+	n := 0
+	for _, ch := range ref {
+		if ch < 'A' || ch > 'Z' {
+			break
+		}
+		n = n*26 + int(ch-'A'+1)
+	}
+	return n - 1
 }

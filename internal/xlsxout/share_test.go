@@ -82,15 +82,21 @@ print(len(v) if isinstance(v, str) else repr(v))`, path, sheet, cell).CombinedOu
 func TestRepeatedTextStoredOnce(t *testing.T) {
 	const rows = 2000
 	long := strings.Repeat("按计划推进，", 32767/6) + strings.Repeat("进", 32767%6)
+	// A long text that XML and Excel escape: spaces at its ends, markup, an escape-like text.
+	odd := " 前导空格 _x0041_ <b>&amp;</b>" + strings.Repeat("说明", 600) + "\n"
 	if UTF16Len(long) != 32767 {
 		t.Fatalf("text of %d characters", UTF16Len(long))
 	}
 	tbl := &Table{
 		Name: "事项", Titles: []string{"全部事项"},
-		Cols: []Column{{Label: "序号", Kind: KindInt}, {Label: "进展情况", Kind: KindWrap}, {Label: "牵头单位", Kind: KindText}},
-		N:    rows,
+		Cols: []Column{{Label: "序号", Kind: KindInt}, {Label: "进展情况", Kind: KindWrap}, {Label: "牵头单位", Kind: KindText},
+			{Label: "备注", Kind: KindWrap}},
+		N: rows,
 		Row: func(i int, v []any) Tone {
-			v[0], v[1], v[2] = i+1, long, "市财政局"
+			v[0], v[1], v[2], v[3] = i+1, long, "市财政局", Marked{Text: odd, Tone: Red}
+			if i%2 == 1 {
+				v[3] = long // the same text in another column
+			}
 			return None
 		},
 	}
@@ -110,9 +116,9 @@ func TestRepeatedTextStoredOnce(t *testing.T) {
 		t.Errorf("%d bytes unpacked, want at most %d", total, limit)
 	}
 	sst := parts["xl/sharedStrings.xml"]
-	// The title, three labels, the long text and the unit: each once.
-	if strings.Count(sst, long) != 1 || strings.Count(sst, "<si>") != 6 || !strings.Contains(sst, `count="4004" uniqueCount="6"`) {
-		t.Errorf("shared strings: %d <si>, want 6, the long text once:\n%.300s", strings.Count(sst, "<si>"), sst)
+	// The title, four labels, the long texts and the unit: each once.
+	if strings.Count(sst, long) != 1 || strings.Count(sst, "<si>") != 8 || !strings.Contains(sst, `count="6005" uniqueCount="8"`) {
+		t.Errorf("shared strings: %d <si>, want 8, the long text once:\n%.300s", strings.Count(sst, "<si>"), sst)
 	}
 
 	g, err := excelize.OpenReader(bytes.NewReader(data))
@@ -122,6 +128,7 @@ func TestRepeatedTextStoredOnce(t *testing.T) {
 	defer g.Close()
 	for _, c := range []struct{ cell, want string }{
 		{"A1", "全部事项"}, {"B2", "进展情况"}, {"A2002", "2000"}, {"C2002", "市财政局"}, {"B2002", long}, {"B3", long},
+		{"D3", odd}, {"D4", long}, {"D2001", odd}, {"D2002", long},
 	} {
 		if got, err := g.GetCellValue("事项", c.cell); err != nil || got != c.want {
 			t.Errorf("%s = %.40q (%v), want %.40q", c.cell, got, err, c.want)

@@ -135,6 +135,16 @@ type tableWriter struct {
 	cells []excelize.Cell
 	out   []any
 	tall  [1]excelize.RowOpts
+
+	// Long texts written, each with the cell that holds it first, and the lines it wraps to.
+	longs map[string]longText
+}
+
+// longText is a long text of a table: the cell it was first written in, and (once known)
+// the lines it takes in its column.
+type longText struct {
+	ref   string
+	lines int
 }
 
 // settings puts the sheet-level settings into the worksheet before the stream starts, because
@@ -234,7 +244,7 @@ func (w *tableWriter) rows() error {
 	t := w.t
 	for i := 0; i < t.N; i++ {
 		clear(w.vals)
-		w.fill(w.vals, t.Row(i, w.vals), false)
+		w.fill(w.header+1+i, w.vals, t.Row(i, w.vals), false)
 		if err := w.put(w.header+1+i, len(t.Cols), w.height(w.vals)...); err != nil {
 			return err
 		}
@@ -242,13 +252,13 @@ func (w *tableWriter) rows() error {
 	if t.Total == nil {
 		return nil
 	}
-	w.fill(t.Total, None, true)
+	w.fill(w.header+1+t.N, t.Total, None, true)
 	return w.put(w.header+1+t.N, len(t.Cols))
 }
 
-// fill turns the values of a row into its cells, each as a cell can hold it (CellText,
-// CellNumber).
-func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
+// fill turns the values of row r into its cells, each as a cell can hold it (CellText,
+// CellNumber), a long text seen before as a reference to it (repeat).
+func (w *tableWriter) fill(r int, v []any, rt Tone, bold bool) {
 	for c, x := range v {
 		tn := rt
 		if w.t.Signal > 0 && c != w.t.Signal-1 {
@@ -256,7 +266,7 @@ func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
 		}
 		switch y := x.(type) {
 		case Marked:
-			x, tn = CellText(y.Text), y.Tone
+			x, tn = w.repeat(c, r, CellText(y.Text)), y.Tone
 		case Date:
 			x = int(y)
 		case Rate:
@@ -267,7 +277,7 @@ func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
 			if y == "" {
 				x = nil
 			} else {
-				x = CellText(y)
+				x = w.repeat(c, r, CellText(y))
 			}
 		}
 		w.cells[c] = excelize.Cell{StyleID: w.st.Cell(w.kinds[c], tn, bold), Value: x}
@@ -284,9 +294,9 @@ func (w *tableWriter) height(v []any) []excelize.RowOpts {
 		}
 		switch y := x.(type) {
 		case string:
-			lines = max(lines, WrappedLines(y, w.widths[c]))
+			lines = max(lines, w.wrapped(y, c))
 		case Marked:
-			lines = max(lines, WrappedLines(y.Text, w.widths[c]))
+			lines = max(lines, w.wrapped(y.Text, c))
 		}
 	}
 	if lines == 1 {

@@ -79,7 +79,8 @@ func Serial(t time.Time) float64 {
 const MaxText = 32767
 
 // CellText returns s as a cell can hold it: without the characters XML cannot carry
-// (control characters other than tab and line breaks, invalid UTF-8), and, when longer than
+// (control characters other than tab and line breaks, invalid UTF-8) or no text should
+// (noncharacters U+FDD0–U+FDEF), and, when longer than
 // MaxText, cut at a character boundary with MsgCut at its end, so that the cut is seen.
 // (excelize would cut it silently, and show the control characters as U+FFFD.)
 func CellText(s string) string {
@@ -107,9 +108,11 @@ func CellText(s string) string {
 	return s
 }
 
-// badChar reports whether XML 1.0 cannot carry r.
+// badChar reports whether XML 1.0 cannot carry r, or r is one of the noncharacters
+// U+FDD0–U+FDEF (which no text exchanged holds, and the table writer uses, share.go).
 func badChar(r rune) bool {
-	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF || r >= 0xD800 && r <= 0xDFFF
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF || r >= 0xD800 && r <= 0xDFFF ||
+		r >= 0xFDD0 && r <= 0xFDEF
 }
 
 // CellNumber returns x as a cell can hold it: the number, or, when it is not finite (NaN,
