@@ -15,6 +15,7 @@ import (
 )
 
 func TestAnnotate(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "收文", "市统计局.xlsx")
 	writeRowsBook(t, in, "台账", [][]any{
@@ -134,6 +135,7 @@ func TestAnnotate(t *testing.T) {
 }
 
 func TestAnnotateRefuses(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "a.xlsx")
 	writeRowsBook(t, in, "台账", [][]any{{"x"}})
@@ -161,6 +163,7 @@ func TestAnnotateRefuses(t *testing.T) {
 
 // An encrypted workbook read with --password is annotated too; the copy needs no password.
 func TestAnnotateEncrypted(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "市统计局.xlsx")
 	writeRowsBook(t, in, "台账", [][]any{
@@ -195,6 +198,7 @@ func TestAnnotateEncrypted(t *testing.T) {
 // A problem in a cell hidden inside merged cells is marked on the merge's visible top-left
 // cell, naming the row it is about.
 func TestAnnotateMergedCells(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "市统计局.xlsx")
 	writeRowsBook(t, in, "台账", [][]any{
@@ -247,6 +251,7 @@ func TestAnnotateMergedCells(t *testing.T) {
 // print titles: moving 问题清单 first once made excelize give the ledger's print titles to
 // 问题清单 ("the same name already exists on the scope", or a repair prompt in Excel).
 func TestAnnotatePrintTitles(t *testing.T) {
+	t.Parallel()
 	for _, names := range [][]string{{"台账"}, {"填报说明", "台账"}} {
 		dir := t.TempDir()
 		in := filepath.Join(dir, "收文", "市统计局.xlsx")

@@ -17,6 +17,10 @@ import (
 // same name holding the ledger's values and merged cells, marked as the copy of an .xlsx is,
 // and valid for Excel.
 func TestAnnotateXLS(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: needs LibreOffice (soffice) to write the .xls")
+	}
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src", "市统计局.xlsx")
 	rows := [][]any{

@@ -16,6 +16,7 @@ import (
 // holds the title, the narrative, the items with colour only on 预警, and it is skipped as
 // duban's own when left among the inputs.
 func TestWriteBrief(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	r := sampleReport(t, d)
 	b, err := sheets.Brief(r, d, "市政府第十四次常务会议")
@@ -80,6 +81,7 @@ func TestWriteBrief(t *testing.T) {
 }
 
 func TestSafeName(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"市财政局": "市财政局", "A/B:C": "A_B_C", " .. ": "未命名", "": "未命名"} {
 		if got := SafeName(in); got != want {
 			t.Errorf("SafeName(%q) = %q, want %q", in, got, want)
@@ -91,6 +93,7 @@ func TestSafeName(t *testing.T) {
 // made brief and remind fail with "file name too long", so that no reminder was written at
 // all) still gives a file name that can be written.
 func TestSafeNameLong(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("市城乡建设和交通运输综合行政执法支队", 5) // 90 characters
 	name := SafeName(long)
 	if n := len([]rune(name)); n != MaxNameRunes || !strings.HasPrefix(long, name) {

@@ -35,6 +35,7 @@ func findCell(t *testing.T, f *excelize.File, sheet, v string) string {
 }
 
 func TestConfigRoundTrip(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	path := filepath.Join(t.TempDir(), "配置.xlsx")
 	if err := WriteConfig(path, d); err != nil {
@@ -65,6 +66,7 @@ func TestConfigRoundTrip(t *testing.T) {
 }
 
 func TestConfigCountyRename(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "配置.xlsx")
 	if err := WriteConfig(path, testDict(t)); err != nil {
 		t.Fatal(err)
@@ -100,6 +102,7 @@ func TestConfigCountyRename(t *testing.T) {
 // TestConfigOffice: the 制表单位 row is written empty, set by the office in Excel, and read back;
 // a name on two lines or longer than 40 characters is refused at its cell.
 func TestConfigOffice(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "配置.xlsx")
 	if err := WriteConfig(path, testDict(t)); err != nil {
 		t.Fatal(err)
@@ -139,6 +142,7 @@ func TestConfigOffice(t *testing.T) {
 }
 
 func TestConfigErrors(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		edit func(t *testing.T, f *excelize.File)
@@ -186,6 +190,7 @@ func TestConfigErrors(t *testing.T) {
 }
 
 func TestConfigNotAWorkbook(t *testing.T) {
+	t.Parallel()
 	_, err := sheets.ReadConfig(filepath.Join(t.TempDir(), "没有.xlsx"), sheets.ReadOptions{})
 	if err == nil || !strings.Contains(err.Error(), "无法打开词典配置 没有.xlsx") {
 		t.Errorf("error = %v", err)
@@ -195,6 +200,7 @@ func TestConfigNotAWorkbook(t *testing.T) {
 // The note of each sheet is merged across the header's columns; a one-column table has no
 // merge at all (Excel never writes a one-cell merge such as A1:A1).
 func TestConfigNoteMerges(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "配置.xlsx")
 	if err := WriteConfig(path, testDict(t)); err != nil {
 		t.Fatal(err)

@@ -18,6 +18,7 @@ func sampleReport(t *testing.T, d *sheets.Dict, extra ...string) *sheets.Report 
 // (template --from, report --expect): its 事项明细 is split by lead unit, every item once, and
 // reconciling the same folder against it finds nothing missing.
 func TestReportAsMasterList(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	r := sampleReport(t, d)
 	path := filepath.Join(t.TempDir(), "督查事项汇总_20241220.xlsx")

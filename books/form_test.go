@@ -46,6 +46,7 @@ func cell(t *testing.T, f *excelize.File, sheet, ref string) string {
 }
 
 func TestBlankForm(t *testing.T) {
+	t.Parallel()
 	d := builtin(t)
 	f := openForm(t, d, "", nil)
 
@@ -158,6 +159,7 @@ func TestBlankForm(t *testing.T) {
 }
 
 func TestFormForUnit(t *testing.T) {
+	t.Parallel()
 	f := openForm(t, builtin(t), "市财政局", nil)
 	if got := cell(t, f, SheetForm, "A1"); got != "市财政局督查事项落实台账" {
 		t.Errorf("title = %q", got)
@@ -168,6 +170,7 @@ func TestFormForUnit(t *testing.T) {
 }
 
 func TestPrefilledForm(t *testing.T) {
+	t.Parallel()
 	d := builtin(t)
 	var r sheets.RawRow
 	r.Vals[sheets.FieldID] = "001"
@@ -210,6 +213,7 @@ func TestPrefilledForm(t *testing.T) {
 // message past Excel's 255 characters: the words that do not fit are left out, and the
 // sentence stays whole. The 填报说明 still names the first three words.
 func TestDeadlinePromptLimit(t *testing.T) {
+	t.Parallel()
 	d := builtin(t)
 	long := strings.Repeat("长", 200)
 	d.NoDeadline = []string{"长期", long, "持续推进", strings.Repeat("久", 190), "常态化"}
@@ -248,6 +252,7 @@ func TestDeadlinePromptLimit(t *testing.T) {
 // The dictionary's 制表单位 is named under the title, in the guide and in the document
 // properties of the blank and the pre-filled form; without one, the form names none.
 func TestFormOffice(t *testing.T) {
+	t.Parallel()
 	const office = "x市人民政府办公室"
 	var item sheets.RawRow
 	item.Vals[sheets.FieldMeeting] = "市政府第五次常务会议"
@@ -310,6 +315,7 @@ func TestFormOffice(t *testing.T) {
 // landscape, one page wide; its rows are tall enough for the text that wraps (会议 in a column
 // of 14: two lines). The blank form prints on A4 (TestBlankForm).
 func TestPrefilledFormPrint(t *testing.T) {
+	t.Parallel()
 	var item sheets.RawRow
 	item.Vals[sheets.FieldMeeting] = "市长专题会议第32次" // 18 wide
 	item.Vals[sheets.FieldContent] = "推进老旧小区改造"

@@ -6,6 +6,7 @@ import (
 )
 
 func TestUnique(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ in, want []string }{
 		{[]string{"市财政局.xlsx", "市交通局.xlsx"}, []string{"市财政局.xlsx", "市交通局.xlsx"}},
 		// A/B and A_B come out alike once made safe; case does not count on Windows.

@@ -19,6 +19,7 @@ var (
 // CheckOverwrite lets duban replace its own unedited workbooks, and refuses one another
 // program saved since (telling which, from app.xml) or one duban never wrote.
 func TestCheckOverwrite(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	report := filepath.Join(dir, "汇总.xlsx")
 	checkFile, err := WriteReport(report, testReport())
@@ -107,6 +108,7 @@ func TestCheckOverwrite(t *testing.T) {
 }
 
 func TestProgramName(t *testing.T) {
+	t.Parallel()
 	for app, want := range map[string]string{
 		"Microsoft Excel":           "Excel",
 		"Microsoft Macintosh Excel": "Excel",
@@ -130,6 +132,7 @@ func TestProgramName(t *testing.T) {
 // No workbook another program wrote is taken for duban's own: every real-world workbook is
 // refused.
 func TestCheckOverwriteRealWorld(t *testing.T) {
+	t.Parallel()
 	paths, _ := filepath.Glob("../../shared/realworld-xlsx/*/*.xlsx")
 	more, _ := filepath.Glob("../../shared/realworld-xlsx/*.xlsx")
 	paths = append(paths, more...)

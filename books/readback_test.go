@@ -14,6 +14,7 @@ import (
 // TestReadOwnWrittenReport: a report Write produced, left among the inputs, is skipped with a
 // notice — also when it is renamed like a unit's ledger.
 func TestReadOwnWrittenReport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "市统计局.xlsx")
 	check, err := WriteReport(p, testReport())

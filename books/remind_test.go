@@ -27,6 +27,7 @@ func buildSample(t *testing.T, d *sheets.Dict, paths ...string) *sheets.Report {
 // a 完成日期; one undated item only given a deadline) and reads the folder again with them:
 // nothing is overdue or undated any more, no item is added, and the row proof holds.
 func TestRemindRoundTrip(t *testing.T) {
+	t.Parallel()
 	d := builtin(t)
 	r := buildSample(t, d)
 	rems := sheets.Reminders(r)
@@ -193,6 +194,7 @@ func must(t *testing.T, err error) {
 // reply-by date and the office, the form's columns with the last known status and progress,
 // 逾期天数, and an empty 完成时限 for an undated item.
 func TestReminderLayout(t *testing.T) {
+	t.Parallel()
 	d := builtin(t)
 	r := buildSample(t, d)
 	var rem sheets.Reminder
@@ -254,6 +256,7 @@ func TestReminderLayout(t *testing.T) {
 // TestFormFromReport splits a report duban wrote into the next round's forms (template
 // --from): each form reads back with its unit's items and nothing to remark.
 func TestFormFromReport(t *testing.T) {
+	t.Parallel()
 	d := builtin(t)
 	r := buildSample(t, d)
 	dir := t.TempDir()

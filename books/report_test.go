@@ -163,6 +163,7 @@ func headerRow(sheet string) int {
 }
 
 func TestWriteSheetsAndHeaders(t *testing.T) {
+	t.Parallel()
 	_, f := writeTest(t, testReport())
 	want := []string{"汇总", "分会议统计", "分管领导统计", "单位统计", "逾期事项", "临期事项", "无明确时限", "事项明细", "漏报事项", "未报送单位"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
@@ -230,6 +231,7 @@ type cellWant struct {
 }
 
 func TestWriteCellValues(t *testing.T) {
+	t.Parallel()
 	_, f := writeTest(t, testReport())
 	_, cf := writeCheck(t, testReport())
 	cases := []cellWant{
@@ -320,6 +322,7 @@ func checkCells(t *testing.T, f *excelize.File, cases []cellWant) {
 // TestWriteFills checks the colours: colour marks the signal, not the row — only the 逾期天数,
 // 剩余天数 and 预警 cells are red or yellow, and in the check file the 级别 and 结果 cells.
 func TestWriteFills(t *testing.T) {
+	t.Parallel()
 	_, f := writeTest(t, testReport())
 	_, cf := writeCheck(t, testReport())
 	cases := []struct {
@@ -373,6 +376,7 @@ func TestWriteFills(t *testing.T) {
 }
 
 func TestWriteLayout(t *testing.T) {
+	t.Parallel()
 	path, f := writeTest(t, testReport())
 	checkPath, cf := writeCheck(t, testReport())
 	checkLayout(t, f, path, map[string]int{sheets.SheetItems: 8})
@@ -493,6 +497,7 @@ func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]i
 }
 
 func TestWriteWidths(t *testing.T) {
+	t.Parallel()
 	_, f := writeTest(t, testReport())
 	cases := []struct {
 		sheet, col string
@@ -515,6 +520,7 @@ func TestWriteWidths(t *testing.T) {
 }
 
 func TestWriteEmpty(t *testing.T) {
+	t.Parallel()
 	r := &sheets.Report{AsOf: ymd(2024, 11, 30), Expect: &sheets.Reconciliation{Headers: []string{"事项内容", "牵头单位"}}}
 	_, f := writeTest(t, r)
 	_, cf := writeCheck(t, r)
@@ -557,6 +563,7 @@ func TestWriteEmpty(t *testing.T) {
 }
 
 func TestWriteReplacesAtomically(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "汇总.xlsx")
 	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
@@ -615,6 +622,7 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 }
 
 func TestWriteGolden(t *testing.T) {
+	t.Parallel()
 	path, _ := writeTest(t, testReport())
 	got := dumpWorkbook(t, path) + "#### " + filepath.Base(sheets.CheckPath(path)) + "\n" + dumpWorkbook(t, sheets.CheckPath(path))
 	golden := filepath.Join("testdata", "golden", "report.txt")
@@ -857,6 +865,7 @@ func BenchmarkWrite(b *testing.B) {
 
 // A table longer than a sheet can hold is cut, with a note, instead of failing the workbook.
 func TestWriteTableCap(t *testing.T) {
+	t.Parallel()
 	defer func(n int) { xlsxout.MaxRows = n }(xlsxout.MaxRows)
 	xlsxout.MaxRows = 2
 	r := sheets.Summarize(nil, testDict(t), ymd(2024, 11, 30), 7)
@@ -885,6 +894,7 @@ func TestWriteTableCap(t *testing.T) {
 }
 
 func TestWriteRowHeights(t *testing.T) {
+	t.Parallel()
 	r := testReport()
 	r.Items[0].Content = strings.Repeat("长文本", 30) // 90 CJK characters: several lines
 	_, f := writeTest(t, r)
@@ -904,6 +914,7 @@ func TestWriteRowHeights(t *testing.T) {
 // An item from a two-level list shows its parent task in a column 所属任务 after 事项内容, in
 // the report and in the check file; the other columns keep their places after it.
 func TestWriteParentColumn(t *testing.T) {
+	t.Parallel()
 	r := testReport()
 	r.Items[0].Parent = "稳定粮食生产"
 	path, f := writeTest(t, r)

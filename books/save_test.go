@@ -10,6 +10,7 @@ import (
 
 // A write that fails or panics leaves no temporary file and the earlier file untouched.
 func TestSaveFileCleansUp(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "汇总.xlsx")
 	if err := os.WriteFile(path, []byte("earlier"), 0o644); err != nil {

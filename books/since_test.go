@@ -30,6 +30,7 @@ func writeLedgers(t *testing.T, dir string, units map[string][][]any) {
 // overdue, one status regressed, one item reworded under its 编号, one whose meeting is named
 // otherwise, one new item, and one unit's file removed, whose items are 本期未报.
 func TestSince(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	tmp := t.TempDir()
 	before, after := filepath.Join(tmp, "11月"), filepath.Join(tmp, "12月")
@@ -159,6 +160,7 @@ func dumpChange(c *sheets.Change) string {
 }
 
 func TestReadPreviousNotReport(t *testing.T) {
+	t.Parallel()
 	p := filepath.Join(t.TempDir(), "台账.xlsx")
 	writeRowsBook(t, p, "台账", [][]any{ledgerHeader})
 	_, err := sheets.ReadPrevious(p, testDict(t), sheets.ReadOptions{})
@@ -174,6 +176,7 @@ func TestReadPreviousNotReport(t *testing.T) {
 // 市教育局's file: exactly 市教育局's items are 本期未报, and exactly the items overdue now but
 // not then are 新增逾期.
 func TestSinceSample(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	tmp := t.TempDir()
 	prevPath := filepath.Join(tmp, "督查事项汇总_20241120.xlsx")

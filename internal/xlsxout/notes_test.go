@@ -16,6 +16,7 @@ import (
 // (one box, the old text first), on a new cell, and on a sheet without notes. Shape ids stay
 // unique in the workbook and validate.sh finds no error.
 func TestAddNotesToExcelNotes(t *testing.T) {
+	t.Parallel()
 	in := "../../../shared/realworld-xlsx/sheetjs__comments_stress_test.xlsx"
 	data, err := os.ReadFile(in)
 	if err != nil {
@@ -68,6 +69,9 @@ func TestAddNotesToExcelNotes(t *testing.T) {
 		t.Errorf("comments part:\n%s", c)
 	}
 
+	if testing.Short() {
+		t.Skip("-short: validate.sh not run")
+	}
 	v, _ := filepath.Abs("../../../shared/xlsx-strict/validate.sh")
 	if _, err := os.Stat(v); err != nil || exec.Command("/usr/bin/python3", "-c", "import lxml").Run() != nil {
 		t.Skip("validate.sh or python3-lxml absent")

@@ -3,6 +3,7 @@ package xlsxout
 import "testing"
 
 func TestPaperFor(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		width float64
 		want  Paper

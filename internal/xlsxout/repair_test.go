@@ -62,6 +62,7 @@ func note(cell string) []Note {
 // Number cells that hold NaN and infinities, as some exporters write them (Excel opens them,
 // then offers to repair the copy): the copy holds their text, a formula keeps its formula.
 func TestRepairNumbers(t *testing.T) {
+	t.Parallel()
 	data, err := hostile.WithCells(ledger, map[string]string{
 		"F2": `<c r="F2"><v>NaN</v></c>`,
 		"F3": `<c r="F3" t="n"><v>-INF</v></c>`,
@@ -89,6 +90,7 @@ func TestRepairNumbers(t *testing.T) {
 // an escaped emoji where the cut falls, and one inline: both cut with the mark, never inside
 // a character.
 func TestRepairLongText(t *testing.T) {
+	t.Parallel()
 	room := MaxText - UTF16Len(MsgCut)
 	long := strings.Repeat("进", room-1) + "_xD83D__xDE00_" + strings.Repeat("展", 8000)
 	data, err := hostile.WithLongText(ledger, "〔长文本〕", long)
@@ -127,6 +129,7 @@ func TestRepairLongText(t *testing.T) {
 // Notes of Excel's kind whose VML parts have no content type (no Default for .vml): the copy
 // declares them, those it adds to and those it does not touch.
 func TestRepairUndeclaredVML(t *testing.T) {
+	t.Parallel()
 	data, err := hostile.WithUndeclaredVML(ledger, map[string]string{"A3": "单位自己的批注"})
 	if err != nil {
 		t.Fatal(err)
@@ -142,6 +145,7 @@ func TestRepairUndeclaredVML(t *testing.T) {
 // A workbook without a styles part: excelize opens it and then fails with a nil pointer in
 // NewStyle (the message a clerk got was a Go runtime error). EnsureStyles gives it one.
 func TestEnsureStyles(t *testing.T) {
+	t.Parallel()
 	data, err := hostile.WithoutStyles(ledger)
 	if err != nil {
 		t.Fatal(err)

@@ -40,6 +40,10 @@ func unpacked(t *testing.T, data []byte) (map[string]string, int) {
 // validate runs ../shared/xlsx-strict/validate.sh on data and fails on any error or warning.
 func validate(t *testing.T, data []byte) {
 	t.Helper()
+	if testing.Short() {
+		t.Log("-short: validate.sh not run")
+		return
+	}
 	v, _ := filepath.Abs("../../../shared/xlsx-strict/validate.sh")
 	if _, err := os.Stat(v); err != nil || exec.Command("/usr/bin/python3", "-c", "import lxml").Run() != nil {
 		t.Log("validate.sh or python3-lxml absent: not validated")
@@ -58,6 +62,10 @@ func validate(t *testing.T, data []byte) {
 // as Python prints it, its length for text.
 func openpyxlCell(t *testing.T, data []byte, sheet, cell string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Log("-short: openpyxl not run")
+		return ""
+	}
 	if exec.Command("/usr/bin/python3", "-c", "import openpyxl").Run() != nil {
 		t.Log("openpyxl absent: not read")
 		return ""
@@ -80,6 +88,7 @@ print(len(v) if isinstance(v, str) else repr(v))`, path, sheet, cell).CombinedOu
 // (SPEC §2.1; issue 20 measured 790 MB unpacked for such a report). The bound is what the
 // content says: the text twice, and a constant per row for its cells.
 func TestRepeatedTextStoredOnce(t *testing.T) {
+	t.Parallel()
 	const rows = 2000
 	long := strings.Repeat("按计划推进，", 32767/6) + strings.Repeat("进", 32767%6)
 	// A long text that XML and Excel escape: spaces at its ends, markup, an escape-like text.

@@ -10,6 +10,7 @@ import (
 )
 
 func TestSafeSheetName(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("市政府常务会议议定事项落实情况", 4) // 60 characters
 	for _, c := range []struct {
 		name  string
@@ -43,6 +44,7 @@ func TestSafeSheetName(t *testing.T) {
 }
 
 func TestSafeSheetNames(t *testing.T) {
+	t.Parallel()
 	got := SafeSheetNames([]string{"History", "History(2)", "", "台账", "台账", "DATA", "data", "说明"})
 	want := map[string]string{"History": "History(3)", "": "Sheet", "data": "data(2)"}
 	if !maps.Equal(got, want) {
@@ -53,6 +55,7 @@ func TestSafeSheetNames(t *testing.T) {
 // A ledger whose sheet is named History, or has no name: renamed as SafeSheetNames says, the
 // copy is valid and the sheet's cells are where they were.
 func TestSafeSheetNamesCopy(t *testing.T) {
+	t.Parallel()
 	for name, want := range map[string]string{"History": "History(2)", "": "Sheet"} {
 		data, err := hostile.WithSheetName(name, ledger)
 		if err != nil {

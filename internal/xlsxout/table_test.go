@@ -50,6 +50,7 @@ func fillColor(t *testing.T, f *excelize.File, sheet, cell string) string {
 }
 
 func TestWriteTable(t *testing.T) {
+	t.Parallel()
 	day := time.Date(2024, 6, 30, 15, 0, 0, 0, time.FixedZone("CST", 8*3600))
 	rows := [][]any{
 		{"甲", DateValue(day), Rate(0.5), Marked{Text: "逾期", Tone: Red}},
@@ -157,6 +158,7 @@ func TestWriteTable(t *testing.T) {
 }
 
 func TestCap(t *testing.T) {
+	t.Parallel()
 	defer func(n int) { MaxRows = n }(MaxRows)
 	MaxRows = 3
 	if n, notes := Cap(3, "项事项"); n != 3 || notes != nil {
@@ -171,6 +173,7 @@ func TestCap(t *testing.T) {
 // Lead paragraphs go between the titles and the header, which moves down; a table too wide for
 // A4 at a readable size prints on A3, a narrow one stays on A4; the footer is 第X页 共Y页.
 func TestLeadAndPaper(t *testing.T) {
+	t.Parallel()
 	wide := make([]Column, 12)
 	for i := range wide {
 		wide[i] = Column{Label: "列", Width: 14} // 168 > a4Width

@@ -11,6 +11,7 @@ import (
 )
 
 func TestCellText(t *testing.T) {
+	t.Parallel()
 	a := func(n int) string { return strings.Repeat("a", n) }
 	room := MaxText - UTF16Len(MsgCut) // 32,761
 	for _, c := range []struct{ name, in, want string }{
@@ -43,6 +44,7 @@ func tail(s string) string {
 }
 
 func TestCellNumber(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   float64
 		want any
@@ -59,6 +61,7 @@ func TestCellNumber(t *testing.T) {
 // NaN, a number that is infinite, a text over 32,767 characters ending in an emoji, control
 // characters in a title, a value and a note. The workbook is valid and says what it holds.
 func TestTableHostileValues(t *testing.T) {
+	t.Parallel()
 	room := MaxText - UTF16Len(MsgCut)
 	long := strings.Repeat("落", room-1) + "😀" + strings.Repeat("尾", 10) // cut where 😀 begins
 	tbl := &Table{

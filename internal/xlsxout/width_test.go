@@ -6,6 +6,7 @@ import (
 )
 
 func TestTextWidth(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		s    string
 		want int
@@ -24,6 +25,7 @@ func TestTextWidth(t *testing.T) {
 
 // Wrapped text gets rows tall enough for its lines (a CJK character is two widths).
 func TestWrappedLines(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		text  string
 		width float64
@@ -49,6 +51,7 @@ func TestWrappedLines(t *testing.T) {
 }
 
 func TestUTF16Len(t *testing.T) {
+	t.Parallel()
 	if got := UTF16Len("a完𠀀"); got != 4 {
 		t.Errorf("UTF16Len = %d, want 4", got)
 	}
