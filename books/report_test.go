@@ -865,7 +865,7 @@ func BenchmarkWrite(b *testing.B) {
 
 // A table longer than a sheet can hold is cut, with a note, instead of failing the workbook.
 func TestWriteTableCap(t *testing.T) {
-	t.Parallel()
+	// Not parallel: it lowers xlsxout.MaxRows while it runs.
 	defer func(n int) { xlsxout.MaxRows = n }(xlsxout.MaxRows)
 	xlsxout.MaxRows = 2
 	r := sheets.Summarize(nil, testDict(t), ymd(2024, 11, 30), 7)

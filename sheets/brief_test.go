@@ -17,6 +17,7 @@ func council(n int, content, lead string, st Status, deadline time.Time, row int
 }
 
 func TestBriefNarrative(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	asOf := date(2024, 12, 20)
 	for _, tc := range []struct {
@@ -56,6 +57,7 @@ func TestBriefNarrative(t *testing.T) {
 }
 
 func TestFindMeeting(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	items := []Item{
 		council(13, "推进A项目", "市财政局", Done, date(2024, 6, 30), 4),
@@ -98,6 +100,7 @@ func TestFindMeeting(t *testing.T) {
 }
 
 func TestBriefOrder(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	a := council(14, "甲", "市财政局", Done, date(2024, 6, 30), 9)
 	b := council(14, "乙", "市财政局", Done, date(2024, 6, 30), 3)
@@ -122,6 +125,7 @@ func TestBriefOrder(t *testing.T) {
 // TestBriefSample briefs the sample's 14th executive meeting: its figures are that meeting's
 // row of 分会议统计, and the workbook holds the title, the items and the narrative.
 func TestBriefSample(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	r := sampleReport(t, d)
 	b, err := Brief(r, d, "市政府第十四次常务会议")
@@ -153,6 +157,7 @@ func TestBriefSample(t *testing.T) {
 }
 
 func TestNaturalCompare(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		a, b string
 		want int

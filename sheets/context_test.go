@@ -90,6 +90,7 @@ func problemLines(ps []Problem) []string {
 }
 
 func TestBuildJanuaryContext(t *testing.T) {
+	t.Parallel()
 	files := januaryLedgers(t, t.TempDir())
 	r := Build(files, Options{Dict: testDict(t), AsOf: date(2025, 1, 15), WarnDays: 7})
 	sameLines(t, "items", itemLines(r.Items), []string{
@@ -145,6 +146,7 @@ func TestBuildJanuaryContext(t *testing.T) {
 // TestBuildYearFlag: --year decides for the rows with no year of their own context (市民政局),
 // and only for them: the title's year and the meeting dates still hold.
 func TestBuildYearFlag(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	files := januaryLedgers(t, dir)
 	r := Build(files, Options{Dict: testDict(t), AsOf: date(2025, 1, 15), WarnDays: 7, Year: 2023})
@@ -187,6 +189,7 @@ func TestBuildYearFlag(t *testing.T) {
 // TestReadTitleYear: the reader gives each row the year above its sheet's header, the title's
 // before the 填报日期 line's, per sheet.
 func TestReadTitleYear(t *testing.T) {
+	t.Parallel()
 	p := writeBook(t, t.TempDir(), "市水利局.xlsx", testBook{sheets: []testSheet{
 		{name: "台账", rows: []string{
 			"市水利局督查事项落实台账",

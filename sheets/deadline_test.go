@@ -77,6 +77,7 @@ var dateCases = []struct {
 }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	for _, c := range dateCases {
 		got, err := ParseDate(c.raw, c.date1904)
 		if c.err != "" {
@@ -156,6 +157,7 @@ var deadlineCases = []struct {
 }
 
 func TestParseDeadline(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	for _, c := range deadlineCases {
 		got, err := ParseDeadline(c.raw, d, 2024, false)
@@ -188,6 +190,7 @@ func TestParseDeadline(t *testing.T) {
 }
 
 func TestParseDeadline1904AndNilDict(t *testing.T) {
+	t.Parallel()
 	got, err := ParseDeadline("43646", nil, 2024, true)
 	if err != nil || got != (Deadline{Date: time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC)}) {
 		t.Errorf("ParseDeadline(43646, 1904) = %+v, %v; want 2023-07-01", got, err)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestBuiltinDict(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	var names []string
 	for _, c := range d.Categories {
@@ -67,6 +68,7 @@ func TestBuiltinDict(t *testing.T) {
 }
 
 func TestParseDictErrors(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ text, want string }{
 		{"[类别]\n市长会议\t会面\n", "词典第2行：类别“市长会议”的种类“会面”无效，应为 会议、批示 或 任务"},
 		{"[类别]\nA\t会议\tX\nB\t会议\tX\n", "词典：写法“X”同时属于类别“A”和“B”"},

@@ -9,6 +9,7 @@ import (
 
 // TestDictDocForms: what 台账的写法 says of 完成时限 is what duban does.
 func TestDictDocForms(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2024, 12, 20))
 	for _, f := range docDateForms {
 		for _, w := range f.examples {
@@ -43,6 +44,7 @@ func TestDictDocForms(t *testing.T) {
 }
 
 func TestDictDoc(t *testing.T) {
+	t.Parallel()
 	d, err := ParseDict("[类别]\nA\t会议\n[落实状态]\n已落实\t办结、已销号\n未启动\t未开工\n[无明确时限]\n长期\n常态化\n[列名]\n备注\t说明\n")
 	if err != nil {
 		t.Fatal(err)
@@ -77,6 +79,7 @@ func TestDictDoc(t *testing.T) {
 // TestReadmeDictDoc: README.md's 台账的写法 between its markers is what DictDoc renders from
 // the built-in dictionary. go test ./sheets -run TestReadmeDictDoc -update rewrites it.
 func TestReadmeDictDoc(t *testing.T) {
+	t.Parallel()
 	const path = "../README.md"
 	b, err := os.ReadFile(path)
 	if err != nil {

@@ -46,6 +46,7 @@ var masterList = [][]any{
 }
 
 func TestReconcile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	master := filepath.Join(dir, "交办清单.xlsx")
 	writeRowsBook(t, master, "清单", masterList)
@@ -93,6 +94,7 @@ func TestReconcile(t *testing.T) {
 }
 
 func TestReconcileAllBack(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	master := filepath.Join(dir, "交办清单.xlsx")
 	writeRowsBook(t, master, "清单", [][]any{
@@ -124,6 +126,7 @@ func TestReconcileAllBack(t *testing.T) {
 }
 
 func TestReconcileUnreadable(t *testing.T) {
+	t.Parallel()
 	_, err := ReadMaster(filepath.Join(t.TempDir(), "没有.xlsx"), Options{Dict: testDict(t)})
 	if err == nil || !strings.HasPrefix(err.Error(), "交办清单 ") {
 		t.Errorf("error = %v", err)
@@ -131,6 +134,7 @@ func TestReconcileUnreadable(t *testing.T) {
 }
 
 func TestSplitByUnit(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	master := filepath.Join(dir, "交办清单.xlsx")
 	rows := append(slices.Clone(masterList), []any{"", "市长专题会议第7次", "", "没有牵头单位的事项", "", ""})
@@ -169,6 +173,7 @@ func TestSplitByUnit(t *testing.T) {
 // A category the dictionary does not know gets one kind on both sides of a reconciliation, so
 // a minutes number (〔2024〕3号) that counts as a meeting in the report is found for the list.
 func TestReconcileUnknownCategory(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	rows := [][]any{
 		{"类别", "会议", "事项内容", "牵头单位", "完成时限", "落实状态"},

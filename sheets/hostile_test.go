@@ -34,6 +34,7 @@ func fileVerdict(t *testing.T, name string, probs []Problem) []Problem {
 // TestHostileCorpus reads every hostile file of the corpus on its own: no rows, and one
 // problem about the file with the message of SPEC §2.1.
 func TestHostileCorpus(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	cases, err := hostile.Bad(dir)
 	if err != nil {
@@ -58,6 +59,7 @@ func TestHostileCorpus(t *testing.T) {
 // TestHostileSource checks which files of the corpus Source lists: hidden and lock files are
 // left out without a word, a text file gets a notice, everything else goes to ReadFile.
 func TestHostileSource(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	cases, err := hostile.Bad(dir)
 	if err != nil {
@@ -84,6 +86,7 @@ func TestHostileSource(t *testing.T) {
 }
 
 func TestReadEncryptedWithPassword(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "加密.xlsx")
 	if err := hostile.WriteBook(p, "台账", hostile.Ledger("市统计局", 1, 6)); err != nil {
@@ -130,6 +133,7 @@ func allocated(f func()) (uint64, time.Duration) {
 // directory, without inflating anything — shown by the memory it costs, far below the size
 // it would inflate to (a timed assertion would be flaky; the time is logged).
 func TestReadZipBombRefusedBeforeUnpacking(t *testing.T) {
+	// Not parallel: it counts the bytes the whole process allocates.
 	dir := t.TempDir()
 	d := testDict(t)
 	for _, c := range []struct {
@@ -167,6 +171,7 @@ func TestReadZipBombRefusedBeforeUnpacking(t *testing.T) {
 // (a styled empty <row> for every row, and a <dimension> claiming them) reads its real rows,
 // and its empty rows cost no memory of their own.
 func TestReadFormattedToTheBottom(t *testing.T) {
+	// Not parallel: it counts the bytes the whole process allocates.
 	if testing.Short() {
 		t.Skip("writes a sheet of 1,048,576 rows")
 	}
@@ -225,6 +230,10 @@ func writeFormatted(t *testing.T, p string, n int) {
 // TestReadLegacyLedgers: an .xls and a WPS .et saved by LibreOffice (BIFF8) are read to
 // exactly the rows of the same ledger as .xlsx, without a problem.
 func TestReadLegacyLedgers(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: needs LibreOffice (soffice) to write the .xls and .et")
+	}
 	dir := t.TempDir()
 	names, err := hostile.GoodLegacy(dir)
 	if err == hostile.ErrNoSoffice {

@@ -26,6 +26,7 @@ func readItems(t *testing.T, path string, asOf time.Time) (items, probs []string
 }
 
 func TestCoreName(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, want string }{
 		{"落实状态\n（已完成/推进中/未启动）", "落实状态"},
 		{"完成时限（年月日）", "完成时限"},
@@ -64,6 +65,7 @@ func TestCoreName(t *testing.T) {
 // bureau puts hints inside its header cells ("承担单位详细名称(盖章)", "项目进展情况 1.按计划
 // 进行2.进度超前…": http://www.fymate.net/html/text/lar/169626/16962653.html).
 func TestLayoutHeaderHints(t *testing.T) {
+	t.Parallel()
 	p := writeBook(t, t.TempDir(), "市发展和改革委员会.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
 		rows: []string{
@@ -93,6 +95,7 @@ func TestLayoutHeaderHints(t *testing.T) {
 // item a class (已完成 / 正在办理) and a narrative ("截至目前…开工2个，未开工3个"):
 // https://www.zyx.gov.cn/Content-2717260.html.
 func TestLayoutStatusByValues(t *testing.T) {
+	t.Parallel()
 	p := writeBook(t, t.TempDir(), "市住房和城乡建设局.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
 		rows: []string{
@@ -140,6 +143,7 @@ func TestLayoutStatusByValues(t *testing.T) {
 // 细化为222个具体工作内容": https://www.ahjinzhai.gov.cn/public/6596281/38062166.html; "五个方面
 // 79项重点工作任务…牵头单位、配合单位及完成时限": http://www.elht.gov.cn/mobile/c/2024-04-02/97683.shtml).
 func TestLayoutTwoLevel(t *testing.T) {
+	t.Parallel()
 	p := writeBook(t, t.TempDir(), "市农业农村局.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
 		rows: []string{
@@ -195,6 +199,7 @@ func TestLayoutTwoLevel(t *testing.T) {
 // progress report tells an item's progress in several successive passages:
 // http://xuchang.gov.cn/zt/010009/010009004/20180404/ae24dd1b-c2c8-4157-bb30-f58bb1d4598b.html.
 func TestLayoutContinuationRows(t *testing.T) {
+	t.Parallel()
 	p := writeBook(t, t.TempDir(), "市水利局.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
 		rows: []string{
@@ -238,6 +243,7 @@ func TestLayoutContinuationRows(t *testing.T) {
 // not a bare "落实状态为空". Forms that have the state marked among printed options
 // ("项目进展情况 1.按计划进行2.进度超前3.拖延…"): http://www.fymate.net/html/text/lar/169626/16962653.html.
 func TestLayoutTicks(t *testing.T) {
+	t.Parallel()
 	p := writeBook(t, t.TempDir(), "市信访局.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
 		rows: []string{

@@ -15,6 +15,7 @@ import (
 // classify as SPEC says, in SPEC's order (partial or suspended first, then a negation, then
 // finished, then under way); with a partial or suspended qualifier anywhere, none classifies.
 func TestStatusByMeaningProperty(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	negations := []string{"未", "尚未", "暂未", "没有", "还未", "仍未", "均未"}
 	starts := []string{"开展", "开工", "实施", "启动", "开始", "着手", "动工", "开工建设", "开始实施", "正式启动"}
@@ -123,6 +124,7 @@ func TestStatusByMeaningProperty(t *testing.T) {
 // The dictionary overrides the reading by meaning: an office that counts 已开工 as done says so
 // in its dictionary, and its word is read whole without a notice.
 func TestStatusDictionaryOverrides(t *testing.T) {
+	t.Parallel()
 	d, err := ParseDict("[类别]\nA\t会议\n[落实状态]\n已落实\t已开工、尚未办结\n")
 	if err != nil {
 		t.Fatal(err)
@@ -141,6 +143,7 @@ func TestStatusDictionaryOverrides(t *testing.T) {
 // Status words as published bulletins word the classes they count, each read as the bulletin
 // counts it.
 func TestStatusByMeaningReal(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	for _, c := range []struct {
 		word string
@@ -174,6 +177,7 @@ func TestStatusByMeaningReal(t *testing.T) {
 // date in the remark of a finished one is the 完成日期 when that cell is empty, with its year
 // from the row's context.
 func TestStatusMeaningNotice(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2024, 12, 20))
 	row := func(status, done string) RawRow {
 		r := RawRow{Pos: Pos{File: "市应急管理局.xlsx", Sheet: "台账", Row: 5}}
@@ -224,6 +228,7 @@ func problemStrings(ps []Problem) []string {
 
 // Headers by their head word (SPEC §3.1): hints, brackets and modifiers set aside.
 func TestColumnByMeaning(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	for _, c := range []struct {
 		header  string
@@ -274,6 +279,7 @@ func TestColumnByMeaning(t *testing.T) {
 // meaning said once. A 工作督办系统 records 完成时间 and 办理情况/进度情况 as its fields
 // (http://xtnz.com.cn/buy/show-10635.html).
 func TestOAExportByMeaning(t *testing.T) {
+	t.Parallel()
 	p := writeBook(t, t.TempDir(), "市数据资源管理局.xlsx", testBook{sheets: []testSheet{{
 		name: "Sheet1",
 		rows: []string{
@@ -334,6 +340,7 @@ func TestOAExportByMeaning(t *testing.T) {
 // No deadline by meaning (SPEC §4.2), with a notice when the dictionary does not list the word;
 // a date followed by words about the work is that date.
 func TestDeadlineByMeaning(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	v := NewValidator(d, date(2024, 12, 20))
 	for _, w := range []string{"常年", "按年度推进", "—", "－", "/", "——", "不限", "长效推进", "不设时限", "无", "无明确时限",
@@ -377,6 +384,7 @@ func TestDeadlineByMeaning(t *testing.T) {
 // are the end of that month (SPEC §4.2). A dash or slash alone as 事项内容 in a filled row is
 // an error at that cell, and no item.
 func TestDecimalMonthAndPlaceholderContent(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2024, 12, 20))
 	base := func() RawRow {
 		r := RawRow{Pos: Pos{File: "市市场监督管理局.xlsx", Sheet: "台账", Row: 4}}
@@ -411,6 +419,7 @@ func TestDecimalMonthAndPlaceholderContent(t *testing.T) {
 // Units separated by spaces in one 牵头单位 cell (SPEC §3.1): split only when every part is a
 // unit — known to the dictionary or ending as units' names do.
 func TestUnitsBySpaces(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		cell, lead, others string
 	}{
@@ -441,6 +450,7 @@ func TestUnitsBySpaces(t *testing.T) {
 // what to write instead. A progress column of percentages is used for unfinished items only in
 // published tables ("80%(新区实验幼儿园进度滞后)": http://www.cncn.gov.cn/art/2022/12/14/art_1229664772_59047997.html).
 func TestLayoutPercentOnly(t *testing.T) {
+	t.Parallel()
 	p := writeBook(t, t.TempDir(), "市教育局.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
 		rows: []string{
@@ -479,6 +489,7 @@ func FuzzReadStatus(f *testing.F) {
 // A sheet whose 落实状态 is blank in every row shows the status some other way (fill colours
 // are a common one, which duban does not read): each row's error says so and what to write.
 func TestLayoutStatusAllBlank(t *testing.T) {
+	t.Parallel()
 	p := writeBook(t, t.TempDir(), "市商务局.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
 		rows: []string{

@@ -9,6 +9,7 @@ import (
 
 // The numbers read from meeting names are zhtext's (internal/zhtext/meeting_test.go).
 func TestParseMeeting(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"第5次常务会议", "市政府常务会议（第5次）", "市政办〔2023〕15号", "市长专题会议", ""} {
 		num, year := zhtext.MeetingNumber(name)
 		want := Meeting{Num: num, Year: year, Key: zhtext.Fold(name)}
@@ -30,6 +31,7 @@ func TestParseMeeting(t *testing.T) {
 }
 
 func TestMeetingName(t *testing.T) {
+	t.Parallel()
 	date := time.Date(2023, 5, 6, 0, 0, 0, 0, time.UTC)
 	cases := []struct {
 		cat  string

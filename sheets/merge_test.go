@@ -37,6 +37,7 @@ func mergeFixture() []Item {
 }
 
 func TestMerge(t *testing.T) {
+	t.Parallel()
 	items := mergeFixture()
 	merged, dups, probs := Merge(items, nil)
 	if len(merged) != 8 || dups != 6 {
@@ -93,6 +94,7 @@ func TestMerge(t *testing.T) {
 // TestMergeOrderIndependent shuffles the input many times; the merged result, the number of
 // duplicates and the problems must not change.
 func TestMergeOrderIndependent(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	m0, k0, p0 := Merge(mergeFixture(), nil)
 	r0 := Summarize(m0, d, date(2024, 11, 30), 7)
@@ -114,6 +116,7 @@ func TestMergeOrderIndependent(t *testing.T) {
 // 1, 2, 3 afresh for each meeting, or alike, keep them apart; a reworded final with the same
 // 编号 is one item.
 func TestMergeByID(t *testing.T) {
+	t.Parallel()
 	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
 	m := func(n int) Meeting { return Meeting{Num: n} }
 	items := []Item{
@@ -172,6 +175,7 @@ func TestMergeByID(t *testing.T) {
 // 编号 under meetings known only by name: numbered afresh under two such meetings, the items
 // stay apart; a row without 编号 joins the group its twin with 编号 was moved into.
 func TestMergeByIDLooseMeetings(t *testing.T) {
+	t.Parallel()
 	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
 	items := []Item{
 		{ID: "1", Category: "市长专题会议", Meeting: Meeting{Key: "城建专题会"}, Content: "完成老旧小区改造", Lead: "市住建局", Status: Done, Src: at("a.xlsx", 2)},
@@ -195,6 +199,7 @@ func TestMergeByIDLooseMeetings(t *testing.T) {
 // One sheet numbering afresh under each heading of one meeting: the same 编号 for different
 // items keeps them apart, with a warning; a final with that 编号 still merges.
 func TestMergeIDReusedInSheet(t *testing.T) {
+	t.Parallel()
 	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
 	m5 := Meeting{Num: 5}
 	items := []Item{
@@ -224,6 +229,7 @@ func TestMergeIDReusedInSheet(t *testing.T) {
 // A 编号 row under a meeting known only by name, where the unit has that 编号 under several
 // numbered meetings, joins the one with the same content.
 func TestMergeLooseIDBySameContent(t *testing.T) {
+	t.Parallel()
 	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
 	items := []Item{
 		{ID: "J2", Category: "市政府常务会议", Meeting: Meeting{Key: "常务会议"}, Content: "修路B", Lead: "市交通局", Status: Done, Src: at("a.xlsx", 2)},
@@ -246,6 +252,7 @@ func TestMergeLooseIDBySameContent(t *testing.T) {
 // with the winner's deadline, and a warning that names both (an overdue item must not leave the
 // list without a word).
 func TestMergeDeadlineMoved(t *testing.T) {
+	t.Parallel()
 	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
 	m := Meeting{Num: 14}
 	for _, c := range []struct {

@@ -9,6 +9,7 @@ import (
 // TestOpenErrorODS states the words for an .ods refused: a password it cannot take (the unit
 // saves it again without one), and damage named by its part as for an .xlsx.
 func TestOpenErrorODS(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name string
 		err  error

@@ -16,6 +16,7 @@ import (
 // TestOpenErrorLegacy states the words for every way a legacy binary workbook is refused:
 // a format to convert, a password .xls cannot take, and damage.
 func TestOpenErrorLegacy(t *testing.T) {
+	t.Parallel()
 	const (
 		legacy = "旧版Excel格式（.xls/.et），请用Excel或WPS打开后另存为.xlsx"
 		cut    = "文件已损坏（文件结构不完整，可能下载或复制不完整），请重新导出或重新发送"
@@ -50,6 +51,7 @@ func TestOpenErrorLegacy(t *testing.T) {
 // TestSysErrText: what the system says when a file or folder cannot be opened reaches the
 // clerk in Chinese, never as Go's English text (open …: no such file or directory).
 func TestSysErrText(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	_, errMissing := os.Open(filepath.Join(dir, "没有.xlsx"))
 	for _, c := range []struct {

@@ -9,6 +9,7 @@ import (
 
 // Every kind of problem has a name for the terminal's counts.
 func TestProblemKindNames(t *testing.T) {
+	t.Parallel()
 	seen := map[string]ProblemKind{}
 	for k := ProblemKind(1); k < numProblemKinds; k++ {
 		name := k.String()
@@ -26,6 +27,7 @@ func TestProblemKindNames(t *testing.T) {
 }
 
 func TestCountKinds(t *testing.T) {
+	t.Parallel()
 	ps := []Problem{{Kind: FooterSkipped}, {Kind: LeadFromFile}, {Kind: LeadFromFile}, {Kind: HiddenSheet}, {Kind: FooterSkipped}, {Kind: LeadFromFile}}
 	want := []KindCount{{LeadFromFile, 3}, {FooterSkipped, 2}, {HiddenSheet, 1}}
 	got := CountKinds(ps)
@@ -61,6 +63,7 @@ func scopeFits(p Problem) bool {
 // problem duban gives on the bundled sample, the hostile corpus and the real-world workbooks
 // has a kind and a scope that fits its place (a problem made without them fails here).
 func TestEveryProblemHasKindAndScope(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	dir := t.TempDir()
 	if _, err := hostile.Good(dir); err != nil {
@@ -70,7 +73,7 @@ func TestEveryProblemHasKindAndScope(t *testing.T) {
 		t.Fatal(err)
 	}
 	roots := []string{"../testdata/sample", dir}
-	if _, err := os.Stat("../../shared/realworld-xlsx"); err == nil {
+	if _, err := os.Stat("../../shared/realworld-xlsx"); err == nil && !testing.Short() { // -short: not the big corpus
 		roots = append(roots, "../../shared/realworld-xlsx")
 	}
 	for _, root := range roots {

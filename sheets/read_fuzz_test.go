@@ -144,6 +144,7 @@ func readSeeds(tb testing.TB) [][]byte {
 // TestReadSeeds checks that the valid seeds of FuzzReadFile are read whole, so the fuzzer
 // starts from workbooks that reach the row reader.
 func TestReadSeeds(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	seeds := readSeeds(t)
 	for i, want := range map[int]int{0: 2, 1: 3, 2: 3, 3: 2, 15: 1} {

@@ -142,6 +142,7 @@ func read(t *testing.T, path string) ([]RawRow, []Problem) {
 }
 
 func TestReadTitleAndUnitLine(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "市统计局（终稿）.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -174,6 +175,7 @@ func TestReadTitleAndUnitLine(t *testing.T) {
 }
 
 func TestReadTwoRowHeader(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "市发改委.xlsx", testBook{sheets: []testSheet{{
 		name: "Sheet1",
@@ -201,6 +203,7 @@ func TestReadTwoRowHeader(t *testing.T) {
 }
 
 func TestReadTwoRowHeaderWithoutMerges(t *testing.T) {
+	t.Parallel()
 	// WPS exports sometimes lose the merges; a row of nothing but column names under the
 	// header is still its sub-header.
 	dir := t.TempDir()
@@ -219,6 +222,7 @@ func TestReadTwoRowHeaderWithoutMerges(t *testing.T) {
 }
 
 func TestReadHeaderSpellings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -238,6 +242,7 @@ func TestReadHeaderSpellings(t *testing.T) {
 }
 
 func TestReadUnknownColumnsAndSerial(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -261,6 +266,7 @@ func TestReadUnknownColumnsAndSerial(t *testing.T) {
 }
 
 func TestReadMergedDataCells(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -289,6 +295,7 @@ func TestReadMergedDataCells(t *testing.T) {
 }
 
 func TestReadHorizontalMergeInData(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -305,6 +312,7 @@ func TestReadHorizontalMergeInData(t *testing.T) {
 }
 
 func TestReadBlankAndFooterRows(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -336,6 +344,7 @@ func TestReadBlankAndFooterRows(t *testing.T) {
 }
 
 func TestReadColumnNumberRow(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -352,6 +361,7 @@ func TestReadColumnNumberRow(t *testing.T) {
 
 // A header repeated inside the data (tables pasted one under another) is passed over.
 func TestReadHeaderAgain(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -373,6 +383,7 @@ func TestReadHeaderAgain(t *testing.T) {
 // Group headings inside the data are passed over, and each row keeps the heading above it
 // (the validator takes the category, or the meeting, from it when the row's cells do not).
 func TestReadGroupHeadings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -407,6 +418,7 @@ func TestReadGroupHeadings(t *testing.T) {
 
 // Sub-items under one merged meeting whose content looks like a heading are data rows.
 func TestReadSubItemsInMergedGroup(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -430,6 +442,7 @@ func TestReadSubItemsInMergedGroup(t *testing.T) {
 // Two columns for one field whose values do not decide between them (both hold status
 // words): the one with the canonical name is read. (Values that decide: TestReadColumnByValues.)
 func TestReadDuplicateColumnPrefersCanonical(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -457,6 +470,7 @@ func TestReadDuplicateColumnPrefersCanonical(t *testing.T) {
 // A lone 事项内容 cell is an item whose other cells are still empty, not a heading; text in
 // the 序号 column ends a group.
 func TestReadNotHeadings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -485,6 +499,7 @@ func TestReadNotHeadings(t *testing.T) {
 }
 
 func TestReadSheetsSkipped(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	ledger := testSheet{name: "台账", rows: []string{"会议|事项内容|落实状态", "第5次常务会议|事项|推进中"}}
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{
@@ -517,6 +532,7 @@ func TestReadSheetsSkipped(t *testing.T) {
 }
 
 func TestReadUnitFromFileName(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "市教育局（修改版）.xlsx", testBook{sheets: []testSheet{{
 		name: "台账", rows: []string{"会议|事项内容|落实状态", "第5次常务会议|事项|推进中"},
@@ -556,6 +572,7 @@ func TestReadUnitFromFileName(t *testing.T) {
 }
 
 func TestReadDate1904(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	sheet := testSheet{name: "台账", rows: []string{"会议|事项内容|完成时限|落实状态", "第5次常务会议|事项|#43645|推进中"}}
 	for _, on := range []bool{false, true} {
@@ -591,6 +608,7 @@ func manyRows(n int) []string {
 }
 
 func TestReadWrongDimension(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "wps.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: manyRows(50)}}})
 	dim := regexp.MustCompile(`<dimension ref="[^"]*"\s*(/>|></dimension>)`)
@@ -620,6 +638,7 @@ func wantRefused(t *testing.T, p string, opt ReadOptions, msg string) {
 }
 
 func TestReadTruncatedSheetXML(t *testing.T) {
+	t.Parallel()
 	for _, cut := range []struct {
 		name string
 		edit func([]byte) []byte
@@ -651,6 +670,7 @@ func TestReadTruncatedSheetXML(t *testing.T) {
 }
 
 func TestReadChecksum(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "crc.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: manyRows(50)}}})
 	rewriteZip(t, p, func(_ string, data []byte) []byte { return data }) // all entries stored
@@ -690,6 +710,7 @@ func TestReadChecksum(t *testing.T) {
 }
 
 func TestReadRefusedFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	good := writeBook(t, dir, "good.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: manyRows(5)}}})
 	data, _ := os.ReadFile(good)
@@ -731,6 +752,7 @@ func TestReadRefusedFiles(t *testing.T) {
 }
 
 func TestReadOwnReport(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "督查事项汇总_20231220.xlsx", testBook{sheets: []testSheet{
 		{name: SheetSummary, rows: []string{"类别|事项数"}},
@@ -745,6 +767,7 @@ func TestReadOwnReport(t *testing.T) {
 }
 
 func TestSource(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, name := range []string{
 		"b/市统计局.xlsx", "a/市财政局.XLSM", "a/旧.xls", "a/旧.et", "a/说明.docx", "a/~$市财政局.XLSM",
@@ -793,6 +816,7 @@ func BenchmarkReadFile(b *testing.B) {
 // TestReadCorruptedNeverShrinks flips single bits all over a workbook, compressed and
 // stored: every result is either the whole sheet or an error, never fewer rows.
 func TestReadCorruptedNeverShrinks(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	d := testDict(t)
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -828,6 +852,7 @@ func TestReadCorruptedNeverShrinks(t *testing.T) {
 // XML declaration, read as the same workbook in UTF-8 does; an encoding nobody knows refuses
 // the file.
 func TestReadDeclaredEncoding(t *testing.T) {
+	t.Parallel()
 	book, err := hostile.Book("台账", hostile.Ledger("市统计局", 1, 3))
 	if err != nil {
 		t.Fatal(err)
@@ -879,6 +904,7 @@ func TestReadDeclaredEncoding(t *testing.T) {
 // Parts that .NET writers begin with a byte-order mark, or write in UTF-16, read as the same
 // workbook without one, with no message (issue 11).
 func TestReadByteOrderMark(t *testing.T) {
+	t.Parallel()
 	book, err := hostile.Book("台账", hostile.Ledger("市统计局", 1, 3))
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestReminders(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	items := []Item{
 		council(5, "甲", "市财政局", InProgress, date(2024, 12, 1), 2),
@@ -38,6 +39,7 @@ func TestReminders(t *testing.T) {
 // wins even on equal status, takes the place of the item, and the deadline the unit committed
 // to for an undated item is taken, with a notice and no warning.
 func TestMergeReminder(t *testing.T) {
+	t.Parallel()
 	orig := council(5, "推进老旧小区改造", "市住建局", InProgress, time.Time{}, 7)
 	back := council(5, "推进老旧小区改造", "市住建局", InProgress, date(2025, 6, 30), 4)
 	back.Src.File = "市住建局_催办单_20241220.xlsx"

@@ -3,6 +3,7 @@ package sheets
 import "testing"
 
 func TestSinceSentence(t *testing.T) {
+	t.Parallel()
 	prev := func(done, n int) *Previous {
 		p := &Previous{File: "上期.xlsx", AsOf: date(2024, 11, 20)}
 		for i := range n {

@@ -17,6 +17,7 @@ import (
 // first table is read by its own header, the second by its own: no row is lost above the
 // header that names the most columns.
 func TestReadStackedTables(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "市自然资源和规划局.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -67,6 +68,7 @@ func TestReadStackedTables(t *testing.T) {
 // A row above the only header that looks like data is an error at its first cell, counted in
 // the row proof as read and excluded — never skipped. Title and 填报单位 lines stay silent.
 func TestReadDataAboveHeader(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -107,6 +109,7 @@ func TestReadDataAboveHeader(t *testing.T) {
 // names merged down), and the first table's two-row header is repeated further down: the new
 // one is mapped with its sub-header, the repeated one passed over.
 func TestReadStackedTwoRowHeaders(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -146,6 +149,7 @@ func TestReadStackedTwoRowHeaders(t *testing.T) {
 // The upper row of the first header naming no field of its own (group cells merged over the
 // names below) is part of the header, not a data row above it.
 func TestReadHeaderUpperRowOfGroups(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
@@ -426,6 +430,7 @@ func (g *sheetGen) sheet() {
 // values, each stray data row above the header is an error at its first cell, and the row
 // proof adds up with those rows counted as read and excluded.
 func TestReadDispositionsProperty(t *testing.T) {
+	t.Parallel()
 	runs := 150
 	if testing.Short() {
 		runs = 40
@@ -512,9 +517,13 @@ func TestReadDispositionsProperty(t *testing.T) {
 // On the sample corpus and the real-world workbooks, the tally of each ledger sheet adds up
 // to its non-blank rows as excelize reads them, and its data rows are the RawRows read.
 func TestReadTallyCoversCorpus(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	var files []string
 	for _, dir := range []string{"../testdata/sample", "../../shared/realworld-xlsx"} {
+		if testing.Short() && dir != "../testdata/sample" {
+			continue // -short: not the big corpus
+		}
 		fs, _ := filepath.Glob(filepath.Join(dir, "*.xls[xm]"))
 		files = append(files, fs...)
 	}
@@ -561,6 +570,7 @@ func TestReadTallyCoversCorpus(t *testing.T) {
 // A second table whose header begins with a column duban does not know is found among the top
 // rows as the first header is (the one naming the most columns), and read by its own columns.
 func TestReadStackedHeaderUnknownFirst(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := writeBook(t, dir, "a.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",

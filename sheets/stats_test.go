@@ -10,6 +10,7 @@ import (
 )
 
 func TestPercent(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		num, den int
 		want     string
@@ -25,6 +26,7 @@ func TestPercent(t *testing.T) {
 }
 
 func TestSummarizeDefinitions(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	asOf := date(2024, 11, 30)
 	src := func(row int) Pos { return Pos{File: "a.xlsx", Sheet: "台账", Row: row} }
@@ -102,6 +104,7 @@ func TestSummarizeDefinitions(t *testing.T) {
 }
 
 func TestUnitRankTies(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	mk := func(unit string, s Status, dl time.Time, row int) Item {
 		return Item{Category: "两报告", Kind: KindTask, Content: unit + string(rune('a'+row)), Lead: unit, Status: s, Deadline: dl, Src: Pos{File: "x.xlsx", Sheet: "s", Row: row}}
@@ -135,6 +138,7 @@ func flagged(fs []Flagged) []string {
 // An unknown category is kept as written and quoted in the narrative, so that a name such as
 // +A1 cannot run into the count that follows it.
 func TestNarrativeQuotesUnknownCategory(t *testing.T) {
+	t.Parallel()
 	r := Summarize([]Item{{Category: "+A1", Kind: KindMeeting, Meeting: Meeting{Num: 1}, Content: "x", Lead: "甲", Status: Done}},
 		testDict(t), date(2024, 1, 1), 7)
 	want := "截至2024年1月1日，共召开“+A1”1次，议定事项1项，已落实1项，落实率100.0%。合计事项1项，已落实1项，推进中0项，未启动0项，总体落实率100.0%。未按期办结（逾期）事项0项，临期事项0项，无明确时限事项0项。"
@@ -146,6 +150,7 @@ func TestNarrativeQuotesUnknownCategory(t *testing.T) {
 // Units that tie on rate and overdue items are in pinyin order, as Excel sorts names:
 // 甲 (jiǎ) before 乙 (yǐ), though 乙 comes first by code point.
 func TestUnitTiesInPinyinOrder(t *testing.T) {
+	t.Parallel()
 	var items []Item
 	for i, u := range []string{"市住建局", "乙局", "市财政局", "甲局"} {
 		items = append(items, Item{Category: "两报告", Kind: KindTask, Content: u, Lead: u, Status: Done, Src: Pos{File: "x.xlsx", Sheet: "s", Row: i + 1}})
@@ -163,6 +168,7 @@ func TestUnitTiesInPinyinOrder(t *testing.T) {
 // 分管领导统计: one row per 责任领导, items without one under （未填写）, most items first, then
 // named leaders before （未填写）, then pinyin.
 func TestLeaderStats(t *testing.T) {
+	t.Parallel()
 	asOf := date(2024, 6, 1)
 	mk := func(leader string, s Status, dl time.Time, row int) Item {
 		return Item{Category: "两报告", Kind: KindTask, Content: string(rune('a' + row)), Lead: "甲局", Leader: leader,
@@ -188,6 +194,7 @@ func TestLeaderStats(t *testing.T) {
 // Session numbers with gaps: a gap listing the absent sessions, and the narrative says 涉及N次会议
 // rather than 召开N次; numbers 1..N without gaps: 召开N次.
 func TestMeetingGaps(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	var items []Item
 	add := func(cat string, nums ...int) {
@@ -241,6 +248,7 @@ func TestMeetingGaps(t *testing.T) {
 // 报送情况 (by file name), as the items and problems are recorded in the files' outcomes, and
 // the sentence on 汇总 naming what limits the figures.
 func TestSubmissionsAndLimits(t *testing.T) {
+	t.Parallel()
 	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
 	r := &Report{
 		Items: []Item{
@@ -307,6 +315,7 @@ func TestSubmissionsAndLimits(t *testing.T) {
 // meetings with those of the items, is complete (召开N次) and has no gap; a category it does
 // not name keeps its own count and gap.
 func TestSummarizeAgainstMaster(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	var items []Item
 	add := func(cat string, nums ...int) {

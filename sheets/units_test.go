@@ -17,6 +17,7 @@ import (
 // (http://www.lishan.gov.cn/html/ASLSQ/202303/0168765895614794.html), and unit names with
 // brackets inside, "各县（市、区）政府（管委会）" (许政〔2020〕20号, research-10 XCH20).
 func TestSplitLead(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		cell   string
 		lead   string
@@ -58,6 +59,7 @@ func TestSplitLead(t *testing.T) {
 }
 
 func TestMergeCo(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lead, others, co, want string
 	}{
@@ -76,6 +78,7 @@ func TestMergeCo(t *testing.T) {
 // TestValidateSeveralUnits: the row rules take one lead from a list, merge the others into
 // 配合单位 and leave a notice at the 牵头单位 cell; a single unit has no notice.
 func TestValidateSeveralUnits(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2024, 12, 20))
 	base := []string{"类别", "市政府常务会议", "会议", "第3次常务会议", "会议日期", "2024-03-01", "事项内容", "开展城区占道经营专项整治",
 		"完成时限", "2024-10-31", "落实状态", "推进中"}
@@ -114,6 +117,7 @@ func TestValidateSeveralUnits(t *testing.T) {
 
 // TestUnitStatsSeveralUnits: unit statistics count the lead of a list, never the list.
 func TestUnitStatsSeveralUnits(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2024, 12, 20))
 	var rows []RawRow
 	for i, lead := range []string{"市住建局、市自然资源局", "市自然资源局（牵头）、市住建局", "市住建局"} {
@@ -175,6 +179,7 @@ func FuzzNoDeadlineWord(f *testing.F) {
 // TestSeveralUnitsKnownUnits: with a list of known units, the lead is checked and the others
 // take their names from the list.
 func TestSeveralUnitsKnownUnits(t *testing.T) {
+	t.Parallel()
 	d, err := ParseDict("[类别]\n市政府常务会议\t会议\n[单位]\n市住房和城乡建设局\t市住建局\n市城市管理局\t市城管局\n")
 	if err != nil {
 		t.Fatal(err)
@@ -201,6 +206,7 @@ func TestSeveralUnitsKnownUnits(t *testing.T) {
 // TestSplitByUnitSeveralUnits: a master list whose 责任单位 names several units sends the item
 // to its lead only, the unit that reports it.
 func TestSplitByUnitSeveralUnits(t *testing.T) {
+	t.Parallel()
 	master := filepath.Join(t.TempDir(), "交办清单.xlsx")
 	writeRowsBook(t, master, "清单", [][]any{
 		{"会议", "会议日期", "议定事项", "责任单位", "完成时限"},

@@ -26,6 +26,7 @@ func row(n int, kv ...string) RawRow {
 }
 
 func TestValidateErrors(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	base := []string{"类别", "市政府常务会议", "会议", "第5次常务会议", "事项内容", "做好某项工作", "牵头单位", "市统计局", "完成时限", "2023-06-30", "落实状态", "推进中"}
 	with := func(kv ...string) RawRow {
@@ -72,6 +73,7 @@ func TestValidateErrors(t *testing.T) {
 }
 
 func TestValidateItem(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	r := row(7, "类别", "", "会议", "市政府第五次常务会议", "会议日期", "45000", "事项内容", " 推进A项目 ",
 		"牵头单位", "", "完成时限", "6月底前", "落实状态", "正在推进", "进展情况", "进展顺利")
@@ -100,6 +102,7 @@ func TestValidateItem(t *testing.T) {
 }
 
 func TestValidateWarnings(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	base := []string{"类别", "市长专题会议", "会议", "第3次", "会议日期", "2023-05-10", "事项内容", "某事", "牵头单位", "市统计局", "完成时限", "长期"}
 	for _, c := range []struct {
@@ -142,6 +145,7 @@ func TestValidateWarnings(t *testing.T) {
 // rather than reading as if each cell were blank (a missing 完成时限 column would otherwise
 // turn every item into 无明确时限).
 func TestValidateMissingColumns(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	r := row(5, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "某事", "牵头单位", "市统计局", "落实状态", "推进中")
 	r.Cols[FieldDeadline] = 0
@@ -178,6 +182,7 @@ func TestValidateMissingColumns(t *testing.T) {
 
 // A formula the file holds no result for is an error at its cell, not a blank.
 func TestValidateUncalculated(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	r := row(9, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "某事", "牵头单位", "市统计局", "落实状态", "推进中")
 	r.Kinds[FieldDeadline] = xlsx.Uncalculated
@@ -192,6 +197,7 @@ func TestValidateUncalculated(t *testing.T) {
 }
 
 func TestValidateMeetingsAndDeadlines(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	for _, c := range []struct {
 		name     string
@@ -240,6 +246,7 @@ func TestValidateMeetingsAndDeadlines(t *testing.T) {
 
 // A cell holding an Excel error value (a broken formula) is an error at that cell.
 func TestValidateErrorValue(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	r := row(7, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "#N/A", "牵头单位", "市统计局", "完成时限", "长期", "落实状态", "推进中")
 	r.Kinds[FieldContent] = xlsx.Error
@@ -253,6 +260,7 @@ func TestValidateErrorValue(t *testing.T) {
 // An unknown category gets one kind from all its rows: one session number makes it a meeting
 // category, and its document-numbered rows count as meetings by number too.
 func TestUnifyKinds(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	v := NewValidator(d, date(2024, 12, 20))
 	var items []Item
@@ -282,6 +290,7 @@ func TestUnifyKinds(t *testing.T) {
 // The group heading above a row names its category, or its meeting, only where the row's own
 // cells do not.
 func TestValidateGroupHeading(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2024, 12, 20))
 	for _, c := range []struct {
 		group, meeting string
@@ -304,6 +313,7 @@ func TestValidateGroupHeading(t *testing.T) {
 
 // An error value where it decides nothing (备注, 进展情况 …) is a warning and a blank.
 func TestValidateErrorValueElsewhere(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2023, 12, 20))
 	r := row(7, "类别", "市长批示件", "会议", "〔2023〕1号", "事项内容", "某事", "牵头单位", "市统计局", "完成时限", "长期", "落实状态", "推进中", "备注", "#N/A")
 	r.Kinds[FieldNote] = xlsx.Error

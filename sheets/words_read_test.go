@@ -17,6 +17,7 @@ import (
 // the unit lists are those of 任务分工方案 ("列第一位的责任单位为牵头单位",
 // https://z.hangzhou.com.cn/2020/hzrmzfgb/content/content_7745055.html).
 func TestLedgerWordsAndUnits(t *testing.T) {
+	t.Parallel()
 	p := writeBook(t, t.TempDir(), "市城市管理局.xlsx", testBook{sheets: []testSheet{{
 		name: "台账",
 		rows: []string{

@@ -12,6 +12,7 @@ import (
 // here) is the class the bulletin counts it in. Matching is of the whole word, so a word that
 // contains another (未完成 ⊃ 完成, 未开工 ⊃ 开工) keeps its own class.
 func TestStatusWords(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	for _, c := range []struct {
 		word string
@@ -77,6 +78,7 @@ func TestStatusWords(t *testing.T) {
 // §4.2), as when the word is copied out of a sentence: "已办理完成13项，正在办理6项。"
 // (https://zydjyzx.com/html/HtmlMCAFDCN8I35.html). Inside the word they do.
 func TestStatusPunctuation(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	for _, c := range []struct {
 		cell string
@@ -106,6 +108,7 @@ func TestStatusPunctuation(t *testing.T) {
 }
 
 func TestTrimPunct(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"已完成。":        "已完成",
 		"办理中；":        "办理中",
@@ -128,6 +131,7 @@ func TestTrimPunct(t *testing.T) {
 // TestUnclearStatus: words that do not say whether the item is done stay errors (SPEC §4.3),
 // each with the reason and what to write. Sources in sheets/statuswords.go.
 func TestUnclearStatus(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	partial := "只说明基本或部分完成，没有说明事项是否已全部完成，不能确定属于 已落实、推进中、未启动 中的哪一类；" +
 		"已全部完成的请填 已落实，仍有未完成部分的请填 推进中，具体进度写在进展情况中"
@@ -188,6 +192,7 @@ func TestUnclearStatus(t *testing.T) {
 // TestUnclearStatusOverridden: an office that counts 基本完成 as done says so in its dictionary,
 // and the dictionary wins over the explanation.
 func TestUnclearStatusOverridden(t *testing.T) {
+	t.Parallel()
 	d, err := ParseDict("[类别]\n市政府常务会议\t会议\n[落实状态]\n已落实\t基本完成\n")
 	if err != nil {
 		t.Fatal(err)
@@ -203,6 +208,7 @@ func TestUnclearStatusOverridden(t *testing.T) {
 // punctuation around a date never changes it. A no-deadline word with a date is an error: the
 // cell does not say whether the item has a deadline.
 func TestReadDeadline(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2024, 12, 20))
 	dated := func(w string) string {
 		return fmt.Sprintf("既有表示无明确时限的“%s”，又写了日期或期限，无法确定有没有完成时限；有明确时限的请只写时限（如 2024年6月底前），没有的请只写“%s”", w, w)
@@ -264,6 +270,7 @@ func TestReadDeadline(t *testing.T) {
 }
 
 func TestNoDeadlineWord(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	for _, c := range []struct {
 		cell, word string
@@ -293,6 +300,7 @@ func TestNoDeadlineWord(t *testing.T) {
 // TestValidateWords: a row as units write it, through the row rules: status and deadline
 // with punctuation, a no-deadline stem, and the error of a dated no-deadline word at its cell.
 func TestValidateWords(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2024, 12, 20))
 	base := []string{"类别", "市政府常务会议", "会议", "第5次常务会议", "会议日期", "2024-03-01", "事项内容", "做好某项工作",
 		"牵头单位", "市统计局"}
@@ -340,6 +348,7 @@ func TestValidateWords(t *testing.T) {
 
 // TestCategoryPunctuation: a category written with a trailing full stop is still the category.
 func TestCategoryPunctuation(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	for _, s := range []string{"市政府常务会议。", "“市长批示件”", "两报告；"} {
 		c, ok := d.Category(s)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestTextYear(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in   string
 		want int
@@ -37,6 +38,7 @@ func TestTextYear(t *testing.T) {
 }
 
 func TestYearFromLines(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name  string
 		lines [][]string
@@ -61,6 +63,7 @@ func TestYearFromLines(t *testing.T) {
 }
 
 func TestRunYear(t *testing.T) {
+	t.Parallel()
 	jan := date(2025, 1, 15)
 	for _, c := range []struct {
 		name   string
@@ -84,6 +87,7 @@ func TestRunYear(t *testing.T) {
 // January bulletin on the previous year's meetings is
 // (https://www.zhp.gov.cn/Content-2244518.html, published 2021-01-27).
 func TestYearOrder(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	asOf := date(2025, 1, 15)
 	type row struct {
@@ -179,6 +183,7 @@ func TestYearOrder(t *testing.T) {
 // 事项44项…第八次县长办公会"); 事项来源 holding the meeting name follows
 // https://www.zyx.gov.cn/Content-2717260.html ("2024年第五次县政府常务会议").
 func TestCategoryFromContext(t *testing.T) {
+	t.Parallel()
 	d := testDict(t)
 	v := NewValidator(d, date(2024, 12, 20))
 	for _, c := range []struct {
@@ -251,6 +256,7 @@ func TestCategoryFromContext(t *testing.T) {
 }
 
 func TestNeedsRunYear(t *testing.T) {
+	t.Parallel()
 	v := NewValidator(testDict(t), date(2025, 1, 15))
 	row := func(deadline, meeting string, title int) RawRow {
 		r := RawRow{Pos: Pos{File: "f.xlsx", Sheet: "台账", Row: 3}, TitleYear: title, TitleYearFrom: yearFromTitle}

@@ -94,6 +94,7 @@ func encodeUTF16(t *testing.T, s string, e unicode.Endianness) string {
 
 // 1. A byte-order mark at the start of any part, UTF-8 or UTF-16 (little or big endian).
 func TestByteOrderMark(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name string
 		edit func(name, data string) string
@@ -139,6 +140,7 @@ func TestByteOrderMark(t *testing.T) {
 
 // 2. <c t="s"><v/></c>: an empty shared-string index is an empty cell.
 func TestEmptySharedStringIndex(t *testing.T) {
+	t.Parallel()
 	got := firstRows(t, oneSheet(t, `<row r="1"><c r="A1" t="s"><v/></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v> </v></c></row>`+
 		`<row r="2"><c r="A2" t="s"><v></v></c></row>`, nil))
 	want := []Row{{1, []Cell{{}, {"已落实", Text}}}}
@@ -152,6 +154,7 @@ func TestEmptySharedStringIndex(t *testing.T) {
 
 // 3. _xHHHH_ escapes in the <v> of a text formula's result, as in <t>.
 func TestTextFormulaEscapes(t *testing.T) {
+	t.Parallel()
 	got := firstRows(t, oneSheet(t, `<row r="1"><c r="A1" t="str"><f>A2</f><v>abc_x000D_&#10;def</v></c><c r="B1" t="str"><v>_x005F_x0041_</v></c><c r="C1"><v>1_x0041_</v></c></row>`, nil))
 	want := []Row{{1, []Cell{{"abc\r\ndef", Text}, {"_x0041_", Text}, {"1_x0041_", Number}}}}
 	if !reflect.DeepEqual(got, want) {
@@ -161,6 +164,7 @@ func TestTextFormulaEscapes(t *testing.T) {
 
 // 4. An inline string with a <v> beside it is the inline string, before or after it.
 func TestInlineStringWithValue(t *testing.T) {
+	t.Parallel()
 	got := firstRows(t, oneSheet(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is><v>b</v></c>`+
 		`<c r="B1" t="inlineStr"><v>b</v><is><r><t>a</t></r><r><t>_x0031_</t></r></is></c><c r="C1" t="inlineStr"><v>v</v></c></row>`, nil))
 	want := []Row{{1, []Cell{{"a", Text}, {"a1", Text}, {"v", Text}}}}
@@ -172,6 +176,7 @@ func TestInlineStringWithValue(t *testing.T) {
 // 5. Entry names that differ only in case are ambiguous; otherwise a part is found by its
 // exact name, or by its only case-insensitive match.
 func TestCaseOfPartNames(t *testing.T) {
+	t.Parallel()
 	book := oneSheet(t, plainRows, nil)
 	dup := zipBook(t, part{"[Content_Types].xml", ctypes}, part{"_rels/.rels", rootRels}, part{"xl/workbook.xml", workbookXML},
 		part{"xl/_rels/workbook.xml.rels", workbookRels}, part{"xl/sharedStrings.xml", sstXML},
@@ -199,6 +204,7 @@ func TestCaseOfPartNames(t *testing.T) {
 
 // Cells carry their kinds; cells and rows without r= are placed by position.
 func TestCellKinds(t *testing.T) {
+	t.Parallel()
 	got := firstRows(t, oneSheet(t, `<row><c t="e"><v>#N/A</v></c><c><f>A2</f></c><c t="b"><v>1</v></c><c t="d"><v>2024-02-05</v></c>`+
 		`<c t="n"><v>-1.5</v></c><c t="str"><f>"x"</f><v></v></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c><c t="s"><f>B1</f><v/></c></row><row><c><v>7</v></c></row>`, nil))
 	want := []Row{
@@ -212,6 +218,7 @@ func TestCellKinds(t *testing.T) {
 
 // The real files behind each fix (skipped when ../shared is absent).
 func TestRealWorldIssue11(t *testing.T) {
+	t.Parallel()
 	realWorldFiles(t)
 	rows := func(name, sheet string) []strRow {
 		b, _, err := openFile(t, name)

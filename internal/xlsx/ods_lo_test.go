@@ -18,6 +18,7 @@ import (
 // `soffice --headless --convert-to ods` reads cell for cell as the .xlsx does. Skipped under
 // -short and where LibreOffice is not installed.
 func TestODSLikeXLSX(t *testing.T) {
+	t.Parallel()
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
 		soffice, err = exec.LookPath("libreoffice")

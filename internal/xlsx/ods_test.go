@@ -211,6 +211,7 @@ sheet "空" hidden=false last=0
 }
 
 func TestReadODS(t *testing.T) {
+	t.Parallel()
 	for _, c := range odsCases {
 		book, err := openODS(t, odsContentXML(c.styles, c.tables), Options{})
 		if err != nil {
@@ -229,6 +230,7 @@ func TestReadODS(t *testing.T) {
 // A blank run at the end of a row or a sheet costs nothing, and a row repeated a million times
 // shares one slice of cells: the cost follows what the sheet holds.
 func TestODSCostFollowsContent(t *testing.T) {
+	// Not parallel: it counts the bytes the whole process allocates.
 	wide := `<table:table-cell office:value-type="string" table:number-columns-repeated="16384"><text:p>满</text:p></table:table-cell>`
 	content := odsContentXML("", `<table:table table:name="大"><table:table-row table:number-rows-repeated="1048576">`+wide+`</table:table-row></table:table>`)
 	var before, after runtime.MemStats
@@ -256,6 +258,7 @@ func TestODSCostFollowsContent(t *testing.T) {
 
 // What an .ods is refused for: the damage refusals and limits of an .xlsx.
 func TestODSRefused(t *testing.T) {
+	t.Parallel()
 	table := func(rows string) string {
 		return odsContentXML("", `<table:table table:name="台账">`+rows+`</table:table>`)
 	}
@@ -323,6 +326,7 @@ func TestODSRefused(t *testing.T) {
 // An .ods is told by its content: the mimetype entry, or a manifest without OOXML content
 // types; another OpenDocument file (a text document) is not a workbook.
 func TestODSByContent(t *testing.T) {
+	t.Parallel()
 	content := odsContentXML("", `<table:table table:name="台账"><table:table-row><table:table-cell office:value-type="string"><text:p>事项</text:p></table:table-cell></table:table-row></table:table>`)
 	meta := `<?xml version="1.0" encoding="UTF-8"?><office:document-meta ` + odsNS + ` xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><dc:description>duban-report</dc:description></office:meta></office:document-meta>`
 	for _, c := range []struct {
@@ -395,6 +399,7 @@ func FuzzReadODS(f *testing.F) {
 // Spaces unfolded by text:s are paid for: cells of a million spaces each, more than the limit
 // in all, are refused as too big.
 func TestODSSpacesCharged(t *testing.T) {
+	t.Parallel()
 	cell := `<table:table-cell office:value-type="string"><text:p>x<text:s text:c="1000000"/>y</text:p></table:table-cell>`
 	content := odsContentXML("", `<table:table table:name="台账"><table:table-row>`+strings.Repeat(cell, 10)+`</table:table-row></table:table>`)
 	var big *TooBigError

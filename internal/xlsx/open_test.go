@@ -10,6 +10,7 @@ import (
 
 // What Open says of files that are not workbooks it reads.
 func TestOpenSniff(t *testing.T) {
+	t.Parallel()
 	cfb := func(extra string) []byte {
 		b := make([]byte, 1024)
 		copy(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
@@ -51,6 +52,7 @@ func TestOpenSniff(t *testing.T) {
 // Every worksheet is parsed, hidden ones too; other sheets are listed without rows; the
 // workbook's date system and description are read.
 func TestOpenSheets(t *testing.T) {
+	t.Parallel()
 	wb := `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
 		`<workbookPr date1904="1"/><sheets><sheet name="台账" sheetId="1" r:id="rId1"/><sheet name="图表" sheetId="2" r:id="rId3"/><sheet name="隐藏" sheetId="3" state="hidden" r:id="rId4"/></sheets></workbook>`
 	rels := strings.Replace(workbookRels, `</Relationships>`,
@@ -104,6 +106,7 @@ func TestOpenSheets(t *testing.T) {
 
 // Open hands a compound file without an EncryptedPackage stream to the .xls reader.
 func TestOpenRoutesXLS(t *testing.T) {
+	t.Parallel()
 	data := cellsWorkbook()
 	got, err := Open(bytes.NewReader(data), int64(len(data)), Options{})
 	if err != nil {

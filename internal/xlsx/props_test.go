@@ -8,6 +8,7 @@ import (
 )
 
 func TestReadProps(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for name, body := range map[string]string{

@@ -64,6 +64,7 @@ var refused = map[string]error{
 }
 
 func TestRealWorldOpen(t *testing.T) {
+	t.Parallel()
 	for _, name := range realWorldFiles(t) {
 		_, _, err := openFile(t, name)
 		want, isRefused := refused[name]
@@ -101,6 +102,7 @@ var (
 
 // TestRealWorldDifferential compares every worksheet Open reads with excelize's raw values.
 func TestRealWorldDifferential(t *testing.T) {
+	t.Parallel()
 	for _, name := range realWorldFiles(t) {
 		if refused[name] != nil {
 			continue

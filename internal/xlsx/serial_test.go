@@ -6,6 +6,7 @@ import (
 )
 
 func TestSerial(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		v        float64
 		date1904 bool

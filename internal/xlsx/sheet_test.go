@@ -148,6 +148,7 @@ func diffRows(got, want []strRow) string {
 }
 
 func TestFastSharedInlineRichDates(t *testing.T) {
+	t.Parallel()
 	f := excelize.NewFile()
 	sh := "Sheet1"
 	must := func(err error) {
@@ -209,6 +210,7 @@ func sheetXML(data string) string {
 }
 
 func TestFastSheetXML(t *testing.T) {
+	t.Parallel()
 	sst := []string{"共享", "", "落实"}
 	tests := []struct {
 		name string
@@ -249,6 +251,7 @@ func TestFastSheetXML(t *testing.T) {
 // Formulas: a cached result is the value; a formula without one (no <v>, or an empty <v>
 // that only a text formula can have) is Uncalculated.
 func TestFastSheetFormulas(t *testing.T) {
+	t.Parallel()
 	data := `<row r="1"><c r="A1"><f>B1+1</f><v>45291</v></c><c r="B1"><f>C1</f></c>` +
 		`<c r="C1"><f>DATE(2024,12,31)</f><v></v></c><c r="D1" t="str"><f>""</f><v></v></c>` +
 		`<c r="E1" t="str"><f>"x"</f><v>x</v></c></row>`
@@ -263,6 +266,7 @@ func TestFastSheetFormulas(t *testing.T) {
 }
 
 func TestFastSheetDamage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, xml string
 		err       error
@@ -292,6 +296,7 @@ func TestFastSheetDamage(t *testing.T) {
 
 // Every cut of a worksheet short of its end is an error: never fewer rows silently.
 func TestFastSheetTruncated(t *testing.T) {
+	t.Parallel()
 	full := sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>事项</t></is></c></row><row r="2"><c r="A2"><v>12</v></c></row>`)
 	if _, err := parseString(full, nil); err != nil {
 		t.Fatal(err)
@@ -323,6 +328,7 @@ func (r *oneByte) Read(p []byte) (int, error) {
 
 // A corrupted zip entry surfaces as a checksum or compression error.
 func TestFastSheetChecksum(t *testing.T) {
+	t.Parallel()
 	f := excelize.NewFile()
 	for r := 1; r <= 200; r++ {
 		if err := f.SetCellStr("Sheet1", fmt.Sprintf("A%d", r), strings.Repeat("督办", r%7+1)); err != nil {
@@ -442,6 +448,7 @@ func randomBook(t testing.TB, seed []byte) []byte {
 func utf8ValidString(s string) bool { return strings.ToValidUTF8(s, "") == s }
 
 func TestFastDifferential(t *testing.T) {
+	t.Parallel()
 	for i := range 200 {
 		data := randomBook(t, []byte(fmt.Sprintf("seed %d\x00督办事项\x00a&b", i)))
 		got, err := fastParts(t, data)

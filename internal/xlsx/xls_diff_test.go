@@ -147,6 +147,10 @@ func diffLedger(path string, date1904 bool, rows int) error {
 }
 
 func TestXLSAgainstXlrd(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: needs python3-xlrd and LibreOffice or Gnumeric")
+	}
 	py := xlrdPython()
 	if py == "" {
 		t.Skip("python3-xlrd is not installed (apt-get install python3-xlrd)")

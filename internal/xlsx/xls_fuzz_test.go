@@ -70,6 +70,7 @@ func fuzzCoordinator() bool {
 // fixed sequence of byte mutations of the seeds (flipped bits, 0xFF and 0x00 bytes, lengths
 // set near the record limit, copied runs). Each must give a book or an error.
 func TestXLSMutations(t *testing.T) {
+	t.Parallel()
 	seeds := [][]byte{cellsWorkbook()}
 	for _, c := range sstCases() {
 		seeds = append(seeds, c.file())

@@ -157,6 +157,7 @@ func cellsWorkbook() []byte {
 }
 
 func TestXLSCells(t *testing.T) {
+	t.Parallel()
 	b := cellsWorkbook()
 	got, err := readXLSBytes(b, Options{})
 	if err != nil {
@@ -249,6 +250,7 @@ func sstCases() []sstCase {
 }
 
 func TestXLSSSTContinue(t *testing.T) {
+	t.Parallel()
 	for _, tt := range sstCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			book, err := readXLSBytes(tt.file(), Options{})
@@ -316,6 +318,7 @@ func refusedCases() []refusedCase {
 }
 
 func TestXLSRefused(t *testing.T) {
+	t.Parallel()
 	for _, tt := range refusedCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			book, err := readXLSBytes(tt.file, tt.opt)
@@ -342,6 +345,7 @@ func TestXLSRefused(t *testing.T) {
 // A password is not tried on an .xls: the error still says encrypted, and that no password
 // was tried.
 func TestXLSPasswordNotTried(t *testing.T) {
+	t.Parallel()
 	_, err := readXLSBytes(hostile.XLSEncrypted(), Options{Password: "123"})
 	if err != ErrEncryptedXLS || !errors.Is(err, ErrEncrypted) || err.Error() != "xlsx: workbook is encrypted: a password-protected .xls is not decrypted" {
 		t.Fatalf("got %v", err)
@@ -350,6 +354,7 @@ func TestXLSPasswordNotTried(t *testing.T) {
 
 // The stream's size decides before any cell is read: a stream beyond MaxUnzip is TooBig.
 func TestXLSTooBig(t *testing.T) {
+	t.Parallel()
 	b := buildXLS([][]byte{sstRecord(string(make([]rune, 3000)))})
 	_, err := readXLSBytes(b, Options{MaxUnzip: 1000})
 	var tb *TooBigError
