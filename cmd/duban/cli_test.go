@@ -54,6 +54,7 @@ func TestUnknownCommand(t *testing.T) {
 }
 
 func TestEditDistance(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		a, b string
 		want int
@@ -69,6 +70,7 @@ func TestEditDistance(t *testing.T) {
 
 // TestBadFlags: a flag a command does not have exits 2 and says which, for every command.
 func TestBadFlags(t *testing.T) {
+	t.Parallel()
 	for _, c := range commands {
 		name := c.name()
 		code, stdout, stderr := runCmd(t, name, "--bogus")
@@ -101,6 +103,7 @@ var helpLast = regexp.MustCompile(`\n  -h, --help +显示此帮助\n$`)
 // TestHelp: duban help CMD and duban CMD --help show the same Chinese help on stdout, with
 // no word of pflag's English listing; every option of the command is in it.
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	for _, c := range commands {
 		name := c.name()
 		code, byHelp, stderr := runCmd(t, "help", name)
@@ -146,6 +149,7 @@ func TestHelp(t *testing.T) {
 // TestUsage: duban help, --help and -h list every command on stdout; duban alone lists them
 // on stderr and exits 2.
 func TestUsage(t *testing.T) {
+	t.Parallel()
 	_, usage, _ := runCmd(t, "help")
 	for _, c := range commands {
 		if !strings.Contains(usage, "\n  duban "+c.usageLine+" ") || !strings.Contains(usage, c.short+"\n") {
@@ -179,6 +183,7 @@ func TestDoubleClick(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"version"}, {"--version"}} {
 		code, stdout, stderr := runCmd(t, args...)
 		// go test builds without version control information.
@@ -205,6 +210,7 @@ func TestVersion(t *testing.T) {
 // TestVerbose: without -v the notices are counted by kind on one line; -v and --verbose list
 // each of them under the counts, for report and check alike.
 func TestVerbose(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
 	counts := "提示81条：完成时限补全年份27条，牵头单位按填报单位推断24条，重复报送只计一次21条，跳过表尾说明行6条，" +
 		"跳过无表头的工作表1条，跳过隐藏工作表1条，跳过非Excel文件1条"
@@ -267,6 +273,7 @@ func TestVerbose(t *testing.T) {
 // TestCheckStrict: check writes nothing, so --strict does not change its exit status, as its
 // help says: 1 with errors.
 func TestCheckStrict(t *testing.T) {
+	t.Parallel()
 	code, _, _ := runCmd(t, "check", "--strict", "--as-of", "2024-12-20", sample)
 	_, help, _ := runCmd(t, "help", "check")
 	if code != exitErrors || !strings.Contains(help, "退出码：0 没有错误；1 有错误（加不加 --strict 都是1）；") {

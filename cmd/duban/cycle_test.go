@@ -170,6 +170,7 @@ func headerRow(t *testing.T, f *excelize.File, sheet string, labels ...string) (
 // reminders: no item is overdue or without a deadline any more, and the row proof holds with
 // every returned row counted.
 func TestRemindCommand(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "催办")
 	code, stdout, stderr := runCmd(t, "remind", "--out-dir", dir, "--reply-by", "2024-12-31", "--as-of", "2024-12-20", sample)
 	if code != exitErrors {
@@ -254,6 +255,7 @@ func TestRemindCommand(t *testing.T) {
 // TestRemindNothingAndUsage: nothing open to remind is said so; --out-dir and --reply-by are
 // checked before anything is read.
 func TestRemindNothingAndUsage(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	ledger := filepath.Join(tmp, "市财政局.xlsx")
 	writeSheet(t, ledger, [][]any{
@@ -289,6 +291,7 @@ func TestRemindNothingAndUsage(t *testing.T) {
 // of 市教育局 in the previous report and as 新增逾期 exactly those overdue now and not then; 汇总
 // carries the 较上期 line under the narrative, and stdout's narrative ends with it.
 func TestReportSince(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	prev := filepath.Join(tmp, "督查事项汇总_20241120.xlsx")
 	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {
@@ -394,6 +397,7 @@ func TestReportSince(t *testing.T) {
 // TestOfficeFromConfig sets 制表单位 in the workbook duban config writes and passes it with
 // --config: the report, the briefing, the reminders and the annotated copies carry it.
 func TestOfficeFromConfig(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	config := filepath.Join(tmp, "配置.xlsx")
 	if code, _, stderr := runCmd(t, "config", "-o", config); code != exitOK {
@@ -458,6 +462,10 @@ func TestOfficeFromConfig(t *testing.T) {
 
 // TestCycleValid: a briefing, a reminder and a report with 变化情况 pass validate.sh.
 func TestCycleValid(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: a test of validate.sh")
+	}
 	v := validator(t)
 	tmp := t.TempDir()
 	prev := filepath.Join(tmp, "上期", "汇总.xlsx")
@@ -487,6 +495,7 @@ func must(t *testing.T, err error) {
 // TestReportSinceLater: a "previous" report as of a date not before this run's is refused
 // (exit 2, nothing written): comparing with it would call every change backwards.
 func TestReportSinceLater(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	later := filepath.Join(tmp, "督查事项汇总_20241220.xlsx")
 	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", later, sample); code != exitErrors {

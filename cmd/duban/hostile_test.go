@@ -122,6 +122,7 @@ func writeFormatted(t *testing.T, path string) {
 // report, and good ledgers: every bad file is named once with its message, the good files'
 // figures are what they are alone, the exit status is 1, and 行数核对 holds.
 func TestHostileFolder(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	goodDir := filepath.Join(root, "good")
 	mixed := filepath.Join(root, "收文")
@@ -137,14 +138,14 @@ func TestHostileFolder(t *testing.T) {
 		}
 	}
 	// An .xls and an .et ledger (BIFF8, saved by LibreOffice) among the good files: read.
-	legacy, err := hostile.GoodLegacy(goodDir)
+	legacy, err := goodLegacy(goodDir)
 	switch {
 	case err == hostile.ErrNoSoffice:
-		t.Log("LibreOffice is not installed: no .xls or .et ledger among the good files")
+		t.Log("-short, or LibreOffice is not installed: no .xls or .et ledger among the good files")
 	case err != nil:
 		t.Fatal(err)
 	default:
-		if _, err := hostile.GoodLegacy(mixed); err != nil {
+		if _, err := goodLegacy(mixed); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -254,6 +255,7 @@ func firstDiff(a, b string) string {
 
 // TestHostilePassword: --password opens the encrypted workbook of the corpus.
 func TestHostilePassword(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	plain, err := hostile.Book("台账", hostile.Ledger("市统计局", 1, 8))
 	if err != nil {
@@ -281,6 +283,7 @@ var formulaLike = []string{"=SUM(A1:A9)", "+86-551-12345", "-1", "@cmd", "=HYPER
 // TestFormulaTextStaysText puts formula-looking text in every text field of the input, in a
 // file and a sheet so named: no output cell is a formula, and the text arrives unchanged.
 func TestFormulaTextStaysText(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	h := hostile.Header
 	rows := [][]any{h,
@@ -366,6 +369,7 @@ func formulaCells(t *testing.T, path string, whole map[string]bool, all *strings
 
 // TestOutputIsAnInput: an output path that is also an input exits 2 and leaves it as it was.
 func TestOutputIsAnInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if _, err := hostile.Good(dir); err != nil {
 		t.Fatal(err)
@@ -391,6 +395,7 @@ func TestOutputIsAnInput(t *testing.T) {
 
 // TestOutputFolderMissing: an output in a folder that does not exist exits 2, creating nothing.
 func TestOutputFolderMissing(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if _, err := hostile.Good(dir); err != nil {
 		t.Fatal(err)
@@ -423,6 +428,7 @@ func assertFiles(t *testing.T, dir string, names ...string) {
 // content, the same problems and the same stdout — with duplicates across files whose
 // statuses conflict, so the order would show if it mattered.
 func TestSameInputsAnyOrder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	names, err := hostile.Good(dir)
 	if err != nil {

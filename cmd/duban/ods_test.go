@@ -20,6 +20,7 @@ import (
 // on 统信UOS/麒麟 desktops) is counted as if it had sent the .xlsx: the same items, errors and
 // figures, with 来源 naming the .ods; an .ods renamed .xlsm is read by its content.
 func TestReportODS(t *testing.T) {
+	t.Parallel()
 	units := []string{"市卫生健康委", "市商务局"} // 市卫生健康委 plants an error at 台账!H18
 	dirX, dirO, dirM := t.TempDir(), t.TempDir(), t.TempDir()
 	for _, u := range units {
@@ -284,6 +285,7 @@ func xmlText(s string) string {
 // check --annotate on an .ods writes the marked copy as an .xlsx of the same name (as for an
 // .xls): the unit's values, the error's cell commented, and the 问题清单.
 func TestCheckAnnotateODS(t *testing.T) {
+	t.Parallel()
 	src := filepath.Join(t.TempDir(), "市商务局.ods")
 	writeODSOf(t, filepath.Join(sample, "市商务局.xlsx"), src)
 	dir := filepath.Join(t.TempDir(), "退回")

@@ -69,6 +69,7 @@ const overwriteTail = "，为免丢失手工修改，未覆盖；如确需覆盖
 // another program since is refused — both are checked before either is written — unless
 // --force.
 func TestReportOverwrite(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "汇总.xlsx")
 	checkFile := filepath.Join(dir, "汇总_核对.xlsx")
@@ -144,6 +145,7 @@ func TestReportOverwrite(t *testing.T) {
 // TestReportOverwriteLibreOffice: a report re-saved by LibreOffice (which writes its own
 // Application) is refused by name.
 func TestReportOverwriteLibreOffice(t *testing.T) {
+	t.Parallel()
 	soffice, err := exec.LookPath("soffice")
 	if err != nil || testing.Short() {
 		t.Skip("needs soffice (LibreOffice), and takes seconds: not with -short")

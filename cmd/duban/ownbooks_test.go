@@ -106,6 +106,7 @@ func xlsxIn(t *testing.T, dir string) []string {
 // such a report in part, and the leaders' 汇总 compared with a rate the previous report never
 // had, and template --from wrote forms for some of the units and exited 0.
 func TestDamagedOwnWorkbooksRefused(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	prev := filepath.Join(tmp, "督查事项汇总_20241120.xlsx")
 	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {
@@ -161,6 +162,7 @@ func TestDamagedOwnWorkbooksRefused(t *testing.T) {
 // dictionary (已完成 for 已落实). Read through the dictionary they are the same class, so a
 // report of the same ledgers finds nothing finished since: no 本期办结 that never happened.
 func TestSinceRetypedStatuses(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	prev := filepath.Join(tmp, "督查事项汇总_20241120.xlsx")
 	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {

@@ -86,6 +86,7 @@ func table(t *testing.T, f *excelize.File, sheet string, labels ...string) []map
 // TestReportSample runs the README's first command on the bundled sample and checks the
 // figures the generator planted (testdata/gen prints them).
 func TestReportSample(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
 	code, stdout, stderr := runCmd(t, "report", "-v", "--as-of", "2024-12-20", "-o", out, sample)
 	if code != exitErrors {
@@ -210,6 +211,7 @@ func TestReportDefaultOutput(t *testing.T) {
 }
 
 func TestReportExitCodes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out.xlsx")
 	for _, c := range []struct {
@@ -242,6 +244,7 @@ func TestReportExitCodes(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	code, stdout, stderr := runCmd(t, "check", "--as-of", "2024-12-20", sample)
 	if code != exitErrors {
 		t.Errorf("exit %d, want 1", code)
@@ -266,6 +269,7 @@ func copyDir(t *testing.T, from, to string) {
 
 // TestCheckAnnotate sends a unit's workbook back with its problem cells marked.
 func TestCheckAnnotate(t *testing.T) {
+	t.Parallel()
 	src := filepath.Join(sample, "市商务局.xlsx")
 	before, err := os.ReadFile(src)
 	if err != nil {
@@ -307,6 +311,7 @@ func TestCheckAnnotate(t *testing.T) {
 
 // Two files with one name in different folders are told apart in problems and 来源.
 func TestReportSameFileNames(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, month := range []string{"一月", "二月"} {
 		if err := os.MkdirAll(filepath.Join(dir, month), 0o755); err != nil {
@@ -332,6 +337,7 @@ func TestReportSameFileNames(t *testing.T) {
 // A January run about last year: 汇总's title names the reporting year the meeting dates
 // fall in, or the one --year gives (SPEC §4.2).
 func TestReportYear(t *testing.T) {
+	t.Parallel()
 	title := func(args ...string) string {
 		out := filepath.Join(t.TempDir(), "out.xlsx")
 		runCmd(t, append([]string{"report", "-q", "--as-of", "2025-01-15", "-o", out}, append(args, sample)...)...)
@@ -356,6 +362,7 @@ func TestReportYear(t *testing.T) {
 
 // --warn-days on the command line decides 临期: with 0 only items due on the as-of date are 临期.
 func TestReportWarnDays(t *testing.T) {
+	t.Parallel()
 	count := func(args ...string) string {
 		out := filepath.Join(t.TempDir(), "out.xlsx")
 		runCmd(t, append([]string{"report", "-q", "--as-of", "2024-12-20", "-o", out}, append(args, sample)...)...)
@@ -384,6 +391,7 @@ func TestReportWarnDays(t *testing.T) {
 // it say 涉及…N次会议, and the gaps are no longer warned about. The master list here is a report
 // of the same ledgers, which `template --from` and --expect both accept.
 func TestExpectMeetings(t *testing.T) {
+	t.Parallel()
 	tmp := t.TempDir()
 	master := filepath.Join(tmp, "交办清单.xlsx")
 	_, plain, plainErr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", master, sample)

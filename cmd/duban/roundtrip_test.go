@@ -210,6 +210,7 @@ func checkFigures(t *testing.T, got map[string]map[string]string, want map[strin
 }
 
 func TestRoundTrip(t *testing.T) {
+	t.Parallel()
 	got, _ := loop(t, t.TempDir(), "市政府")
 	checkFigures(t, got, map[string][]string{
 		"市政府常务会议": {"1", "2", "1", "1", "0", "0", "0"},
@@ -222,6 +223,7 @@ func TestRoundTrip(t *testing.T) {
 // A county exports the dictionary, renames 市政府常务会议 to 县政府常务会议, and runs the same
 // loop with it: forms and report use the new name, and meeting names are still recognised.
 func TestRoundTripCountyConfig(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "配置.xlsx")
 	runOK(t, "config", "-o", cfg)
@@ -252,6 +254,7 @@ func TestRoundTripCountyConfig(t *testing.T) {
 }
 
 func TestTemplateCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "报送模板.xlsx")
 	stdout, _ := runOK(t, "template", "-o", out, "--unit", "市财政局")
@@ -307,6 +310,7 @@ func TestTemplateCommand(t *testing.T) {
 }
 
 func TestHelpShowsExamples(t *testing.T) {
+	t.Parallel()
 	for _, cmd := range []string{"report", "check", "brief", "remind", "template", "config"} {
 		var stdout, stderr bytes.Buffer
 		code := run([]string{cmd, "--help"}, &stdout, &stderr)
@@ -320,6 +324,7 @@ func TestHelpShowsExamples(t *testing.T) {
 // One unit returns its form, the other sends nothing: reconciling against the master list
 // names the missing items and the silent unit.
 func TestRoundTripExpect(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	master := filepath.Join(dir, "交办清单.xlsx")
 	writeSheet(t, master, masterRows("市政府"))
@@ -389,6 +394,7 @@ func TestRoundTripExpect(t *testing.T) {
 
 // Units whose names come out alike as file names (市委/政府办 and 市委_政府办) get a form each.
 func TestTemplateFromDistinctFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	master := filepath.Join(dir, "交办清单.xlsx")
 	writeSheet(t, master, [][]any{

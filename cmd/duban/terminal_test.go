@@ -65,6 +65,7 @@ func inOrder(s string, subs ...string) bool {
 // them back, then the warnings, then the notices counted; stdout the table, the narrative,
 // the sentence on what is left out, the workbooks, the problem counts and the proof last.
 func TestTerminalOrder(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
 	code, stdout, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", out, sample)
 	if code != exitErrors {
@@ -94,6 +95,7 @@ func TestTerminalOrder(t *testing.T) {
 // TestQuiet: -q prints only the errors on stderr, and on stdout still the workbooks written
 // and the row-count proof; check -q the proof.
 func TestQuiet(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
 	code, stdout, stderr := runCmd(t, "report", "-q", "--as-of", "2024-12-20", "-o", out, sample)
 	wantErr := headErrors + "\n" +
@@ -115,6 +117,7 @@ func TestQuiet(t *testing.T) {
 // TestFileLines: one line per input — counted, unreadable, skipped — aligned by display width,
 // and the unreadable file's error among the files to send back.
 func TestFileLines(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, name := range []string{"市商务局.xlsx", "市应急管理局.xlsx"} {
 		b, err := os.ReadFile(filepath.Join(sample, name))

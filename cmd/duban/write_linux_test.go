@@ -24,6 +24,7 @@ const writeLimit = 8 << 10
 // report is byte-identical, and no temporary file is left. A run killed at that point
 // leaves a half temporary file (a hidden .duban-*): a later run skips it without a word.
 func TestFailedMidWrite(t *testing.T) {
+	t.Parallel()
 	if args := os.Getenv("DUBAN_LIMITED_RUN"); args != "" {
 		limit := syscall.Rlimit{Cur: writeLimit, Max: writeLimit}
 		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &limit); err != nil {

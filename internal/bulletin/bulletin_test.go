@@ -144,6 +144,7 @@ func paragraphs(t *testing.T, docx []byte, name string) []string {
 }
 
 func TestDocumentText(t *testing.T) {
+	t.Parallel()
 	_, docx := writeSample(t)
 	got := paragraphs(t, docx, "word/document.xml")
 	want := []string{
@@ -183,6 +184,7 @@ func TestDocumentText(t *testing.T) {
 }
 
 func TestBlankIssueAndDate(t *testing.T) {
+	t.Parallel()
 	b := sample()
 	b.Issue, b.Date, b.Mark, b.Name = 0, time.Time{}, "", "政务督查"
 	var buf bytes.Buffer
@@ -196,6 +198,7 @@ func TestBlankIssueAndDate(t *testing.T) {
 }
 
 func TestNumeral(t *testing.T) {
+	t.Parallel()
 	for n, want := range map[int]string{1: "一", 3: "三", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 99: "九十九"} {
 		if got := numeral(n); got != want {
 			t.Errorf("numeral(%d) = %q, want %q", n, got, want)
@@ -206,6 +209,7 @@ func TestNumeral(t *testing.T) {
 // TestSignatureOffsets checks the 落款 of GB/T 9704-2012 7.3.5.2: the date starts two
 // characters right of the unit, and neither is closer than two characters to the right edge.
 func TestSignatureOffsets(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		office string
 		ru, rd float64
@@ -231,6 +235,9 @@ func TestSignatureOffsets(t *testing.T) {
 // validate runs the shared package checker on path; it skips without python3-lxml.
 func validate(t *testing.T, path string) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: validate.sh not run")
+	}
 	script := filepath.Join("..", "..", "..", "shared", "xlsx-strict", "validate.sh")
 	if _, err := os.Stat(script); err != nil {
 		t.Skipf("no validator: %v", err)
@@ -248,6 +255,7 @@ func validate(t *testing.T, path string) {
 }
 
 func TestValidates(t *testing.T) {
+	t.Parallel()
 	path, _ := writeSample(t)
 	validate(t, path)
 }
@@ -255,6 +263,7 @@ func TestValidates(t *testing.T) {
 // TestPDF converts the sample with LibreOffice and checks its pages: every one A4, the 附件
 // over more than one page after the body's. DOCX_LOOK=dir keeps the PDF there to look at.
 func TestPDF(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("LibreOffice conversion is slow")
 	}
@@ -301,6 +310,7 @@ func TestPDF(t *testing.T) {
 }
 
 func TestBreakTitle(t *testing.T) {
+	t.Parallel()
 	w := docxout.GovPage().TextWidth() // 20 characters of 2号 type
 	for _, tc := range []struct{ in, want string }{
 		{"关于市政府第14次常务会议议定事项落实情况的通报", "关于市政府第14次常务会议议定事项\n落实情况的通报"},

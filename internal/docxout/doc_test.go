@@ -75,6 +75,7 @@ func write(t *testing.T, d *Document) []byte {
 }
 
 func TestGovPage(t *testing.T) {
+	t.Parallel()
 	p := GovPage()
 	// 156 mm of 版心, 225 mm of height over 22 lines, 28 characters of 16 pt condensed.
 	if got := p.TextWidth(); got != 8845 {
@@ -117,6 +118,7 @@ func TestGovPage(t *testing.T) {
 }
 
 func TestParagraphsAndRuns(t *testing.T) {
+	t.Parallel()
 	doc := unzip(t, write(t, sampleDoc()))["word/document.xml"]
 	for _, want := range []string{
 		// the red rule and the right tab stop at the type area's edge
@@ -139,6 +141,7 @@ func TestParagraphsAndRuns(t *testing.T) {
 }
 
 func TestTable(t *testing.T) {
+	t.Parallel()
 	doc := unzip(t, write(t, sampleDoc()))["word/document.xml"]
 	for _, want := range []string{
 		`<w:tblW w:w="8845" w:type="dxa"/><w:jc w:val="center"/>`,
@@ -171,6 +174,7 @@ func TestTable(t *testing.T) {
 }
 
 func TestPackage(t *testing.T) {
+	t.Parallel()
 	parts := unzip(t, write(t, sampleDoc()))
 	var names []string
 	for n := range parts {
@@ -213,6 +217,7 @@ func TestPackage(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	if !bytes.Equal(write(t, sampleDoc()), write(t, sampleDoc())) {
 		t.Errorf("the same document wrote different bytes")
 	}
@@ -246,6 +251,7 @@ func docText(t *testing.T, b []byte) string {
 }
 
 func TestEscaping(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("长", 100000)
 	for _, tc := range []struct{ in, want string }{
 		{`<a href="x">&amp;'`, `<a href="x">&amp;'`},
@@ -289,6 +295,10 @@ func FuzzText(f *testing.F) {
 }
 
 func TestValidates(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: validate.sh not run")
+	}
 	script := filepath.Join("..", "..", "..", "shared", "xlsx-strict", "validate.sh")
 	if _, err := os.Stat(script); err != nil {
 		t.Skipf("no validator: %v", err)

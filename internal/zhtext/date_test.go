@@ -68,6 +68,7 @@ var dateCases = []struct {
 }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	for _, c := range dateCases {
 		got, err := ParseDate(c.s)
 		if c.err != nil {
@@ -195,6 +196,7 @@ var periodCases = []struct {
 }
 
 func TestParsePeriod(t *testing.T) {
+	t.Parallel()
 	for _, c := range periodCases {
 		got, inferred, err := ParsePeriod(c.s, 2024)
 		if c.err != nil {
@@ -218,6 +220,7 @@ func TestParsePeriod(t *testing.T) {
 }
 
 func TestParsePeriodDefaultYear(t *testing.T) {
+	t.Parallel()
 	if _, _, err := ParsePeriod("6月底", 1999); !sameError(err, &RangeError{Field: FieldYear, Year: 1999}) {
 		t.Errorf("ParsePeriod(6月底, default 1999) = %v; want a year error", err)
 	}
@@ -236,6 +239,7 @@ func sameError(err, want error) bool {
 }
 
 func TestRangeErrorText(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		err  *RangeError
 		want string
@@ -262,6 +266,7 @@ func BenchmarkParsePeriod(b *testing.B) {
 // (https://www.zyx.gov.cn/Content-2717260.html) — is that date; words that name another date
 // or change this one are not.
 func TestDateLead(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, date, words string }{
 		{"9月30日前全面完成", "9月30日前", "全面完成"},
 		{"2024年10月底前建成投用", "2024年10月底前", "建成投用"},

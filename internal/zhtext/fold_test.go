@@ -21,6 +21,7 @@ var foldCases = []struct{ s, want string }{
 }
 
 func TestFold(t *testing.T) {
+	t.Parallel()
 	for _, c := range foldCases {
 		if got := Fold(c.s); got != c.want {
 			t.Errorf("Fold(%q) = %q; want %q", c.s, got, c.want)
@@ -29,6 +30,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestNormalize(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"完成\n时限":   "完成时限",
 		" 类 别 ":    "类别",
@@ -46,6 +48,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestWidth(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		s    string
 		want int
@@ -68,6 +71,7 @@ func TestWidth(t *testing.T) {
 // TestNarrow checks narrow against golang.org/x/text/width on the full-width block and
 // around it.
 func TestNarrow(t *testing.T) {
+	t.Parallel()
 	for r := rune(0xFF00); r <= 0xFF60; r++ {
 		want := r
 		if r >= 0xFF01 && r <= 0xFF5E {

@@ -45,6 +45,7 @@ var meetingCases = []struct {
 }
 
 func TestMeetingNumber(t *testing.T) {
+	t.Parallel()
 	for _, c := range meetingCases {
 		if num, year := MeetingNumber(c.name); num != c.num || year != c.year {
 			t.Errorf("MeetingNumber(%q) = %d, %d; want %d, %d", c.name, num, year, c.num, c.year)

@@ -43,6 +43,7 @@ var numberCases = []struct {
 }
 
 func TestParseNumber(t *testing.T) {
+	t.Parallel()
 	for _, c := range numberCases {
 		got, ok := ParseNumber(c.s)
 		if got != c.want || ok != c.ok {
