@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/duban/duban/internal/zhtext"
@@ -172,6 +173,9 @@ func decimalMonth(v string) bool {
 // placeholder reports whether a cell holds only marks that stand for nothing (—, /, ——, -),
 // as a clerk fills a cell that has nothing to say: no 事项内容 (SPEC §5).
 func placeholder(v string) bool {
+	if strings.ContainsFunc(v, unicode.IsLetter) { // any text: not to be normalized on every row
+		return false
+	}
 	k := zhtext.Normalize(v)
 	return k != "" && strings.Trim(k, "—―－-─━/／\\~～.。、,，") == ""
 }

@@ -1,7 +1,9 @@
 package sheets
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/duban/duban/internal/zhtext"
@@ -235,6 +237,9 @@ func cutMark(u string) (string, unitRole, bool) {
 // 市发展和改革委员会 市财政局 is two units; 市 财政局 (spaced for alignment) and
 // 市住建局 牵头 are not.
 func spacedUnits(parts []string, known func(string) bool) []string {
+	if !slices.ContainsFunc(parts, hasSpace) {
+		return parts // nothing to split: no copy on every row
+	}
 	var out []string
 	for _, p := range parts {
 		pieces := strings.Fields(p)
@@ -258,6 +263,8 @@ func spacedUnits(parts []string, known func(string) bool) []string {
 	}
 	return out
 }
+
+func hasSpace(s string) bool { return strings.ContainsFunc(s, unicode.IsSpace) }
 
 // unitEnds are the ends of units' names: 局, 委, 办, 中心, 公司, 镇, 乡, 街道 (SPEC §3.1), and the
 // longer forms of a few (委员会, 办公室, 管委会).
