@@ -51,9 +51,10 @@ func BriefTable(b *sheets.Briefing, office string) *xlsxout.Table {
 const briefNarrativeRow = 3
 
 // WriteBrief writes the briefing workbook to path (A4 landscape, colour only on 预警). It is
-// marked as duban's own, so that, left among the inputs, it is never read as a ledger.
-func WriteBrief(path string, b *sheets.Briefing, office string) error {
-	return SaveFile(path, func(w io.Writer) error {
+// marked as duban's own, so that, left among the inputs, it is never read as a ledger. Other
+// files of the run (the 通报, BulletinOutput) are saved with it, all or none.
+func WriteBrief(path string, b *sheets.Briefing, office string, also ...Output) error {
+	return SaveFiles(append([]Output{{path, func(w io.Writer) error {
 		f, err := briefBook(b, office)
 		if err != nil {
 			return err
@@ -68,7 +69,7 @@ func WriteBrief(path string, b *sheets.Briefing, office string) error {
 			return err
 		}
 		return f.Write(w)
-	})
+	}}}, also...)...)
 }
 
 // briefBook lays out the briefing. The kit streams its tables, after which a sheet cannot be

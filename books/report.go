@@ -103,7 +103,8 @@ func flaggedColumns(days string) []xlsxout.Column {
 // the clerk's check file beside it (CheckPath), whose path it returns. Both are laid out
 // before either is written, and each is written to a temporary file and renamed into place,
 // so a failed write leaves no half-written workbook and existing files untouched.
-func WriteReport(path string, r *sheets.Report) (checkPath string, err error) {
+// Other files of the run (the 通报, BulletinOutput) are saved with them, all or none.
+func WriteReport(path string, r *sheets.Report, also ...Output) (checkPath string, err error) {
 	writer := func(tables func(*sheets.Report) []*xlsxout.Table, title string) func(io.Writer) error {
 		return func(w io.Writer) error {
 			f, err := build(r, tables(r), title)
@@ -115,9 +116,9 @@ func WriteReport(path string, r *sheets.Report) (checkPath string, err error) {
 		}
 	}
 	checkPath = sheets.CheckPath(path)
-	err = SaveFiles(
-		Output{path, writer(reportTables, "督查事项落实情况汇总")},
-		Output{checkPath, writer(checkTables, "督查事项汇总核对")})
+	err = SaveFiles(append([]Output{
+		{path, writer(reportTables, "督查事项落实情况汇总")},
+		{checkPath, writer(checkTables, "督查事项汇总核对")}}, also...)...)
 	if err != nil {
 		return "", err
 	}
@@ -377,21 +378,9 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 	if r.Office != "" {
 		line = fmt.Sprintf(lineOffice, r.Office, sheets.CNDate(r.AsOf))
 	}
-	var lead []string
-	// With --since the narrative ends with the 较上期 sentence (Options.Previous); on 汇总 it is a line
-	// of its own under the narrative.
-	narrative := r.Narrative
-	if r.Since != nil {
-		narrative = strings.TrimSuffix(narrative, r.Since.Sentence)
-	}
-	if narrative != "" {
-		lead = append(lead, narrative)
-	}
-	if r.Since != nil {
-		lead = append(lead, r.Since.Sentence)
-	}
-	if l := r.Limits(); l != "" {
-		lead = append(lead, l)
+	lead, limits := summaryLead(r)
+	if limits != "" {
+		lead = append(lead, limits)
 	}
 	return &xlsxout.Table{
 		Name: sheets.SheetSummary, Titles: []string{r.SummaryTitle(), line}, Lead: lead, Cols: colsSummary,
@@ -410,6 +399,25 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 		Chart:   rateChart(len(r.Categories)),
 		OnePage: true, // 汇总, its notes and its chart on one page
 	}
+}
+
+// summaryLead is what 汇总 says above its table, in order: the narrative, with --since the
+// 较上期 sentence as a line of its own, and the sentence on what the figures leave out (limits,
+// empty when nothing is). The 通报 prints the same lines (ReportBulletin).
+func summaryLead(r *sheets.Report) (lead []string, limits string) {
+	// With --since the narrative ends with the 较上期 sentence (Options.Previous); on 汇总 it is a line
+	// of its own under the narrative.
+	narrative := r.Narrative
+	if r.Since != nil {
+		narrative = strings.TrimSuffix(narrative, r.Since.Sentence)
+	}
+	if narrative != "" {
+		lead = append(lead, narrative)
+	}
+	if r.Since != nil {
+		lead = append(lead, r.Since.Sentence)
+	}
+	return lead, r.Limits()
 }
 
 // chartFont is the font of the chart's axis labels.

@@ -34,6 +34,7 @@ const (
 	lineTitle      = "督查事项汇总（统计截止：%s）"
 	lineReport     = "汇总工作簿：%s"
 	lineCheckFile  = "核对工作簿：%s"
+	lineBulletin   = "督查通报：%s"
 	lineProblems   = "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表"
 	lineChecked    = "共检查%d个文件：错误%d个，警告%d个，提示%d个"
 	lineAnnotated  = "已在 %s 写出%d个标注过的台账"
@@ -185,12 +186,16 @@ func printNotices(w io.Writer, notes []sheets.Problem, verbose bool) {
 // printReportOutput writes stdout of report: the table per category, the narrative and what
 // limits the figures, the two workbooks written, the problem counts, and the row-count proof
 // last. With o.Quiet only the workbooks and the proof.
-func printReportOutput(w io.Writer, r *sheets.Report, o Options, report, checkFile string) {
+// bulletin is the 通报 written with them (report --docx), or "".
+func printReportOutput(w io.Writer, r *sheets.Report, o Options, report, checkFile, bulletin string) {
 	if !o.Quiet {
 		printSummary(w, r)
 	}
 	fmt.Fprintf(w, lineReport+"\n", report)
 	fmt.Fprintf(w, lineCheckFile+"\n", checkFile)
+	if bulletin != "" {
+		fmt.Fprintf(w, lineBulletin+"\n", bulletin)
+	}
 	if n := len(r.Problems); n > 0 && !o.Quiet {
 		fmt.Fprintf(w, lineProblems+"\n", n, sheets.Count(r.Problems, sheets.Error),
 			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
