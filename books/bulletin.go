@@ -31,7 +31,7 @@ const (
 	problemOverdue     = "部分事项逾期未落实。"
 	problemOverdueText = "截至%s，逾期事项%d项："
 	problemOverdueItem = "%s负责的“%s”，已逾期%d天"
-	problemOverdueMore = "等%d项（详见附件）"
+	problemOverdueMore = "。以上是逾期最久的%d项，全部%d项见附件"
 	problemNoOverdue   = "截至%s，未发现逾期未落实的事项。"
 	problemLimits      = "部分事项未能计入。"
 	contactLine        = "联系人：%s"
@@ -40,7 +40,7 @@ const (
 )
 
 // maxNamedOverdue is the most overdue items 存在问题 names one by one; the 附件 lists them all.
-const maxNamedOverdue = 15
+const maxNamedOverdue = 10
 
 // maxHeading is the longest first sentence of a 下一步工作要求 paragraph (its full stop
 // included) that is printed as the paragraph's 楷体 heading.
@@ -163,7 +163,7 @@ func problems(r *sheets.Report, overdue []sheets.Flagged, limits string) []bulle
 		fmt.Fprintf(&s, problemOverdueText, asOf, len(overdue))
 		for i, f := range overdue {
 			if i == maxNamedOverdue {
-				fmt.Fprintf(&s, problemOverdueMore, len(overdue))
+				fmt.Fprintf(&s, problemOverdueMore, maxNamedOverdue, len(overdue))
 				break
 			}
 			if i > 0 {
