@@ -19,7 +19,7 @@ import (
 const SheetBrief = "议定事项落实情况"
 
 var colsBrief = []xlsxout.Column{
-	column("序号", kInt), column("事项内容", kWrap), column("牵头单位", kText), column("责任领导", kText),
+	column("序号", kInt), column("事项内容", kWrap), whole("牵头单位"), column("责任领导", kText),
 	column("完成时限", kDate), column("落实状态", kText), column("进展情况", kWrap), column("预警", kText),
 }
 
@@ -37,7 +37,7 @@ func BriefTable(b *sheets.Briefing, office string) *xlsxout.Table {
 	}
 	return &xlsxout.Table{
 		Name: SheetBrief, Titles: []string{sheets.SpokenMeeting(b.Meeting) + "议定事项落实情况", line, b.Narrative},
-		Cols: colsBrief, N: len(b.Items), Empty: "该会议没有议定事项", Signal: len(colsBrief),
+		Cols: colsBrief, N: len(b.Items), Empty: "该会议没有议定事项", Signal: len(colsBrief), Key: 2,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := b.Items[i]
 			v[0], v[1], v[2], v[3] = i+1, it.Content, it.Lead, it.Leader

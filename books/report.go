@@ -19,7 +19,7 @@ var (
 		column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("临期", kInt), column("落实率", kRate),
 	}
 	colsMeetings = []xlsxout.Column{
-		column("类别", kText), column("会议", kText), column("会议日期", kDate), column("事项数", kInt),
+		column("类别", kText), whole("会议"), column("会议日期", kDate), column("事项数", kInt),
 		column("已落实", kInt), column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("落实率", kRate),
 	}
 	colsLeaders = []xlsxout.Column{
@@ -27,18 +27,18 @@ var (
 		column("未启动", kInt), column("逾期", kInt), column("临期", kInt), column("落实率", kRate),
 	}
 	colsUnits = []xlsxout.Column{
-		column("排名", kInt), column("牵头单位", kText), column("事项数", kInt), column("已落实", kInt),
+		column("排名", kInt), whole("牵头单位"), column("事项数", kInt), column("已落实", kInt),
 		column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("落实率", kRate),
 	}
 	colsOverdue    = flaggedColumns("逾期天数")
 	colsDueSoon    = flaggedColumns("剩余天数")
 	colsNoDeadline = []xlsxout.Column{
-		column("序号", kInt), column("类别", kText), narrow("会议"), column("事项内容", kWrap),
-		narrow("牵头单位"), column("责任领导", kText), column("落实状态", kText), column("进展情况", kWrap),
+		column("序号", kInt), column("类别", kText), whole("会议"), column("事项内容", kWrap),
+		whole("牵头单位"), column("责任领导", kText), column("落实状态", kText), column("进展情况", kWrap),
 	}
 	colsItems = []xlsxout.Column{
-		column("序号", kInt), column("编号", kText), column("类别", kText), narrow("会议"),
-		column("会议日期", kDate), column("事项内容", kWrap), narrow("牵头单位"), narrow("配合单位"),
+		column("序号", kInt), column("编号", kText), column("类别", kText), whole("会议"),
+		column("会议日期", kDate), column("事项内容", kWrap), whole("牵头单位"), narrow("配合单位"),
 		column("责任领导", kText), column("完成时限", kDate), column("落实状态", kText), column("完成日期", kDate),
 		column("进展情况", kWrap), column("预警", kText),
 	}
@@ -89,12 +89,24 @@ func narrow(label string) xlsxout.Column {
 	return xlsxout.Column{Label: label, Kind: kWrap, Width: 14}
 }
 
-// flaggedColumns are the columns of 逾期事项 and 临期事项. The meeting and the unit wrap in
-// narrower columns, so that the list prints on A4 at a readable size.
+// whole is a column of names that must not break inside a word (a meeting's canonical name, a
+// unit's), as wide as the longest one present (SPEC §7).
+func whole(label string) xlsxout.Column {
+	return xlsxout.Column{Label: label, Kind: kText, Whole: true}
+}
+
+// Key columns: the leading columns repeated on each printed part of a list too wide for one
+// A4 page (xlsxout.FitA4): 序号 to 事项内容.
+const (
+	keyItems   = colContent + 1 // 事项明细
+	keyFlagged = 4              // 逾期事项, 临期事项, 无明确时限
+)
+
+// flaggedColumns are the columns of 逾期事项 and 临期事项; the list prints on A4 (SPEC §7).
 func flaggedColumns(days string) []xlsxout.Column {
 	return []xlsxout.Column{
-		column("序号", kInt), column("类别", kText), narrow("会议"), column("事项内容", kWrap),
-		narrow("牵头单位"), column("责任领导", kText), column("完成时限", kDate), column(days, kInt),
+		column("序号", kInt), column("类别", kText), whole("会议"), column("事项内容", kWrap),
+		whole("牵头单位"), column("责任领导", kText), column("完成时限", kDate), column(days, kInt),
 		column("落实状态", kText), column("进展情况", kWrap),
 	}
 }
@@ -192,7 +204,7 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 		flaggedTable(sheets.SheetDueSoon, "临期事项"+asOf, colsDueSoon, r.DueSoon, xlsxout.Yellow, "无临期事项"),
 		{
 			Name: sheets.SheetNoDeadline, Titles: []string{"无明确时限事项" + asOf}, Cols: colsNoDeadline,
-			N: len(r.NoDeadline), Empty: "无未落实的无明确时限事项",
+			N: len(r.NoDeadline), Empty: "无未落实的无明确时限事项", Key: keyFlagged,
 			Row: func(i int, v []any) xlsxout.Tone {
 				it := r.NoDeadline[i]
 				v[0], v[1], v[2], v[3] = i+1, it.Category, it.MeetingName, it.Content
@@ -224,6 +236,7 @@ func itemsTable(r *sheets.Report, cols []xlsxout.Column, title string, n int, cu
 	return &xlsxout.Table{
 		Name: sheets.SheetItems, Titles: []string{title}, Cols: cols,
 		N: n, Empty: "无事项", Notes: cut, Signal: signal,
+		Key: keyItems,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := &r.Items[i]
 			if !parents {
@@ -323,7 +336,7 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 	return []*xlsxout.Table{
 		{
 			Name: sheets.SheetInputs, Titles: []string{"报送情况" + asOf}, Cols: colsInputs,
-			N: len(inputs), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs),
+			N: len(inputs), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs), Wide: true,
 			Row: func(i int, v []any) xlsxout.Tone {
 				f := &inputs[i]
 				v[0], v[1], v[2], v[3] = f.File, f.Unit, strings.Join(f.Sheets, "、"), f.Rows
@@ -340,7 +353,7 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 		},
 		{
 			Name: sheets.SheetProblems, Titles: []string{"校验问题" + asOf}, Cols: colsProblems,
-			N: nProblems, Empty: "未发现问题", Notes: problemsCut,
+			N: nProblems, Empty: "未发现问题", Notes: problemsCut, Wide: true,
 			Row: func(i int, v []any) xlsxout.Tone {
 				p := &r.Problems[i]
 				lv := xlsxout.Marked{Text: p.Level.String()}
@@ -355,8 +368,15 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 				return xlsxout.None
 			},
 		},
-		itemsTable(r, colsItemsChecked, "事项明细（含来源）"+asOf, nItems, itemsCut),
+		checkedItems(r, nItems, itemsCut, asOf),
 	}
+}
+
+// checkedItems is 事项明细 of the check file, the office's own: it may print on A3.
+func checkedItems(r *sheets.Report, n int, cut []string, asOf string) *xlsxout.Table {
+	t := itemsTable(r, colsItemsChecked, "事项明细（含来源）"+asOf, n, cut)
+	t.Wide = true
+	return t
 }
 
 func summaryTable(r *sheets.Report) *xlsxout.Table {
@@ -464,7 +484,7 @@ func rateChart(n int) func(f *excelize.File, at xlsxout.ChartPlace) error {
 
 func flaggedTable(name, title string, cols []xlsxout.Column, list []sheets.Flagged, t xlsxout.Tone, empty string) *xlsxout.Table {
 	return &xlsxout.Table{
-		Name: name, Titles: []string{title}, Cols: cols, N: len(list), Empty: empty, Signal: 8,
+		Name: name, Titles: []string{title}, Cols: cols, N: len(list), Empty: empty, Signal: 8, Key: keyFlagged,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it, days := list[i].Item, list[i].Days
 			v[0], v[1], v[2], v[3] = i+1, it.Category, it.MeetingName, it.Content

@@ -375,8 +375,10 @@ func TestWriteFills(t *testing.T) {
 func TestWriteLayout(t *testing.T) {
 	path, f := writeTest(t, testReport())
 	checkPath, cf := writeCheck(t, testReport())
-	checkLayout(t, f, path, map[string]int{sheets.SheetItems: 8})
-	checkLayout(t, cf, checkPath, map[string]int{sheets.SheetItems: 8})
+	// The report prints on A4 only, 事项明细 in parts repeating 序号 to 事项内容 (A:F); only the
+	// check file's 事项明细 may take A3 (SPEC §7).
+	checkLayout(t, f, path, nil, map[string]string{sheets.SheetItems: "F"})
+	checkLayout(t, cf, checkPath, map[string]int{sheets.SheetItems: 8}, nil)
 
 	chart := readZipFile(t, path, "xl/charts/chart1.xml")
 	for _, ref := range []string{"<f>&#39;汇总&#39;!$A$6:$A$7</f>", "<f>&#39;汇总&#39;!$I$6:$I$7</f>", "<f>&#39;汇总&#39;!$I$5</f>"} {
@@ -406,7 +408,9 @@ func TestWriteLayout(t *testing.T) {
 
 // checkLayout checks the print setup, panes, filters and widths of every sheet of f; paper is the
 // paper size of sheets not on A4 (9).
-func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]int) {
+// checkLayout checks every sheet's print setup: on the paper given (A4 when none), one page
+// wide, or in parts repeating the columns up to parts[sheet].
+func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]int, parts map[string]string) {
 	t.Helper()
 	names := f.GetDefinedName()
 	for _, sheet := range f.GetSheetList() {
@@ -415,7 +419,11 @@ func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]i
 		for _, dn := range names {
 			if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet {
 				found = true
-				if want := fmt.Sprintf("'%s'!$%d:$%d", sheet, h, h); dn.RefersTo != want {
+				want := fmt.Sprintf("'%s'!$%d:$%d", sheet, h, h)
+				if key := parts[sheet]; key != "" {
+					want = fmt.Sprintf("'%s'!$A:$%s,%s", sheet, key, want)
+				}
+				if dn.RefersTo != want {
 					t.Errorf("%s print titles = %q, want %q", sheet, dn.RefersTo, want)
 				}
 			}
@@ -432,17 +440,27 @@ func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]i
 			tall = 1 // 汇总 fits one page
 		}
 		size := cmp.Or(paper[sheet], 9)
-		if *pl.Orientation != "landscape" || *pl.Size != size || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
-			pl.FitToHeight == nil || *pl.FitToHeight != tall {
-			t.Errorf("%s page layout: orientation %s size %d fit %v×%v", sheet, *pl.Orientation, *pl.Size,
-				deref(pl.FitToWidth), deref(pl.FitToHeight))
-		}
 		props, err := f.GetSheetProps(sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if props.FitToPage == nil || !*props.FitToPage {
-			t.Errorf("%s: fitToPage not set", sheet)
+		if parts[sheet] != "" {
+			if *pl.Orientation != "landscape" || *pl.Size != size || pl.AdjustTo == nil || *pl.AdjustTo < 60 ||
+				props.FitToPage != nil && *props.FitToPage {
+				t.Errorf("%s page layout in parts: orientation %s size %d scale %v", sheet, *pl.Orientation, *pl.Size, deref(pl.AdjustTo))
+			}
+		} else {
+			if *pl.Orientation != "landscape" || *pl.Size != size || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+				pl.FitToHeight == nil || *pl.FitToHeight != tall {
+				t.Errorf("%s page layout: orientation %s size %d fit %v×%v", sheet, *pl.Orientation, *pl.Size,
+					deref(pl.FitToWidth), deref(pl.FitToHeight))
+			}
+			if props.FitToPage == nil || !*props.FitToPage {
+				t.Errorf("%s: fitToPage not set", sheet)
+			}
+		}
+		if m, err := f.GetPageMargins(sheet); err != nil || (sheet == sheets.SheetSummary) != (m.Horizontally != nil && *m.Horizontally) {
+			t.Errorf("%s: centred %v, want %v (%v)", sheet, deref(m.Horizontally), sheet == sheets.SheetSummary, err)
 		}
 		hf, err := f.GetHeaderFooter(sheet)
 		if err != nil {
@@ -802,57 +820,11 @@ func readZipFile(t *testing.T, path, name string) string {
 	return string(data)
 }
 
-func deref(p *int) any {
+func deref[T any](p *T) any {
 	if p == nil {
 		return nil
 	}
 	return *p
-}
-
-// bigReport is a report of n items spread over units and meetings, for benchmarks.
-func bigReport(n int) *sheets.Report {
-	r := testReport()
-	r.Items = make([]sheets.Item, n)
-	r.Overdue, r.DueSoon, r.NoDeadline = nil, nil, nil
-	r.Problems = r.Problems[:0]
-	for i := range r.Items {
-		it := &r.Items[i]
-		*it = sheets.Item{
-			ID: "ID-" + strconv.Itoa(i), Category: "市政府常务会议", Kind: sheets.KindMeeting,
-			MeetingName: "市政府常务会议第" + strconv.Itoa(i%40+1) + "次", MeetingDate: ymd(2024, 1+i%12, 1+i%28),
-			Content: "推进第" + strconv.Itoa(i) + "项重点工作，按期完成建设任务并组织验收，确保取得实效",
-			Lead:    "市第" + strconv.Itoa(i%60) + "局", Co: "各区政府", Leader: "张三",
-			Deadline: ymd(2024, 1+i%12, 28), Status: sheets.Status(i % 3), Progress: "正在推进，已完成年度计划的百分之六十",
-			Src: sheets.Pos{File: "单位" + strconv.Itoa(i%60) + ".xlsx", Sheet: "台账", Row: 3 + i/60}, Alert: "正常",
-		}
-		switch i % 10 {
-		case 0:
-			it.Alert = "逾期"
-			r.Overdue = append(r.Overdue, sheets.Flagged{Item: it, Days: i % 100})
-		case 1:
-			it.Alert = "临期"
-			r.DueSoon = append(r.DueSoon, sheets.Flagged{Item: it, Days: i % 7})
-		case 2:
-			it.Alert, it.Deadline = "无明确时限", time.Time{}
-			r.NoDeadline = append(r.NoDeadline, it)
-		}
-		if i%20 == 0 {
-			r.Problems = append(r.Problems, sheets.Problem{Pos: it.Src.At(9), Level: sheets.Level(i % 3), Field: "完成时限",
-				Raw: "2023年2月30日", Msg: "完成时限不是有效日期"})
-		}
-	}
-	return r
-}
-
-func BenchmarkWrite(b *testing.B) {
-	r := bigReport(20000)
-	b.ReportAllocs()
-	dir := b.TempDir()
-	for b.Loop() {
-		if _, err := WriteReport(filepath.Join(dir, "r.xlsx"), r); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 // A table longer than a sheet can hold is cut, with a note, instead of failing the workbook.

@@ -35,10 +35,14 @@ type Table struct {
 	Narrative string   // a wrapped paragraph after the notes
 	// Chart, when set, adds a chart below everything else.
 	Chart func(f *excelize.File, at ChartPlace) error
-	// Paper is the paper the sheet prints on; a table on A4 too wide to print there at a
-	// readable size (about 8 pt) prints on A3.
+	// Paper is the paper the sheet prints on. A table on A4 too wide to print there at a
+	// readable size (about 8 pt) prints on A3 when it is Wide (the check file, the office's
+	// own); otherwise it stays on A4 (FitA4): its wrapped columns narrowed, then in parts
+	// that each repeat its first Key columns.
 	Paper   Paper
-	OnePage bool // print on one page (a summary with its chart)
+	Wide    bool
+	Key     int
+	OnePage bool // print on one page, centred (a summary with its chart)
 }
 
 // a4Width is the widest table (in column width units) that prints on A4 landscape, one page
@@ -101,6 +105,8 @@ func WriteBook(f *excelize.File, tables []*Table) error {
 func WriteTable(f *excelize.File, st *Styles, t *Table) error {
 	w := &tableWriter{f: f, st: st, t: t, header: t.HeaderRow(), last: xlsx.ColumnName(len(t.Cols))}
 	w.kinds, w.widths = t.measure()
+	w.fit = t.fit(w.kinds, w.widths)
+	w.widths = w.fit.Widths
 	w.lay = t.layout()
 	if err := w.settings(); err != nil {
 		return err
@@ -125,6 +131,7 @@ type tableWriter struct {
 	last   string // the last column's letters
 	kinds  []Kind
 	widths []float64
+	fit    Fit // how it prints on A4
 	lay    tableLayout
 	sw     *excelize.StreamWriter
 
@@ -142,8 +149,9 @@ func (w *tableWriter) settings() error {
 	if err := w.f.AutoFilter(t.Name, fmt.Sprintf("A%d:%s%d", w.header, w.last, w.header+t.N), nil); err != nil {
 		return err
 	}
-	p := Print{Paper: t.Paper, OnePage: t.OnePage, RepeatRows: w.header, Footer: FooterPageOfN}
-	if p.Paper == A4 && w.totalWidth() > a4Width {
+	p := Print{Paper: t.Paper, OnePage: t.OnePage, RepeatRows: w.header, Footer: FooterPageOfN,
+		Center: t.OnePage, Parts: w.fit}
+	if p.Paper == A4 && t.Wide && w.totalWidth() > a4Width {
 		p.Paper = A3
 	}
 	if err := PrintSetup(w.f, t.Name, p); err != nil {
@@ -387,7 +395,10 @@ func (t *Table) measure() ([]Kind, []float64) {
 		}
 		w := widest[c] + widthMargin
 		limit := maxWidth
-		if kinds[c] == KindWrap {
+		switch {
+		case col.Whole:
+			limit = maxWhole
+		case kinds[c] == KindWrap:
 			limit = maxWrap
 		}
 		if w > limit {
@@ -397,4 +408,16 @@ func (t *Table) measure() ([]Kind, []float64) {
 		widths[c] = float64(max(w, minWidth))
 	}
 	return kinds, widths
+}
+
+// fit fits the measured columns to A4 (FitA4), unless the table may print on A3.
+func (t *Table) fit(kinds []Kind, widths []float64) Fit {
+	if t.Wide || t.Paper != A4 {
+		return Fit{Widths: widths}
+	}
+	wrap := make([]bool, len(widths))
+	for c, col := range t.Cols {
+		wrap[c] = kinds[c] == KindWrap && col.Width == 0 && !col.Whole
+	}
+	return FitA4(widths, wrap, t.Key)
 }
