@@ -51,11 +51,12 @@ func FitA4(widths []float64, wrap []bool, key int) Fit {
 	if least > a4Width && key > 0 && key < len(ws) {
 		over = -over // parts: no narrowing, which would only make the text taller
 	}
-	// Narrow the widest wrapped columns first, a unit at a time, so that they end alike.
+	// Narrow the widest wrapped columns first, a unit at a time, so that they end alike; of
+	// equal ones the rightmost, so that 事项内容 keeps the most.
 	for over > 0 {
 		best := -1
 		for c, w := range ws {
-			if c < len(wrap) && wrap[c] && w > minSqueeze && (best < 0 || w > ws[best]) {
+			if c < len(wrap) && wrap[c] && w > minSqueeze && (best < 0 || w >= ws[best]) {
 				best = c
 			}
 		}
