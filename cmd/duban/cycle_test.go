@@ -102,7 +102,8 @@ func TestBriefCommand(t *testing.T) {
 		t.Errorf("--meeting 常务会: exit %d\n%s", code, stdout)
 	}
 	code, stdout, _ = runCmd(t, "brief", "-q", "--meeting", "常务会", "--as-of", "2024-12-20", "-o", "最近.xlsx", samplePath)
-	if code != exitErrors || stdout != "会议通报：最近.xlsx\n行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n" {
+	if code != exitErrors || stdout != "会议通报：最近.xlsx\n督查通报：关于市政府第14次常务会议议定事项落实情况的通报_20241220.docx\n"+
+		"行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n" {
 		t.Errorf("-q: exit %d\n%s", code, stdout)
 	}
 	code, stdout, stderr = runCmd(t, "brief", "--meeting", "常务会第99次", "--as-of", "2024-12-20", "-o", "无.xlsx", samplePath)
