@@ -95,21 +95,38 @@ func after(t *testing.T, paras []string, heading string) string {
 	return paras[i+1]
 }
 
-// validDocx runs validate.sh on the documents: 0 ERROR.
-func validDocx(t *testing.T, paths ...string) {
+// validDocx runs validate.sh (v, from validatorPath) on the documents: 0 ERROR. Without it the
+// check is left out, and the rest of the test runs.
+func validDocx(t *testing.T, v string, paths ...string) {
 	t.Helper()
-	v := validator(t)
+	if v == "" {
+		t.Log("validate.sh or python3-lxml is absent: the 通报 is not validated")
+		return
+	}
 	out, err := exec.Command(v, append([]string{"--no-info"}, paths...)...).CombinedOutput()
 	if err != nil || strings.Contains(string(out), "ERROR") {
 		t.Errorf("validate.sh (%v):\n%s", err, out)
 	}
 }
 
+// validatorPath is validate.sh's absolute path (call it before t.Chdir), or "" when it or
+// python3-lxml is absent.
+func validatorPath() string {
+	v, err := filepath.Abs("../../../shared/xlsx-strict/validate.sh")
+	if err != nil {
+		return ""
+	}
+	if _, err := os.Stat(v); err != nil || exec.Command("/usr/bin/python3", "-c", "import lxml").Run() != nil {
+		return ""
+	}
+	return v
+}
+
 // TestBriefBulletin: duban brief writes the 通报 beside its workbook; its 一、总体情况 is the
 // workbook's narrative word for word (the 注 on what the figures may leave out moves to
 // 二、存在问题), the masthead carries --issue, the 附件 lists the meeting's items.
 func TestBriefBulletin(t *testing.T) {
-	samplePath := absSample(t)
+	samplePath, v := absSample(t), validatorPath()
 	t.Chdir(t.TempDir())
 	code, stdout, stderr := runCmd(t, "brief", "--meeting", "常务会第14次", "--as-of", "2024-12-20", "--issue", "16", samplePath)
 	if code != exitErrors {
@@ -118,7 +135,7 @@ func TestBriefBulletin(t *testing.T) {
 	if !strings.Contains(stdout, "会议通报："+briefBook+"\n督查通报："+briefDocx+"\n") {
 		t.Errorf("stdout does not name the 通报:\n%s", stdout)
 	}
-	validDocx(t, briefDocx)
+	validDocx(t, v, briefDocx)
 	paras, rows := docxParagraphs(t, briefDocx)
 	text := strings.Join(paras, "\n")
 	for _, want := range []string{"督查通报", "第16期", "2024年12月20日", "关于市政府第14次常务会议议定事项", "落实情况的通报",
@@ -160,7 +177,7 @@ func TestBriefBulletin(t *testing.T) {
 // protected with it; 一、总体情况 is 汇总's narrative; the 附件 lists the open items of the
 // report's three lists; --issue needs --docx.
 func TestReportBulletin(t *testing.T) {
-	samplePath := absSample(t)
+	samplePath, v := absSample(t), validatorPath()
 	t.Chdir(t.TempDir())
 	code, stdout, stderr := runCmd(t, "report", "--docx", "--as-of", "2024-12-20", "-o", "汇总.xlsx", samplePath)
 	if code != exitErrors {
@@ -169,7 +186,7 @@ func TestReportBulletin(t *testing.T) {
 	if !strings.Contains(stdout, "核对工作簿：汇总_核对.xlsx\n督查通报："+reportDocx+"\n") {
 		t.Errorf("stdout does not name the 通报:\n%s", stdout)
 	}
-	validDocx(t, reportDocx)
+	validDocx(t, v, reportDocx)
 	paras, rows := docxParagraphs(t, reportDocx)
 	text := strings.Join(paras, "\n")
 	for _, want := range []string{"第　期", "关于2024年度督查事项落实情况的通报", "附件：未落实督查事项清单"} {
