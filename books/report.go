@@ -414,10 +414,11 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 			countValues(v[2:], c.Counts, true)
 			return xlsxout.None
 		},
-		Total:   total,
-		Notes:   []string{noteOpenSplit},
-		Chart:   rateChart(len(r.Categories)),
-		OnePage: true, // 汇总, its notes and its chart on one page
+		Total:       total,
+		Notes:       []string{noteOpenSplit},
+		Chart:       rateChart(len(r.Categories)),
+		ChartBeside: true,
+		OnePage:     true, // 汇总, its notes and its chart on one page
 	}
 }
 
@@ -439,6 +440,11 @@ func summaryLead(r *sheets.Report) (lead []string, limits string) {
 	}
 	return lead, r.Limits()
 }
+
+// The size of the chart of 落实率 beside 汇总's table, in pixels: a bar per category.
+const chartWidth = 480
+
+func chartHeight(categories int) uint { return uint(min(100+26*categories, 420)) }
 
 // chartFont is the font of the chart's axis labels.
 var chartFont = excelize.Font{Size: 10, Color: "000000", Family: xlsxout.FontFamily}
@@ -477,7 +483,8 @@ func rateChart(n int) func(f *excelize.File, at xlsxout.ChartPlace) error {
 			PlotArea: excelize.ChartPlotArea{
 				ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"},
 			},
-			Dimension: excelize.ChartDimension{Width: 560, Height: uint(min(100+26*n, 420))},
+			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight(n)},
+			Format:    excelize.GraphicOptions{OffsetX: 12}, // apart from the table beside it
 		})
 	}
 }

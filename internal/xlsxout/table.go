@@ -33,8 +33,11 @@ type Table struct {
 	Empty     string   // the note shown when N is 0
 	Notes     []string // lines after the table and a blank row
 	Narrative string   // a wrapped paragraph after the notes
-	// Chart, when set, adds a chart below everything else.
-	Chart func(f *excelize.File, at ChartPlace) error
+	// Chart, when set, adds a chart below everything else, or beside the table from its
+	// header row down when ChartBeside is set (a summary on one page: the page is wider than
+	// tall, and a chart below would shrink the text to fit the height).
+	Chart       func(f *excelize.File, at ChartPlace) error
+	ChartBeside bool
 	// Paper is the paper the sheet prints on. A table on A4 too wide to print there at a
 	// readable size (about 8 pt) prints on A3 when it is Wide (the check file, the office's
 	// own); otherwise it stays on A4 (FitA4): its wrapped columns narrowed, then in parts
@@ -327,8 +330,12 @@ func (w *tableWriter) chart() error {
 	if w.t.Chart == nil {
 		return nil
 	}
+	anchor := "A" + strconv.Itoa(w.lay.last+2)
+	if w.t.ChartBeside {
+		anchor = xlsx.ColumnName(len(w.t.Cols)+1) + strconv.Itoa(w.header)
+	}
 	return w.t.Chart(w.f, ChartPlace{
-		Sheet: w.t.Name, Anchor: "A" + strconv.Itoa(w.lay.last+2),
+		Sheet: w.t.Name, Anchor: anchor,
 		Header: w.header, First: w.header + 1, Last: w.header + w.t.N,
 	})
 }
