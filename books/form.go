@@ -286,6 +286,10 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 	for i, label := range Columns {
 		widths[label] = fit.Widths[i]
 	}
+	lineLast := last // the title lines: across the first printed part when the form prints in parts
+	if len(fit.Breaks) > 0 {
+		lineLast = sheets.ColumnName(fit.Breaks[0] - 1)
+	}
 
 	for _, c := range []struct {
 		row   int
@@ -297,7 +301,7 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 		if err := f.SetCellStr(s, a, c.text); err != nil {
 			return err
 		}
-		if err := f.MergeCell(s, a, last+strconv.Itoa(c.row)); err != nil {
+		if err := f.MergeCell(s, a, lineLast+strconv.Itoa(c.row)); err != nil {
 			return err
 		}
 		if err := f.SetCellStyle(s, a, a, c.style); err != nil {

@@ -14,8 +14,10 @@ import (
 // characters a line. The date is 26 mm in 仿宋_GB2312 in Word, but LibreOffice spaces digits
 // from Chinese characters whatever w:autoSpaceDE says (its importer ignores it): 30.7 mm
 // measured in its PDF. At 小四 the date needed 37 mm and left 事项内容 ten characters a line,
-// and at 32 mm the 日 of two-digit months went onto a line of its own.
-var annexWidths = []float64{10, 60, 25, 33, 14, 14}
+// and at 32 mm the 日 of two-digit months went onto a line of its own. Where the government
+// fonts are not installed (LibreOffice on a machine without 仿宋_GB2312 draws the digits in
+// DejaVu Sans) the date is wider still: at 33 mm 2024年10月31日 broke before 日; 36 mm holds it.
+var annexWidths = []float64{10, 57, 25, 36, 14, 14}
 
 // A 牵头单位 longer than six characters widens its column, up to maxUnitWidth mm, so that a
 // unit's name stays on one line (市住房城乡建设局, not 市住房城乡建｜设局); 事项内容 gives

@@ -211,7 +211,7 @@ func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOp
 		return nil // a one-cell merge is no merge (Excel never writes one)
 	}
 	ref := strconv.Itoa(r)
-	return w.sw.MergeCell("A"+ref, w.last+ref)
+	return w.sw.MergeCell("A"+ref, xlsx.ColumnName(w.lineColumns())+ref)
 }
 
 // head writes the title rows and the header.
@@ -227,7 +227,7 @@ func (w *tableWriter) head() error {
 	}
 	first := max(len(w.t.Titles), 1) + 1
 	for i, s := range w.t.Lead {
-		h := narrativeHeight(s, w.totalWidth())
+		h := narrativeHeight(s, w.lineWidth())
 		if err := w.line(first+i, s, w.st.Narrative, excelize.RowOpts{Height: h}); err != nil {
 			return err
 		}
@@ -311,8 +311,23 @@ func (w *tableWriter) below() error {
 	if w.lay.narrative == 0 {
 		return nil
 	}
-	h := narrativeHeight(w.t.Narrative, w.totalWidth())
+	h := narrativeHeight(w.t.Narrative, w.lineWidth())
 	return w.line(w.lay.narrative, w.t.Narrative, w.st.Narrative, excelize.RowOpts{Height: h})
+}
+
+// lineColumns is how many columns the title lines and paragraphs are merged across: all, or
+// when the table prints in parts the first part's, so that a title is centred on the first
+// page and a paragraph is not cut at its edge.
+func (w *tableWriter) lineColumns() int {
+	if len(w.fit.Breaks) > 0 {
+		return w.fit.Breaks[0] - 1
+	}
+	return len(w.t.Cols)
+}
+
+// lineWidth is the width of the columns of lineColumns.
+func (w *tableWriter) lineWidth() float64 {
+	return sum(w.widths[:w.lineColumns()])
 }
 
 // totalWidth is the width of all the table's columns.
