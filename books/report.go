@@ -177,16 +177,7 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 				return xlsxout.None
 			},
 		},
-		{
-			Name: sheets.SheetUnits, Titles: []string{"单位统计" + asOf}, Cols: colsUnits,
-			N: len(r.Units), Empty: "无事项", Notes: []string{noteRankRule},
-			Row: func(i int, v []any) xlsxout.Tone {
-				u := &r.Units[i]
-				v[0], v[1] = u.Rank, u.Unit
-				countValues(v[2:], u.Counts, false)
-				return xlsxout.None
-			},
-		},
+		unitsTable(r, asOf),
 		flaggedTable(sheets.SheetOverdue, "逾期事项"+asOf, colsOverdue, r.Overdue, xlsxout.Red, "无逾期事项"),
 		flaggedTable(sheets.SheetDueSoon, "临期事项"+asOf, colsDueSoon, r.DueSoon, xlsxout.Yellow, "无临期事项"),
 		{
@@ -308,7 +299,7 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 	asOf := "（统计截止：" + sheets.CNDate(r.AsOf) + "）"
 	nItems, itemsCut := xlsxout.Cap(len(r.Items), "项事项")
 	nProblems, problemsCut := xlsxout.Cap(len(r.Problems), "条问题（多为提示）")
-	inputs := r.Submissions()
+	inputs, absent := r.Submissions(), absentRows(r)
 	notes := []string{fmt.Sprintf(lineBalance, r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)}
 	for _, g := range r.Gaps {
 		notes = append(notes, g.String())
@@ -319,11 +310,16 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 	case len(r.Gaps) == 0:
 		notes = append(notes, lineNoGaps)
 	}
-	return []*xlsxout.Table{
+	ts := []*xlsxout.Table{
 		{
 			Name: sheets.SheetInputs, Titles: []string{"报送情况" + asOf}, Cols: colsInputs,
-			N: len(inputs), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs),
+			N: len(inputs) + len(absent), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs),
 			Row: func(i int, v []any) xlsxout.Tone {
+				if i >= len(inputs) { // a unit expected that sent nothing
+					a := absent[i-len(inputs)]
+					v[1], v[9] = a.Unit, absentResult(a)
+					return xlsxout.Yellow
+				}
 				f := &inputs[i]
 				v[0], v[1], v[2], v[3] = f.File, f.Unit, strings.Join(f.Sheets, "、"), f.Rows
 				v[4], v[5], v[6], v[7], v[8] = f.Counted, f.Merged, f.Errors, f.Warnings, f.Notices
@@ -356,6 +352,10 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 		},
 		itemsTable(r, colsItemsChecked, "事项明细（含来源）"+asOf, nItems, itemsCut),
 	}
+	if r.Since != nil {
+		ts = append(ts, CheckChangesTable(r.Since, r.AsOf))
+	}
+	return ts
 }
 
 func summaryTable(r *sheets.Report) *xlsxout.Table {

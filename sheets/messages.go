@@ -344,7 +344,33 @@ var kindNames = [numProblemKinds]string{
 	PreviousUnreported:    "本期未报",
 	MasterNoLead:          "交办清单未填牵头单位",
 	AnnotateFailed:        "无法写出批注副本",
+	UnitAbsent:            "应报送单位未报送",
 }
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
 const msgSheetRenamed = "工作表名称“%s”不符合Excel的规定（最长31个字符，不含 []:*?/\\ 等），副本中改为“%s”"
+
+// Units not heard from and units with excluded rows (SPEC §7, §9.3): the 注 on 汇总, the rows of
+// 单位统计 and 报送情况, the warnings, and 变化情况.
+const (
+	resultUnsent        = "未报送"
+	noteUnreadable      = "台账无法读取"
+	msgAbsentBefore     = "上期%d项"
+	msgAbsentOverdue    = "，其中逾期%d项"
+	msgAbsentDue        = "应报事项%d项"
+	limitUnsent         = "%s本期未报送台账"
+	limitUnsentHad      = "%s本期未报送台账（%s）"
+	msgAbsent           = "%s本期未报送台账%s，其事项未计入本汇总，请催报"
+	msgAbsentUnreadable = "%s报送的台账无法读取，本期按未报送计%s，其事项未计入本汇总"
+	noteExcluded        = "※ 有填写错误的行未计入，名次仅供参考：%s。"
+	noteExcludedUnit    = "%s%d行"
+	// 变化情况: the report's plain facts, and the check file's notes with sources
+	msgGoneNote       = "本期未报送"
+	msgRegressedFact  = "上期%s，本期%s"
+	msgAbsentRow      = "%s本期未报送，%s"
+	msgSilentRow      = "%s本期报送的台账中没有上期的%d项事项"
+	msgAbsentItemNote = "该单位本期未报送台账"
+	msgSilentItems    = "%s本期报送了台账，但上期的%d项事项本期均未报送（可能因填写错误被排除），请核实"
+	msgSinceAbsent    = "；%s，未计入本期"
+	msgSinceAbsentOne = "%s本期未报送（上期%d项）"
+)

@@ -159,6 +159,7 @@ const (
 	PreviousUnreported
 	MasterNoLead
 	AnnotateFailed
+	UnitAbsent
 
 	numProblemKinds
 )

@@ -20,8 +20,9 @@ type Options struct {
 	// Created is the run's clock, the creation time of the workbooks written.
 	Created time.Time
 	Read    ReadOptions
-	// NoGaps leaves out the warnings about gaps in meetings' session numbers: checking one
-	// unit's ledger (duban check), the sessions it has no items of say nothing.
+	// NoGaps leaves out the warnings about gaps in meetings' session numbers, and the units
+	// the dictionary marks 应报送 that sent nothing: checking one unit's ledger (duban check),
+	// the sessions it has no items of and the units it is not say nothing.
 	NoGaps bool
 	// Master is the master list to reconcile the reports with (--expect), nil for none: the
 	// report's 漏报事项 and the record of the meetings held.
@@ -65,21 +66,19 @@ func Build(files []string, o Options) *Report {
 	r.Created = o.Created
 	r.Inputs = b.outcomes()
 	r.noteItems()
+	r.markExcluded()
 	r.Problems = probs // counted in the files' outcomes as they were read and validated
 	if !o.NoGaps {
 		r.Problems = append(r.Problems, gapProblems(r.Gaps)...)
 	}
-	if r.Since != nil {
-		ps = append(ps, r.Since.Problems...)
-	}
+	ps = append(ps, r.compare(o)...)
 	r.Add(ps)
 	return r
 }
 
-// summarize sums up the merged items against the master list and the previous report the
-// options give.
+// summarize sums up the merged items against the master list the options give.
 func (b *run) summarize(merged []Item) *Report {
-	a := against{previous: b.o.Previous}
+	var a against
 	var rec *Reconciliation
 	if b.o.Master != nil {
 		rec, a.meetings = b.o.Master.against(b.o.Dict, merged)
