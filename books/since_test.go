@@ -60,7 +60,7 @@ func TestSince(t *testing.T) {
 
 	finance[0][8], finance[0][9] = "已落实", date(2024, 12, 10)
 	finance[3][4] = "盘活国有存量资产" // reworded under its 编号
-	finance = finance[:4]            // 压减一般性支出 no longer reported
+	finance = finance[:4]      // 压减一般性支出 no longer reported
 	commerce[0][8], commerce[0][9] = "推进中", nil
 	commerce[1][2] = "市政府第5次常务会议"
 	commerce = append(commerce, ledgerRow("", "扩大汽车消费", "市商务局", date(2025, 3, 31), "未启动", nil))
