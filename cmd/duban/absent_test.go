@@ -84,8 +84,8 @@ func TestAbsentUnitSince(t *testing.T) {
 		warning  = "  市生态环境局本期未报送台账（上期20项，其中逾期1项），其事项未计入本汇总，请催报\n"
 		plainRow = "市生态环境局本期未报送，上期20项，其中逾期1项"
 	)
-	if strings.Count(stderr, unit) != 1 || !strings.Contains(stderr, warning) {
-		t.Errorf("stderr should warn once of %s:\n%s", unit, stderr)
+	if strings.Count(stderr, unit) != 1 || !strings.Contains(stderr, "\n\n应报送而未报送台账的单位1个（其事项未计入统计）：\n"+warning+"\n警告") {
+		t.Errorf("stderr should warn once of %s, before the warnings:\n%s", unit, stderr)
 	}
 	if !strings.Contains(stdout, since+"\n"+note+"\n") {
 		t.Errorf("stdout lacks the 较上期 clause or the 注:\n%s", stdout)
