@@ -118,7 +118,8 @@ func testReport() *sheets.Report {
 			Missing:    [][]string{{"加快政务服务一网通办", "2024年底前", "市政务服务中心"}},
 			Unreported: []sheets.UnitDue{{Unit: "市政务服务中心", Items: 1}},
 		},
-		Absent: []sheets.Absence{{Unit: "市政务服务中心", Due: 1}},
+		Absent:    []sheets.Absence{{Unit: "市政务服务中心", Due: 1}},
+		Uncounted: []sheets.UnitStats{{Unit: "市统计局", Excluded: 1}},
 	}
 }
 
@@ -259,13 +260,17 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "单位统计", cell: "A6", raw: "4", kind: "n"},
 		{sheet: "单位统计", cell: "B5", raw: "市交通局※", kind: "s"}, // a row of it excluded by errors
 		{sheet: "单位统计", cell: "C5", raw: "1行有错误未计入", kind: "s"},
-		{sheet: "单位统计", cell: "A7", raw: "", kind: ""}, // the unit that sent nothing: no rank, no figures
-		{sheet: "单位统计", cell: "B7", raw: "市政务服务中心", kind: "s"},
-		{sheet: "单位统计", cell: "C7", raw: "未报送", kind: "s"},
+		{sheet: "单位统计", cell: "A7", raw: "", kind: ""}, // none of its rows counted: no rank, no figures
+		{sheet: "单位统计", cell: "B7", raw: "市统计局※", kind: "s"},
+		{sheet: "单位统计", cell: "C7", raw: "1行有错误未计入", kind: "s"},
 		{sheet: "单位统计", cell: "D7", raw: "", kind: ""},
-		{sheet: "单位统计", cell: "I7", raw: "", kind: ""},
-		{sheet: "单位统计", cell: "A9", raw: "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。", kind: "s"},
-		{sheet: "单位统计", cell: "A11", raw: "※ 有填写错误的行未计入，名次仅供参考：市交通局1行。", kind: "s"},
+		{sheet: "单位统计", cell: "A8", raw: "", kind: ""}, // the unit that sent nothing: no rank, no figures
+		{sheet: "单位统计", cell: "B8", raw: "市政务服务中心", kind: "s"},
+		{sheet: "单位统计", cell: "C8", raw: "未报送", kind: "s"},
+		{sheet: "单位统计", cell: "D8", raw: "", kind: ""},
+		{sheet: "单位统计", cell: "I8", raw: "", kind: ""},
+		{sheet: "单位统计", cell: "A10", raw: "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。", kind: "s"},
+		{sheet: "单位统计", cell: "A12", raw: "※ 有填写错误的行未计入，名次仅供参考：市交通局1行、市统计局1行。", kind: "s"},
 		{sheet: "分会议统计", cell: "C3", raw: "45352", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-03-01"},
 		{sheet: "分会议统计", cell: "I3", raw: "0", kind: "n", numFmt: "0.0%"},
 		{sheet: "单位统计", cell: "A3", raw: "1", kind: "n"},

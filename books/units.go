@@ -9,8 +9,9 @@ import (
 )
 
 // 单位统计 and the units not heard from (SPEC §7): the ranked units, a unit with rows excluded by
-// errors marked ※, and after them one row 未报送 per unit expected and not heard from, without
-// rank or figures. The 说明 column beside 牵头单位 is there only when some unit sent nothing.
+// errors marked ※; after them, without rank or figures, the units none of whose rows were
+// counted, and one row 未报送 per unit expected and not heard from. The 说明 column beside
+// 牵头单位 is there only when some unit has such a row.
 
 const (
 	markExcluded     = "※"
@@ -22,9 +23,12 @@ const (
 // unitsTable is the report's sheet 单位统计.
 func unitsTable(r *sheets.Report, asOf string) *xlsxout.Table {
 	cols, notes := colsUnits, []string{noteRankRule}
-	absent := len(r.Absent) > 0
-	if absent {
+	ranked, uncounted := len(r.Units), len(r.Units)+len(r.Uncounted)
+	noted := uncounted > ranked || len(r.Absent) > 0 // a column 说明
+	if noted {
 		cols = slices.Insert(slices.Clip(cols), 2, column(labelNote, kText))
+	}
+	if len(r.Absent) > 0 {
 		notes = append(notes, noteAbsentUnits)
 	}
 	if n := r.ExcludedNote(); n != "" {
@@ -32,22 +36,27 @@ func unitsTable(r *sheets.Report, asOf string) *xlsxout.Table {
 	}
 	return &xlsxout.Table{
 		Name: sheets.SheetUnits, Titles: []string{"单位统计" + asOf}, Cols: cols,
-		N: len(r.Units) + len(r.Absent), Empty: "无事项", Notes: notes,
+		N: uncounted + len(r.Absent), Empty: "无事项", Notes: notes,
 		Row: func(i int, v []any) xlsxout.Tone {
 			figures := v[2:]
-			if absent {
+			if noted {
 				figures = v[3:]
 			}
-			if i >= len(r.Units) {
-				a := r.Absent[i-len(r.Units)]
+			switch {
+			case i >= uncounted:
+				a := r.Absent[i-uncounted]
 				v[1], v[2] = a.Unit, xlsxout.Marked{Text: a.Note(), Tone: xlsxout.Yellow}
+				return xlsxout.None
+			case i >= ranked:
+				u := &r.Uncounted[i-ranked]
+				v[1], v[2] = u.Unit+markExcluded, xlsxout.Marked{Text: fmt.Sprintf(noteExcludedRows, u.Excluded), Tone: xlsxout.Yellow}
 				return xlsxout.None
 			}
 			u := &r.Units[i]
 			v[0], v[1] = u.Rank, u.Unit
 			if u.Excluded > 0 {
 				v[1] = u.Unit + markExcluded
-				if absent {
+				if noted {
 					v[2] = fmt.Sprintf(noteExcludedRows, u.Excluded)
 				}
 			}

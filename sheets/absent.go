@@ -191,16 +191,30 @@ func unreported(as []Absence) []UnitDue {
 }
 
 // markExcluded counts in 单位统计 the rows of each unit's files that errors excluded, so that
-// the unit is marked ※ (SPEC §7): a unit must not climb the table by filling a cell wrong.
+// the unit is marked ※ (SPEC §7): a unit must not climb the table by filling a cell wrong, nor
+// leave it so — a unit none of whose rows were counted is listed after the ranked units
+// (Uncounted).
 func (r *Report) markExcluded() {
 	at := make(map[string]int, len(r.Units))
 	for i, u := range r.Units {
 		at[u.Unit] = i
 	}
+	uncounted := map[string]int{}
 	for _, f := range r.Inputs {
-		if i, ok := at[f.Unit]; ok && f.Failed == "" && f.Excluded > 0 {
-			r.Units[i].Excluded += f.Excluded
+		if f.Failed != "" || f.Excluded == 0 {
+			continue
 		}
+		if i, ok := at[f.Unit]; ok {
+			r.Units[i].Excluded += f.Excluded
+			continue
+		}
+		i, ok := uncounted[f.Unit]
+		if !ok {
+			i = len(r.Uncounted)
+			uncounted[f.Unit] = i
+			r.Uncounted = append(r.Uncounted, UnitStats{Unit: f.Unit})
+		}
+		r.Uncounted[i].Excluded += f.Excluded
 	}
 }
 
@@ -208,7 +222,7 @@ func (r *Report) markExcluded() {
 // each were left out: ※ 有填写错误的行未计入，名次仅供参考：市商务局1行。 Empty when none is.
 func (r *Report) ExcludedNote() string {
 	var parts []string
-	for _, u := range r.Units {
+	for _, u := range slices.Concat(r.Units, r.Uncounted) {
 		if u.Excluded > 0 {
 			parts = append(parts, fmt.Sprintf(noteExcludedUnit, u.Unit, u.Excluded))
 		}

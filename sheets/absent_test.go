@@ -101,6 +101,9 @@ func TestBuildAbsent(t *testing.T) {
 	if want := []Absence{{Unit: "市审计局"}}; !reflect.DeepEqual(r.Absent, want) {
 		t.Errorf("absent %+v, want %+v", r.Absent, want)
 	}
+	if want := []UnitStats{{Unit: "市水利局", Excluded: 1}}; !reflect.DeepEqual(r.Uncounted, want) {
+		t.Errorf("uncounted %+v, want %+v", r.Uncounted, want)
+	}
 	n := 0
 	for _, p := range r.Problems {
 		if p.Kind == UnitAbsent {
@@ -119,7 +122,7 @@ func TestBuildAbsent(t *testing.T) {
 }
 
 // 单位统计 marks a unit whose files had rows excluded by errors, with their count, and the note
-// names each; a unit without excluded rows is not marked.
+// names each; a unit without excluded rows is not marked, nor one whose file was unreadable.
 func TestMarkExcluded(t *testing.T) {
 	r := &Report{
 		Units: []UnitStats{{Rank: 1, Unit: "市商务局"}, {Rank: 2, Unit: "市财政局"}, {Rank: 3, Unit: "市交通运输局"}},
@@ -128,7 +131,8 @@ func TestMarkExcluded(t *testing.T) {
 			{File: "市商务局（补报）.xlsx", Unit: "市商务局", Rows: 3, Excluded: 2},
 			{File: "市财政局.xlsx", Unit: "市财政局", Rows: 20},
 			{File: "市交通运输局.xlsx", Unit: "市交通运输局", Rows: 25, Excluded: 1},
-			{File: "市水利局.xlsx", Unit: "市水利局", Rows: 2, Excluded: 2}, // no row in 单位统计
+			{File: "市水利局.xlsx", Unit: "市水利局", Rows: 2, Excluded: 2}, // no item counted
+			{File: "市教育局.ods", Unit: "市教育局", Failed: "无法读取", Errors: 1},
 		},
 	}
 	r.markExcluded()
@@ -139,7 +143,11 @@ func TestMarkExcluded(t *testing.T) {
 	if want := []string{"市商务局 3", "市财政局 0", "市交通运输局 1"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("excluded %q, want %q", got, want)
 	}
-	if got, want := r.ExcludedNote(), "※ 有填写错误的行未计入，名次仅供参考：市商务局3行、市交通运输局1行。"; got != want {
+	// A unit none of whose rows were counted does not leave the table.
+	if want := []UnitStats{{Unit: "市水利局", Excluded: 2}}; !reflect.DeepEqual(r.Uncounted, want) {
+		t.Errorf("uncounted %+v, want %+v", r.Uncounted, want)
+	}
+	if got, want := r.ExcludedNote(), "※ 有填写错误的行未计入，名次仅供参考：市商务局3行、市交通运输局1行、市水利局2行。"; got != want {
 		t.Errorf("note\n got %s\nwant %s", got, want)
 	}
 	if n := (&Report{Units: r.Units[1:2]}).ExcludedNote(); n != "" {

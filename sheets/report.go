@@ -50,6 +50,9 @@ type Report struct {
 	// Absent are the units expected to report and not heard from (SPEC §7), biggest first:
 	// named on 汇总, rows 未报送 in 报送情况 and at the end of 单位统计, one warning each.
 	Absent []Absence
+	// Uncounted are the units heard from none of whose rows were counted, every one excluded
+	// by errors: after the ranked units of 单位统计, marked ※, without rank or figures.
+	Uncounted []UnitStats
 }
 
 // Counts are the completion figures of a group of items.
