@@ -22,9 +22,9 @@ func TestAbsences(t *testing.T) {
 		Inputs: []FileResult{
 			{File: "市财政局.xlsx", Unit: "市财政局", Rows: 1, Counted: 1},
 			{File: "办公室汇总.xlsx", Unit: "市商务局", Rows: 1, Counted: 1},
-			{File: "市水利局.xlsx", Unit: "市水利局", Rows: 3, Excluded: 3},                       // every row excluded
-			{File: "2024年12月市林业局督查台账（盖章）.xlsx", Unit: "2024年12月市林业局督查台账"},           // a form returned empty
-			{File: "市教育局.ods", Unit: "市教育局", Failed: "无法读取", Errors: 1},                     // unreadable
+			{File: "市水利局.xlsx", Unit: "市水利局", Rows: 3, Excluded: 3},                          // every row excluded
+			{File: "2024年12月市林业局督查台账（盖章）.xlsx", Unit: "2024年12月市林业局督查台账"},                    // a form returned empty
+			{File: "市教育局.ods", Unit: "市教育局", Failed: "无法读取", Errors: 1},                      // unreadable
 			{File: "市统计局_催办单.xlsx", Unit: "", Failed: "尚未填写，已跳过", Skipped: true, Notices: 1}, // a reminder nobody filled
 		},
 	}
