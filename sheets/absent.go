@@ -190,6 +190,42 @@ func unreported(as []Absence) []UnitDue {
 	return out
 }
 
+// rowsUnit is the 牵头单位 most of rows name (as the row rules read it, by its canonical name in
+// d), else the unit they take from 填报单位 or the file's name; empty for no rows.
+func rowsUnit(rows []RawRow, d *Dict) string {
+	n := map[string]int{}
+	unit, best := "", 0
+	for i := range rows {
+		u := splitLead(rows[i].Vals[FieldLead]).lead
+		if u == "" {
+			u = rows[i].UnitFromFile
+		}
+		if u == "" {
+			continue
+		}
+		if d != nil {
+			u, _ = d.Unit(u)
+		}
+		n[u]++
+		if n[u] > best || n[u] == best && u < unit {
+			unit, best = u, n[u]
+		}
+	}
+	return unit
+}
+
+// unitsOfRows gives each file read none of whose rows was counted — every one excluded by
+// errors — the unit its rows name, rather than its file's name (附件3.xlsx), so that the unit is
+// heard from and its rows are marked against it.
+func (b *run) unitsOfRows(r *Report) {
+	for i := range r.Inputs {
+		f := &r.Inputs[i]
+		if u := b.results[i].unit; u != "" && f.Failed == "" && f.Counted+f.Merged == 0 {
+			f.Unit = u
+		}
+	}
+}
+
 // markExcluded counts in 单位统计 the rows of each unit's files that errors excluded, so that
 // the unit is marked ※ (SPEC §7): a unit must not climb the table by filling a cell wrong, nor
 // leave it so — a unit none of whose rows were counted is listed after the ranked units

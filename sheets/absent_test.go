@@ -88,8 +88,9 @@ func TestBuildAbsent(t *testing.T) {
 	files := []string{
 		writeBook(t, dir, "市财政局.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: []string{header,
 			"市政府常务会议|市政府第5次常务会议|推进预算绩效管理改革|市财政局|2025-06-30|推进中"}}}}),
-		// 市水利局's only row is excluded by its error: heard from, not counted.
-		writeBook(t, dir, "市水利局.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: []string{header,
+		// 市水利局's only row is excluded by its error: heard from, by the unit its row names
+		// whatever its file is called, and not counted.
+		writeBook(t, dir, "附件3.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: []string{header,
 			"市政府常务会议|市政府第5次常务会议|推进河道治理|市水利局|2024年2月30日|推进中"}}}}),
 	}
 	d := testDict(t)

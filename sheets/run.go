@@ -66,6 +66,7 @@ func Build(files []string, o Options) *Report {
 	r.Created = o.Created
 	r.Inputs = b.outcomes()
 	r.noteItems()
+	b.unitsOfRows(r)
 	r.markExcluded()
 	r.Problems = probs // counted in the files' outcomes as they were read and validated
 	if !o.NoGaps {
@@ -111,6 +112,7 @@ type fileRun struct {
 	rowProbs  []Problem // of validating its rows
 	sheets    []SheetTally
 	later     []RawRow // rows left to validate once the reporting year is known
+	unit      string   // the 牵头单位 most of its rows name (rowsUnit)
 }
 
 // read reads file i and validates its rows, or keeps them for later when they need the
@@ -132,7 +134,7 @@ func (b *run) read(i int) {
 	for _, p := range l.Problems {
 		out.note(p)
 	}
-	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets}
+	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets, unit: rowsUnit(rs, b.o.Dict)}
 	if b.o.Year == 0 && b.v.needsRunYear(rs) {
 		b.results[i].later = rs
 	} else {
