@@ -258,7 +258,7 @@ func (res *SinceResult) gone(p *Previous, used []bool, came map[string]bool, h h
 			from = fmt.Sprintf(msgUnreportedFrom, pi.Source)
 		}
 		c := Change{Kind: ChangeUnreported, Prev: pi, Note: msgGoneNote, Check: msgUnreportedNote + from}
-		if came[pi.Lead] {
+		if came[pi.Lead] || pi.Lead == "" { // an item without a unit stands alone
 			g.items = append(g.items, c)
 			g.detail = append(g.detail, c)
 			res.Problems = append(res.Problems, Problem{Pos: Pos{File: p.File, Sheet: SheetItems, Row: pi.Row}, Scope: ScopeRow, Level: Warning, Kind: PreviousUnreported,
