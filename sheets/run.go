@@ -45,7 +45,7 @@ type Options struct {
 // validated then.
 func Build(files []string, o Options) *Report {
 	b := &run{o: o, files: files, names: Names(files), twins: twinNames(files),
-		results: make([]fileRun, len(files)), years: yearCounts{},
+		results: make([]fileRun, len(files)), years: yearCounts{}, versions: map[string]Version{},
 		v: NewValidator(o.Dict, o.AsOf)} // safe for concurrent use: its rules only read
 	if o.Year > 0 {
 		b.v.Year = runYear(o.Year, nil, o.AsOf)
@@ -57,7 +57,7 @@ func Build(files []string, o Options) *Report {
 
 	items, probs, t := b.collect()
 	unifyKinds(o.Dict, items)
-	merged, dups, ps := Merge(items)
+	merged, dups, ps := Merge(items, b.versions)
 	r := b.summarize(merged)
 	r.Year = year.Year
 	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
@@ -97,6 +97,8 @@ type run struct {
 	twins   []bool   // twinNames
 	v       *Validator
 	results []fileRun // of each file, each written by one worker only
+	// versions are the files' places among the versions of their unit's ledger, by name.
+	versions map[string]Version
 
 	mu    sync.Mutex // guards the rest
 	done  int        // files read
@@ -143,6 +145,7 @@ func (b *run) read(i int) {
 	seen := yearCounts{}
 	seen.add(rs)
 	b.mu.Lock()
+	b.versions[b.names[i]] = LedgerVersion(b.names[i], l.Unit, time.Time{}, l.Form)
 	for y, n := range seen {
 		b.years[y] += n
 	}

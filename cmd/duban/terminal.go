@@ -53,7 +53,9 @@ func printStderr(w io.Writer, r *sheets.Report, o Options) {
 		case p.Kind == sheets.UnitAbsent: // not counted at all: a block of its own, one line a unit
 			absent = append(absent, p)
 		case p.Level == sheets.Warning:
-			warns = append(warns, p)
+			if !p.Detail { // in the check file; its summary is another warning
+				warns = append(warns, p)
+			}
 		default:
 			notes = append(notes, p)
 		}
