@@ -248,7 +248,7 @@ func TestConfigNoteMerges(t *testing.T) {
 	defer f.Close()
 	want := map[string]string{
 		sheets.SectionCategories: "A1:D1", sheets.SectionStatuses: "A1:B1", sheets.SectionColumns: "A1:B1",
-		sheets.SectionNoDeadline: "", sheets.SectionUnits: "A1:B1", sheets.SectionSettings: "A1:B1",
+		sheets.SectionNoDeadline: "", sheets.SectionUnits: "A1:C1", sheets.SectionSettings: "A1:B1",
 	}
 	for _, ct := range sheets.ConfigTables() {
 		ms, err := f.GetMergeCells(ct.Section)

@@ -2,7 +2,8 @@
 // validate → merge → stats — and holds the one policy for writing files:
 //
 //	WriteReport  (report.go)   the report for the leaders and the clerk's check file beside it
-//	                           (sheets.CheckPath), with 变化情况 (changes.go) and 漏报事项
+//	                           (sheets.CheckPath), with 单位统计 (units.go), 变化情况
+//	                           (changes.go) and 漏报事项
 //	WriteBrief   (brief.go)    the briefing (会议通报) on one meeting's items
 //	BriefBulletin, ReportBulletin (bulletin.go)
 //	                           the 通报 as a Word document (internal/bulletin), saved with the

@@ -190,16 +190,7 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 				return xlsxout.None
 			},
 		},
-		{
-			Name: sheets.SheetUnits, Titles: []string{"单位统计" + asOf}, Cols: colsUnits,
-			N: len(r.Units), Empty: "无事项", Notes: []string{noteRankRule},
-			Row: func(i int, v []any) xlsxout.Tone {
-				u := &r.Units[i]
-				v[0], v[1] = u.Rank, u.Unit
-				countValues(v[2:], u.Counts, false)
-				return xlsxout.None
-			},
-		},
+		unitsTable(r, asOf),
 		flaggedTable(sheets.SheetOverdue, "逾期事项"+asOf, colsOverdue, r.Overdue, xlsxout.Red, "无逾期事项"),
 		flaggedTable(sheets.SheetDueSoon, "临期事项"+asOf, colsDueSoon, r.DueSoon, xlsxout.Yellow, "无临期事项"),
 		{
@@ -322,7 +313,7 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 	asOf := "（统计截止：" + sheets.CNDate(r.AsOf) + "）"
 	nItems, itemsCut := xlsxout.Cap(len(r.Items), "项事项")
 	nProblems, problemsCut := xlsxout.Cap(len(r.Problems), "条问题（多为提示）")
-	inputs := r.Submissions()
+	inputs, absent := r.Submissions(), absentRows(r)
 	notes := []string{fmt.Sprintf(lineBalance, r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)}
 	for _, g := range r.Gaps {
 		notes = append(notes, g.String())
@@ -333,11 +324,16 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 	case len(r.Gaps) == 0:
 		notes = append(notes, lineNoGaps)
 	}
-	return []*xlsxout.Table{
+	ts := []*xlsxout.Table{
 		{
 			Name: sheets.SheetInputs, Titles: []string{"报送情况" + asOf}, Cols: colsInputs,
-			N: len(inputs), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs), Wide: true,
+			N: len(inputs) + len(absent), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs), Wide: true,
 			Row: func(i int, v []any) xlsxout.Tone {
+				if i >= len(inputs) { // a unit expected that sent nothing
+					a := absent[i-len(inputs)]
+					v[1], v[9] = a.Unit, absentResult(a)
+					return xlsxout.Yellow
+				}
 				f := &inputs[i]
 				v[0], v[1], v[2], v[3] = f.File, f.Unit, strings.Join(f.Sheets, "、"), f.Rows
 				v[4], v[5], v[6], v[7], v[8] = f.Counted, f.Merged, f.Errors, f.Warnings, f.Notices
@@ -370,6 +366,12 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 		},
 		checkedItems(r, nItems, itemsCut, asOf),
 	}
+	if r.Since != nil {
+		changes := CheckChangesTable(r.Since, r.AsOf)
+		changes.Wide = true // the check file's, with its sources
+		ts = append(ts, changes)
+	}
+	return ts
 }
 
 // checkedItems is 事项明细 of the check file, the office's own: it may print on A3.

@@ -98,7 +98,7 @@ func testReport() *sheets.Report {
 		Units: []sheets.UnitStats{
 			{Rank: 1, Unit: "市应急局", Counts: sheets.Counts{Items: 1, Done: 1}},
 			{Rank: 2, Unit: "市发改委", Counts: sheets.Counts{Items: 1, InProgress: 1}},
-			{Rank: 2, Unit: "市交通局", Counts: sheets.Counts{Items: 1, NotStarted: 1}},
+			{Rank: 2, Unit: "市交通局", Counts: sheets.Counts{Items: 1, NotStarted: 1}, Excluded: 1},
 			{Rank: 4, Unit: "市住建局", Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1}},
 		},
 		Overdue:    []sheets.Flagged{{Item: &items[0], Days: 30}},
@@ -118,6 +118,8 @@ func testReport() *sheets.Report {
 			Missing:    [][]string{{"加快政务服务一网通办", "2024年底前", "市政务服务中心"}},
 			Unreported: []sheets.UnitDue{{Unit: "市政务服务中心", Items: 1}},
 		},
+		Absent:    []sheets.Absence{{Unit: "市政务服务中心", Due: 1}},
+		Uncounted: []sheets.UnitStats{{Unit: "市统计局", Excluded: 1}},
 	}
 }
 
@@ -180,7 +182,7 @@ func TestWriteSheetsAndHeaders(t *testing.T) {
 		"汇总":     "类别|会议次数|事项数|已落实|推进中|未启动|逾期|临期|落实率",
 		"分会议统计":  "类别|会议|会议日期|事项数|已落实|推进中|未启动|逾期|落实率",
 		"分管领导统计": "责任领导|事项数|已落实|推进中|未启动|逾期|临期|落实率",
-		"单位统计":   "排名|牵头单位|事项数|已落实|推进中|未启动|逾期|落实率",
+		"单位统计":   "排名|牵头单位|说明|事项数|已落实|推进中|未启动|逾期|落实率", // 说明: a unit sent nothing
 		"逾期事项":   "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|逾期天数|落实状态|进展情况",
 		"临期事项":   "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|剩余天数|落实状态|进展情况",
 		"无明确时限":  "序号|类别|会议|事项内容|牵头单位|责任领导|落实状态|进展情况",
@@ -236,7 +238,7 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "汇总", cell: "A1", raw: "示例市人民政府办公室2024年度督查事项落实情况汇总", kind: "s"},
 		{sheet: "汇总", cell: "A2", raw: "制表单位：示例市人民政府办公室　　统计截止：2024年11月30日", kind: "s"},
 		{sheet: "汇总", cell: "A3", raw: testReport().Narrative, kind: "s"},
-		{sheet: "汇总", cell: "A4", raw: "注：市教育局报送的台账无法读取，市政务服务中心未报送台账，市统计局报送的1行因填写错误被排除，上述事项均未计入本汇总。", kind: "s"},
+		{sheet: "汇总", cell: "A4", raw: "注：市教育局报送的台账无法读取，市政务服务中心本期未报送台账（应报事项1项），市统计局报送的1行因填写错误被排除，上述事项均未计入本汇总。", kind: "s"},
 		{sheet: "汇总", cell: "A6", raw: "市政府常务会议", kind: "s"},
 		{sheet: "汇总", cell: "B6", raw: "2", kind: "n"},
 		{sheet: "汇总", cell: "I6", raw: "0", kind: "n", numFmt: "0.0%", shown: "0.0%"},
@@ -256,11 +258,23 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "分管领导统计", cell: "H3", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
 		{sheet: "单位统计", cell: "A5", raw: "2", kind: "n"}, // tied with the row above
 		{sheet: "单位统计", cell: "A6", raw: "4", kind: "n"},
-		{sheet: "单位统计", cell: "A8", raw: "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。", kind: "s"},
+		{sheet: "单位统计", cell: "B5", raw: "市交通局※", kind: "s"}, // a row of it excluded by errors
+		{sheet: "单位统计", cell: "C5", raw: "1行有错误未计入", kind: "s"},
+		{sheet: "单位统计", cell: "A7", raw: "", kind: ""}, // none of its rows counted: no rank, no figures
+		{sheet: "单位统计", cell: "B7", raw: "市统计局※", kind: "s"},
+		{sheet: "单位统计", cell: "C7", raw: "1行有错误未计入", kind: "s"},
+		{sheet: "单位统计", cell: "D7", raw: "", kind: ""},
+		{sheet: "单位统计", cell: "A8", raw: "", kind: ""}, // the unit that sent nothing: no rank, no figures
+		{sheet: "单位统计", cell: "B8", raw: "市政务服务中心", kind: "s"},
+		{sheet: "单位统计", cell: "C8", raw: "未报送", kind: "s"},
+		{sheet: "单位统计", cell: "D8", raw: "", kind: ""},
+		{sheet: "单位统计", cell: "I8", raw: "", kind: ""},
+		{sheet: "单位统计", cell: "A10", raw: "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。", kind: "s"},
+		{sheet: "单位统计", cell: "A12", raw: "※ 有填写错误的行未计入，名次仅供参考：市交通局1行、市统计局1行。", kind: "s"},
 		{sheet: "分会议统计", cell: "C3", raw: "45352", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-03-01"},
 		{sheet: "分会议统计", cell: "I3", raw: "0", kind: "n", numFmt: "0.0%"},
 		{sheet: "单位统计", cell: "A3", raw: "1", kind: "n"},
-		{sheet: "单位统计", cell: "H3", raw: "1", kind: "n", numFmt: "0.0%", shown: "100.0%"},
+		{sheet: "单位统计", cell: "I3", raw: "1", kind: "n", numFmt: "0.0%", shown: "100.0%"},
 		{sheet: "逾期事项", cell: "G3", raw: "45596", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-10-31"},
 		{sheet: "逾期事项", cell: "H3", raw: "30", kind: "n"},
 		{sheet: "逾期事项", cell: "I3", raw: "推进中", kind: "s"},

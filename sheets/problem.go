@@ -39,6 +39,9 @@ type Problem struct {
 	Field string // column label (canonical), may be empty
 	Raw   string // the raw value, or for an excluded row all its values
 	Msg   string // plain-Chinese explanation a unit clerk can act on
+	// Detail is a problem listed in the check file only: the terminal gives its summary in
+	// another problem (one warning per pair of files, not one per item).
+	Detail bool
 }
 
 // String formats p as one stderr line: 文件!工作表!单元格: 级别: 说明.
@@ -133,6 +136,9 @@ const (
 	AnnotatedReturned
 	NotWorkbook
 	SheetRenamed
+	StatusMeaning     // a status word read by its meaning (SPEC §4.3)
+	NoDeadlineMeaning // a no-deadline phrase read by its meaning (SPEC §4.2)
+	ColumnMeaning     // a column header read by its head word (SPEC §3.1)
 
 	// errors and warnings (错误, 警告)
 	NoSuchPath
@@ -159,6 +165,9 @@ const (
 	PreviousUnreported
 	MasterNoLead
 	AnnotateFailed
+	VersionDiffers
+	VersionOnlyEarlier
+	UnitAbsent
 
 	numProblemKinds
 )

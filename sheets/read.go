@@ -51,6 +51,8 @@ type Ledger struct {
 	Rows     []RawRow
 	Problems []Problem
 	Sheets   []SheetTally // one per ledger sheet, in workbook order
+	Unit     string       // the unit its first 填报单位 line names, "" if none
+	Form     bool         // a form or reminder duban wrote, filled in by the unit
 }
 
 // ReadLedger is ReadFile with the tally of each ledger sheet's rows.
@@ -93,7 +95,7 @@ func readWith(name string, d *Dict, read func(*reader) error) (l Ledger) {
 	if r.form && len(r.rows) == 0 && Count(r.probs, Error) == 0 {
 		r.probs = append(r.probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Warning, Kind: BlankForm, Msg: msgBlankForm})
 	}
-	return Ledger{Rows: r.rows, Problems: r.probs, Sheets: r.tallies}
+	return Ledger{Rows: r.rows, Problems: r.probs, Sheets: r.tallies, Unit: r.lineUnit, Form: r.form}
 }
 
 // fileError is why a whole file was refused; its text is the user's message.
@@ -115,6 +117,7 @@ type reader struct {
 	probs    []Problem
 	skipped  []string     // why each skipped sheet was skipped
 	form     bool         // a submission form written by duban template
+	lineUnit string       // the unit of the first 填报单位 line above a header, "" if none
 	tallies  []SheetTally // what became of the rows of each ledger sheet
 }
 

@@ -20,8 +20,9 @@ type Options struct {
 	// Created is the run's clock, the creation time of the workbooks written.
 	Created time.Time
 	Read    ReadOptions
-	// NoGaps leaves out the warnings about gaps in meetings' session numbers: checking one
-	// unit's ledger (duban check), the sessions it has no items of say nothing.
+	// NoGaps leaves out the warnings about gaps in meetings' session numbers, and the units
+	// the dictionary marks 应报送 that sent nothing: checking one unit's ledger (duban check),
+	// the sessions it has no items of and the units it is not say nothing.
 	NoGaps bool
 	// Master is the master list to reconcile the reports with (--expect), nil for none: the
 	// report's 漏报事项 and the record of the meetings held.
@@ -44,7 +45,7 @@ type Options struct {
 // validated then.
 func Build(files []string, o Options) *Report {
 	b := &run{o: o, files: files, names: Names(files), twins: twinNames(files),
-		results: make([]fileRun, len(files)), years: yearCounts{},
+		results: make([]fileRun, len(files)), years: yearCounts{}, versions: map[string]Version{},
 		v: NewValidator(o.Dict, o.AsOf)} // safe for concurrent use: its rules only read
 	if o.Year > 0 {
 		b.v.Year = runYear(o.Year, nil, o.AsOf)
@@ -56,7 +57,7 @@ func Build(files []string, o Options) *Report {
 
 	items, probs, t := b.collect()
 	unifyKinds(o.Dict, items)
-	merged, dups, ps := Merge(items)
+	merged, dups, ps := Merge(items, b.versions)
 	r := b.summarize(merged)
 	r.Year = year.Year
 	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
@@ -65,21 +66,20 @@ func Build(files []string, o Options) *Report {
 	r.Created = o.Created
 	r.Inputs = b.outcomes()
 	r.noteItems()
+	b.unitsOfRows(r)
+	r.markExcluded()
 	r.Problems = probs // counted in the files' outcomes as they were read and validated
 	if !o.NoGaps {
 		r.Problems = append(r.Problems, gapProblems(r.Gaps)...)
 	}
-	if r.Since != nil {
-		ps = append(ps, r.Since.Problems...)
-	}
+	ps = append(ps, r.compare(o)...)
 	r.Add(ps)
 	return r
 }
 
-// summarize sums up the merged items against the master list and the previous report the
-// options give.
+// summarize sums up the merged items against the master list the options give.
 func (b *run) summarize(merged []Item) *Report {
-	a := against{previous: b.o.Previous}
+	var a against
 	var rec *Reconciliation
 	if b.o.Master != nil {
 		rec, a.meetings = b.o.Master.against(b.o.Dict, merged)
@@ -97,6 +97,8 @@ type run struct {
 	twins   []bool   // twinNames
 	v       *Validator
 	results []fileRun // of each file, each written by one worker only
+	// versions are the files' places among the versions of their unit's ledger, by name.
+	versions map[string]Version
 
 	mu    sync.Mutex // guards the rest
 	done  int        // files read
@@ -112,6 +114,7 @@ type fileRun struct {
 	rowProbs  []Problem // of validating its rows
 	sheets    []SheetTally
 	later     []RawRow // rows left to validate once the reporting year is known
+	unit      string   // the 牵头单位 most of its rows name (rowsUnit)
 }
 
 // read reads file i and validates its rows, or keeps them for later when they need the
@@ -133,7 +136,7 @@ func (b *run) read(i int) {
 	for _, p := range l.Problems {
 		out.note(p)
 	}
-	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets}
+	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets, unit: rowsUnit(rs, b.o.Dict)}
 	if b.o.Year == 0 && b.v.needsRunYear(rs) {
 		b.results[i].later = rs
 	} else {
@@ -142,6 +145,7 @@ func (b *run) read(i int) {
 	seen := yearCounts{}
 	seen.add(rs)
 	b.mu.Lock()
+	b.versions[b.names[i]] = LedgerVersion(b.names[i], l.Unit, time.Time{}, l.Form)
 	for y, n := range seen {
 		b.years[y] += n
 	}

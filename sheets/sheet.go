@@ -181,6 +181,9 @@ func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 	}
 	if u := unitFromLines(top[:h]); u != "" {
 		s.unit = u
+		if s.lineUnit == "" {
+			s.lineUnit = u
+		}
 	}
 	s.year, s.yearFrom = yearFromLines(top[:h], s.date1904)
 	var lower []xlsx.Cell

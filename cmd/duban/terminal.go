@@ -21,6 +21,7 @@ const (
 	headErrors     = "以下文件有错误，请退回单位修改后重新报送："
 	headPathErrors = "以下路径有误，未能读取，请检查命令中的文件或文件夹："
 	headWarnings   = "警告%d条（已计入统计，请核实）："
+	headAbsent     = "应报送而未报送台账的单位%d个（其事项未计入统计）："
 	headNotices    = "提示%d条：%s"
 	hintVerbose    = "；加 -v 逐条列出"
 	kindCount      = "%s%d条"
@@ -41,16 +42,21 @@ const (
 	lineBalance    = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 )
 
-// printStderr writes stderr of report and check in SPEC §2's order; with o.Quiet only the
-// errors, with o.Verbose every notice after their counts.
+// printStderr writes stderr of report and check in SPEC §2's order — the units expected that
+// sent nothing in a block of their own before the warnings, since nothing of theirs is
+// counted; with o.Quiet only the errors, with o.Verbose every notice after their counts.
 func printStderr(w io.Writer, r *sheets.Report, o Options) {
-	var errs, warns, notes []sheets.Problem
+	var errs, absent, warns, notes []sheets.Problem
 	for _, p := range r.Problems {
-		switch p.Level {
-		case sheets.Error:
+		switch {
+		case p.Level == sheets.Error:
 			errs = append(errs, p)
-		case sheets.Warning:
-			warns = append(warns, p)
+		case p.Kind == sheets.UnitAbsent: // not counted at all: a block of its own, one line a unit
+			absent = append(absent, p)
+		case p.Level == sheets.Warning:
+			if !p.Detail { // in the check file; its summary is another warning
+				warns = append(warns, p)
+			}
 		default:
 			notes = append(notes, p)
 		}
@@ -81,6 +87,9 @@ func printStderr(w io.Writer, r *sheets.Report, o Options) {
 	}
 	if o.Quiet {
 		return
+	}
+	if len(absent) > 0 {
+		printProblems(blocks.next(), fmt.Sprintf(headAbsent, len(absent)), absent)
 	}
 	if len(warns) > 0 {
 		printProblems(blocks.next(), fmt.Sprintf(headWarnings, len(warns)), warns)
