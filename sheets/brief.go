@@ -84,11 +84,8 @@ func FindMeeting(r *Report, d *Dict, name string) (MeetingStats, error) {
 		}
 		return MeetingStats{}, fmt.Errorf(msgBriefNotFound, name, candidates(of))
 	}
-	for _, m := range of {
-		got := ParseMeeting(m.Name)
-		if got.Num == want.Num && (want.Year == 0 || got.Year == want.Year) {
-			return m, nil
-		}
+	if m, ok := sessionOf(of, want, name, r.Year); ok {
+		return m, nil
 	}
 	// The sessions nearest in number first.
 	near := slices.Clone(of)
@@ -118,17 +115,32 @@ func onlyCategory(d *Dict, name string) bool {
 func latest(ms []MeetingStats) MeetingStats {
 	best := ms[0]
 	for _, m := range ms[1:] {
-		a, b := ParseMeeting(m.Name), ParseMeeting(best.Name)
-		switch {
-		case a.Num != b.Num:
-			if a.Year*100000+a.Num > b.Year*100000+b.Num {
-				best = m
-			}
-		case m.Date.After(best.Date):
+		switch c := cmp.Or(cmp.Compare(m.year, best.year), cmp.Compare(m.num, best.num)); {
+		case c > 0, c == 0 && m.Date.After(best.Date):
 			best = m
 		}
 	}
 	return best
+}
+
+// sessionOf finds the meeting of number want.Num among ms (SPEC §4.1): of the year written
+// in name (2023年第9次, 〔2023〕9号), else of the report's year, else of the latest year.
+func sessionOf(ms []MeetingStats, want Meeting, name string, year int) (MeetingStats, bool) {
+	wantYear := cmp.Or(want.Year, textYear(name))
+	var found *MeetingStats
+	for i := range ms {
+		m := &ms[i]
+		if m.num != want.Num || wantYear > 0 && m.year != wantYear {
+			continue
+		}
+		if found == nil || found.year != year && (m.year == year || m.year > found.year) {
+			found = m
+		}
+	}
+	if found == nil {
+		return MeetingStats{}, false
+	}
+	return *found, true
 }
 
 // meetingCategories names the categories that have meetings in the report, with their latest

@@ -32,8 +32,9 @@ type masterRow struct {
 
 // readMaster reads and validates a master list (a report duban wrote is read by its 事项明细). ok is false when the file cannot be used at
 // all; probs are the reader's and the row rules' findings (without 落实状态, which a master
-// list does not have).
-func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []masterRow, probs []Problem, ok bool) {
+// list does not have). year is the reporting year its meetings without one take, 0 for the
+// as-of year's.
+func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) (rows []masterRow, probs []Problem, ok bool) {
 	raws, probs := ReadFile(path, d, ro)
 	if fileFailed(probs) && isReport(path) {
 		// A report duban wrote, as the master list of the next round: its 事项明细.
@@ -48,6 +49,9 @@ func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []ma
 	}
 	v := NewValidator(d, asOf)
 	v.Assigned = true
+	if year > 0 {
+		v.Year = RunYear{year, yearFromReport}
+	}
 	for _, r := range raws {
 		mr := masterRow{raw: r, lead: splitLead(r.Vals[FieldLead]).lead} // one lead, as the row rules take it
 		if mr.lead == "" {
@@ -75,7 +79,7 @@ func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []ma
 // first appear). Rows without a lead unit are left out with an error. ok is false when the
 // file cannot be read at all.
 func SplitByUnit(path string, d *Dict, ro ReadOptions) (units []UnitRows, probs []Problem, ok bool) {
-	rows, probs, ok := readMaster(path, d, time.Now(), ro)
+	rows, probs, ok := readMaster(path, d, time.Now(), 0, ro)
 	if !ok {
 		return nil, probs, false
 	}
@@ -120,7 +124,7 @@ func Reconcile(expectPath string, r *Report, o Options) (*Reconciliation, error)
 // rows and their items. Categories the dictionary does not know get one kind over the list
 // and the report. A list that cannot be used is an error.
 func readMasterFor(expectPath string, r *Report, o Options) ([]masterRow, []Item, error) {
-	rows, probs, ok := readMaster(expectPath, o.Dict, o.AsOf, o.Read)
+	rows, probs, ok := readMaster(expectPath, o.Dict, o.AsOf, r.Year, o.Read)
 	master := make([]Item, len(rows))
 	for i := range rows {
 		master[i] = rows[i].item

@@ -106,7 +106,7 @@ func TestReconcileAllBack(t *testing.T) {
 		{"会议", "事项内容", "牵头单位", "完成时限"},
 		{"市长专题会议第7次", "制定数据开放目录", "市数据局", ""},
 	})
-	r := &Report{Items: []Item{{Category: "市长专题会议", Kind: KindMeeting, Meeting: Meeting{Num: 7},
+	r := &Report{Year: 2024, Items: []Item{{Category: "市长专题会议", Kind: KindMeeting, Meeting: Meeting{Num: 7, Year: 2024},
 		Content: "制定数据开放目录", Lead: "市数据局"}}}
 	rec, err := Reconcile(master2, r, Options{Dict: testDict(t)})
 	if err != nil {

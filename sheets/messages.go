@@ -273,6 +273,7 @@ const (
 	yearFromFlag        = "--year指定"
 	yearFromMeetings    = "多数事项会议日期所在"
 	yearFromAsOf        = "统计截止日"
+	yearFromReport      = "本次报告"
 )
 
 // How an error of the operating system is told to a clerk, inside msgCannotOpen, msgUnreadable

@@ -50,6 +50,7 @@ func Build(files []string, o Options) *Report {
 
 	items, probs, t := b.collect()
 	unifyKinds(o.Dict, items)
+	nameByYear(items, year.Year)
 	merged, dups, ps := Merge(items)
 	probs = append(probs, ps...)
 	r := Summarize(merged, o.Dict, o.AsOf, o.WarnDays)
@@ -94,7 +95,7 @@ type fileRun struct {
 	readProbs []Problem // about the file, its sheets and its rows as read
 	rowProbs  []Problem // of validating its rows
 	sheets    []SheetTally
-	later     []RawRow // rows left to validate once the reporting year is known
+	later     []parsedRow // rows left to validate once the reporting year is known
 }
 
 // read reads file i and validates its rows, or keeps them for later when they need the
@@ -113,13 +114,24 @@ func (b *run) read(i int) {
 		excluded += t.Rows[RowExcluded]
 	}
 	b.results[i] = fileRun{rowsRead: read, excluded: excluded, readProbs: l.Problems, sheets: l.Sheets}
-	if b.o.Year == 0 && b.v.needsRunYear(rs) {
-		b.results[i].later = rs
-	} else {
-		b.validate(i, rs)
-	}
 	seen := yearCounts{}
-	seen.add(rs)
+	switch {
+	case b.o.Year > 0:
+		b.keep(i)(b.v.Validate(rs))
+	default:
+		ps := make([]parsedRow, len(rs))
+		pending := false
+		for k := range rs {
+			ps[k] = b.v.parse(&rs[k], RunYear{})
+			pending = pending || ps[k].dates.pending
+		}
+		seen.add(ps)
+		if pending {
+			b.results[i].later = ps
+		} else {
+			b.keep(i)(b.v.validateParsed(ps))
+		}
+	}
 	b.mu.Lock()
 	for y, n := range seen {
 		b.years[y] += n
@@ -134,18 +146,19 @@ func (b *run) read(i int) {
 
 // validateLater validates the rows of file i that waited for the reporting year.
 func (b *run) validateLater(i int) {
-	if rs := b.results[i].later; rs != nil {
+	if ps := b.results[i].later; ps != nil {
 		b.results[i].later = nil
-		b.validate(i, rs)
+		b.keep(i)(b.v.validateParsed(ps))
 	}
 }
 
-// validate validates rows rs of file i.
-func (b *run) validate(i int, rs []RawRow) {
-	r := &b.results[i]
-	items, excluded, vps := b.v.Validate(rs)
-	r.items, r.valid, r.rowProbs = items, len(items), vps
-	r.excluded += excluded
+// keep returns what keeps the outcome of validating file i's rows.
+func (b *run) keep(i int) func(items []Item, excluded int, probs []Problem) {
+	return func(items []Item, excluded int, probs []Problem) {
+		r := &b.results[i]
+		r.items, r.valid, r.rowProbs = items, len(items), probs
+		r.excluded += excluded
+	}
 }
 
 // totals are the counts of files, rows and sheets of a run.

@@ -1,7 +1,6 @@
 package sheets
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"reflect"
@@ -26,6 +25,8 @@ type rowInput struct {
 	Sheet       string // the sheet's name, which may name the category (常务会议)
 	Year        int    // the year a date written without one takes (SPEC §4.2)
 	Date1904    bool
+
+	deadlineErr error // of reading Deadline, once (parsedRow)
 }
 
 // itemInput is a parsed row as the warning rules see it.
@@ -64,9 +65,7 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 		return ok
 	}, true))
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
-		p := fl.Parent()
-		_, _, err := v.deadline(fl.Field().String(), p.FieldByName("MeetingDate").String(), int(p.FieldByName("Year").Int()), p.FieldByName("Date1904").Bool())
-		return err == nil
+		return fl.Parent().FieldByName("deadlineErr").IsNil()
 	}, true))
 	must(v.errors.RegisterValidation("status", func(fl validator.FieldLevel) bool {
 		_, ok := d.Status(fl.Field().String())
@@ -180,8 +179,8 @@ func unifyKinds(d *Dict, items []Item, others ...[]Item) {
 		}
 		it.Kind = k
 		if k == KindMeeting && it.Meeting.Num > 0 {
-			it.Meeting.Year = 0
-			it.MeetingName = MeetingName(it.Category, it.Meeting, "")
+			it.Meeting.Year = it.Meeting.chainYear
+			it.MeetingName = meetingName(it.Category, k, it.Meeting, "", 0)
 		}
 	}
 }
@@ -196,107 +195,127 @@ func decisive(f Field) bool {
 	return false
 }
 
-// deadline reads a 完成时限. A form without a year takes year (the row's, SPEC §4.2); if
-// that puts it before the meeting (3月底前 set in December), or makes it impossible (2月29日
-// in a year that has none), the next year's date is taken and rolled says so.
-func (v *Validator) deadline(raw, meetingDate string, year int, date1904 bool) (dl Deadline, rolled bool, err error) {
-	dl, err = v.readDeadline(raw, year, date1904)
-	meeting, merr := ParseDate(meetingDate, date1904)
-	if merr != nil || meeting.IsZero() || err == nil && !(dl.YearInferred && dl.Date.Before(meeting)) {
-		return dl, false, err
-	}
-	if next, nerr := v.readDeadline(raw, year+1, date1904); nerr == nil && next.YearInferred && !next.Date.Before(meeting) {
-		return next, true, nil
-	}
-	return dl, false, err
-}
-
-// year is the year a date written without one takes in the row in (SPEC §4.2), and the words
-// that say where it came from: the row's own context (ownYear), else the run's reporting
-// year, else the as-of date's.
-func (v *Validator) year(in *rowInput, r *RawRow) (year int, from string) {
-	if y, from := ownYear(in, r.TitleYear, r.TitleYearFrom); y > 0 {
-		return y, from
-	}
-	if v.Year.Year > 0 {
-		return v.Year.Year, v.Year.From
-	}
-	return v.asOf.Year(), yearFromAsOf
-}
-
 // Validate checks the rows and turns the good ones into items. A row with an error is left
 // out and counted in excluded; its problems carry the row's raw values. A sheet whose name
-// gave rows their category says so once, at the first of them.
+// gave rows their category says so once, at the first of them. A date without a year in a
+// row without a year of its own context takes v.Year, else the as-of year.
 func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs []Problem) {
 	items = make([]Item, 0, len(rows))
-	type bySheet struct {
-		first Pos
-		cat   string
-		n     int
-	}
-	var named []bySheet
+	var named sheetCategories
 	for i := range rows {
-		it, ps, fromSheet, ok := v.row(&rows[i])
+		p := v.parse(&rows[i], v.Year)
+		v.settle(&p)
+		it, ps, fromSheet, ok := v.finish(&p)
 		probs = append(probs, ps...)
 		if !ok {
 			excluded++
 			continue
 		}
 		items = append(items, it)
-		if !fromSheet {
+		if fromSheet {
+			named.add(&rows[i], &it)
+		}
+	}
+	return v.close(items, excluded, append(probs, named.notices()...))
+}
+
+// validateParsed is Validate of rows parsed before the run's year was known (Build).
+func (v *Validator) validateParsed(ps []parsedRow) (items []Item, excluded int, probs []Problem) {
+	items = make([]Item, 0, len(ps))
+	var named sheetCategories
+	for i := range ps {
+		v.settle(&ps[i])
+		it, rps, fromSheet, ok := v.finish(&ps[i])
+		probs = append(probs, rps...)
+		if !ok {
+			excluded++
 			continue
 		}
-		if k := len(named) - 1; k >= 0 && named[k].first.Sheet == it.Src.Sheet && named[k].cat == it.Category {
-			named[k].n++
-			continue
+		items = append(items, it)
+		if fromSheet {
+			named.add(ps[i].r, &it)
 		}
-		named = append(named, bySheet{rows[i].Cell(FieldMeeting), it.Category, 1})
 	}
-	for _, s := range named {
-		probs = append(probs, Problem{Pos: s.first, Level: Notice, Field: FieldCategory.String(), Raw: s.first.Sheet,
-			Msg: fmt.Sprintf(msgSheetCategory, s.first.Sheet, s.n, s.cat)})
-	}
+	return v.close(items, excluded, append(probs, named.notices()...))
+}
+
+// close gives the meetings of one file's items one year each and their names.
+func (v *Validator) close(items []Item, excluded int, probs []Problem) ([]Item, int, []Problem) {
+	oneYearPerFile(items)
+	nameByYear(items, v.reportYear())
 	return items, excluded, probs
+}
+
+// reportYear is the year a report of v's rows is of, when known (v.Year), else 0: Build
+// names the meetings again once it knows the run's year.
+func (v *Validator) reportYear() int { return v.Year.Year }
+
+// sheetCategories are the sheets whose name gave rows their category, each with its first
+// such row and their number.
+type sheetCategories []struct {
+	first Pos
+	cat   string
+	n     int
+}
+
+func (s *sheetCategories) add(r *RawRow, it *Item) {
+	if k := len(*s) - 1; k >= 0 && (*s)[k].first.Sheet == it.Src.Sheet && (*s)[k].cat == it.Category {
+		(*s)[k].n++
+		return
+	}
+	*s = append(*s, struct {
+		first Pos
+		cat   string
+		n     int
+	}{r.Cell(FieldMeeting), it.Category, 1})
+}
+
+// notices say, once per sheet, that its name gave rows their category.
+func (s sheetCategories) notices() []Problem {
+	var ps []Problem
+	for _, c := range s {
+		ps = append(ps, Problem{Pos: c.first, Level: Notice, Field: FieldCategory.String(), Raw: c.first.Sheet,
+			Msg: fmt.Sprintf(msgSheetCategory, c.first.Sheet, c.n, c.cat)})
+	}
+	return ps
 }
 
 // Row validates one row. ok is false when the row has an error and must be excluded.
 func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
-	it, probs, _, ok = v.row(r)
+	p := v.parse(r, v.Year)
+	v.settle(&p)
+	it, probs, _, ok = v.finish(&p)
+	if ok {
+		nameByYear([]Item{it}, v.reportYear())
+	}
 	return it, probs, ok
 }
 
-// row is Row; fromSheet reports that the sheet's name gave the category.
-func (v *Validator) row(r *RawRow) (it Item, probs []Problem, fromSheet, ok bool) {
-	if !v.checkUnreadable(r, &probs) {
-		return it, probs, false, false
-	}
-	in, categoryMeeting, yearFrom := v.input(r)
-	if !v.checkErrors(r, &in, &probs) {
+// finish validates a parsed row; fromSheet reports that the sheet's name gave the category.
+func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, ok bool) {
+	r, in := p.r, &p.in
+	probs = p.probs
+	if !p.readable || !v.checkErrors(r, in, &probs) {
 		return it, probs, false, false
 	}
 	cat, fromSheet, _ := v.category(in.Category, in.Meeting, in.Group, in.Sheet)
 	v.checkCategoryKnown(r, in.Category, &probs)
-	meetingDate, ps := v.date(r, FieldMeetingDate, in.Year)
-	probs = append(probs, ps...)
-	dl := v.rowDeadline(r, &in, yearFrom, meetingDate, &probs)
+	probs = append(probs, p.dates.probs...)
+	v.rowDeadline(p, &probs)
 	status, _ := v.dict.Status(in.Status)
-	done, ps := v.date(r, FieldDone, in.Year)
-	probs = append(probs, ps...)
-	m, name := v.rowMeeting(r, &in, cat, meetingDate, categoryMeeting, &probs)
+	m, name := v.rowMeeting(p, cat, &probs)
 	lead, co := v.rowLead(r, &probs)
+	d := &p.dates
 	it = Item{
 		ID: trimmed(r, FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
-		MeetingName: name, MeetingDate: meetingDate,
+		MeetingName: name, MeetingDate: d.meeting,
 		Content: in.Content, Parent: r.Parent, Lead: lead, Co: co, Leader: trimmed(r, FieldLeader),
-		Deadline: dl.Date, Status: status, StatusRaw: in.Status, Done: done,
+		Deadline: d.deadline.Date, Status: status, StatusRaw: in.Status, Done: d.done,
 		Progress: trimmed(r, FieldProgress), Note: trimmed(r, FieldNote), Src: r.Pos,
 	}
 	v.checkWarnings(r, &it, &probs)
 	return it, probs, fromSheet, true
 }
-
-// trimmed is the row's value of field f without surrounding spaces.
-func trimmed(r *RawRow, f Field) string { return strings.TrimSpace(r.Vals[f]) }
 
 // checkUnreadable adds to probs an error for each required column the row's sheet lacks, and
 // for each formula without its result, or one that failed (#N/A): an error where the value
@@ -326,20 +345,6 @@ func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 		r.Vals[f], r.Kinds[f] = "", xlsx.Blank
 	}
 	return Count(*probs, Error) == 0
-}
-
-// input is the row's text as the row rules see it, its 会议 filled from context
-// (meetingFromContext, whose categoryMeeting it returns), and its year for dates written
-// without one, which came from yearFrom.
-func (v *Validator) input(r *RawRow) (in rowInput, categoryMeeting bool, yearFrom string) {
-	in = rowInput{
-		Content: trimmed(r, FieldContent), Category: trimmed(r, FieldCategory), Meeting: trimmed(r, FieldMeeting),
-		MeetingDate: trimmed(r, FieldMeetingDate), Deadline: trimmed(r, FieldDeadline), Status: trimmed(r, FieldStatus),
-		Done: trimmed(r, FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
-	}
-	categoryMeeting = v.meetingFromContext(&in)
-	in.Year, yearFrom = v.year(&in, r)
-	return in, categoryMeeting, yearFrom
 }
 
 // checkErrors applies the rules whose failure excludes the row, adds an error to probs for
@@ -379,50 +384,51 @@ func (v *Validator) checkCategoryKnown(r *RawRow, category string, probs *[]Prob
 	}
 }
 
-// rowDeadline reads the row's 完成时限, which checkErrors found readable, with a notice when
-// its year was inferred and a warning when it falls before the meeting.
-func (v *Validator) rowDeadline(r *RawRow, in *rowInput, yearFrom string, meetingDate time.Time, probs *[]Problem) Deadline {
-	dl, rolled, _ := v.deadline(in.Deadline, in.MeetingDate, in.Year, r.Date1904)
+// rowDeadline notes a 完成时限 whose year was taken from the row's context or the run, and
+// warns about one that falls before the meeting.
+func (v *Validator) rowDeadline(p *parsedRow, probs *[]Problem) {
+	d, in, r := &p.dates, &p.in, p.r
+	dl, meeting := d.deadline, d.meeting
 	switch {
-	case rolled:
+	case d.rolled:
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
-			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferredNext, in.Deadline, meetingDate.Format(time.DateOnly), dl.Date.Format(time.DateOnly))})
+			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferredNext, in.Deadline, meeting.Format(time.DateOnly), dl.Date.Format(time.DateOnly))})
 	case dl.YearInferred:
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Level: Notice, Field: FieldDeadline.String(),
-			Raw: in.Deadline, Msg: yearNotice(in.Deadline, in.Year, yearFrom, dl.Date)})
-	case !dl.Date.IsZero() && !meetingDate.IsZero() && dl.Date.Before(meetingDate):
+			Raw: in.Deadline, Msg: yearNotice(in.Deadline, d.year, d.yearFrom, dl.Date)})
+	case !dl.Date.IsZero() && !meeting.IsZero() && dl.Date.Before(meeting):
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Level: Warning, Field: FieldDeadline.String(),
-			Raw: r.Text(FieldDeadline), Msg: fmt.Sprintf(msgDeadlineBeforeMeeting, dl.Date.Format(time.DateOnly), meetingDate.Format(time.DateOnly))})
+			Raw: r.Text(FieldDeadline), Msg: fmt.Sprintf(msgDeadlineBeforeMeeting, dl.Date.Format(time.DateOnly), meeting.Format(time.DateOnly))})
 	}
-	return dl
 }
 
-// rowMeeting reads the row's meeting in category cat and returns it with the name it is
-// shown by, warning about a meeting's item that names none and noting a 类别 that gave it.
-func (v *Validator) rowMeeting(r *RawRow, in *rowInput, cat Category, meetingDate time.Time, categoryMeeting bool, probs *[]Problem) (m Meeting, name string) {
+// rowMeeting reads the row's meeting in category cat (SPEC §4.1) and returns it with the name
+// it is shown by, warning about a meeting's item that names none and noting a 类别 that gave
+// it. A meeting's identity has its year; one with no number is known by its date.
+func (v *Validator) rowMeeting(p *parsedRow, cat Category, probs *[]Problem) (m Meeting, name string) {
+	in, r := &p.in, p.r
 	m = ParseMeeting(in.Meeting)
+	m.chainYear, m.yearBy = p.meetingYear()
 	if cat.Kind == KindMeeting {
-		m.Year = 0 // 纪要〔2023〕5号 is the fifth meeting: one meeting with 第5次 (SPEC §4.1)
+		// 纪要〔2023〕5号 is the fifth meeting of 2023: one meeting with 2023's 第5次.
+		m.Year = m.chainYear
 		if m.Num == 0 {
 			m.Num = sessionOnly(in.Meeting) // a 会议届次 cell holding 3
 		}
 	}
 	if m.Num == 0 {
-		m.Date = meetingDate
+		m.Date = p.dates.meeting
 	}
-	if cat.Kind == KindMeeting && in.Meeting == "" {
+	if cat.Kind == KindMeeting && in.Meeting == "" && p.dates.meetingFrom == "" {
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldMeeting), Level: Warning, Field: FieldMeeting.String(),
 			Msg: msgNoMeeting})
 	}
-	name = MeetingName(cat.Name, m, in.Meeting)
-	if categoryMeeting {
+	if p.categoryMeeting {
+		// The name without its year, which the run's year may not yet tell.
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldCategory), Level: Notice, Field: FieldCategory.String(),
-			Raw: in.Category, Msg: fmt.Sprintf(msgCategoryMeeting, in.Category, name)})
+			Raw: in.Category, Msg: fmt.Sprintf(msgCategoryMeeting, in.Category, meetingName(cat.Name, cat.Kind, m, in.Meeting, 0))})
 	}
-	if cat.Kind != KindMeeting && m.Num == 0 {
-		// A task list or an unnumbered document is shown as written, not by its date.
-		name = cmp.Or(in.Meeting, cat.Name)
-	}
+	name = meetingName(cat.Name, cat.Kind, m, in.Meeting, v.reportYear())
 	return m, name
 }
 
@@ -485,37 +491,6 @@ func (v *Validator) meetingFromContext(in *rowInput) (categoryMeeting bool) {
 	return false
 }
 
-// yearNotice says how a yearless 完成时限 raw was read as t with year from its source.
-func yearNotice(raw string, year int, from string, t time.Time) string {
-	day := t.Format(time.DateOnly)
-	switch from {
-	case yearFromMeetingDate, yearFromAsOf:
-		return fmt.Sprintf(msgYearInferred, raw, from, year, day)
-	case yearFromFlag, yearFromMeetings:
-		return fmt.Sprintf(msgYearOfRun, raw, from, year, day)
-	}
-	return fmt.Sprintf(msgYearFrom, raw, from, year, day)
-}
-
-// date reads a 会议日期 or 完成日期 (SPEC §4.2). A date written without a year takes
-// defaultYear, with a notice. An unreadable one is a warning and counts as blank: the row
-// stays in the statistics, which do not hang on these dates.
-func (v *Validator) date(r *RawRow, f Field, defaultYear int) (time.Time, []Problem) {
-	raw := strings.TrimSpace(r.Vals[f])
-	t, err := ParseDate(TrimPunct(raw), r.Date1904)
-	if err == nil {
-		return t, nil
-	}
-	if errors.Is(err, errDateNoYear) {
-		if dl, err2 := ParseDeadline(TrimPunct(raw), nil, defaultYear, r.Date1904); err2 == nil && dl.YearInferred {
-			return dl.Date, []Problem{{Pos: r.Cell(f), Level: Notice, Field: f.String(), Raw: raw,
-				Msg: fmt.Sprintf(msgDateYearInferred, f, raw, defaultYear, dl.Date.Format(time.DateOnly))}}
-		}
-	}
-	return time.Time{}, []Problem{{Pos: r.Cell(f), Level: Warning, Field: f.String(), Raw: raw,
-		Msg: fmt.Sprintf(msgDateIgnored, f, raw, err)}}
-}
-
 // missingColumns returns the required columns (SPEC §3.1) that the row's sheet lacks: 事项内容,
 // 完成时限 (whose cells may be blank, but not the column: without it every item would
 // silently count as 无明确时限), 落实状态 (not for a master list), and 类别 or 会议.
@@ -575,8 +550,7 @@ func (v *Validator) errorMessage(f Field, tag, raw string, in *rowInput) string 
 		}
 		return v.dict.statusMessage(raw)
 	case "deadline":
-		_, _, err := v.deadline(raw, in.MeetingDate, in.Year, in.Date1904)
-		return fmt.Sprintf("%s“%s”%s", f, raw, errText(err))
+		return fmt.Sprintf("%s“%s”%s", f, raw, errText(in.deadlineErr))
 	}
 	return fmt.Sprintf("%s“%s”不符合要求（%s）", f, raw, tag)
 }
