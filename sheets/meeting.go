@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,10 +63,14 @@ func meetingName(cat string, kind Kind, m Meeting, raw string, year int) string 
 	return MeetingName(cat, m, raw)
 }
 
-// nameByYear names the numbered meetings of items for a report of year, once the year is known.
+// nameByYear names the numbered meetings of items of another year than year, once the
+// report's year is known: the others were named as of their own year, without it.
 func nameByYear(items []Item, year int) {
+	if year == 0 {
+		return
+	}
 	for i := range items {
-		if it := &items[i]; it.Kind == KindMeeting && it.Meeting.Num > 0 {
+		if it := &items[i]; it.Kind == KindMeeting && it.Meeting.Num > 0 && it.Meeting.Year != year {
 			it.MeetingName = meetingName(it.Category, it.Kind, it.Meeting, "", year)
 		}
 	}
@@ -76,7 +81,12 @@ func nameByYear(items []Item, year int) {
 // ledger or the run takes the year its file's rows of that meeting date it in — the one most
 // of them do, the later on a tie — unless it is one of those. A year written in the name
 // (2023年第9次 beside 第9次) marks another year's meeting and is left as it is.
-func oneYearPerFile(items []Item) {
+func oneYearPerFile(items []Item, year int) {
+	if !slices.ContainsFunc(items, func(it Item) bool {
+		return it.Kind == KindMeeting && it.Meeting.Num > 0 && it.Meeting.yearBy == meetingYearInferred
+	}) {
+		return
+	}
 	type key struct {
 		file, cat string
 		num       int
@@ -112,5 +122,6 @@ func oneYearPerFile(items []Item) {
 			}
 		}
 		it.Meeting.Year = best
+		it.MeetingName = meetingName(it.Category, it.Kind, it.Meeting, "", year)
 	}
 }

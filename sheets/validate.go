@@ -239,10 +239,9 @@ func (v *Validator) validateParsed(ps []parsedRow) (items []Item, excluded int, 
 	return v.close(items, excluded, append(probs, named.notices()...))
 }
 
-// close gives the meetings of one file's items one year each and their names.
+// close gives the meetings of one file's items one year each (oneYearPerFile).
 func (v *Validator) close(items []Item, excluded int, probs []Problem) ([]Item, int, []Problem) {
-	oneYearPerFile(items)
-	nameByYear(items, v.reportYear())
+	oneYearPerFile(items, v.reportYear())
 	return items, excluded, probs
 }
 
@@ -285,9 +284,6 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 	p := v.parse(r, v.Year)
 	v.settle(&p)
 	it, probs, _, ok = v.finish(&p)
-	if ok {
-		nameByYear([]Item{it}, v.reportYear())
-	}
 	return it, probs, ok
 }
 
@@ -408,7 +404,9 @@ func (v *Validator) rowDeadline(p *parsedRow, probs *[]Problem) {
 func (v *Validator) rowMeeting(p *parsedRow, cat Category, probs *[]Problem) (m Meeting, name string) {
 	in, r := &p.in, p.r
 	m = ParseMeeting(in.Meeting)
-	m.chainYear, m.yearBy = p.meetingYear()
+	if _, known := v.dict.Category(cat.Name); cat.Kind == KindMeeting || !known {
+		m.chainYear, m.yearBy = p.meetingYear() // also for a kind unifyKinds may yet decide
+	}
 	if cat.Kind == KindMeeting {
 		// 纪要〔2023〕5号 is the fifth meeting of 2023: one meeting with 2023's 第5次.
 		m.Year = m.chainYear

@@ -29,6 +29,9 @@ var cnDigit = map[rune]int{'〇': 0, '零': 0, '○': 0, '一': 1, '二': 2, '�
 
 // textYear returns the year written in s (the first, within 2000–2100), or 0.
 func textYear(s string) int {
+	if !strings.ContainsAny(s, "年〕］]】") {
+		return 0
+	}
 	for _, m := range yearWritten.FindAllStringSubmatch(s, -1) {
 		if y, err := strconv.Atoi(m[1]); err == nil && y >= 2000 && y <= 2100 {
 			return y
