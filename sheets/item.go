@@ -183,13 +183,13 @@ type Meeting struct {
 	Date time.Time // meeting date, used for identity only when Num is 0
 	Key  string    // normalised name, used for identity only when Num and Date are absent
 
-	chainYear int       // the meeting's year by the row's chain, whatever the category's kind
+	chainYear int16     // the meeting's year by the row's chain, whatever the category's kind
 	yearBy    meetingBy // where chainYear came from
 }
 
 // meetingBy is where a meeting's year came from: the ledger or the run (inferred), its date,
 // or its name.
-type meetingBy int
+type meetingBy uint8
 
 const (
 	meetingYearInferred meetingBy = iota

@@ -32,10 +32,10 @@ type Options struct {
 // their rows validated in parallel, so that a file's raw rows are dropped as soon as it is
 // validated; the result does not depend on the order of files.
 //
-// A date written without a year in a row with no year of its own context takes the run's
-// reporting year (SPEC §4.2), which, unless given, is the year most meeting dates of all files
-// fall in: the files with such rows keep their rows until every file is read, and are
-// validated then.
+// A row with no year of its own context takes the run's reporting year for its dates written
+// without one and its meeting's year (SPEC §4.1, §4.2), which, unless given, is the year most
+// meeting dates of all files fall in: such rows wait, parsed, until every file is read, and
+// are validated then.
 func Build(files []string, o Options) *Report {
 	b := &run{o: o, files: files, names: Names(files), twins: twinNames(files),
 		results: make([]fileRun, len(files)), years: yearCounts{},
@@ -95,11 +95,12 @@ type fileRun struct {
 	readProbs []Problem // about the file, its sheets and its rows as read
 	rowProbs  []Problem // of validating its rows
 	sheets    []SheetTally
+	v         validation  // of its rows, under way
 	later     []parsedRow // rows left to validate once the reporting year is known
 }
 
-// read reads file i and validates its rows, or keeps them for later when they need the
-// run's reporting year, and counts their meeting dates' years.
+// read reads file i and validates its rows, or keeps those that need the run's reporting
+// year for later, and counts their meeting dates' years.
 func (b *run) read(i int) {
 	ro := b.o.Read
 	ro.Name = b.names[i]
@@ -115,22 +116,21 @@ func (b *run) read(i int) {
 	}
 	b.results[i] = fileRun{rowsRead: read, excluded: excluded, readProbs: l.Problems, sheets: l.Sheets}
 	seen := yearCounts{}
-	switch {
-	case b.o.Year > 0:
-		b.keep(i)(b.v.Validate(rs))
-	default:
-		ps := make([]parsedRow, len(rs))
-		pending := false
-		for k := range rs {
-			ps[k] = b.v.parse(&rs[k], RunYear{})
-			pending = pending || ps[k].dates.pending
+	res := &b.results[i]
+	res.v.items = make([]Item, 0, len(rs))
+	for k := range rs {
+		p := b.v.parse(&rs[k], b.v.Year)
+		if y := p.dates.meetingYear; y > 0 {
+			seen[y]++
 		}
-		seen.add(ps)
-		if pending {
-			b.results[i].later = ps
+		if p.dates.pending {
+			res.later = append(res.later, p)
 		} else {
-			b.keep(i)(b.v.validateParsed(ps))
+			b.v.add(&res.v, &p)
 		}
+	}
+	if res.later == nil {
+		b.close(i)
 	}
 	b.mu.Lock()
 	for y, n := range seen {
@@ -146,19 +146,25 @@ func (b *run) read(i int) {
 
 // validateLater validates the rows of file i that waited for the reporting year.
 func (b *run) validateLater(i int) {
-	if ps := b.results[i].later; ps != nil {
-		b.results[i].later = nil
-		b.keep(i)(b.v.validateParsed(ps))
+	res := &b.results[i]
+	if res.later == nil {
+		return
 	}
+	for k := range res.later {
+		b.v.settle(&res.later[k])
+		b.v.add(&res.v, &res.later[k])
+	}
+	res.later = nil
+	b.close(i)
 }
 
-// keep returns what keeps the outcome of validating file i's rows.
-func (b *run) keep(i int) func(items []Item, excluded int, probs []Problem) {
-	return func(items []Item, excluded int, probs []Problem) {
-		r := &b.results[i]
-		r.items, r.valid, r.rowProbs = items, len(items), probs
-		r.excluded += excluded
-	}
+// close ends the validation of file i's rows.
+func (b *run) close(i int) {
+	r := &b.results[i]
+	items, excluded, probs := b.v.close(&r.v)
+	r.items, r.valid, r.rowProbs = items, len(items), probs
+	r.excluded += excluded
+	r.v = validation{}
 }
 
 // totals are the counts of files, rows and sheets of a run.

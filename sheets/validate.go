@@ -179,7 +179,7 @@ func unifyKinds(d *Dict, items []Item, others ...[]Item) {
 		}
 		it.Kind = k
 		if k == KindMeeting && it.Meeting.Num > 0 {
-			it.Meeting.Year = it.Meeting.chainYear
+			it.Meeting.Year = int(it.Meeting.chainYear)
 			it.MeetingName = meetingName(it.Category, k, it.Meeting, "", 0)
 		}
 	}
@@ -200,49 +200,43 @@ func decisive(f Field) bool {
 // gave rows their category says so once, at the first of them. A date without a year in a
 // row without a year of its own context takes v.Year, else the as-of year.
 func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs []Problem) {
-	items = make([]Item, 0, len(rows))
-	var named sheetCategories
+	s := validation{items: make([]Item, 0, len(rows))}
 	for i := range rows {
 		p := v.parse(&rows[i], v.Year)
 		v.settle(&p)
-		it, ps, fromSheet, ok := v.finish(&p)
-		probs = append(probs, ps...)
-		if !ok {
-			excluded++
-			continue
-		}
-		items = append(items, it)
-		if fromSheet {
-			named.add(&rows[i], &it)
-		}
+		v.add(&s, &p)
 	}
-	return v.close(items, excluded, append(probs, named.notices()...))
+	return v.close(&s)
 }
 
-// validateParsed is Validate of rows parsed before the run's year was known (Build).
-func (v *Validator) validateParsed(ps []parsedRow) (items []Item, excluded int, probs []Problem) {
-	items = make([]Item, 0, len(ps))
-	var named sheetCategories
-	for i := range ps {
-		v.settle(&ps[i])
-		it, rps, fromSheet, ok := v.finish(&ps[i])
-		probs = append(probs, rps...)
-		if !ok {
-			excluded++
-			continue
-		}
-		items = append(items, it)
-		if fromSheet {
-			named.add(ps[i].r, &it)
-		}
-	}
-	return v.close(items, excluded, append(probs, named.notices()...))
+// validation is the validation of one file's rows under way: each row is finished as soon as
+// it is parsed, or, when it waits for the run's reporting year, once that is known (Build).
+type validation struct {
+	items    []Item
+	excluded int
+	probs    []Problem
+	named    sheetCategories
 }
 
-// close gives the meetings of one file's items one year each (oneYearPerFile).
-func (v *Validator) close(items []Item, excluded int, probs []Problem) ([]Item, int, []Problem) {
-	oneYearPerFile(items, v.reportYear())
-	return items, excluded, probs
+// add finishes parsed row p into s.
+func (v *Validator) add(s *validation, p *parsedRow) {
+	it, ps, fromSheet, ok := v.finish(p)
+	s.probs = append(s.probs, ps...)
+	if !ok {
+		s.excluded++
+		return
+	}
+	s.items = append(s.items, it)
+	if fromSheet {
+		s.named.add(p.r, &it)
+	}
+}
+
+// close ends the validation of a file's rows: the sheets that gave rows their category are
+// said, and its meetings take one year each (oneYearPerFile).
+func (v *Validator) close(s *validation) (items []Item, excluded int, probs []Problem) {
+	oneYearPerFile(s.items, v.reportYear())
+	return s.items, s.excluded, append(s.probs, s.named.notices()...)
 }
 
 // reportYear is the year a report of v's rows is of, when known (v.Year), else 0: Build
@@ -258,9 +252,14 @@ type sheetCategories []struct {
 }
 
 func (s *sheetCategories) add(r *RawRow, it *Item) {
-	if k := len(*s) - 1; k >= 0 && (*s)[k].first.Sheet == it.Src.Sheet && (*s)[k].cat == it.Category {
-		(*s)[k].n++
-		return
+	for k := range *s {
+		if c := &(*s)[k]; c.first.Sheet == it.Src.Sheet && c.cat == it.Category {
+			c.n++
+			if r.Pos.Row < c.first.Row {
+				c.first = r.Cell(FieldMeeting)
+			}
+			return
+		}
 	}
 	*s = append(*s, struct {
 		first Pos
@@ -405,11 +404,12 @@ func (v *Validator) rowMeeting(p *parsedRow, cat Category, probs *[]Problem) (m 
 	in, r := &p.in, p.r
 	m = ParseMeeting(in.Meeting)
 	if _, known := v.dict.Category(cat.Name); cat.Kind == KindMeeting || !known {
-		m.chainYear, m.yearBy = p.meetingYear() // also for a kind unifyKinds may yet decide
+		y, by := p.meetingYear() // also for a kind unifyKinds may yet decide
+		m.chainYear, m.yearBy = int16(y), by
 	}
 	if cat.Kind == KindMeeting {
 		// 纪要〔2023〕5号 is the fifth meeting of 2023: one meeting with 2023's 第5次.
-		m.Year = m.chainYear
+		m.Year = int(m.chainYear)
 		if m.Num == 0 {
 			m.Num = sessionOnly(in.Meeting) // a 会议届次 cell holding 3
 		}

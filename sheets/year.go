@@ -146,17 +146,9 @@ type RunYear struct {
 	From string // yearFromFlag, yearFromMeetings or yearFromAsOf
 }
 
-// yearCounts counts the years of meeting dates, for the run's reporting year.
+// yearCounts counts the years of meeting dates written with one (rowDates.meetingYear), for
+// the run's reporting year.
 type yearCounts map[int]int
-
-// add counts the meeting dates of rows written with their year, as each row read them.
-func (c yearCounts) add(rows []parsedRow) {
-	for i := range rows {
-		if y := rows[i].dates.meetingYear; y > 0 {
-			c[y]++
-		}
-	}
-}
 
 // runYear decides the reporting year: flag when given (non-zero), else the year most meeting
 // dates fall in (the later on a tie), else the as-of year.
