@@ -261,6 +261,7 @@ const (
 const (
 	msgSheetCategory   = "工作表名“%s”指明了类别：本表%d行未写类别，按%s统计"
 	msgCategoryMeeting = "类别“%s”是完整的会议名称，会议按%s统计"
+	msgMeetingDay      = "%s以日期指明会议，会议日期按%s计"
 	msgYearFrom        = "完成时限“%s”未写年份，按%s中的%d年理解为%s"
 	msgYearOfRun       = "完成时限“%s”未写年份，按%s的年度%d年理解为%s"
 

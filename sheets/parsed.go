@@ -35,9 +35,9 @@ type rowDates struct {
 	// meetingYear is the year of a meeting date written with its year, else 0: it counts for
 	// the run's reporting year and is the row's own year.
 	meetingYear int
-	// meetingFrom says where a date naming the meeting was found (会议名称, 工作表名, 台账标题),
-	// "" when it is the 会议日期 cell's; meetingText is that text.
-	meetingFrom, meetingText string
+	// meetingFrom says where a date naming the meeting was found (labelMeetingName,
+	// labelSheet, yearFromTitle), "" when it is the 会议日期 cell's.
+	meetingFrom string
 	// noYear: the meeting date has no year (6月20日, a sheet named 0612常务会): it takes year;
 	// month and day keep a date naming the meeting, which is not read again.
 	noYear     bool
@@ -65,7 +65,7 @@ func (v *Validator) parse(r *RawRow, run RunYear) parsedRow {
 	p.in = rowInput{
 		Content: trimmed(r, FieldContent), Category: trimmed(r, FieldCategory), Meeting: trimmed(r, FieldMeeting),
 		MeetingDate: trimmed(r, FieldMeetingDate), Deadline: trimmed(r, FieldDeadline), Status: trimmed(r, FieldStatus),
-		Done: trimmed(r, FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
+		Done: trimmed(r, FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Title: r.TitleMeeting, Date1904: r.Date1904,
 	}
 	p.categoryMeeting = v.meetingFromContext(&p.in)
 	d := &p.dates
@@ -101,8 +101,9 @@ func (v *Validator) settle(p *parsedRow) {
 }
 
 // readMeetingDate reads the row's 会议日期 cell, or, when it is blank, the date that names the
-// meeting (SPEC §4.1): in the 会议 cell (3月15日县长专题会), the sheet's name (6.20专题会议,
-// 0612常务会) or the ledger's title; a name with a session number is not named by a date.
+// meeting (SPEC §4.1): in the 会议 cell (3月15日县长专题会, or a title that meetingFromContext
+// put there) or the sheet's name (6.20专题会议, 0612常务会); a name with a session number is
+// not named by a date.
 func (v *Validator) readMeetingDate(p *parsedRow) {
 	d, in := &p.dates, &p.in
 	if in.MeetingDate != "" {
@@ -120,9 +121,7 @@ func (v *Validator) readMeetingDate(p *parsedRow) {
 		}
 		return
 	}
-	for _, c := range []struct{ from, text string }{
-		{labelMeetingName, in.Meeting}, {labelSheet, in.Sheet}, {yearFromTitle, p.r.TitleMeeting},
-	} {
+	for _, c := range []struct{ from, text string }{{labelMeetingName, in.Meeting}, {labelSheet, in.Sheet}} {
 		if c.text == "" || ParseMeeting(c.text).Num > 0 || c.from != labelMeetingName && !v.namesMeeting(c.text) {
 			continue
 		}
@@ -130,7 +129,10 @@ func (v *Validator) readMeetingDate(p *parsedRow) {
 		if !ok {
 			continue
 		}
-		d.meetingFrom, d.meetingText = c.from, c.text
+		d.meetingFrom = c.from
+		if c.from == labelMeetingName && in.Title != "" && in.Meeting == in.Title {
+			d.meetingFrom = yearFromTitle // put there by meetingFromContext
+		}
 		if y == 0 {
 			d.noYear, d.month, d.day = true, m, day
 			return

@@ -23,6 +23,7 @@ type rowInput struct {
 	Done        string `zh:"完成日期"`
 	Group       string // the group heading above the row
 	Sheet       string // the sheet's name, which may name the category (常务会议)
+	Title       string // a title above the header naming a meeting by its date (RawRow.TitleMeeting)
 	Year        int    // the year a date written without one takes (SPEC §4.2)
 	Date1904    bool
 
@@ -216,6 +217,7 @@ type validation struct {
 	excluded int
 	probs    []Problem
 	named    sheetCategories
+	dated    sheetCategories // the sheets whose name gave rows their meeting's date
 }
 
 // add finishes parsed row p into s.
@@ -230,13 +232,27 @@ func (v *Validator) add(s *validation, p *parsedRow) {
 	if fromSheet {
 		s.named.add(p.r, &it)
 	}
+	switch p.dates.meetingFrom {
+	case labelSheet:
+		s.dated.addAs(p.r, &it, it.MeetingDate.Format(time.DateOnly), labelSheet+"“"+p.in.Sheet+"”")
+	case yearFromTitle:
+		s.dated.addAs(p.r, &it, it.MeetingDate.Format(time.DateOnly), yearFromTitle+"“"+p.in.Title+"”")
+	case labelMeetingName:
+		s.probs = append(s.probs, Problem{Pos: p.r.Cell(FieldMeeting), Level: Notice, Field: FieldMeetingDate.String(),
+			Raw: p.in.Meeting, Msg: fmt.Sprintf(msgMeetingDay, labelMeetingName+"“"+p.in.Meeting+"”", it.MeetingDate.Format(time.DateOnly))})
+	}
 }
 
 // close ends the validation of a file's rows: the sheets that gave rows their category are
 // said, and its meetings take one year each (oneYearPerFile).
 func (v *Validator) close(s *validation) (items []Item, excluded int, probs []Problem) {
 	oneYearPerFile(s.items, v.reportYear())
-	return s.items, s.excluded, append(s.probs, s.named.notices()...)
+	probs = append(s.probs, s.named.notices()...)
+	for _, c := range s.dated {
+		probs = append(probs, Problem{Pos: c.first, Level: Notice, Field: FieldMeetingDate.String(), Raw: c.first.Sheet,
+			Msg: fmt.Sprintf(msgMeetingDay, c.text, c.cat)})
+	}
+	return s.items, s.excluded, probs
 }
 
 // reportYear is the year a report of v's rows is of, when known (v.Year), else 0: Build
@@ -244,16 +260,20 @@ func (v *Validator) close(s *validation) (items []Item, excluded int, probs []Pr
 func (v *Validator) reportYear() int { return v.Year.Year }
 
 // sheetCategories are the sheets whose name gave rows their category, each with its first
-// such row and their number.
+// such row and their number. It holds the sheets whose name or title dates their rows'
+// meeting too: cat is then the date, and text the name or title.
 type sheetCategories []struct {
-	first Pos
-	cat   string
-	n     int
+	first     Pos
+	cat, text string
+	n         int
 }
 
-func (s *sheetCategories) add(r *RawRow, it *Item) {
+func (s *sheetCategories) add(r *RawRow, it *Item) { s.addAs(r, it, it.Category, "") }
+
+// addAs counts row r of item it under cat with text.
+func (s *sheetCategories) addAs(r *RawRow, it *Item, cat, text string) {
 	for k := range *s {
-		if c := &(*s)[k]; c.first.Sheet == it.Src.Sheet && c.cat == it.Category {
+		if c := &(*s)[k]; c.first.Sheet == it.Src.Sheet && c.cat == cat && c.text == text {
 			c.n++
 			if r.Pos.Row < c.first.Row {
 				c.first = r.Cell(FieldMeeting)
@@ -262,10 +282,10 @@ func (s *sheetCategories) add(r *RawRow, it *Item) {
 		}
 	}
 	*s = append(*s, struct {
-		first Pos
-		cat   string
-		n     int
-	}{r.Cell(FieldMeeting), it.Category, 1})
+		first     Pos
+		cat, text string
+		n         int
+	}{r.Cell(FieldMeeting), cat, text, 1})
 }
 
 // notices say, once per sheet, that its name gave rows their category.
@@ -466,7 +486,7 @@ func (v *Validator) checkWarnings(r *RawRow, it *Item, probs *[]Problem) {
 
 // meetingFromContext fills a blank 会议 from the row's context (SPEC §4.1): a 类别 cell that is
 // a whole meeting name (事项来源: 市政府第5次常务会议), else a group heading, else the sheet's
-// name, when it names a session. categoryMeeting reports the first, which is said in a notice.
+// name, when it names a session, else a title naming a meeting by its date. categoryMeeting reports the first, which is said in a notice.
 func (v *Validator) meetingFromContext(in *rowInput) (categoryMeeting bool) {
 	if in.Meeting != "" {
 		return false
@@ -485,6 +505,10 @@ func (v *Validator) meetingFromContext(in *rowInput) (categoryMeeting bool) {
 	}
 	if _, found := v.dict.CategoryOf(in.Sheet); found && in.Category == "" && session(in.Sheet) {
 		in.Meeting = in.Sheet // a sheet named 第5次常务会议
+		return false
+	}
+	if in.Title != "" && in.Category == "" && in.Group == "" && !v.namesMeeting(in.Sheet) {
+		in.Meeting = in.Title // a ledger titled 县政府6月20日专题会议议定事项
 	}
 	return false
 }
@@ -498,7 +522,7 @@ func (v *Validator) missingColumns(r *RawRow) []Field {
 		switch {
 		case r.Cols[f] > 0:
 		case f == FieldCategory && (r.Cols[FieldMeeting] > 0 || r.Group != ""):
-		case f == FieldCategory && v.sheetNamesCategory(r.Pos.Sheet):
+		case f == FieldCategory && (v.sheetNamesCategory(r.Pos.Sheet) || r.TitleMeeting != ""):
 		case f == FieldStatus && v.Assigned:
 		default:
 			miss = append(miss, f)
