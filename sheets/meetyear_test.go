@@ -168,3 +168,29 @@ func TestSheetDateMeeting(t *testing.T) {
 		}
 	}
 }
+
+// TestSinceMeetingYear: a previous report read back takes its own 年度 for the meetings it
+// shows without a year (SPEC §4.1, §9.3): the 2024 report's 第12次 is the 2025 report's
+// 2024年第12次, and 2025's own 第12次 is another meeting.
+func TestSinceMeetingYear(t *testing.T) {
+	const cat = "市政府常务会议"
+	p := &Previous{Year: 2024, AsOf: date(2024, 12, 20), Items: []PrevItem{
+		{Category: cat, MeetingName: cat + "第12次", Content: "推进零工市场规范化建设", Lead: "市人社局", Status: InProgress},
+	}}
+	r := &Report{Year: 2025, AsOf: date(2025, 6, 30), Items: []Item{
+		{Category: cat, Kind: KindMeeting, Meeting: Meeting{Num: 12, Year: 2024}, MeetingName: cat + "2024年第12次",
+			Content: "推进零工市场规范化建设", Lead: "市人社局", Status: Done, Done: date(2025, 3, 1)},
+		{Category: cat, Kind: KindMeeting, Meeting: Meeting{Num: 12, Year: 2025}, MeetingName: cat + "第12次",
+			Content: "推进零工市场规范化建设", Lead: "市人社局", Status: InProgress},
+	}}
+	res := Since(r, p)
+	var got []string
+	for _, c := range res.Changes {
+		name := ""
+		if c.Item != nil {
+			name = c.Item.MeetingName
+		}
+		got = append(got, c.Kind+" "+name)
+	}
+	sameLines(t, "changes", got, []string{ChangeNew + " " + cat + "第12次", ChangeFinished + " " + cat + "2024年第12次"})
+}
