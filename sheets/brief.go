@@ -90,7 +90,7 @@ func FindMeeting(r *Report, d *Dict, name string) (MeetingStats, error) {
 	// The sessions nearest in number first.
 	near := slices.Clone(of)
 	slices.SortStableFunc(near, func(a, b MeetingStats) int {
-		da, db := ParseMeeting(a.Name).Num-want.Num, ParseMeeting(b.Name).Num-want.Num
+		da, db := a.num-want.Num, b.num-want.Num
 		return cmp.Or(cmp.Compare(max(da, -da), max(db, -db)), cmp.Compare(db, da))
 	})
 	slices.Reverse(near) // candidates lists from the end
@@ -266,13 +266,20 @@ func digitRun(s string) int {
 func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 
 // SpokenMeeting is how a meeting is read out: 市政府第14次常务会议 for 市政府常务会议第14次
-// (the session number after the government's name, or first), else the name as shown.
+// (the session number after the government's name, or first; 市政府2023年第9次常务会议 for a
+// meeting shown with its year), else the name as shown.
 func SpokenMeeting(m MeetingStats) string {
-	p := ParseMeeting(m.Name)
-	if p.Num == 0 || p.Year > 0 || m.Name != MeetingName(m.Category, p, "") {
+	if m.num == 0 {
 		return m.Name
 	}
-	nth := "第" + strconv.Itoa(p.Num) + "次"
+	nth := "第" + strconv.Itoa(m.num) + "次"
+	switch m.Name {
+	case m.Category + nth:
+	case m.Category + strconv.Itoa(m.year) + "年" + nth:
+		nth = strconv.Itoa(m.year) + "年" + nth
+	default:
+		return m.Name
+	}
 	if i := strings.LastIndex(m.Category, "政府"); i >= 0 {
 		i += len("政府")
 		return m.Category[:i] + nth + m.Category[i:]

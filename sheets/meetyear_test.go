@@ -88,6 +88,9 @@ func TestMeetingYear(t *testing.T) {
 			t.Errorf("FindMeeting(%q) = %q, %v; want %q", c.name, m.Name, err, c.want)
 		}
 	}
+	if m, _ := FindMeeting(r, testDict(t), "2023年第12次常务会议"); SpokenMeeting(m) != "市政府2023年第12次常务会议" {
+		t.Errorf("SpokenMeeting(%q) = %q", m.Name, SpokenMeeting(m))
+	}
 }
 
 // TestMeetingYearOfRun: without --year, a row with no year of its own takes the run's (the
