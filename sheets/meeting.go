@@ -11,7 +11,8 @@ import (
 
 // ParseMeeting reads the identity of a meeting (or document) from its name (SPEC §4.1): its
 // session or document number and the year of a document number (zhtext.MeetingNumber), and
-// Key, the name folded. Date is left for the caller.
+// Key, the name folded. Date, and a meeting's year (SPEC §4.1), are left for the caller: the
+// row's parse knows them (parsedRow.meetingYear).
 func ParseMeeting(name string) Meeting {
 	num, year := zhtext.MeetingNumber(name)
 	return Meeting{Num: num, Year: year, Key: zhtext.Fold(name)}

@@ -43,8 +43,9 @@ type Validator struct {
 	// Assigned marks the rows of a master list (交办清单), which have no 落实状态 column.
 	Assigned bool
 
-	// Year is the run's reporting year (年度), taken by a yearless date whose row has no year
-	// of its own context; zero: the as-of year.
+	// Year is the run's reporting year (年度), taken by a yearless date and by the meeting of
+	// a row that has no year of its own context; zero: the as-of year. Meetings of another
+	// year than a known Year are named with theirs.
 	Year RunYear
 
 	dict   *Dict
