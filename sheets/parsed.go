@@ -22,6 +22,9 @@ type parsedRow struct {
 	in rowInput
 	// categoryMeeting: the 类别 cell is a whole meeting name, which gave 会议 (a notice).
 	categoryMeeting bool
+	meeting         Meeting  // the 会议 cell's number and name (ParseMeeting)
+	cat             Category // the row's category (Validator.category), if in.categoryOK
+	catFromSheet    bool     // the sheet's name gave it
 	dates           rowDates
 	// readable is false when a required column is missing or a decisive cell holds a formula
 	// without its result (checkUnreadable); probs are those errors and warnings.
@@ -65,9 +68,11 @@ func (v *Validator) parse(r *RawRow, run RunYear) parsedRow {
 	p.in = rowInput{
 		Content: trimmed(r, FieldContent), Category: trimmed(r, FieldCategory), Meeting: trimmed(r, FieldMeeting),
 		MeetingDate: trimmed(r, FieldMeetingDate), Deadline: trimmed(r, FieldDeadline), Status: trimmed(r, FieldStatus),
-		Done: trimmed(r, FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Title: r.TitleMeeting, Date1904: r.Date1904,
+		Done: trimmed(r, FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
 	}
-	p.categoryMeeting = v.meetingFromContext(&p.in)
+	p.categoryMeeting = v.meetingFromContext(&p.in, r.TitleMeeting)
+	p.meeting = ParseMeeting(p.in.Meeting)
+	p.cat, p.catFromSheet, p.in.categoryOK = v.category(p.in.Category, p.in.Meeting, p.in.Group, p.in.Sheet)
 	d := &p.dates
 	v.readMeetingDate(&p)
 	var meeting time.Time
@@ -122,7 +127,8 @@ func (v *Validator) readMeetingDate(p *parsedRow) {
 		return
 	}
 	for _, c := range []struct{ from, text string }{{labelMeetingName, in.Meeting}, {labelSheet, in.Sheet}} {
-		if c.text == "" || ParseMeeting(c.text).Num > 0 || c.from != labelMeetingName && !v.namesMeeting(c.text) {
+		if c.text == "" || c.from == labelMeetingName && p.meeting.Num > 0 ||
+			c.from == labelSheet && (!v.namesMeeting(c.text) || ParseMeeting(c.text).Num > 0) {
 			continue
 		}
 		y, m, day, ok := zhtext.MeetingDay(c.text)
@@ -130,7 +136,7 @@ func (v *Validator) readMeetingDate(p *parsedRow) {
 			continue
 		}
 		d.meetingFrom = c.from
-		if c.from == labelMeetingName && in.Title != "" && in.Meeting == in.Title {
+		if c.from == labelMeetingName && p.r.TitleMeeting != "" && in.Meeting == p.r.TitleMeeting {
 			d.meetingFrom = yearFromTitle // put there by meetingFromContext
 		}
 		if y == 0 {
@@ -169,7 +175,7 @@ func (v *Validator) readDates(p *parsedRow, year int, from string) {
 		d.meeting = v.yearlessDate(r, FieldMeetingDate, in.MeetingDate, year, &d.probs)
 	}
 	d.deadline, d.rolled, d.deadlineErr = v.deadline(in.Deadline, d.meeting, year, in.Date1904)
-	in.deadlineErr = d.deadlineErr
+	in.deadlineOK = d.deadlineErr == nil
 	t, err := ParseDate(TrimPunct(in.Done), in.Date1904)
 	switch {
 	case err == nil:

@@ -23,11 +23,11 @@ type rowInput struct {
 	Done        string `zh:"完成日期"`
 	Group       string // the group heading above the row
 	Sheet       string // the sheet's name, which may name the category (常务会议)
-	Title       string // a title above the header naming a meeting by its date (RawRow.TitleMeeting)
 	Year        int    // the year a date written without one takes (SPEC §4.2)
 	Date1904    bool
 
-	deadlineErr error // of reading Deadline, once (parsedRow)
+	// What parse found, once (parsedRow): a category, a readable deadline.
+	categoryOK, deadlineOK bool
 }
 
 // itemInput is a parsed row as the warning rules see it.
@@ -62,12 +62,10 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	v.errors = validator.New(validator.WithRequiredStructEnabled())
 	v.errors.RegisterTagNameFunc(name)
 	must(v.errors.RegisterValidation("category", func(fl validator.FieldLevel) bool {
-		p := fl.Parent()
-		_, _, ok := v.category(fl.Field().String(), p.FieldByName("Meeting").String(), p.FieldByName("Group").String(), p.FieldByName("Sheet").String())
-		return ok
+		return fl.Parent().FieldByName("categoryOK").Bool()
 	}, true))
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
-		return fl.Parent().FieldByName("deadlineErr").IsNil()
+		return fl.Parent().FieldByName("deadlineOK").Bool()
 	}, true))
 	must(v.errors.RegisterValidation("status", func(fl validator.FieldLevel) bool {
 		_, ok := d.Status(fl.Field().String())
@@ -237,7 +235,7 @@ func (v *Validator) add(s *validation, p *parsedRow) {
 	case labelSheet:
 		s.dated.addAs(p.r, &it, it.MeetingDate.Format(time.DateOnly), labelSheet+"“"+p.in.Sheet+"”")
 	case yearFromTitle:
-		s.dated.addAs(p.r, &it, it.MeetingDate.Format(time.DateOnly), yearFromTitle+"“"+p.in.Title+"”")
+		s.dated.addAs(p.r, &it, it.MeetingDate.Format(time.DateOnly), yearFromTitle+"“"+p.r.TitleMeeting+"”")
 	case labelMeetingName:
 		s.probs = append(s.probs, Problem{Pos: p.r.Cell(FieldMeeting), Level: Notice, Field: FieldMeetingDate.String(),
 			Raw: p.in.Meeting, Msg: fmt.Sprintf(msgMeetingDay, labelMeetingName+"“"+p.in.Meeting+"”", it.MeetingDate.Format(time.DateOnly))})
@@ -311,10 +309,10 @@ func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
 func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, ok bool) {
 	r, in := p.r, &p.in
 	probs = p.probs
-	if !p.readable || !v.checkErrors(r, in, &probs) {
+	if !p.readable || !v.checkErrors(p, &probs) {
 		return it, probs, false, false
 	}
-	cat, fromSheet, _ := v.category(in.Category, in.Meeting, in.Group, in.Sheet)
+	cat, fromSheet := p.cat, p.catFromSheet
 	v.checkCategoryKnown(r, in.Category, &probs)
 	probs = append(probs, p.dates.probs...)
 	v.rowDeadline(p, &probs)
@@ -365,8 +363,9 @@ func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 
 // checkErrors applies the rules whose failure excludes the row, adds an error to probs for
 // each that fails, and reports whether none did.
-func (v *Validator) checkErrors(r *RawRow, in *rowInput, probs *[]Problem) bool {
-	err := v.errors.Struct(*in)
+func (v *Validator) checkErrors(p *parsedRow, probs *[]Problem) bool {
+	r := p.r
+	err := v.errors.Struct(p.in)
 	if err == nil {
 		return true
 	}
@@ -381,7 +380,7 @@ func (v *Validator) checkErrors(r *RawRow, in *rowInput, probs *[]Problem) bool 
 		raw := fmt.Sprint(fe.Value())
 		*probs = append(*probs, Problem{
 			Pos: r.Cell(f), Level: Error, Field: f.String(),
-			Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, in) + msgExcluded,
+			Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, p) + msgExcluded,
 		})
 	}
 	return false
@@ -423,7 +422,7 @@ func (v *Validator) rowDeadline(p *parsedRow, probs *[]Problem) {
 // it. A meeting's identity has its year; one with no number is known by its date.
 func (v *Validator) rowMeeting(p *parsedRow, cat Category, probs *[]Problem) (m Meeting, name string) {
 	in, r := &p.in, p.r
-	m = ParseMeeting(in.Meeting)
+	m = p.meeting
 	if _, known := v.dict.Category(cat.Name); cat.Kind == KindMeeting || !known {
 		y, by := p.meetingYear() // also for a kind unifyKinds may yet decide
 		m.chainYear, m.yearBy = int16(y), by
@@ -487,8 +486,8 @@ func (v *Validator) checkWarnings(r *RawRow, it *Item, probs *[]Problem) {
 
 // meetingFromContext fills a blank 会议 from the row's context (SPEC §4.1): a 类别 cell that is
 // a whole meeting name (事项来源: 市政府第5次常务会议), else a group heading, else the sheet's
-// name, when it names a session, else a title naming a meeting by its date. categoryMeeting reports the first, which is said in a notice.
-func (v *Validator) meetingFromContext(in *rowInput) (categoryMeeting bool) {
+// name, when it names a session, else a title naming a meeting by its date (title). categoryMeeting reports the first, which is said in a notice.
+func (v *Validator) meetingFromContext(in *rowInput, title string) (categoryMeeting bool) {
 	if in.Meeting != "" {
 		return false
 	}
@@ -508,8 +507,8 @@ func (v *Validator) meetingFromContext(in *rowInput) (categoryMeeting bool) {
 		in.Meeting = in.Sheet // a sheet named 第5次常务会议
 		return false
 	}
-	if in.Title != "" && in.Category == "" && in.Group == "" && !v.namesMeeting(in.Sheet) {
-		in.Meeting = in.Title // a ledger titled 县政府6月20日专题会议议定事项
+	if title != "" && in.Category == "" && in.Group == "" && !v.namesMeeting(in.Sheet) {
+		in.Meeting = title // a ledger titled 县政府6月20日专题会议议定事项
 	}
 	return false
 }
@@ -561,19 +560,19 @@ func withRow(raw, whole string) string {
 }
 
 // errorMessage explains a failed error rule in words a unit clerk can act on.
-func (v *Validator) errorMessage(f Field, tag, raw string, in *rowInput) string {
+func (v *Validator) errorMessage(f Field, tag, raw string, p *parsedRow) string {
 	switch tag {
 	case "required":
 		return fmt.Sprintf(msgRequired, f)
 	case "category":
-		return fmt.Sprintf(msgNoCategory, in.Meeting)
+		return fmt.Sprintf(msgNoCategory, p.in.Meeting)
 	case "status":
 		if raw == "" {
 			return msgStatusEmpty
 		}
 		return v.dict.statusMessage(raw)
 	case "deadline":
-		return fmt.Sprintf("%s“%s”%s", f, raw, errText(in.deadlineErr))
+		return fmt.Sprintf("%s“%s”%s", f, raw, errText(p.dates.deadlineErr))
 	}
 	return fmt.Sprintf("%s“%s”不符合要求（%s）", f, raw, tag)
 }
