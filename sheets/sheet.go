@@ -206,8 +206,10 @@ func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 
 // topHeader is the header top row i maps to, with the row under it when that is its
 // sub-header — the row under it is not when i is top's last row, as when start looks for a
-// table stacked above a header — and whether it has one. Each row is mapped once however
-// often the top rows are searched (findHeader), and once more at most as a last row.
+// table stacked above a header — and whether it has one; a row that is no header (fewer than
+// three column names, none of them 事项内容, 会议 or 落实状态) gives the zero header. Each row
+// is mapped once however often the top rows are searched (findHeader), and once more at most
+// as a last row; only headers are kept.
 func (s *sheetReader) topHeader(top [][]xlsx.Cell, i int) (header, bool) {
 	k := 0
 	var next []xlsx.Cell
@@ -218,19 +220,28 @@ func (s *sheetReader) topHeader(top [][]xlsx.Cell, i int) (header, bool) {
 	}
 	t := &s.tops[i]
 	if !t.done[k] {
+		t.done[k] = true
 		t.sub[k] = s.isSubHeader(top[i], next, i+1)
 		var lower []xlsx.Cell
 		if t.sub[k] {
 			lower = next
 		}
-		t.hd[k], t.done[k] = s.mapHeader(top[i], lower), true
+		hd := s.mapHeader(top[i], lower)
+		if hd.count >= 3 && hd.key() {
+			kept := hd // on the heap for a header only
+			t.hd[k] = &kept
+		}
 	}
-	return t.hd[k], t.sub[k]
+	if t.hd[k] == nil {
+		return header{}, t.sub[k]
+	}
+	return *t.hd[k], t.sub[k]
 }
 
-// topHeader is a top row's header as mapped: [0] with the row under it, [1] as the last row.
+// topHeader is a top row's header as mapped: [0] with the row under it, [1] as the last row;
+// nil when the row is no header.
 type topHeader struct {
-	hd   [2]header
+	hd   [2]*header
 	sub  [2]bool
 	done [2]bool
 }
@@ -239,8 +250,8 @@ type topHeader struct {
 // top rows were given when it is one of them with the same sub-header, else anew.
 func (s *sheetReader) headerOf(n int, cells, lower []xlsx.Cell, sub bool) header {
 	if n-1 < len(s.tops) {
-		if t := &s.tops[n-1]; t.done[0] && t.sub[0] == sub {
-			return t.hd[0]
+		if t := &s.tops[n-1]; t.hd[0] != nil && t.sub[0] == sub {
+			return *t.hd[0]
 		}
 	}
 	return s.mapHeader(cells, lower)
