@@ -60,16 +60,7 @@ func (s *sheetReader) findHeader(top [][]xlsx.Cell) (h int, sub, ok bool) {
 		if blank(top[i]) {
 			continue
 		}
-		var next []xlsx.Cell
-		if i+1 < len(top) {
-			next = top[i+1]
-		}
-		sb := s.isSubHeader(top[i], next, i+1)
-		var lower []xlsx.Cell
-		if sb {
-			lower = next
-		}
-		hd := s.mapHeader(top[i], lower)
+		hd, sb := s.topHeader(top, i)
 		if hd.count < 3 || !hd.key() {
 			continue
 		}

@@ -261,6 +261,7 @@ const (
 const (
 	msgSheetCategory   = "工作表名“%s”指明了类别：本表%d行未写类别，按%s统计"
 	msgCategoryMeeting = "类别“%s”是完整的会议名称，会议按%s统计"
+	msgMeetingDay      = "%s以日期指明会议，会议日期按%s计"
 	msgYearFrom        = "完成时限“%s”未写年份，按%s中的%d年理解为%s"
 	msgYearOfRun       = "完成时限“%s”未写年份，按%s的年度%d年理解为%s"
 
@@ -273,6 +274,7 @@ const (
 	yearFromFlag        = "--year指定"
 	yearFromMeetings    = "多数事项会议日期所在"
 	yearFromAsOf        = "统计截止日"
+	yearFromReport      = "本次报告"
 )
 
 // How an error of the operating system is told to a clerk, inside msgCannotOpen, msgUnreadable
@@ -322,6 +324,7 @@ var kindNames = [numProblemKinds]string{
 	StatusMeaning:        "落实状态按词义归类",
 	NoDeadlineMeaning:    "完成时限按词义计为无明确时限",
 	ColumnMeaning:        "列名按词义识别",
+	MeetingByDate:        "会议按所写日期识别",
 
 	NoSuchPath:            "路径不存在",
 	FolderUnreadable:      "文件夹无法读取",
