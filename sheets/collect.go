@@ -32,6 +32,10 @@ func Source(paths []string) (files []string, probs []Problem) {
 			probs = append(probs, Problem{Pos: Pos{File: root}, Level: Error, Msg: msgNoSuchPath})
 			continue
 		}
+		if fi.Mode().Type()&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+			probs = append(probs, Problem{Pos: Pos{File: filepath.Base(root)}, Level: Notice, Msg: msgNotRegular})
+			continue
+		}
 		if !fi.IsDir() {
 			// Named one by one (a shell's *.xlsx), lock files and duban's own unfinished
 			// temporary files are still not workbooks to read.
@@ -58,6 +62,11 @@ func Source(paths []string) (files []string, probs []Problem) {
 			if de.IsDir() {
 				return nil
 			}
+			if special(p, de) {
+				// A named pipe or a device is never opened: reading one can wait forever.
+				probs = append(probs, Problem{Pos: Pos{File: name}, Level: Notice, Msg: msgNotRegular})
+				return nil
+			}
 			switch strings.ToLower(filepath.Ext(name)) {
 			case ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".et":
 				add(p)
@@ -68,6 +77,20 @@ func Source(paths []string) (files []string, probs []Problem) {
 		})
 	}
 	return files, probs
+}
+
+// special reports whether a folder entry is a named pipe, socket or device, or a symbolic
+// link to one.
+func special(p string, de fs.DirEntry) bool {
+	t := de.Type()
+	if t&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return false // a broken link: opening it says so
+		}
+		t = fi.Mode().Type()
+	}
+	return t&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0
 }
 
 // isHiddenName reports whether a folder entry is skipped without a word: hidden (.*), an

@@ -49,6 +49,7 @@ const (
 	msgNoSuchPath  = "找不到此文件或文件夹，请检查路径"
 	msgUnreadable  = "无法读取此文件夹（%s）"
 	msgNotWorkbook = "不是Excel工作簿，已跳过"
+	msgNotRegular  = "不是普通文件（命名管道或设备），已跳过，未打开"
 )
 
 // Messages of the reader (SPEC §2.1, §3).
