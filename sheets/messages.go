@@ -122,6 +122,7 @@ const (
 	detRowOrder      = "行号无效或顺序错误"
 	detCellRef       = "单元格引用无效或顺序错误"
 	detSharedString  = "共享字符串编号无效"
+	detPastLimit     = "行数超过1048576行或列超过XFD列，超出Excel的范围，Excel和WPS只显示其中一部分"
 )
 
 // Explanations of an unreadable date or deadline; the caller prefixes the field and raw value.

@@ -93,6 +93,8 @@ func formatDetail(fe *xlsx.FormatError) string {
 		return at(fmt.Sprintf(detEncoding, strings.TrimPrefix(err.Error(), xlsx.ErrEncoding.Error()+": ")))
 	case errors.Is(err, xlsx.ErrTooLong):
 		return at(detTooLong)
+	case errors.Is(err, xlsx.ErrPastLimit):
+		return at(detPastLimit)
 	case errors.Is(err, xlsx.ErrRowOrder), errors.Is(err, xlsx.ErrRowNumber):
 		return at(detRowOrder)
 	case errors.Is(err, xlsx.ErrCellOrder), errors.Is(err, xlsx.ErrCellRef):
