@@ -64,8 +64,8 @@ var (
 	ErrRowNumber     = errors.New("invalid row number")
 	ErrSharedString  = errors.New("invalid shared-string index")
 	ErrPastLimit     = errors.New("row or column past Excel's last") // rows past 1,048,576 or columns past XFD
-	ErrMissingPart   = errors.New("part is missing")  // the workbook, its relationships or a worksheet
-	ErrNoWorkbook    = errors.New("no workbook part") // with ErrMissingPart: the workbook or its relationships
+	ErrMissingPart   = errors.New("part is missing")                 // the workbook, its relationships or a worksheet
+	ErrNoWorkbook    = errors.New("no workbook part")                // with ErrMissingPart: the workbook or its relationships
 	ErrNoSheets      = errors.New("workbook has no sheets")
 	ErrAmbiguousPart = errors.New("zip entry names differ only in case") // a crafted or broken package
 

@@ -96,8 +96,8 @@ type sheetParser struct {
 	tEnd      int
 	hasIs     bool
 	hasV      bool
-	capture   int  // elV or elT while inside a value to keep, else elOther
-	open      bool // the current row's cells are not handed over yet
+	capture   int   // elV or elT while inside a value to keep, else elOther
+	open      bool  // the current row's cells are not handed over yet
 	whole     []int // the merges of whole columns or rows, by index
 	width     int   // the last column of the widest row
 }
