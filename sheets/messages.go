@@ -287,3 +287,7 @@ const (
 	sysOther      = "系统无法读取"
 	sysNotXLSX    = "不是可读取的xlsx文件，或文件已损坏"
 )
+
+// msgUnsupportedEncryption is an encrypted .xlsx whose cipher (RC2, DES, 3DES, RC4) duban does
+// not decrypt: no password helps.
+const msgUnsupportedEncryption = "文件已加密，此加密方式不受支持（无论密码对错都无法读取），请单位用Excel或WPS打开后另存为未加密的文件再发送"

@@ -32,6 +32,8 @@ func openError(name string, err error) error {
 		return fileError(msgEncryptedXLS)
 	case errors.Is(err, xlsx.ErrEncrypted):
 		return fileError(msgEncrypted)
+	case errors.Is(err, xlsx.ErrUnsupportedEncryption):
+		return fileError(msgUnsupportedEncryption)
 	case errors.Is(err, xlsx.ErrWrongPassword):
 		return fileError(msgWrongPassword)
 	case errors.Is(err, xlsx.ErrLegacy):
