@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -154,5 +155,84 @@ func BenchmarkCost(b *testing.B) {
 				_ = probs
 			}
 		})
+	}
+}
+
+// TestCostInputs reads each input of costCases at its small size: every item is read once,
+// and what is not read is said.
+func TestCostInputs(t *testing.T) {
+	d := testDict(t)
+	for _, c := range costCases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "市统计局.xlsx")
+			if err := os.WriteFile(path, c.build(t, c.small), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			rows, probs := ReadFile(path, d, ReadOptions{})
+			want := c.small
+			if c.name == "sheet part listed many times" {
+				want = 100 // the sheet's items, once
+			}
+			if len(rows) != want {
+				t.Fatalf("%d rows, want %d; problems %q", len(rows), want, dumpProblems(probs))
+			}
+			for i, r := range rows {
+				if r.Vals[FieldContent] != fmt.Sprintf("落实事项%d", i+1) || r.Vals[FieldLead] != "市统计局" {
+					t.Fatalf("row %d: %q", i, r.Joined())
+				}
+			}
+			var far, repeat int
+			for _, p := range probs {
+				switch {
+				case p.Level != Notice:
+					t.Errorf("unexpected %s", p)
+				case strings.Contains(p.Msg, "远离表格"):
+					far++
+					if p.Pos.Row != 2 || p.Pos.Col != 16384 {
+						t.Errorf("far cells said at %+v", p.Pos)
+					}
+				case strings.Contains(p.Msg, "同一份数据"):
+					repeat++
+				}
+			}
+			wantFar, wantRepeat := 0, 0
+			switch c.name {
+			case "cell at XFD on every row":
+				wantFar = 1
+			case "sheet part listed many times":
+				wantRepeat = c.small - 1
+			}
+			if far != wantFar || repeat != wantRepeat {
+				t.Errorf("%d notices of far cells, %d of repeated sheets; want %d, %d", far, repeat, wantFar, wantRepeat)
+			}
+		})
+	}
+}
+
+// A merge repeated many times fills the rows it covers as the merge written once does.
+func TestRepeatedMergesFillOnce(t *testing.T) {
+	d := testDict(t)
+	read := func(copies int) []RawRow {
+		merges := []string{"B2:B3"}
+		for range copies {
+			merges = append(merges, "C2:C3")
+		}
+		sheet := costLedger(4, nil, merges)
+		// 牵头单位 written once, in the first row of its merge.
+		sheet = strings.Replace(sheet, `<c r="C3" t="inlineStr"><is><t>市统计局</t></is></c>`, "", 1)
+		sheet = strings.Replace(sheet, `<c r="C4" t="inlineStr"><is><t>市统计局</t></is></c>`, "", 1)
+		path := filepath.Join(t.TempDir(), "市财政局.xlsx")
+		if err := os.WriteFile(path, costBook(t, sheet, "", 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := ReadFile(path, d, ReadOptions{})
+		return rows
+	}
+	once, many := read(1), read(500)
+	if len(once) != 4 || once[1].Vals[FieldLead] != "市统计局" || once[2].Vals[FieldLead] != "" {
+		t.Fatalf("one merge: %d rows, leads %q", len(once), []string{once[1].Vals[FieldLead], once[2].Vals[FieldLead]})
+	}
+	if !reflect.DeepEqual(once, many) {
+		t.Errorf("500 copies of the merge read differently from one")
 	}
 }

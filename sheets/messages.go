@@ -291,3 +291,12 @@ const (
 // msgUnsupportedEncryption is an encrypted .xlsx whose cipher (RC2, DES, 3DES, RC4) duban does
 // not decrypt: no password helps.
 const msgUnsupportedEncryption = "文件已加密，此加密方式不受支持（无论密码对错都无法读取），请单位用Excel或WPS打开后另存为未加密的文件再发送"
+
+// A sheet that workbook.xml lists again for the part of an earlier one (issue 20).
+const (
+	msgRepeatSheet = "与工作表“%s”是同一份数据（工作簿目录把它列了两次），不再重复读取，已跳过"
+	whyRepeat      = "“%s”重复列出另一工作表的数据"
+)
+
+// msgFarCells: cells right of column IV, kept apart by the reader (issue 20).
+const msgFarCells = "%s列以右还有单元格（%d行，第一个在%s），远离表格，不属于任何一列，未读取；如是台账内容，请移到表格中"

@@ -157,6 +157,9 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 		case s.Kind != xlsx.Worksheet:
 			r.skipSheet(s.Name, msgNotWorksheet, whyNotWorksheet)
 			continue
+		case s.Repeats != "":
+			r.skipSheet(s.Name, fmt.Sprintf(msgRepeatSheet, s.Repeats), whyRepeat)
+			continue
 		}
 		if r.readSheet(s.Name, s) {
 			ledgers++

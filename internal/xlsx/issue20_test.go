@@ -52,7 +52,7 @@ func TestEscapedSurrogatePairs(t *testing.T) {
 			}
 			return d
 		})
-	want := []Row{{1, []Cell{{"😀", Text}, {"A😀B", Text}}}}
+	want := []Row{{N: 1, Cells: []Cell{{"😀", Text}, {"A😀B", Text}}}}
 	if got := firstRows(t, data); !reflect.DeepEqual(got, want) {
 		t.Errorf("rows = %v, want %v", got, want)
 	}
@@ -94,8 +94,20 @@ func TestPastExcelLimits(t *testing.T) {
 	}
 	// At the limits, all is read.
 	rows := firstRows(t, oneSheet(t, `<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`, nil))
-	if len(rows) != 1 || rows[0].N != maxRow || len(rows[0].Cells) != maxCol {
-		t.Errorf("the last cell: %d rows", len(rows))
+	if want := []Row{{N: maxRow, Far: []FarCell{{maxCol, Cell{"1", Number}}}}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("the last cell: rows %v, want %v", rows, want)
+	}
+}
+
+// Cells right of IV are kept apart, by column: a stray cell at XFD on every row costs its
+// content, not 16,384 cells a row.
+func TestFarCells(t *testing.T) {
+	rows := firstRows(t, oneSheet(t, `<row r="1"><c r="A1"><v>1</v></c><c r="IV1"><v>2</v></c><c r="IW1"><v>3</v></c><c r="XFD1"><v>4</v></c></row>`+
+		`<row r="2"><c r="XFD2" t="inlineStr"><is><t>远</t></is></c></row>`, nil))
+	if len(rows) != 2 || len(rows[0].Cells) != FarColumn || rows[0].Cells[0].Value != "1" || rows[0].Cells[FarColumn-1].Value != "2" ||
+		!reflect.DeepEqual(rows[0].Far, []FarCell{{257, Cell{"3", Number}}, {maxCol, Cell{"4", Number}}}) ||
+		rows[1].Cells != nil || !reflect.DeepEqual(rows[1].Far, []FarCell{{maxCol, Cell{"远", Text}}}) {
+		t.Errorf("rows = %v", rows)
 	}
 }
 

@@ -65,7 +65,7 @@ func TestOpenSheets(t *testing.T) {
 	want := []Sheet{
 		{Name: "台账", Kind: Worksheet, Rows: plainWant, Merges: []Range{{2, 2, 2, 4}}, LastRow: 2},
 		{Name: "图表", Kind: OtherSheet},
-		{Name: "隐藏", Kind: Worksheet, Hidden: true, Rows: []Row{{4, []Cell{{}, {}, {"1", Number}}}}, Merges: []Range{{2, 2, 2, 4}}, LastRow: 4},
+		{Name: "隐藏", Kind: Worksheet, Hidden: true, Rows: []Row{{N: 4, Cells: []Cell{{}, {}, {"1", Number}}}}, Merges: []Range{{2, 2, 2, 4}}, LastRow: 4},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sheets =\n%+v\nwant\n%+v", got, want)

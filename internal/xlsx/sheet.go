@@ -338,21 +338,33 @@ func (p *sheetParser) flushRow() {
 	p.open = false
 	if len(p.cells) > 0 {
 		text := string(p.text)
-		width := p.cells[len(p.cells)-1].col
-		if len(p.slab) < width {
-			p.slab = make([]Cell, max(width, 4096))
-		}
-		p.width = max(p.width, width)
-		cells := p.slab[:width:width]
-		p.slab = p.slab[width:]
-		for _, c := range p.cells {
+		value := func(c cellSpan) Cell {
 			if c.sst >= 0 {
-				cells[c.col-1] = Cell{Value: p.sst[c.sst], Kind: c.kind}
-			} else {
-				cells[c.col-1] = Cell{Value: text[c.start:c.end], Kind: c.kind}
+				return Cell{Value: p.sst[c.sst], Kind: c.kind}
+			}
+			return Cell{Value: text[c.start:c.end], Kind: c.kind}
+		}
+		p.width = max(p.width, p.cells[len(p.cells)-1].col)
+		near := len(p.cells)
+		for near > 0 && p.cells[near-1].col > FarColumn {
+			near--
+		}
+		row := Row{N: p.row}
+		if near > 0 {
+			width := p.cells[near-1].col
+			if len(p.slab) < width {
+				p.slab = make([]Cell, max(width, 4096))
+			}
+			row.Cells = p.slab[:width:width]
+			p.slab = p.slab[width:]
+			for _, c := range p.cells[:near] {
+				row.Cells[c.col-1] = value(c)
 			}
 		}
-		p.out.Rows = append(p.out.Rows, Row{N: p.row, Cells: cells})
+		for _, c := range p.cells[near:] {
+			row.Far = append(row.Far, FarCell{c.col, value(c)})
+		}
+		p.out.Rows = append(p.out.Rows, row)
 	}
 }
 
@@ -454,13 +466,19 @@ func parseRange(ref string) (r Range, whole, ok bool) {
 
 // wholeColumns reads the two ends of a range such as A:C.
 func wholeColumns(a, b string) (c1, c2 int, ok bool) {
+	if strings.ContainsAny(a, "0123456789") || strings.ContainsAny(b, "0123456789") {
+		return 0, 0, false
+	}
 	c1, ok1 := columnOf([]byte(a + "1"))
 	c2, ok2 := columnOf([]byte(b + "1"))
-	return c1, c2, ok1 && ok2 && !strings.ContainsAny(a+b, "0123456789")
+	return c1, c2, ok1 && ok2
 }
 
 // wholeRows reads the two ends of a range such as 3:5.
 func wholeRows(a, b string) (r1, r2 int, ok bool) {
+	if !allDigits([]byte(a)) || !allDigits([]byte(b)) {
+		return 0, 0, false
+	}
 	r1, err1 := strconv.Atoi(strings.TrimSpace(a))
 	r2, err2 := strconv.Atoi(strings.TrimSpace(b))
 	return r1, r2, err1 == nil && err2 == nil && r1 >= 1 && r2 >= 1 && r1 <= maxRow && r2 <= maxRow

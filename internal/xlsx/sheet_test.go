@@ -29,8 +29,16 @@ const uncalc = "\x00uncalculated"
 func strRows(rows []Row) []strRow {
 	var out []strRow
 	for _, r := range rows {
-		cells := make([]string, len(r.Cells))
-		for i, c := range r.Cells {
+		all := r.Cells
+		if len(r.Far) > 0 {
+			all = make([]Cell, r.Far[len(r.Far)-1].Col)
+			copy(all, r.Cells)
+			for _, f := range r.Far {
+				all[f.Col-1] = f.Cell
+			}
+		}
+		cells := make([]string, len(all))
+		for i, c := range all {
 			cells[i] = c.Value
 			if c.Kind == Uncalculated {
 				if c.Value != "" {
