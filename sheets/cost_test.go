@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/internal/hostile"
 )
 
 // Inputs whose cost must follow their content, not their claims (issue 20, SPEC §2.1): each is
@@ -234,5 +236,20 @@ func TestRepeatedMergesFillOnce(t *testing.T) {
 	}
 	if !reflect.DeepEqual(once, many) {
 		t.Errorf("500 copies of the merge read differently from one")
+	}
+}
+
+// Rows counted past Excel's last row (no r attributes; LibreOffice shows 2 items where they
+// would count 5): the file is one error, none of its rows used.
+func TestRowsPastTheLast(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "市统计局.xlsx")
+	sheet := `<row r="1048574">` + strings.Repeat(`<c t="inlineStr"><is><t>事项内容</t></is></c>`, 1) + `</row>` +
+		strings.Repeat(`<row><c t="inlineStr"><is><t>落实事项</t></is></c></row>`, 5)
+	if err := os.WriteFile(path, hostile.Minimal(sheet, ""), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rows, probs := ReadFile(path, testDict(t), ReadOptions{})
+	if len(rows) != 0 || len(probs) != 1 || probs[0].Level != Error || probs[0].Msg != msgPastLimit || probs[0].Pos.File != "市统计局.xlsx" {
+		t.Errorf("%d rows, problems %q; want one error about the file", len(rows), dumpProblems(probs))
 	}
 }

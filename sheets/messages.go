@@ -122,7 +122,6 @@ const (
 	detRowOrder      = "行号无效或顺序错误"
 	detCellRef       = "单元格引用无效或顺序错误"
 	detSharedString  = "共享字符串编号无效"
-	detPastLimit     = "行数超过1048576行或列超过XFD列，超出Excel的范围，Excel和WPS只显示其中一部分"
 )
 
 // Explanations of an unreadable date or deadline; the caller prefixes the field and raw value.
@@ -300,3 +299,6 @@ const (
 
 // msgFarCells: cells right of column IV, kept apart by the reader (issue 20).
 const msgFarCells = "%s列以右还有单元格（%d行，第一个在%s），远离表格，不属于任何一列，未读取；如是台账内容，请移到表格中"
+
+// msgPastLimit: a worksheet with rows past 1,048,576 or cells past column XFD (issue 20).
+const msgPastLimit = "工作表超出Excel的范围（超过1048576行或超过XFD列），Excel和WPS只能显示其中一部分，整个文件未读取；请单位在Excel中核对后另存再发送"

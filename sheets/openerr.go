@@ -50,6 +50,10 @@ func openError(name string, err error) error {
 			return damaged(detText)
 		}
 		return damaged(detNotZip)
+	case errors.Is(err, xlsx.ErrPastLimit):
+		// Not damage: Excel, WPS and LibreOffice show only part of such a sheet, so its
+		// rows would count differently here than there.
+		return fileError(msgPastLimit)
 	case errors.As(err, &fe) && (fe.Part == xlsCompound || fe.Part == xlsStream && fe.Offset < 0):
 		// A compound file whose sectors or Workbook stream run past its end: a download or copy
 		// cut short, not a format the clerk can convert. (A compound file that is whole but
@@ -95,8 +99,6 @@ func formatDetail(fe *xlsx.FormatError) string {
 		return at(fmt.Sprintf(detEncoding, strings.TrimPrefix(err.Error(), xlsx.ErrEncoding.Error()+": ")))
 	case errors.Is(err, xlsx.ErrTooLong):
 		return at(detTooLong)
-	case errors.Is(err, xlsx.ErrPastLimit):
-		return at(detPastLimit)
 	case errors.Is(err, xlsx.ErrRowOrder), errors.Is(err, xlsx.ErrRowNumber):
 		return at(detRowOrder)
 	case errors.Is(err, xlsx.ErrCellOrder), errors.Is(err, xlsx.ErrCellRef):

@@ -34,6 +34,8 @@ func TestOpenErrorLegacy(t *testing.T) {
 		{"加密.xls", xlsx.ErrEncryptedXLS,
 			"文件已加密，.xls文件的密码不受支持（--password 只用于.xlsx），请单位用Excel或WPS打开后另存为未加密的.xlsx再发送"},
 		{"加密.xlsx", xlsx.ErrEncrypted, "文件已加密，请用 --password 提供密码，或请单位发送未加密的文件"},
+		{"百万行.xlsx", &xlsx.FormatError{Part: "xl/worksheets/sheet1.xml", Offset: 9000, Err: fmt.Errorf("%w: row 1048577", xlsx.ErrPastLimit)},
+			"工作表超出Excel的范围（超过1048576行或超过XFD列），Excel和WPS只能显示其中一部分，整个文件未读取；请单位在Excel中核对后另存再发送"},
 		{"RC2加密.xlsx", xlsx.ErrUnsupportedEncryption,
 			"文件已加密，此加密方式不受支持（无论密码对错都无法读取），请单位用Excel或WPS打开后另存为未加密的文件再发送"},
 		{"截断.xls", &xlsx.FormatError{Part: "compound file", Offset: -1, Err: errors.New("mscfb: EOF")}, cut},
