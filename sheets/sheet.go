@@ -140,7 +140,7 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 		r.skipSheet(sheet, msgNoHeader, whyNoHeader)
 		return false
 	}
-	s.farCells(xs.Rows)
+	s.farCells(xs.Far)
 	rows := xs.Rows
 	for i := range rows {
 		var next []xlsx.Cell
@@ -155,20 +155,19 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 
 // farCells says, once for the sheet, that cells right of column IV are not read: no ledger
 // is that wide, and they are not in any column of its table.
-func (s *sheetReader) farCells(rows []xlsx.Row) {
-	n, first := 0, -1
-	for i := range rows {
-		if len(rows[i].Far) > 0 {
-			if n++; first < 0 {
-				first = i
-			}
+func (s *sheetReader) farCells(far []xlsx.FarCell) {
+	if len(far) == 0 {
+		return
+	}
+	rows := 0
+	for i, f := range far {
+		if i == 0 || f.Row != far[i-1].Row {
+			rows++
 		}
 	}
-	if n > 0 {
-		f := rows[first].Far[0]
-		s.notice(Pos{Sheet: s.sheet, Row: rows[first].N}.At(f.Col), f.Value,
-			fmt.Sprintf(msgFarCells, ColumnName(xlsx.FarColumn), n, xlsx.CellName(f.Col, rows[first].N)))
-	}
+	f := far[0]
+	s.notice(Pos{Sheet: s.sheet, Row: f.Row}.At(f.Col), f.Value,
+		fmt.Sprintf(msgFarCells, ColumnName(xlsx.FarColumn), rows, xlsx.CellName(f.Col, f.Row)))
 }
 
 // start finds the sheet's first header among the top rows and takes its columns. The header

@@ -27,17 +27,16 @@ type Cell struct {
 
 // Row is one row that holds at least one cell value (or a formula). Cells[i] is column i+1;
 // the slice ends at the last cell with a value up to column FarColumn. Cells right of
-// FarColumn are in Far, by column: no ledger is that wide, and a stray cell at XFD must not
-// make every row 16,384 cells.
+// FarColumn are in the sheet's Far: no ledger is that wide, and a stray cell at XFD must not
+// make every row 16,384 cells. A row with only such cells is not in Rows.
 type Row struct {
 	N     int // 1-based row number
 	Cells []Cell
-	Far   []FarCell
 }
 
 // FarCell is a cell right of FarColumn.
 type FarCell struct {
-	Col int // 1-based column
+	Row, Col int // 1-based
 	Cell
 }
 
@@ -59,10 +58,11 @@ const (
 type Sheet struct {
 	Name    string
 	Kind    SheetKind
-	Hidden  bool    // state hidden or veryHidden
-	Rows    []Row   // the rows with a value, in increasing order; rows not listed are blank
-	Merges  []Range // in document order
-	LastRow int     // the number of the last row element, blank or not; 0 if none
+	Hidden  bool      // state hidden or veryHidden
+	Rows    []Row     // the rows with a value, in increasing order; rows not listed are blank
+	Merges  []Range   // in document order
+	LastRow int       // the number of the last row element, blank or not; 0 if none
+	Far     []FarCell // the cells right of FarColumn, by row and column
 	// Repeats names the earlier sheet whose part this one is: workbook.xml lists one part
 	// twice. Its rows are that sheet's (read once), and a reader should not count them again.
 	Repeats string

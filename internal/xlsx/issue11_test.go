@@ -220,7 +220,7 @@ func TestRealWorldIssue11(t *testing.T) {
 		}
 		for _, s := range b.Sheets {
 			if s.Name == sheet || sheet == "" {
-				return strRows(s.Rows)
+				return sheetStrRows(s)
 			}
 		}
 		t.Fatalf("%s: no sheet %q", name, sheet)

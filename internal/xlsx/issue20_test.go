@@ -93,21 +93,30 @@ func TestPastExcelLimits(t *testing.T) {
 		}
 	}
 	// At the limits, all is read.
-	rows := firstRows(t, oneSheet(t, `<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`, nil))
-	if want := []Row{{N: maxRow, Far: []FarCell{{maxCol, Cell{"1", Number}}}}}; !reflect.DeepEqual(rows, want) {
-		t.Errorf("the last cell: rows %v, want %v", rows, want)
+	b, err := openBytes(oneSheet(t, `<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []FarCell{{maxRow, maxCol, Cell{"1", Number}}}; !reflect.DeepEqual(b.Sheets[0].Far, want) || len(b.Sheets[0].Rows) != 0 {
+		t.Errorf("the last cell: far %v, want %v", b.Sheets[0].Far, want)
 	}
 }
 
-// Cells right of IV are kept apart, by column: a stray cell at XFD on every row costs its
-// content, not 16,384 cells a row.
+// Cells right of IV are kept apart: a stray cell at XFD on every row costs its content, not
+// 16,384 cells a row.
 func TestFarCells(t *testing.T) {
-	rows := firstRows(t, oneSheet(t, `<row r="1"><c r="A1"><v>1</v></c><c r="IV1"><v>2</v></c><c r="IW1"><v>3</v></c><c r="XFD1"><v>4</v></c></row>`+
+	b, err := openBytes(oneSheet(t, `<row r="1"><c r="A1"><v>1</v></c><c r="IV1"><v>2</v></c><c r="IW1"><v>3</v></c><c r="XFD1"><v>4</v></c></row>`+
 		`<row r="2"><c r="XFD2" t="inlineStr"><is><t>远</t></is></c></row>`, nil))
-	if len(rows) != 2 || len(rows[0].Cells) != FarColumn || rows[0].Cells[0].Value != "1" || rows[0].Cells[FarColumn-1].Value != "2" ||
-		!reflect.DeepEqual(rows[0].Far, []FarCell{{257, Cell{"3", Number}}, {maxCol, Cell{"4", Number}}}) ||
-		rows[1].Cells != nil || !reflect.DeepEqual(rows[1].Far, []FarCell{{maxCol, Cell{"远", Text}}}) {
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := b.Sheets[0].Rows
+	if len(rows) != 1 || len(rows[0].Cells) != FarColumn || rows[0].Cells[0].Value != "1" || rows[0].Cells[FarColumn-1].Value != "2" {
 		t.Errorf("rows = %v", rows)
+	}
+	want := []FarCell{{1, 257, Cell{"3", Number}}, {1, maxCol, Cell{"4", Number}}, {2, maxCol, Cell{"远", Text}}}
+	if got := b.Sheets[0].Far; !reflect.DeepEqual(got, want) {
+		t.Errorf("far = %v, want %v", got, want)
 	}
 }
 

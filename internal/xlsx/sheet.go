@@ -349,22 +349,21 @@ func (p *sheetParser) flushRow() {
 		for near > 0 && p.cells[near-1].col > FarColumn {
 			near--
 		}
-		row := Row{N: p.row}
 		if near > 0 {
 			width := p.cells[near-1].col
 			if len(p.slab) < width {
 				p.slab = make([]Cell, max(width, 4096))
 			}
-			row.Cells = p.slab[:width:width]
+			cells := p.slab[:width:width]
 			p.slab = p.slab[width:]
 			for _, c := range p.cells[:near] {
-				row.Cells[c.col-1] = value(c)
+				cells[c.col-1] = value(c)
 			}
+			p.out.Rows = append(p.out.Rows, Row{N: p.row, Cells: cells})
 		}
 		for _, c := range p.cells[near:] {
-			row.Far = append(row.Far, FarCell{c.col, value(c)})
+			p.out.Far = append(p.out.Far, FarCell{p.row, c.col, value(c)})
 		}
-		p.out.Rows = append(p.out.Rows, row)
 	}
 }
 
