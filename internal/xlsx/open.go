@@ -8,7 +8,9 @@ import (
 )
 
 // Open reads a workbook of size bytes from r: an Office Open XML package (a zip, or one
-// encrypted in a compound file, opened with opt.Password), or a legacy .xls compound file.
+// encrypted in a compound file, opened with opt.Password: ErrEncrypted without one,
+// ErrWrongPassword or ErrUnsupportedEncryption when it cannot be decrypted), or a legacy .xls
+// compound file.
 // Every worksheet is parsed before Open returns, hidden ones too: a damaged part anywhere
 // refuses the whole workbook with a *FormatError. A workbook larger than opt.MaxUnzip when
 // unpacked is refused with a *TooBigError before anything is unpacked. A file that is neither
@@ -39,7 +41,7 @@ func Open(r io.ReaderAt, size int64, opt Options) (*Book, error) {
 		}
 		// An encrypted package is told by its streams, not by text anywhere in the file (an
 		// .xls may well say "EncryptedPackage" in a cell).
-		if rootStream(cf, "EncryptedPackage") == nil {
+		if rootStream(cf, "EncryptedPackage") == nil && rootStream(cf, "EncryptionInfo") == nil {
 			return readXLS(cf, size, opt)
 		}
 		if opt.Password == "" {
