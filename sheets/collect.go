@@ -32,7 +32,7 @@ func Source(paths []string) (files []string, probs []Problem) {
 			probs = append(probs, Problem{Pos: Pos{File: root}, Level: Error, Msg: msgNoSuchPath})
 			continue
 		}
-		if fi.Mode().Type()&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+		if fi.Mode().Type()&specialModes != 0 {
 			probs = append(probs, Problem{Pos: Pos{File: filepath.Base(root)}, Level: Notice, Msg: msgNotRegular})
 			continue
 		}
@@ -90,8 +90,11 @@ func special(p string, de fs.DirEntry) bool {
 		}
 		t = fi.Mode().Type()
 	}
-	return t&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0
+	return t&specialModes != 0
 }
+
+// specialModes are the file types that are not read: opening a named pipe can wait forever.
+const specialModes = fs.ModeNamedPipe | fs.ModeSocket | fs.ModeDevice | fs.ModeCharDevice | fs.ModeIrregular
 
 // isHiddenName reports whether a folder entry is skipped without a word: hidden (.*), an
 // Office lock file (~$*), or a file Windows keeps in folders on its own.
