@@ -30,9 +30,6 @@ type ReadOptions struct {
 	Twin bool
 }
 
-// maxPrealloc bounds the rows reserved ahead of reading a sheet.
-const maxPrealloc = 1 << 14
-
 // headerScanRows is how many non-blank rows at the top of a sheet are searched for the header.
 const headerScanRows = 30
 

@@ -208,11 +208,11 @@ func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 	}
 	s.choose(&hd, end)
 	s.useHeader(hd, h+1, sub)
-	// Room for the rows to come, but no more than a sheet of real rows needs: whole-column
-	// formatting makes the last <row> of a near-empty sheet 1,048,576.
-	if s.lastRow > s.headerEnd {
-		s.rows = slices.Grow(s.rows, min(s.lastRow-s.headerEnd, maxPrealloc))
-	}
+	// Room for the rows to come: at most one for each row under the header that holds a
+	// value (never the last <row>'s number, which whole-column formatting makes 1,048,576),
+	// so that a million items are not copied as their slice grows.
+	i, _ := slices.BinarySearchFunc(s.rowsIn, s.headerEnd+1, func(r xlsx.Row, n int) int { return r.N - n })
+	s.rows = slices.Grow(s.rows, len(s.rowsIn)-i)
 	return true
 }
 
