@@ -86,10 +86,8 @@ func (s *sheetReader) isSubHeader(upper, lower []xlsx.Cell, n int) bool {
 // subByMerge reports whether the merges of header row n reach into the row under it (lower):
 // a cell merged down, or a group cell merged across columns that lower names.
 func (s *sheetReader) subByMerge(n int, lower []xlsx.Cell) bool {
-	for _, m := range s.merges {
-		if m.r1 != n {
-			continue
-		}
+	for i := s.mergesFrom(n); i < len(s.merges) && s.merges[i].r1 == n; i++ {
+		m := s.merges[i]
 		if m.r2 > n {
 			return true
 		}
@@ -358,8 +356,8 @@ func (s *sheetReader) decideParent(hd *header, d dupColumn, rows [][]xlsx.Cell, 
 // mergedDown reports whether a cell of column c is merged down over several rows within the
 // first rows under the header that ends at row end.
 func (s *sheetReader) mergedDown(c, end int) bool {
-	for _, m := range s.merges {
-		if m.c1 == c && m.c2 == c && m.r1 > end && m.r1 <= end+lookAhead && m.r2 > m.r1 {
+	for i := s.mergesFrom(end + 1); i < len(s.merges) && s.merges[i].r1 <= end+lookAhead; i++ {
+		if m := s.merges[i]; m.c1 == c && m.c2 == c && m.r2 > m.r1 {
 			return true
 		}
 	}

@@ -55,9 +55,9 @@ func (t SheetTally) Read() int { return t.Rows[RowData] + t.Rows[RowExcluded] }
 type sheetReader struct {
 	*reader
 	sheet   string
-	merges  []cellRange
-	unit    string // 填报单位 of this sheet, else of the file name
-	lastRow int    // the sheet's last row number, 0 if unknown
+	merges  []cellRange // by first row, each once (sheetMerges)
+	unit    string      // 填报单位 of this sheet, else of the file name
+	lastRow int         // the sheet's last row number, 0 if unknown
 	tally   SheetTally
 
 	// The year in the title or 填报日期 line above the header (yearFrom says which).
@@ -87,8 +87,7 @@ type sheetReader struct {
 	tail       int        // the last row of the last item read: its row or its last continuation row
 	lastParent string     // the parent task of the last item read, for the rows under it that leave it blank
 	active     []activeMerge
-	nextMerge  int // index into dataMerge
-	dataMerge  []cellRange
+	nextMerge  int    // index into merges of the next merge to take up
 	seenData   bool   // a non-blank row under the header was seen
 	group      string // the text of the last group heading (一、市政府常务会议议定事项)
 	groupRow   int    // its row
@@ -120,10 +119,7 @@ type stackedHeader struct {
 // lists only the rows that hold a value, so a sheet formatted down to row 1,048,576 costs
 // only its real rows.
 func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
-	merges := make([]cellRange, len(xs.Merges))
-	for i, m := range xs.Merges {
-		merges[i] = cellRange{m.C1, m.R1, m.C2, m.R2}
-	}
+	merges := sheetMerges(xs.Merges)
 	s := &sheetReader{reader: r, sheet: sheet, merges: merges, unit: r.unit, lastRow: xs.LastRow, rowsIn: xs.Rows}
 	// The rows the header is searched among, by row-1 (nil for blank rows).
 	var top [][]xlsx.Cell
@@ -148,6 +144,7 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 		r.skipSheet(sheet, NoHeaderSheet, msgNoHeader, whyNoHeader)
 		return false
 	}
+	s.farCells(xs.Far)
 	rows := xs.Rows
 	for i := range rows {
 		var next []xlsx.Cell
@@ -158,6 +155,23 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 	}
 	r.tallies = append(r.tallies, s.tally)
 	return true
+}
+
+// farCells says, once for the sheet, that cells right of column IV are not read: no ledger
+// is that wide, and they are not in any column of its table.
+func (s *sheetReader) farCells(far []xlsx.FarCell) {
+	if len(far) == 0 {
+		return
+	}
+	rows := 0
+	for i, f := range far {
+		if i == 0 || f.Row != far[i-1].Row {
+			rows++
+		}
+	}
+	f := far[0]
+	s.notice(FarCells, ScopeCell, Pos{Sheet: s.sheet, Row: f.Row}.At(f.Col), f.Value,
+		fmt.Sprintf(msgFarCells, ColumnName(xlsx.FarColumn), rows, xlsx.CellName(f.Col, f.Row)))
 }
 
 // start finds the sheet's first header among the top rows and takes its columns. The header
@@ -199,11 +213,11 @@ func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 	}
 	s.choose(&hd, end)
 	s.useHeader(hd, h+1, sub)
-	// Room for the rows to come, but no more than a sheet of real rows needs: whole-column
-	// formatting makes the last <row> of a near-empty sheet 1,048,576.
-	if s.lastRow > s.headerEnd {
-		s.rows = slices.Grow(s.rows, min(s.lastRow-s.headerEnd, maxPrealloc))
-	}
+	// Room for the rows to come: at most one for each row under the header that holds a
+	// value (never the last <row>'s number, which whole-column formatting makes 1,048,576),
+	// so that a million items are not copied as their slice grows.
+	i, _ := slices.BinarySearchFunc(s.rowsIn, s.headerEnd+1, func(r xlsx.Row, n int) int { return r.N - n })
+	s.rows = slices.Grow(s.rows, len(s.rowsIn)-i)
 	return true
 }
 
@@ -303,15 +317,10 @@ func (s *sheetReader) useHeader(hd header, n int, sub bool) {
 	if sub {
 		s.headerEnd++
 	}
-	// Merges that start under the header, over a field's column: sorted by first row.
-	s.dataMerge = s.dataMerge[:0]
-	for _, m := range s.merges {
-		if m.r1 > s.headerEnd && (m.r2 > m.r1 || m.c2 > m.c1) && s.coversField(m) {
-			s.dataMerge = append(s.dataMerge, m)
-		}
-	}
-	sortRanges(s.dataMerge)
-	s.nextMerge, s.active = 0, s.active[:0]
+	// The merges that start under the header are taken up as their rows come
+	// (advanceMerges): a header costs no pass over a sheet's merges.
+	s.nextMerge = s.mergesFrom(s.headerEnd + 1)
+	s.active = s.active[:0]
 	s.seenData, s.inFooter = false, false
 }
 
@@ -336,8 +345,26 @@ func (s *sheetReader) below(end, k int) [][]xlsx.Cell {
 	return out
 }
 
-func sortRanges(rs []cellRange) {
-	slices.SortStableFunc(rs, func(a, b cellRange) int { return a.r1 - b.r1 })
+// sheetMerges returns a sheet's merged ranges by first row (in document order among those of
+// one row), each once: a file repeating one merge 50,000 times costs one.
+func sheetMerges(ms []xlsx.Range) []cellRange {
+	out := make([]cellRange, 0, len(ms))
+	seen := make(map[cellRange]bool, len(ms))
+	for _, m := range ms {
+		r := cellRange{m.C1, m.R1, m.C2, m.R2}
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b cellRange) int { return a.r1 - b.r1 })
+	return out
+}
+
+// mergesFrom returns the index of the first merge whose first row is r or later.
+func (s *sheetReader) mergesFrom(r int) int {
+	i, _ := slices.BinarySearchFunc(s.merges, r, func(m cellRange, r int) int { return m.r1 - r })
+	return i
 }
 
 // filled reports whether a cell holds a value: text other than spaces, or a formula whose
