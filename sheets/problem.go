@@ -131,6 +131,7 @@ const (
 	OwnReport
 	OwnAnnotated
 	AnnotatedReturned
+	Unfilled // a form or reminder duban wrote, not saved since
 	NotWorkbook
 	SheetRenamed
 

@@ -129,7 +129,7 @@ func (b *run) read(i int) {
 		read += t.Rows[RowExcluded]
 		excluded += t.Rows[RowExcluded]
 	}
-	out := FileResult{File: b.names[i], Rows: read, Excluded: excluded}
+	out := FileResult{File: b.names[i], Rows: read, Excluded: excluded, Returned: l.Returned}
 	for _, p := range l.Problems {
 		out.note(p)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/duban/duban/books"
@@ -70,15 +71,15 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	if out == "" {
 		out = books.BriefFileName(b)
 	}
-	if err := checkOutput(out, l.files); err != nil {
+	if err := checkOutput(out); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
-	if !c.force && refuseOverwrite(stderr, out) {
+	if refuseTargets(stderr, c.force, append(slices.Clip(l.files), c.config), out) {
 		return exitNothing
 	}
 	if err := books.WriteBrief(out, b, o.Office); err != nil {
-		fmt.Fprintln(stderr, "错误：写入会议通报失败：", err)
+		fmt.Fprintln(stderr, "错误：未能写出会议通报：", err)
 		return exitNothing
 	}
 	if !o.Quiet { // as report: -q keeps the paths and the proof
