@@ -2,6 +2,7 @@ package books
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -27,6 +28,19 @@ func legacyBook(path string) *xlsx.Book {
 		return nil // an encrypted .xlsx: excelize opens it with the password
 	}
 	return book
+}
+
+// isCompound reports whether the file at path is a compound file (a legacy .xls or .et, or
+// an encrypted .xlsx), by its first bytes.
+func isCompound(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	_, err = io.ReadFull(f, head)
+	return err == nil && bytes.Equal(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
 }
 
 // copyName is the name of the annotated copy of the file named name: a legacy workbook's

@@ -22,6 +22,7 @@ const (
 	osNotExist   = "文件夹不存在"
 	osNotDir     = "路径中有一段是文件而不是文件夹"
 	osNameLong   = "文件名或路径过长，请换一个短一些的文件名或文件夹"
+	osTooLarge   = "文件超过了系统允许的大小"
 	osIO         = "磁盘或网络读写出错，请检查磁盘或网络连接后重试"
 	osOther      = "操作系统报告错误（%v）"
 )
@@ -55,6 +56,8 @@ func OSErrorText(err error) string {
 			return osNotDir
 		case errno == syscall.ENAMETOOLONG || isErrno(errno, nameLong):
 			return osNameLong
+		case errno == syscall.EFBIG:
+			return osTooLarge
 		case errno == syscall.EIO:
 			return osIO
 		}

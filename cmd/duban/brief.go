@@ -79,7 +79,7 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 		return exitNothing
 	}
 	if err := books.WriteBrief(out, b, o.Office); err != nil {
-		fmt.Fprintln(stderr, "错误：未能写出会议通报：", err)
+		fmt.Fprintf(stderr, "错误：未能写出会议通报：%v\n", err)
 		return exitNothing
 	}
 	if !o.Quiet { // as report: -q keeps the paths and the proof

@@ -225,7 +225,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	checkPath, err := books.WriteReport(out, r)
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：未能写出汇总工作簿：", err)
+		fmt.Fprintf(stderr, "错误：未能写出汇总工作簿：%v\n", err)
 		return exitNothing
 	}
 	printReportOutput(stdout, r, o, out, checkPath)
