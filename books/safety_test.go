@@ -265,3 +265,42 @@ func TestCleanStale(t *testing.T) {
 		t.Fatal(deadPID)
 	}
 }
+
+// TestMarkSurvivesLibreOffice: a form duban wrote, saved again by LibreOffice (what 统信UOS
+// and 麒麟 desktops use), still carries duban's mark and is told as saved since: the reader
+// takes it for the unit's return, and the next run does not replace it without --force.
+func TestMarkSurvivesLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil || testing.Short() {
+		t.Skip("needs soffice (LibreOffice), and takes seconds: not with -short")
+	}
+	dir := t.TempDir()
+	d := testDict(t)
+	form := filepath.Join(dir, "市财政局.xlsx")
+	var row sheets.RawRow
+	row.Vals[sheets.FieldContent], row.Vals[sheets.FieldLead] = "清理政府拖欠账款", "市财政局"
+	row.Vals[sheets.FieldMeeting], row.Vals[sheets.FieldDeadline] = "市长办公会议第2次", "2024-06-30"
+	rows := []sheets.RawRow{row}
+	must(t, SaveFile(form, func(w io.Writer) error { return Form(w, d, "市财政局", rows) }))
+	lo := filepath.Join(dir, "lo")
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "xlsx", "--outdir", lo, form)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	saved := filepath.Join(lo, "市财政局.xlsx")
+	p := readProps(t, saved)
+	if sheets.MarkOf(p.Description) != sheets.MarkForm || !sheets.SavedSince(p) {
+		t.Errorf("after LibreOffice: %+v: mark %v, saved since %v", p, sheets.MarkOf(p.Description), sheets.SavedSince(p))
+	}
+	var ee *EditedError
+	if err := CheckOverwrite(saved); !errors.As(err, &ee) || ee.Foreign || ee.By != "LibreOffice" {
+		t.Errorf("CheckOverwrite after LibreOffice: %v", err)
+	}
+	if l := sheets.ReadLedger(saved, d, sheets.ReadOptions{}); !l.Returned || len(l.Rows) != 1 {
+		t.Errorf("read after LibreOffice: returned %v, %d rows, %v", l.Returned, len(l.Rows), l.Problems)
+	}
+	if l := sheets.ReadLedger(form, d, sheets.ReadOptions{}); l.Returned || len(l.Rows) != 0 || len(l.Problems) != 1 || l.Problems[0].Kind != sheets.Unfilled {
+		t.Errorf("read as written: returned %v, %d rows, %v", l.Returned, len(l.Rows), l.Problems)
+	}
+}

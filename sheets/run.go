@@ -31,6 +31,9 @@ type Options struct {
 	// Progress, if set, is called after each file is read, from the calling goroutine's
 	// point of view in no particular order, with the number of files done and rows so far.
 	Progress func(filesDone, filesTotal, rows int)
+	// Reading, if set, is called as each file (named as in problems) of filesTotal is begun
+	// (begin) and when it is read, from the goroutines reading, so that a slow file can be named.
+	Reading func(file string, filesTotal int, begin bool)
 }
 
 // Build runs the pipeline on the named workbooks and returns the report, reconciled with the
@@ -117,6 +120,10 @@ type fileRun struct {
 // read reads file i and validates its rows, or keeps them for later when they need the
 // run's reporting year, and counts their meeting dates' years.
 func (b *run) read(i int) {
+	if b.o.Reading != nil {
+		b.o.Reading(b.names[i], len(b.files), true)
+		defer b.o.Reading(b.names[i], len(b.files), false)
+	}
 	ro := b.o.Read
 	ro.Name = b.names[i]
 	ro.Twin = b.twins[i]

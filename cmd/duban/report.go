@@ -69,7 +69,7 @@ func (c *common) parse(cmd string, e *env, fs *pflag.FlagSet, noPaths string) (o
 		fmt.Fprintln(e.stderr, "错误：", err)
 		return o, exitNothing, false
 	}
-	so.Progress = progress(e.stderr, c.quiet)
+	progress(&so, e.stderr, c.quiet)
 	return Options{Options: so, Quiet: c.quiet, Verbose: c.verbose, Strict: c.strict}, exitOK, true
 }
 
