@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/bulletin"
+	"github.com/duban/duban/internal/syserr"
 	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/sheets"
 )
@@ -213,8 +214,8 @@ func TestOSErrorText(t *testing.T) {
 		t.Errorf("under a file: %v, want %s", err, want)
 	}
 	for errno, want := range map[syscall.Errno]string{
-		syscall.ENOSPC: osDiskFull, syscall.EROFS: osReadOnly, syscall.EACCES: osPermission,
-		syscall.ENOENT: osNotExist, syscall.ENAMETOOLONG: osNameLong, syscall.EIO: osIO,
+		syscall.ENOSPC: osText[syserr.DiskFull], syscall.EROFS: osText[syserr.ReadOnly], syscall.EACCES: osText[syserr.Permission],
+		syscall.ENOENT: osText[syserr.NotExist], syscall.ENAMETOOLONG: osText[syserr.NameTooLong], syscall.EIO: osText[syserr.IO],
 	} {
 		if got := OSErrorText(&os.PathError{Op: "open", Path: "x", Err: errno}); got != want {
 			t.Errorf("%v: %s, want %s", errno, got, want)
@@ -224,7 +225,7 @@ func TestOSErrorText(t *testing.T) {
 		ro := filepath.Join(dir, "只读")
 		must(t, os.Mkdir(ro, 0o555))
 		err := SaveFile(filepath.Join(ro, "汇总.xlsx"), func(w io.Writer) error { return nil })
-		if want := "无法写入 " + filepath.Join(ro, "汇总.xlsx") + "：" + osPermission; err == nil || err.Error() != want {
+		if want := "无法写入 " + filepath.Join(ro, "汇总.xlsx") + "：" + osText[syserr.Permission]; err == nil || err.Error() != want {
 			t.Errorf("read-only folder: %v, want %s", err, want)
 		}
 	}
@@ -260,7 +261,9 @@ func TestCleanStale(t *testing.T) {
 		must(t, os.Chtimes(at(name), mtime, mtime))
 	}
 	must(t, SaveFile(at("汇总.xlsx"), func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }))
-	assertOnly(t, dir, ".duban-"+livePID+"-456.xlsx", ".duban-4243.xlsx", ".duban-notes.txt", ".hidden.xlsx", "汇总.xlsx")
+	kept := []string{".duban-" + livePID + "-456.xlsx", ".duban-4243.xlsx", ".duban-notes.txt", ".hidden.xlsx", "汇总.xlsx"}
+	slices.Sort(kept)
+	assertOnly(t, dir, kept...)
 	if strings.Contains(deadPID, "-") {
 		t.Fatal(deadPID)
 	}

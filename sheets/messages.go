@@ -287,6 +287,7 @@ const (
 	sysIsDir      = "这是一个文件夹，不是文件"
 	sysCut        = "文件不完整"
 	sysOther      = "系统无法读取"
+	sysLocked     = "文件正被其他程序独占打开，请关闭后重试"
 )
 
 // The names of the kinds of problem (ProblemKind), as the terminal counts the notices:

@@ -23,7 +23,8 @@ const templateHelp = `生成发给各单位的报送模板：“填报说明”�
   duban template --config 配置.xlsx -o 报送模板.xlsx     按修改过的词典（类别名称等）生成
 
 交办清单可以是任何能读取的台账格式，不需要落实状态列；预填模板中落实状态、完成日期、进展情况留给单位填写。
-已存在的文件不会被覆盖，除非加 --force。
+duban 生成后未经修改的模板可以直接覆盖；单位填写保存过的不会被覆盖，除非加 --force；不是duban生成的文件
+（如交办清单、单位的台账）从不覆盖，加 --force 也不会。
 
 退出码：0 已生成；1 已生成，但交办清单中有行因错误未列入；2 未生成。`
 
@@ -47,7 +48,7 @@ type configCmd struct {
 
 func (c *configCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVarP(&c.output, "output", "o", "配置.xlsx", "`文件` 要写入的词典工作簿")
-	fs.BoolVar(&c.force, "force", false, "覆盖已存在的文件")
+	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的文件（不是duban生成的文件从不覆盖）")
 }
 
 func (c *configCmd) run(e *env, fs *pflag.FlagSet) int {
@@ -89,7 +90,7 @@ func (c *templateCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.from, "from", "", "`文件` 交办清单：按牵头单位拆分为预填模板")
 	fs.StringVar(&c.outDir, "out-dir", "", "`文件夹` 与 --from 同用：预填模板写入的文件夹（不存在则创建）")
 	fs.StringVar(&c.password, "password", "", "`密码` 交办清单加密时的密码")
-	fs.BoolVar(&c.force, "force", false, "覆盖已存在的文件")
+	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的文件（不是duban生成的文件从不覆盖）")
 }
 
 func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package books
+package syserr
 
 import "syscall"
 
