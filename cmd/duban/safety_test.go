@@ -162,3 +162,23 @@ func TestRemindFullDisk(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// TestReportReadOnlyDisk: a report written onto a read-only disk is refused in Chinese,
+// naming the file, exit 2. The disk is a read-only tmpfs, which only root can mount; a folder
+// without write permission stops no root.
+func TestReportReadOnlyDisk(t *testing.T) {
+	disk := filepath.Join(t.TempDir(), "disk")
+	if err := os.Mkdir(disk, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", disk).Run(); err != nil {
+		t.Skip("cannot mount a read-only tmpfs (needs root):", err)
+	}
+	defer exec.Command("umount", disk).Run()
+	out := filepath.Join(disk, "汇总.xlsx")
+	code, stdout, stderr := runCmd(t, "report", "-q", "--as-of", "2024-12-20", "-o", out, sample)
+	if code != exitNothing || stdout != "" || !strings.Contains(stderr, "错误：未能写出汇总工作簿：无法写入 "+out+"：磁盘或文件夹是只读的，请换一个可以写入的文件夹") ||
+		strings.Contains(stderr, "read-only") {
+		t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+}
