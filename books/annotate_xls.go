@@ -9,22 +9,23 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
-// A legacy workbook (.xls, .et) cannot be copied as it is: the annotated copy of one is a new
-// .xlsx (same name, .xlsx) built from what the reader read — every sheet's values and merged
-// cells — and then marked as the copy of any input.
+// A legacy workbook (.xls, .et) or an OpenDocument spreadsheet (.ods) cannot be copied as it
+// is: the annotated copy of one is a new .xlsx (same name, .xlsx) built from what the reader
+// read — every sheet's values and merged cells — and then marked as the copy of any input.
 
-// legacyBook returns the workbook at path as read when it is a legacy binary workbook (by
-// content: a renamed one too), nil otherwise.
+// legacyBook returns the workbook at path as read when it is a legacy binary workbook or an
+// OpenDocument spreadsheet (by content: a renamed one too), nil otherwise.
 func legacyBook(path string) *xlsx.Book {
 	b, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+	if err != nil || !bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) && !xlsx.IsODS(bytes.NewReader(b), int64(len(b))) {
 		return nil
 	}
 	book, err := xlsx.Open(bytes.NewReader(b), int64(len(b)), xlsx.Options{})
-	if err != nil || book.Format != xlsx.BIFF8 {
+	if err != nil || book.Format != xlsx.BIFF8 && book.Format != xlsx.ODS {
 		return nil // an encrypted .xlsx: excelize opens it with the password
 	}
 	return book
@@ -64,7 +65,7 @@ func bookCopy(book *xlsx.Book) (*excelize.File, map[string]string, error) {
 			ws = append(ws, s)
 		}
 	}
-	renamed := validNames(names)
+	renamed := xlsxout.SafeSheetNames(names)
 	f := excelize.NewFile()
 	for i, s := range ws {
 		name := s.Name

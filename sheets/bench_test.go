@@ -177,7 +177,7 @@ func BenchmarkMerge(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		Merge(items)
+		Merge(items, nil)
 	}
 	reportRows(b, len(items))
 }
@@ -186,7 +186,7 @@ func BenchmarkSummarize(b *testing.B) {
 	d := testDict(b)
 	rows := benchRawRows(b, d)
 	items, _, _ := NewValidator(d, date(2024, 12, 20)).Validate(rows)
-	merged, _, _ := Merge(items)
+	merged, _, _ := Merge(items, nil)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

@@ -9,9 +9,10 @@ import (
 )
 
 // Source lists the workbook files named by paths: files, or folders searched recursively in
-// sorted order. In a folder, .xlsx .xlsm .xltx .xltm are taken, and so are legacy .xls and
-// .et files, so that ReadFile can tell the user how to convert them; any other file gets a
-// notice naming it. Office lock files (~$*) and hidden files and folders (.*, or marked
+// sorted order. In a folder, .xlsx .xlsm .xltx .xltm and OpenDocument .ods .ots are taken, and
+// so are legacy .xls and .et files, so that ReadFile can tell the user how to convert them
+// (each is read by its content, whatever its extension says); any other file gets a notice
+// naming it. Office lock files (~$*) and hidden files and folders (.*, or marked
 // hidden on Windows) are skipped silently. A file named explicitly is returned unless it is a
 // lock file or duban's own temporary file; a path that does not exist is an error. A file reached twice is listed once.
 func Source(paths []string) (files []string, probs []Problem) {
@@ -59,7 +60,7 @@ func Source(paths []string) (files []string, probs []Problem) {
 				return nil
 			}
 			switch strings.ToLower(filepath.Ext(name)) {
-			case ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".et":
+			case ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".et", ".ods", ".ots":
 				add(p)
 			default:
 				probs = append(probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Notice, Kind: NotWorkbook, Msg: msgNotWorkbook})

@@ -3,26 +3,32 @@ package sheets
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/zhtext"
 )
 
 // meetingKey is the identity of a meeting within its category (SPEC §4.1): the session
-// number, else the meeting date, else the name without spaces and punctuation.
+// number and its year, else the meeting date, else the name without spaces and punctuation.
+// It is made in one allocation: every item's key is made in Merge and Summarize.
 func meetingKey(m Meeting) string {
+	var buf [32]byte
+	b := buf[:0]
 	switch {
 	case m.Num > 0 && m.Year > 0:
-		return "n" + strconv.Itoa(m.Year) + "-" + strconv.Itoa(m.Num)
+		b = strconv.AppendInt(append(b, 'n'), int64(m.Year), 10)
+		b = strconv.AppendInt(append(b, '-'), int64(m.Num), 10)
 	case m.Num > 0:
-		return "n" + strconv.Itoa(m.Num)
+		b = strconv.AppendInt(append(b, 'n'), int64(m.Num), 10)
 	case !m.Date.IsZero():
-		return "d" + m.Date.Format(time.DateOnly)
+		b = m.Date.AppendFormat(append(b, 'd'), time.DateOnly)
+	default:
+		return "k" + m.Key
 	}
-	return "k" + m.Key
+	return string(b)
 }
 
 // itemKey is the identity of an item (SPEC §6): category, meeting, content without spaces
@@ -49,19 +55,33 @@ func idKeys(it *Item) (base, exact string) {
 func looseIDKey(base string, m Meeting) string { return base + "\x00?" + m.Key }
 
 // Merge counts every item once (SPEC §6). Rows of the same item — a draft and a final file,
-// or a lead and a co-unit reporting it — become one item: the most advanced status wins, then
-// the later 完成日期, then the earlier place; blank fields of the winner are filled from the
-// others. 编号, when both rows have one, decides identity. The result does not depend on the
-// order of items. dups is the number of rows merged into another. Merge reuses the items
-// slice for its result.
-func Merge(items []Item) (merged []Item, dups int, probs []Problem) {
+// or a lead and a co-unit reporting it — become one item, and which row counts is decided in
+// this order: a later version of the same unit's ledger over an earlier one (versions, by
+// file name; see Version), the lead unit's own report over a co-unit's, then the more
+// advanced status, the later 完成日期 and the earlier place. Blank fields of the winner are
+// filled from the others. 编号, when both rows have one, decides identity. The result does not
+// depend on the order of items. dups is the number of rows merged into another. Merge reuses
+// the items slice for its result. versions gives what the reader found of each file (its
+// 填报单位 line, whether it is a returned form); a file it lacks is known by its name alone.
+func Merge(items []Item, versions map[string]Version) (merged []Item, dups int, probs []Problem) {
 	order, keys := canonicalOrder(items)
 	g := grouping{items: items, keys: keys, group: map[string]int{},
 		loose: map[string][]int{}, exact: map[string][]int{}}
 	groups, probs := g.byID(order)
 	g.joinLoose(groups)
 	groups = g.byKey(order, groups)
-	return keepWinners(items, groups, probs)
+	w := winners{items: items, versions: maps.Clone(versions), pairs: map[[2]string]*versionPair{}}
+	if w.versions == nil {
+		w.versions = map[string]Version{}
+	}
+	for i := range items {
+		if f := items[i].Src.File; !has(w.versions, f) {
+			w.versions[f] = LedgerVersion(f, "", time.Time{}, false)
+		}
+	}
+	probs = append(probs, w.onlyInEarlier(groups)...)
+	merged, dups, probs = w.keep(groups, probs)
+	return merged, dups, append(probs, w.pairProblems()...)
 }
 
 // canonicalOrder returns the rows' indexes in a canonical order, and each row's itemKey, so
@@ -194,7 +214,8 @@ func (g *grouping) byKey(order []int, groups [][]int) [][]int {
 // keepWinners merges each group into its winner, in place: the winners stay where they are
 // and the other rows go, so that no copy of a province's items is made; the order of merged
 // items is left to Summarize. It appends to probs a problem for each row merged away.
-func keepWinners(items []Item, groups [][]int, probs []Problem) (merged []Item, dups int, _ []Problem) {
+func (w *winners) keep(groups [][]int, probs []Problem) (merged []Item, dups int, _ []Problem) {
+	items := w.items
 	lost := make([]bool, len(items))
 	for _, g := range groups {
 		if len(g) == 0 {
@@ -202,7 +223,7 @@ func keepWinners(items []Item, groups [][]int, probs []Problem) (merged []Item, 
 		}
 		win := g[0]
 		for _, i := range g[1:] {
-			if better(&items[i], &items[win]) {
+			if w.better(&items[i], &items[win]) {
 				win = i
 			}
 		}
@@ -212,9 +233,10 @@ func keepWinners(items []Item, groups [][]int, probs []Problem) (merged []Item, 
 			}
 			dups++
 			lost[i] = true
+			// The problem is made before the winner takes the other row's blank fields.
+			probs = append(probs, w.dupProblem(&items[i], &items[win]))
 			fillBlanks(&items[win], &items[i])
 			items[win].Merged = append(items[win].Merged, items[i].Src)
-			probs = append(probs, dupProblem(&items[i], &items[win]))
 		}
 	}
 	merged = items[:0]
@@ -238,37 +260,23 @@ func sameSheetOther(items []Item, g []int, i int) (int, bool) {
 	return 0, false
 }
 
-// better reports whether a should win over b as the record of one item.
-func better(a, b *Item) bool {
+// better reports whether a should win over b as the record of one item (SPEC §6): a later
+// version of the same unit's ledger, then the lead unit's own report, then the more advanced
+// status, the later 完成日期, and the file path in sort order.
+func (w *winners) better(a, b *Item) bool {
+	if c := w.newer(a, b); c != 0 {
+		return c > 0
+	}
+	if la, lb := w.byLead(a), w.byLead(b); la != lb {
+		return la
+	}
 	if a.Status != b.Status {
 		return a.Status > b.Status
 	}
 	if !a.Done.Equal(b.Done) {
 		return a.Done.After(b.Done)
 	}
-	if ra, rb := draftRank(a.Src.File), draftRank(b.Src.File); ra != rb {
-		return ra > rb
-	}
 	return a.Src.compare(b.Src) < 0
-}
-
-// draftRank ranks a file name by how final it says it is: a returned reminder over a 终稿
-// over an unmarked file over a 初稿, so that on equal status the final's progress text and place are kept.
-func draftRank(name string) int {
-	if IsReminder(name) {
-		return 2 // a returned reminder is the unit's latest word
-	}
-	for _, w := range []string{"终稿", "定稿", "最终", "正式", "修改稿", "修订"} {
-		if strings.Contains(name, w) {
-			return 1
-		}
-	}
-	for _, w := range []string{"初稿", "草稿", "征求意见稿", "旧版"} {
-		if strings.Contains(name, w) {
-			return -1
-		}
-	}
-	return 0
 }
 
 // fillBlanks fills the winner's empty descriptive fields from another row of the same item.
@@ -289,8 +297,12 @@ func fillBlanks(w, o *Item) {
 }
 
 // dupProblem describes the merging of row lost into row win, at lost's place.
-func dupProblem(lost, win *Item) Problem {
-	p := dupKind(lost, win)
+func (w *winners) dupProblem(lost, win *Item) Problem {
+	returned := w.versions[win.Src.File].Stage == stageReturned && w.versions[lost.Src.File].Stage != stageReturned
+	if !returned && w.newer(win, lost) > 0 && lost.Status != win.Status {
+		return w.versionDiffers(lost, win)
+	}
+	p := dupKind(lost, win, returned)
 	// A deadline moved between two reports of one item (a unit answering a reminder with a
 	// later 完成时限 takes an overdue item off the list): counted as the winner says, but never
 	// without a word.
@@ -302,9 +314,9 @@ func dupProblem(lost, win *Item) Problem {
 }
 
 // dupKind is the problem of a row merged into another of the same item, by how they differ.
-func dupKind(lost, win *Item) Problem {
+func dupKind(lost, win *Item, returned bool) Problem {
 	p := Problem{Pos: lost.Src, Scope: ScopeRow, Level: Notice, Kind: DuplicateMerged, Field: FieldContent.String(), Raw: lost.Content}
-	if IsReminder(win.Src.File) && !IsReminder(lost.Src.File) {
+	if returned {
 		// The unit's answer to a reminder updates its earlier row: a notice, not a conflict.
 		p.Kind, p.Msg = ReminderUpdate, fmt.Sprintf(msgReminderUpdate, win.Src.RowRef())
 		if !lost.HasDeadline() && win.HasDeadline() {
@@ -335,4 +347,10 @@ func dupKind(lost, win *Item) Problem {
 		p.Msg = fmt.Sprintf(msgDupSame, win.Src.RowRef())
 	}
 	return p
+}
+
+// has reports whether m has key k.
+func has[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }

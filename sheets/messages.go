@@ -265,6 +265,7 @@ const (
 const (
 	msgSheetCategory   = "工作表名“%s”指明了类别：本表%d行未写类别，按%s统计"
 	msgCategoryMeeting = "类别“%s”是完整的会议名称，会议按%s统计"
+	msgMeetingDay      = "%s以日期指明会议，会议日期按%s计"
 	msgYearFrom        = "完成时限“%s”未写年份，按%s中的%d年理解为%s"
 	msgYearOfRun       = "完成时限“%s”未写年份，按%s的年度%d年理解为%s"
 
@@ -277,6 +278,7 @@ const (
 	yearFromFlag        = "--year指定"
 	yearFromMeetings    = "多数事项会议日期所在"
 	yearFromAsOf        = "统计截止日"
+	yearFromReport      = "本次报告"
 )
 
 // How an error of the operating system is told to a clerk, inside msgCannotOpen, msgUnreadable
@@ -325,6 +327,10 @@ var kindNames = [numProblemKinds]string{
 	Unfilled:             "跳过尚未填写的模板或催办单",
 	NotWorkbook:          "跳过非Excel文件",
 	SheetRenamed:         "副本中工作表改名",
+	StatusMeaning:        "落实状态按词义归类",
+	NoDeadlineMeaning:    "完成时限按词义计为无明确时限",
+	ColumnMeaning:        "列名按词义识别",
+	MeetingByDate:        "会议按所写日期识别",
 
 	NoSuchPath:            "路径不存在",
 	FolderUnreadable:      "文件夹无法读取",
@@ -350,6 +356,9 @@ var kindNames = [numProblemKinds]string{
 	PreviousUnreported:    "本期未报",
 	MasterNoLead:          "交办清单未填牵头单位",
 	AnnotateFailed:        "无法写出批注副本",
+	VersionDiffers:        "同一单位台账的版本不同",
+	VersionOnlyEarlier:    "只见于较早版本的事项",
+	UnitAbsent:            "应报送单位未报送",
 }
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
@@ -360,3 +369,57 @@ var ownKindName = map[Mark]string{
 	MarkReport: "汇总表", MarkCheck: "核对工作簿", MarkBrief: "会议通报", MarkBulletin: "通报",
 	MarkForm: "报送模板", MarkReminder: "催办单", MarkAnnotated: "批注副本", MarkConfig: "词典工作簿",
 }
+
+// Messages of the reader for OpenDocument spreadsheets (.ods).
+const (
+	msgEncryptedODS = "文件已加密，.ods文件的密码不受支持（--password 只用于.xlsx），请单位用WPS或LibreOffice打开后另存为未加密的.xlsx或.ods再发送"
+)
+
+// Versions of one unit's ledger (SPEC §6): the later version counts; one warning per pair of
+// files on the terminal, one per item in the check file.
+const (
+	msgVersionDiffers     = "与 %s 是同一事项，落实状态不同（此处“%s”，彼处“%s”）；%s 是同一单位台账的较新版本，按其计"
+	msgVersionOnlyEarlier = "此事项只见于本文件，同一单位台账的较新版本 %s 中没有，仍计入统计；请向单位核实是否已删除"
+	msgVersionPair        = "与 %s 是同一单位台账的两个版本：%s"
+	msgPairDiffer         = "%d项落实状态不同，按本文件（较新版本）计"
+	msgPairOnlyEarlier    = "%d项只见于较早版本，仍计入，请核实"
+)
+
+// Messages of what is read by meaning rather than by the letter of the dictionary (SPEC §3.1,
+// §4.2, §4.3): each is a notice at its cell, so that the clerk sees it and can pin the word in
+// the dictionary; and the errors of words that cannot be read at all.
+const (
+	msgStatusMeaning      = "落实状态“%s”按词义计为%s"
+	msgStatusRemarkDate   = "，所写日期“%s”作为完成日期（%s）"
+	msgNoDeadlineMeaning  = "完成时限“%s”按词义计为无明确时限"
+	msgColumnMeaning      = "“%s”列按词义识别为%s"
+	msgContentPlaceholder = "事项内容只写了“%s”，不是事项内容；请填写议定事项的具体内容（该行其他列已填写）"
+	msgStatusByPercent    = "表中没有落实状态列，办理情况只用%s列的百分比“%s”表示，没有说明事项是否已完成，duban无法据此统计；请增加“落实状态”列，填写 已落实、推进中 或 未启动，进度写在进展情况中"
+	msgStatusAllBlank     = "本表落实状态列全部为空，如是用底色、符号等标示办理情况，duban无法据此统计；请在落实状态列逐项填写 已落实、推进中 或 未启动"
+	msgDecimalMonth       = "完成时限“%s”填在数字格式的单元格里，是一个小数：2024.1 和 2024.10 在数字格式下是同一个数，无法确定是几月；请写成 2024年10月底前 这样的文字，或填写日期"
+)
+
+// Units not heard from and units with excluded rows (SPEC §7, §9.3): the 注 on 汇总, the rows of
+// 单位统计 and 报送情况, the warnings, and 变化情况.
+const (
+	resultUnsent        = "未报送"
+	noteUnreadable      = "台账无法读取"
+	msgAbsentBefore     = "上期%d项"
+	msgAbsentOverdue    = "，其中逾期%d项"
+	msgAbsentDue        = "应报事项%d项"
+	limitUnsent         = "%s本期未报送台账"
+	limitUnsentHad      = "%s本期未报送台账（%s）"
+	msgAbsent           = "%s本期未报送台账%s，其事项未计入本汇总，请催报"
+	msgAbsentUnreadable = "%s报送的台账无法读取，本期按未报送计%s，其事项未计入本汇总"
+	noteExcluded        = "※ 有填写错误的行未计入，名次仅供参考：%s。"
+	noteExcludedUnit    = "%s%d行"
+	// 变化情况: the report's plain facts, and the check file's notes with sources
+	msgGoneNote       = "本期未报送"
+	msgRegressedFact  = "上期%s，本期%s"
+	msgAbsentRow      = "%s本期未报送，%s"
+	msgSilentRow      = "%s本期报送的台账中没有上期的%d项事项"
+	msgAbsentItemNote = "该单位本期未报送台账"
+	msgSilentItems    = "%s本期报送了台账，但上期的%d项事项本期均未报送（可能因填写错误被排除），请核实"
+	msgSinceAbsent    = "；%s，未计入本期"
+	msgSinceAbsentOne = "%s本期未报送（上期%d项）"
+)

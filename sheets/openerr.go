@@ -31,6 +31,8 @@ func openError(name string, err error) error {
 		return fileError(fmt.Sprintf(msgTooBig, sizeText(big.Limit), sizeText(big.Size)))
 	case errors.Is(err, xlsx.ErrEncryptedXLS):
 		return fileError(msgEncryptedXLS)
+	case errors.Is(err, xlsx.ErrEncryptedODS):
+		return fileError(msgEncryptedODS)
 	case errors.Is(err, xlsx.ErrEncrypted):
 		return fileError(msgEncrypted)
 	case errors.Is(err, xlsx.ErrWrongPassword):

@@ -39,6 +39,9 @@ type Problem struct {
 	Field string // column label (canonical), may be empty
 	Raw   string // the raw value, or for an excluded row all its values
 	Msg   string // plain-Chinese explanation a unit clerk can act on
+	// Detail is a problem listed in the check file only: the terminal gives its summary in
+	// another problem (one warning per pair of files, not one per item).
+	Detail bool
 }
 
 // String formats p as one stderr line: 文件!工作表!单元格: 级别: 说明.
@@ -134,6 +137,10 @@ const (
 	Unfilled // a form or reminder duban wrote, not saved since
 	NotWorkbook
 	SheetRenamed
+	StatusMeaning     // a status word read by its meaning (SPEC §4.3)
+	NoDeadlineMeaning // a no-deadline phrase read by its meaning (SPEC §4.2)
+	ColumnMeaning     // a column header read by its head word (SPEC §3.1)
+	MeetingByDate     // a meeting known by the date in a sheet name, title or 会议 cell (SPEC §4.1)
 
 	// errors and warnings (错误, 警告)
 	NoSuchPath
@@ -160,6 +167,9 @@ const (
 	PreviousUnreported
 	MasterNoLead
 	AnnotateFailed
+	VersionDiffers
+	VersionOnlyEarlier
+	UnitAbsent
 
 	numProblemKinds
 )

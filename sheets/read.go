@@ -51,6 +51,8 @@ type Ledger struct {
 	Rows     []RawRow
 	Problems []Problem
 	Sheets   []SheetTally // one per ledger sheet, in workbook order
+	Unit     string       // the unit its first 填报单位 line names, "" if none
+	Form     bool         // a form or reminder duban wrote, filled in and saved by the unit
 	// Returned is set for a form, reminder or annotated copy duban wrote that a program saved
 	// since (SPEC §2): the unit's return, a later version of its ledger (§6).
 	Returned bool
@@ -96,7 +98,7 @@ func readWith(name string, d *Dict, read func(*reader) error) (l Ledger) {
 	if r.form && len(r.rows) == 0 && Count(r.probs, Error) == 0 {
 		r.probs = append(r.probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Warning, Kind: BlankForm, Msg: msgBlankForm})
 	}
-	return Ledger{Rows: r.rows, Problems: r.probs, Sheets: r.tallies, Returned: r.returned}
+	return Ledger{Rows: r.rows, Problems: r.probs, Sheets: r.tallies, Unit: r.lineUnit, Form: r.form, Returned: r.returned}
 }
 
 // fileError is why a whole file was refused; its text is the user's message.
@@ -118,6 +120,7 @@ type reader struct {
 	probs    []Problem
 	skipped  []string     // why each skipped sheet was skipped
 	form     bool         // a submission form written by duban template
+	lineUnit string       // the unit of the first 填报单位 line above a header, "" if none
 	tallies  []SheetTally // what became of the rows of each ledger sheet
 	// props are the document properties of a workbook duban marked, nil when unknown (not
 	// read, or unreadable: then it counts as saved since).

@@ -45,7 +45,7 @@ func TestMergeReminder(t *testing.T) {
 	done := council(5, "推进城市更新", "市住建局", NotStarted, date(2024, 6, 30), 8)
 	doneBack := council(5, "推进城市更新", "市住建局", Done, date(2024, 6, 30), 5)
 	doneBack.Src.File, doneBack.Done = back.Src.File, date(2024, 12, 1)
-	merged, dups, probs := Merge([]Item{orig, back, done, doneBack})
+	merged, dups, probs := Merge([]Item{orig, back, done, doneBack}, nil)
 	if len(merged) != 2 || dups != 2 {
 		t.Fatalf("%d items, %d merged", len(merged), dups)
 	}

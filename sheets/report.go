@@ -47,6 +47,12 @@ type Report struct {
 	Expect *Reconciliation
 	// Since is set when the report is compared with the previous one (--since).
 	Since *SinceResult
+	// Absent are the units expected to report and not heard from (SPEC §7), biggest first:
+	// named on 汇总, rows 未报送 in 报送情况 and at the end of 单位统计, one warning each.
+	Absent []Absence
+	// Uncounted are the units heard from none of whose rows were counted, every one excluded
+	// by errors: after the ranked units of 单位统计, marked ※, without rank or figures.
+	Uncounted []UnitStats
 }
 
 // Counts are the completion figures of a group of items.
@@ -85,7 +91,7 @@ type MeetingStats struct {
 	Date     time.Time // zero if unknown
 	Counts
 
-	num, year int // the session number (and a document's year), for the gaps
+	num, year int // the session number and the meeting's year, for the gaps and the latest session
 }
 
 // LeaderStats is one row of 分管领导统计.
@@ -97,6 +103,7 @@ type LeaderStats struct {
 // MeetingGap is a meeting category whose session numbers run from 1 to Last with some absent.
 type MeetingGap struct {
 	Category string
+	Year     int // the meetings' year when the category has meetings of several years, else 0
 	Last     int
 	Missing  []int
 }
@@ -128,6 +135,9 @@ type UnitStats struct {
 	Rank int
 	Unit string
 	Counts
+	// Excluded is how many rows of the unit's files were excluded by errors: its name is
+	// marked ※ and its rank only indicative (SPEC §7).
+	Excluded int
 }
 
 // Flagged is an item on the 逾期事项 or 临期事项 list with its days overdue or days left.

@@ -121,7 +121,7 @@ func (s *sheetReader) isUpperRow(cells, header []xlsx.Cell, n int) bool {
 // data turns a data row into a RawRow for validation.
 func (s *sheetReader) data(n int, cells []xlsx.Cell) Disposition {
 	out := RawRow{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Cols: s.cols, Date1904: s.date1904, UnitFromFile: s.unit,
-		TitleYear: s.year, TitleYearFrom: s.yearFrom}
+		TitleYear: s.year, TitleYearFrom: s.yearFrom, TitleMeeting: s.titleMeeting}
 	own := false
 	for f, c := range s.cols {
 		if c > 0 && c <= len(cells) {
@@ -303,7 +303,7 @@ func (s *sheetReader) headerAt(n int, cells, next []xlsx.Cell) bool {
 	if sub {
 		lower = next
 	}
-	hd := s.mapHeader(cells, lower)
+	hd := s.headerOf(n, cells, lower, sub)
 	end := n
 	if sub {
 		end++
@@ -359,10 +359,7 @@ scan:
 	return k
 }
 
-func (s *sheetReader) isName(v string) bool {
-	_, ok := s.dict.Column(v)
-	return ok
-}
+func (s *sheetReader) isName(v string) bool { return s.dict.isColumnName(v) }
 
 // plainNumber reports whether v is written as a plain decimal number (12, 45291, 3.5), without
 // the allocation of a failed strconv.ParseFloat.
@@ -453,7 +450,7 @@ func (s *sheetReader) isHeaderAgain(cells []xlsx.Cell) bool {
 		}
 		// Any column name will do: the upper row of a two-row header has its group names
 		// (落实情况 over 落实状态 …) in other columns.
-		if _, ok := s.dict.Column(cells[c-1].Value); !ok {
+		if !s.dict.isColumnName(cells[c-1].Value) {
 			return false // a data row: its first filled cell already says so
 		}
 		named++

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
+	"github.com/duban/duban/internal/zhtext"
 )
 
 // ---- one sheet ----
@@ -62,10 +63,13 @@ type sheetReader struct {
 	// The year in the title or 填报日期 line above the header (yearFrom says which).
 	year     int
 	yearFrom string
+	// titleMeeting is a title naming a meeting by its date (RawRow.TitleMeeting).
+	titleMeeting string
 
 	first   int             // the row of the sheet's first header: the rows above it are not in any table
 	upper   int             // the row above the first header that is its upper row (group names only), or 0
 	stacked []stackedHeader // the headers under the first that start found among the top rows
+	tops    []topHeader     // the top rows' headers, each mapped once (topHeader)
 
 	// The header in force: the sheet's first, or the last other table's.
 	cols      [NumFields]int
@@ -161,6 +165,7 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 // has a header of its own, and the first of those is where reading starts. start returns
 // false when there is no header.
 func (s *sheetReader) start(top [][]xlsx.Cell) bool {
+	s.tops = make([]topHeader, len(top))
 	h, sub, ok := s.findHeader(top)
 	if !ok {
 		return false
@@ -181,13 +186,13 @@ func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 	}
 	if u := unitFromLines(top[:h]); u != "" {
 		s.unit = u
+		if s.lineUnit == "" {
+			s.lineUnit = u
+		}
 	}
 	s.year, s.yearFrom = yearFromLines(top[:h], s.date1904)
-	var lower []xlsx.Cell
-	if sub {
-		lower = top[h+1]
-	}
-	hd := s.mapHeader(top[h], lower)
+	s.titleMeeting = s.meetingTitle(top[:h])
+	hd, _ := s.topHeader(top, h)
 	end := h + 1
 	if sub {
 		end++
@@ -200,6 +205,78 @@ func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 		s.rows = slices.Grow(s.rows, min(s.lastRow-s.headerEnd, maxPrealloc))
 	}
 	return true
+}
+
+// topHeader is the header top row i maps to, with the row under it when that is its
+// sub-header — the row under it is not when i is top's last row, as when start looks for a
+// table stacked above a header — and whether it has one; a row that is no header (fewer than
+// three column names, none of them 事项内容, 会议 or 落实状态) gives the zero header. Each row
+// is mapped once however often the top rows are searched (findHeader), and once more at most
+// as a last row; only headers are kept.
+func (s *sheetReader) topHeader(top [][]xlsx.Cell, i int) (header, bool) {
+	k := 0
+	var next []xlsx.Cell
+	if i+1 < len(top) {
+		next = top[i+1]
+	} else {
+		k = 1
+	}
+	t := &s.tops[i]
+	if !t.done[k] {
+		t.done[k] = true
+		t.sub[k] = s.isSubHeader(top[i], next, i+1)
+		var lower []xlsx.Cell
+		if t.sub[k] {
+			lower = next
+		}
+		hd := s.mapHeader(top[i], lower)
+		if hd.count >= 3 && hd.key() {
+			kept := hd // on the heap for a header only
+			t.hd[k] = &kept
+		}
+	}
+	if t.hd[k] == nil {
+		return header{}, t.sub[k]
+	}
+	return *t.hd[k], t.sub[k]
+}
+
+// topHeader is a top row's header as mapped: [0] with the row under it, [1] as the last row;
+// nil when the row is no header.
+type topHeader struct {
+	hd   [2]*header
+	sub  [2]bool
+	done [2]bool
+}
+
+// headerOf maps header row n (cells, with its sub-header row lower when sub): the mapping the
+// top rows were given when it is one of them with the same sub-header, else anew.
+func (s *sheetReader) headerOf(n int, cells, lower []xlsx.Cell, sub bool) header {
+	if n-1 < len(s.tops) {
+		if t := &s.tops[n-1]; t.hd[0] != nil && t.sub[0] == sub {
+			return *t.hd[0]
+		}
+	}
+	return s.mapHeader(cells, lower)
+}
+
+// meetingTitle is the line above the header that names a meeting by its date
+// (县政府6月20日专题会议议定事项), "" if none (SPEC §4.1).
+func (s *sheetReader) meetingTitle(rows [][]xlsx.Cell) string {
+	for _, row := range rows {
+		for _, c := range row {
+			v := strings.TrimSpace(c.Value)
+			if v == "" || labelled(v) {
+				continue
+			}
+			if k, ok := s.dict.CategoryOf(v); ok && k.Kind == KindMeeting {
+				if _, _, _, dated := zhtext.MeetingDay(v); dated {
+					return v
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // useHeader reads the rows under the header at row n (with its sub-header row when sub) by

@@ -29,7 +29,7 @@ func printUsage(w io.Writer) {
 	rows = append(rows, [2]string{"duban 路径...", "等同于 duban " + defaultCommand + " 路径...（可把文件夹拖到 duban.exe 上）"})
 	writeColumns(&b, rows)
 	b.WriteString(`
-路径可以是工作簿（.xlsx .xlsm .xltx .xltm，以及旧版 .xls 和 WPS .et）或文件夹（含子文件夹）。
+路径可以是工作簿（.xlsx .xlsm .xltx .xltm，旧版 .xls 和 WPS .et，以及 OpenDocument .ods）或文件夹（含子文件夹）。
 用 duban help 命令 查看各命令的选项和示例，如 duban help report。
 `)
 	io.WriteString(w, b.String())

@@ -1,6 +1,6 @@
 // Package xlsx reads the cells of spreadsheet workbooks — Office Open XML (.xlsx, .xlsm,
-// .xltx, .xltm) and the legacy binary BIFF8 format (.xls, and WPS .et holding a BIFF8
-// stream) — into rows of typed cells with their merged ranges. Like encoding/csv it knows
+// .xltx, .xltm), the legacy binary BIFF8 format (.xls, and WPS .et holding a BIFF8
+// stream) and OpenDocument spreadsheets (.ods) — into rows of typed cells with their merged ranges. Like encoding/csv it knows
 // nothing of what the cells mean: headers, dates in text and the ledger's domain belong to the
 // caller. A workbook is read whole or refused with an error: a damaged part anywhere is never
 // read short.
@@ -26,7 +26,8 @@ type Cell struct {
 }
 
 // Row is one row that holds at least one cell value (or a formula). Cells[i] is column i+1;
-// the slice ends at the last cell with a value.
+// the slice ends at the last cell with a value. Rows may share their Cells (an .ods row
+// repeated by number-rows-repeated): read them, never write them.
 type Row struct {
 	N     int // 1-based row number
 	Cells []Cell
@@ -69,6 +70,7 @@ type Format uint8
 const (
 	XLSX  Format = iota // Office Open XML, possibly decrypted with Options.Password
 	BIFF8               // .xls (Excel 97–2003) or a BIFF8 .et
+	ODS                 // OpenDocument spreadsheet (.ods, .ots), whatever the file's extension
 )
 
 // Options control how Open reads a workbook.

@@ -16,6 +16,10 @@ var (
 	// ErrEncryptedXLS is ErrEncrypted (errors.Is holds) for a legacy .xls, whose passwords
 	// are not supported: the file has to be saved again without one.
 	ErrEncryptedXLS = fmt.Errorf("%w: a password-protected .xls is not decrypted", ErrEncrypted)
+
+	// ErrEncryptedODS is ErrEncrypted (errors.Is holds) for an OpenDocument spreadsheet saved
+	// with a password, which is not decrypted either.
+	ErrEncryptedODS = fmt.Errorf("%w: a password-protected .ods is not decrypted", ErrEncrypted)
 )
 
 // TooBigError is returned for a workbook whose uncompressed size exceeds Options.MaxUnzip;

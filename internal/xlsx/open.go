@@ -10,7 +10,8 @@ import (
 )
 
 // Open reads a workbook of size bytes from r: an Office Open XML package (a zip, or one
-// encrypted in a compound file, opened with opt.Password), or a legacy .xls compound file.
+// encrypted in a compound file, opened with opt.Password), an OpenDocument spreadsheet (a zip
+// told by its content, ods.go), or a legacy .xls compound file.
 // Every worksheet is parsed before Open returns, hidden ones too: a damaged part anywhere
 // refuses the whole workbook with a *FormatError. A workbook larger than opt.MaxUnzip when
 // unpacked is refused with a *TooBigError before anything is unpacked. A file that is neither
@@ -66,6 +67,12 @@ func Open(r io.ReaderAt, size int64, opt Options) (*Book, error) {
 	}
 	if total > uint64(limit) {
 		return nil, &TooBigError{Limit: limit, Size: int64(total)}
+	}
+	if ods, err := isODS(zr); err != nil || ods {
+		if err != nil {
+			return nil, err
+		}
+		return readODS(zr, limit)
 	}
 	return readPackage(zr)
 }

@@ -33,12 +33,19 @@ type Table struct {
 	Empty     string   // the note shown when N is 0
 	Notes     []string // lines after the table and a blank row
 	Narrative string   // a wrapped paragraph after the notes
-	// Chart, when set, adds a chart below everything else.
-	Chart func(f *excelize.File, at ChartPlace) error
-	// Paper is the paper the sheet prints on; a table on A4 too wide to print there at a
-	// readable size (about 8 pt) prints on A3.
+	// Chart, when set, adds a chart below everything else, or beside the table from its
+	// header row down when ChartBeside is set (a summary on one page: the page is wider than
+	// tall, and a chart below would shrink the text to fit the height).
+	Chart       func(f *excelize.File, at ChartPlace) error
+	ChartBeside bool
+	// Paper is the paper the sheet prints on. A table on A4 too wide to print there at a
+	// readable size (about 8 pt) prints on A3 when it is Wide (the check file, the office's
+	// own); otherwise it stays on A4 (FitA4): its wrapped columns narrowed, then in parts
+	// that each repeat its first Key columns.
 	Paper   Paper
-	OnePage bool // print on one page (a summary with its chart)
+	Wide    bool
+	Key     int
+	OnePage bool // print on one page, centred (a summary with its chart)
 }
 
 // a4Width is the widest table (in column width units) that prints on A4 landscape, one page
@@ -97,10 +104,14 @@ func WriteBook(f *excelize.File, tables []*Table) error {
 	return nil
 }
 
-// WriteTable streams one table into its sheet, which must exist and be empty.
+// WriteTable streams one table into its sheet, which must exist and be empty. From then on f
+// saves its text as shared strings, each text stored once (share.go).
 func WriteTable(f *excelize.File, st *Styles, t *Table) error {
+	shareStrings(f)
 	w := &tableWriter{f: f, st: st, t: t, header: t.HeaderRow(), last: xlsx.ColumnName(len(t.Cols))}
 	w.kinds, w.widths = t.measure()
+	w.fit = t.fit(w.kinds, w.widths)
+	w.widths = w.fit.Widths
 	w.lay = t.layout()
 	if err := w.settings(); err != nil {
 		return err
@@ -125,6 +136,7 @@ type tableWriter struct {
 	last   string // the last column's letters
 	kinds  []Kind
 	widths []float64
+	fit    Fit // how it prints on A4
 	lay    tableLayout
 	sw     *excelize.StreamWriter
 
@@ -133,6 +145,16 @@ type tableWriter struct {
 	cells []excelize.Cell
 	out   []any
 	tall  [1]excelize.RowOpts
+
+	// Long texts written, each with the cell that holds it first, and the lines it wraps to.
+	longs map[string]longText
+}
+
+// longText is a long text of a table: the cell it was first written in, and (once known)
+// the lines it takes in its column.
+type longText struct {
+	ref   string
+	lines int
 }
 
 // settings puts the sheet-level settings into the worksheet before the stream starts, because
@@ -142,8 +164,9 @@ func (w *tableWriter) settings() error {
 	if err := w.f.AutoFilter(t.Name, fmt.Sprintf("A%d:%s%d", w.header, w.last, w.header+t.N), nil); err != nil {
 		return err
 	}
-	p := Print{Paper: t.Paper, OnePage: t.OnePage, RepeatRows: w.header, Footer: FooterPageOfN}
-	if p.Paper == A4 && w.totalWidth() > a4Width {
+	p := Print{Paper: t.Paper, OnePage: t.OnePage, RepeatRows: w.header, Footer: FooterPageOfN,
+		Center: t.OnePage, Parts: w.fit}
+	if p.Paper == A4 && t.Wide && w.totalWidth() > a4Width {
 		p.Paper = A3
 	}
 	if err := PrintSetup(w.f, t.Name, p); err != nil {
@@ -192,7 +215,7 @@ func (w *tableWriter) put(r, width int, opts ...excelize.RowOpts) error {
 
 // line writes one text cell as row r, merged across the table.
 func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOpts) error {
-	w.cells[0] = excelize.Cell{StyleID: style, Value: text}
+	w.cells[0] = excelize.Cell{StyleID: style, Value: CellText(text)}
 	if err := w.put(r, 1, opts...); err != nil {
 		return err
 	}
@@ -200,7 +223,7 @@ func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOp
 		return nil // a one-cell merge is no merge (Excel never writes one)
 	}
 	ref := strconv.Itoa(r)
-	return w.sw.MergeCell("A"+ref, w.last+ref)
+	return w.sw.MergeCell("A"+ref, xlsx.ColumnName(w.lineColumns())+ref)
 }
 
 // head writes the title rows and the header.
@@ -216,13 +239,13 @@ func (w *tableWriter) head() error {
 	}
 	first := max(len(w.t.Titles), 1) + 1
 	for i, s := range w.t.Lead {
-		h := narrativeHeight(s, w.totalWidth())
+		h := narrativeHeight(s, w.lineWidth())
 		if err := w.line(first+i, s, w.st.Narrative, excelize.RowOpts{Height: h}); err != nil {
 			return err
 		}
 	}
 	for c, col := range w.t.Cols {
-		w.cells[c] = excelize.Cell{StyleID: w.st.Header, Value: col.Label}
+		w.cells[c] = excelize.Cell{StyleID: w.st.Header, Value: CellText(col.Label)}
 	}
 	return w.put(w.header, len(w.t.Cols))
 }
@@ -232,7 +255,7 @@ func (w *tableWriter) rows() error {
 	t := w.t
 	for i := 0; i < t.N; i++ {
 		clear(w.vals)
-		w.fill(w.vals, t.Row(i, w.vals), false)
+		w.fill(w.header+1+i, w.vals, t.Row(i, w.vals), false)
 		if err := w.put(w.header+1+i, len(t.Cols), w.height(w.vals)...); err != nil {
 			return err
 		}
@@ -240,12 +263,13 @@ func (w *tableWriter) rows() error {
 	if t.Total == nil {
 		return nil
 	}
-	w.fill(t.Total, None, true)
+	w.fill(w.header+1+t.N, t.Total, None, true)
 	return w.put(w.header+1+t.N, len(t.Cols))
 }
 
-// fill turns the values of a row into its cells.
-func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
+// fill turns the values of row r into its cells, each as a cell can hold it (CellText,
+// CellNumber), a long text seen before as a reference to it (repeat).
+func (w *tableWriter) fill(r int, v []any, rt Tone, bold bool) {
 	for c, x := range v {
 		tn := rt
 		if w.t.Signal > 0 && c != w.t.Signal-1 {
@@ -253,14 +277,18 @@ func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
 		}
 		switch y := x.(type) {
 		case Marked:
-			x, tn = y.Text, y.Tone
+			x, tn = w.repeat(c, r, CellText(y.Text)), y.Tone
 		case Date:
 			x = int(y)
 		case Rate:
-			x = float64(y)
+			x = CellNumber(float64(y))
+		case float64:
+			x = CellNumber(y)
 		case string:
 			if y == "" {
 				x = nil
+			} else {
+				x = w.repeat(c, r, CellText(y))
 			}
 		}
 		w.cells[c] = excelize.Cell{StyleID: w.st.Cell(w.kinds[c], tn, bold), Value: x}
@@ -277,9 +305,9 @@ func (w *tableWriter) height(v []any) []excelize.RowOpts {
 		}
 		switch y := x.(type) {
 		case string:
-			lines = max(lines, WrappedLines(y, w.widths[c]))
+			lines = max(lines, w.wrapped(y, c))
 		case Marked:
-			lines = max(lines, WrappedLines(y.Text, w.widths[c]))
+			lines = max(lines, w.wrapped(y.Text, c))
 		}
 	}
 	if lines == 1 {
@@ -292,7 +320,7 @@ func (w *tableWriter) height(v []any) []excelize.RowOpts {
 // below writes the lines below the table, after one blank row, and the narrative.
 func (w *tableWriter) below() error {
 	for i, s := range w.lay.lines {
-		w.cells[0] = excelize.Cell{StyleID: w.st.Note, Value: s}
+		w.cells[0] = excelize.Cell{StyleID: w.st.Note, Value: CellText(s)}
 		if err := w.put(w.lay.linesFrom+i, 1); err != nil {
 			return err
 		}
@@ -300,8 +328,23 @@ func (w *tableWriter) below() error {
 	if w.lay.narrative == 0 {
 		return nil
 	}
-	h := narrativeHeight(w.t.Narrative, w.totalWidth())
+	h := narrativeHeight(w.t.Narrative, w.lineWidth())
 	return w.line(w.lay.narrative, w.t.Narrative, w.st.Narrative, excelize.RowOpts{Height: h})
+}
+
+// lineColumns is how many columns the title lines and paragraphs are merged across: all, or
+// when the table prints in parts the first part's, so that a title is centred on the first
+// page and a paragraph is not cut at its edge.
+func (w *tableWriter) lineColumns() int {
+	if len(w.fit.Breaks) > 0 {
+		return w.fit.Breaks[0] - 1
+	}
+	return len(w.t.Cols)
+}
+
+// lineWidth is the width of the columns of lineColumns.
+func (w *tableWriter) lineWidth() float64 {
+	return sum(w.widths[:w.lineColumns()])
 }
 
 // totalWidth is the width of all the table's columns.
@@ -319,8 +362,12 @@ func (w *tableWriter) chart() error {
 	if w.t.Chart == nil {
 		return nil
 	}
+	anchor := "A" + strconv.Itoa(w.lay.last+2)
+	if w.t.ChartBeside {
+		anchor = xlsx.ColumnName(len(w.t.Cols)+1) + strconv.Itoa(w.header)
+	}
 	return w.t.Chart(w.f, ChartPlace{
-		Sheet: w.t.Name, Anchor: "A" + strconv.Itoa(w.lay.last+2),
+		Sheet: w.t.Name, Anchor: anchor,
 		Header: w.header, First: w.header + 1, Last: w.header + w.t.N,
 	})
 }
@@ -387,7 +434,10 @@ func (t *Table) measure() ([]Kind, []float64) {
 		}
 		w := widest[c] + widthMargin
 		limit := maxWidth
-		if kinds[c] == KindWrap {
+		switch {
+		case col.Whole:
+			limit = maxWhole
+		case kinds[c] == KindWrap:
 			limit = maxWrap
 		}
 		if w > limit {
@@ -397,4 +447,16 @@ func (t *Table) measure() ([]Kind, []float64) {
 		widths[c] = float64(max(w, minWidth))
 	}
 	return kinds, widths
+}
+
+// fit fits the measured columns to A4 (FitA4), unless the table may print on A3.
+func (t *Table) fit(kinds []Kind, widths []float64) Fit {
+	if t.Wide || t.Paper != A4 {
+		return Fit{Widths: widths}
+	}
+	wrap := make([]bool, len(widths))
+	for c, col := range t.Cols {
+		wrap[c] = kinds[c] == KindWrap && col.Width == 0 && !col.Whole
+	}
+	return FitA4(widths, wrap, t.Key)
 }
