@@ -135,7 +135,7 @@ func copyProblems(name string, probs []sheets.Problem, all bool) ([]sheets.Probl
 // copyPath is the annotated copy's path in dir: the input's name, an .xlsx for a legacy
 // .xls or .et (a compound file).
 func copyPath(dir, inputPath, name string) string {
-	return filepath.Join(dir, filepath.FromSlash(copyName(name, isCompound(inputPath))))
+	return filepath.Join(dir, filepath.FromSlash(copyName(name, copiedAsXLSX(inputPath))))
 }
 
 // annotated returns the bytes of the annotated copy and the notices about it. The copy is

@@ -31,17 +31,21 @@ func legacyBook(path string) *xlsx.Book {
 	return book
 }
 
-// isCompound reports whether the file at path is a compound file (a legacy .xls or .et, or
-// an encrypted .xlsx), by its first bytes.
-func isCompound(path string) bool {
+// copiedAsXLSX reports whether the annotated copy of the file at path is a new .xlsx (as
+// legacyBook reads it), without reading the whole file: a compound file (a legacy .xls or .et,
+// or an encrypted .xlsx, whose name is kept the same) or an OpenDocument spreadsheet.
+func copiedAsXLSX(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
 	head := make([]byte, 8)
-	_, err = io.ReadFull(f, head)
-	return err == nil && bytes.Equal(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+	if _, err := io.ReadFull(f, head); err == nil && bytes.Equal(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+		return true
+	}
+	st, err := f.Stat()
+	return err == nil && xlsx.IsODS(f, st.Size())
 }
 
 // copyName is the name of the annotated copy of the file named name: a legacy workbook's
