@@ -1,7 +1,9 @@
 package books
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 
 	"github.com/duban/duban/internal/syserr"
 )
@@ -40,9 +42,13 @@ type OSError struct {
 }
 
 func (e *OSError) Error() string {
-	if e.Op == opReplace && syserr.Of(e.Err) == syserr.Permission {
+	switch {
+	case e.Op == opReplace && syserr.Of(e.Err) == syserr.Permission:
 		// Windows refuses to replace a workbook Excel or WPS has open as access denied.
 		return fmt.Sprintf(msgOSError, e.Op, e.Path, osReplaceDenied)
+	case e.Op == opReplace && errors.Is(e.Err, fs.ErrExist):
+		// Linux refuses to rename a file onto a folder that holds files so.
+		return fmt.Sprintf(msgOSError, e.Op, e.Path, osText[syserr.IsDir])
 	}
 	return fmt.Sprintf(msgOSError, e.Op, e.Path, OSErrorText(e.Err))
 }

@@ -307,3 +307,24 @@ func TestMarkSurvivesLibreOffice(t *testing.T) {
 		t.Errorf("read as written: returned %v, %d rows, %v", l.Returned, len(l.Rows), l.Problems)
 	}
 }
+
+// TestSaveFilesUndo: when one of a run's files cannot be put in place after all were written
+// (here a folder stands at its path; on Windows, a workbook Excel holds open), those already
+// put in place are taken back and the ones they replaced put back; the error names them.
+func TestSaveFilesUndo(t *testing.T) {
+	dir := t.TempDir()
+	at := func(name string) string { return filepath.Join(dir, name) }
+	must(t, os.WriteFile(at("a.xlsx"), []byte("old a"), 0o644))
+	must(t, os.MkdirAll(at("b.xlsx/x"), 0o755))
+	write := func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }
+	err := SaveFiles(Output{at("a.xlsx"), write}, Output{at("c.xlsx"), write}, Output{at("b.xlsx"), write})
+	var ue *UndoneError
+	if !errors.As(err, &ue) || !slices.Equal(ue.Removed, []string{at("c.xlsx"), at("a.xlsx")}) ||
+		!strings.HasPrefix(err.Error(), "无法替换 "+at("b.xlsx")+"：这是一个文件夹，不是文件；") || !strings.HasSuffix(err.Error(), "本次已写出的文件已删除："+at("c.xlsx")+"、"+at("a.xlsx")+"（已恢复原有的文件）") {
+		t.Errorf("%T %v", err, err)
+	}
+	assertOnly(t, dir, "a.xlsx", "b.xlsx")
+	if got, _ := os.ReadFile(at("a.xlsx")); string(got) != "old a" {
+		t.Errorf("a.xlsx is %q, want the old one back", got)
+	}
+}

@@ -41,7 +41,7 @@ func Of(err error) Kind {
 			return Locked
 		case errno == syscall.ENOTDIR:
 			return NotDir
-		case errno == syscall.EISDIR:
+		case errno == syscall.EISDIR || errno == syscall.ENOTEMPTY:
 			return IsDir
 		case errno == syscall.ENAMETOOLONG || slices.Contains(nameLong, errno):
 			return NameTooLong
