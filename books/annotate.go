@@ -51,6 +51,9 @@ type AnnotateOptions struct {
 	Password string    // opens an encrypted input (--password); the copy is written unencrypted
 	All      bool      // also copy files with warnings only (--all); by default only files with errors
 	Now      time.Time // the copy's creation time; zero is now
+	// Batch, when set, saves the copy: check --annotate takes back every copy it wrote should
+	// the run fail part-way (disk full).
+	Batch *Batch
 }
 
 // Annotate writes into dir a copy of the workbook at inputPath (of a legacy .xls or .et, an
@@ -62,20 +65,8 @@ type AnnotateOptions struct {
 // (renamed sheets). The input is never modified; a dir that would put the copy on top of the
 // input is refused. A panic of the library is an error for this file.
 func Annotate(dir, inputPath, name string, probs []sheets.Problem, o AnnotateOptions) (out string, notes []sheets.Problem, err error) {
-	var mine []sheets.Problem
-	errs, warns := false, false
-	for _, p := range probs {
-		if p.Pos.File != name {
-			continue
-		}
-		if p.Scope == sheets.ScopeFile && p.Level == sheets.Error {
-			return "", nil, nil // damaged, encrypted, legacy format: nothing inside to mark
-		}
-		errs = errs || p.Level == sheets.Error
-		warns = warns || p.Level == sheets.Warning
-		mine = append(mine, p)
-	}
-	if !errs && !(o.All && warns) {
+	mine, ok := copyProblems(name, probs, o.All)
+	if !ok {
 		return "", nil, nil
 	}
 	sheets.SortProblems(mine)
@@ -85,7 +76,7 @@ func Annotate(dir, inputPath, name string, probs []sheets.Problem, o AnnotateOpt
 	}
 
 	legacy := legacyBook(inputPath)
-	out = filepath.Join(dir, filepath.FromSlash(copyName(name, legacy != nil)))
+	out = copyPath(dir, inputPath, name)
 	if same, err := samePath(out, inputPath); err != nil || same {
 		return "", nil, fmt.Errorf("批注副本 %s 会覆盖原文件，请用 --annotate 指定另一个文件夹", out)
 	}
@@ -101,10 +92,50 @@ func Annotate(dir, inputPath, name string, probs []sheets.Problem, o AnnotateOpt
 	if err != nil {
 		return "", nil, fmt.Errorf("标注 %s: %w", name, err)
 	}
-	if err := SaveFile(out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	save := SaveFile
+	if o.Batch != nil {
+		save = o.Batch.Save
+	}
+	if err := save(out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return "", nil, err
 	}
 	return out, notes, nil
+}
+
+// AnnotateTarget is where Annotate writes the copy of the input at inputPath, named name,
+// given all of the run's problems; "" when it writes none. A command checks every target
+// (CheckTargets) before annotating any file.
+func AnnotateTarget(dir, inputPath, name string, probs []sheets.Problem, o AnnotateOptions) string {
+	if _, ok := copyProblems(name, probs, o.All); !ok {
+		return ""
+	}
+	return copyPath(dir, inputPath, name)
+}
+
+// copyProblems returns the problems of the file named name, and whether it gets an annotated
+// copy: it has an 错误 (with all, a 警告), and the file itself was read (a damaged, encrypted
+// or legacy-format file has no cell to mark).
+func copyProblems(name string, probs []sheets.Problem, all bool) ([]sheets.Problem, bool) {
+	var mine []sheets.Problem
+	errs, warns := false, false
+	for _, p := range probs {
+		if p.Pos.File != name {
+			continue
+		}
+		if p.Scope == sheets.ScopeFile && p.Level == sheets.Error {
+			return nil, false
+		}
+		errs = errs || p.Level == sheets.Error
+		warns = warns || p.Level == sheets.Warning
+		mine = append(mine, p)
+	}
+	return mine, errs || all && warns
+}
+
+// copyPath is the annotated copy's path in dir: the input's name, an .xlsx for a legacy
+// .xls or .et (a compound file).
+func copyPath(dir, inputPath, name string) string {
+	return filepath.Join(dir, filepath.FromSlash(copyName(name, copiedAsXLSX(inputPath))))
 }
 
 // annotated returns the bytes of the annotated copy and the notices about it. The copy is

@@ -1,11 +1,13 @@
 package books
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/internal/zhtext"
@@ -177,7 +179,7 @@ func Form(w io.Writer, d *sheets.Dict, unit string, rows []sheets.RawRow) error 
 		return err
 	}
 	err := xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription,
-		Title: lay.title, Creator: d.Office, Company: d.Office})
+		Title: lay.title, Creator: cmp.Or(d.Office, sheets.ReportApplication), Company: d.Office, Created: time.Now()})
 	if err != nil {
 		return err
 	}

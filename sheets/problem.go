@@ -134,6 +134,7 @@ const (
 	OwnReport
 	OwnAnnotated
 	AnnotatedReturned
+	Unfilled // a form or reminder duban wrote, not saved since
 	NotWorkbook
 	SheetRenamed
 	StatusMeaning     // a status word read by its meaning (SPEC §4.3)

@@ -125,6 +125,9 @@ type FileResult struct {
 	// when its rows were read.
 	Failed  string
 	Skipped bool // Failed is a skip (a notice), not an error
+	// Returned is set for a form, reminder or annotated copy duban wrote that the unit filled
+	// in and saved (Ledger.Returned): a later version of its ledger.
+	Returned bool
 }
 
 // UnitStats is one row of 单位统计.

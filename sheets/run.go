@@ -32,6 +32,9 @@ type Options struct {
 	// Progress, if set, is called after each file is read, from the calling goroutine's
 	// point of view in no particular order, with the number of files done and rows so far.
 	Progress func(filesDone, filesTotal, rows int)
+	// Reading, if set, is called as each file (named as in problems) of filesTotal is begun
+	// (begin) and when it is read, from the goroutines reading, so that a slow file can be named.
+	Reading func(file string, filesTotal int, begin bool)
 }
 
 // Build runs the pipeline on the named workbooks and returns the report, reconciled with the
@@ -122,6 +125,10 @@ type fileRun struct {
 // read reads file i and validates its rows, or keeps those that need the run's reporting
 // year for later, and counts their meeting dates' years.
 func (b *run) read(i int) {
+	if b.o.Reading != nil {
+		b.o.Reading(b.names[i], len(b.files), true)
+		defer b.o.Reading(b.names[i], len(b.files), false)
+	}
 	ro := b.o.Read
 	ro.Name = b.names[i]
 	ro.Twin = b.twins[i]
@@ -134,7 +141,7 @@ func (b *run) read(i int) {
 		read += t.Rows[RowExcluded]
 		excluded += t.Rows[RowExcluded]
 	}
-	out := FileResult{File: b.names[i], Rows: read, Excluded: excluded}
+	out := FileResult{File: b.names[i], Rows: read, Excluded: excluded, Returned: l.Returned}
 	for _, p := range l.Problems {
 		out.note(p)
 	}
@@ -159,7 +166,7 @@ func (b *run) read(i int) {
 		b.close(i)
 	}
 	b.mu.Lock()
-	b.versions[b.names[i]] = LedgerVersion(b.names[i], l.Unit, time.Time{}, l.Form)
+	b.versions[b.names[i]] = LedgerVersion(b.names[i], l.Unit, time.Time{}, l.Returned)
 	for y, n := range seen {
 		b.years[y] += n
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/duban/duban/books"
@@ -80,17 +81,17 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	if out == "" {
 		out = books.BriefFileName(b)
 	}
-	if err := checkOutput(out, l.files); err != nil {
+	if err := checkOutput(out); err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
 	docx := books.BriefBulletinPath(out, b)
-	if !c.force && refuseOverwrite(stderr, out, docx) {
+	if refuseTargets(stderr, c.force, append(slices.Clip(l.files), c.config), out, docx) {
 		return exitNothing
 	}
 	tb := books.BulletinOutput(docx, books.BriefBulletin(b, r, o.Dict, c.issue))
 	if err := books.WriteBrief(out, b, o.Office, tb); err != nil {
-		fmt.Fprintln(stderr, "错误：写入会议通报失败：", err)
+		fmt.Fprintf(stderr, "错误：未能写出会议通报：%v\n", err)
 		return exitNothing
 	}
 	if !o.Quiet { // as report: -q keeps the paths and the proof

@@ -135,9 +135,17 @@ func TestReportOverwrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runCmd(t, "report", "-q", "-o", other, sample)
-	want := "错误： " + other + " 已存在，且不是duban生成的工作簿，为免丢失其中的内容，未覆盖；如确需覆盖请加 --force，或换一个输出文件名\n"
+	want := "错误： " + other + " 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请换一个输出文件名，或先把它移走\n"
 	if code != exitNothing || stderr != want {
 		t.Errorf("a file duban did not write: exit %d\n%s", code, stderr)
+	}
+	// --force does not change that (SPEC §2): a file without duban's mark is never replaced.
+	before := readAll(t, other)
+	if code, _, stderr := runCmd(t, "report", "-q", "--force", "-o", other, sample); code != exitNothing || stderr != want {
+		t.Errorf("a file duban did not write, --force: exit %d\n%s", code, stderr)
+	}
+	if !bytes.Equal(readAll(t, other)[0], before[0]) {
+		t.Errorf("--force replaced a file duban did not write")
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,13 +83,13 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 		return exitCode(r)
 	}
 	n := books.Notice{Office: o.Office, AsOf: r.AsOf, ReplyBy: replyBy}
-	sent, err := books.WriteReminders(c.outDir, o.Dict, rems, n, c.force)
-	for _, s := range sent { // those written before a failure too
-		fmt.Fprintln(stdout, s.String())
-	}
+	sent, err := books.WriteReminders(c.outDir, o.Dict, rems, n, append(slices.Clip(l.files), c.config), c.force)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
+	}
+	for _, s := range sent {
+		fmt.Fprintln(stdout, s.String())
 	}
 	items := 0
 	for _, s := range sent {
