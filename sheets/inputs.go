@@ -20,7 +20,6 @@ const (
 	limitExcluded  = "%s报送的%d行因填写错误被排除"
 	limitOne       = "注：%s，其事项未计入本汇总。"
 	limitSeveral   = "注：%s，上述事项均未计入本汇总。"
-	limitBriefOne  = "注：%s，其中如有本次会议的事项，未计入以上数字，请核实。"
 	limitMoreUnits = "%s等%d个单位"
 )
 
@@ -175,12 +174,6 @@ func (f *FileResult) Result() string {
 // by errors. It is empty when nothing is left out.
 func (r *Report) Limits() string {
 	return r.limits(limitOne, limitSeveral)
-}
-
-// BriefLimits is the sentence a meeting's briefing carries when anything limits the figures:
-// the rows left out may hold items of that meeting, which the briefing cannot count.
-func (r *Report) BriefLimits() string {
-	return r.limits(limitBriefOne, limitBriefOne)
 }
 
 func (r *Report) limits(one, several string) string {

@@ -365,3 +365,16 @@ const (
 	msgPairDiffer         = "%d项落实状态不同，按本文件（较新版本）计"
 	msgPairOnlyEarlier    = "%d项只见于较早版本，仍计入，请核实"
 )
+
+// The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,
+// and what the clerk must check on the terminal.
+const (
+	msgBriefExcluded      = "另有%d项因填写有误未计入（%s），请单位更正。"
+	msgBriefExcludedValue = "，%s“%s”"
+	msgBriefExcludedBlank = "，%s未填写"
+	msgBriefExcludedMore  = "等"
+	msgBriefCheckCounted  = "%s：%s的事项因填写错误未计入，通报中已另行说明，请退回单位更正"
+	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
+	msgBriefCheckRead     = "%s：%d行读取时被排除，无法判断是否属于本次会议，请核实"
+)

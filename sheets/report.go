@@ -17,6 +17,9 @@ type Report struct {
 	RowsRead   int // N: non-blank data rows read
 	Duplicates int // K: rows merged into another row of the same item
 	Excluded   int // E: rows excluded by errors
+	// ExcludedRows are the rows validation excluded, with what can still be read of them
+	// (their meeting, unit, status), in the order of the files given.
+	ExcludedRows []ExcludedRow
 	// Sheets tells, for each ledger sheet read, what became of its rows (for 报送情况), in
 	// the order of the files given.
 	Sheets []SheetTally

@@ -61,6 +61,7 @@ func Build(files []string, o Options) *Report {
 	r.Year = year.Year
 	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
 	r.Duplicates = dups
+	r.ExcludedRows = t.excludedRows
 	r.Office = o.Office
 	r.Created = o.Created
 	r.Inputs = b.outcomes()
@@ -114,6 +115,7 @@ type fileRun struct {
 	rowProbs  []Problem // of validating its rows
 	sheets    []SheetTally
 	later     []RawRow // rows left to validate once the reporting year is known
+	excluded  []ExcludedRow
 }
 
 // read reads file i and validates its rows, or keeps them for later when they need the
@@ -169,6 +171,7 @@ func (b *run) validate(i int, rs []RawRow) {
 	r := &b.results[i]
 	items, excluded, vps := b.v.Validate(rs)
 	r.items, r.rowProbs = items, vps
+	r.excluded = b.v.excludedRows(rs, items, vps)
 	r.out.Valid = len(items)
 	r.out.Excluded += excluded
 	for _, p := range vps {
@@ -189,6 +192,7 @@ func (b *run) outcomes() []FileResult {
 type totals struct {
 	files, rowsRead, excluded int
 	sheets                    []SheetTally
+	excludedRows              []ExcludedRow
 }
 
 // collect returns the items of all files and their problems: in file order, read problems
@@ -207,6 +211,7 @@ func (b *run) collect() (items []Item, probs []Problem, t totals) {
 		t.sheets = append(t.sheets, r.sheets...)
 		t.rowsRead += r.out.Rows
 		t.excluded += r.out.Excluded
+		t.excludedRows = append(t.excludedRows, r.excluded...)
 		if !fileFailed(r.readProbs) {
 			t.files++
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -66,6 +67,7 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
+	printChecks(stderr, b.Checks)
 	out := c.output
 	if out == "" {
 		out = books.BriefFileName(b)
@@ -88,4 +90,16 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	fmt.Fprintf(stdout, "会议通报：%s\n", out)
 	printBalance(stdout, r)
 	return exitCode(r)
+}
+
+// printChecks lists on stderr what the clerk must check before the briefing is read out (SPEC
+// §9.1): what the narrative leaves out, which is never said in it.
+func printChecks(w io.Writer, checks []string) {
+	if len(checks) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\n宣读前请核实：")
+	for _, c := range checks {
+		fmt.Fprintln(w, "  "+c)
+	}
 }
