@@ -346,6 +346,7 @@ var kindNames = [numProblemKinds]string{
 	AnnotateFailed:        "无法写出批注副本",
 	VersionDiffers:        "同一单位台账的版本不同",
 	VersionOnlyEarlier:    "只见于较早版本的事项",
+	CheckFileMissing:      "上期核对工作簿无法使用",
 }
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
@@ -377,4 +378,12 @@ const (
 	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
 	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
 	msgBriefCheckRead     = "%s：%d行读取时被排除，无法判断是否属于本次会议，请核实"
+)
+
+// Messages of a report used as the master list of the next round (SPEC §9.3).
+const (
+	msgCarryNoCheck     = "上期汇总表的核对工作簿%s，上期因填写错误未计入的事项无法列入模板；请把核对工作簿与汇总表放在同一文件夹后重新生成"
+	msgCarryCheckAbsent = "不在汇总表旁"
+	msgCarryNoSheet     = "中没有“%s”工作表"
+	msgCarryCheckBad    = "无法读取（%s）"
 )

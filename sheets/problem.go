@@ -164,6 +164,7 @@ const (
 	AnnotateFailed
 	VersionDiffers
 	VersionOnlyEarlier
+	CheckFileMissing
 
 	numProblemKinds
 )

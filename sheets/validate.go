@@ -557,9 +557,9 @@ func withRow(raw, whole string) string {
 	case whole == "":
 		return raw
 	case raw == "":
-		return "整行：" + whole
+		return rowPrefix + whole
 	}
-	return raw + "\n整行：" + whole
+	return raw + "\n" + rowPrefix + whole
 }
 
 // errorMessage explains a failed error rule in words a unit clerk can act on.

@@ -191,7 +191,7 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 	total, failed := 0, 0
 	for i, u := range units {
 		p := paths[i]
-		if err := writeForm(p, d, u.Unit, u.Rows); err != nil {
+		if err := books.SaveFile(p, func(w io.Writer) error { return books.Prefilled(w, d, u) }); err != nil {
 			fmt.Fprintf(stderr, "错误：“%s”的模板未能写出：%v\n", u.Unit, err)
 			failed++
 			continue

@@ -20,24 +20,26 @@ import (
 const (
 	headErrors     = "以下文件有错误，请退回单位修改后重新报送："
 	headPathErrors = "以下路径有误，未能读取，请检查命令中的文件或文件夹："
-	headWarnings   = "警告%d条（已计入统计，请核实）："
-	headNotices    = "提示%d条：%s"
-	hintVerbose    = "；加 -v 逐条列出"
-	kindCount      = "%s%d条"
-	fileCounted    = "计入%d项"
-	fileMerged     = "重复合并%d行"
-	fileErrors     = "错误%d条"
-	fileWarnings   = "警告%d条"
-	fileFailed     = "未能读取："
-	fileSkipped    = "已跳过："
-	skippedSuffix  = "，已跳过" // the end of the messages of skipped files, said once by fileSkipped
-	lineTitle      = "督查事项汇总（统计截止：%s）"
-	lineReport     = "汇总工作簿：%s"
-	lineCheckFile  = "核对工作簿：%s"
-	lineProblems   = "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表"
-	lineChecked    = "共检查%d个文件：错误%d个，警告%d个，提示%d个"
-	lineAnnotated  = "已在 %s 写出%d个标注过的台账"
-	lineBalance    = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
+	// the master list's own errors (--expect): the office's list, not a unit's file
+	headMasterErrors = "交办清单 %s 中以下各处有误，这些行未能核对，请修改交办清单："
+	headWarnings     = "警告%d条（已计入统计，请核实）："
+	headNotices      = "提示%d条：%s"
+	hintVerbose      = "；加 -v 逐条列出"
+	kindCount        = "%s%d条"
+	fileCounted      = "计入%d项"
+	fileMerged       = "重复合并%d行"
+	fileErrors       = "错误%d条"
+	fileWarnings     = "警告%d条"
+	fileFailed       = "未能读取："
+	fileSkipped      = "已跳过："
+	skippedSuffix    = "，已跳过" // the end of the messages of skipped files, said once by fileSkipped
+	lineTitle        = "督查事项汇总（统计截止：%s）"
+	lineReport       = "汇总工作簿：%s"
+	lineCheckFile    = "核对工作簿：%s"
+	lineProblems     = "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表"
+	lineChecked      = "共检查%d个文件：错误%d个，警告%d个，提示%d个"
+	lineAnnotated    = "已在 %s 写出%d个标注过的台账"
+	lineBalance      = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 )
 
 // printStderr writes stderr of report and check in SPEC §2's order; with o.Quiet only the
@@ -62,8 +64,12 @@ func printStderr(w io.Writer, r *sheets.Report, o Options) {
 	for _, f := range r.Inputs {
 		inputs[f.File] = true
 	}
-	var pathErrs, unitErrs []sheets.Problem
+	var pathErrs, unitErrs, masterErrs []sheets.Problem
 	for _, p := range errs {
+		if o.Master != nil && p.Pos.File == o.Master.File && !inputs[p.Pos.File] {
+			masterErrs = append(masterErrs, p)
+			continue
+		}
 		if inputs[p.Pos.File] {
 			unitErrs = append(unitErrs, p)
 		} else {
@@ -76,6 +82,9 @@ func printStderr(w io.Writer, r *sheets.Report, o Options) {
 	}
 	if len(pathErrs) > 0 {
 		printProblems(blocks.next(), headPathErrors, pathErrs)
+	}
+	if len(masterErrs) > 0 {
+		printProblems(blocks.next(), fmt.Sprintf(headMasterErrors, o.Master.File), masterErrs)
 	}
 	if len(unitErrs) > 0 {
 		printProblems(blocks.next(), headErrors, unitErrs)
