@@ -141,7 +141,12 @@ func configRows(section string, d *sheets.Dict) [][]string {
 			rows = append(rows, []string{u.Name, join(u.Aliases)})
 		}
 	case sheets.SectionSettings:
-		rows = append(rows, []string{sheets.SettingWarnDays, strconv.Itoa(d.WarnDays)}, []string{sheets.SettingOffice, d.Office})
+		rows = append(rows, []string{sheets.SettingWarnDays, strconv.Itoa(d.WarnDays)}, []string{sheets.SettingOffice, d.Office},
+			[]string{sheets.SettingJournal, d.Journal}, []string{sheets.SettingMark, d.Mark},
+			[]string{sheets.SettingContact, d.Contact}, []string{sheets.SettingPhone, d.Phone})
+		for _, p := range d.Requirements {
+			rows = append(rows, []string{sheets.SettingNext, p})
+		}
 	}
 	return rows
 }
