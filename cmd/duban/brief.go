@@ -68,6 +68,7 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 		return exitNothing
 	}
 	printChecks(stderr, b.Checks)
+	senderHint(stderr, o.Office, o.Quiet)
 	out := c.output
 	if out == "" {
 		out = books.BriefFileName(b)

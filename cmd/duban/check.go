@@ -53,6 +53,9 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 		r.Add(aprobs)
 	}
 	printStderr(stderr, r, o)
+	if c.annotate != "" { // the copies' notes are signed by the office
+		senderHint(stderr, o.Office, o.Quiet)
+	}
 	printCheckOutput(stdout, r, o, c.annotate, written)
 	errs := sheets.Count(r.Problems, sheets.Error)
 	if r.Files == 0 {

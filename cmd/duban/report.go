@@ -221,6 +221,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	l.Options = o // with the previous report and the master list
 	r := l.build()
 	printStderr(stderr, r, o)
+	senderHint(stderr, o.Office, o.Quiet)
 
 	if code, ok := l.writable(e, r, "汇总工作簿"); !ok {
 		return code

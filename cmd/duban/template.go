@@ -99,6 +99,9 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：", err)
 		return exitNothing
 	}
+	if d.Office == "" {
+		fmt.Fprintln(stderr, hintNoOffice) // the forms name their sender
+	}
 	unitName := strings.TrimSpace(c.unit)
 	if c.from == "" {
 		if c.outDir != "" {
