@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 
 	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/xlsxout"
@@ -158,6 +157,12 @@ func openCopy(inputPath string, legacy *xlsx.Book, password string) (*excelize.F
 	if err != nil {
 		return nil, nil, err
 	}
+	// A workbook without styles.xml (some writers leave it out) gets a minimal one before
+	// any cell is styled: excelize would fail on it.
+	if _, err := xlsxout.EnsureStyles(f); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
 	renamed, err := fixSheetNames(f)
 	if err != nil {
 		f.Close()
@@ -167,9 +172,10 @@ func openCopy(inputPath string, legacy *xlsx.Book, password string) (*excelize.F
 }
 
 // fixSheetNames renames the sheets whose names Excel refuses (other programs write them:
-// more than 31 characters, []:*?/\, a quote at either end) and returns old name → new.
+// more than 31 characters, []:*?/\, a quote at either end, the reserved History, an empty
+// name) and returns old name → new.
 func fixSheetNames(f *excelize.File) (map[string]string, error) {
-	renamed := validNames(f.GetSheetList())
+	renamed := xlsxout.SafeSheetNames(f.GetSheetList())
 	for _, s := range f.GetSheetList() {
 		if now, ok := renamed[s]; ok {
 			if err := f.SetSheetName(s, now); err != nil {
@@ -178,52 +184,6 @@ func fixSheetNames(f *excelize.File) (map[string]string, error) {
 		}
 	}
 	return renamed, nil
-}
-
-// validNames returns, for each name of list that Excel refuses, a name it accepts that no
-// other sheet of list has.
-func validNames(list []string) map[string]string {
-	taken := map[string]bool{}
-	for _, s := range list {
-		taken[strings.ToLower(s)] = true
-	}
-	renamed := map[string]string{}
-	for _, s := range list {
-		if validSheetName(s) {
-			continue
-		}
-		base := strings.Trim(strings.Map(func(r rune) rune {
-			if strings.ContainsRune("[]:*?/\\", r) || r < ' ' {
-				return '_'
-			}
-			return r
-		}, s), "'")
-		now := truncUTF16(cmp.Or(base, "Sheet"), 31)
-		for n := 2; taken[strings.ToLower(now)]; n++ {
-			suffix := fmt.Sprintf("(%d)", n)
-			now = truncUTF16(base, 31-len(suffix)) + suffix
-		}
-		taken[strings.ToLower(now)] = true
-		renamed[s] = now
-	}
-	return renamed
-}
-
-func validSheetName(s string) bool {
-	return s != "" && xlsxout.UTF16Len(s) <= 31 && !strings.ContainsAny(s, "[]:*?/\\") &&
-		!strings.HasPrefix(s, "'") && !strings.HasSuffix(s, "'") &&
-		!strings.ContainsFunc(s, func(r rune) bool { return r < ' ' })
-}
-
-// truncUTF16 cuts s to at most n UTF-16 units.
-func truncUTF16(s string, n int) string {
-	w := 0
-	for i, r := range s {
-		if w += utf16.RuneLen(r); w > n {
-			return s[:i]
-		}
-	}
-	return s
 }
 
 // mergeAnchor returns the top-left cell of the merged range holding p, if any.
@@ -487,15 +447,4 @@ func issueRow(f *excelize.File, st *issueStyles, r int, p *sheets.Problem) error
 }
 
 // cellText makes s fit a cell: no characters XML cannot hold, within Excel's 32,767.
-func cellText(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < ' ' && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF {
-			return -1
-		}
-		return r
-	}, strings.ToValidUTF8(s, ""))
-	if xlsxout.UTF16Len(s) > 32000 {
-		s = truncUTF16(s, 32000) + "…"
-	}
-	return s
-}
+func cellText(s string) string { return xlsxout.CellText(s) }

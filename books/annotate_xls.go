@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -50,7 +51,7 @@ func bookCopy(book *xlsx.Book) (*excelize.File, map[string]string, error) {
 			ws = append(ws, s)
 		}
 	}
-	renamed := validNames(names)
+	renamed := xlsxout.SafeSheetNames(names)
 	f := excelize.NewFile()
 	for i, s := range ws {
 		name := s.Name

@@ -18,6 +18,23 @@ func TestDictDocForms(t *testing.T) {
 			}
 		}
 	}
+	// The words shown as read by meaning are so read, and none is a dictionary word.
+	d := testDict(t)
+	for _, w := range statusMeaningExamples {
+		if sr := d.readStatus(w); !sr.ok || !sr.meaning {
+			t.Errorf("README shows %q read by meaning: %+v", w, sr)
+		}
+	}
+	for _, h := range headerMeaningExamples {
+		if _, meaning, _, ok := d.columnOf(h); !ok || !meaning {
+			t.Errorf("README shows the header %q read by its head word: meaning %v ok %v", h, meaning, ok)
+		}
+	}
+	for _, w := range append(noDeadlineMeaningExamples, dateWordsExamples...) {
+		if _, err := v.readDeadline(w, 2024, false); err != nil || d.IsNoDeadline(w) {
+			t.Errorf("README shows %q read by meaning: %v", w, err)
+		}
+	}
 	for _, w := range unclearDeadlines {
 		if dl, err := v.readDeadline(w, 2024, false); err == nil {
 			t.Errorf("readDeadline(%q) = %+v, README says it is an error", w, dl)
@@ -35,7 +52,14 @@ func TestDictDoc(t *testing.T) {
 		"| 已落实 | `已落实`、`办结`、`已销号` |",
 		"| 推进中 | `推进中` |",
 		"| 未启动 | `未启动`、`未开工` |",
-		"- `基本完成`、`已基本完成`、`基本落实`、`部分完成`、`部分整改`、`大部分完成`：只说明基本或部分完成，没有说明事项是否已全部完成",
+		"- `基本完成`、`已基本完成`、`基本落实`、`部分完成`、`部分整改`、`大部分完成`、`基本办结`、`完成八成`：只说明基本或部分完成，没有说明事项是否已全部完成",
+		"| `尚未动工` | 未启动 |",
+		"| `已办结（6月3日）` | 已落实 |",
+		"| `有序推进中` | 推进中 |",
+		"| `任务名称` | 事项内容 |",
+		"| `实际办结日期` | 完成日期 |",
+		"| `预计完成时间` | 完成时限 |",
+		"| `市发改委 市财政局` | 市发改委 | 市财政局 |",
 		"- `80%`、`完成95%`：是进度百分比，没有说明事项是否已完成",
 		"| `2024年底`、`2024年底前`、`年底前`、`2024年内` | 12月31日，即 2024-12-31 |",
 		"空白，或以 `长期`、`常态化` 开头的写法（如 `常态化开展`、`持续跟进`、`长期推进`），计为无明确时限；但后面又写了日期的（`持续推进，2024年6月底前完成`）是错误，`常态化开展，每季度通报` 这样的周期不算日期。",

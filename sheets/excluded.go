@@ -72,7 +72,8 @@ func (v *Validator) excludedRow(r *RawRow, probs []Problem) ExcludedRow {
 		x.Lead = r.UnitFromFile
 	}
 	x.Lead, _ = v.dict.Unit(x.Lead)
-	x.Status, x.StatusKnown = v.dict.Status(in.Status)
+	st := v.dict.readStatus(in.Status)
+	x.Status, x.StatusKnown = st.class, st.ok
 	if dl, _, err := v.deadline(in.Deadline, in.MeetingDate, in.Year, r.Date1904); err == nil {
 		x.Deadline = dl.Date
 	}

@@ -24,6 +24,15 @@ type header struct {
 	ticks  []int        // columns named by a status word (已完成 | 正在推进 | 未启动), ticked with √
 	yesNo  int          // a column such as 是否办结 holding 是/否, 0 if none
 	notes  []headerNote // the choices among candidate columns, said at the chosen column
+	// the columns named by their head word rather than the dictionary (SPEC §3.1)
+	meaning []meaningCol
+}
+
+// meaningCol is a column recognised by its head word.
+type meaningCol struct {
+	col    int
+	field  Field
+	status bool // 落实状态 only if its values are status words
 }
 
 // headerNote is a notice at a column of the header.
@@ -95,7 +104,7 @@ func (s *sheetReader) subByMerge(n int, lower []xlsx.Cell) bool {
 		}
 		if m.c2 > m.c1 {
 			for c := m.c1; c <= m.c2 && c <= len(lower); c++ {
-				if _, ok := s.dict.Column(lower[c-1].Value); ok {
+				if s.dict.isColumnName(lower[c-1].Value) {
 					return true
 				}
 			}
@@ -111,7 +120,7 @@ func (s *sheetReader) onlyNames(cells []xlsx.Cell) bool {
 		if !filled(x) {
 			continue
 		}
-		if _, ok := s.dict.Column(x.Value); ok {
+		if s.dict.isColumnName(x.Value) {
 			names++
 		} else if !isSeqHeader(x.Value) {
 			return false
@@ -139,6 +148,7 @@ func (s *sheetReader) mapHeader(upper, lower []xlsx.Cell) header {
 	}
 	h.names = make([]string, width)
 	var canon [NumFields]bool // the column's header is the canonical label
+	var later []meaningCol    // columns named by their head word, claimed last
 	claim := func(c int, v string) {
 		h.names[c-1] = v
 		if isSeqHeader(v) {
@@ -146,11 +156,16 @@ func (s *sheetReader) mapHeader(upper, lower []xlsx.Cell) header {
 			h.seq = c
 			return
 		}
-		f, ok := s.dict.Column(v)
+		f, meaning, status, ok := s.dict.columnOf(v)
 		if !ok {
 			if !s.tickColumn(&h, c, v) {
 				h.unknown = append(h.unknown, zhtext.Normalize(v))
 			}
+			return
+		}
+		if meaning {
+			// After the columns the dictionary names, which it never displaces.
+			later = append(later, meaningCol{c, f, status})
 			return
 		}
 		h.known[c-1] = true
@@ -182,6 +197,16 @@ func (s *sheetReader) mapHeader(upper, lower []xlsx.Cell) header {
 		if v := name(upper, c); v != "" {
 			claim(c, v)
 		}
+	}
+	for _, m := range later {
+		h.known[m.col-1] = true
+		h.meaning = append(h.meaning, m)
+		if h.cols[m.field] != 0 {
+			h.dups = append(h.dups, dupColumn{m.field, h.cols[m.field], m.col})
+			continue
+		}
+		h.cols[m.field] = m.col
+		h.count++
 	}
 	h.markTicks()
 	return h
@@ -241,6 +266,37 @@ func (s *sheetReader) choose(hd *header, end int) {
 		}
 	}
 	hd.dups = hd.dups[:k]
+	s.confirmMeaning(hd, rows)
+}
+
+// confirmMeaning settles the columns named by their head word (SPEC §3.1) by the rows under
+// the header: one named as 落实状态 (目前进度, 推进状态) whose values are mostly not status
+// words is 进展情况 (or ignored when the sheet has one); each column read by meaning is one
+// notice, naming the column and its field.
+func (s *sheetReader) confirmMeaning(hd *header, rows [][]xlsx.Cell) {
+	for _, m := range hd.meaning {
+		if hd.cols[m.field] != m.col {
+			continue // another column was chosen for the field
+		}
+		name := coreOr(hd.names[m.col-1])
+		if m.status {
+			ok, n := mostly(rows, m.col, func(v string) bool { return s.dict.readStatus(v).ok })
+			if n > 0 && !ok {
+				hd.cols[FieldStatus] = 0
+				hd.count--
+				if hd.cols[FieldProgress] == 0 {
+					hd.cols[FieldProgress] = m.col
+					hd.count++
+					hd.notes = append(hd.notes, headerNote{m.col, ColumnMeaning, fmt.Sprintf(msgColumnMeaning, name, FieldProgress)})
+				} else {
+					hd.known[m.col-1] = false
+					hd.unknown = append(hd.unknown, name)
+				}
+				continue
+			}
+		}
+		hd.notes = append(hd.notes, headerNote{m.col, ColumnMeaning, fmt.Sprintf(msgColumnMeaning, name, m.field)})
+	}
 }
 
 // decide settles one pair of candidate columns, and reports whether it did.
@@ -254,7 +310,7 @@ func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]xlsx.Cell, end in
 	case FieldContent:
 		return s.decideParent(hd, d, rows, end)
 	case FieldStatus:
-		fits = func(v string) bool { _, ok := s.dict.Status(v); return ok }
+		fits = func(v string) bool { return s.dict.readStatus(v).ok }
 	case FieldDeadline, FieldDone, FieldMeetingDate:
 		// Any year will do: only whether the value reads as a date or deadline counts.
 		fits = func(v string) bool { _, err := ParseDeadline(v, s.dict, 2000, s.date1904); return err == nil }

@@ -319,6 +319,9 @@ var kindNames = [numProblemKinds]string{
 	AnnotatedReturned:    "批注副本按退回台账汇总",
 	NotWorkbook:          "跳过非Excel文件",
 	SheetRenamed:         "副本中工作表改名",
+	StatusMeaning:        "落实状态按词义归类",
+	NoDeadlineMeaning:    "完成时限按词义计为无明确时限",
+	ColumnMeaning:        "列名按词义识别",
 
 	NoSuchPath:            "路径不存在",
 	FolderUnreadable:      "文件夹无法读取",
@@ -365,6 +368,20 @@ const (
 	msgVersionPair        = "与 %s 是同一单位台账的两个版本：%s"
 	msgPairDiffer         = "%d项落实状态不同，按本文件（较新版本）计"
 	msgPairOnlyEarlier    = "%d项只见于较早版本，仍计入，请核实"
+)
+
+// Messages of what is read by meaning rather than by the letter of the dictionary (SPEC §3.1,
+// §4.2, §4.3): each is a notice at its cell, so that the clerk sees it and can pin the word in
+// the dictionary; and the errors of words that cannot be read at all.
+const (
+	msgStatusMeaning      = "落实状态“%s”按词义计为%s"
+	msgStatusRemarkDate   = "，所写日期“%s”作为完成日期（%s）"
+	msgNoDeadlineMeaning  = "完成时限“%s”按词义计为无明确时限"
+	msgColumnMeaning      = "“%s”列按词义识别为%s"
+	msgContentPlaceholder = "事项内容只写了“%s”，不是事项内容；请填写议定事项的具体内容（该行其他列已填写）"
+	msgStatusByPercent    = "表中没有落实状态列，办理情况只用%s列的百分比“%s”表示，没有说明事项是否已完成，duban无法据此统计；请增加“落实状态”列，填写 已落实、推进中 或 未启动，进度写在进展情况中"
+	msgStatusAllBlank     = "本表落实状态列全部为空，如是用底色、符号等标示办理情况，duban无法据此统计；请在落实状态列逐项填写 已落实、推进中 或 未启动"
+	msgDecimalMonth       = "完成时限“%s”填在数字格式的单元格里，是一个小数：2024.1 和 2024.10 在数字格式下是同一个数，无法确定是几月；请写成 2024年10月底前 这样的文字，或填写日期"
 )
 
 // The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,

@@ -136,6 +136,9 @@ const (
 	AnnotatedReturned
 	NotWorkbook
 	SheetRenamed
+	StatusMeaning     // a status word read by its meaning (SPEC §4.3)
+	NoDeadlineMeaning // a no-deadline phrase read by its meaning (SPEC §4.2)
+	ColumnMeaning     // a column header read by its head word (SPEC §3.1)
 
 	// errors and warnings (错误, 警告)
 	NoSuchPath

@@ -359,10 +359,7 @@ scan:
 	return k
 }
 
-func (s *sheetReader) isName(v string) bool {
-	_, ok := s.dict.Column(v)
-	return ok
-}
+func (s *sheetReader) isName(v string) bool { return s.dict.isColumnName(v) }
 
 // plainNumber reports whether v is written as a plain decimal number (12, 45291, 3.5), without
 // the allocation of a failed strconv.ParseFloat.
@@ -453,7 +450,7 @@ func (s *sheetReader) isHeaderAgain(cells []xlsx.Cell) bool {
 		}
 		// Any column name will do: the upper row of a two-row header has its group names
 		// (落实情况 over 落实状态 …) in other columns.
-		if _, ok := s.dict.Column(cells[c-1].Value); !ok {
+		if !s.dict.isColumnName(cells[c-1].Value) {
 			return false // a data row: its first filled cell already says so
 		}
 		named++

@@ -32,16 +32,27 @@ var unclearStatuses = []unclearStatus{
 	{whyCancelled, advCancelled, []string{"已撤销", "取消", "不再实施", "已调整"}, func(k string) bool {
 		return containsAny(k, "撤销", "取消", "终止", "不再实施", "不再执行", "停止实施") || k == "调整" || k == "已调整"
 	}},
-	{whyPaused, advPaused, []string{"暂缓", "暂缓实施", "暂停"}, func(k string) bool {
-		return containsAny(k, "暂缓", "缓办", "暂停", "搁置", "中止")
+	{whyPaused, advPaused, []string{"暂缓", "暂缓实施", "暂停", "暂停中", "停工中"}, func(k string) bool {
+		return containsAny(k, "暂缓", "缓办", "暂停", "搁置", "中止", "停工", "停滞", "停止", "冻结", "挂起")
 	}},
-	{whyPartial, advDoneOrOpen, []string{"基本完成", "已基本完成", "基本落实", "部分完成", "部分整改", "大部分完成"}, func(k string) bool {
-		k = strings.TrimPrefix(k, "已")
-		return strings.HasPrefix(k, "基本") || strings.HasPrefix(k, "部分") || strings.HasPrefix(k, "大部")
+	{whyPartial, advDoneOrOpen, []string{"基本完成", "已基本完成", "基本落实", "部分完成", "部分整改", "大部分完成", "基本办结", "完成八成"}, func(k string) bool {
+		return containsAny(k, "基本", "部分", "大部", "初步", "过半", "大半", "多半", "大体", "大多") || shareInTenths(k)
 	}},
 	{whyNotDone, advStarted, []string{"未落实", "未整改"}, func(k string) bool {
 		return k == "未落实" || k == "未整改" || k == "尚未落实" || k == "尚未整改" || k == "没有落实"
 	}},
+}
+
+// shareInTenths reports whether s says a share in tenths: 完成八成, 七成.
+func shareInTenths(s string) bool {
+	prev := false
+	for _, r := range s {
+		if r == '成' && prev {
+			return true
+		}
+		prev = strings.ContainsRune("一二三四五六七八九", r)
+	}
+	return false
 }
 
 func containsAny(s string, words ...string) bool {

@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/duban/duban/internal/zhtext"
 )
@@ -39,8 +40,12 @@ func (s leadSplit) several() bool { return len(s.others) > 0 }
 
 // splitLead reads a 牵头单位 cell: the unit marked 牵头 leads (the first of them, if several
 // are), else the first unit not marked 配合, else the first listed.
-func splitLead(cell string) leadSplit {
-	units := parseUnits(cell)
+func splitLead(cell string) leadSplit { return splitLeadKnown(cell, nil) }
+
+// splitLeadKnown is splitLead where known tells the units the dictionary lists, which may be
+// separated by spaces whatever their names end with.
+func splitLeadKnown(cell string, known func(string) bool) leadSplit {
+	units := parseUnitsKnown(cell, known)
 	if len(units) == 0 {
 		return leadSplit{lead: strings.TrimSpace(cell)}
 	}
@@ -117,7 +122,12 @@ var (
 // units within a group by 、 — never inside brackets, so 各县（市、区）政府 stays one unit, and
 // never at /, since 市委/政府办 is one office. A role word after a group applies to all its
 // units (A、B牵头，C配合), a bracket only to its unit (A、B（牵头）). A trailing 等 is dropped.
-func parseUnits(cell string) []unitMention {
+func parseUnits(cell string) []unitMention { return parseUnitsKnown(cell, nil) }
+
+// parseUnitsKnown is parseUnits where units may also be separated by spaces (市发改委 市财政局)
+// when each part is a unit: one that known reports, or a name that ends as units' names do
+// (spacedUnits).
+func parseUnitsKnown(cell string, known func(string) bool) []unitMention {
 	var out []unitMention
 	for _, g := range splitOutside(cell, "，,；;。\n\r") {
 		g = strings.TrimSpace(g)
@@ -127,7 +137,7 @@ func parseUnits(cell string) []unitMention {
 		} else if rest, ok := cutSuffix(g, coWords); ok {
 			g, role = rest, roleCo
 		}
-		for _, u := range splitOutside(g, "、") {
+		for _, u := range spacedUnits(splitOutside(g, "、"), known) {
 			u = strings.TrimSpace(u)
 			u = strings.TrimSpace(strings.TrimSuffix(u, "等"))
 			r := role
@@ -218,4 +228,47 @@ func cutMark(u string) (string, unitRole, bool) {
 		}
 	}
 	return u, roleNone, false
+}
+
+// spacedUnits splits each of parts at spaces (half-width, full-width, several) when every
+// piece is a unit: one known reports, or one whose name ends as a unit's does (unitEnds).
+// 市发展和改革委员会 市财政局 is two units; 市 财政局 (spaced for alignment) and
+// 市住建局 牵头 are not.
+func spacedUnits(parts []string, known func(string) bool) []string {
+	var out []string
+	for _, p := range parts {
+		pieces := strings.Fields(p)
+		if len(pieces) < 2 {
+			out = append(out, p)
+			continue
+		}
+		all := true
+		for _, q := range pieces {
+			name, _, _ := cutMark(strings.TrimSuffix(q, "等"))
+			if !(known != nil && known(name)) && !unitLike(name) {
+				all = false
+				break
+			}
+		}
+		if all {
+			out = append(out, pieces...)
+		} else {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// unitEnds are the ends of units' names: 局, 委, 办, 中心, 公司, 镇, 乡, 街道 (SPEC §3.1), and the
+// longer forms of a few (委员会, 办公室, 管委会).
+var unitEnds = []string{"局", "委", "委员会", "管委会", "办", "办公室", "中心", "公司", "集团", "镇", "乡", "街道", "厅", "政府"}
+
+// unitLike reports whether a name ends as a unit's name does and has more before that end.
+func unitLike(name string) bool {
+	for _, e := range unitEnds {
+		if rest, ok := strings.CutSuffix(name, e); ok && utf8.RuneCountInString(rest) >= 1 {
+			return true
+		}
+	}
+	return false
 }

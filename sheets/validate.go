@@ -15,17 +15,20 @@ import (
 // rowInput is a data row's text as the row rules (SPEC §5) see it. Field names come from the
 // zh tags, so a validation error names the column as the clerk knows it.
 type rowInput struct {
-	Content     string `zh:"事项内容" validate:"required"`
+	Content     string `zh:"事项内容" validate:"required,content"`
 	Category    string `zh:"类别" validate:"category"`
 	Meeting     string `zh:"会议"`
 	MeetingDate string `zh:"会议日期"`
 	Deadline    string `zh:"完成时限" validate:"deadline"`
+	DeadlineNum bool   // the 完成时限 cell holds a number (2024.6 typed into a number cell)
 	Status      string `zh:"落实状态" validate:"status"`
 	Done        string `zh:"完成日期"`
 	Group       string // the group heading above the row
-	Sheet       string // the sheet's name, which may name the category (常务会议)
-	Year        int    // the year a date written without one takes (SPEC §4.2)
-	Date1904    bool
+	// StatusAllBlank: the row's sheet has a 落实状态 column blank in every row
+	StatusAllBlank bool
+	Sheet          string // the sheet's name, which may name the category (常务会议)
+	Year           int    // the year a date written without one takes (SPEC §4.2)
+	Date1904       bool
 }
 
 // itemInput is a parsed row as the warning rules see it.
@@ -65,12 +68,17 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	}, true))
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
 		p := fl.Parent()
+		if p.FieldByName("DeadlineNum").Bool() && decimalMonth(fl.Field().String()) {
+			return false
+		}
 		_, _, err := v.deadline(fl.Field().String(), p.FieldByName("MeetingDate").String(), int(p.FieldByName("Year").Int()), p.FieldByName("Date1904").Bool())
 		return err == nil
 	}, true))
+	must(v.errors.RegisterValidation("content", func(fl validator.FieldLevel) bool {
+		return !placeholder(fl.Field().String())
+	}, true))
 	must(v.errors.RegisterValidation("status", func(fl validator.FieldLevel) bool {
-		_, ok := d.Status(fl.Field().String())
-		return ok
+		return d.readStatus(fl.Field().String()).ok
 	}, true))
 
 	v.warns = validator.New()
@@ -235,8 +243,9 @@ func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs [
 		n     int
 	}
 	var named []bySheet
+	blank := blankStatusSheets(rows)
 	for i := range rows {
-		it, ps, fromSheet, ok := v.row(&rows[i])
+		it, ps, fromSheet, ok := v.row(&rows[i], blank[sheetOf(&rows[i])])
 		probs = append(probs, ps...)
 		if !ok {
 			excluded++
@@ -261,16 +270,18 @@ func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs [
 
 // Row validates one row. ok is false when the row has an error and must be excluded.
 func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
-	it, probs, _, ok = v.row(r)
+	it, probs, _, ok = v.row(r, false)
 	return it, probs, ok
 }
 
-// row is Row; fromSheet reports that the sheet's name gave the category.
-func (v *Validator) row(r *RawRow) (it Item, probs []Problem, fromSheet, ok bool) {
+// row is Row; fromSheet reports that the sheet's name gave the category. statusAllBlank says
+// that the row's sheet has no status in any row (blankStatusSheets).
+func (v *Validator) row(r *RawRow, statusAllBlank bool) (it Item, probs []Problem, fromSheet, ok bool) {
 	if !v.checkUnreadable(r, &probs) {
 		return it, probs, false, false
 	}
 	in, categoryMeeting, yearFrom := v.input(r)
+	in.StatusAllBlank = statusAllBlank
 	if !v.checkErrors(r, &in, &probs) {
 		return it, probs, false, false
 	}
@@ -279,9 +290,7 @@ func (v *Validator) row(r *RawRow) (it Item, probs []Problem, fromSheet, ok bool
 	meetingDate, ps := v.date(r, FieldMeetingDate, in.Year)
 	probs = append(probs, ps...)
 	dl := v.rowDeadline(r, &in, yearFrom, meetingDate, &probs)
-	status, _ := v.dict.Status(in.Status)
-	done, ps := v.date(r, FieldDone, in.Year)
-	probs = append(probs, ps...)
+	status, done := v.rowStatus(r, &in, &probs)
 	m, name := v.rowMeeting(r, &in, cat, meetingDate, categoryMeeting, &probs)
 	lead, co := v.rowLead(r, &probs)
 	it = Item{
@@ -305,7 +314,7 @@ func trimmed(r *RawRow, f Field) string { return strings.TrimSpace(r.Vals[f]) }
 func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 	for _, f := range v.missingColumns(r) {
 		*probs = append(*probs, Problem{Pos: r.Pos, Scope: ScopeRow, Level: Error, Kind: ColumnMissing, Field: f.String(),
-			Raw: withRow("", r.Readable()), Msg: v.noColumnMessage(f) + msgExcluded})
+			Raw: withRow("", r.Readable()), Msg: v.noColumnMessageAt(f, r) + msgExcluded})
 	}
 	for f := Field(0); f < NumFields; f++ {
 		var msg string
@@ -336,6 +345,7 @@ func (v *Validator) input(r *RawRow) (in rowInput, categoryMeeting bool, yearFro
 		Content: trimmed(r, FieldContent), Category: trimmed(r, FieldCategory), Meeting: trimmed(r, FieldMeeting),
 		MeetingDate: trimmed(r, FieldMeetingDate), Deadline: trimmed(r, FieldDeadline), Status: trimmed(r, FieldStatus),
 		Done: trimmed(r, FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
+		DeadlineNum: r.Kinds[FieldDeadline] == xlsx.Number,
 	}
 	categoryMeeting = v.meetingFromContext(&in)
 	in.Year, yearFrom = v.year(&in, r)
@@ -383,6 +393,7 @@ func (v *Validator) checkCategoryKnown(r *RawRow, category string, probs *[]Prob
 // its year was inferred and a warning when it falls before the meeting.
 func (v *Validator) rowDeadline(r *RawRow, in *rowInput, yearFrom string, meetingDate time.Time, probs *[]Problem) Deadline {
 	dl, rolled, _ := v.deadline(in.Deadline, in.MeetingDate, in.Year, r.Date1904)
+	v.deadlineNotice(r, in.Deadline, dl, probs)
 	switch {
 	case rolled:
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Scope: ScopeCell, Level: Notice, Kind: DeadlineYearInferred, Field: FieldDeadline.String(),
@@ -567,14 +578,22 @@ func (v *Validator) errorMessage(f Field, tag, raw string, in *rowInput) string 
 	switch tag {
 	case "required":
 		return fmt.Sprintf(msgRequired, f)
+	case "content":
+		return fmt.Sprintf(msgContentPlaceholder, raw)
 	case "category":
 		return fmt.Sprintf(msgNoCategory, in.Meeting)
 	case "status":
+		if raw == "" && in.StatusAllBlank {
+			return msgStatusAllBlank
+		}
 		if raw == "" {
 			return msgStatusEmpty
 		}
 		return v.dict.statusMessage(raw)
 	case "deadline":
+		if in.DeadlineNum && decimalMonth(raw) {
+			return fmt.Sprintf(msgDecimalMonth, raw)
+		}
 		_, _, err := v.deadline(raw, in.MeetingDate, in.Year, in.Date1904)
 		return fmt.Sprintf("%s“%s”%s", f, raw, errText(err))
 	}

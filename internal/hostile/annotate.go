@@ -259,3 +259,99 @@ func MasterList(units []string) [][]any {
 // ControlText is cell text with control characters, as Excel escapes them (_x0001_) and with
 // a literal escape-like text, for messages that quote raw values.
 const ControlText = "坏日期_x0001__x0008_ _x005F_x0007_"
+
+// Inputs whose annotated copies Excel would repair if they were copied as they are (issue 20):
+// numbers that are not finite, texts over Excel's 32,767 characters, notes' VML parts without
+// a content type, no styles part. Other programs write each of them, and Excel opens them.
+
+// WithCells returns a ledger workbook (one sheet, 台账) in which each cell of raw is the given
+// <c> element instead of what excelize wrote: `<c r="D2"><v>NaN</v></c>`. The cell must have
+// a value in ledger.
+func WithCells(ledger [][]any, raw map[string]string) ([]byte, error) {
+	data, err := Book("台账", ledger)
+	if err != nil {
+		return nil, err
+	}
+	var missing []string
+	out, err := RewriteZip(data, func(name string, b []byte) []byte {
+		if name != "xl/worksheets/sheet1.xml" {
+			return b
+		}
+		for _, ref := range sortedKeys(raw) {
+			re := regexp.MustCompile(`<c r="` + ref + `"[^>]*?(?:/>|>.*?</c>)`)
+			if !re.Match(b) {
+				missing = append(missing, ref)
+				continue
+			}
+			b = re.ReplaceAllLiteral(b, []byte(raw[ref]))
+		}
+		return b
+	})
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("no cells %v in the ledger", missing)
+	}
+	return out, err
+}
+
+// WithLongText returns a ledger workbook in which the shared string placeholder (a value of
+// ledger) is text, which may be longer than Excel's 32,767 characters (excelize would cut it).
+func WithLongText(ledger [][]any, placeholder, text string) ([]byte, error) {
+	data, err := Book("台账", ledger)
+	if err != nil {
+		return nil, err
+	}
+	var esc strings.Builder
+	if err := xmlEscape(&esc, text); err != nil {
+		return nil, err
+	}
+	found := false
+	out, err := RewriteZip(data, func(name string, b []byte) []byte {
+		if name == "xl/sharedStrings.xml" {
+			found = bytes.Contains(b, []byte(">"+placeholder+"<"))
+			return bytes.Replace(b, []byte(">"+placeholder+"<"), []byte(">"+esc.String()+"<"), 1)
+		}
+		return b
+	})
+	if err == nil && !found {
+		err = fmt.Errorf("no shared string %q", placeholder)
+	}
+	return out, err
+}
+
+// WithoutStyles returns a ledger workbook without a styles part, its relationship and its
+// content type, as some programs write (excelize opens it, then fails in NewStyle).
+func WithoutStyles(ledger [][]any) ([]byte, error) {
+	data, err := Book("台账", ledger)
+	if err != nil {
+		return nil, err
+	}
+	override := regexp.MustCompile(`<Override PartName="/xl/styles.xml"[^>]*/>`)
+	rel := regexp.MustCompile(`<Relationship [^>]*/styles"[^>]*/>`)
+	return RewriteZip(data, func(name string, b []byte) []byte {
+		switch name {
+		case "xl/styles.xml":
+			return nil
+		case "[Content_Types].xml":
+			return override.ReplaceAll(b, nil)
+		case "xl/_rels/workbook.xml.rels":
+			return rel.ReplaceAll(b, nil)
+		}
+		return b
+	})
+}
+
+// WithUndeclaredVML is WithExcelNotes without the content type of the VML parts (no Default
+// for .vml), as some programs write.
+func WithUndeclaredVML(ledger [][]any, ledgerNotes map[string]string) ([]byte, error) {
+	data, err := WithExcelNotes(ledger, ledgerNotes)
+	if err != nil {
+		return nil, err
+	}
+	vml := regexp.MustCompile(`<Default Extension="vml"[^>]*/>`)
+	return RewriteZip(data, func(name string, b []byte) []byte {
+		if name == "[Content_Types].xml" {
+			return vml.ReplaceAll(b, nil)
+		}
+		return b
+	})
+}

@@ -37,7 +37,8 @@ const (
 
 // AddNotes returns the workbook package pkg with notes added, each by author. A cell that
 // already has a note keeps its text with the new text after it, in one box; shape ids stay
-// unique in the workbook, in id blocks no other sheet uses.
+// unique in the workbook, in id blocks no other sheet uses. What in pkg would make Excel
+// repair the copy is mended on the way (repair.go): the copy is better than its input.
 func AddNotes(pkg []byte, author string, notes []Note) ([]byte, error) {
 	p, err := openPackage(pkg)
 	if err != nil {
@@ -48,6 +49,9 @@ func AddNotes(pkg []byte, author string, notes []Note) ([]byte, error) {
 		return nil, err
 	}
 	p.scanShapes()
+	if err := p.repair(sheets); err != nil {
+		return nil, err
+	}
 	var order []string
 	bySheet := map[string][]Note{}
 	for _, n := range notes {
@@ -117,9 +121,9 @@ func (p *zipPackage) addSheetNotes(part, author string, notes []Note) error {
 		if _, err := p.addRel(part, relComments, commentsPart); err != nil {
 			return err
 		}
-		if err := p.addContentType(commentsPart, "", ctComments); err != nil {
-			return err
-		}
+	}
+	if err := p.ensureContentType(p.nameOf(commentsPart), ctComments, false); err != nil {
+		return err
 	}
 	touched := cs.add(author, notes)
 	p.put(p.nameOf(commentsPart), cs.bytes())
@@ -138,9 +142,9 @@ func (p *zipPackage) addSheetNotes(part, author string, notes []Note) error {
 			return err
 		}
 		p.put(p.nameOf(part), sheetXML)
-		if err := p.addContentType(vmlPart, "vml", ctVML); err != nil {
-			return err
-		}
+	}
+	if err := p.ensureContentType(p.nameOf(vmlPart), ctVML, true); err != nil {
+		return err
 	}
 	vml, err = p.fitShapes(vmlPart, vml, cs, touched)
 	if err != nil {

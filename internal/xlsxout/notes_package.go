@@ -144,27 +144,55 @@ func (p *zipPackage) addRel(part, typ, target string) (string, error) {
 	return id, nil
 }
 
-// addContentType declares the content type of a new part, by its extension when ext is set.
-func (p *zipPackage) addContentType(part, ext, typ string) error {
+var (
+	reCTEntry = regexp.MustCompile(`<(?:[\w.-]+:)?(Default|Override)\b[^>]*>`)
+	reCTAttr  = regexp.MustCompile(`\b(Extension|PartName|ContentType)\s*=\s*["']([^"']*)["']`)
+)
+
+// ensureContentType makes part's content type typ: a part declared by neither an Override
+// nor a Default of its extension gets one (by extension when byExt), and one declared with
+// another type gets an Override (both make Excel repair the workbook; other programs leave
+// a VML part undeclared).
+func (p *zipPackage) ensureContentType(part, typ string, byExt bool) error {
 	const name = "[Content_Types].xml"
 	b, ok := p.get(name)
 	if !ok {
 		return errors.New("no [Content_Types].xml")
 	}
-	var decl string
-	if ext != "" {
-		if regexp.MustCompile(`(?i)<Default\s[^>]*Extension="` + ext + `"`).Match(b) {
-			return nil
+	ext := strings.TrimPrefix(path.Ext(part), ".")
+	def := ""
+	for _, m := range reCTEntry.FindAllSubmatchIndex(b, -1) {
+		attrs := map[string]string{}
+		for _, a := range reCTAttr.FindAllSubmatch(b[m[0]:m[1]], -1) {
+			attrs[string(a[1])] = string(a[2])
 		}
+		switch string(b[m[2]:m[3]]) {
+		case "Override":
+			if strings.EqualFold(strings.TrimPrefix(attrs["PartName"], "/"), part) {
+				if attrs["ContentType"] == typ {
+					return nil
+				}
+				p.put(p.nameOf(name), splice(b, m[0], m[1], fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, typ)))
+				return nil
+			}
+		case "Default":
+			if strings.EqualFold(attrs["Extension"], ext) {
+				def = attrs["ContentType"]
+			}
+		}
+	}
+	if def == typ {
+		return nil
+	}
+	decl := fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, typ)
+	if byExt && def == "" && ext != "" {
 		decl = fmt.Sprintf(`<Default Extension="%s" ContentType="%s"/>`, ext, typ)
-	} else {
-		decl = fmt.Sprintf(`<Override PartName="/%s" ContentType="%s"/>`, part, typ)
 	}
 	at := bytes.LastIndex(b, []byte("</Types>"))
 	if at < 0 {
 		return errors.New("[Content_Types].xml: no </Types>")
 	}
-	p.put(p.lower[strings.ToLower(name)], splice(b, at, at, decl))
+	p.put(p.nameOf(name), splice(b, at, at, decl))
 	return nil
 }
 

@@ -97,8 +97,10 @@ func WriteBook(f *excelize.File, tables []*Table) error {
 	return nil
 }
 
-// WriteTable streams one table into its sheet, which must exist and be empty.
+// WriteTable streams one table into its sheet, which must exist and be empty. From then on f
+// saves its text as shared strings, each text stored once (share.go).
 func WriteTable(f *excelize.File, st *Styles, t *Table) error {
+	shareStrings(f)
 	w := &tableWriter{f: f, st: st, t: t, header: t.HeaderRow(), last: xlsx.ColumnName(len(t.Cols))}
 	w.kinds, w.widths = t.measure()
 	w.lay = t.layout()
@@ -133,6 +135,16 @@ type tableWriter struct {
 	cells []excelize.Cell
 	out   []any
 	tall  [1]excelize.RowOpts
+
+	// Long texts written, each with the cell that holds it first, and the lines it wraps to.
+	longs map[string]longText
+}
+
+// longText is a long text of a table: the cell it was first written in, and (once known)
+// the lines it takes in its column.
+type longText struct {
+	ref   string
+	lines int
 }
 
 // settings puts the sheet-level settings into the worksheet before the stream starts, because
@@ -192,7 +204,7 @@ func (w *tableWriter) put(r, width int, opts ...excelize.RowOpts) error {
 
 // line writes one text cell as row r, merged across the table.
 func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOpts) error {
-	w.cells[0] = excelize.Cell{StyleID: style, Value: text}
+	w.cells[0] = excelize.Cell{StyleID: style, Value: CellText(text)}
 	if err := w.put(r, 1, opts...); err != nil {
 		return err
 	}
@@ -222,7 +234,7 @@ func (w *tableWriter) head() error {
 		}
 	}
 	for c, col := range w.t.Cols {
-		w.cells[c] = excelize.Cell{StyleID: w.st.Header, Value: col.Label}
+		w.cells[c] = excelize.Cell{StyleID: w.st.Header, Value: CellText(col.Label)}
 	}
 	return w.put(w.header, len(w.t.Cols))
 }
@@ -232,7 +244,7 @@ func (w *tableWriter) rows() error {
 	t := w.t
 	for i := 0; i < t.N; i++ {
 		clear(w.vals)
-		w.fill(w.vals, t.Row(i, w.vals), false)
+		w.fill(w.header+1+i, w.vals, t.Row(i, w.vals), false)
 		if err := w.put(w.header+1+i, len(t.Cols), w.height(w.vals)...); err != nil {
 			return err
 		}
@@ -240,12 +252,13 @@ func (w *tableWriter) rows() error {
 	if t.Total == nil {
 		return nil
 	}
-	w.fill(t.Total, None, true)
+	w.fill(w.header+1+t.N, t.Total, None, true)
 	return w.put(w.header+1+t.N, len(t.Cols))
 }
 
-// fill turns the values of a row into its cells.
-func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
+// fill turns the values of row r into its cells, each as a cell can hold it (CellText,
+// CellNumber), a long text seen before as a reference to it (repeat).
+func (w *tableWriter) fill(r int, v []any, rt Tone, bold bool) {
 	for c, x := range v {
 		tn := rt
 		if w.t.Signal > 0 && c != w.t.Signal-1 {
@@ -253,14 +266,18 @@ func (w *tableWriter) fill(v []any, rt Tone, bold bool) {
 		}
 		switch y := x.(type) {
 		case Marked:
-			x, tn = y.Text, y.Tone
+			x, tn = w.repeat(c, r, CellText(y.Text)), y.Tone
 		case Date:
 			x = int(y)
 		case Rate:
-			x = float64(y)
+			x = CellNumber(float64(y))
+		case float64:
+			x = CellNumber(y)
 		case string:
 			if y == "" {
 				x = nil
+			} else {
+				x = w.repeat(c, r, CellText(y))
 			}
 		}
 		w.cells[c] = excelize.Cell{StyleID: w.st.Cell(w.kinds[c], tn, bold), Value: x}
@@ -277,9 +294,9 @@ func (w *tableWriter) height(v []any) []excelize.RowOpts {
 		}
 		switch y := x.(type) {
 		case string:
-			lines = max(lines, WrappedLines(y, w.widths[c]))
+			lines = max(lines, w.wrapped(y, c))
 		case Marked:
-			lines = max(lines, WrappedLines(y.Text, w.widths[c]))
+			lines = max(lines, w.wrapped(y.Text, c))
 		}
 	}
 	if lines == 1 {
@@ -292,7 +309,7 @@ func (w *tableWriter) height(v []any) []excelize.RowOpts {
 // below writes the lines below the table, after one blank row, and the narrative.
 func (w *tableWriter) below() error {
 	for i, s := range w.lay.lines {
-		w.cells[0] = excelize.Cell{StyleID: w.st.Note, Value: s}
+		w.cells[0] = excelize.Cell{StyleID: w.st.Note, Value: CellText(s)}
 		if err := w.put(w.lay.linesFrom+i, 1); err != nil {
 			return err
 		}

@@ -7,7 +7,12 @@
 package xlsxout
 
 import (
+	"math"
+	"strconv"
+	"strings"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/duban/duban/internal/xlsx"
 )
@@ -67,4 +72,54 @@ func DateValue(t time.Time) any {
 // Serial returns the serial of t's calendar day as the float excelize's SetCellFloat takes.
 func Serial(t time.Time) float64 {
 	return float64(xlsx.DaySerial(t))
+}
+
+// MaxText is the most characters (UTF-16 units) Excel holds in a cell; a longer text makes
+// it repair the workbook.
+const MaxText = 32767
+
+// CellText returns s as a cell can hold it: without the characters XML cannot carry
+// (control characters other than tab and line breaks, invalid UTF-8) or no text should
+// (noncharacters U+FDD0–U+FDEF), and, when longer than
+// MaxText, cut at a character boundary with MsgCut at its end, so that the cut is seen.
+// (excelize would cut it silently, and show the control characters as U+FFFD.)
+func CellText(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "")
+	}
+	if strings.ContainsFunc(s, badChar) {
+		s = strings.Map(func(r rune) rune {
+			if badChar(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	if len(s) <= MaxText || UTF16Len(s) <= MaxText {
+		return s
+	}
+	room := MaxText - UTF16Len(MsgCut)
+	n := 0
+	for i, r := range s {
+		if n += utf16.RuneLen(r); n > room {
+			return s[:i] + MsgCut
+		}
+	}
+	return s
+}
+
+// badChar reports whether XML 1.0 cannot carry r, or r is one of the noncharacters
+// U+FDD0–U+FDEF (which no text exchanged holds, and the table writer uses, share.go).
+func badChar(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF || r >= 0xD800 && r <= 0xDFFF ||
+		r >= 0xFDD0 && r <= 0xFDEF
+}
+
+// CellNumber returns x as a cell can hold it: the number, or, when it is not finite (NaN,
+// ±Inf, which make Excel repair a workbook), its text, so that the value is still seen.
+func CellNumber(x float64) any {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return x
 }

@@ -1,6 +1,7 @@
 package zhtext
 
 import (
+	"errors"
 	"strings"
 	"time"
 	"unicode"
@@ -428,4 +429,68 @@ func daysInMonth(y, m int) int {
 		return 30
 	}
 	return 31
+}
+
+// DateLead splits a deadline written as a date or period followed by words about the work —
+// 9月30日前全面完成, 2024年10月底前建成投用, 2024年8月15日前完成招标 — into the date (which
+// ParsePeriod reads) and the words. ok is false when the text is no such form: nothing of a
+// date form at its start, or words that are not plain Chinese text (a digit: another date or
+// an amount, 6月底前完成50%), that name another date or period (6月开工，12月底完工), or that
+// change the date before them (6月后启动, 2024年1月起实施, 6月中旬完成).
+func DateLead(s string) (date, words string, ok bool) {
+	s = strings.TrimSpace(s)
+	var buf [dateMaxTokens]dateToken
+	// The longest prefix that is a date, ending where a date ends.
+	for i := len(s); i > 0; {
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		j := i
+		i -= w
+		if !strings.ContainsRune("前日号底末内月年", r) || j == len(s) {
+			continue
+		}
+		f, fok := matchDate(tokenizeDate(s[:j], &buf))
+		if !fok {
+			continue
+		}
+		var re *RangeError
+		if _, err := f.resolve(2000); errors.As(err, &re) && re.Field == FieldYear {
+			return "", "", false
+		}
+		rest := s[j:]
+		if !leadWords(rest) {
+			return "", "", false
+		}
+		return s[:j], rest, true
+	}
+	return "", "", false
+}
+
+// leadWords reports whether the words after a date only say what is to be done by then.
+func leadWords(rest string) bool {
+	for _, w := range []string{"后", "以后", "之后", "起", "开始", "至", "到", "以来", "左右", "或", "中", "上", "下", "初", "份", "以内", "内"} {
+		if strings.HasPrefix(rest, w) {
+			return false
+		}
+	}
+	prevNumeral, han := false, 0
+	for _, r := range rest {
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF:
+			if strings.ContainsRune("年月日号季", r) && prevNumeral {
+				return false
+			}
+			prevNumeral = isNumeral(r)
+			han++
+		case r == '，' || r == '、' || r == ',' || r == '；' || r == ';' || r == '。' || unicode.IsSpace(r):
+			prevNumeral = false
+		default:
+			return false
+		}
+	}
+	for _, w := range []string{"年底", "年末", "月底", "月末", "季度", "半年", "年内", "年前"} {
+		if strings.Contains(rest, w) {
+			return false
+		}
+	}
+	return han > 0
 }

@@ -256,3 +256,29 @@ func BenchmarkParsePeriod(b *testing.B) {
 		_, _, _ = ParsePeriod("2023年6月底前", 2024)
 	}
 }
+
+// A deadline written as a date followed by what is to be done by then — as task-breakdown
+// documents write them, "紧盯超长期国债项目6月底前开工、12月底前完工的时间节点"
+// (https://www.zyx.gov.cn/Content-2717260.html) — is that date; words that name another date
+// or change this one are not.
+func TestDateLead(t *testing.T) {
+	for _, c := range []struct{ in, date, words string }{
+		{"9月30日前全面完成", "9月30日前", "全面完成"},
+		{"2024年10月底前建成投用", "2024年10月底前", "建成投用"},
+		{"6月底前开工", "6月底前", "开工"},
+		{"2024年8月15日前完成招标", "2024年8月15日前", "完成招标"},
+		{"年底前全面完成", "年底前", "全面完成"},
+		{"2024年建成投用", "2024年", "建成投用"},
+	} {
+		date, words, ok := DateLead(c.in)
+		if !ok || date != c.date || words != c.words {
+			t.Errorf("DateLead(%q) = %q, %q, %v; want %q, %q", c.in, date, words, ok, c.date, c.words)
+		}
+	}
+	for _, s := range []string{"6月底前开工、12月底前完工", "6月底前完成50%", "6月后启动", "2024年1月起实施", "6月中旬完成",
+		"3年内完成", "尽快完成", "2024年6月30日", "6月底前完成 subtask"} {
+		if date, words, ok := DateLead(s); ok {
+			t.Errorf("DateLead(%q) = %q, %q; want no date lead", s, date, words)
+		}
+	}
+}

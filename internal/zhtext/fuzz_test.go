@@ -122,3 +122,25 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDateLead: a date found at the start of a text is a prefix of it that ParsePeriod reads
+// or rejects with a documented error, and the words are the rest.
+func FuzzDateLead(f *testing.F) {
+	for _, s := range []string{"9月30日前全面完成", "2024年10月底前建成投用", "6月后启动", "3年内完成", "年底前完成\xff", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		date, words, ok := DateLead(s)
+		if !ok {
+			return
+		}
+		if date == "" || words == "" || !utf8.ValidString(words) {
+			t.Fatalf("DateLead(%q) = %q, %q", s, date, words)
+		}
+		if d, _, err := ParsePeriod(date, 2024); err != nil {
+			checkError(t, date, err)
+		} else {
+			checkDate(t, date, d)
+		}
+	})
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/duban/duban/internal/hostile"
 )
@@ -43,6 +44,15 @@ func write(dir string) error {
 		{"市长专题会议第7次", "开展经济普查", "市审计局", "2023-06-30", "已落实", ""},
 		{"市长专题会议第8次", "开展审计整改“回头看”", "市审计局", "2024-02-30", "推进中", ""},
 	}
+	// The same with a 序号 column, for number cells.
+	var numbered [][]any
+	for i, r := range ledger {
+		n := any("序号")
+		if i > 0 {
+			n = i
+		}
+		numbered = append(numbered, append([]any{n}, r...))
+	}
 	books := map[string]func() ([]byte, error){
 		"批注已有.xlsx": func() ([]byte, error) {
 			return hostile.WithExcelNotes(ledger, map[string]string{"A3": "单位自己的批注"})
@@ -51,6 +61,23 @@ func write(dir string) error {
 		"长表名.xlsx": func() ([]byte, error) {
 			return hostile.WithSheetName("市审计局二〇二四年度督查事项落实情况台账（第二季度更新版本）", ledger)
 		},
+		// What makes Excel repair a copy made as it is (issue 20): numbers that are not
+		// finite, a text over 32,767 characters, notes' VML without a content type, no
+		// styles part, a sheet named History, a sheet without a name.
+		"非数值.xlsx": func() ([]byte, error) {
+			return hostile.WithCells(numbered, map[string]string{
+				"A2": `<c r="A2"><v>NaN</v></c>`, "A3": `<c r="A3"><v>INF</v></c>`, "A4": `<c r="A4"><f>1/0</f><v>-inf</v></c>`,
+			})
+		},
+		"超长文本.xlsx": func() ([]byte, error) {
+			return hostile.WithLongText(ledger, "开展经济普查", "开展经济普查"+strings.Repeat("，按计划推进", 7000))
+		},
+		"批注无类型.xlsx": func() ([]byte, error) {
+			return hostile.WithUndeclaredVML(ledger, map[string]string{"A3": "单位自己的批注"})
+		},
+		"无样式.xlsx":      func() ([]byte, error) { return hostile.WithoutStyles(ledger) },
+		"History表.xlsx": func() ([]byte, error) { return hostile.WithSheetName("History", ledger) },
+		"无名表.xlsx":      func() ([]byte, error) { return hostile.WithSheetName("", ledger) },
 	}
 	for name, build := range books {
 		data, err := build()

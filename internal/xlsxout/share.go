@@ -1,0 +1,400 @@
+package xlsxout
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"sync"
+
+	"github.com/duban/duban/internal/xlsx"
+	"github.com/xuri/excelize/v2"
+)
+
+// An output is as large as what it says (SPEC §2.1). excelize's stream writer, which writes
+// the tables, puts every text into its cell as an inline string: one 32,767-character text
+// in 2,000 rows made a report of 790 MB unpacked. shareStrings makes the workbook save
+// through a zip writer that turns those inline strings into shared strings as the parts go
+// by, so a repeated text is stored once, whichever way the caller saves the file.
+
+// shareStrings makes f save its worksheets' inline strings as shared strings.
+func shareStrings(f *excelize.File) {
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		return &sharedZip{zw: zip.NewWriter(w), pkg: &f.Pkg, index: map[string]int{}, held: map[string][]byte{}}
+	})
+}
+
+// Parts of a workbook excelize writes, by the names it gives them.
+const (
+	partSST          = "xl/sharedStrings.xml"
+	partContentTypes = "[Content_Types].xml"
+	partWorkbookRels = "xl/_rels/workbook.xml.rels"
+	ctSST            = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+	relSST           = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+)
+
+var (
+	reWorksheetPart = regexp.MustCompile(`^xl/worksheets/[^/]+\.xml$`)
+	reSI            = regexp.MustCompile(`<si[\s>/]`)
+	reRelIDNum      = regexp.MustCompile(`\bId="rId(\d+)"`)
+	reSSTCount      = regexp.MustCompile(`\b(count|uniqueCount)="\d*"`)
+	// What excelize's stream writer writes for a text cell, from its type on: the text is
+	// escaped, so it holds no '<' or '>'.
+	inlineOpen  = []byte(`t="inlineStr"><is><t`)
+	inlineClose = []byte(`</t></is>`)
+	cellOpen    = []byte(`<c r="`)
+)
+
+// sharedZip is an excelize.ZipWriter. Worksheets pass through inlineShare; the shared
+// strings, the content types and the workbook's relationships are held until Close, which
+// writes them with the new strings, their content type and their relationship.
+type sharedZip struct {
+	zw      *zip.Writer
+	pkg     *sync.Map // the workbook's parts as excelize holds them, before it writes them
+	started bool
+	base    int            // strings in the workbook's shared strings before ours
+	index   map[string]int // a string as stored (attributes of <t> and text, escaped) → its index
+	list    []string       // ours, in order
+	refs    int            // cells that refer to ours
+	held    map[string][]byte
+	cur     *inlineShare // the worksheet being written
+	key     []byte       // reused to look strings up without allocating
+}
+
+func (z *sharedZip) Create(name string) (io.Writer, error) {
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	if !z.started {
+		z.started = true
+		// excelize writes its shared strings into pkg before it creates any part.
+		if b, ok := z.pkg.Load(partSST); ok {
+			if b, ok := b.([]byte); ok {
+				z.base = len(reSI.FindAllIndex(b, -1))
+			}
+		}
+	}
+	switch name {
+	case partSST, partContentTypes, partWorkbookRels:
+		return &heldPart{z: z, name: name}, nil
+	}
+	w, err := z.zw.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if reWorksheetPart.MatchString(name) {
+		z.cur = &inlineShare{z: z, w: w}
+		return z.cur, nil
+	}
+	return w, nil
+}
+
+// AddFS is not used by excelize when it saves; it is passed on for completeness.
+func (z *sharedZip) AddFS(fsys fs.FS) error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	return z.zw.AddFS(fsys)
+}
+
+// finish writes what the worksheet being written still holds.
+func (z *sharedZip) finish() error {
+	if z.cur == nil {
+		return nil
+	}
+	err := z.cur.drain(true)
+	z.cur = nil
+	return err
+}
+
+func (z *sharedZip) Close() error {
+	err := z.finish()
+	if err == nil {
+		err = z.writeHeld()
+	}
+	if cerr := z.zw.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// intern returns the index of a string as stored: attrs of its <t> and its escaped text.
+func (z *sharedZip) intern(attrs, text []byte) int {
+	z.refs++
+	z.key = append(append(append(z.key[:0], attrs...), '>'), text...)
+	if i, ok := z.index[string(z.key)]; ok {
+		return i
+	}
+	key := string(z.key)
+	i := z.base + len(z.list)
+	z.index[key] = i
+	z.list = append(z.list, key)
+	return i
+}
+
+// writeHeld writes the held parts, the shared strings with ours appended.
+func (z *sharedZip) writeHeld() error {
+	if len(z.list) > 0 {
+		if err := z.addSST(); err != nil {
+			return err
+		}
+	}
+	for _, name := range []string{partContentTypes, partWorkbookRels, partSST} {
+		b, ok := z.held[name]
+		if !ok {
+			continue
+		}
+		w, err := z.zw.Create(name)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addSST puts our strings into the held shared strings part, making the part (declared and
+// related to the workbook) when excelize wrote none.
+func (z *sharedZip) addSST() error {
+	var si bytes.Buffer
+	for _, s := range z.list {
+		si.WriteString("<si><t")
+		si.WriteString(s)
+		si.WriteString("</t></si>")
+	}
+	sst, ok := z.held[partSST]
+	if !ok {
+		sst = []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+			`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>`)
+		if err := z.declareSST(); err != nil {
+			return err
+		}
+	}
+	count := z.base
+	if m := regexp.MustCompile(`<sst\b[^>]*\bcount="(\d+)"`).FindSubmatch(sst); m != nil {
+		count, _ = strconv.Atoi(string(m[1]))
+	}
+	end := bytes.LastIndex(sst, []byte("</sst>"))
+	if end < 0 {
+		if end = bytes.LastIndex(sst, []byte("/>")); end < 0 || !bytes.Contains(sst, []byte("<sst")) {
+			return errors.New("sharedStrings.xml: no </sst>")
+		}
+		sst = splice(sst, end, end+2, "></sst>")
+		end++
+	}
+	sst = splice(sst, end, end, si.String())
+	root := regexp.MustCompile(`<sst\b[^>]*>`).FindIndex(sst)
+	head := reSSTCount.ReplaceAllFunc(sst[root[0]:root[1]], func(a []byte) []byte {
+		if bytes.HasPrefix(a, []byte("count")) {
+			return fmt.Appendf(nil, `count="%d"`, count+z.refs)
+		}
+		return fmt.Appendf(nil, `uniqueCount="%d"`, z.base+len(z.list))
+	})
+	z.held[partSST] = splice(sst, root[0], root[1], string(head))
+	return nil
+}
+
+// declareSST gives a new shared strings part its content type and its relationship.
+func (z *sharedZip) declareSST() error {
+	ct, ok := z.held[partContentTypes]
+	if !ok {
+		return errors.New("no [Content_Types].xml")
+	}
+	if !bytes.Contains(ct, []byte(`PartName="/`+partSST+`"`)) {
+		at := bytes.LastIndex(ct, []byte("</Types>"))
+		if at < 0 {
+			return errors.New("[Content_Types].xml: no </Types>")
+		}
+		z.held[partContentTypes] = splice(ct, at, at, `<Override PartName="/`+partSST+`" ContentType="`+ctSST+`"/>`)
+	}
+	rels, ok := z.held[partWorkbookRels]
+	if !ok {
+		return errors.New("no " + partWorkbookRels)
+	}
+	if bytes.Contains(rels, []byte(relSST+`"`)) {
+		return nil
+	}
+	id := 0
+	for _, m := range reRelIDNum.FindAllSubmatch(rels, -1) {
+		n, _ := strconv.Atoi(string(m[1]))
+		id = max(id, n)
+	}
+	at := bytes.LastIndex(rels, []byte("</Relationships>"))
+	if at < 0 {
+		return errors.New(partWorkbookRels + ": no </Relationships>")
+	}
+	z.held[partWorkbookRels] = splice(rels, at, at,
+		fmt.Sprintf(`<Relationship Id="rId%d" Type="%s" Target="sharedStrings.xml"/>`, id+1, relSST))
+	return nil
+}
+
+// heldPart collects a part written at Close.
+type heldPart struct {
+	z    *sharedZip
+	name string
+}
+
+func (h *heldPart) Write(p []byte) (int, error) {
+	h.z.held[h.name] = append(h.z.held[h.name], p...)
+	return len(p), nil
+}
+
+// inlineShare passes a worksheet through, each inline string cell made a shared string one.
+type inlineShare struct {
+	z   *sharedZip
+	w   io.Writer
+	buf []byte // what is not written yet: from the start of the last cell
+	out bytes.Buffer
+	// The shared string of each cell of the sheet with a long text, for the references to
+	// it (repeat).
+	longs map[string]int
+}
+
+func (s *inlineShare) Write(p []byte) (int, error) {
+	s.buf = append(s.buf, p...)
+	if err := s.drain(false); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// index returns the shared string of the inline string attrs, text whose cell begins in
+// before: a reference to a long text resolved, a long text noted for the references to it.
+func (s *inlineShare) index(before, attrs, text []byte) (int, error) {
+	if len(text) < longBytes && !bytes.HasPrefix(text, []byte(repeatRef)) {
+		return s.z.intern(attrs, text), nil
+	}
+	ref := ""
+	if c := bytes.LastIndex(before, cellOpen); c >= 0 {
+		r := before[c+len(cellOpen):]
+		if q := bytes.IndexByte(r, '"'); q >= 0 {
+			ref = string(r[:q])
+		}
+	}
+	if to, ok := bytes.CutPrefix(text, []byte(repeatRef)); ok {
+		to, ok = bytes.CutSuffix(to, []byte(repeatEnd))
+		n, found := s.longs[string(to)]
+		if !ok || !found {
+			return 0, fmt.Errorf("%s: reference to %s, which holds no long text", ref, to)
+		}
+		s.z.refs++
+		return n, nil
+	}
+	n := s.z.intern(attrs, text)
+	if s.longs == nil {
+		s.longs = map[string]int{}
+	}
+	s.longs[ref] = n
+	return n, nil
+}
+
+// drain writes what it can of buf; at the end it writes everything.
+func (s *inlineShare) drain(end bool) error {
+	b := s.buf
+	out := &s.out
+	out.Reset()
+	for {
+		i := bytes.Index(b, inlineOpen)
+		if i < 0 {
+			keep := 0
+			if !end { // the last cell may be an inline string: its reference is needed
+				keep = min(len(b), len(inlineOpen)-1)
+				if c := bytes.LastIndex(b, cellOpen); c >= 0 {
+					keep = max(keep, len(b)-c)
+				}
+			}
+			out.Write(b[:len(b)-keep])
+			b = b[len(b)-keep:]
+			break
+		}
+		from := i + len(inlineOpen)
+		j := bytes.Index(b[from:], inlineClose)
+		k := bytes.IndexByte(b[from:], '>')
+		if j < 0 || k < 0 || k > j {
+			if end { // not excelize's form: left as it is
+				out.Write(b)
+				b = nil
+				break
+			}
+			out.Write(b[:i])
+			b = b[i:]
+			break
+		}
+		out.Write(b[:i])
+		n, err := s.index(b[:i], b[from:from+k], b[from+k+1:from+j])
+		if err != nil {
+			return err
+		}
+		out.WriteString(`t="s"><v>`)
+		out.WriteString(strconv.Itoa(n))
+		out.WriteString(`</v>`)
+		b = b[from+j+len(inlineClose):]
+	}
+	s.buf = append(s.buf[:0], b...)
+	_, err := s.w.Write(out.Bytes())
+	return err
+}
+
+// A long text repeated in a table (a 进展情况 pasted down a column) would still cost its
+// length in every row as excelize's stream writer escapes it, before sharedZip stores it
+// once. So the table writes it in full once, and after that a short reference to that cell,
+// which sharedZip resolves to the same shared string: repeatRef, the cell, repeatEnd. U+FDD0
+// and U+FDD1 are noncharacters, which CellText removes from any text, so no text is taken
+// for a reference.
+const (
+	repeatRef = "\uFDD0"
+	repeatEnd = "\uFDD1"
+	// longBytes is the length from which a text is written once per table.
+	longBytes = 1024
+)
+
+// repeat returns s for column c (0-based) of row r, or, when s is long and the table has
+// written it before, the reference to the cell that holds it.
+func (w *tableWriter) repeat(c, r int, s string) string {
+	if len(s) < longBytes {
+		return s
+	}
+	if l, ok := w.longs[s]; ok {
+		return repeatRef + l.ref + repeatEnd
+	}
+	if w.longs == nil {
+		w.longs = map[string]longText{}
+	}
+	w.longs[s] = longText{ref: xlsx.ColumnName(c+1) + strconv.Itoa(r), lines: -1}
+	return s
+}
+
+// wrapped is WrappedLines of s in column c, counted once for a long text.
+func (w *tableWriter) wrapped(s string, c int) int {
+	if len(s) < longBytes {
+		return WrappedLines(s, w.widths[c])
+	}
+	l, ok := w.longs[s]
+	if !ok || l.lines < 0 || c != colOf(l.ref) {
+		n := WrappedLines(s, w.widths[c])
+		if ok && c == colOf(l.ref) {
+			l.lines = n
+			w.longs[s] = l
+		}
+		return n
+	}
+	return l.lines
+}
+
+// colOf is the column (0-based) of a cell reference.
+func colOf(ref string) int {
+	n := 0
+	for _, ch := range ref {
+		if ch < 'A' || ch > 'Z' {
+			break
+		}
+		n = n*26 + int(ch-'A'+1)
+	}
+	return n - 1
+}
