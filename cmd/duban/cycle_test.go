@@ -178,8 +178,10 @@ func TestRemindCommand(t *testing.T) {
 	if len(lines) != 13 || lines[11] != "已在 "+dir+" 写出11份催办单，共30项事项" {
 		t.Fatalf("stdout:\n%s", stdout)
 	}
-	if want := "市交通运输局  3项（逾期2项、临期1项）  " + filepath.Join(dir, "市交通运输局_催办单_20241220.xlsx"); !slices.Contains(lines, want) {
-		t.Errorf("stdout lacks %q:\n%s", want, stdout)
+	// By name (pinyin, as Excel sorts), in columns.
+	if want := "市交通运输局        3项（逾期2项、临期1项）                 " + filepath.Join(dir, "市交通运输局_催办单_20241220.xlsx"); lines[3] != want ||
+		!strings.HasPrefix(lines[0], "市财政局            3项（逾期3项）  ") || !strings.HasPrefix(lines[10], "市自然资源和规划局  ") {
+		t.Errorf("stdout lacks %q in place:\n%s", want, stdout)
 	}
 	before := balance(t, stdout)
 

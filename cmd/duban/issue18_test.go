@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -151,5 +152,55 @@ func TestTemplateFromReport(t *testing.T) {
 	code, stdout, stderr = runCmd(t, "template", "--from", prev, "--out-dir", filepath.Join(dir, "下发2"))
 	if code != exitOK || !strings.Contains(stdout, "共302项") || strings.Count(stderr, "上期汇总_核对.xlsx: 警告: ") != 1 {
 		t.Errorf("without the check file: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+}
+
+// TestSender (situation 10, SPEC §2, §8, §9.2): out of the box a run says once how to set the
+// 制表单位, and remind without --reply-by asks for an answer by as-of + 7 days, saying so on
+// stdout; with 制表单位, 联系人 and 联系电话 set in the dictionary's 设置 the hint is gone and
+// each reminder names whom to ask.
+func TestSender(t *testing.T) {
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "催办")
+	code, stdout, stderr := runCmd(t, "remind", "--out-dir", dir, "--as-of", "2024-12-20", sample)
+	if code != exitErrors || strings.Count(stderr, hintNoOffice) != 1 || !strings.HasSuffix(stderr, hintNoOffice+"\n") {
+		t.Errorf("without a 制表单位: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "\n未指定 --reply-by，催办单请各单位于2024年12月27日前反馈（统计截止日后7天）；另定日期请加 --reply-by\n") {
+		t.Errorf("stdout does not give the default reply date:\n%s", stdout)
+	}
+	rf := openBook(t, filepath.Join(dir, "市交通运输局_催办单_20241220.xlsx"))
+	if cells, _ := rf.SearchSheet(books.SheetForm, "请于2024年12月27日前反馈", true); len(cells) != 1 {
+		t.Errorf("the reminder does not ask for an answer by 2024-12-27: %v", cells)
+	}
+
+	config := filepath.Join(tmp, "配置.xlsx")
+	if code, _, stderr := runCmd(t, "config", "-o", config); code != exitOK {
+		t.Fatalf("config: exit %d\n%s", code, stderr)
+	}
+	cf := openBook(t, config)
+	head, col := headerRow(t, cf, sheets.SectionSettings, "名称", "值")
+	rows, _ := cf.GetRows(sheets.SectionSettings)
+	set := map[string]string{sheets.SettingOffice: "x市人民政府办公室", sheets.SettingContact: "张明", sheets.SettingPhone: "0571-87051234"}
+	for r := head + 1; r <= len(rows); r++ {
+		name, _ := cf.GetCellValue(sheets.SectionSettings, "A"+strconv.Itoa(r))
+		if v, ok := set[name]; ok {
+			must(t, cf.SetCellStr(sheets.SectionSettings, col["值"]+strconv.Itoa(r), v))
+			delete(set, name)
+		}
+	}
+	if len(set) > 0 {
+		t.Fatalf("duban config wrote no rows %v", set)
+	}
+	must(t, cf.Save())
+	dir2 := filepath.Join(tmp, "催办2")
+	code, _, stderr = runCmd(t, "remind", "--config", config, "--out-dir", dir2, "--reply-by", "2024-12-31", "--as-of", "2024-12-20", sample)
+	if code != exitErrors || strings.Contains(stderr, "没有设置制表单位") {
+		t.Errorf("with a 制表单位: exit %d\n%s", code, stderr)
+	}
+	rf = openBook(t, filepath.Join(dir2, "市交通运输局_催办单_20241220.xlsx"))
+	want := "并请于2024年12月31日前反馈。（x市人民政府办公室，2024年12月20日）联系人：张明，联系电话：0571-87051234。"
+	if v, _ := rf.GetCellValue(books.SheetForm, "A2"); !strings.HasSuffix(v, want) {
+		t.Errorf("the reminder's line %q does not end %q", v, want)
 	}
 }
