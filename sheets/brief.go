@@ -129,7 +129,7 @@ func latest(ms []MeetingStats) MeetingStats {
 // session.
 func meetingCategories(ms []MeetingStats) string {
 	if len(ms) == 0 {
-		return "（报表中没有会议类事项）"
+		return "（台账中没有会议类事项）"
 	}
 	var names []string
 	seen := map[string]bool{}
@@ -154,7 +154,7 @@ func meetingCategories(ms []MeetingStats) string {
 // candidates names up to ten meetings to choose from, the latest first.
 func candidates(ms []MeetingStats) string {
 	if len(ms) == 0 {
-		return "（报表中没有会议类事项）"
+		return "（台账中没有会议类事项）"
 	}
 	var names []string
 	for i := len(ms) - 1; i >= 0 && len(names) < 10; i-- {

@@ -219,9 +219,9 @@ const (
 // comparison with the previous report (SPEC §9.1–§9.3).
 const (
 	msgBriefNoName     = "请用 --meeting 指定会议，如 --meeting 市政府常务会议第14次，或只写类别 --meeting 常务会 表示最近一次"
-	msgBriefNoCategory = "无法从“%s”识别会议类别；报表中的会议有：%s"
-	msgBriefNoItems    = "“%s”属于%s，但报表中没有该类会议的事项；报表中的会议有：%s"
-	msgBriefNotFound   = "报表中没有“%s”的事项；相近的会议有：%s"
+	msgBriefNoCategory = "无法从“%s”识别会议类别；台账中的会议有：%s"
+	msgBriefNoItems    = "“%s”属于%s，但台账中没有该类会议的事项；台账中的会议有：%s"
+	msgBriefNotFound   = "台账中没有“%s”的事项；相近的会议有：%s"
 
 	msgBriefCounts      = "%s议定事项%d项，已落实%d项"
 	msgBriefAllDone     = "%s议定事项%d项，已全部落实。"

@@ -121,6 +121,9 @@ type FileResult struct {
 	// when its rows were read.
 	Failed  string
 	Skipped bool // Failed is a skip (a notice), not an error
+	// Into is the one file all the rows merged from this file went into (a 初稿 into its 终稿),
+	// "" when none or several.
+	Into string
 }
 
 // UnitStats is one row of 单位统计.

@@ -55,7 +55,7 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	o := l.Options
 	if c.output != "" && !strings.EqualFold(filepath.Ext(c.output), ".xlsx") {
-		fmt.Fprintf(stderr, "错误： 输出文件 %s 应以 .xlsx 结尾\n", c.output)
+		fmt.Fprintf(stderr, "错误：输出文件 %s 应以 .xlsx 结尾\n", c.output)
 		return exitNothing
 	}
 	r, code, ok := l.collect(e)
@@ -64,7 +64,7 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	b, err := sheets.Brief(r, o.Dict, c.meeting)
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	printChecks(stderr, b.Checks)
@@ -74,14 +74,14 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 		out = books.BriefFileName(b)
 	}
 	if err := checkOutput(out, l.files); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	if !c.force && refuseOverwrite(stderr, out) {
 		return exitNothing
 	}
 	if err := books.WriteBrief(out, b, o.Office); err != nil {
-		fmt.Fprintln(stderr, "错误：写入会议通报失败：", err)
+		fmt.Fprintln(stderr, "错误：写入会议通报失败："+err.Error())
 		return exitNothing
 	}
 	if !o.Quiet { // as report: -q keeps the paths and the proof

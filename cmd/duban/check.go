@@ -47,7 +47,7 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 		var aprobs []sheets.Problem
 		var err error
 		if written, aprobs, err = annotateFiles(c.annotate, files, r.Problems, opt); err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
 		r.Add(aprobs)

@@ -95,7 +95,7 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 	sent, err := books.WriteReminders(c.outDir, o.Dict, rems, n, c.force)
 	printSent(stdout, sent) // those written before a failure too
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	items := 0

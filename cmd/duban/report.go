@@ -66,7 +66,7 @@ func (c *common) parse(cmd string, e *env, fs *pflag.FlagSet, noPaths string) (o
 	}
 	so, err := c.options()
 	if err != nil {
-		fmt.Fprintln(e.stderr, "错误：", err)
+		fmt.Fprintln(e.stderr, "错误："+err.Error())
 		return o, exitNothing, false
 	}
 	so.Progress = progress(e.stderr, c.quiet)
@@ -182,7 +182,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		out = filepath.Join(dir, "督查事项汇总_"+o.AsOf.Format("20060102")+".xlsx")
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		fmt.Fprintf(stderr, "错误： 输出文件 %s 应以 .xlsx 结尾\n", out)
+		fmt.Fprintf(stderr, "错误：输出文件 %s 应以 .xlsx 结尾\n", out)
 		return exitNothing
 	}
 	inputs := files
@@ -190,7 +190,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		inputs = append(slices.Clip(files), c.since) // the previous report is not overwritten either
 	}
 	if err := checkOutput(out, inputs); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	if !c.force && refuseOverwrite(stderr, out, sheets.CheckPath(out)) {
@@ -199,7 +199,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	if c.since != "" {
 		p, err := sheets.ReadPrevious(c.since, o.Dict, sheets.ReadOptions{MaxUnzip: o.Read.MaxUnzip})
 		if err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
 		if !p.AsOf.IsZero() && !p.AsOf.Before(o.AsOf) {
@@ -212,7 +212,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	if c.expect != "" {
 		m, err := sheets.ReadMaster(c.expect, o.Options)
 		if err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
 		o.Master = m
@@ -228,7 +228,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	checkPath, err := books.WriteReport(out, r)
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败：", err)
+		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败："+err.Error())
 		return exitNothing
 	}
 	printReportOutput(stdout, r, o, out, checkPath)
@@ -242,7 +242,7 @@ func refuseOverwrite(w io.Writer, paths ...string) bool {
 	refused := false
 	for _, p := range paths {
 		if err := books.CheckOverwrite(p); err != nil {
-			fmt.Fprintln(w, "错误：", err)
+			fmt.Fprintln(w, "错误："+err.Error())
 			refused = true
 		}
 	}

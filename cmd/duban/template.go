@@ -57,15 +57,15 @@ func (c *configCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	d, err := loadDict("", sheets.ReadOptions{})
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	if err := books.CheckNew(c.output, c.force); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	if err := books.WriteConfig(c.output, d); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	fmt.Fprintf(stdout, "词典工作簿：%s\n修改后用 --config %s 交给 report、check、brief、remind、template 使用。\n", c.output, c.output)
@@ -96,7 +96,7 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	d, err := loadDict(c.config, sheets.ReadOptions{})
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	if d.Office == "" {
@@ -116,11 +116,11 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 			}
 		}
 		if err := books.CheckNew(out, c.force); err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
 		if err := writeForm(out, d, unitName, nil); err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
 		fmt.Fprintf(stdout, "报送模板：%s\n", out)

@@ -37,7 +37,7 @@ const (
 	lineReport       = "汇总工作簿：%s"
 	lineCheckFile    = "核对工作簿：%s"
 	lineProblems     = "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表"
-	lineChecked      = "共检查%d个文件：错误%d个，警告%d个，提示%d个"
+	lineChecked      = "共检查%d个文件：错误%d条，警告%d条，提示%d条"
 	lineAnnotated    = "已在 %s 写出%d个标注过的台账"
 	lineBalance      = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 )
@@ -149,6 +149,9 @@ func printFiles(w io.Writer, files []sheets.FileResult) {
 // fileCounts is 计入25项，重复合并3行，错误1条，警告2条, leaving out what is zero after 计入.
 func fileCounts(f sheets.FileResult) string {
 	parts := []string{fmt.Sprintf(fileCounted, f.Counted)}
+	if s := f.Superseded(); s != "" { // not 计入0项: its rows are counted in the later version's items
+		parts[0] = s
+	}
 	for _, c := range []struct {
 		format string
 		n      int
