@@ -15,9 +15,11 @@ import (
 
 // Messages of the overwrite protection (SPEC §2).
 const (
-	msgEdited    = "%s 在生成后被修改过（由%s保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件名"
-	msgForeign   = "%s 已存在，且不是duban生成的工作簿，为免丢失其中的内容，未覆盖；如确需覆盖请加 --force，或换一个输出文件名"
-	msgUnchecked = "%s 已存在，无法读取它（%v），未覆盖；如确需覆盖请加 --force，或换一个输出文件名"
+	msgEdited    = "%s 在生成后被修改过（由%s保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或%s"
+	msgForeign   = "%s 已存在，且不是duban生成的工作簿，为免丢失其中的内容，未覆盖；如确需覆盖请加 --force，或%s"
+	msgUnchecked = "%s 已存在，无法读取它（%v），未覆盖；如确需覆盖请加 --force，或用 -o 换一个输出文件名"
+	elsewhereOut = "用 -o 换一个输出文件名"
+	elsewhereDir = "用 --out-dir 换一个文件夹"
 	byUnknown    = "其他程序"
 )
 
@@ -30,13 +32,20 @@ type EditedError struct {
 	By string
 	// Foreign is set when duban did not write the workbook.
 	Foreign bool
+	// InDir is set when the file's name is duban's and only its folder is the user's
+	// (--out-dir), so that the way out is another folder, not another name (-o).
+	InDir bool
 }
 
 func (e *EditedError) Error() string {
-	if e.Foreign {
-		return fmt.Sprintf(msgForeign, e.Path)
+	elsewhere := elsewhereOut
+	if e.InDir {
+		elsewhere = elsewhereDir
 	}
-	return fmt.Sprintf(msgEdited, e.Path, cmp.Or(e.By, byUnknown))
+	if e.Foreign {
+		return fmt.Sprintf(msgForeign, e.Path, elsewhere)
+	}
+	return fmt.Sprintf(msgEdited, e.Path, cmp.Or(e.By, byUnknown), elsewhere)
 }
 
 // CheckOverwrite says whether the workbook at path may be replaced (SPEC §2): nil when nothing

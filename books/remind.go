@@ -89,6 +89,9 @@ func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice
 	for i, name := range Unique(names) {
 		paths[i] = filepath.Join(dir, name)
 		if err := CheckOverwrite(paths[i]); err != nil && !force {
+			if e, ok := err.(*EditedError); ok {
+				e.InDir = true // the name is the unit's: another folder
+			}
 			refused = append(refused, err.Error())
 		}
 	}

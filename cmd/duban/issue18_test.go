@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/books"
+	"github.com/duban/duban/internal/zhtext"
 	"github.com/duban/duban/sheets"
 )
 
@@ -202,5 +203,27 @@ func TestSender(t *testing.T) {
 	want := "并请于2024年12月31日前反馈。（x市人民政府办公室，2024年12月20日）联系人：张明，联系电话：0571-87051234。"
 	if v, _ := rf.GetCellValue(books.SheetForm, "A2"); !strings.HasSuffix(v, want) {
 		t.Errorf("the reminder's line %q does not end %q", v, want)
+	}
+}
+
+// TestSmallWording (issue 18, also found on the way): a long option written with one dash is
+// told its right form; --year's help line fits an 80-column console.
+func TestSmallWording(t *testing.T) {
+	code, _, stderr := runCmd(t, "report", "-as-of", "2024-12-20", sample)
+	if code != exitNothing || stderr != "错误：命令行选项有误：“-as-of”少了一个短横，应写成 --as-of；用 duban help report 查看用法\n" {
+		t.Errorf("-as-of: exit %d\n%s", code, stderr)
+	}
+	_, help, _ := runCmd(t, "help", "report")
+	found := false
+	for _, l := range strings.Split(help, "\n") {
+		if strings.Contains(l, "--year") && !strings.Contains(l, "duban ") {
+			found = true
+			if w := zhtext.Width(l); w > 80 {
+				t.Errorf("--year's help line is %d columns wide: %s", w, l)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no --year line in:\n%s", help)
 	}
 }

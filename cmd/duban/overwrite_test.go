@@ -63,7 +63,7 @@ func readAll(t *testing.T, paths ...string) [][]byte {
 	return out
 }
 
-const overwriteTail = "，为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件名\n"
+const overwriteTail = "，为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或用 -o 换一个输出文件名\n"
 
 // TestReportOverwrite: duban replaces its own unedited report and check file; one saved by
 // another program since is refused — both are checked before either is written — unless
@@ -135,7 +135,7 @@ func TestReportOverwrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runCmd(t, "report", "-q", "-o", other, sample)
-	want := "错误：" + other + " 已存在，且不是duban生成的工作簿，为免丢失其中的内容，未覆盖；如确需覆盖请加 --force，或换一个输出文件名\n"
+	want := "错误：" + other + " 已存在，且不是duban生成的工作簿，为免丢失其中的内容，未覆盖；如确需覆盖请加 --force，或用 -o 换一个输出文件名\n"
 	if code != exitNothing || stderr != want {
 		t.Errorf("a file duban did not write: exit %d\n%s", code, stderr)
 	}

@@ -52,7 +52,7 @@ func (c *common) register(fs *pflag.FlagSet, strictUsage string) {
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "逐条列出每个提示")
 	fs.StringVar(&c.password, "password", "", "`密码` 打开加密工作簿的密码（所有文件共用）")
 	fs.StringVar(&c.maxUnzip, "max-unzip", "512MiB", "`大小` 单个工作簿解压后的大小上限，超过即拒绝读取")
-	fs.IntVar(&c.year, "year", 0, "`年份` 报告年度：未写年份的日期（如 9月底前）在会议日期、会议名称、台账标题中都找不到年份时归入此年（默认取多数事项会议日期所在的年份）")
+	fs.IntVar(&c.year, "year", 0, "`年份` 报告年度：未写年份的日期归入此年（默认取多数会议的年份）")
 }
 
 // parse turns the parsed command line of report or check into options. ok is false when the
