@@ -16,6 +16,8 @@ const checkHelp = `只校验各单位的台账，不生成汇总工作簿：逐�
   duban check 收文/市财政局.xlsx        检查一个单位的台账
   duban check -q 收文                   只列出错误
   duban check --annotate 退回 收文      把有错误的台账标注后复制到“退回”文件夹，可直接发回单位（加 --all 也复制只有警告的）
+  duban check --annotate 退回 --reply-by 2024-12-31 收文
+                                        问题清单写明“请于2024年12月31日前改正后重新报送”（默认统计截止日后7天）
 
 退出码：0 没有错误；1 有错误（加不加 --strict 都是1）；2 无法运行（用法错误、没有可读的文件、无法创建标注文件夹）；某个文件写不出批注副本时，它列为错误，退出码1。`
 
@@ -24,12 +26,14 @@ type checkCmd struct {
 	common
 	annotate string
 	all      bool
+	replyBy  string
 }
 
 func (c *checkCmd) flags(fs *pflag.FlagSet) {
 	c.register(fs, "check 不生成工作簿，此选项不改变退出码（与 report 共用，便于改写命令）")
 	fs.StringVar(&c.annotate, "annotate", "", "`文件夹` 把有错误的台账复制到此文件夹，问题单元格标红/标黄并加批注，附问题清单")
-	fs.BoolVar(&c.all, "all", false, "与 --annotate 同用：只有警告的台账也写出批注副本")
+	fs.BoolVar(&c.all, "all", false, "与 --annotate 同用：只有警告的台账也写出批注副本，问题清单也列出提示")
+	fs.StringVar(&c.replyBy, "reply-by", "", "`日期` 与 --annotate 同用：请单位于此日期前改正后重新报送（默认统计截止日后7天）")
 }
 
 func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
@@ -40,13 +44,18 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	l.NoGaps = true // a gap in session numbers is the report's concern, not one unit's
 	o, files := l.Options, l.files
+	replyBy, defaultReply, err := replyDate(c.replyBy, o.AsOf)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误："+err.Error())
+		return exitNothing
+	}
 	r := l.build()
 	written := -1
 	if c.annotate != "" {
-		opt := books.AnnotateOptions{Password: c.password, All: c.all, Office: o.Office}
+		opt := books.AnnotateOptions{Password: c.password, All: c.all, Office: o.Office, Notices: c.all || o.Verbose, ReplyBy: replyBy}
 		var aprobs []sheets.Problem
 		var err error
-		if written, aprobs, err = annotateFiles(c.annotate, files, r.Problems, opt); err != nil {
+		if written, aprobs, err = annotateFiles(c.annotate, files, r, opt); err != nil {
 			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
@@ -57,6 +66,9 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 		senderHint(stderr, o.Office, o.Quiet)
 	}
 	printCheckOutput(stdout, r, o, c.annotate, written)
+	if written > 0 && defaultReply {
+		fmt.Fprintf(stdout, "未指定 --reply-by，批注副本请各单位于%s前改正后重新报送（统计截止日后%d天）；另定日期请加 --reply-by\n", sheets.CNDate(replyBy), defaultReplyDays)
+	}
 	errs := sheets.Count(r.Problems, sheets.Error)
 	if r.Files == 0 {
 		return exitNothing
@@ -70,16 +82,21 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 // annotateFiles writes an annotated copy of every input with errors (with opt.All, also with
 // warnings) into dir. A file that cannot be annotated is an error naming it, and the run goes
 // on; it returns how many copies were written and the problems of annotating.
-func annotateFiles(dir string, files []string, probs []sheets.Problem, opt books.AnnotateOptions) (int, []sheets.Problem, error) {
+func annotateFiles(dir string, files []string, r *sheets.Report, opt books.AnnotateOptions) (int, []sheets.Problem, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		if err := books.MakeDir(dir); err != nil {
 			return 0, nil, fmt.Errorf("无法创建标注文件夹 %s：%v", dir, err)
 		}
 	}
+	units := map[string]string{}
+	for _, f := range r.Inputs {
+		units[f.File] = f.Unit
+	}
 	n := 0
 	var out []sheets.Problem
 	for i, name := range sheets.Names(files) {
-		path, notes, err := books.Annotate(dir, files[i], name, probs, opt)
+		opt.Unit = units[name]
+		path, notes, err := books.Annotate(dir, files[i], name, r.Problems, opt)
 		if err != nil {
 			out = append(out, sheets.Problem{Pos: sheets.Pos{File: name}, Scope: sheets.ScopeFile, Level: sheets.Error, Kind: sheets.AnnotateFailed,
 				Msg: fmt.Sprintf(books.MsgAnnotateFailed, err)})

@@ -227,3 +227,24 @@ func TestSmallWording(t *testing.T) {
 		t.Errorf("no --year line in:\n%s", help)
 	}
 }
+
+// TestAnnotateReplyBy (issue 18): check --annotate names the unit and the date to resubmit by
+// at the head of 问题清单 — --reply-by, else as-of + 7 days, said on stdout.
+func TestAnnotateReplyBy(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "退回")
+	in := filepath.Join(absSample(t), "市商务局.xlsx")
+	code, stdout, stderr := runCmd(t, "check", "--as-of", "2024-12-20", "--annotate", dir, in)
+	if code != exitErrors || !strings.Contains(stdout, "未指定 --reply-by，批注副本请各单位于2024年12月27日前改正后重新报送（统计截止日后7天）") {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	head, _ := openBook(t, filepath.Join(dir, "市商务局.xlsx")).GetCellValue(sheets.SheetIssues, "A1")
+	if !strings.HasPrefix(head, "市商务局：以下1处错误请于2024年12月27日前改正后重新报送。\n") {
+		t.Errorf("问题清单 heading %q", head)
+	}
+	dir2 := filepath.Join(t.TempDir(), "退回")
+	code, stdout, _ = runCmd(t, "check", "--as-of", "2024-12-20", "--annotate", dir2, "--reply-by", "2024-12-31", in)
+	head, _ = openBook(t, filepath.Join(dir2, "市商务局.xlsx")).GetCellValue(sheets.SheetIssues, "A1")
+	if code != exitErrors || strings.Contains(stdout, "未指定 --reply-by") || !strings.HasPrefix(head, "市商务局：以下1处错误请于2024年12月31日前改正后重新报送。\n") {
+		t.Errorf("with --reply-by: exit %d, heading %q\n%s", code, head, stdout)
+	}
+}

@@ -59,22 +59,10 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 		return code
 	}
 	o := l.Options
-	var replyBy time.Time
-	if c.replyBy != "" {
-		t, err := sheets.ParseDate(c.replyBy, false)
-		if err != nil || t.IsZero() {
-			fmt.Fprintf(stderr, "错误：--reply-by “%s”不是有效日期，应写成 2024-12-31\n", c.replyBy)
-			return exitNothing
-		}
-		if t.Before(o.AsOf) {
-			fmt.Fprintf(stderr, "错误：--reply-by %s 早于统计截止日 %s\n", t.Format(time.DateOnly), o.AsOf.Format(time.DateOnly))
-			return exitNothing
-		}
-		replyBy = t
-	}
-	defaultReply := replyBy.IsZero()
-	if defaultReply {
-		replyBy = o.AsOf.AddDate(0, 0, defaultReplyDays) // SPEC §2: as-of + 7 days, said on stdout
+	replyBy, defaultReply, err := replyDate(c.replyBy, o.AsOf)
+	if err != nil {
+		fmt.Fprintln(stderr, "错误："+err.Error())
+		return exitNothing
 	}
 	if in := inputFolderOf(c.outDir, fs.Args()); in != "" {
 		fmt.Fprintf(stderr, "错误：催办单文件夹 %s 在输入文件夹 %s 之内，未填写的催办单下次会被当作各单位报回的催办单汇总；请另选文件夹\n", c.outDir, in)
@@ -124,6 +112,22 @@ func printSent(w io.Writer, sent []books.Sent) {
 	for _, s := range sent {
 		fmt.Fprintln(w, pad(s.Unit, uw)+"  "+pad(s.Counts(), cw)+"  "+s.Path)
 	}
+}
+
+// replyDate reads --reply-by (flag, "" when not given): not before the as-of date; by default
+// the as-of date + defaultReplyDays, which the caller says on stdout (isDefault).
+func replyDate(flag string, asOf time.Time) (t time.Time, isDefault bool, err error) {
+	if flag == "" {
+		return asOf.AddDate(0, 0, defaultReplyDays), true, nil // SPEC §2
+	}
+	t, err = sheets.ParseDate(flag, false)
+	if err != nil || t.IsZero() {
+		return t, false, fmt.Errorf("--reply-by “%s”不是有效日期，应写成 2024-12-31", flag)
+	}
+	if t.Before(asOf) {
+		return t, false, fmt.Errorf("--reply-by %s 早于统计截止日 %s", t.Format(time.DateOnly), asOf.Format(time.DateOnly))
+	}
+	return t, false, nil
 }
 
 // defaultReplyDays is how many days after the as-of date units answer a reminder when
