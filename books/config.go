@@ -138,7 +138,11 @@ func configRows(section string, d *sheets.Dict) [][]string {
 		}
 	case sheets.SectionUnits:
 		for _, u := range d.Units {
-			rows = append(rows, []string{u.Name, join(u.Aliases)})
+			must := "否"
+			if u.Must {
+				must = "是"
+			}
+			rows = append(rows, []string{u.Name, join(u.Aliases), must})
 		}
 	case sheets.SectionSettings:
 		rows = append(rows, []string{sheets.SettingWarnDays, strconv.Itoa(d.WarnDays)}, []string{sheets.SettingOffice, d.Office},

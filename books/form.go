@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/internal/zhtext"
 	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
@@ -313,6 +314,15 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 	if err != nil {
 		return err
 	}
+	fit := formFit(d, rows, lay)
+	widths := map[string]float64{}
+	for i, label := range Columns {
+		widths[label] = fit.Widths[i]
+	}
+	lineLast := last // the title lines: across the first printed part when the form prints in parts
+	if len(fit.Breaks) > 0 {
+		lineLast = sheets.ColumnName(fit.Breaks[0] - 1)
+	}
 
 	for _, c := range []struct {
 		row   int
@@ -324,7 +334,7 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 		if err := f.SetCellStr(s, a, c.text); err != nil {
 			return err
 		}
-		if err := f.MergeCell(s, a, last+strconv.Itoa(c.row)); err != nil {
+		if err := f.MergeCell(s, a, lineLast+strconv.Itoa(c.row)); err != nil {
 			return err
 		}
 		if err := f.SetCellStyle(s, a, a, c.style); err != nil {
@@ -341,7 +351,7 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 		if err := f.SetCellStr(s, c+hr, label); err != nil {
 			return err
 		}
-		if err := f.SetColWidth(s, c, c, formWidths[label]); err != nil {
+		if err := f.SetColWidth(s, c, c, fit.Widths[i]); err != nil {
 			return err
 		}
 		body := styles.text
@@ -370,7 +380,7 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 	}
 
 	for i := range rows {
-		lines, err := prefill(f, d, HeaderRow+1+i, i+1, &rows[i], lay)
+		lines, err := prefill(f, d, HeaderRow+1+i, i+1, &rows[i], lay, widths)
 		if err != nil {
 			return err
 		}
@@ -418,24 +428,54 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 	}); err != nil {
 		return err
 	}
-	return xlsxout.PrintSetup(f, s, xlsxout.Print{Paper: formPaper(lay, len(rows)), RepeatRows: HeaderRow, Footer: xlsxout.FooterPageOfN})
+	return xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: HeaderRow, Footer: xlsxout.FooterPageOfN, Parts: fit})
 }
 
-// formPaper is the paper 台账 prints on. A form with items on it (pre-filled, or a reminder)
-// is read on paper: too wide for A4 at a readable size, it prints on A3 as the report does.
-// The blank form stays on A4, which every unit can print.
-func formPaper(lay *layout, n int) xlsxout.Paper {
-	if n == 0 {
-		return xlsxout.A4
+// formKey is the number of 台账's leading columns, 序号 to 事项内容, repeated on each printed
+// part of a form too wide for one A4 page.
+const formKey = 6
+
+// maxNameWidth is the widest 会议 or 牵头单位 column of a form; a longer name wraps.
+const maxNameWidth = 40
+
+// formFit is how 台账 prints (SPEC §7): on A4, which every unit can print, at the widths of
+// formWidths, but 会议 and 牵头单位 as wide as the longest name pre-filled in them, so that no
+// name breaks inside a word, and the read-only columns after 备注; the wrapped columns give
+// way to fit (xlsxout.FitA4).
+func formFit(d *sheets.Dict, rows []sheets.RawRow, lay *layout) xlsxout.Fit {
+	meeting, unit := 0, 0
+	for i := range rows {
+		meeting = max(meeting, zhtext.Width(strings.TrimSpace(rows[i].Vals[sheets.FieldMeeting])))
+		unit = max(unit, zhtext.Width(formLead(d, &rows[i])))
 	}
-	var w float64
+	var ws []float64
+	var wrap []bool
 	for _, label := range Columns {
-		w += formWidths[label]
+		w := formWidths[label]
+		switch label {
+		case sheets.FieldMeeting.String():
+			w = max(w, min(float64(meeting+2), maxNameWidth))
+		case sheets.FieldLead.String():
+			w = max(w, min(float64(unit+2), maxNameWidth))
+		}
+		ws = append(ws, w)
+		wrap = append(wrap, label == "事项内容" || label == "进展情况" || label == "配合单位" || label == "备注")
 	}
 	for _, c := range lay.info {
-		w += c.width
+		ws, wrap = append(ws, c.width), append(wrap, false)
 	}
-	return xlsxout.PaperFor(w)
+	return xlsxout.FitA4(ws, wrap, formKey)
+}
+
+// formLead is the 牵头单位 a pre-filled row shows: its own, else its file's, as the dictionary
+// names it.
+func formLead(d *sheets.Dict, raw *sheets.RawRow) string {
+	v := strings.TrimSpace(raw.Vals[sheets.FieldLead])
+	if v == "" {
+		v = raw.UnitFromFile
+	}
+	v, _ = d.Unit(v)
+	return v
 }
 
 type formStyleIDs struct{ title, sub, head, text, center, id, date, infoHead, info int }
@@ -500,7 +540,7 @@ func writeInfo(f *excelize.File, cols []info, n, end int, st formStyleIDs) error
 // prefill writes one item into row r of 台账 as number n; lay.keep keeps its 落实状态 and
 // 进展情况 (a reminder), lay.keepDone its 完成日期, else they are left for the unit. It returns
 // how many lines the row's wrapped text takes.
-func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, lay *layout) (lines int, err error) {
+func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, lay *layout, widths map[string]float64) (lines int, err error) {
 	s := SheetForm
 	row := strconv.Itoa(r)
 	if err := f.SetCellInt(s, "A"+row, int64(n)); err != nil {
@@ -532,10 +572,7 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, lay
 				v = c.Name
 			}
 		case sheets.FieldLead:
-			if v == "" {
-				v = raw.UnitFromFile
-			}
-			v, _ = d.Unit(v)
+			v = formLead(d, raw)
 		case sheets.FieldMeetingDate, sheets.FieldDeadline:
 			if t, err := sheets.ParseDate(v, raw.Date1904); err == nil && !t.IsZero() {
 				if err := f.SetCellFloat(s, col(fl)+row, xlsxout.Serial(t), -1, 64); err != nil {
@@ -550,7 +587,7 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, lay
 		if err := f.SetCellStr(s, col(fl)+row, v); err != nil {
 			return 0, err
 		}
-		lines = max(lines, xlsxout.WrappedLines(v, formWidths[fl.String()]))
+		lines = max(lines, xlsxout.WrappedLines(v, widths[fl.String()]))
 	}
 	return lines, nil
 }

@@ -22,8 +22,6 @@ import (
 const (
 	remindHeading = "关于报送督查事项落实情况的通知（催办）"
 	infoFill      = "EDEDED" // read-only information columns
-	remindContact = "联系人："
-	remindPhone   = "联系电话："
 )
 
 // Notice is what a reminder says besides its items: who sends it, the as-of date of the
@@ -173,18 +171,18 @@ func reminderLine(unit string, n Notice) string {
 		}
 		s += "）"
 	}
-	return s + contactLine(n)
+	return s + contactText(n)
 }
 
-// contactLine is whom to ask, from the dictionary's 联系人 and 联系电话: 联系人：张明，联系电话：
+// contactText is whom to ask, from the dictionary's 联系人 and 联系电话: 联系人：张明，联系电话：
 // 0571-87051234。 Empty when neither is set.
-func contactLine(n Notice) string {
+func contactText(n Notice) string {
 	var parts []string
 	if n.Contact != "" {
-		parts = append(parts, remindContact+n.Contact)
+		parts = append(parts, fmt.Sprintf(contactLine, n.Contact)) // as the 通报 names them
 	}
 	if n.Phone != "" {
-		parts = append(parts, remindPhone+n.Phone)
+		parts = append(parts, fmt.Sprintf(phoneLine, n.Phone))
 	}
 	if len(parts) == 0 {
 		return ""

@@ -242,9 +242,10 @@ func TestReminderLayout(t *testing.T) {
 	if app, _ := f.GetAppProps(); app.Company != "x市人民政府办公室" {
 		t.Errorf("company %q, want the office", app.Company)
 	}
-	// 17 columns print legibly (about 8 points) only on A3.
-	if pl, err := f.GetPageLayout(SheetForm); err != nil || pl.Size == nil || *pl.Size != 8 || pl.Orientation == nil || *pl.Orientation != "landscape" {
-		t.Errorf("page layout = %+v, %v; want A3 landscape", pl, err)
+	// 17 columns print legibly (about 8 points) on A4 only in parts (SPEC §7: units print A4).
+	if pl, err := f.GetPageLayout(SheetForm); err != nil || pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil ||
+		*pl.Orientation != "landscape" || pl.AdjustTo == nil || *pl.AdjustTo < 60 {
+		t.Errorf("page layout = %+v, %v; want A4 landscape in parts", pl, err)
 	}
 	if got, want := sent[0].String(), "市交通运输局  3项（逾期2项、临期1项）  "+sent[0].Path; got != want {
 		t.Errorf("stdout line %q, want %q", got, want)

@@ -23,7 +23,10 @@ type Briefing struct {
 	Items   []*Item      // in 编号 order, then source order
 	// Excluded are the rows of the meeting excluded by errors (their meeting read from their raw
 	// values), counted apart in the narrative, in source order.
-	Excluded  []ExcludedRow
+	Excluded []ExcludedRow
+	// Apart is the sentence of the narrative that counts them apart (另有1项因填写有误未计入…),
+	// "" when none was excluded.
+	Apart     string
 	Narrative string
 	// Checks are what the clerk must check before reading the narrative out — rows and files
 	// left out that may hold items of the meeting — for the terminal, never the text.
@@ -190,6 +193,7 @@ func Brief(r *Report, d *Dict, name string) (*Briefing, error) {
 	}
 	slices.SortStableFunc(b.Items, briefOrder)
 	b.Excluded, b.Checks = r.briefLeftOut(m, key)
+	b.Apart = excludedSentence(b.Excluded)
 	b.Narrative = briefNarrative(b, r.AsOf)
 	return b, nil
 }
@@ -268,7 +272,7 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 	open := slices.ContainsFunc(b.Excluded, func(x ExcludedRow) bool { return x.Open() })
 	if c.Items == c.Done && !open {
 		fmt.Fprintf(&s, msgBriefAllDone, SpokenMeeting(b.Meeting), c.Items)
-		s.WriteString(excludedSentence(b.Excluded))
+		s.WriteString(b.Apart)
 		return s.String()
 	}
 	fmt.Fprintf(&s, msgBriefCounts, SpokenMeeting(b.Meeting), c.Items, c.Done)
@@ -316,7 +320,7 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 		}
 	}
 	s.WriteString("。")
-	s.WriteString(excludedSentence(b.Excluded))
+	s.WriteString(b.Apart)
 	return s.String()
 }
 

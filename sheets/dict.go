@@ -24,6 +24,9 @@ type Category struct {
 type Unit struct {
 	Name    string
 	Aliases []string
+	// Must is true when the unit must report every round (应报送 = 是): not heard from, it is
+	// named on 汇总 as 未报送 (SPEC §7).
+	Must bool
 }
 
 // Dict is the dictionary (SPEC §8): everything an office names its own way.
@@ -168,7 +171,11 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 	}
 	for _, l := range tables[SectionUnits] {
 		if name := cell(l, 0); name != "" {
-			d.Units = append(d.Units, Unit{Name: name, Aliases: SplitList(cell(l, 1))})
+			must, ok := mustReport(cell(l, 2))
+			if !ok {
+				return nil, fmt.Errorf("%s：单位“%s”的应报送“%s”无效，应填 是 或 否（留空为否）", l.Where, name, cell(l, 2))
+			}
+			d.Units = append(d.Units, Unit{Name: name, Aliases: SplitList(cell(l, 1)), Must: must})
 		}
 	}
 	for _, l := range tables[SectionSettings] {
@@ -258,6 +265,18 @@ func oneLine(name, s string) (string, error) {
 		return "", fmt.Errorf("%s“%s”有%d个字，过长（不超过%d个字）", name, s, n, maxOffice)
 	}
 	return s, nil
+}
+
+// mustReport reads the 应报送 cell of the 单位 table: 是 (or √, Y, 1, 应报送), 否 (or ×, N, 0)
+// or blank for no.
+func mustReport(s string) (must, ok bool) {
+	switch strings.ToLower(zhtext.Normalize(s)) {
+	case "是", "应报送", "√", "✓", "y", "yes", "1", "true":
+		return true, true
+	case "", "否", "×", "✗", "n", "no", "0", "false":
+		return false, true
+	}
+	return false, false
 }
 
 func statusClass(s string) (Status, bool) {

@@ -16,7 +16,6 @@ const (
 	resultSkipped  = "已跳过"
 	msgGap         = "%s的会议届次不连续：第1–%d次中缺%s（可能有单位未报送，或这些会议没有督查事项），会议次数只计有事项的会议，请核对"
 	limitFailed    = "%s报送的台账无法读取"
-	limitUnsent    = "%s未报送台账"
 	limitExcluded  = "%s报送的%d行因填写错误被排除"
 	limitOne       = "注：%s，其事项未计入本汇总。"
 	limitSeveral   = "注：%s，上述事项均未计入本汇总。"
@@ -204,8 +203,8 @@ func (f *FileResult) Superseded() string {
 }
 
 // Limits is the one sentence under the narrative on 汇总 saying what the figures leave out:
-// units whose file could not be read, units that sent nothing (with --expect), rows excluded
-// by errors. It is empty when nothing is left out.
+// units whose file could not be read, units expected that sent nothing (Absent, with what they
+// had before), rows excluded by errors. It is empty when nothing is left out.
 func (r *Report) Limits() string {
 	return r.limits(limitOne, limitSeveral)
 }
@@ -226,13 +225,7 @@ func (r *Report) limits(one, several string) string {
 	if len(failed) > 0 {
 		parts = append(parts, fmt.Sprintf(limitFailed, unitList(failed)))
 	}
-	if r.Expect != nil && len(r.Expect.Unreported) > 0 {
-		var us []string
-		for _, u := range r.Expect.Unreported {
-			us = append(us, u.Unit)
-		}
-		parts = append(parts, fmt.Sprintf(limitUnsent, unitList(us)))
-	}
+	parts = append(parts, unsentClauses(r.Absent)...)
 	if excluded > 0 {
 		parts = append(parts, fmt.Sprintf(limitExcluded, unitList(excludedUnits), excluded))
 	}

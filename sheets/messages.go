@@ -349,6 +349,7 @@ var kindNames = [numProblemKinds]string{
 	AnnotateFailed:        "无法写出批注副本",
 	VersionDiffers:        "同一单位台账的版本不同",
 	VersionOnlyEarlier:    "只见于较早版本的事项",
+	UnitAbsent:            "应报送单位未报送",
 	CheckFileMissing:      "上期核对工作簿无法使用",
 }
 
@@ -382,6 +383,31 @@ const (
 	msgStatusByPercent    = "表中没有落实状态列，办理情况只用%s列的百分比“%s”表示，没有说明事项是否已完成，duban无法据此统计；请增加“落实状态”列，填写 已落实、推进中 或 未启动，进度写在进展情况中"
 	msgStatusAllBlank     = "本表落实状态列全部为空，如是用底色、符号等标示办理情况，duban无法据此统计；请在落实状态列逐项填写 已落实、推进中 或 未启动"
 	msgDecimalMonth       = "完成时限“%s”填在数字格式的单元格里，是一个小数：2024.1 和 2024.10 在数字格式下是同一个数，无法确定是几月；请写成 2024年10月底前 这样的文字，或填写日期"
+)
+
+// Units not heard from and units with excluded rows (SPEC §7, §9.3): the 注 on 汇总, the rows of
+// 单位统计 and 报送情况, the warnings, and 变化情况.
+const (
+	resultUnsent        = "未报送"
+	noteUnreadable      = "台账无法读取"
+	msgAbsentBefore     = "上期%d项"
+	msgAbsentOverdue    = "，其中逾期%d项"
+	msgAbsentDue        = "应报事项%d项"
+	limitUnsent         = "%s本期未报送台账"
+	limitUnsentHad      = "%s本期未报送台账（%s）"
+	msgAbsent           = "%s本期未报送台账%s，其事项未计入本汇总，请催报"
+	msgAbsentUnreadable = "%s报送的台账无法读取，本期按未报送计%s，其事项未计入本汇总"
+	noteExcluded        = "※ 有填写错误的行未计入，名次仅供参考：%s。"
+	noteExcludedUnit    = "%s%d行"
+	// 变化情况: the report's plain facts, and the check file's notes with sources
+	msgGoneNote       = "本期未报送"
+	msgRegressedFact  = "上期%s，本期%s"
+	msgAbsentRow      = "%s本期未报送，%s"
+	msgSilentRow      = "%s本期报送的台账中没有上期的%d项事项"
+	msgAbsentItemNote = "该单位本期未报送台账"
+	msgSilentItems    = "%s本期报送了台账，但上期的%d项事项本期均未报送（可能因填写错误被排除），请核实"
+	msgSinceAbsent    = "；%s，未计入本期"
+	msgSinceAbsentOne = "%s本期未报送（上期%d项）"
 )
 
 // The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,

@@ -167,6 +167,7 @@ const (
 	AnnotateFailed
 	VersionDiffers
 	VersionOnlyEarlier
+	UnitAbsent
 	CheckFileMissing
 
 	numProblemKinds

@@ -50,6 +50,12 @@ type Report struct {
 	Expect *Reconciliation
 	// Since is set when the report is compared with the previous one (--since).
 	Since *SinceResult
+	// Absent are the units expected to report and not heard from (SPEC §7), biggest first:
+	// named on 汇总, rows 未报送 in 报送情况 and at the end of 单位统计, one warning each.
+	Absent []Absence
+	// Uncounted are the units heard from none of whose rows were counted, every one excluded
+	// by errors: after the ranked units of 单位统计, marked ※, without rank or figures.
+	Uncounted []UnitStats
 }
 
 // Counts are the completion figures of a group of items.
@@ -131,6 +137,9 @@ type UnitStats struct {
 	Rank int
 	Unit string
 	Counts
+	// Excluded is how many rows of the unit's files were excluded by errors: its name is
+	// marked ※ and its rank only indicative (SPEC §7).
+	Excluded int
 }
 
 // Flagged is an item on the 逾期事项 or 临期事项 list with its days overdue or days left.

@@ -20,8 +20,9 @@ type Options struct {
 	// Created is the run's clock, the creation time of the workbooks written.
 	Created time.Time
 	Read    ReadOptions
-	// NoGaps leaves out the warnings about gaps in meetings' session numbers: checking one
-	// unit's ledger (duban check), the sessions it has no items of say nothing.
+	// NoGaps leaves out the warnings about gaps in meetings' session numbers, and the units
+	// the dictionary marks 应报送 that sent nothing: checking one unit's ledger (duban check),
+	// the sessions it has no items of and the units it is not say nothing.
 	NoGaps bool
 	// Master is the master list to reconcile the reports with (--expect), nil for none: the
 	// report's 漏报事项 and the record of the meetings held.
@@ -66,21 +67,20 @@ func Build(files []string, o Options) *Report {
 	r.Created = o.Created
 	r.Inputs = b.outcomes()
 	r.noteItems()
+	b.unitsOfRows(r)
+	r.markExcluded()
 	r.Problems = probs // counted in the files' outcomes as they were read and validated
 	if !o.NoGaps {
 		r.Problems = append(r.Problems, gapProblems(r.Gaps)...)
 	}
-	if r.Since != nil {
-		ps = append(ps, r.Since.Problems...)
-	}
+	ps = append(ps, r.compare(o)...)
 	r.Add(ps)
 	return r
 }
 
-// summarize sums up the merged items against the master list and the previous report the
-// options give.
+// summarize sums up the merged items against the master list the options give.
 func (b *run) summarize(merged []Item) *Report {
-	a := against{previous: b.o.Previous}
+	var a against
 	var rec *Reconciliation
 	if b.o.Master != nil {
 		rec, a.meetings = b.o.Master.against(b.o.Dict, merged)
@@ -115,6 +115,7 @@ type fileRun struct {
 	rowProbs  []Problem // of validating its rows
 	sheets    []SheetTally
 	later     []RawRow // rows left to validate once the reporting year is known
+	unit      string   // the 牵头单位 most of its rows name (rowsUnit)
 	excluded  []ExcludedRow
 }
 
@@ -137,7 +138,7 @@ func (b *run) read(i int) {
 	for _, p := range l.Problems {
 		out.note(p)
 	}
-	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets}
+	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets, unit: rowsUnit(rs, b.o.Dict)}
 	if b.o.Year == 0 && b.v.needsRunYear(rs) {
 		b.results[i].later = rs
 	} else {

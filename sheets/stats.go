@@ -38,12 +38,9 @@ type against struct {
 	// the record of the meetings held (SPEC §7). A meeting category it names counts them with
 	// any other its items name, is known complete (召开…N次), and has no gap to warn of.
 	meetings map[string]map[string]bool
-	// previous is the report to compare with (--since): r.Since, and its 较上期 sentence at
-	// the end of the narrative.
-	previous *Previous
 }
 
-// summarize is Summarize against a master list's meetings and a previous report.
+// summarize is Summarize against a master list's meetings.
 func summarize(items []Item, d *Dict, asOf time.Time, warnDays int, a against) *Report {
 	asOf = midnight(asOf)
 	r := &Report{AsOf: asOf, WarnDays: warnDays}
@@ -60,10 +57,6 @@ func summarize(items []Item, d *Dict, asOf time.Time, warnDays int, a against) *
 	slices.SortStableFunc(r.Overdue, func(a, b Flagged) int { return cmp.Compare(b.Days, a.Days) })
 	slices.SortStableFunc(r.DueSoon, func(a, b Flagged) int { return cmp.Compare(a.Days, b.Days) })
 	r.Narrative = narrative(r, d)
-	if a.previous != nil {
-		r.Since = Since(r, a.previous)
-		r.Narrative += r.Since.Sentence
-	}
 	return r
 }
 

@@ -293,11 +293,25 @@ func TestSubmissionsAndLimits(t *testing.T) {
 		t.Errorf("limits:\n got %s\nwant %s", got, want)
 	}
 	r.Inputs = nil
-	r.Expect = &Reconciliation{Unreported: []UnitDue{{"甲局", 1}, {"乙局", 1}, {"丙局", 1}, {"丁局", 1}, {"戊局", 1}, {"己局", 1}}}
-	if got, want := r.Limits(), "注：甲局、乙局、丙局等6个单位未报送台账，其事项未计入本汇总。"; got != want {
+	for _, u := range []string{"甲局", "乙局", "丙局", "丁局", "戊局", "己局"} {
+		r.Absent = append(r.Absent, Absence{Unit: u, Due: 1})
+	}
+	if got, want := r.Limits(), "注：甲局、乙局、丙局等6个单位本期未报送台账，其事项未计入本汇总。"; got != want {
 		t.Errorf("limits:\n got %s\nwant %s", got, want)
 	}
-	r.Expect = nil
+	// Five or fewer: each with what it had before, from the previous report or else the master
+	// list; those the dictionary alone expects together; an unreadable one by its file.
+	r.Absent = []Absence{{Unit: "市生态环境局", Before: 20, BeforeOverdue: 1, Due: 18}, {Unit: "市统计局", Due: 4},
+		{Unit: "市审计局"}, {Unit: "市林业局"}, {Unit: "市教育局", Before: 22, Unreadable: true}}
+	if got, want := r.Limits(), "注：市生态环境局本期未报送台账（上期20项，其中逾期1项），市统计局本期未报送台账（应报事项4项），"+
+		"市审计局、市林业局本期未报送台账，上述事项均未计入本汇总。"; got != want {
+		t.Errorf("limits:\n got %s\nwant %s", got, want)
+	}
+	r.Absent = r.Absent[:1]
+	if got, want := r.Limits(), "注：市生态环境局本期未报送台账（上期20项，其中逾期1项），其事项未计入本汇总。"; got != want {
+		t.Errorf("limits:\n got %s\nwant %s", got, want)
+	}
+	r.Absent = nil
 	if got := r.Limits(); got != "" {
 		t.Errorf("limits with nothing left out = %q", got)
 	}

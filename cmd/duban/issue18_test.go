@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -246,5 +247,24 @@ func TestAnnotateReplyBy(t *testing.T) {
 	head, _ = openBook(t, filepath.Join(dir2, "市商务局.xlsx")).GetCellValue(sheets.SheetIssues, "A1")
 	if code != exitErrors || strings.Contains(stdout, "未指定 --reply-by") || !strings.HasPrefix(head, "市商务局：以下1处错误请于2024年12月31日前改正后重新报送。\n") {
 		t.Errorf("with --reply-by: exit %d, heading %q\n%s", code, head, stdout)
+	}
+}
+
+// TestBriefBulletinExcluded (situation 2 in the 通报, SPEC §9.1, §9.4): the briefing's sentence
+// counting 市商务局's excluded row apart moves from 一、总体情况 to 二、存在问题.
+func TestBriefBulletinExcluded(t *testing.T) {
+	samplePath := absSample(t)
+	t.Chdir(t.TempDir())
+	if code, _, stderr := runCmd(t, "brief", "--meeting", "常务会第13次", "--as-of", "2024-12-20", samplePath); code != exitErrors {
+		t.Fatalf("brief: exit %d\n%s", code, stderr)
+	}
+	paras, _ := docxParagraphs(t, "关于市政府第13次常务会议议定事项落实情况的通报_20241220.docx")
+	const apart = "另有1项因填写有误未计入（市商务局，完成时限“2024年2月30日”），请单位更正。"
+	if got := after(t, paras, "一、总体情况"); got != "市政府第13次常务会议议定事项4项，已落实3项，正在推进1项。" {
+		t.Errorf("总体情况 %q", got)
+	}
+	// No claim that nothing is overdue while the excluded row, open, may be.
+	if want := "（一）部分事项未能计入。" + apart; !slices.Contains(paras, want) || slices.ContainsFunc(paras, func(p string) bool { return strings.Contains(p, "未发现逾期") }) {
+		t.Errorf("存在问题 lacks %q, or says nothing is overdue:\n%s", want, strings.Join(paras, "\n"))
 	}
 }

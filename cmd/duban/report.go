@@ -118,7 +118,14 @@ func loadDict(path string, ro sheets.ReadOptions) (*sheets.Dict, error) {
 	if path == "" {
 		return sheets.ParseDict(templates.Dictionary)
 	}
-	return sheets.ReadConfig(path, sheets.ReadOptions{MaxUnzip: ro.MaxUnzip})
+	d, err := sheets.ReadConfig(path, sheets.ReadOptions{MaxUnzip: ro.MaxUnzip})
+	if err == nil && len(d.Requirements) == 0 {
+		// A config workbook written before 设置 had 下一步工作要求: the built-in paragraphs.
+		if def, derr := sheets.ParseDict(templates.Dictionary); derr == nil {
+			d.Requirements = def.Requirements
+		}
+	}
+	return d, err
 }
 
 // parseSize reads sizes such as 512MiB, 1G, 100MB, 2048 (bytes).
@@ -145,6 +152,10 @@ const reportHelp = `读取各单位报送的台账（工作簿或文件夹），
   duban report --as-of 2024-12-20 -o 汇总.xlsx 收文   指定统计截止日和输出文件
   duban report --expect 交办清单.xlsx 收文            同时核对漏报事项和未报送单位
   duban report --since 督查事项汇总_20241120.xlsx 收文   与上期汇总比较，增加“变化情况”工作表
+  duban report --docx --issue 16 收文                  同时生成本期督查通报（Word文档），刊头印“第16期”
+
+加 --docx 时，在汇总工作簿旁边另写 <汇总工作簿名>_通报.docx：关于<年度>年度督查事项落实情况的通报，
+总体情况与汇总表的文字摘要一致，存在问题列出逾期事项和未计入的情况，附件是逾期、临期和无明确时限的事项。
 
 退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；
 2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、输出文件也是输入文件、
@@ -155,6 +166,8 @@ type reportCmd struct {
 	common
 	output, expect, since string
 	force                 bool // replace output workbooks edited after duban wrote them
+	docx                  bool // --docx: also write the period's 通报
+	issue                 int  // --issue: its 期号
 }
 
 func (c *reportCmd) flags(fs *pflag.FlagSet) {
@@ -163,6 +176,8 @@ func (c *reportCmd) flags(fs *pflag.FlagSet) {
 	c.register(fs, "有任何错误就不生成工作簿，退出码2")
 	fs.StringVar(&c.expect, "expect", "", "`文件` 交办清单工作簿：核对漏报事项和未报送单位")
 	fs.StringVar(&c.since, "since", "", "`文件` duban 上次生成的汇总工作簿：列出本期办结、新增逾期、本期未报等变化")
+	fs.BoolVar(&c.docx, "docx", false, "同时生成本期督查通报（Word文档 <汇总工作簿名>_通报.docx）")
+	fs.IntVar(&c.issue, "issue", 0, "`期号` 督查通报刊头的期号（与 --docx 同用；默认留空“第　期”）")
 }
 
 func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
@@ -193,7 +208,15 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
-	if !c.force && refuseOverwrite(stderr, out, sheets.CheckPath(out)) {
+	if c.issue < 0 || c.issue > 0 && !c.docx {
+		fmt.Fprintf(stderr, "错误：--issue 是督查通报的期号（正整数），请与 --docx 同用，如 --docx --issue 16\n")
+		return exitNothing
+	}
+	targets := []string{out, sheets.CheckPath(out)}
+	if c.docx {
+		targets = append(targets, books.ReportBulletinPath(out))
+	}
+	if !c.force && refuseOverwrite(stderr, targets...) {
 		return exitNothing
 	}
 	if c.since != "" {
@@ -226,12 +249,18 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	if code, ok := l.writable(e, r, "汇总工作簿"); !ok {
 		return code
 	}
-	checkPath, err := books.WriteReport(out, r)
+	var also []books.Output
+	docx := ""
+	if c.docx {
+		docx = books.ReportBulletinPath(out)
+		also = append(also, books.BulletinOutput(docx, books.ReportBulletin(r, o.Dict, c.issue)))
+	}
+	checkPath, err := books.WriteReport(out, r, also...)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败："+err.Error())
 		return exitNothing
 	}
-	printReportOutput(stdout, r, o, out, checkPath)
+	printReportOutput(stdout, r, o, out, checkPath, docx)
 	return exitCode(r)
 }
 

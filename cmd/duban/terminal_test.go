@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	reWarningsHead = regexp.MustCompile(`^警告\d+条（已计入统计，请核实）：$`)
+	reWarningsHead = regexp.MustCompile(`^(警告\d+条（已计入统计，请核实）|应报送而未报送台账的单位\d+个（其事项未计入统计）)：$`)
 	reNoticesHead  = regexp.MustCompile(`^提示\d+条：`)
 )
 
