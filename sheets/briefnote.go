@@ -30,6 +30,11 @@ func (r *Report) briefLeftOut(m MeetingStats, key string) (rows []ExcludedRow, c
 	for _, x := range unsure {
 		checks = append(checks, fmt.Sprintf(msgBriefCheckRow, x.Cell))
 	}
+	for _, a := range r.Absent {
+		if !a.Unreadable { // an unreadable file is named below
+			checks = append(checks, fmt.Sprintf(msgBriefCheckAbsent, a.Unit))
+		}
+	}
 	for _, f := range r.Submissions() {
 		switch {
 		case f.Failed != "" && !f.Skipped:

@@ -164,3 +164,19 @@ func writeSheets(t *testing.T, path string, sheets map[string][][]any) {
 		t.Fatal(err)
 	}
 }
+
+// TestBriefAbsentUnit: a unit expected and not heard from may have had items of the meeting;
+// the clerk is told on the terminal, the narrative read aloud says nothing it cannot know.
+func TestBriefAbsentUnit(t *testing.T) {
+	d := testDict(t)
+	r := Summarize([]Item{council(14, "推进A项目", "市财政局", Done, date(2024, 6, 30), 4)}, d, date(2024, 12, 20), 7)
+	r.Absent = []Absence{{Unit: "市生态环境局", Before: 20}}
+	b, err := Brief(r, d, "常务会第14次")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"市生态环境局本期未报送台账，其中如有本次会议的事项，未计入通报，请核实"}
+	if !slices.Equal(b.Checks, want) || b.Narrative != "市政府第14次常务会议议定事项1项，已全部落实。" {
+		t.Errorf("checks %q, narrative %s", b.Checks, b.Narrative)
+	}
+}

@@ -421,6 +421,7 @@ const (
 	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
 	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
 	msgBriefCheckRead     = "%s：%d行读取时被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckAbsent   = "%s本期未报送台账，其中如有本次会议的事项，未计入通报，请核实"
 )
 
 // Messages of a report used as the master list of the next round (SPEC §9.3).
