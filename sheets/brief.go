@@ -81,16 +81,13 @@ func FindMeeting(r *Report, d *Dict, name string) (MeetingStats, error) {
 		}
 		return MeetingStats{}, fmt.Errorf(msgBriefNotFound, name, candidates(of))
 	}
-	for _, m := range of {
-		got := ParseMeeting(m.Name)
-		if got.Num == want.Num && (want.Year == 0 || got.Year == want.Year) {
-			return m, nil
-		}
+	if m, ok := sessionOf(of, want, name, r.Year); ok {
+		return m, nil
 	}
 	// The sessions nearest in number first.
 	near := slices.Clone(of)
 	slices.SortStableFunc(near, func(a, b MeetingStats) int {
-		da, db := ParseMeeting(a.Name).Num-want.Num, ParseMeeting(b.Name).Num-want.Num
+		da, db := a.num-want.Num, b.num-want.Num
 		return cmp.Or(cmp.Compare(max(da, -da), max(db, -db)), cmp.Compare(db, da))
 	})
 	slices.Reverse(near) // candidates lists from the end
@@ -115,17 +112,32 @@ func onlyCategory(d *Dict, name string) bool {
 func latest(ms []MeetingStats) MeetingStats {
 	best := ms[0]
 	for _, m := range ms[1:] {
-		a, b := ParseMeeting(m.Name), ParseMeeting(best.Name)
-		switch {
-		case a.Num != b.Num:
-			if a.Year*100000+a.Num > b.Year*100000+b.Num {
-				best = m
-			}
-		case m.Date.After(best.Date):
+		switch c := cmp.Or(cmp.Compare(m.year, best.year), cmp.Compare(m.num, best.num)); {
+		case c > 0, c == 0 && m.Date.After(best.Date):
 			best = m
 		}
 	}
 	return best
+}
+
+// sessionOf finds the meeting of number want.Num among ms (SPEC §4.1): of the year written
+// in name (2023年第9次, 〔2023〕9号), else of the report's year, else of the latest year.
+func sessionOf(ms []MeetingStats, want Meeting, name string, year int) (MeetingStats, bool) {
+	wantYear := cmp.Or(want.Year, textYear(name))
+	var found *MeetingStats
+	for i := range ms {
+		m := &ms[i]
+		if m.num != want.Num || wantYear > 0 && m.year != wantYear {
+			continue
+		}
+		if found == nil || found.year != year && (m.year == year || m.year > found.year) {
+			found = m
+		}
+	}
+	if found == nil {
+		return MeetingStats{}, false
+	}
+	return *found, true
 }
 
 // meetingCategories names the categories that have meetings in the report, with their latest
@@ -250,13 +262,20 @@ func digitRun(s string) int {
 func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 
 // SpokenMeeting is how a meeting is read out: 市政府第14次常务会议 for 市政府常务会议第14次
-// (the session number after the government's name, or first), else the name as shown.
+// (the session number after the government's name, or first; 市政府2023年第9次常务会议 for a
+// meeting shown with its year), else the name as shown.
 func SpokenMeeting(m MeetingStats) string {
-	p := ParseMeeting(m.Name)
-	if p.Num == 0 || p.Year > 0 || m.Name != MeetingName(m.Category, p, "") {
+	if m.num == 0 {
 		return m.Name
 	}
-	nth := "第" + strconv.Itoa(p.Num) + "次"
+	nth := "第" + strconv.Itoa(m.num) + "次"
+	switch m.Name {
+	case m.Category + nth:
+	case m.Category + strconv.Itoa(m.year) + "年" + nth:
+		nth = strconv.Itoa(m.year) + "年" + nth
+	default:
+		return m.Name
+	}
 	if i := strings.LastIndex(m.Category, "政府"); i >= 0 {
 		i += len("政府")
 		return m.Category[:i] + nth + m.Category[i:]

@@ -1,7 +1,6 @@
 package sheets
 
 import (
-	"slices"
 	"strings"
 	"time"
 )
@@ -37,53 +36,33 @@ func (x *ExcludedRow) MeetingKnown() bool {
 	return x.Category != "" && x.Kind == KindMeeting && (x.Meeting.Num > 0 || !x.Meeting.Date.IsZero())
 }
 
-// excludedRows reads, of the rows rs validated into items, those excluded by errors (the rows
-// whose place no item has), each with the first error probs give for it.
-func (v *Validator) excludedRows(rs []RawRow, items []Item, probs []Problem) []ExcludedRow {
-	if len(items) == len(rs) {
-		return nil
-	}
-	counted := make(map[Pos]bool, len(items))
-	for i := range items {
-		counted[items[i].Src] = true
-	}
-	var out []ExcludedRow
-	for i := range rs {
-		if !counted[rs[i].Pos] {
-			out = append(out, v.excludedRow(&rs[i], probs))
-		}
-	}
-	return out
-}
-
-// excludedRow reads what can be read of an excluded row r, as the row rules would read it,
-// without their problems.
-func (v *Validator) excludedRow(r *RawRow, probs []Problem) ExcludedRow {
+// excludedRow is what can be read of parsed row p, excluded by errors probs (its own problems),
+// as the row rules read it, without their problems.
+func (v *Validator) excludedRow(p *parsedRow, probs []Problem) ExcludedRow {
+	r := p.r
 	x := ExcludedRow{Src: r.Pos, Cell: r.Pos, Content: trimmed(r, FieldContent)}
-	in, categoryMeeting, _ := v.input(r)
 	var discard []Problem
-	if cat, _, ok := v.category(in.Category, in.Meeting, in.Group, in.Sheet); ok {
-		meetingDate, _ := v.date(r, FieldMeetingDate, in.Year)
-		x.Category, x.Kind = cat.Name, cat.Kind
-		x.Meeting, _ = v.rowMeeting(r, &in, cat, meetingDate, categoryMeeting, &discard)
+	if p.readable && p.in.categoryOK {
+		x.Category, x.Kind = p.cat.Name, p.cat.Kind
+		x.Meeting, _ = v.rowMeeting(p, p.cat, &discard)
 	}
 	x.Lead, _ = v.lead(r, &discard)
 	if x.Lead == "" {
 		x.Lead = r.UnitFromFile
 	}
 	x.Lead, _ = v.dict.Unit(x.Lead)
-	st := v.dict.readStatus(in.Status)
+	st := v.dict.readStatus(trimmed(r, FieldStatus))
 	x.Status, x.StatusKnown = st.class, st.ok
-	if dl, _, err := v.deadline(in.Deadline, in.MeetingDate, in.Year, r.Date1904); err == nil {
-		x.Deadline = dl.Date
+	if d := &p.dates; p.readable && !d.pending && d.deadlineErr == nil {
+		x.Deadline = d.deadline.Date
 	}
-	i := slices.IndexFunc(probs, func(p Problem) bool {
-		return p.Level == Error && p.Pos.File == r.Pos.File && p.Pos.Sheet == r.Pos.Sheet && p.Pos.Row == r.Pos.Row
-	})
-	if i >= 0 {
-		x.Field, x.Cell = probs[i].Field, probs[i].Pos
-		if f, ok := FieldByLabel(x.Field); ok {
-			x.Raw = strings.TrimSpace(r.Text(f))
+	for _, q := range probs {
+		if q.Level == Error {
+			x.Field, x.Cell = q.Field, q.Pos
+			if f, ok := FieldByLabel(x.Field); ok {
+				x.Raw = strings.TrimSpace(r.Text(f))
+			}
+			break
 		}
 	}
 	return x

@@ -40,8 +40,9 @@ type masterRow struct {
 // reader accepts, or a report duban wrote, by its 事项明细. Either is read whole or refused as
 // a unit's file is (a damaged one is never read in part). ok is false when the file cannot be
 // used at all; probs are the reader's and the row rules' findings (without 落实状态, which a
-// master list does not have); report is set when the list is a report duban wrote.
-func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []masterRow, probs []Problem, ok, report bool) {
+// master list does not have); report is set when the list is a report duban wrote. year is
+// the reporting year its meetings without one take, 0 for the as-of year's.
+func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) (rows []masterRow, probs []Problem, ok, report bool) {
 	name := cmp.Or(ro.Name, filepath.Base(path))
 	book, err := openBook(path, ro)
 	if err != nil {
@@ -62,6 +63,9 @@ func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []ma
 	}
 	v := NewValidator(d, asOf)
 	v.Assigned = true
+	if year > 0 {
+		v.Year = RunYear{year, yearFromReport}
+	}
 	for _, r := range raws {
 		mr := masterRow{raw: r, lead: splitLead(r.Vals[FieldLead]).lead} // one lead, as the row rules take it
 		if mr.lead == "" {
@@ -90,7 +94,7 @@ func readMaster(path string, d *Dict, asOf time.Time, ro ReadOptions) (rows []ma
 // file cannot be read at all. A report duban wrote as the list (SPEC §9.3) gives rows that
 // keep their last status, and then each unit's rows that its run excluded by errors, marked.
 func SplitByUnit(path string, d *Dict, ro ReadOptions) (units []UnitRows, probs []Problem, ok bool) {
-	rows, probs, ok, report := readMaster(path, d, time.Now(), ro)
+	rows, probs, ok, report := readMaster(path, d, time.Now(), 0, ro)
 	if !ok {
 		return nil, probs, false
 	}
@@ -137,7 +141,7 @@ type Master struct {
 // ReadMaster reads the master list at expectPath for reconciling (SPEC §9). A list that cannot
 // be used is an error.
 func ReadMaster(expectPath string, o Options) (*Master, error) {
-	rows, probs, ok, report := readMaster(expectPath, o.Dict, o.AsOf, o.Read)
+	rows, probs, ok, report := readMaster(expectPath, o.Dict, o.AsOf, o.Year, o.Read)
 	if !ok {
 		msg := "无法读取"
 		for _, p := range probs {

@@ -265,7 +265,7 @@ func gapProblems(gaps []MeetingGap) []Problem {
 
 // String describes the gap, e.g. 市委常委会议的会议届次不连续：第1–19次中缺第4、7–8、15次…
 func (g MeetingGap) String() string {
-	return fmt.Sprintf(msgGap, g.Category, g.Last, sessionList(g.Missing))
+	return fmt.Sprintf(msgGap, g.named(), g.Last, sessionList(g.Missing))
 }
 
 // sessionList writes session numbers as 第4、7、8、15次, runs of three or more as 第20–25次.

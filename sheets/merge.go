@@ -12,17 +12,23 @@ import (
 )
 
 // meetingKey is the identity of a meeting within its category (SPEC §4.1): the session
-// number, else the meeting date, else the name without spaces and punctuation.
+// number and its year, else the meeting date, else the name without spaces and punctuation.
+// It is made in one allocation: every item's key is made in Merge and Summarize.
 func meetingKey(m Meeting) string {
+	var buf [32]byte
+	b := buf[:0]
 	switch {
 	case m.Num > 0 && m.Year > 0:
-		return "n" + strconv.Itoa(m.Year) + "-" + strconv.Itoa(m.Num)
+		b = strconv.AppendInt(append(b, 'n'), int64(m.Year), 10)
+		b = strconv.AppendInt(append(b, '-'), int64(m.Num), 10)
 	case m.Num > 0:
-		return "n" + strconv.Itoa(m.Num)
+		b = strconv.AppendInt(append(b, 'n'), int64(m.Num), 10)
 	case !m.Date.IsZero():
-		return "d" + m.Date.Format(time.DateOnly)
+		b = m.Date.AppendFormat(append(b, 'd'), time.DateOnly)
+	default:
+		return "k" + m.Key
 	}
-	return "k" + m.Key
+	return string(b)
 }
 
 // itemKey is the identity of an item (SPEC §6): category, meeting, content without spaces

@@ -49,6 +49,7 @@ const (
 	msgNoSuchPath  = "找不到此文件或文件夹，请检查路径"
 	msgUnreadable  = "无法读取此文件夹（%s）"
 	msgNotWorkbook = "不是Excel工作簿，已跳过"
+	msgNotRegular  = "不是普通文件（命名管道或设备），已跳过，未打开"
 )
 
 // Messages of the reader (SPEC §2.1, §3).
@@ -261,6 +262,7 @@ const (
 const (
 	msgSheetCategory   = "工作表名“%s”指明了类别：本表%d行未写类别，按%s统计"
 	msgCategoryMeeting = "类别“%s”是完整的会议名称，会议按%s统计"
+	msgMeetingDay      = "%s以日期指明会议，会议日期按%s计"
 	msgYearFrom        = "完成时限“%s”未写年份，按%s中的%d年理解为%s"
 	msgYearOfRun       = "完成时限“%s”未写年份，按%s的年度%d年理解为%s"
 
@@ -273,6 +275,7 @@ const (
 	yearFromFlag        = "--year指定"
 	yearFromMeetings    = "多数事项会议日期所在"
 	yearFromAsOf        = "统计截止日"
+	yearFromReport      = "本次报告"
 )
 
 // How an error of the operating system is told to a clerk, inside msgCannotOpen, msgUnreadable
@@ -322,6 +325,10 @@ var kindNames = [numProblemKinds]string{
 	StatusMeaning:        "落实状态按词义归类",
 	NoDeadlineMeaning:    "完成时限按词义计为无明确时限",
 	ColumnMeaning:        "列名按词义识别",
+	MeetingByDate:        "会议按所写日期识别",
+	SheetRepeated:        "跳过重复列出的工作表",
+	FarCells:             "忽略远端列的单元格",
+	NotRegular:           "跳过非普通文件",
 
 	NoSuchPath:            "路径不存在",
 	FolderUnreadable:      "文件夹无法读取",
@@ -409,6 +416,22 @@ const (
 	msgSinceAbsent    = "；%s，未计入本期"
 	msgSinceAbsentOne = "%s本期未报送（上期%d项）"
 )
+
+// msgUnsupportedEncryption is an encrypted .xlsx whose cipher (RC2, DES, 3DES, RC4) duban does
+// not decrypt: no password helps.
+const msgUnsupportedEncryption = "文件已加密，此加密方式不受支持（无论密码对错都无法读取），请单位用Excel或WPS打开后另存为未加密的文件再发送"
+
+// A sheet that workbook.xml lists again for the part of an earlier one (issue 20).
+const (
+	msgRepeatSheet = "与工作表“%s”是同一份数据（工作簿目录把它列了两次），不再重复读取，已跳过"
+	whyRepeat      = "“%s”重复列出另一工作表的数据"
+)
+
+// msgFarCells: cells right of column IV, kept apart by the reader (issue 20).
+const msgFarCells = "%s列以右还有单元格（%d行，第一个在%s），远离表格，不属于任何一列，未读取；如是台账内容，请移到表格中"
+
+// msgPastLimit: a worksheet with rows past 1,048,576 or cells past column XFD (issue 20).
+const msgPastLimit = "工作表超出Excel的范围（超过1048576行或超过XFD列），Excel和WPS只能显示其中一部分，整个文件未读取；请单位在Excel中核对后另存再发送"
 
 // The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,
 // and what the clerk must check on the terminal.

@@ -34,6 +34,8 @@ func openError(name string, err error) error {
 		return fileError(msgEncryptedODS)
 	case errors.Is(err, xlsx.ErrEncrypted):
 		return fileError(msgEncrypted)
+	case errors.Is(err, xlsx.ErrUnsupportedEncryption):
+		return fileError(msgUnsupportedEncryption)
 	case errors.Is(err, xlsx.ErrWrongPassword):
 		return fileError(msgWrongPassword)
 	case errors.Is(err, xlsx.ErrLegacy):
@@ -50,6 +52,10 @@ func openError(name string, err error) error {
 			return damaged(detText)
 		}
 		return damaged(detNotZip)
+	case errors.Is(err, xlsx.ErrPastLimit):
+		// Not damage: Excel, WPS and LibreOffice show only part of such a sheet, so its
+		// rows would count differently here than there.
+		return fileError(msgPastLimit)
 	case errors.As(err, &fe) && (fe.Part == xlsCompound || fe.Part == xlsStream && fe.Offset < 0):
 		// A compound file whose sectors or Workbook stream run past its end: a download or copy
 		// cut short, not a format the clerk can convert. (A compound file that is whole but

@@ -139,6 +139,10 @@ const (
 	StatusMeaning     // a status word read by its meaning (SPEC §4.3)
 	NoDeadlineMeaning // a no-deadline phrase read by its meaning (SPEC §4.2)
 	ColumnMeaning     // a column header read by its head word (SPEC §3.1)
+	MeetingByDate     // a meeting known by the date in a sheet name, title or 会议 cell (SPEC §4.1)
+	SheetRepeated     // a sheet part listed again in the workbook: read once
+	FarCells          // cells far right of any ledger column, not read
+	NotRegular        // a named pipe, socket or device among the inputs: never opened
 
 	// errors and warnings (错误, 警告)
 	NoSuchPath

@@ -30,9 +30,6 @@ type ReadOptions struct {
 	Twin bool
 }
 
-// maxPrealloc bounds the rows reserved ahead of reading a sheet.
-const maxPrealloc = 1 << 14
-
 // headerScanRows is how many non-blank rows at the top of a sheet are searched for the header.
 const headerScanRows = 30
 
@@ -176,6 +173,9 @@ func (r *reader) readSheets(book *xlsx.Book, opt ReadOptions) error {
 			continue
 		case s.Kind != xlsx.Worksheet:
 			r.skipSheet(s.Name, NotWorksheet, msgNotWorksheet, whyNotWorksheet)
+			continue
+		case s.Repeats != "":
+			r.skipSheet(s.Name, SheetRepeated, fmt.Sprintf(msgRepeatSheet, s.Repeats), whyRepeat)
 			continue
 		}
 		if r.readSheet(s.Name, s) {

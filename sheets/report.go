@@ -94,7 +94,7 @@ type MeetingStats struct {
 	Date     time.Time // zero if unknown
 	Counts
 
-	num, year int // the session number (and a document's year), for the gaps
+	num, year int // the session number and the meeting's year, for the gaps and the latest session
 }
 
 // LeaderStats is one row of 分管领导统计.
@@ -106,6 +106,7 @@ type LeaderStats struct {
 // MeetingGap is a meeting category whose session numbers run from 1 to Last with some absent.
 type MeetingGap struct {
 	Category string
+	Year     int // the meetings' year when the category has meetings of several years, else 0
 	Last     int
 	Missing  []int
 }

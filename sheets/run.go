@@ -39,10 +39,10 @@ type Options struct {
 // their rows validated in parallel, so that a file's raw rows are dropped as soon as it is
 // validated; the result does not depend on the order of files.
 //
-// A date written without a year in a row with no year of its own context takes the run's
-// reporting year (SPEC §4.2), which, unless given, is the year most meeting dates of all files
-// fall in: the files with such rows keep their rows until every file is read, and are
-// validated then.
+// A row with no year of its own context takes the run's reporting year for its dates written
+// without one and its meeting's year (SPEC §4.1, §4.2), which, unless given, is the year most
+// meeting dates of all files fall in: such rows wait, parsed, until every file is read, and
+// are validated then.
 func Build(files []string, o Options) *Report {
 	b := &run{o: o, files: files, names: Names(files), twins: twinNames(files),
 		results: make([]fileRun, len(files)), years: yearCounts{}, versions: map[string]Version{},
@@ -57,6 +57,7 @@ func Build(files []string, o Options) *Report {
 
 	items, probs, t := b.collect()
 	unifyKinds(o.Dict, items)
+	nameByYear(items, year.Year)
 	merged, dups, ps := Merge(items, b.versions)
 	r := b.summarize(merged)
 	r.Year = year.Year
@@ -114,13 +115,14 @@ type fileRun struct {
 	readProbs []Problem // about the file, its sheets and its rows as read
 	rowProbs  []Problem // of validating its rows
 	sheets    []SheetTally
-	later     []RawRow // rows left to validate once the reporting year is known
-	unit      string   // the 牵头单位 most of its rows name (rowsUnit)
+	v         validation  // of its rows, under way
+	later     []parsedRow // rows left to validate once the reporting year is known
+	unit      string      // the 牵头单位 most of its rows name (rowsUnit)
 	excluded  []ExcludedRow
 }
 
-// read reads file i and validates its rows, or keeps them for later when they need the
-// run's reporting year, and counts their meeting dates' years.
+// read reads file i and validates its rows, or keeps those that need the run's reporting
+// year for later, and counts their meeting dates' years.
 func (b *run) read(i int) {
 	ro := b.o.Read
 	ro.Name = b.names[i]
@@ -139,13 +141,25 @@ func (b *run) read(i int) {
 		out.note(p)
 	}
 	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets, unit: rowsUnit(rs, b.o.Dict)}
-	if b.o.Year == 0 && b.v.needsRunYear(rs) {
-		b.results[i].later = rs
-	} else {
-		b.validate(i, rs)
-	}
 	seen := yearCounts{}
-	seen.add(rs)
+	res := &b.results[i]
+	res.v.items = make([]Item, 0, len(rs))
+	blank := blankStatusSheets(rs)
+	for k := range rs {
+		p := b.v.parse(&rs[k], b.v.Year)
+		p.in.StatusAllBlank = blank[sheetOf(&rs[k])]
+		if y := p.dates.meetingYear; y > 0 {
+			seen[y]++
+		}
+		if p.dates.pending {
+			res.later = append(res.later, p)
+		} else {
+			b.v.add(&res.v, &p)
+		}
+	}
+	if res.later == nil {
+		b.close(i)
+	}
 	b.mu.Lock()
 	b.versions[b.names[i]] = LedgerVersion(b.names[i], l.Unit, time.Time{}, l.Form)
 	for y, n := range seen {
@@ -161,23 +175,30 @@ func (b *run) read(i int) {
 
 // validateLater validates the rows of file i that waited for the reporting year.
 func (b *run) validateLater(i int) {
-	if rs := b.results[i].later; rs != nil {
-		b.results[i].later = nil
-		b.validate(i, rs)
+	res := &b.results[i]
+	if res.later == nil {
+		return
 	}
+	for k := range res.later {
+		b.v.settle(&res.later[k])
+		b.v.add(&res.v, &res.later[k])
+	}
+	res.later = nil
+	b.close(i)
 }
 
-// validate validates rows rs of file i.
-func (b *run) validate(i int, rs []RawRow) {
+// close ends the validation of file i's rows.
+func (b *run) close(i int) {
 	r := &b.results[i]
-	items, excluded, vps := b.v.Validate(rs)
+	items, excluded, vps := b.v.close(&r.v)
 	r.items, r.rowProbs = items, vps
-	r.excluded = b.v.excludedRows(rs, items, vps)
+	r.excluded = r.v.left
 	r.out.Valid = len(items)
 	r.out.Excluded += excluded
 	for _, p := range vps {
 		r.out.note(p)
 	}
+	r.v = validation{}
 }
 
 // outcomes returns what became of each file as read and validated, in the order given.

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/zhtext"
 )
 
@@ -47,8 +49,11 @@ type PrevItem struct {
 
 // Previous is a report duban wrote earlier, as read back.
 type Previous struct {
-	File  string // base name
-	AsOf  time.Time
+	File string // base name
+	AsOf time.Time
+	// Year is the report's 年度 (in its 汇总's title), which its meetings shown without a
+	// year are of; else its as-of year.
+	Year  int
 	Items []PrevItem
 }
 
@@ -120,8 +125,19 @@ func ReadPrevious(path string, d *Dict, opt ReadOptions) (*Previous, error) {
 		day, _ := strconv.Atoi(m[3])
 		p.AsOf = time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
 	}
+	p.Year = cmp.Or(summaryYear(book), p.AsOf.Year())
 	p.addSources(CheckPath(path), d, opt)
 	return p, nil
+}
+
+// summaryYear is the 年度 in the title of a report's 汇总 (…2024年度督查事项落实情况汇总), 0 if
+// it names none.
+func summaryYear(book *xlsx.Book) int {
+	s := sheet(book, SheetSummary)
+	if s == nil || len(s.Rows) == 0 || s.Rows[0].N != 1 || len(s.Rows[0].Cells) == 0 {
+		return 0
+	}
+	return textYear(s.Rows[0].Cells[0].Value)
 }
 
 // addSources takes the 来源 of the items from the check file at check, when it is there, can
@@ -151,13 +167,26 @@ func (p *Previous) addSources(check string, d *Dict, opt ReadOptions) {
 
 // sinceKeys are the identities of an item for the comparison: by 编号 (within category, unit
 // and meeting) and by content (category, meeting, content without spaces and punctuation,
-// unit). Meetings are compared by the name reports show, which is canonical on both sides.
-func sinceKeys(id, cat, meeting, content, lead string) (byID, byContent string) {
-	m := zhtext.Fold(meeting)
+// unit). Meetings are compared by the name reports show, which is canonical on both sides,
+// in the year of its report (sinceMeeting).
+func sinceKeys(id, cat, meeting, content, lead string, year int) (byID, byContent string) {
+	m := sinceMeeting(meeting, year)
 	if f := zhtext.Fold(id); f != "" {
 		byID = cat + "\x00#" + f + "\x00" + lead + "\x00" + m
 	}
 	return byID, cat + "\x00" + m + "\x00" + zhtext.Fold(content) + "\x00" + lead
+}
+
+// sinceMeeting is the identity of a meeting shown as name in a report of year (SPEC §4.1,
+// §9.3): a numbered meeting by its number and year — written in the name (2023年第9次,
+// 〔2023〕5号), else the report's 年度 — so that last year's report's 第9次 is this year's
+// 2023年第9次; any other by its name folded.
+func sinceMeeting(name string, year int) string {
+	num, docYear := zhtext.MeetingNumber(name)
+	if num == 0 {
+		return zhtext.Fold(name)
+	}
+	return meetingKey(Meeting{Num: num, Year: cmp.Or(docYear, textYear(name), year)})
 }
 
 // Since compares r with the previous report p (SPEC §9.3). An item matches by 编号 when both
@@ -168,7 +197,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 	byContent := map[string][]int{}
 	for i := range p.Items {
 		pi := &p.Items[i]
-		id, content := sinceKeys(pi.ID, pi.Category, pi.MeetingName, pi.Content, pi.Lead)
+		id, content := sinceKeys(pi.ID, pi.Category, pi.MeetingName, pi.Content, pi.Lead, p.Year)
 		if id != "" {
 			byID[id] = i
 		}
@@ -180,7 +209,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 	for i := range r.Items {
 		it := &r.Items[i]
 		match[i] = -1
-		id, _ := sinceKeys(it.ID, it.Category, it.MeetingName, it.Content, it.Lead)
+		id, _ := sinceKeys(it.ID, it.Category, it.MeetingName, it.Content, it.Lead, r.Year)
 		if j, ok := byID[id]; ok && id != "" && !used[j] {
 			match[i], used[j] = j, true
 		}
@@ -190,7 +219,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 			continue
 		}
 		it := &r.Items[i]
-		_, content := sinceKeys(it.ID, it.Category, it.MeetingName, it.Content, it.Lead)
+		_, content := sinceKeys(it.ID, it.Category, it.MeetingName, it.Content, it.Lead, r.Year)
 		for _, j := range byContent[content] {
 			// 编号 on both sides decides: different numbers are different items.
 			if used[j] || zhtext.Fold(it.ID) != "" && zhtext.Fold(p.Items[j].ID) != "" {

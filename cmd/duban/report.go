@@ -139,7 +139,9 @@ func parseSize(s string) (int64, error) {
 	f, err := strconv.ParseFloat(num, 64)
 	mult := map[string]float64{"": 1, "B": 1, "K": 1 << 10, "KB": 1 << 10, "KIB": 1 << 10,
 		"M": 1 << 20, "MB": 1 << 20, "MIB": 1 << 20, "G": 1 << 30, "GB": 1 << 30, "GIB": 1 << 30}[unit]
-	if err != nil || mult == 0 || f <= 0 {
+	// 1<<62 bytes is far above any disk; a larger size (99999999999999999999GiB) would
+	// overflow int64 and quietly become the default.
+	if err != nil || mult == 0 || f <= 0 || f*mult >= 1<<62 {
 		return 0, fmt.Errorf("--max-unzip “%s”无效，应写成 512MiB、1GiB 这样的大小", s)
 	}
 	return int64(f * mult), nil
