@@ -35,6 +35,10 @@ const (
 	msgIssuesNoCell   = "（整张工作表）"
 	msgIssuesTitle    = "问题清单"
 	MsgAnnotateFailed = "无法写出批注副本（%v），请直接把问题清单发给单位"
+	// the heading of 问题清单: whom it goes back to, what to do and by when
+	msgIssuesErrors   = "以下%d处错误请%s改正后重新报送"
+	msgIssuesWarnings = "%d处警告请核实"
+	msgIssuesBy       = "于%s前"
 )
 
 var issueColumns = []string{"级别", "工作表", "单元格", "字段", "原值", "问题说明"}
@@ -54,6 +58,13 @@ type AnnotateOptions struct {
 	// Batch, when set, saves the copy: check --annotate takes back every copy it wrote should
 	// the run fail part-way (disk full).
 	Batch *Batch
+	// Notices lists the notices (提示) in 问题清单 too: with --all, or when asked. By default
+	// it lists what the unit must act on, the errors and warnings.
+	Notices bool
+	// Unit is the unit the copy goes back to, named in the heading of 问题清单; ReplyBy, when
+	// set, the date by which it resubmits (--reply-by).
+	Unit    string
+	ReplyBy time.Time
 }
 
 // Annotate writes into dir a copy of the workbook at inputPath (of a legacy .xls or .et, an
@@ -161,7 +172,10 @@ func annotated(inputPath string, legacy *xlsx.Book, name string, probs []sheets.
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := issueSheet(f, append(slices.Clone(probs), notes...), o.Office); err != nil {
+	listed := slices.DeleteFunc(append(slices.Clone(probs), notes...), func(p sheets.Problem) bool {
+		return p.Level == sheets.Notice && !o.Notices
+	})
+	if err := issueSheet(f, listed, o); err != nil {
 		return nil, nil, err
 	}
 	err = xlsxout.SetProps(f, xlsxout.Props{Application: sheets.ReportApplication, Creator: o.Office,
@@ -316,7 +330,7 @@ func markCells(f *excelize.File, probs []sheets.Problem) ([]xlsxout.Note, error)
 
 // issueSheet adds (or replaces) the 问题清单 sheet, placed first and opened on, printable on
 // A4 landscape with its header repeated on every page.
-func issueSheet(f *excelize.File, probs []sheets.Problem, office string) error {
+func issueSheet(f *excelize.File, probs []sheets.Problem, o AnnotateOptions) error {
 	if err := placeIssueSheet(f); err != nil {
 		return err
 	}
@@ -324,7 +338,7 @@ func issueSheet(f *excelize.File, probs []sheets.Problem, office string) error {
 	if err != nil {
 		return err
 	}
-	if err := issueHeader(f, st, office); err != nil {
+	if err := issueHeader(f, st, issuesHeading(probs, o)+fmt.Sprintf(msgIssuesIntro, o.Office)); err != nil {
 		return err
 	}
 	for i, p := range probs {
@@ -404,11 +418,34 @@ func newIssueStyles(f *excelize.File) (*issueStyles, error) {
 	return &st, nil
 }
 
-// issueHeader writes the two rows above the problems: the introduction, merged across the
-// columns, and the column headings; and sets the columns' widths.
-func issueHeader(f *excelize.File, st *issueStyles, office string) error {
+// issuesHeading is the first line of 问题清单: the unit, how many errors to correct by when,
+// and how many warnings to check — 市商务局：以下1处错误请于2024年12月27日前改正后重新报送。
+func issuesHeading(probs []sheets.Problem, o AnnotateOptions) string {
+	by := ""
+	if !o.ReplyBy.IsZero() {
+		by = fmt.Sprintf(msgIssuesBy, sheets.CNDate(o.ReplyBy))
+	}
+	var parts []string
+	if n := sheets.Count(probs, sheets.Error); n > 0 {
+		parts = append(parts, fmt.Sprintf(msgIssuesErrors, n, by))
+	}
+	if n := sheets.Count(probs, sheets.Warning); n > 0 {
+		parts = append(parts, fmt.Sprintf(msgIssuesWarnings, n))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	s := strings.Join(parts, "，") + "。\n"
+	if o.Unit != "" {
+		s = o.Unit + "：" + s
+	}
+	return s
+}
+
+// issueHeader writes the two rows above the problems: the heading and introduction text,
+// merged across the columns, and the column headings; and sets the columns' widths.
+func issueHeader(f *excelize.File, st *issueStyles, text string) error {
 	s := sheets.SheetIssues
-	text := fmt.Sprintf(msgIssuesIntro, office)
 	if err := f.SetCellStr(s, "A1", text); err != nil {
 		return err
 	}

@@ -16,13 +16,15 @@ import (
 
 // Messages of the overwrite protection (SPEC §2).
 const (
-	msgEdited    = "%s 在生成后被修改过（由%s保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件名"
-	msgForeign   = "%s 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请换一个输出文件名，或先把它移走"
-	msgUnchecked = "%s 已存在，无法读取它（%s），不能确定能否覆盖，未覆盖；请关闭打开它的程序，或换一个输出文件名"
+	msgEdited    = "%s 在生成后被修改过（由%s保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或%s"
+	msgForeign   = "%s 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请%s，或先把它移走"
+	msgUnchecked = "%s 已存在，无法读取它（%s），不能确定能否覆盖，未覆盖；请关闭打开它的程序，或用 -o 换一个输出文件名"
 	msgIsInput   = "%s 也是输入文件，不能覆盖；请换一个输出文件名（-o）或输出文件夹"
-	msgIsDir     = "%s 是一个文件夹，不能用作输出文件；请换一个输出文件名"
+	msgIsDir     = "%s 是一个文件夹，不能用作输出文件；请用 -o 换一个输出文件名"
 	msgNoFolder  = "文件夹 %s 不存在，请先创建或用 -o 指定其他位置"
 	msgTwice     = "%s 在本次要写出的文件中出现了两次，请换一个输出文件名"
+	elsewhereOut = "用 -o 换一个输出文件名"
+	elsewhereDir = "换一个输出文件夹"
 	byUnknown    = "其他程序"
 )
 
@@ -36,13 +38,20 @@ type EditedError struct {
 	// Foreign is set when the file does not carry duban's mark: it is never replaced, --force
 	// or not.
 	Foreign bool
+	// InDir is set when the file's name is duban's and only its folder is the user's
+	// (--out-dir), so that the way out is another folder, not another name (-o).
+	InDir bool
 }
 
 func (e *EditedError) Error() string {
-	if e.Foreign {
-		return fmt.Sprintf(msgForeign, e.Path)
+	elsewhere := elsewhereOut
+	if e.InDir {
+		elsewhere = elsewhereDir
 	}
-	return fmt.Sprintf(msgEdited, e.Path, cmp.Or(e.By, byUnknown))
+	if e.Foreign {
+		return fmt.Sprintf(msgForeign, e.Path, elsewhere)
+	}
+	return fmt.Sprintf(msgEdited, e.Path, cmp.Or(e.By, byUnknown), elsewhere)
 }
 
 // CheckOverwrite says whether the file at path — a workbook or a Word document — may be

@@ -82,8 +82,8 @@ func TestCheckOverwrite(t *testing.T) {
 	}
 	f.Close()
 
-	const tail = "，为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件名"
-	const foreignTail = " 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请换一个输出文件名，或先把它移走"
+	const tail = "，为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或用 -o 换一个输出文件名"
+	const foreignTail = " 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请用 -o 换一个输出文件名，或先把它移走"
 	for _, c := range []struct {
 		path, want string
 	}{

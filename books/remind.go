@@ -31,6 +31,8 @@ type Notice struct {
 	Office  string // 制表单位, e.g. x市人民政府办公室
 	AsOf    time.Time
 	ReplyBy time.Time
+	// Contact and Phone are whom the unit asks (the dictionary's 联系人, 联系电话); empty: none.
+	Contact, Phone string
 }
 
 // Sent is what was written for one unit.
@@ -47,6 +49,11 @@ func (s Sent) Items() int { return s.Overdue + s.DueSoon + s.NoDeadline }
 
 // String is the stdout line of a unit sent a reminder: 市财政局  5项（逾期3项、临期1项、无明确时限1项）  <path>.
 func (s Sent) String() string {
+	return fmt.Sprintf("%s  %s  %s", s.Unit, s.Counts(), s.Path)
+}
+
+// Counts says how many items the unit was sent, and of which kinds: 5项（逾期3项、临期1项、无明确时限1项）.
+func (s Sent) Counts() string {
 	var parts []string
 	for _, p := range []struct {
 		n    int
@@ -56,7 +63,7 @@ func (s Sent) String() string {
 			parts = append(parts, fmt.Sprintf("%s%d项", p.what, p.n))
 		}
 	}
-	return fmt.Sprintf("%s  %d项（%s）  %s", s.Unit, s.Items(), strings.Join(parts, "、"), s.Path)
+	return fmt.Sprintf("%d项（%s）", s.Items(), strings.Join(parts, "、"))
 }
 
 // ReminderName is the reminder's file name: <单位>_催办单_<YYYYMMDD>.xlsx.
@@ -85,6 +92,9 @@ func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice
 	if errs := CheckTargets(paths, inputs, force); len(errs) > 0 {
 		refused := make([]string, len(errs))
 		for i, err := range errs {
+			if e, ok := err.(*EditedError); ok {
+				e.InDir = true // the name is the unit's: another folder
+			}
 			refused[i] = err.Error()
 		}
 		return nil, fmt.Errorf("以下催办单不能覆盖，未生成任何催办单：\n  %s", strings.Join(refused, "\n  "))
@@ -167,7 +177,23 @@ func reminderLine(unit string, n Notice) string {
 		}
 		s += "）"
 	}
-	return s
+	return s + contactText(n)
+}
+
+// contactText is whom to ask, from the dictionary's 联系人 and 联系电话: 联系人：张明，联系电话：
+// 0571-87051234。 Empty when neither is set.
+func contactText(n Notice) string {
+	var parts []string
+	if n.Contact != "" {
+		parts = append(parts, fmt.Sprintf(contactLine, n.Contact)) // as the 通报 names them
+	}
+	if n.Phone != "" {
+		parts = append(parts, fmt.Sprintf(phoneLine, n.Phone))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "，") + "。"
 }
 
 // reminderGuide is what the 填报说明 sheet of a reminder says first.

@@ -87,7 +87,7 @@ func TestRemindRoundTrip(t *testing.T) {
 	must(t, ef.Save())
 	ef.Close()
 	_, err = WriteReminders(dir, d, rems, Notice{AsOf: r.AsOf}, nil, false)
-	if want := "以下催办单不能覆盖，未生成任何催办单：\n  " + edited + " 在生成后被修改过（由Excel保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件名"; err == nil || err.Error() != want {
+	if want := "以下催办单不能覆盖，未生成任何催办单：\n  " + edited + " 在生成后被修改过（由Excel保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件夹"; err == nil || err.Error() != want {
 		t.Errorf("write over an edited reminder:\n got %v\nwant %s", err, want)
 	}
 	if _, err := WriteReminders(dir, d, rems, Notice{Office: "x市人民政府办公室", AsOf: r.AsOf}, nil, true); err != nil {

@@ -113,7 +113,7 @@ func TestCheckTargets(t *testing.T) {
 		}
 		return out
 	}
-	foreign := ledger + " 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请换一个输出文件名，或先把它移走"
+	foreign := ledger + " 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请用 -o 换一个输出文件名，或先把它移走"
 	for _, c := range []struct {
 		name    string
 		targets []string
@@ -121,14 +121,14 @@ func TestCheckTargets(t *testing.T) {
 		want    []string
 	}{
 		{"new and own", []string{at("新.xlsx"), own}, false, nil},
-		{"edited", []string{edited}, false, []string{edited + " 在生成后被修改过（由Excel保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件名"}},
+		{"edited", []string{edited}, false, []string{edited + " 在生成后被修改过（由Excel保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或用 -o 换一个输出文件名"}},
 		{"edited, forced", []string{edited}, true, nil},
 		{"a unit's ledger", []string{ledger}, false, []string{foreign}},
 		{"a unit's ledger, forced", []string{ledger}, true, []string{foreign}},
 		{"an input", []string{filepath.Join(dir, "十一月", "..", "十一月", "市商务局.xlsx")}, true,
 			[]string{filepath.Join(dir, "十一月", "..", "十一月", "市商务局.xlsx") + " 也是输入文件，不能覆盖；请换一个输出文件名（-o）或输出文件夹"}},
 		{"all at once", []string{own, ledger, input, at("十一月")}, true,
-			[]string{foreign, input + " 也是输入文件，不能覆盖；请换一个输出文件名（-o）或输出文件夹", at("十一月") + " 是一个文件夹，不能用作输出文件；请换一个输出文件名"}},
+			[]string{foreign, input + " 也是输入文件，不能覆盖；请换一个输出文件名（-o）或输出文件夹", at("十一月") + " 是一个文件夹，不能用作输出文件；请用 -o 换一个输出文件名"}},
 		{"twice", []string{at("新.xlsx"), at("新.XLSX")}, false, []string{at("新.XLSX") + " 在本次要写出的文件中出现了两次，请换一个输出文件名"}},
 	} {
 		if got := texts(CheckTargets(c.targets, inputs, c.force)); !slices.Equal(got, c.want) {

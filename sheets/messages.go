@@ -224,9 +224,9 @@ const (
 // comparison with the previous report (SPEC §9.1–§9.3).
 const (
 	msgBriefNoName     = "请用 --meeting 指定会议，如 --meeting 市政府常务会议第14次，或只写类别 --meeting 常务会 表示最近一次"
-	msgBriefNoCategory = "无法从“%s”识别会议类别；报表中的会议有：%s"
-	msgBriefNoItems    = "“%s”属于%s，但报表中没有该类会议的事项；报表中的会议有：%s"
-	msgBriefNotFound   = "报表中没有“%s”的事项；相近的会议有：%s"
+	msgBriefNoCategory = "无法从“%s”识别会议类别；台账中的会议有：%s"
+	msgBriefNoItems    = "“%s”属于%s，但台账中没有该类会议的事项；台账中的会议有：%s"
+	msgBriefNotFound   = "台账中没有“%s”的事项；相近的会议有：%s"
 
 	msgBriefCounts      = "%s议定事项%d项，已落实%d项"
 	msgBriefAllDone     = "%s议定事项%d项，已全部落实。"
@@ -363,6 +363,7 @@ var kindNames = [numProblemKinds]string{
 	VersionDiffers:        "同一单位台账的版本不同",
 	VersionOnlyEarlier:    "只见于较早版本的事项",
 	UnitAbsent:            "应报送单位未报送",
+	CheckFileMissing:      "上期核对工作簿无法使用",
 }
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
@@ -443,3 +444,25 @@ const msgFarCells = "%s列以右还有单元格（%d行，第一个在%s），�
 
 // msgPastLimit: a worksheet with rows past 1,048,576 or cells past column XFD (issue 20).
 const msgPastLimit = "工作表超出Excel的范围（超过1048576行或超过XFD列），Excel和WPS只能显示其中一部分，整个文件未读取；请单位在Excel中核对后另存再发送"
+
+// The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,
+// and what the clerk must check on the terminal.
+const (
+	msgBriefExcluded      = "另有%d项因填写有误未计入（%s），请单位更正。"
+	msgBriefExcludedValue = "，%s“%s”"
+	msgBriefExcludedBlank = "，%s未填写"
+	msgBriefExcludedMore  = "等"
+	msgBriefCheckCounted  = "%s：%s的事项因填写错误未计入，通报中已另行说明，请退回单位更正"
+	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
+	msgBriefCheckRead     = "%s：%d行读取时被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckAbsent   = "%s本期未报送台账，其中如有本次会议的事项，未计入通报，请核实"
+)
+
+// Messages of a report used as the master list of the next round (SPEC §9.3).
+const (
+	msgCarryNoCheck     = "上期汇总表的核对工作簿%s，上期因填写错误未计入的事项无法列入模板；请把核对工作簿与汇总表放在同一文件夹后重新生成"
+	msgCarryCheckAbsent = "不在汇总表旁"
+	msgCarryNoSheet     = "中没有“%s”工作表"
+	msgCarryCheckBad    = "无法读取（%s）"
+)

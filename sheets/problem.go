@@ -173,6 +173,7 @@ const (
 	VersionDiffers
 	VersionOnlyEarlier
 	UnitAbsent
+	CheckFileMissing
 
 	numProblemKinds
 )

@@ -66,6 +66,7 @@ func Build(files []string, o Options) *Report {
 	r.Year = year.Year
 	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
 	r.Duplicates = dups
+	r.ExcludedRows = t.excludedRows
 	r.Office = o.Office
 	r.Created = o.Created
 	r.Inputs = b.outcomes()
@@ -120,6 +121,7 @@ type fileRun struct {
 	v         validation  // of its rows, under way
 	later     []parsedRow // rows left to validate once the reporting year is known
 	unit      string      // the 牵头单位 most of its rows name (rowsUnit)
+	excluded  []ExcludedRow
 }
 
 // read reads file i and validates its rows, or keeps those that need the run's reporting
@@ -197,6 +199,7 @@ func (b *run) close(i int) {
 	r := &b.results[i]
 	items, excluded, vps := b.v.close(&r.v)
 	r.items, r.rowProbs = items, vps
+	r.excluded = r.v.left
 	r.out.Valid = len(items)
 	r.out.Excluded += excluded
 	for _, p := range vps {
@@ -218,6 +221,7 @@ func (b *run) outcomes() []FileResult {
 type totals struct {
 	files, rowsRead, excluded int
 	sheets                    []SheetTally
+	excludedRows              []ExcludedRow
 }
 
 // collect returns the items of all files and their problems: in file order, read problems
@@ -236,6 +240,7 @@ func (b *run) collect() (items []Item, probs []Problem, t totals) {
 		t.sheets = append(t.sheets, r.sheets...)
 		t.rowsRead += r.out.Rows
 		t.excluded += r.out.Excluded
+		t.excludedRows = append(t.excludedRows, r.excluded...)
 		if !fileFailed(r.readProbs) {
 			t.files++
 		}

@@ -180,7 +180,7 @@ func TestAnnotateHostile(t *testing.T) {
 	if code2 != exitErrors {
 		t.Fatalf("second check: exit %d\n%s\n%s", code2, stdout2, stderr2)
 	}
-	summary := regexp.MustCompile(`共检查\d+个文件：错误(\d+)个，警告(\d+)个`)
+	summary := regexp.MustCompile(`共检查\d+个文件：错误(\d+)条，警告(\d+)条`)
 	first, second := summary.FindStringSubmatch(stdout), summary.FindStringSubmatch(stdout2)
 	if first == nil || second == nil || !slices.Equal(first[1:], second[1:]) {
 		t.Errorf("problems changed once the copies were among the inputs: %v then %v", first, second)

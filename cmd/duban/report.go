@@ -52,7 +52,7 @@ func (c *common) register(fs *pflag.FlagSet, strictUsage string) {
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "逐条列出每个提示")
 	fs.StringVar(&c.password, "password", "", "`密码` 打开加密工作簿的密码（所有文件共用）")
 	fs.StringVar(&c.maxUnzip, "max-unzip", "512MiB", "`大小` 单个工作簿解压后的大小上限，超过即拒绝读取")
-	fs.IntVar(&c.year, "year", 0, "`年份` 报告年度：未写年份的日期（如 9月底前）在会议日期、会议名称、台账标题中都找不到年份时归入此年（默认取多数事项会议日期所在的年份）")
+	fs.IntVar(&c.year, "year", 0, "`年份` 报告年度：未写年份的日期归入此年（默认取多数会议的年份）")
 }
 
 // parse turns the parsed command line of report or check into options. ok is false when the
@@ -66,7 +66,7 @@ func (c *common) parse(cmd string, e *env, fs *pflag.FlagSet, noPaths string) (o
 	}
 	so, err := c.options()
 	if err != nil {
-		fmt.Fprintln(e.stderr, "错误：", err)
+		fmt.Fprintln(e.stderr, "错误："+err.Error())
 		return o, exitNothing, false
 	}
 	progress(&so, e.stderr, c.quiet)
@@ -199,11 +199,11 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		out = filepath.Join(dir, "督查事项汇总_"+o.AsOf.Format("20060102")+".xlsx")
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		fmt.Fprintf(stderr, "错误： 输出文件 %s 应以 .xlsx 结尾\n", out)
+		fmt.Fprintf(stderr, "错误：输出文件 %s 应以 .xlsx 结尾\n", out)
 		return exitNothing
 	}
 	if err := checkOutput(out); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	if c.issue < 0 || c.issue > 0 && !c.docx {
@@ -222,7 +222,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	if c.since != "" {
 		p, err := sheets.ReadPrevious(c.since, o.Dict, sheets.ReadOptions{MaxUnzip: o.Read.MaxUnzip})
 		if err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
 		if !p.AsOf.IsZero() && !p.AsOf.Before(o.AsOf) {
@@ -235,7 +235,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	if c.expect != "" {
 		m, err := sheets.ReadMaster(c.expect, o.Options)
 		if err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
 		o.Master = m
@@ -244,6 +244,7 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	l.Options = o // with the previous report and the master list
 	r := l.build()
 	printStderr(stderr, r, o)
+	senderHint(stderr, o.Office, o.Quiet)
 
 	if code, ok := l.writable(e, r, "汇总工作簿"); !ok {
 		return code
@@ -270,7 +271,7 @@ func refuseTargets(w io.Writer, force bool, inputs []string, targets ...string) 
 	inputs = slices.DeleteFunc(slices.Clone(inputs), func(s string) bool { return s == "" })
 	errs := books.CheckTargets(targets, inputs, force)
 	for _, err := range errs {
-		fmt.Fprintln(w, "错误：", err)
+		fmt.Fprintln(w, "错误："+err.Error())
 	}
 	return len(errs) > 0
 }

@@ -24,7 +24,7 @@ func TestAnnotateNeverReplacesALedger(t *testing.T) {
 	for _, force := range [][]string{nil, {"--force"}} {
 		args := append([]string{"check", "-q", "--as-of", "2024-12-20", "--annotate", dec}, force...)
 		code, _, stderr := runCmd(t, append(args, nov)...)
-		if code != exitNothing || !strings.Contains(stderr, "错误： "+filepath.Join(dec, "市商务局.xlsx")+" 已存在，且不是duban生成的文件") ||
+		if code != exitNothing || !strings.Contains(stderr, "错误："+filepath.Join(dec, "市商务局.xlsx")+" 已存在，且不是duban生成的文件") ||
 			!strings.Contains(stderr, "以上批注副本不能写出，未写出任何批注副本") {
 			t.Errorf("check --annotate onto the next month's ledgers %v: exit %d\n%s", force, code, stderr)
 		}

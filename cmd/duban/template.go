@@ -59,18 +59,18 @@ func (c *configCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	d, err := loadDict("", sheets.ReadOptions{})
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	if err := checkOutput(c.output); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	if refuseTargets(stderr, c.force, nil, c.output) {
 		return exitNothing
 	}
 	if err := books.WriteConfig(c.output, d); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	fmt.Fprintf(stdout, "词典工作簿：%s\n修改后用 --config %s 交给 report、check、brief、remind、template 使用。\n", c.output, c.output)
@@ -101,8 +101,11 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	d, err := loadDict(c.config, sheets.ReadOptions{})
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
+	}
+	if d.Office == "" {
+		fmt.Fprintln(stderr, hintNoOffice) // the forms name their sender
 	}
 	unitName := strings.TrimSpace(c.unit)
 	if c.from == "" {
@@ -118,14 +121,14 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 			}
 		}
 		if err := checkOutput(out); err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
 		if refuseTargets(stderr, c.force, []string{c.config}, out) {
 			return exitNothing
 		}
 		if err := books.SaveFile(out, func(w io.Writer) error { return books.Form(w, d, unitName, nil) }); err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
 		fmt.Fprintf(stdout, "报送模板：%s\n", out)
@@ -197,10 +200,10 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 	var lines []string
 	for i, u := range units {
 		p := paths[i]
-		err := b.Save(p, func(w io.Writer) error { return books.Form(w, d, u.Unit, u.Rows) })
+		err := b.Save(p, func(w io.Writer) error { return books.Prefilled(w, d, u) })
 		var oe *books.OSError
 		if errors.As(err, &oe) {
-			fmt.Fprintln(stderr, "错误：", b.Fail(err))
+			fmt.Fprintln(stderr, "错误："+b.Fail(err).Error())
 			return exitNothing
 		}
 		if err != nil {

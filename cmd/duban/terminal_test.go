@@ -81,7 +81,7 @@ func TestTerminalOrder(t *testing.T) {
 		"\n  市商务局.xlsx!台账!H12: 完成时限“2024年2月30日”不是有效日期（2月没有30日）（该行已排除，未计入统计，请修改后重新报送）\n\n",
 		"警告5条（已计入统计，请核实）：\n  市委常委会议的会议届次不连续",
 		"\n  市工业和信息化局.xlsx!台账!I6: 落实状态为“已完成”（已落实），但未填写完成日期\n",
-		"\n\n提示81条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n") {
+		"\n\n提示81条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n\n"+hintNoOffice+"\n") {
 		t.Errorf("stderr is not files, errors, warnings, notices:\n%s", stderr)
 	}
 	checkFile := strings.TrimSuffix(out, ".xlsx") + "_核对.xlsx"
