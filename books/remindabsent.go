@@ -45,7 +45,7 @@ func unsentLine(rem sheets.Reminder, n Notice) string {
 	}
 	from := unsentPrevious
 	switch {
-	case a.Assigned == len(a.Items):
+	case a.Assigned == len(rem.Items):
 		from = unsentMaster
 	case a.Assigned > 0:
 		from = unsentBoth
