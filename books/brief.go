@@ -19,7 +19,7 @@ import (
 const SheetBrief = "议定事项落实情况"
 
 var colsBrief = []xlsxout.Column{
-	column("序号", kInt), column("事项内容", kWrap), column("牵头单位", kText), column("责任领导", kText),
+	column("序号", kInt), column("事项内容", kWrap), whole("牵头单位"), column("责任领导", kText),
 	column("完成时限", kDate), column("落实状态", kText), column("进展情况", kWrap), column("预警", kText),
 }
 
@@ -37,7 +37,7 @@ func BriefTable(b *sheets.Briefing, office string) *xlsxout.Table {
 	}
 	return &xlsxout.Table{
 		Name: SheetBrief, Titles: []string{sheets.SpokenMeeting(b.Meeting) + "议定事项落实情况", line, b.Narrative},
-		Cols: colsBrief, N: len(b.Items), Empty: "该会议没有议定事项", Signal: len(colsBrief),
+		Cols: colsBrief, N: len(b.Items), Empty: "该会议没有议定事项", Signal: len(colsBrief), Key: 2,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := b.Items[i]
 			v[0], v[1], v[2], v[3] = i+1, it.Content, it.Lead, it.Leader
@@ -51,9 +51,10 @@ func BriefTable(b *sheets.Briefing, office string) *xlsxout.Table {
 const briefNarrativeRow = 3
 
 // WriteBrief writes the briefing workbook to path (A4 landscape, colour only on 预警). It is
-// marked as duban's own, so that, left among the inputs, it is never read as a ledger.
-func WriteBrief(path string, b *sheets.Briefing, office string) error {
-	return SaveFile(path, func(w io.Writer) error {
+// marked as duban's own, so that, left among the inputs, it is never read as a ledger. Other
+// files of the run (the 通报, BulletinOutput) are saved with it, all or none.
+func WriteBrief(path string, b *sheets.Briefing, office string, also ...Output) error {
+	return SaveFiles(append([]Output{{path, func(w io.Writer) error {
 		f, err := briefBook(b, office)
 		if err != nil {
 			return err
@@ -61,14 +62,14 @@ func WriteBrief(path string, b *sheets.Briefing, office string) error {
 		defer f.Close()
 		err = xlsxout.SetProps(f, xlsxout.Props{
 			Application: sheets.ReportApplication, Creator: cmp.Or(office, sheets.ReportApplication),
-			Description: sheets.ReportDescription, Title: b.Meeting.Name + "议定事项落实情况",
+			Description: sheets.BriefDescription, Title: b.Meeting.Name + "议定事项落实情况",
 			Subject: "统计截止：" + sheets.CNDate(b.AsOf), Created: time.Now(),
 		})
 		if err != nil {
 			return err
 		}
 		return f.Write(w)
-	})
+	}}}, also...)...)
 }
 
 // briefBook lays out the briefing. The kit streams its tables, after which a sheet cannot be

@@ -63,6 +63,49 @@ func TestConfigRoundTrip(t *testing.T) {
 	if !slices.Equal(got.NoDeadline, d.NoDeadline) || got.WarnDays != d.WarnDays {
 		t.Errorf("no-deadline %v warn %d, want %v %d", got.NoDeadline, got.WarnDays, d.NoDeadline, d.WarnDays)
 	}
+	// The 通报's settings: 刊名, the four paragraphs of 下一步工作要求.
+	if got.Journal != "督查通报" || got.Mark != "" || got.Contact != "" || len(d.Requirements) != 4 || !slices.Equal(got.Requirements, d.Requirements) {
+		t.Errorf("通报 settings %q %q %q %q, want %q", got.Journal, got.Mark, got.Contact, got.Requirements, d.Requirements)
+	}
+}
+
+// TestConfigBulletin: the office sets its 刊名, mark and contact in 设置 and rewrites the
+// requirements; a 刊名 left empty is the default.
+func TestConfigBulletin(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "配置.xlsx")
+	if err := WriteConfig(path, testDict(t)); err != nil {
+		t.Fatal(err)
+	}
+	editConfig(t, path, func(f *excelize.File) {
+		for name, v := range map[string]string{sheets.SettingJournal: "政务督查", sheets.SettingMark: "内部资料　注意保存",
+			sheets.SettingContact: "王敏", sheets.SettingPhone: "0910-1234567"} {
+			at := findCell(t, f, sheets.SectionSettings, name)
+			f.SetCellValue(sheets.SectionSettings, "B"+at[1:], v)
+		}
+		at := findCell(t, f, sheets.SectionSettings, sheets.SettingNext) // the first paragraph
+		f.SetCellValue(sheets.SectionSettings, "B"+at[1:], "狠抓整改落实。各单位要……")
+	})
+	d, err := sheets.ReadConfig(path, sheets.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Journal != "政务督查" || d.Mark != "内部资料　注意保存" || d.Contact != "王敏" || d.Phone != "0910-1234567" ||
+		len(d.Requirements) != 4 || d.Requirements[0] != "狠抓整改落实。各单位要……" {
+		t.Errorf("通报 settings %q %q %q %q %q", d.Journal, d.Mark, d.Contact, d.Phone, d.Requirements)
+	}
+	editConfig(t, path, func(f *excelize.File) {
+		at := findCell(t, f, sheets.SectionSettings, sheets.SettingJournal)
+		f.SetCellValue(sheets.SectionSettings, "B"+at[1:], "")
+	})
+	if d, err := sheets.ReadConfig(path, sheets.ReadOptions{}); err != nil || d.Journal != sheets.DefaultJournal {
+		t.Errorf("empty 刊名: %q, %v", d.Journal, err)
+	}
+	b := ReportBulletin(testReport(), d, 5)
+	if b.Name != "政务督查" || b.Mark != "内部资料　注意保存" || b.Issue != 5 || len(b.Requirements) != 5 ||
+		b.Requirements[0].Heading != "狠抓整改落实。" || b.Requirements[4].Text != "联系人：王敏，联系电话：0910-1234567。" {
+		t.Errorf("bulletin masthead and requirements: %q %d %+v", b.Name, b.Issue, b.Requirements)
+	}
 }
 
 func TestConfigCountyRename(t *testing.T) {
@@ -212,7 +255,7 @@ func TestConfigNoteMerges(t *testing.T) {
 	defer f.Close()
 	want := map[string]string{
 		sheets.SectionCategories: "A1:D1", sheets.SectionStatuses: "A1:B1", sheets.SectionColumns: "A1:B1",
-		sheets.SectionNoDeadline: "", sheets.SectionUnits: "A1:B1", sheets.SectionSettings: "A1:B1",
+		sheets.SectionNoDeadline: "", sheets.SectionUnits: "A1:C1", sheets.SectionSettings: "A1:B1",
 	}
 	for _, ct := range sheets.ConfigTables() {
 		ms, err := f.GetMergeCells(ct.Section)

@@ -2,12 +2,14 @@ package books
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/internal/zhtext"
 	"github.com/duban/duban/sheets"
 	"github.com/duban/duban/templates"
 	"github.com/xuri/excelize/v2"
@@ -256,7 +258,6 @@ func TestFormOffice(t *testing.T) {
 	const office = "x市人民政府办公室"
 	var item sheets.RawRow
 	item.Vals[sheets.FieldMeeting] = "市政府第五次常务会议"
-	item.Vals[sheets.FieldContent] = "推进老旧小区改造"
 	item.Vals[sheets.FieldLead] = "市住建局"
 	for _, c := range []struct {
 		name, office, unit string
@@ -311,28 +312,42 @@ func TestFormOffice(t *testing.T) {
 	}
 }
 
-// A pre-filled form is read on paper: too wide for A4 at a readable size, it prints on A3
-// landscape, one page wide; its rows are tall enough for the text that wraps (会议 in a column
-// of 14: two lines). The blank form prints on A4 (TestBlankForm).
+// A pre-filled form is read on paper, on A4 as every unit prints (SPEC §7): 会议 and 牵头单位
+// as wide as their names, so that no name wraps; too wide then for one page at a readable
+// size, it prints in parts that repeat 序号 to 事项内容. The blank form prints one page wide
+// (TestBlankForm).
 func TestPrefilledFormPrint(t *testing.T) {
 	t.Parallel()
 	var item sheets.RawRow
 	item.Vals[sheets.FieldMeeting] = "市长专题会议第32次" // 18 wide
-	item.Vals[sheets.FieldContent] = "推进老旧小区改造"
 	item.Vals[sheets.FieldLead] = "市住建局"
 	var short sheets.RawRow
 	short.Vals[sheets.FieldCategory] = "市长批示"
 	short.Vals[sheets.FieldContent] = "研究停车难问题"
+	item.Vals[sheets.FieldContent] = strings.Repeat("推进老旧小区改造", 4) // 64 wide: three lines
 	f := openForm(t, builtin(t), "市住建局", []sheets.RawRow{item, short})
 	pl, err := f.GetPageLayout(SheetForm)
-	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 8 ||
-		pl.FitToWidth == nil || *pl.FitToWidth != 1 {
-		t.Errorf("page layout = %+v, %v; want A3 landscape one page wide", pl, err)
+	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 ||
+		pl.AdjustTo == nil || *pl.AdjustTo < 60 {
+		t.Errorf("page layout = %+v, %v; want A4 landscape in parts at 60%% or more", pl, err)
 	}
-	if h, err := f.GetRowHeight(SheetForm, HeaderRow+1); err != nil || h != xlsxout.RowHeight(2) {
-		t.Errorf("row %d is %v high (%v), want %v for two lines", HeaderRow+1, h, err, xlsxout.RowHeight(2))
+	var titles string
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" && d.Scope == SheetForm {
+			titles = d.RefersTo
+		}
 	}
-	if h, err := f.GetRowHeight(SheetForm, HeaderRow+2); err != nil || h == xlsxout.RowHeight(2) {
+	if want := fmt.Sprintf("'%s'!$A:$F,'%s'!$%d:$%d", SheetForm, SheetForm, HeaderRow, HeaderRow); titles != want {
+		t.Errorf("print titles %q, want %q", titles, want)
+	}
+	if w, _ := f.GetColWidth(SheetForm, col(sheets.FieldMeeting)); w < float64(zhtext.Width("市长专题会议第32次")+1) {
+		t.Errorf("会议 is %v wide: 市长专题会议第32次 wraps", w)
+	}
+	content, _ := f.GetColWidth(SheetForm, col(sheets.FieldContent))
+	if h, err := f.GetRowHeight(SheetForm, HeaderRow+1); err != nil || h != xlsxout.RowHeight(xlsxout.WrappedLines(item.Vals[sheets.FieldContent], content)) || h == xlsxout.RowHeight(1) {
+		t.Errorf("row %d is %v high (%v), want the lines of 事项内容", HeaderRow+1, h, err)
+	}
+	if h, err := f.GetRowHeight(SheetForm, HeaderRow+2); err != nil || h > xlsxout.RowHeight(1) {
 		t.Errorf("row %d is %v high (%v), want the default for one line", HeaderRow+2, h, err)
 	}
 }

@@ -19,7 +19,7 @@ var (
 		column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("临期", kInt), column("落实率", kRate),
 	}
 	colsMeetings = []xlsxout.Column{
-		column("类别", kText), column("会议", kText), column("会议日期", kDate), column("事项数", kInt),
+		column("类别", kText), whole("会议"), column("会议日期", kDate), column("事项数", kInt),
 		column("已落实", kInt), column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("落实率", kRate),
 	}
 	colsLeaders = []xlsxout.Column{
@@ -27,18 +27,18 @@ var (
 		column("未启动", kInt), column("逾期", kInt), column("临期", kInt), column("落实率", kRate),
 	}
 	colsUnits = []xlsxout.Column{
-		column("排名", kInt), column("牵头单位", kText), column("事项数", kInt), column("已落实", kInt),
+		column("排名", kInt), whole("牵头单位"), column("事项数", kInt), column("已落实", kInt),
 		column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("落实率", kRate),
 	}
 	colsOverdue    = flaggedColumns("逾期天数")
 	colsDueSoon    = flaggedColumns("剩余天数")
 	colsNoDeadline = []xlsxout.Column{
-		column("序号", kInt), column("类别", kText), narrow("会议"), column("事项内容", kWrap),
-		narrow("牵头单位"), column("责任领导", kText), column("落实状态", kText), column("进展情况", kWrap),
+		column("序号", kInt), column("类别", kText), whole("会议"), column("事项内容", kWrap),
+		whole("牵头单位"), column("责任领导", kText), column("落实状态", kText), column("进展情况", kWrap),
 	}
 	colsItems = []xlsxout.Column{
-		column("序号", kInt), column("编号", kText), column("类别", kText), narrow("会议"),
-		column("会议日期", kDate), column("事项内容", kWrap), narrow("牵头单位"), narrow("配合单位"),
+		column("序号", kInt), column("编号", kText), column("类别", kText), whole("会议"),
+		column("会议日期", kDate), column("事项内容", kWrap), whole("牵头单位"), narrow("配合单位"),
 		column("责任领导", kText), column("完成时限", kDate), column("落实状态", kText), column("完成日期", kDate),
 		column("进展情况", kWrap), column("预警", kText),
 	}
@@ -89,12 +89,24 @@ func narrow(label string) xlsxout.Column {
 	return xlsxout.Column{Label: label, Kind: kWrap, Width: 14}
 }
 
-// flaggedColumns are the columns of 逾期事项 and 临期事项. The meeting and the unit wrap in
-// narrower columns, so that the list prints on A4 at a readable size.
+// whole is a column of names that must not break inside a word (a meeting's canonical name, a
+// unit's), as wide as the longest one present (SPEC §7).
+func whole(label string) xlsxout.Column {
+	return xlsxout.Column{Label: label, Kind: kText, Whole: true}
+}
+
+// Key columns: the leading columns repeated on each printed part of a list too wide for one
+// A4 page (xlsxout.FitA4): 序号 to 事项内容.
+const (
+	keyItems   = colContent + 1 // 事项明细
+	keyFlagged = 4              // 逾期事项, 临期事项, 无明确时限
+)
+
+// flaggedColumns are the columns of 逾期事项 and 临期事项; the list prints on A4 (SPEC §7).
 func flaggedColumns(days string) []xlsxout.Column {
 	return []xlsxout.Column{
-		column("序号", kInt), column("类别", kText), narrow("会议"), column("事项内容", kWrap),
-		narrow("牵头单位"), column("责任领导", kText), column("完成时限", kDate), column(days, kInt),
+		column("序号", kInt), column("类别", kText), whole("会议"), column("事项内容", kWrap),
+		whole("牵头单位"), column("责任领导", kText), column("完成时限", kDate), column(days, kInt),
 		column("落实状态", kText), column("进展情况", kWrap),
 	}
 }
@@ -103,10 +115,11 @@ func flaggedColumns(days string) []xlsxout.Column {
 // the clerk's check file beside it (CheckPath), whose path it returns. Both are laid out
 // before either is written, and each is written to a temporary file and renamed into place,
 // so a failed write leaves no half-written workbook and existing files untouched.
-func WriteReport(path string, r *sheets.Report) (checkPath string, err error) {
-	writer := func(tables func(*sheets.Report) []*xlsxout.Table, title string) func(io.Writer) error {
+// Other files of the run (the 通报, BulletinOutput) are saved with them, all or none.
+func WriteReport(path string, r *sheets.Report, also ...Output) (checkPath string, err error) {
+	writer := func(tables func(*sheets.Report) []*xlsxout.Table, title, mark string) func(io.Writer) error {
 		return func(w io.Writer) error {
-			f, err := build(r, tables(r), title)
+			f, err := build(r, tables(r), title, mark)
 			if err != nil {
 				return err
 			}
@@ -115,17 +128,17 @@ func WriteReport(path string, r *sheets.Report) (checkPath string, err error) {
 		}
 	}
 	checkPath = sheets.CheckPath(path)
-	err = SaveFiles(
-		Output{path, writer(reportTables, "督查事项落实情况汇总")},
-		Output{checkPath, writer(checkTables, "督查事项汇总核对")})
+	err = SaveFiles(append([]Output{
+		{path, writer(reportTables, "督查事项落实情况汇总", sheets.ReportDescription)},
+		{checkPath, writer(checkTables, "督查事项汇总核对", sheets.CheckDescription)}}, also...)...)
 	if err != nil {
 		return "", err
 	}
 	return checkPath, nil
 }
 
-// build lays out a workbook of r's tables with its document properties.
-func build(r *sheets.Report, tables []*xlsxout.Table, title string) (*excelize.File, error) {
+// build lays out a workbook of r's tables with its document properties, marked as mark.
+func build(r *sheets.Report, tables []*xlsxout.Table, title, mark string) (*excelize.File, error) {
 	f := excelize.NewFile()
 	if err := xlsxout.WriteBook(f, tables); err != nil {
 		f.Close()
@@ -139,7 +152,7 @@ func build(r *sheets.Report, tables []*xlsxout.Table, title string) (*excelize.F
 		Application: sheets.ReportApplication,
 		Creator:     creator,
 		Company:     r.Office,
-		Description: sheets.ReportDescription,
+		Description: mark,
 		Title:       title,
 		Subject:     "统计截止：" + sheets.CNDate(r.AsOf),
 		Created:     r.Created,
@@ -177,21 +190,12 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 				return xlsxout.None
 			},
 		},
-		{
-			Name: sheets.SheetUnits, Titles: []string{"单位统计" + asOf}, Cols: colsUnits,
-			N: len(r.Units), Empty: "无事项", Notes: []string{noteRankRule},
-			Row: func(i int, v []any) xlsxout.Tone {
-				u := &r.Units[i]
-				v[0], v[1] = u.Rank, u.Unit
-				countValues(v[2:], u.Counts, false)
-				return xlsxout.None
-			},
-		},
+		unitsTable(r, asOf),
 		flaggedTable(sheets.SheetOverdue, "逾期事项"+asOf, colsOverdue, r.Overdue, xlsxout.Red, "无逾期事项"),
 		flaggedTable(sheets.SheetDueSoon, "临期事项"+asOf, colsDueSoon, r.DueSoon, xlsxout.Yellow, "无临期事项"),
 		{
 			Name: sheets.SheetNoDeadline, Titles: []string{"无明确时限事项" + asOf}, Cols: colsNoDeadline,
-			N: len(r.NoDeadline), Empty: "无未落实的无明确时限事项",
+			N: len(r.NoDeadline), Empty: "无未落实的无明确时限事项", Key: keyFlagged,
 			Row: func(i int, v []any) xlsxout.Tone {
 				it := r.NoDeadline[i]
 				v[0], v[1], v[2], v[3] = i+1, it.Category, it.MeetingName, it.Content
@@ -223,6 +227,7 @@ func itemsTable(r *sheets.Report, cols []xlsxout.Column, title string, n int, cu
 	return &xlsxout.Table{
 		Name: sheets.SheetItems, Titles: []string{title}, Cols: cols,
 		N: n, Empty: "无事项", Notes: cut, Signal: signal,
+		Key: keyItems,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := &r.Items[i]
 			if !parents {
@@ -308,7 +313,7 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 	asOf := "（统计截止：" + sheets.CNDate(r.AsOf) + "）"
 	nItems, itemsCut := xlsxout.Cap(len(r.Items), "项事项")
 	nProblems, problemsCut := xlsxout.Cap(len(r.Problems), "条问题（多为提示）")
-	inputs := r.Submissions()
+	inputs, absent := r.Submissions(), absentRows(r)
 	notes := []string{fmt.Sprintf(lineBalance, r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)}
 	for _, g := range r.Gaps {
 		notes = append(notes, g.String())
@@ -319,11 +324,16 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 	case len(r.Gaps) == 0:
 		notes = append(notes, lineNoGaps)
 	}
-	return []*xlsxout.Table{
+	ts := []*xlsxout.Table{
 		{
 			Name: sheets.SheetInputs, Titles: []string{"报送情况" + asOf}, Cols: colsInputs,
-			N: len(inputs), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs),
+			N: len(inputs) + len(absent), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs), Wide: true,
 			Row: func(i int, v []any) xlsxout.Tone {
+				if i >= len(inputs) { // a unit expected that sent nothing
+					a := absent[i-len(inputs)]
+					v[1], v[9] = a.Unit, absentResult(a)
+					return xlsxout.Yellow
+				}
 				f := &inputs[i]
 				v[0], v[1], v[2], v[3] = f.File, f.Unit, strings.Join(f.Sheets, "、"), f.Rows
 				v[4], v[5], v[6], v[7], v[8] = f.Counted, f.Merged, f.Errors, f.Warnings, f.Notices
@@ -339,7 +349,7 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 		},
 		{
 			Name: sheets.SheetProblems, Titles: []string{"校验问题" + asOf}, Cols: colsProblems,
-			N: nProblems, Empty: "未发现问题", Notes: problemsCut,
+			N: nProblems, Empty: "未发现问题", Notes: problemsCut, Wide: true,
 			Row: func(i int, v []any) xlsxout.Tone {
 				p := &r.Problems[i]
 				lv := xlsxout.Marked{Text: p.Level.String()}
@@ -354,8 +364,21 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 				return xlsxout.None
 			},
 		},
-		itemsTable(r, colsItemsChecked, "事项明细（含来源）"+asOf, nItems, itemsCut),
+		checkedItems(r, nItems, itemsCut, asOf),
 	}
+	if r.Since != nil {
+		changes := CheckChangesTable(r.Since, r.AsOf)
+		changes.Wide = true // the check file's, with its sources
+		ts = append(ts, changes)
+	}
+	return ts
+}
+
+// checkedItems is 事项明细 of the check file, the office's own: it may print on A3.
+func checkedItems(r *sheets.Report, n int, cut []string, asOf string) *xlsxout.Table {
+	t := itemsTable(r, colsItemsChecked, "事项明细（含来源）"+asOf, n, cut)
+	t.Wide = true
+	return t
 }
 
 func summaryTable(r *sheets.Report) *xlsxout.Table {
@@ -377,21 +400,9 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 	if r.Office != "" {
 		line = fmt.Sprintf(lineOffice, r.Office, sheets.CNDate(r.AsOf))
 	}
-	var lead []string
-	// With --since the narrative ends with the 较上期 sentence (Options.Previous); on 汇总 it is a line
-	// of its own under the narrative.
-	narrative := r.Narrative
-	if r.Since != nil {
-		narrative = strings.TrimSuffix(narrative, r.Since.Sentence)
-	}
-	if narrative != "" {
-		lead = append(lead, narrative)
-	}
-	if r.Since != nil {
-		lead = append(lead, r.Since.Sentence)
-	}
-	if l := r.Limits(); l != "" {
-		lead = append(lead, l)
+	lead, limits := summaryLead(r)
+	if limits != "" {
+		lead = append(lead, limits)
 	}
 	return &xlsxout.Table{
 		Name: sheets.SheetSummary, Titles: []string{r.SummaryTitle(), line}, Lead: lead, Cols: colsSummary,
@@ -405,12 +416,37 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 			countValues(v[2:], c.Counts, true)
 			return xlsxout.None
 		},
-		Total:   total,
-		Notes:   []string{noteOpenSplit},
-		Chart:   rateChart(len(r.Categories)),
-		OnePage: true, // 汇总, its notes and its chart on one page
+		Total:       total,
+		Notes:       []string{noteOpenSplit},
+		Chart:       rateChart(len(r.Categories)),
+		ChartBeside: true,
+		OnePage:     true, // 汇总, its notes and its chart on one page
 	}
 }
+
+// summaryLead is what 汇总 says above its table, in order: the narrative, with --since the
+// 较上期 sentence as a line of its own, and the sentence on what the figures leave out (limits,
+// empty when nothing is). The 通报 prints the same lines (ReportBulletin).
+func summaryLead(r *sheets.Report) (lead []string, limits string) {
+	// With --since the narrative ends with the 较上期 sentence (Options.Previous); on 汇总 it is a line
+	// of its own under the narrative.
+	narrative := r.Narrative
+	if r.Since != nil {
+		narrative = strings.TrimSuffix(narrative, r.Since.Sentence)
+	}
+	if narrative != "" {
+		lead = append(lead, narrative)
+	}
+	if r.Since != nil {
+		lead = append(lead, r.Since.Sentence)
+	}
+	return lead, r.Limits()
+}
+
+// The size of the chart of 落实率 beside 汇总's table, in pixels: a bar per category.
+const chartWidth = 480
+
+func chartHeight(categories int) uint { return uint(min(100+26*categories, 420)) }
 
 // chartFont is the font of the chart's axis labels.
 var chartFont = excelize.Font{Size: 10, Color: "000000", Family: xlsxout.FontFamily}
@@ -449,14 +485,15 @@ func rateChart(n int) func(f *excelize.File, at xlsxout.ChartPlace) error {
 			PlotArea: excelize.ChartPlotArea{
 				ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"},
 			},
-			Dimension: excelize.ChartDimension{Width: 560, Height: uint(min(100+26*n, 420))},
+			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight(n)},
+			Format:    excelize.GraphicOptions{OffsetX: 12}, // apart from the table beside it
 		})
 	}
 }
 
 func flaggedTable(name, title string, cols []xlsxout.Column, list []sheets.Flagged, t xlsxout.Tone, empty string) *xlsxout.Table {
 	return &xlsxout.Table{
-		Name: name, Titles: []string{title}, Cols: cols, N: len(list), Empty: empty, Signal: 8,
+		Name: name, Titles: []string{title}, Cols: cols, N: len(list), Empty: empty, Signal: 8, Key: keyFlagged,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it, days := list[i].Item, list[i].Days
 			v[0], v[1], v[2], v[3] = i+1, it.Category, it.MeetingName, it.Content

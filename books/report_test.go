@@ -98,7 +98,7 @@ func testReport() *sheets.Report {
 		Units: []sheets.UnitStats{
 			{Rank: 1, Unit: "市应急局", Counts: sheets.Counts{Items: 1, Done: 1}},
 			{Rank: 2, Unit: "市发改委", Counts: sheets.Counts{Items: 1, InProgress: 1}},
-			{Rank: 2, Unit: "市交通局", Counts: sheets.Counts{Items: 1, NotStarted: 1}},
+			{Rank: 2, Unit: "市交通局", Counts: sheets.Counts{Items: 1, NotStarted: 1}, Excluded: 1},
 			{Rank: 4, Unit: "市住建局", Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1}},
 		},
 		Overdue:    []sheets.Flagged{{Item: &items[0], Days: 30}},
@@ -118,6 +118,8 @@ func testReport() *sheets.Report {
 			Missing:    [][]string{{"加快政务服务一网通办", "2024年底前", "市政务服务中心"}},
 			Unreported: []sheets.UnitDue{{Unit: "市政务服务中心", Items: 1}},
 		},
+		Absent:    []sheets.Absence{{Unit: "市政务服务中心", Due: 1}},
+		Uncounted: []sheets.UnitStats{{Unit: "市统计局", Excluded: 1}},
 	}
 }
 
@@ -181,7 +183,7 @@ func TestWriteSheetsAndHeaders(t *testing.T) {
 		"汇总":     "类别|会议次数|事项数|已落实|推进中|未启动|逾期|临期|落实率",
 		"分会议统计":  "类别|会议|会议日期|事项数|已落实|推进中|未启动|逾期|落实率",
 		"分管领导统计": "责任领导|事项数|已落实|推进中|未启动|逾期|临期|落实率",
-		"单位统计":   "排名|牵头单位|事项数|已落实|推进中|未启动|逾期|落实率",
+		"单位统计":   "排名|牵头单位|说明|事项数|已落实|推进中|未启动|逾期|落实率", // 说明: a unit sent nothing
 		"逾期事项":   "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|逾期天数|落实状态|进展情况",
 		"临期事项":   "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|剩余天数|落实状态|进展情况",
 		"无明确时限":  "序号|类别|会议|事项内容|牵头单位|责任领导|落实状态|进展情况",
@@ -238,7 +240,7 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "汇总", cell: "A1", raw: "示例市人民政府办公室2024年度督查事项落实情况汇总", kind: "s"},
 		{sheet: "汇总", cell: "A2", raw: "制表单位：示例市人民政府办公室　　统计截止：2024年11月30日", kind: "s"},
 		{sheet: "汇总", cell: "A3", raw: testReport().Narrative, kind: "s"},
-		{sheet: "汇总", cell: "A4", raw: "注：市教育局报送的台账无法读取，市政务服务中心未报送台账，市统计局报送的1行因填写错误被排除，上述事项均未计入本汇总。", kind: "s"},
+		{sheet: "汇总", cell: "A4", raw: "注：市教育局报送的台账无法读取，市政务服务中心本期未报送台账（应报事项1项），市统计局报送的1行因填写错误被排除，上述事项均未计入本汇总。", kind: "s"},
 		{sheet: "汇总", cell: "A6", raw: "市政府常务会议", kind: "s"},
 		{sheet: "汇总", cell: "B6", raw: "2", kind: "n"},
 		{sheet: "汇总", cell: "I6", raw: "0", kind: "n", numFmt: "0.0%", shown: "0.0%"},
@@ -258,11 +260,23 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "分管领导统计", cell: "H3", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
 		{sheet: "单位统计", cell: "A5", raw: "2", kind: "n"}, // tied with the row above
 		{sheet: "单位统计", cell: "A6", raw: "4", kind: "n"},
-		{sheet: "单位统计", cell: "A8", raw: "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。", kind: "s"},
+		{sheet: "单位统计", cell: "B5", raw: "市交通局※", kind: "s"}, // a row of it excluded by errors
+		{sheet: "单位统计", cell: "C5", raw: "1行有错误未计入", kind: "s"},
+		{sheet: "单位统计", cell: "A7", raw: "", kind: ""}, // none of its rows counted: no rank, no figures
+		{sheet: "单位统计", cell: "B7", raw: "市统计局※", kind: "s"},
+		{sheet: "单位统计", cell: "C7", raw: "1行有错误未计入", kind: "s"},
+		{sheet: "单位统计", cell: "D7", raw: "", kind: ""},
+		{sheet: "单位统计", cell: "A8", raw: "", kind: ""}, // the unit that sent nothing: no rank, no figures
+		{sheet: "单位统计", cell: "B8", raw: "市政务服务中心", kind: "s"},
+		{sheet: "单位统计", cell: "C8", raw: "未报送", kind: "s"},
+		{sheet: "单位统计", cell: "D8", raw: "", kind: ""},
+		{sheet: "单位统计", cell: "I8", raw: "", kind: ""},
+		{sheet: "单位统计", cell: "A10", raw: "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。", kind: "s"},
+		{sheet: "单位统计", cell: "A12", raw: "※ 有填写错误的行未计入，名次仅供参考：市交通局1行、市统计局1行。", kind: "s"},
 		{sheet: "分会议统计", cell: "C3", raw: "45352", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-03-01"},
 		{sheet: "分会议统计", cell: "I3", raw: "0", kind: "n", numFmt: "0.0%"},
 		{sheet: "单位统计", cell: "A3", raw: "1", kind: "n"},
-		{sheet: "单位统计", cell: "H3", raw: "1", kind: "n", numFmt: "0.0%", shown: "100.0%"},
+		{sheet: "单位统计", cell: "I3", raw: "1", kind: "n", numFmt: "0.0%", shown: "100.0%"},
 		{sheet: "逾期事项", cell: "G3", raw: "45596", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-10-31"},
 		{sheet: "逾期事项", cell: "H3", raw: "30", kind: "n"},
 		{sheet: "逾期事项", cell: "I3", raw: "推进中", kind: "s"},
@@ -379,8 +393,10 @@ func TestWriteLayout(t *testing.T) {
 	t.Parallel()
 	path, f := writeTest(t, testReport())
 	checkPath, cf := writeCheck(t, testReport())
-	checkLayout(t, f, path, map[string]int{sheets.SheetItems: 8})
-	checkLayout(t, cf, checkPath, map[string]int{sheets.SheetItems: 8})
+	// The report prints on A4 only, 事项明细 in parts repeating 序号 to 事项内容 (A:F); only the
+	// check file's 事项明细 may take A3 (SPEC §7).
+	checkLayout(t, f, path, nil, map[string]string{sheets.SheetItems: "F"})
+	checkLayout(t, cf, checkPath, map[string]int{sheets.SheetItems: 8}, nil)
 
 	chart := readZipFile(t, path, "xl/charts/chart1.xml")
 	for _, ref := range []string{"<f>&#39;汇总&#39;!$A$6:$A$7</f>", "<f>&#39;汇总&#39;!$I$6:$I$7</f>", "<f>&#39;汇总&#39;!$I$5</f>"} {
@@ -396,13 +412,14 @@ func TestWriteLayout(t *testing.T) {
 		t.Error("汇总 has no drawing for the chart")
 	}
 
-	for _, book := range []*excelize.File{f, cf} {
+	for i, book := range []*excelize.File{f, cf} {
+		mark := []string{sheets.ReportDescription, sheets.CheckDescription}[i]
 		app, err := book.GetAppProps()
 		if err != nil || app.Application != "duban" || app.Company != "示例市人民政府办公室" {
 			t.Errorf("app properties = %+v, %v", app, err)
 		}
 		doc, err := book.GetDocProps()
-		if err != nil || doc.Created != "2024-12-01T09:30:00Z" || doc.Creator != "示例市人民政府办公室" || doc.Description != sheets.ReportDescription {
+		if err != nil || doc.Created != "2024-12-01T09:30:00Z" || doc.Creator != "示例市人民政府办公室" || doc.Description != mark {
 			t.Errorf("document properties = %+v, %v", doc, err)
 		}
 	}
@@ -410,7 +427,9 @@ func TestWriteLayout(t *testing.T) {
 
 // checkLayout checks the print setup, panes, filters and widths of every sheet of f; paper is the
 // paper size of sheets not on A4 (9).
-func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]int) {
+// checkLayout checks every sheet's print setup: on the paper given (A4 when none), one page
+// wide, or in parts repeating the columns up to parts[sheet].
+func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]int, parts map[string]string) {
 	t.Helper()
 	names := f.GetDefinedName()
 	for _, sheet := range f.GetSheetList() {
@@ -419,7 +438,11 @@ func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]i
 		for _, dn := range names {
 			if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet {
 				found = true
-				if want := fmt.Sprintf("'%s'!$%d:$%d", sheet, h, h); dn.RefersTo != want {
+				want := fmt.Sprintf("'%s'!$%d:$%d", sheet, h, h)
+				if key := parts[sheet]; key != "" {
+					want = fmt.Sprintf("'%s'!$A:$%s,%s", sheet, key, want)
+				}
+				if dn.RefersTo != want {
 					t.Errorf("%s print titles = %q, want %q", sheet, dn.RefersTo, want)
 				}
 			}
@@ -436,17 +459,27 @@ func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]i
 			tall = 1 // 汇总 fits one page
 		}
 		size := cmp.Or(paper[sheet], 9)
-		if *pl.Orientation != "landscape" || *pl.Size != size || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
-			pl.FitToHeight == nil || *pl.FitToHeight != tall {
-			t.Errorf("%s page layout: orientation %s size %d fit %v×%v", sheet, *pl.Orientation, *pl.Size,
-				deref(pl.FitToWidth), deref(pl.FitToHeight))
-		}
 		props, err := f.GetSheetProps(sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if props.FitToPage == nil || !*props.FitToPage {
-			t.Errorf("%s: fitToPage not set", sheet)
+		if parts[sheet] != "" {
+			if *pl.Orientation != "landscape" || *pl.Size != size || pl.AdjustTo == nil || *pl.AdjustTo < 60 ||
+				props.FitToPage != nil && *props.FitToPage {
+				t.Errorf("%s page layout in parts: orientation %s size %d scale %v", sheet, *pl.Orientation, *pl.Size, deref(pl.AdjustTo))
+			}
+		} else {
+			if *pl.Orientation != "landscape" || *pl.Size != size || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+				pl.FitToHeight == nil || *pl.FitToHeight != tall {
+				t.Errorf("%s page layout: orientation %s size %d fit %v×%v", sheet, *pl.Orientation, *pl.Size,
+					deref(pl.FitToWidth), deref(pl.FitToHeight))
+			}
+			if props.FitToPage == nil || !*props.FitToPage {
+				t.Errorf("%s: fitToPage not set", sheet)
+			}
+		}
+		if m, err := f.GetPageMargins(sheet); err != nil || (sheet == sheets.SheetSummary) != (m.Horizontally != nil && *m.Horizontally) {
+			t.Errorf("%s: centred %v, want %v (%v)", sheet, deref(m.Horizontally), sheet == sheets.SheetSummary, err)
 		}
 		hf, err := f.GetHeaderFooter(sheet)
 		if err != nil {
@@ -810,57 +843,11 @@ func readZipFile(t *testing.T, path, name string) string {
 	return string(data)
 }
 
-func deref(p *int) any {
+func deref[T any](p *T) any {
 	if p == nil {
 		return nil
 	}
 	return *p
-}
-
-// bigReport is a report of n items spread over units and meetings, for benchmarks.
-func bigReport(n int) *sheets.Report {
-	r := testReport()
-	r.Items = make([]sheets.Item, n)
-	r.Overdue, r.DueSoon, r.NoDeadline = nil, nil, nil
-	r.Problems = r.Problems[:0]
-	for i := range r.Items {
-		it := &r.Items[i]
-		*it = sheets.Item{
-			ID: "ID-" + strconv.Itoa(i), Category: "市政府常务会议", Kind: sheets.KindMeeting,
-			MeetingName: "市政府常务会议第" + strconv.Itoa(i%40+1) + "次", MeetingDate: ymd(2024, 1+i%12, 1+i%28),
-			Content: "推进第" + strconv.Itoa(i) + "项重点工作，按期完成建设任务并组织验收，确保取得实效",
-			Lead:    "市第" + strconv.Itoa(i%60) + "局", Co: "各区政府", Leader: "张三",
-			Deadline: ymd(2024, 1+i%12, 28), Status: sheets.Status(i % 3), Progress: "正在推进，已完成年度计划的百分之六十",
-			Src: sheets.Pos{File: "单位" + strconv.Itoa(i%60) + ".xlsx", Sheet: "台账", Row: 3 + i/60}, Alert: "正常",
-		}
-		switch i % 10 {
-		case 0:
-			it.Alert = "逾期"
-			r.Overdue = append(r.Overdue, sheets.Flagged{Item: it, Days: i % 100})
-		case 1:
-			it.Alert = "临期"
-			r.DueSoon = append(r.DueSoon, sheets.Flagged{Item: it, Days: i % 7})
-		case 2:
-			it.Alert, it.Deadline = "无明确时限", time.Time{}
-			r.NoDeadline = append(r.NoDeadline, it)
-		}
-		if i%20 == 0 {
-			r.Problems = append(r.Problems, sheets.Problem{Pos: it.Src.At(9), Level: sheets.Level(i % 3), Field: "完成时限",
-				Raw: "2023年2月30日", Msg: "完成时限不是有效日期"})
-		}
-	}
-	return r
-}
-
-func BenchmarkWrite(b *testing.B) {
-	r := bigReport(20000)
-	b.ReportAllocs()
-	dir := b.TempDir()
-	for b.Loop() {
-		if _, err := WriteReport(filepath.Join(dir, "r.xlsx"), r); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 // A table longer than a sheet can hold is cut, with a note, instead of failing the workbook.

@@ -28,7 +28,9 @@ func writeLedgers(t *testing.T, dir string, units map[string][][]any) {
 
 // TestSince compares two states of a folder: an item finished, one newly overdue, one still
 // overdue, one status regressed, one item reworded under its 编号, one whose meeting is named
-// otherwise, one new item, and one unit's file removed, whose items are 本期未报.
+// otherwise, one new item, one item a unit no longer reports (本期未报, with a warning), and one
+// unit's file removed: one line for the unit in the report (SPEC §9.3), its items one by one
+// with their sources in the check file's lines, and no warning per item.
 func TestSince(t *testing.T) {
 	t.Parallel()
 	d := testDict(t)
@@ -39,6 +41,7 @@ func TestSince(t *testing.T) {
 		ledgerRow("", "清理拖欠企业账款", "市财政局", date(2024, 12, 1), "推进中", nil),
 		ledgerRow("", "完善政府采购制度", "市财政局", date(2024, 10, 31), "推进中", nil),
 		ledgerRow("CZ-4", "盘活存量资产", "市财政局", date(2024, 9, 30), "已落实", date(2024, 9, 1)),
+		ledgerRow("", "压减一般性支出", "市财政局", date(2025, 6, 30), "推进中", nil),
 	}
 	commerce := [][]any{
 		ledgerRow("", "举办消费促进活动", "市商务局", date(2024, 10, 31), "已落实", date(2024, 10, 10)),
@@ -58,6 +61,7 @@ func TestSince(t *testing.T) {
 
 	finance[0][8], finance[0][9] = "已落实", date(2024, 12, 10)
 	finance[3][4] = "盘活国有存量资产" // reworded under its 编号
+	finance = finance[:4]      // 压减一般性支出 no longer reported
 	commerce[0][8], commerce[0][9] = "推进中", nil
 	commerce[1][2] = "市政府第5次常务会议"
 	commerce = append(commerce, ledgerRow("", "扩大汽车消费", "市商务局", date(2025, 3, 31), "未启动", nil))
@@ -68,7 +72,7 @@ func TestSince(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !prev.AsOf.Equal(date(2024, 11, 20)) || len(prev.Items) != 8 {
+	if !prev.AsOf.Equal(date(2024, 11, 20)) || len(prev.Items) != 9 {
 		t.Fatalf("previous: as of %v, %d items", prev.AsOf, len(prev.Items))
 	}
 	s := sheets.Since(r2, prev)
@@ -81,30 +85,44 @@ func TestSince(t *testing.T) {
 		"本期办结|推进预算绩效管理改革|市财政局|推进中|已落实|完成日期2024-12-10",
 		"新增逾期|清理拖欠企业账款|市财政局|推进中|推进中|已逾期19天",
 		"仍逾期|完善政府采购制度|市财政局|推进中|推进中|已逾期50天",
-		"状态倒退|举办消费促进活动|市商务局|已落实|推进中|上期已落实，本期推进中，请核实",
-		"本期未报|推进学校建设|市教育局|推进中||上期有此事项，本期无单位报送，请核实（上期来源：市教育局.xlsx!台账!2）",
-		"本期未报|落实课后服务|市教育局|已落实||上期有此事项，本期无单位报送，请核实（上期来源：市教育局.xlsx!台账!3）",
+		"状态倒退|举办消费促进活动|市商务局|已落实|推进中|上期已落实，本期推进中",
+		"本期未报|压减一般性支出|市财政局|推进中||本期未报送",
+		"本期未报||市教育局|||市教育局本期未报送，上期2项",
 	}
 	sameLines(t, "changes", got, want)
-	const sentence = "较上期（2024年11月20日）：落实率由37.5%降至28.6%，本期办结1项，新增逾期1项，状态倒退1项，本期未报2项。"
+	got = nil
+	for _, c := range s.Detail {
+		got = append(got, dumpChange(&c)+"|"+c.Check)
+	}
+	sameLines(t, "the check file's changes", got, []string{
+		"新增事项|扩大汽车消费|市商务局||未启动||",
+		"本期办结|推进预算绩效管理改革|市财政局|推进中|已落实|完成日期2024-12-10|",
+		"新增逾期|清理拖欠企业账款|市财政局|推进中|推进中|已逾期19天|",
+		"仍逾期|完善政府采购制度|市财政局|推进中|推进中|已逾期50天|",
+		"状态倒退|举办消费促进活动|市商务局|已落实|推进中|上期已落实，本期推进中|上期已落实，本期推进中，请核实",
+		"本期未报|推进学校建设|市教育局|推进中||本期未报送|该单位本期未报送台账（上期来源：市教育局.xlsx!台账!2）",
+		"本期未报|落实课后服务|市教育局|已落实||本期未报送|该单位本期未报送台账（上期来源：市教育局.xlsx!台账!3）",
+		"本期未报|压减一般性支出|市财政局|推进中||本期未报送|上期有此事项，本期无单位报送，请核实（上期来源：市财政局.xlsx!台账!6）",
+	})
+	const sentence = "较上期（2024年11月20日）：落实率由33.3%降至28.6%，本期办结1项，新增逾期1项，状态倒退1项，本期未报1项；市教育局本期未报送（上期2项），未计入本期。"
 	if s.Sentence != sentence {
 		t.Errorf("sentence\n got %s\nwant %s", s.Sentence, sentence)
 	}
 	sameLines(t, "warnings", dumpProblems(s.Problems), []string{
 		"市商务局.xlsx!台账!A2: 警告: 上期（2024年11月20日）为已落实，本期为推进中，落实状态倒退，请核实 [推进中]",
-		"督查事项汇总_20241120.xlsx!事项明细!A4: 警告: 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，市政府常务会议第5次），请核实是否漏报 [推进学校建设]",
-		"督查事项汇总_20241120.xlsx!事项明细!A5: 警告: 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，市政府常务会议第5次），请核实是否漏报 [落实课后服务]",
+		"督查事项汇总_20241120.xlsx!事项明细!A6: 警告: 上期汇总表中的事项本期没有单位报送（牵头单位市财政局，市政府常务会议第5次），请核实是否漏报 [压减一般性支出]",
 	})
 
 	// Built with the previous report, the report has the comparison, its sentence at the end
-	// of the narrative and its warnings among the problems.
+	// of the narrative and its warnings among the problems, and one warning for the unit that
+	// sent nothing.
 	r3 := sheets.Build(mustSource(t, after), sheets.Options{Dict: d, AsOf: date(2024, 12, 20), WarnDays: 7, Previous: prev})
 	if r3.Since == nil || len(r3.Since.Changes) != len(want) || r3.Narrative != r2.Narrative+sentence {
 		t.Errorf("built with the previous report: narrative %s", r3.Narrative)
 	}
 	warnings := 0
 	for _, p := range r3.Problems {
-		if p.Kind == sheets.StatusRegressed || p.Kind == sheets.PreviousUnreported {
+		if p.Kind == sheets.StatusRegressed || p.Kind == sheets.PreviousUnreported || p.Kind == sheets.UnitAbsent {
 			warnings++
 		}
 	}
@@ -155,6 +173,9 @@ func dumpChange(c *sheets.Change) string {
 	}
 	if c.Item != nil {
 		content, lead, now = c.Item.Content, c.Item.Lead, c.Item.Status.String()
+	}
+	if c.Unit != "" {
+		lead = c.Unit
 	}
 	return strings.Join([]string{c.Kind, content, lead, before, now, c.Note}, "|")
 }
@@ -213,7 +234,7 @@ func TestSinceSample(t *testing.T) {
 		}
 	}
 	var unreported, overdue []string
-	for _, c := range s.Changes {
+	for _, c := range s.Detail {
 		switch c.Kind {
 		case sheets.ChangeUnreported:
 			unreported = append(unreported, c.Prev.Content)
@@ -233,4 +254,12 @@ func TestSinceSample(t *testing.T) {
 	if s.Count(sheets.ChangeNew) != 0 {
 		t.Errorf("%d new items in the same folder", s.Count(sheets.ChangeNew))
 	}
+	// The report's 变化情况 names the unit once, with its previous items.
+	var lines []string
+	for _, c := range s.Changes {
+		if c.Kind == sheets.ChangeUnreported {
+			lines = append(lines, dumpChange(&c))
+		}
+	}
+	sameLines(t, "the report's 本期未报", lines, []string{"本期未报||市教育局|||市教育局本期未报送，上期22项，其中逾期2项"})
 }

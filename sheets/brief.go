@@ -18,10 +18,19 @@ import (
 
 // Briefing is the state of one meeting's items.
 type Briefing struct {
-	AsOf      time.Time
-	Meeting   MeetingStats // its row of 分会议统计
-	Items     []*Item      // in 编号 order, then source order
+	AsOf    time.Time
+	Meeting MeetingStats // its row of 分会议统计
+	Items   []*Item      // in 编号 order, then source order
+	// Excluded are the rows of the meeting excluded by errors (their meeting read from their raw
+	// values), counted apart in the narrative, in source order.
+	Excluded []ExcludedRow
+	// Apart is the sentence of the narrative that counts them apart (另有1项因填写有误未计入…),
+	// "" when none was excluded.
+	Apart     string
 	Narrative string
+	// Checks are what the clerk must check before reading the narrative out — rows and files
+	// left out that may hold items of the meeting — for the terminal, never the text.
+	Checks []string
 }
 
 // FindMeeting resolves a meeting named in any form the reader accepts (市政府常务会议第14次,
@@ -72,16 +81,13 @@ func FindMeeting(r *Report, d *Dict, name string) (MeetingStats, error) {
 		}
 		return MeetingStats{}, fmt.Errorf(msgBriefNotFound, name, candidates(of))
 	}
-	for _, m := range of {
-		got := ParseMeeting(m.Name)
-		if got.Num == want.Num && (want.Year == 0 || got.Year == want.Year) {
-			return m, nil
-		}
+	if m, ok := sessionOf(of, want, name, r.Year); ok {
+		return m, nil
 	}
 	// The sessions nearest in number first.
 	near := slices.Clone(of)
 	slices.SortStableFunc(near, func(a, b MeetingStats) int {
-		da, db := ParseMeeting(a.Name).Num-want.Num, ParseMeeting(b.Name).Num-want.Num
+		da, db := a.num-want.Num, b.num-want.Num
 		return cmp.Or(cmp.Compare(max(da, -da), max(db, -db)), cmp.Compare(db, da))
 	})
 	slices.Reverse(near) // candidates lists from the end
@@ -106,24 +112,39 @@ func onlyCategory(d *Dict, name string) bool {
 func latest(ms []MeetingStats) MeetingStats {
 	best := ms[0]
 	for _, m := range ms[1:] {
-		a, b := ParseMeeting(m.Name), ParseMeeting(best.Name)
-		switch {
-		case a.Num != b.Num:
-			if a.Year*100000+a.Num > b.Year*100000+b.Num {
-				best = m
-			}
-		case m.Date.After(best.Date):
+		switch c := cmp.Or(cmp.Compare(m.year, best.year), cmp.Compare(m.num, best.num)); {
+		case c > 0, c == 0 && m.Date.After(best.Date):
 			best = m
 		}
 	}
 	return best
 }
 
+// sessionOf finds the meeting of number want.Num among ms (SPEC §4.1): of the year written
+// in name (2023年第9次, 〔2023〕9号), else of the report's year, else of the latest year.
+func sessionOf(ms []MeetingStats, want Meeting, name string, year int) (MeetingStats, bool) {
+	wantYear := cmp.Or(want.Year, textYear(name))
+	var found *MeetingStats
+	for i := range ms {
+		m := &ms[i]
+		if m.num != want.Num || wantYear > 0 && m.year != wantYear {
+			continue
+		}
+		if found == nil || found.year != year && (m.year == year || m.year > found.year) {
+			found = m
+		}
+	}
+	if found == nil {
+		return MeetingStats{}, false
+	}
+	return *found, true
+}
+
 // meetingCategories names the categories that have meetings in the report, with their latest
 // session.
 func meetingCategories(ms []MeetingStats) string {
 	if len(ms) == 0 {
-		return "（报表中没有会议类事项）"
+		return "（台账中没有会议类事项）"
 	}
 	var names []string
 	seen := map[string]bool{}
@@ -148,7 +169,7 @@ func meetingCategories(ms []MeetingStats) string {
 // candidates names up to ten meetings to choose from, the latest first.
 func candidates(ms []MeetingStats) string {
 	if len(ms) == 0 {
-		return "（报表中没有会议类事项）"
+		return "（台账中没有会议类事项）"
 	}
 	var names []string
 	for i := len(ms) - 1; i >= 0 && len(names) < 10; i-- {
@@ -183,10 +204,9 @@ func Brief(r *Report, d *Dict, name string) (*Briefing, error) {
 		}
 	}
 	slices.SortStableFunc(b.Items, briefOrder)
+	b.Excluded, b.Checks = r.briefLeftOut(m, key)
+	b.Apart = excludedSentence(b.Excluded)
 	b.Narrative = briefNarrative(b, r.AsOf)
-	if l := r.BriefLimits(); l != "" {
-		b.Narrative += l
-	}
 	return b, nil
 }
 
@@ -242,13 +262,20 @@ func digitRun(s string) int {
 func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 
 // SpokenMeeting is how a meeting is read out: 市政府第14次常务会议 for 市政府常务会议第14次
-// (the session number after the government's name, or first), else the name as shown.
+// (the session number after the government's name, or first; 市政府2023年第9次常务会议 for a
+// meeting shown with its year), else the name as shown.
 func SpokenMeeting(m MeetingStats) string {
-	p := ParseMeeting(m.Name)
-	if p.Num == 0 || p.Year > 0 || m.Name != MeetingName(m.Category, p, "") {
+	if m.num == 0 {
 		return m.Name
 	}
-	nth := "第" + strconv.Itoa(p.Num) + "次"
+	nth := "第" + strconv.Itoa(m.num) + "次"
+	switch m.Name {
+	case m.Category + nth:
+	case m.Category + strconv.Itoa(m.year) + "年" + nth:
+		nth = strconv.Itoa(m.year) + "年" + nth
+	default:
+		return m.Name
+	}
 	if i := strings.LastIndex(m.Category, "政府"); i >= 0 {
 		i += len("政府")
 		return m.Category[:i] + nth + m.Category[i:]
@@ -261,8 +288,10 @@ func SpokenMeeting(m MeetingStats) string {
 func briefNarrative(b *Briefing, asOf time.Time) string {
 	c := b.Meeting.Counts
 	var s strings.Builder
-	if c.Items == c.Done {
+	open := slices.ContainsFunc(b.Excluded, func(x ExcludedRow) bool { return x.Open() })
+	if c.Items == c.Done && !open {
 		fmt.Fprintf(&s, msgBriefAllDone, SpokenMeeting(b.Meeting), c.Items)
+		s.WriteString(b.Apart)
 		return s.String()
 	}
 	fmt.Fprintf(&s, msgBriefCounts, SpokenMeeting(b.Meeting), c.Items, c.Done)
@@ -287,9 +316,11 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 	}
 	slices.SortStableFunc(overdue, func(a, b *Item) int { return a.Deadline.Compare(b.Deadline) })
 	slices.SortStableFunc(soon, func(a, b *Item) int { return a.Deadline.Compare(b.Deadline) })
-	if len(overdue) == 0 {
+	switch {
+	case len(overdue) == 0 && open: // an excluded row may be overdue: say nothing of it
+	case len(overdue) == 0:
 		s.WriteString(msgBriefNoOverdue)
-	} else {
+	default:
 		fmt.Fprintf(&s, msgBriefOverdue, len(overdue))
 		for i, it := range overdue {
 			if i > 0 {
@@ -308,6 +339,7 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 		}
 	}
 	s.WriteString("。")
+	s.WriteString(b.Apart)
 	return s.String()
 }
 

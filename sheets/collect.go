@@ -33,6 +33,10 @@ func Source(paths []string) (files []string, probs []Problem) {
 			probs = append(probs, Problem{Pos: Pos{File: root}, Scope: ScopeFile, Level: Error, Kind: NoSuchPath, Msg: msgNoSuchPath})
 			continue
 		}
+		if fi.Mode().Type()&specialModes != 0 {
+			probs = append(probs, Problem{Pos: Pos{File: filepath.Base(root)}, Scope: ScopeFile, Level: Notice, Kind: NotRegular, Msg: msgNotRegular})
+			continue
+		}
 		if !fi.IsDir() {
 			// Named one by one (a shell's *.xlsx), lock files and duban's own unfinished
 			// temporary files are still not workbooks to read.
@@ -59,6 +63,11 @@ func Source(paths []string) (files []string, probs []Problem) {
 			if de.IsDir() {
 				return nil
 			}
+			if special(p, de) {
+				// A named pipe or a device is never opened: reading one can wait forever.
+				probs = append(probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Notice, Kind: NotRegular, Msg: msgNotRegular})
+				return nil
+			}
 			switch strings.ToLower(filepath.Ext(name)) {
 			case ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".et", ".ods", ".ots":
 				add(p)
@@ -70,6 +79,23 @@ func Source(paths []string) (files []string, probs []Problem) {
 	}
 	return files, probs
 }
+
+// special reports whether a folder entry is a named pipe, socket or device, or a symbolic
+// link to one.
+func special(p string, de fs.DirEntry) bool {
+	t := de.Type()
+	if t&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return false // a broken link: opening it says so
+		}
+		t = fi.Mode().Type()
+	}
+	return t&specialModes != 0
+}
+
+// specialModes are the file types that are not read: opening a named pipe can wait forever.
+const specialModes = fs.ModeNamedPipe | fs.ModeSocket | fs.ModeDevice | fs.ModeCharDevice | fs.ModeIrregular
 
 // isHiddenName reports whether a folder entry is skipped without a word: hidden (.*), an
 // Office lock file (~$*), or a file Windows keeps in folders on its own.

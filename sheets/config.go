@@ -39,17 +39,24 @@ var configTables = []ConfigTable{
 	{SectionNoDeadline, []string{"写法"},
 		"无明确时限：完成时限栏写了这些词（或空白）的事项，计为没有明确时限。每行一个词。",
 		[]float64{50}, func([]string) int { return 0 }},
-	{SectionUnits, []string{"单位名称", "别名"},
-		"单位：留空表示不核对单位名称；列出后，不在名单中的牵头单位会给出警告，别名会统一为单位名称。多个别名用“、”分隔。",
-		[]float64{24, 60}, func([]string) int { return 0 }},
+	{SectionUnits, []string{"单位名称", "别名", "应报送"},
+		"单位：留空表示不核对单位名称；列出后，不在名单中的牵头单位会给出警告，别名会统一为单位名称。多个别名用“、”分隔。" +
+			"应报送填 是 的单位每期都应报送台账，未报送的在汇总表中注明。",
+		[]float64{24, 60, 10}, func(cells []string) int {
+			if len(cells) > 2 {
+				if _, ok := mustReport(strings.TrimSpace(cells[2])); !ok {
+					return 2
+				}
+			}
+			return 0
+		}},
 	{SectionSettings, []string{"名称", "值"},
 		"设置：临期天数是距完成时限不超过多少天的未落实事项记为临期（命令行 --warn-days 优先）；" +
-			"制表单位请填本单位名称（如 x市人民政府办公室），写在汇总表、会议通报、催办单的抬头和批注署名中。",
+			"制表单位请填本单位名称（如 x市人民政府办公室），写在汇总表、会议通报、催办单的抬头和批注署名中；" +
+			"刊名、密级标注、联系人、联系电话印在督查通报（Word文档）上；下一步工作要求每行一段，段首一句（不超过16个字）作小标题。",
 		[]float64{14, 36}, func(cells []string) int {
-			if len(cells) > 0 {
-				if s := strings.TrimSpace(cells[0]); s == SettingWarnDays || s == SettingOffice {
-					return 1
-				}
+			if len(cells) > 0 && slices.Contains(Settings(), strings.TrimSpace(cells[0])) {
+				return 1
 			}
 			return 0
 		}},

@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -23,6 +24,9 @@ type Category struct {
 type Unit struct {
 	Name    string
 	Aliases []string
+	// Must is true when the unit must report every round (应报送 = 是): not heard from, it is
+	// named on 汇总 as 未报送 (SPEC §7).
+	Must bool
 }
 
 // Dict is the dictionary (SPEC §8): everything an office names its own way.
@@ -36,6 +40,12 @@ type Dict struct {
 	// Office is the 制表单位 (e.g. x市人民政府办公室): the title line of reports, briefings and
 	// reminders, and the author of notes in annotated copies. Empty in the built-in dictionary.
 	Office string
+	// The 通报's settings (SPEC §8, §9.4): its 刊名 (default 督查通报), the mark printed top
+	// left (内部资料 注意保存; empty: none), the contact named on reminders and 通报, and the
+	// paragraphs of 下一步工作要求, one row each.
+	Journal, Mark  string
+	Contact, Phone string
+	Requirements   []string
 
 	category  map[string]int // normalised name or alias → index in Categories
 	status    map[string]Status
@@ -61,7 +71,15 @@ const (
 	SectionSettings   = "设置"
 	SettingWarnDays   = "临期天数"
 	SettingOffice     = "制表单位"
+	SettingJournal    = "刊名"
+	SettingMark       = "密级标注"
+	SettingContact    = "联系人"
+	SettingPhone      = "联系电话"
+	SettingNext       = "下一步工作要求"
 )
+
+// DefaultJournal is the 通报's 刊名 when the dictionary names none.
+const DefaultJournal = "督查通报"
 
 // DictLine is one line of a dictionary table with the place it came from, used to report
 // mistakes in a config workbook by cell.
@@ -98,7 +116,7 @@ func ParseDict(text string) (*Dict, error) {
 
 // BuildDict builds a dictionary from its tables, keyed by section name.
 func BuildDict(tables map[string][]DictLine) (*Dict, error) {
-	d := &Dict{WarnDays: 7}
+	d := &Dict{WarnDays: 7, Journal: DefaultJournal}
 	cell := func(l DictLine, i int) string {
 		if i < len(l.Cells) {
 			return strings.TrimSpace(l.Cells[i])
@@ -153,7 +171,11 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 	}
 	for _, l := range tables[SectionUnits] {
 		if name := cell(l, 0); name != "" {
-			d.Units = append(d.Units, Unit{Name: name, Aliases: SplitList(cell(l, 1))})
+			must, ok := mustReport(cell(l, 2))
+			if !ok {
+				return nil, fmt.Errorf("%s：单位“%s”的应报送“%s”无效，应填 是 或 否（留空为否）", l.Where, name, cell(l, 2))
+			}
+			d.Units = append(d.Units, Unit{Name: name, Aliases: SplitList(cell(l, 1)), Must: must})
 		}
 	}
 	for _, l := range tables[SectionSettings] {
@@ -170,9 +192,13 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 				return nil, fmt.Errorf("%s：%w", l.Where, err)
 			}
 			d.Office = office
+		case SettingJournal, SettingMark, SettingContact, SettingPhone, SettingNext:
+			if err := d.bulletinSetting(cell(l, 0), cell(l, 1)); err != nil {
+				return nil, fmt.Errorf("%s：%w", l.Where, err)
+			}
 		case "":
 		default:
-			return nil, fmt.Errorf("%s：未知设置“%s”（可用：%s、%s）", l.Where, cell(l, 0), SettingWarnDays, SettingOffice)
+			return nil, fmt.Errorf("%s：未知设置“%s”（可用：%s）", l.Where, cell(l, 0), strings.Join(Settings(), "、"))
 		}
 	}
 	if err := d.index(); err != nil {
@@ -181,17 +207,54 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 	return d, nil
 }
 
+// Settings names the rows of 设置, in the order the config workbook lists them.
+func Settings() []string {
+	return []string{SettingWarnDays, SettingOffice, SettingJournal, SettingMark, SettingContact, SettingPhone, SettingNext}
+}
+
+// bulletinSetting takes a row of 设置 that the 通报 prints: one line each, but for the
+// paragraphs of 下一步工作要求 (one row a paragraph; blank rows skipped).
+func (d *Dict) bulletinSetting(name, value string) error {
+	if name == SettingNext {
+		if p := strings.Join(strings.Fields(value), ""); p != "" {
+			d.Requirements = append(d.Requirements, p)
+		}
+		return nil
+	}
+	v, err := oneLine(name, value)
+	if err != nil {
+		return err
+	}
+	switch name {
+	case SettingJournal:
+		d.Journal = cmp.Or(v, DefaultJournal)
+	case SettingMark:
+		d.Mark = v
+	case SettingContact:
+		d.Contact = v
+	case SettingPhone:
+		d.Phone = v
+	}
+	return nil
+}
+
 // maxOffice is the longest 制表单位 taken, in characters: it heads every sheet and signs every
 // note, and no office's name comes near it.
 const maxOffice = 40
 
 // officeName checks the 制表单位 of the settings: one line of at most maxOffice characters.
 func officeName(s string) (string, error) {
+	return oneLine(SettingOffice, s)
+}
+
+// oneLine checks a setting printed on one line (制表单位, 刊名, 联系人…): no line breaks or
+// control characters, at most maxOffice characters.
+func oneLine(name, s string) (string, error) {
 	if strings.ContainsAny(s, "\r\n\t") {
-		return "", fmt.Errorf("制表单位“%s”应写在一行内", strings.Join(strings.Fields(s), " "))
+		return "", fmt.Errorf("%s“%s”应写在一行内", name, strings.Join(strings.Fields(s), " "))
 	}
 	if strings.IndexFunc(s, unicode.IsControl) >= 0 {
-		return "", fmt.Errorf("制表单位“%s”含有不可见的控制字符，请重新输入", strings.Map(func(r rune) rune {
+		return "", fmt.Errorf("%s“%s”含有不可见的控制字符，请重新输入", name, strings.Map(func(r rune) rune {
 			if unicode.IsControl(r) {
 				return -1
 			}
@@ -199,9 +262,21 @@ func officeName(s string) (string, error) {
 		}, s))
 	}
 	if n := len([]rune(s)); n > maxOffice {
-		return "", fmt.Errorf("制表单位“%s”有%d个字，过长（不超过%d个字）", s, n, maxOffice)
+		return "", fmt.Errorf("%s“%s”有%d个字，过长（不超过%d个字）", name, s, n, maxOffice)
 	}
 	return s, nil
+}
+
+// mustReport reads the 应报送 cell of the 单位 table: 是 (or √, Y, 1, 应报送), 否 (or ×, N, 0)
+// or blank for no.
+func mustReport(s string) (must, ok bool) {
+	switch strings.ToLower(zhtext.Normalize(s)) {
+	case "是", "应报送", "√", "✓", "y", "yes", "1", "true":
+		return true, true
+	case "", "否", "×", "✗", "n", "no", "0", "false":
+		return false, true
+	}
+	return false, false
 }
 
 func statusClass(s string) (Status, bool) {

@@ -8,6 +8,8 @@
 //	Validate (validate.go)  raw rows → items, by the row rules of SPEC §5 (validator/v10)
 //	Merge    (merge.go)     the same item from several rows counted once (SPEC §6)
 //	Summarize (stats.go)    items → Report: the figures of SPEC §7, the as-of date passed in
+//	                        (absent.go: the units expected that sent nothing, and the units
+//	                        whose rows errors excluded; since.go: 较上期 against a previous report)
 //
 // Build (run.go) runs them all; package books writes the Report. Only the reader touches
 // workbooks — a unit's ledger, and duban's own workbooks read back (own.go: a previous report,

@@ -110,9 +110,9 @@ func TestReconcileAllBack(t *testing.T) {
 		{"会议", "事项内容", "牵头单位", "完成时限"},
 		{"市长专题会议第7次", "制定数据开放目录", "市数据局", ""},
 	})
-	items := []Item{{Category: "市长专题会议", Kind: KindMeeting, Meeting: Meeting{Num: 7},
+	items := []Item{{Category: "市长专题会议", Kind: KindMeeting, Meeting: Meeting{Num: 7, Year: 2024},
 		Content: "制定数据开放目录", Lead: "市数据局"}}
-	m, err := ReadMaster(master2, Options{Dict: testDict(t)})
+	m, err := ReadMaster(master2, Options{Dict: testDict(t), Year: 2024})
 	if err != nil {
 		t.Fatal(err)
 	}

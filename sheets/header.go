@@ -60,16 +60,7 @@ func (s *sheetReader) findHeader(top [][]xlsx.Cell) (h int, sub, ok bool) {
 		if blank(top[i]) {
 			continue
 		}
-		var next []xlsx.Cell
-		if i+1 < len(top) {
-			next = top[i+1]
-		}
-		sb := s.isSubHeader(top[i], next, i+1)
-		var lower []xlsx.Cell
-		if sb {
-			lower = next
-		}
-		hd := s.mapHeader(top[i], lower)
+		hd, sb := s.topHeader(top, i)
 		if hd.count < 3 || !hd.key() {
 			continue
 		}
@@ -95,10 +86,8 @@ func (s *sheetReader) isSubHeader(upper, lower []xlsx.Cell, n int) bool {
 // subByMerge reports whether the merges of header row n reach into the row under it (lower):
 // a cell merged down, or a group cell merged across columns that lower names.
 func (s *sheetReader) subByMerge(n int, lower []xlsx.Cell) bool {
-	for _, m := range s.merges {
-		if m.r1 != n {
-			continue
-		}
+	for i := s.mergesFrom(n); i < len(s.merges) && s.merges[i].r1 == n; i++ {
+		m := s.merges[i]
 		if m.r2 > n {
 			return true
 		}
@@ -367,8 +356,8 @@ func (s *sheetReader) decideParent(hd *header, d dupColumn, rows [][]xlsx.Cell, 
 // mergedDown reports whether a cell of column c is merged down over several rows within the
 // first rows under the header that ends at row end.
 func (s *sheetReader) mergedDown(c, end int) bool {
-	for _, m := range s.merges {
-		if m.c1 == c && m.c2 == c && m.r1 > end && m.r1 <= end+lookAhead && m.r2 > m.r1 {
+	for i := s.mergesFrom(end + 1); i < len(s.merges) && s.merges[i].r1 <= end+lookAhead; i++ {
+		if m := s.merges[i]; m.c1 == c && m.c2 == c && m.r2 > m.r1 {
 			return true
 		}
 	}

@@ -68,6 +68,9 @@ type RawRow struct {
 	// Group is the text of the group heading above the row (一、市政府常务会议议定事项), which
 	// names the category, or the meeting, when the row's own cells do not.
 	Group string
+	// TitleMeeting is a line above the header that names a meeting by its date
+	// (县政府6月20日专题会议议定事项), "" if none.
+	TitleMeeting string
 	// TitleYear is the year named above the header — in the ledger's title, else in its
 	// 填报日期 line (TitleYearFrom says which) — for dates written without one; 0 if none.
 	TitleYear     int
@@ -101,7 +104,7 @@ func (r *RawRow) join(readable bool) string {
 			v = r.Text(f)
 		}
 		if b.Len() > 0 {
-			b.WriteString(" | ")
+			b.WriteString(rowSep)
 		}
 		b.WriteString(f.String() + "=" + v)
 	}
@@ -173,11 +176,26 @@ func (k Kind) String() string {
 
 // Meeting is the identity of a meeting (or document) within a category (SPEC §4.1).
 type Meeting struct {
-	Num  int       // session or document number, 0 if none
-	Year int       // the year of a document number such as 〔2023〕5号, else 0
+	Num int // session or document number, 0 if none
+	// Year is a meeting's year, always set for the items of a 会议 category (numbers restart
+	// each year), and the year of a document number such as 〔2023〕5号, else 0.
+	Year int
 	Date time.Time // meeting date, used for identity only when Num is 0
 	Key  string    // normalised name, used for identity only when Num and Date are absent
+
+	chainYear int16     // the meeting's year by the row's chain, whatever the category's kind
+	yearBy    meetingBy // where chainYear came from
 }
+
+// meetingBy is where a meeting's year came from: the ledger or the run (inferred), its date,
+// or its name.
+type meetingBy uint8
+
+const (
+	meetingYearInferred meetingBy = iota
+	meetingYearDated
+	meetingYearWritten
+)
 
 // Item is one validated ledger row.
 type Item struct {

@@ -41,6 +41,7 @@ const (
 	msgDupSameID             = "与本表第%d行的编号同为“%s”，按同一事项只计一次；如不是同一事项，请改正编号"
 	msgDupByID               = "与 %s 编号同为“%s”（事项内容的写法不同），按同一事项只计一次"
 	msgDupConflict           = "与 %s 是同一事项，但落实状态不同（此处“%s”，彼处“%s”），按更进一步的“%s”（来源 %s）计"
+	msgDupLead               = "与 %s 是同一事项，但落实状态不同（此处“%s”，彼处“%s”），按牵头单位%s自己的报送（来源 %s）计"
 	msgDupSame               = "与 %s 是同一事项，重复报送，只计一次"
 )
 
@@ -49,6 +50,7 @@ const (
 	msgNoSuchPath  = "找不到此文件或文件夹，请检查路径"
 	msgUnreadable  = "无法读取此文件夹（%s）"
 	msgNotWorkbook = "不是Excel工作簿，已跳过"
+	msgNotRegular  = "不是普通文件（命名管道或设备），已跳过，未打开"
 )
 
 // Messages of the reader (SPEC §2.1, §3).
@@ -61,7 +63,11 @@ const (
 	msgTooBig        = "文件解压后超过%s（约%s），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
 	msgCannotOpen    = "无法打开文件（%s），请确认文件存在且未被其他程序独占"
 	msgOwnReport     = "这是duban生成的汇总表，不再重复汇总，已跳过"
-	msgOwnAnnotated  = "这是duban写出的批注副本（check --annotate），原台账也在汇总之列，不再重复汇总，已跳过；如是单位改好后退回的文件，请用它替换原台账后再汇总"
+	msgOwnOutput     = "这是duban生成的%s，不是单位报送的台账，已跳过"
+	// a form or reminder duban wrote that no program saved since: sent out, not yet returned
+	msgUnfilled         = "这是duban生成的%s，生成后没有被修改保存过，尚未填写，已跳过"
+	msgAnnotatedUnsaved = "这是duban写出的批注副本（check --annotate），生成后没有被修改保存过，尚未填写，已跳过；单位改好保存后退回的副本会按其台账汇总"
+	msgOwnAnnotated     = "这是duban写出的批注副本（check --annotate），原台账也在汇总之列，不再重复汇总，已跳过；如是单位改好后退回的文件，请用它替换原台账后再汇总"
 	// an annotated copy without its original among the inputs: the unit's corrected return
 	msgAnnotatedReturned = "这是duban写出的批注副本（check --annotate），按单位改好后退回的台账汇总（“问题清单”工作表不计）"
 	msgBlankForm         = "未填报任何事项：这是下发的报送模板，台账中只有表头，请单位填写后重新报送"
@@ -219,9 +225,9 @@ const (
 // comparison with the previous report (SPEC §9.1–§9.3).
 const (
 	msgBriefNoName     = "请用 --meeting 指定会议，如 --meeting 市政府常务会议第14次，或只写类别 --meeting 常务会 表示最近一次"
-	msgBriefNoCategory = "无法从“%s”识别会议类别；报表中的会议有：%s"
-	msgBriefNoItems    = "“%s”属于%s，但报表中没有该类会议的事项；报表中的会议有：%s"
-	msgBriefNotFound   = "报表中没有“%s”的事项；相近的会议有：%s"
+	msgBriefNoCategory = "无法从“%s”识别会议类别；台账中的会议有：%s"
+	msgBriefNoItems    = "“%s”属于%s，但台账中没有该类会议的事项；台账中的会议有：%s"
+	msgBriefNotFound   = "台账中没有“%s”的事项；相近的会议有：%s"
 
 	msgBriefCounts      = "%s议定事项%d项，已落实%d项"
 	msgBriefAllDone     = "%s议定事项%d项，已全部落实。"
@@ -261,6 +267,7 @@ const (
 const (
 	msgSheetCategory   = "工作表名“%s”指明了类别：本表%d行未写类别，按%s统计"
 	msgCategoryMeeting = "类别“%s”是完整的会议名称，会议按%s统计"
+	msgMeetingDay      = "%s以日期指明会议，会议日期按%s计"
 	msgYearFrom        = "完成时限“%s”未写年份，按%s中的%d年理解为%s"
 	msgYearOfRun       = "完成时限“%s”未写年份，按%s的年度%d年理解为%s"
 
@@ -273,6 +280,7 @@ const (
 	yearFromFlag        = "--year指定"
 	yearFromMeetings    = "多数事项会议日期所在"
 	yearFromAsOf        = "统计截止日"
+	yearFromReport      = "本次报告"
 )
 
 // How an error of the operating system is told to a clerk, inside msgCannotOpen, msgUnreadable
@@ -283,6 +291,7 @@ const (
 	sysIsDir      = "这是一个文件夹，不是文件"
 	sysCut        = "文件不完整"
 	sysOther      = "系统无法读取"
+	sysLocked     = "文件正被其他程序独占打开，请关闭后重试"
 )
 
 // The names of the kinds of problem (ProblemKind), as the terminal counts the notices:
@@ -317,11 +326,16 @@ var kindNames = [numProblemKinds]string{
 	OwnReport:            "跳过duban生成的汇总表",
 	OwnAnnotated:         "跳过批注副本",
 	AnnotatedReturned:    "批注副本按退回台账汇总",
+	Unfilled:             "跳过尚未填写的模板或催办单",
 	NotWorkbook:          "跳过非Excel文件",
 	SheetRenamed:         "副本中工作表改名",
 	StatusMeaning:        "落实状态按词义归类",
 	NoDeadlineMeaning:    "完成时限按词义计为无明确时限",
 	ColumnMeaning:        "列名按词义识别",
+	MeetingByDate:        "会议按所写日期识别",
+	SheetRepeated:        "跳过重复列出的工作表",
+	FarCells:             "忽略远端列的单元格",
+	NotRegular:           "跳过非普通文件",
 
 	NoSuchPath:            "路径不存在",
 	FolderUnreadable:      "文件夹无法读取",
@@ -349,10 +363,18 @@ var kindNames = [numProblemKinds]string{
 	AnnotateFailed:        "无法写出批注副本",
 	VersionDiffers:        "同一单位台账的版本不同",
 	VersionOnlyEarlier:    "只见于较早版本的事项",
+	UnitAbsent:            "应报送单位未报送",
+	CheckFileMissing:      "上期核对工作簿无法使用",
 }
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
 const msgSheetRenamed = "工作表名称“%s”不符合Excel的规定（最长31个字符，不含 []:*?/\\ 等），副本中改为“%s”"
+
+// ownKindName names each kind of document duban writes in the notice that skips it.
+var ownKindName = map[Mark]string{
+	MarkReport: "汇总表", MarkCheck: "核对工作簿", MarkBrief: "会议通报", MarkBulletin: "通报",
+	MarkForm: "报送模板", MarkReminder: "催办单", MarkAnnotated: "批注副本", MarkConfig: "词典工作簿",
+}
 
 // Messages of the reader for OpenDocument spreadsheets (.ods).
 const (
@@ -381,4 +403,67 @@ const (
 	msgStatusByPercent    = "表中没有落实状态列，办理情况只用%s列的百分比“%s”表示，没有说明事项是否已完成，duban无法据此统计；请增加“落实状态”列，填写 已落实、推进中 或 未启动，进度写在进展情况中"
 	msgStatusAllBlank     = "本表落实状态列全部为空，如是用底色、符号等标示办理情况，duban无法据此统计；请在落实状态列逐项填写 已落实、推进中 或 未启动"
 	msgDecimalMonth       = "完成时限“%s”填在数字格式的单元格里，是一个小数：2024.1 和 2024.10 在数字格式下是同一个数，无法确定是几月；请写成 2024年10月底前 这样的文字，或填写日期"
+)
+
+// Units not heard from and units with excluded rows (SPEC §7, §9.3): the 注 on 汇总, the rows of
+// 单位统计 and 报送情况, the warnings, and 变化情况.
+const (
+	resultUnsent        = "未报送"
+	noteUnreadable      = "台账无法读取"
+	msgAbsentBefore     = "上期%d项"
+	msgAbsentOverdue    = "，其中逾期%d项"
+	msgAbsentDue        = "应报事项%d项"
+	limitUnsent         = "%s本期未报送台账"
+	limitUnsentHad      = "%s本期未报送台账（%s）"
+	msgAbsent           = "%s本期未报送台账%s，其事项未计入本汇总，请催报"
+	msgAbsentUnreadable = "%s报送的台账无法读取，本期按未报送计%s，其事项未计入本汇总"
+	noteExcluded        = "※ 有填写错误的行未计入，名次仅供参考：%s。"
+	noteExcludedUnit    = "%s%d行"
+	// 变化情况: the report's plain facts, and the check file's notes with sources
+	msgGoneNote       = "本期未报送"
+	msgRegressedFact  = "上期%s，本期%s"
+	msgAbsentRow      = "%s本期未报送，%s"
+	msgSilentRow      = "%s本期报送的台账中没有上期的%d项事项"
+	msgAbsentItemNote = "该单位本期未报送台账"
+	msgSilentItems    = "%s本期报送了台账，但上期的%d项事项本期均未报送（可能因填写错误被排除），请核实"
+	msgSinceAbsent    = "；%s，未计入本期"
+	msgSinceAbsentOne = "%s本期未报送（上期%d项）"
+)
+
+// msgUnsupportedEncryption is an encrypted .xlsx whose cipher (RC2, DES, 3DES, RC4) duban does
+// not decrypt: no password helps.
+const msgUnsupportedEncryption = "文件已加密，此加密方式不受支持（无论密码对错都无法读取），请单位用Excel或WPS打开后另存为未加密的文件再发送"
+
+// A sheet that workbook.xml lists again for the part of an earlier one (issue 20).
+const (
+	msgRepeatSheet = "与工作表“%s”是同一份数据（工作簿目录把它列了两次），不再重复读取，已跳过"
+	whyRepeat      = "“%s”重复列出另一工作表的数据"
+)
+
+// msgFarCells: cells right of column IV, kept apart by the reader (issue 20).
+const msgFarCells = "%s列以右还有单元格（%d行，第一个在%s），远离表格，不属于任何一列，未读取；如是台账内容，请移到表格中"
+
+// msgPastLimit: a worksheet with rows past 1,048,576 or cells past column XFD (issue 20).
+const msgPastLimit = "工作表超出Excel的范围（超过1048576行或超过XFD列），Excel和WPS只能显示其中一部分，整个文件未读取；请单位在Excel中核对后另存再发送"
+
+// The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,
+// and what the clerk must check on the terminal.
+const (
+	msgBriefExcluded      = "另有%d项因填写有误未计入（%s），请单位更正。"
+	msgBriefExcludedValue = "，%s“%s”"
+	msgBriefExcludedBlank = "，%s未填写"
+	msgBriefExcludedMore  = "等"
+	msgBriefCheckCounted  = "%s：%s的事项因填写错误未计入，通报中已另行说明，请退回单位更正"
+	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
+	msgBriefCheckRead     = "%s：%d行读取时被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckAbsent   = "%s本期未报送台账，其中如有本次会议的事项，未计入通报，请核实"
+)
+
+// Messages of a report used as the master list of the next round (SPEC §9.3).
+const (
+	msgCarryNoCheck     = "上期汇总表的核对工作簿%s，上期因填写错误未计入的事项无法列入模板；请把核对工作簿与汇总表放在同一文件夹后重新生成"
+	msgCarryCheckAbsent = "不在汇总表旁"
+	msgCarryNoSheet     = "中没有“%s”工作表"
+	msgCarryCheckBad    = "无法读取（%s）"
 )

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/duban/duban/internal/syserr"
 	"github.com/duban/duban/internal/xlsx"
 )
 
@@ -34,6 +35,8 @@ func openError(name string, err error) error {
 		return fileError(msgEncryptedODS)
 	case errors.Is(err, xlsx.ErrEncrypted):
 		return fileError(msgEncrypted)
+	case errors.Is(err, xlsx.ErrUnsupportedEncryption):
+		return fileError(msgUnsupportedEncryption)
 	case errors.Is(err, xlsx.ErrWrongPassword):
 		return fileError(msgWrongPassword)
 	case errors.Is(err, xlsx.ErrLegacy):
@@ -50,6 +53,10 @@ func openError(name string, err error) error {
 			return damaged(detText)
 		}
 		return damaged(detNotZip)
+	case errors.Is(err, xlsx.ErrPastLimit):
+		// Not damage: Excel, WPS and LibreOffice show only part of such a sheet, so its
+		// rows would count differently here than there.
+		return fileError(msgPastLimit)
 	case errors.As(err, &fe) && (fe.Part == xlsCompound || fe.Part == xlsStream && fe.Offset < 0):
 		// A compound file whose sectors or Workbook stream run past its end: a download or copy
 		// cut short, not a format the clerk can convert. (A compound file that is whole but
@@ -127,6 +134,8 @@ func sizeText(n int64) string {
 func sysErrText(err error) string {
 	var pe *fs.PathError
 	switch {
+	case syserr.Of(err) == syserr.Locked:
+		return sysLocked
 	case errors.Is(err, fs.ErrNotExist):
 		return sysNotExist
 	case errors.Is(err, fs.ErrPermission):

@@ -134,11 +134,16 @@ const (
 	OwnReport
 	OwnAnnotated
 	AnnotatedReturned
+	Unfilled // a form or reminder duban wrote, not saved since
 	NotWorkbook
 	SheetRenamed
 	StatusMeaning     // a status word read by its meaning (SPEC §4.3)
 	NoDeadlineMeaning // a no-deadline phrase read by its meaning (SPEC §4.2)
 	ColumnMeaning     // a column header read by its head word (SPEC §3.1)
+	MeetingByDate     // a meeting known by the date in a sheet name, title or 会议 cell (SPEC §4.1)
+	SheetRepeated     // a sheet part listed again in the workbook: read once
+	FarCells          // cells far right of any ledger column, not read
+	NotRegular        // a named pipe, socket or device among the inputs: never opened
 
 	// errors and warnings (错误, 警告)
 	NoSuchPath
@@ -167,6 +172,8 @@ const (
 	AnnotateFailed
 	VersionDiffers
 	VersionOnlyEarlier
+	UnitAbsent
+	CheckFileMissing
 
 	numProblemKinds
 )

@@ -23,6 +23,12 @@ func FuzzReadFile(f *testing.F) {
 	for _, seed := range readSeeds(f) {
 		f.Add(seed)
 	}
+	for _, c := range costCases { // issue 20's shapes, small
+		f.Add(c.build(f, 20))
+	}
+	for _, seed := range issue20Seeds() {
+		f.Add(seed)
+	}
 	d := testDict(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// From memory: with a file written per input, the fuzzer spent its time in the file
@@ -174,4 +180,21 @@ func writeOwnReport(path string) error {
 		return err
 	}
 	return f.SaveAs(path)
+}
+
+// issue20Seeds are the sheets of issue 20 that other readers read: a <row> repeated with the
+// same number, digit-only references, escaped surrogate pairs, whole-column merges; and rows
+// past Excel's last.
+func issue20Seeds() [][]byte {
+	const sst = `<si><t>会议</t></si><si><t>事项内容</t></si><si><t>落实状态</t></si><si><t>第5次常务会议</t></si><si><t>_xD83D__xDE00_推进中</t></si>`
+	wholeMerges, _ := hostile.RewriteZip(hostile.Minimal(`<row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c></row><row r="2"><c t="s"><v>3</v></c></row><row r="3"><c r="B3" t="s"><v>1</v></c></row>`, sst),
+		func(name string, b []byte) []byte {
+			return bytes.Replace(b, []byte(`</sheetData>`), []byte(`</sheetData><mergeCells count="2"><mergeCell ref="A:A"/><mergeCell ref="3:3"/></mergeCells>`), 1)
+		})
+	return [][]byte{
+		hostile.Minimal(`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1"><c r="B1" t="s"><v>1</v></c></row><row r="1"><c r="C1" t="s"><v>2</v></c></row>`+
+			`<row r="2"><c r="0" t="s"><v>3</v></c><c r="0" t="inlineStr"><is><t>A_xD83D__xDE00_B</t></is></c><c r="0" t="s"><v>4</v></c></row>`, sst),
+		wholeMerges,
+		hostile.Minimal(`<row r="1048575"><c t="s"><v>0</v></c></row><row><c t="s"><v>1</v></c></row><row><c t="s"><v>2</v></c></row>`, sst),
+	}
 }

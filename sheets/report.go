@@ -17,6 +17,9 @@ type Report struct {
 	RowsRead   int // N: non-blank data rows read
 	Duplicates int // K: rows merged into another row of the same item
 	Excluded   int // E: rows excluded by errors
+	// ExcludedRows are the rows validation excluded, with what can still be read of them
+	// (their meeting, unit, status), in the order of the files given.
+	ExcludedRows []ExcludedRow
 	// Sheets tells, for each ledger sheet read, what became of its rows (for 报送情况), in
 	// the order of the files given.
 	Sheets []SheetTally
@@ -47,6 +50,12 @@ type Report struct {
 	Expect *Reconciliation
 	// Since is set when the report is compared with the previous one (--since).
 	Since *SinceResult
+	// Absent are the units expected to report and not heard from (SPEC §7), biggest first:
+	// named on 汇总, rows 未报送 in 报送情况 and at the end of 单位统计, one warning each.
+	Absent []Absence
+	// Uncounted are the units heard from none of whose rows were counted, every one excluded
+	// by errors: after the ranked units of 单位统计, marked ※, without rank or figures.
+	Uncounted []UnitStats
 }
 
 // Counts are the completion figures of a group of items.
@@ -85,7 +94,7 @@ type MeetingStats struct {
 	Date     time.Time // zero if unknown
 	Counts
 
-	num, year int // the session number (and a document's year), for the gaps
+	num, year int // the session number and the meeting's year, for the gaps and the latest session
 }
 
 // LeaderStats is one row of 分管领导统计.
@@ -97,6 +106,7 @@ type LeaderStats struct {
 // MeetingGap is a meeting category whose session numbers run from 1 to Last with some absent.
 type MeetingGap struct {
 	Category string
+	Year     int // the meetings' year when the category has meetings of several years, else 0
 	Last     int
 	Missing  []int
 }
@@ -118,6 +128,12 @@ type FileResult struct {
 	// when its rows were read.
 	Failed  string
 	Skipped bool // Failed is a skip (a notice), not an error
+	// Returned is set for a form, reminder or annotated copy duban wrote that the unit filled
+	// in and saved (Ledger.Returned): a later version of its ledger.
+	Returned bool
+	// Into is the one file all the rows merged from this file went into (a 初稿 into its 终稿),
+	// "" when none or several.
+	Into string
 }
 
 // UnitStats is one row of 单位统计.
@@ -125,6 +141,9 @@ type UnitStats struct {
 	Rank int
 	Unit string
 	Counts
+	// Excluded is how many rows of the unit's files were excluded by errors: its name is
+	// marked ※ and its rank only indicative (SPEC §7).
+	Excluded int
 }
 
 // Flagged is an item on the 逾期事项 or 临期事项 list with its days overdue or days left.

@@ -121,7 +121,7 @@ func (s *sheetReader) isUpperRow(cells, header []xlsx.Cell, n int) bool {
 // data turns a data row into a RawRow for validation.
 func (s *sheetReader) data(n int, cells []xlsx.Cell) Disposition {
 	out := RawRow{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Cols: s.cols, Date1904: s.date1904, UnitFromFile: s.unit,
-		TitleYear: s.year, TitleYearFrom: s.yearFrom}
+		TitleYear: s.year, TitleYearFrom: s.yearFrom, TitleMeeting: s.titleMeeting}
 	own := false
 	for f, c := range s.cols {
 		if c > 0 && c <= len(cells) {
@@ -303,7 +303,7 @@ func (s *sheetReader) headerAt(n int, cells, next []xlsx.Cell) bool {
 	if sub {
 		lower = next
 	}
-	hd := s.mapHeader(cells, lower)
+	hd := s.headerOf(n, cells, lower, sub)
 	end := n
 	if sub {
 		end++
@@ -479,10 +479,10 @@ func (s *sheetReader) advanceMerges(n int, cells []xlsx.Cell) {
 		}
 	}
 	s.active = s.active[:k]
-	for s.nextMerge < len(s.dataMerge) && s.dataMerge[s.nextMerge].r1 <= n {
-		m := s.dataMerge[s.nextMerge]
+	for s.nextMerge < len(s.merges) && s.merges[s.nextMerge].r1 <= n {
+		m := s.merges[s.nextMerge]
 		s.nextMerge++
-		if m.r1 < n {
+		if m.r1 < n || m.r2 == m.r1 && m.c2 == m.c1 || !s.coversField(m) || s.shadowed(m) {
 			continue
 		}
 		if m.c1 <= len(cells) && filled(cells[m.c1-1]) {
@@ -491,6 +491,30 @@ func (s *sheetReader) advanceMerges(n int, cells []xlsx.Cell) {
 			s.active = append(s.active, activeMerge{m, x})
 		}
 	}
+}
+
+// shadowed reports whether every column of m that a field or the parent task is read from
+// is covered, for all of m's rows, by a merge already active: such a merge (one overlapping
+// another, which Excel does not write) fills nothing, and is not kept, so that a merge
+// repeated or nested thousands of times does not cost thousands at every row.
+func (s *sheetReader) shadowed(m cellRange) bool {
+	covered := func(c int) bool {
+		if c < m.c1 || c > m.c2 {
+			return true
+		}
+		for _, a := range s.active {
+			if c >= a.c1 && c <= a.c2 && a.r2 >= m.r2 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range s.cols {
+		if !covered(c) {
+			return false
+		}
+	}
+	return s.parent == 0 || covered(s.parent)
 }
 
 // footerWords begin the lines under a table: signatures, contacts, notes and totals.

@@ -74,16 +74,16 @@ func (v *Validator) lead(r *RawRow, probs *[]Problem) (lead, co string) {
 // status read by meaning rather than found whole in the dictionary is a notice at its cell
 // (SPEC §4.3); the date in the bracketed remark of a finished one (已办结（6月3日）) is the
 // 完成日期 when that cell is empty.
-func (v *Validator) rowStatus(r *RawRow, in *rowInput, probs *[]Problem) (Status, time.Time) {
+func (v *Validator) rowStatus(p *parsedRow, probs *[]Problem) (Status, time.Time) {
+	r, in := p.r, &p.in
 	sr := v.dict.readStatus(in.Status)
-	done, ps := v.date(r, FieldDone, in.Year)
-	*probs = append(*probs, ps...)
+	done := p.dates.done
 	if !sr.meaning {
 		return sr.class, done
 	}
 	msg := fmt.Sprintf(msgStatusMeaning, in.Status, sr.class)
 	if sr.date != "" && r.Blank(FieldDone) {
-		if t, ok := remarkDay(sr.date, in.Year, r.Date1904); ok {
+		if t, ok := remarkDay(sr.date, p.dates.year, r.Date1904); ok {
 			done = t
 			msg += fmt.Sprintf(msgStatusRemarkDate, sr.date, t.Format(time.DateOnly))
 		}

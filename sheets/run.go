@@ -20,8 +20,9 @@ type Options struct {
 	// Created is the run's clock, the creation time of the workbooks written.
 	Created time.Time
 	Read    ReadOptions
-	// NoGaps leaves out the warnings about gaps in meetings' session numbers: checking one
-	// unit's ledger (duban check), the sessions it has no items of say nothing.
+	// NoGaps leaves out the warnings about gaps in meetings' session numbers, and the units
+	// the dictionary marks 应报送 that sent nothing: checking one unit's ledger (duban check),
+	// the sessions it has no items of and the units it is not say nothing.
 	NoGaps bool
 	// Master is the master list to reconcile the reports with (--expect), nil for none: the
 	// report's 漏报事项 and the record of the meetings held.
@@ -31,6 +32,9 @@ type Options struct {
 	// Progress, if set, is called after each file is read, from the calling goroutine's
 	// point of view in no particular order, with the number of files done and rows so far.
 	Progress func(filesDone, filesTotal, rows int)
+	// Reading, if set, is called as each file (named as in problems) of filesTotal is begun
+	// (begin) and when it is read, from the goroutines reading, so that a slow file can be named.
+	Reading func(file string, filesTotal int, begin bool)
 }
 
 // Build runs the pipeline on the named workbooks and returns the report, reconciled with the
@@ -38,10 +42,10 @@ type Options struct {
 // their rows validated in parallel, so that a file's raw rows are dropped as soon as it is
 // validated; the result does not depend on the order of files.
 //
-// A date written without a year in a row with no year of its own context takes the run's
-// reporting year (SPEC §4.2), which, unless given, is the year most meeting dates of all files
-// fall in: the files with such rows keep their rows until every file is read, and are
-// validated then.
+// A row with no year of its own context takes the run's reporting year for its dates written
+// without one and its meeting's year (SPEC §4.1, §4.2), which, unless given, is the year most
+// meeting dates of all files fall in: such rows wait, parsed, until every file is read, and
+// are validated then.
 func Build(files []string, o Options) *Report {
 	b := &run{o: o, files: files, names: Names(files), twins: twinNames(files),
 		results: make([]fileRun, len(files)), years: yearCounts{}, versions: map[string]Version{},
@@ -56,30 +60,31 @@ func Build(files []string, o Options) *Report {
 
 	items, probs, t := b.collect()
 	unifyKinds(o.Dict, items)
+	nameByYear(items, year.Year)
 	merged, dups, ps := Merge(items, b.versions)
 	r := b.summarize(merged)
 	r.Year = year.Year
 	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
 	r.Duplicates = dups
+	r.ExcludedRows = t.excludedRows
 	r.Office = o.Office
 	r.Created = o.Created
 	r.Inputs = b.outcomes()
 	r.noteItems()
+	b.unitsOfRows(r)
+	r.markExcluded()
 	r.Problems = probs // counted in the files' outcomes as they were read and validated
 	if !o.NoGaps {
 		r.Problems = append(r.Problems, gapProblems(r.Gaps)...)
 	}
-	if r.Since != nil {
-		ps = append(ps, r.Since.Problems...)
-	}
+	ps = append(ps, r.compare(o)...)
 	r.Add(ps)
 	return r
 }
 
-// summarize sums up the merged items against the master list and the previous report the
-// options give.
+// summarize sums up the merged items against the master list the options give.
 func (b *run) summarize(merged []Item) *Report {
-	a := against{previous: b.o.Previous}
+	var a against
 	var rec *Reconciliation
 	if b.o.Master != nil {
 		rec, a.meetings = b.o.Master.against(b.o.Dict, merged)
@@ -113,12 +118,19 @@ type fileRun struct {
 	readProbs []Problem // about the file, its sheets and its rows as read
 	rowProbs  []Problem // of validating its rows
 	sheets    []SheetTally
-	later     []RawRow // rows left to validate once the reporting year is known
+	v         validation  // of its rows, under way
+	later     []parsedRow // rows left to validate once the reporting year is known
+	unit      string      // the 牵头单位 most of its rows name (rowsUnit)
+	excluded  []ExcludedRow
 }
 
-// read reads file i and validates its rows, or keeps them for later when they need the
-// run's reporting year, and counts their meeting dates' years.
+// read reads file i and validates its rows, or keeps those that need the run's reporting
+// year for later, and counts their meeting dates' years.
 func (b *run) read(i int) {
+	if b.o.Reading != nil {
+		b.o.Reading(b.names[i], len(b.files), true)
+		defer b.o.Reading(b.names[i], len(b.files), false)
+	}
 	ro := b.o.Read
 	ro.Name = b.names[i]
 	ro.Twin = b.twins[i]
@@ -131,20 +143,32 @@ func (b *run) read(i int) {
 		read += t.Rows[RowExcluded]
 		excluded += t.Rows[RowExcluded]
 	}
-	out := FileResult{File: b.names[i], Rows: read, Excluded: excluded}
+	out := FileResult{File: b.names[i], Rows: read, Excluded: excluded, Returned: l.Returned}
 	for _, p := range l.Problems {
 		out.note(p)
 	}
-	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets}
-	if b.o.Year == 0 && b.v.needsRunYear(rs) {
-		b.results[i].later = rs
-	} else {
-		b.validate(i, rs)
-	}
+	b.results[i] = fileRun{out: out, readProbs: l.Problems, sheets: l.Sheets, unit: rowsUnit(rs, b.o.Dict)}
 	seen := yearCounts{}
-	seen.add(rs)
+	res := &b.results[i]
+	res.v.items = make([]Item, 0, len(rs))
+	blank := blankStatusSheets(rs)
+	for k := range rs {
+		p := b.v.parse(&rs[k], b.v.Year)
+		p.in.StatusAllBlank = blank[sheetOf(&rs[k])]
+		if y := p.dates.meetingYear; y > 0 {
+			seen[y]++
+		}
+		if p.dates.pending {
+			res.later = append(res.later, p)
+		} else {
+			b.v.add(&res.v, &p)
+		}
+	}
+	if res.later == nil {
+		b.close(i)
+	}
 	b.mu.Lock()
-	b.versions[b.names[i]] = LedgerVersion(b.names[i], l.Unit, time.Time{}, l.Form)
+	b.versions[b.names[i]] = LedgerVersion(b.names[i], l.Unit, time.Time{}, l.Returned)
 	for y, n := range seen {
 		b.years[y] += n
 	}
@@ -158,22 +182,30 @@ func (b *run) read(i int) {
 
 // validateLater validates the rows of file i that waited for the reporting year.
 func (b *run) validateLater(i int) {
-	if rs := b.results[i].later; rs != nil {
-		b.results[i].later = nil
-		b.validate(i, rs)
+	res := &b.results[i]
+	if res.later == nil {
+		return
 	}
+	for k := range res.later {
+		b.v.settle(&res.later[k])
+		b.v.add(&res.v, &res.later[k])
+	}
+	res.later = nil
+	b.close(i)
 }
 
-// validate validates rows rs of file i.
-func (b *run) validate(i int, rs []RawRow) {
+// close ends the validation of file i's rows.
+func (b *run) close(i int) {
 	r := &b.results[i]
-	items, excluded, vps := b.v.Validate(rs)
+	items, excluded, vps := b.v.close(&r.v)
 	r.items, r.rowProbs = items, vps
+	r.excluded = r.v.left
 	r.out.Valid = len(items)
 	r.out.Excluded += excluded
 	for _, p := range vps {
 		r.out.note(p)
 	}
+	r.v = validation{}
 }
 
 // outcomes returns what became of each file as read and validated, in the order given.
@@ -189,6 +221,7 @@ func (b *run) outcomes() []FileResult {
 type totals struct {
 	files, rowsRead, excluded int
 	sheets                    []SheetTally
+	excludedRows              []ExcludedRow
 }
 
 // collect returns the items of all files and their problems: in file order, read problems
@@ -207,6 +240,7 @@ func (b *run) collect() (items []Item, probs []Problem, t totals) {
 		t.sheets = append(t.sheets, r.sheets...)
 		t.rowsRead += r.out.Rows
 		t.excluded += r.out.Excluded
+		t.excludedRows = append(t.excludedRows, r.excluded...)
 		if !fileFailed(r.readProbs) {
 			t.files++
 		}

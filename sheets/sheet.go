@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
+	"github.com/duban/duban/internal/zhtext"
 )
 
 // ---- one sheet ----
@@ -54,18 +55,21 @@ func (t SheetTally) Read() int { return t.Rows[RowData] + t.Rows[RowExcluded] }
 type sheetReader struct {
 	*reader
 	sheet   string
-	merges  []cellRange
-	unit    string // 填报单位 of this sheet, else of the file name
-	lastRow int    // the sheet's last row number, 0 if unknown
+	merges  []cellRange // by first row, each once (sheetMerges)
+	unit    string      // 填报单位 of this sheet, else of the file name
+	lastRow int         // the sheet's last row number, 0 if unknown
 	tally   SheetTally
 
 	// The year in the title or 填报日期 line above the header (yearFrom says which).
 	year     int
 	yearFrom string
+	// titleMeeting is a title naming a meeting by its date (RawRow.TitleMeeting).
+	titleMeeting string
 
 	first   int             // the row of the sheet's first header: the rows above it are not in any table
 	upper   int             // the row above the first header that is its upper row (group names only), or 0
 	stacked []stackedHeader // the headers under the first that start found among the top rows
+	tops    []topHeader     // the top rows' headers, each mapped once (topHeader)
 
 	// The header in force: the sheet's first, or the last other table's.
 	cols      [NumFields]int
@@ -83,8 +87,7 @@ type sheetReader struct {
 	tail       int        // the last row of the last item read: its row or its last continuation row
 	lastParent string     // the parent task of the last item read, for the rows under it that leave it blank
 	active     []activeMerge
-	nextMerge  int // index into dataMerge
-	dataMerge  []cellRange
+	nextMerge  int    // index into merges of the next merge to take up
 	seenData   bool   // a non-blank row under the header was seen
 	group      string // the text of the last group heading (一、市政府常务会议议定事项)
 	groupRow   int    // its row
@@ -116,10 +119,7 @@ type stackedHeader struct {
 // lists only the rows that hold a value, so a sheet formatted down to row 1,048,576 costs
 // only its real rows.
 func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
-	merges := make([]cellRange, len(xs.Merges))
-	for i, m := range xs.Merges {
-		merges[i] = cellRange{m.C1, m.R1, m.C2, m.R2}
-	}
+	merges := sheetMerges(xs.Merges)
 	s := &sheetReader{reader: r, sheet: sheet, merges: merges, unit: r.unit, lastRow: xs.LastRow, rowsIn: xs.Rows}
 	// The rows the header is searched among, by row-1 (nil for blank rows).
 	var top [][]xlsx.Cell
@@ -144,6 +144,7 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 		r.skipSheet(sheet, NoHeaderSheet, msgNoHeader, whyNoHeader)
 		return false
 	}
+	s.farCells(xs.Far)
 	rows := xs.Rows
 	for i := range rows {
 		var next []xlsx.Cell
@@ -156,11 +157,29 @@ func (r *reader) readSheet(sheet string, xs *xlsx.Sheet) bool {
 	return true
 }
 
+// farCells says, once for the sheet, that cells right of column IV are not read: no ledger
+// is that wide, and they are not in any column of its table.
+func (s *sheetReader) farCells(far []xlsx.FarCell) {
+	if len(far) == 0 {
+		return
+	}
+	rows := 0
+	for i, f := range far {
+		if i == 0 || f.Row != far[i-1].Row {
+			rows++
+		}
+	}
+	f := far[0]
+	s.notice(FarCells, ScopeCell, Pos{Sheet: s.sheet, Row: f.Row}.At(f.Col), f.Value,
+		fmt.Sprintf(msgFarCells, ColumnName(xlsx.FarColumn), rows, xlsx.CellName(f.Col, f.Row)))
+}
+
 // start finds the sheet's first header among the top rows and takes its columns. The header
 // naming the most known columns is found first; a table stacked above it (一、… over 二、…)
 // has a header of its own, and the first of those is where reading starts. start returns
 // false when there is no header.
 func (s *sheetReader) start(top [][]xlsx.Cell) bool {
+	s.tops = make([]topHeader, len(top))
 	h, sub, ok := s.findHeader(top)
 	if !ok {
 		return false
@@ -186,23 +205,92 @@ func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 		}
 	}
 	s.year, s.yearFrom = yearFromLines(top[:h], s.date1904)
-	var lower []xlsx.Cell
-	if sub {
-		lower = top[h+1]
-	}
-	hd := s.mapHeader(top[h], lower)
+	s.titleMeeting = s.meetingTitle(top[:h])
+	hd, _ := s.topHeader(top, h)
 	end := h + 1
 	if sub {
 		end++
 	}
 	s.choose(&hd, end)
 	s.useHeader(hd, h+1, sub)
-	// Room for the rows to come, but no more than a sheet of real rows needs: whole-column
-	// formatting makes the last <row> of a near-empty sheet 1,048,576.
-	if s.lastRow > s.headerEnd {
-		s.rows = slices.Grow(s.rows, min(s.lastRow-s.headerEnd, maxPrealloc))
-	}
+	// Room for the rows to come: at most one for each row under the header that holds a
+	// value (never the last <row>'s number, which whole-column formatting makes 1,048,576),
+	// so that a million items are not copied as their slice grows.
+	i, _ := slices.BinarySearchFunc(s.rowsIn, s.headerEnd+1, func(r xlsx.Row, n int) int { return r.N - n })
+	s.rows = slices.Grow(s.rows, len(s.rowsIn)-i)
 	return true
+}
+
+// topHeader is the header top row i maps to, with the row under it when that is its
+// sub-header — the row under it is not when i is top's last row, as when start looks for a
+// table stacked above a header — and whether it has one; a row that is no header (fewer than
+// three column names, none of them 事项内容, 会议 or 落实状态) gives the zero header. Each row
+// is mapped once however often the top rows are searched (findHeader), and once more at most
+// as a last row; only headers are kept.
+func (s *sheetReader) topHeader(top [][]xlsx.Cell, i int) (header, bool) {
+	k := 0
+	var next []xlsx.Cell
+	if i+1 < len(top) {
+		next = top[i+1]
+	} else {
+		k = 1
+	}
+	t := &s.tops[i]
+	if !t.done[k] {
+		t.done[k] = true
+		t.sub[k] = s.isSubHeader(top[i], next, i+1)
+		var lower []xlsx.Cell
+		if t.sub[k] {
+			lower = next
+		}
+		hd := s.mapHeader(top[i], lower)
+		if hd.count >= 3 && hd.key() {
+			kept := hd // on the heap for a header only
+			t.hd[k] = &kept
+		}
+	}
+	if t.hd[k] == nil {
+		return header{}, t.sub[k]
+	}
+	return *t.hd[k], t.sub[k]
+}
+
+// topHeader is a top row's header as mapped: [0] with the row under it, [1] as the last row;
+// nil when the row is no header.
+type topHeader struct {
+	hd   [2]*header
+	sub  [2]bool
+	done [2]bool
+}
+
+// headerOf maps header row n (cells, with its sub-header row lower when sub): the mapping the
+// top rows were given when it is one of them with the same sub-header, else anew.
+func (s *sheetReader) headerOf(n int, cells, lower []xlsx.Cell, sub bool) header {
+	if n-1 < len(s.tops) {
+		if t := &s.tops[n-1]; t.hd[0] != nil && t.sub[0] == sub {
+			return *t.hd[0]
+		}
+	}
+	return s.mapHeader(cells, lower)
+}
+
+// meetingTitle is the line above the header that names a meeting by its date
+// (县政府6月20日专题会议议定事项), "" if none (SPEC §4.1).
+func (s *sheetReader) meetingTitle(rows [][]xlsx.Cell) string {
+	for _, row := range rows {
+		for _, c := range row {
+			v := strings.TrimSpace(c.Value)
+			if v == "" || labelled(v) {
+				continue
+			}
+			if k, ok := s.dict.CategoryOf(v); ok && k.Kind == KindMeeting {
+				if _, _, _, dated := zhtext.MeetingDay(v); dated {
+					return v
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // useHeader reads the rows under the header at row n (with its sub-header row when sub) by
@@ -229,15 +317,10 @@ func (s *sheetReader) useHeader(hd header, n int, sub bool) {
 	if sub {
 		s.headerEnd++
 	}
-	// Merges that start under the header, over a field's column: sorted by first row.
-	s.dataMerge = s.dataMerge[:0]
-	for _, m := range s.merges {
-		if m.r1 > s.headerEnd && (m.r2 > m.r1 || m.c2 > m.c1) && s.coversField(m) {
-			s.dataMerge = append(s.dataMerge, m)
-		}
-	}
-	sortRanges(s.dataMerge)
-	s.nextMerge, s.active = 0, s.active[:0]
+	// The merges that start under the header are taken up as their rows come
+	// (advanceMerges): a header costs no pass over a sheet's merges.
+	s.nextMerge = s.mergesFrom(s.headerEnd + 1)
+	s.active = s.active[:0]
 	s.seenData, s.inFooter = false, false
 }
 
@@ -262,8 +345,26 @@ func (s *sheetReader) below(end, k int) [][]xlsx.Cell {
 	return out
 }
 
-func sortRanges(rs []cellRange) {
-	slices.SortStableFunc(rs, func(a, b cellRange) int { return a.r1 - b.r1 })
+// sheetMerges returns a sheet's merged ranges by first row (in document order among those of
+// one row), each once: a file repeating one merge 50,000 times costs one.
+func sheetMerges(ms []xlsx.Range) []cellRange {
+	out := make([]cellRange, 0, len(ms))
+	seen := make(map[cellRange]bool, len(ms))
+	for _, m := range ms {
+		r := cellRange{m.C1, m.R1, m.C2, m.R2}
+		if !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b cellRange) int { return a.r1 - b.r1 })
+	return out
+}
+
+// mergesFrom returns the index of the first merge whose first row is r or later.
+func (s *sheetReader) mergesFrom(r int) int {
+	i, _ := slices.BinarySearchFunc(s.merges, r, func(m cellRange, r int) int { return m.r1 - r })
+	return i
 }
 
 // filled reports whether a cell holds a value: text other than spaces, or a formula whose

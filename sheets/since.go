@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/zhtext"
 )
 
@@ -43,35 +45,59 @@ type PrevItem struct {
 	Status      Status
 	Alert       string
 	Source      string // 来源 (from the report, or from the check file beside it), if known
+	// The rest of the row, for the reminder of a unit that sent nothing this round, which
+	// lists its items as last reported (SPEC §9.2).
+	MeetingDate, Done                  time.Time
+	Parent, Co, Leader, Progress, Note string
 }
 
 // Previous is a report duban wrote earlier, as read back.
 type Previous struct {
-	File  string // base name
-	AsOf  time.Time
+	File string // base name
+	AsOf time.Time
+	// Year is the report's 年度 (in its 汇总's title), which its meetings shown without a
+	// year are of; else its as-of year.
+	Year  int
 	Items []PrevItem
 }
 
-// Change is one line of 变化情况: Item is nil for 本期未报, Prev for 新增事项.
+// Change is one line of 变化情况: Item is nil for 本期未报, Prev for 新增事项, and both for the
+// one line of a unit none of whose items came.
 type Change struct {
 	Kind string
 	Item *Item
 	Prev *PrevItem
+	// Note is the 说明 for the leaders: plain facts (本期未报送, 已逾期29天, 上期无此事项).
 	Note string
+	// Check is the 说明 in the check file's 变化情况, with 请核实 and where the previous row came
+	// from; empty when it is Note.
+	Check string
+	// Unit is the unit of the one line that stands for all its items when none of them came,
+	// Before how many there were in the previous report, and Absent whether the unit was not
+	// heard from at all (SPEC §7).
+	Unit   string
+	Before int
+	Absent bool
 }
 
 // SinceResult is the comparison of a report with the previous one.
 type SinceResult struct {
-	Prev     *Previous
-	Changes  []Change  // grouped in the order 新增事项 … 本期未报, each group in item order
+	Prev *Previous
+	// Changes are the lines of the report's 变化情况, grouped in the order 新增事项 … 本期未报,
+	// each group in item order; a unit none of whose items came is one line, after the
+	// items of its group.
+	Changes []Change
+	// Detail are the lines of the check file's 变化情况: every item's change, each with its
+	// source, in the same order.
+	Detail   []Change
 	Sentence string    // 较上期（2024年11月20日）：落实率由84.1%升至86.4%，本期办结15项，新增逾期3项。
-	Problems []Problem // a warning for every 状态倒退 and 本期未报
+	Problems []Problem // a warning for every 状态倒退, and for every 本期未报 of a unit some of whose items came
 }
 
-// Count returns how many changes are of kind k.
+// Count returns how many items changed by kind k (the lines of Detail).
 func (s *SinceResult) Count(k string) int {
 	n := 0
-	for _, c := range s.Changes {
+	for _, c := range s.Detail {
 		if c.Kind == k {
 			n++
 		}
@@ -103,8 +129,19 @@ func ReadPrevious(path string, d *Dict, opt ReadOptions) (*Previous, error) {
 		day, _ := strconv.Atoi(m[3])
 		p.AsOf = time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
 	}
+	p.Year = cmp.Or(summaryYear(book), p.AsOf.Year())
 	p.addSources(CheckPath(path), d, opt)
 	return p, nil
+}
+
+// summaryYear is the 年度 in the title of a report's 汇总 (…2024年度督查事项落实情况汇总), 0 if
+// it names none.
+func summaryYear(book *xlsx.Book) int {
+	s := sheet(book, SheetSummary)
+	if s == nil || len(s.Rows) == 0 || s.Rows[0].N != 1 || len(s.Rows[0].Cells) == 0 {
+		return 0
+	}
+	return textYear(s.Rows[0].Cells[0].Value)
 }
 
 // addSources takes the 来源 of the items from the check file at check, when it is there, can
@@ -134,13 +171,26 @@ func (p *Previous) addSources(check string, d *Dict, opt ReadOptions) {
 
 // sinceKeys are the identities of an item for the comparison: by 编号 (within category, unit
 // and meeting) and by content (category, meeting, content without spaces and punctuation,
-// unit). Meetings are compared by the name reports show, which is canonical on both sides.
-func sinceKeys(id, cat, meeting, content, lead string) (byID, byContent string) {
-	m := zhtext.Fold(meeting)
+// unit). Meetings are compared by the name reports show, which is canonical on both sides,
+// in the year of its report (sinceMeeting).
+func sinceKeys(id, cat, meeting, content, lead string, year int) (byID, byContent string) {
+	m := sinceMeeting(meeting, year)
 	if f := zhtext.Fold(id); f != "" {
 		byID = cat + "\x00#" + f + "\x00" + lead + "\x00" + m
 	}
 	return byID, cat + "\x00" + m + "\x00" + zhtext.Fold(content) + "\x00" + lead
+}
+
+// sinceMeeting is the identity of a meeting shown as name in a report of year (SPEC §4.1,
+// §9.3): a numbered meeting by its number and year — written in the name (2023年第9次,
+// 〔2023〕5号), else the report's 年度 — so that last year's report's 第9次 is this year's
+// 2023年第9次; any other by its name folded.
+func sinceMeeting(name string, year int) string {
+	num, docYear := zhtext.MeetingNumber(name)
+	if num == 0 {
+		return zhtext.Fold(name)
+	}
+	return meetingKey(Meeting{Num: num, Year: cmp.Or(docYear, textYear(name), year)})
 }
 
 // Since compares r with the previous report p (SPEC §9.3). An item matches by 编号 when both
@@ -151,7 +201,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 	byContent := map[string][]int{}
 	for i := range p.Items {
 		pi := &p.Items[i]
-		id, content := sinceKeys(pi.ID, pi.Category, pi.MeetingName, pi.Content, pi.Lead)
+		id, content := sinceKeys(pi.ID, pi.Category, pi.MeetingName, pi.Content, pi.Lead, p.Year)
 		if id != "" {
 			byID[id] = i
 		}
@@ -163,7 +213,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 	for i := range r.Items {
 		it := &r.Items[i]
 		match[i] = -1
-		id, _ := sinceKeys(it.ID, it.Category, it.MeetingName, it.Content, it.Lead)
+		id, _ := sinceKeys(it.ID, it.Category, it.MeetingName, it.Content, it.Lead, r.Year)
 		if j, ok := byID[id]; ok && id != "" && !used[j] {
 			match[i], used[j] = j, true
 		}
@@ -173,7 +223,7 @@ func Since(r *Report, p *Previous) *SinceResult {
 			continue
 		}
 		it := &r.Items[i]
-		_, content := sinceKeys(it.ID, it.Category, it.MeetingName, it.Content, it.Lead)
+		_, content := sinceKeys(it.ID, it.Category, it.MeetingName, it.Content, it.Lead, r.Year)
 		for _, j := range byContent[content] {
 			// 编号 on both sides decides: different numbers are different items.
 			if used[j] || zhtext.Fold(it.ID) != "" && zhtext.Fold(p.Items[j].ID) != "" {
@@ -185,39 +235,97 @@ func Since(r *Report, p *Previous) *SinceResult {
 	}
 	matchLoosely(r, p, match, used)
 
-	groups := map[string][]Change{}
+	groups, detail := map[string][]Change{}, map[string][]Change{}
+	came := map[string]bool{} // units some of whose items came
 	for i := range r.Items {
 		it := &r.Items[i]
+		came[it.Lead] = true
 		var prev *PrevItem
 		if match[i] >= 0 {
 			prev = &p.Items[match[i]]
 		}
 		if c, ok := change(it, prev, r.AsOf); ok {
 			groups[c.Kind] = append(groups[c.Kind], c)
+			detail[c.Kind] = append(detail[c.Kind], c)
 			if c.Kind == ChangeRegressed {
 				res.Problems = append(res.Problems, Problem{Pos: it.Src, Scope: ScopeRow, Level: Warning, Kind: StatusRegressed, Field: FieldStatus.String(),
 					Raw: it.StatusRaw, Msg: fmt.Sprintf(msgRegressed, CNDate(p.AsOf), prev.Status, it.Status)})
 			}
 		}
 	}
+	gone := res.gone(p, used, came, r.hearing())
+	groups[ChangeUnreported] = append(groups[ChangeUnreported], gone.items...)
+	groups[ChangeUnreported] = append(groups[ChangeUnreported], gone.units...)
+	detail[ChangeUnreported] = gone.detail
+	for _, k := range changeOrder {
+		res.Changes = append(res.Changes, groups[k]...)
+		res.Detail = append(res.Detail, detail[k]...)
+	}
+	res.Sentence = sinceSentence(r, res)
+	return res
+}
+
+// goneItems are the previous report's items no current item matched: the lines of items of
+// units some of whose items came, one line per unit none of whose items came, and the lines
+// of every item for the check file.
+type goneItems struct {
+	items, units, detail []Change
+}
+
+// gone lists the previous items no current item matched (used), in the previous report's
+// order. An item of a unit some of whose items came is a line of its own and a warning; the
+// items of a unit none of whose came are one line (市生态环境局本期未报送，上期20项), with one
+// warning when the unit was heard from (its rows excluded, say) and none when it was not,
+// which Build warns of once (SPEC §7).
+func (res *SinceResult) gone(p *Previous, used []bool, came map[string]bool, h hearing) goneItems {
+	var g goneItems
+	at := map[string]int{} // unit → index in g.units
+	overdue := map[string]int{}
 	for j := range p.Items {
 		if used[j] {
 			continue
 		}
 		pi := &p.Items[j]
-		note := msgUnreportedNote
+		from := ""
 		if pi.Source != "" {
-			note += fmt.Sprintf(msgUnreportedFrom, pi.Source)
+			from = fmt.Sprintf(msgUnreportedFrom, pi.Source)
 		}
-		groups[ChangeUnreported] = append(groups[ChangeUnreported], Change{Kind: ChangeUnreported, Prev: pi, Note: note})
-		res.Problems = append(res.Problems, Problem{Pos: Pos{File: p.File, Sheet: SheetItems, Row: pi.Row}, Scope: ScopeRow, Level: Warning, Kind: PreviousUnreported,
-			Field: FieldContent.String(), Raw: pi.Content, Msg: fmt.Sprintf(msgUnreported, pi.Lead, pi.MeetingName)})
+		c := Change{Kind: ChangeUnreported, Prev: pi, Note: msgGoneNote, Check: msgUnreportedNote + from}
+		if came[pi.Lead] || pi.Lead == "" { // an item without a unit stands alone
+			g.items = append(g.items, c)
+			g.detail = append(g.detail, c)
+			res.Problems = append(res.Problems, Problem{Pos: Pos{File: p.File, Sheet: SheetItems, Row: pi.Row}, Scope: ScopeRow, Level: Warning, Kind: PreviousUnreported,
+				Field: FieldContent.String(), Raw: pi.Content, Msg: fmt.Sprintf(msgUnreported, pi.Lead, pi.MeetingName)})
+			continue
+		}
+		absent := !h.from(pi.Lead)
+		if absent {
+			c.Check = msgAbsentItemNote + from
+		}
+		g.detail = append(g.detail, c)
+		i, ok := at[pi.Lead]
+		if !ok {
+			i = len(g.units)
+			at[pi.Lead] = i
+			g.units = append(g.units, Change{Kind: ChangeUnreported, Unit: pi.Lead, Absent: absent})
+		}
+		g.units[i].Before++
+		if pi.Alert == AlertOverdue {
+			overdue[pi.Lead]++
+		}
 	}
-	for _, k := range changeOrder {
-		res.Changes = append(res.Changes, groups[k]...)
+	for i := range g.units {
+		u := &g.units[i]
+		if u.Absent {
+			had := Absence{Unit: u.Unit, Before: u.Before, BeforeOverdue: overdue[u.Unit]}.Had()
+			u.Note = fmt.Sprintf(msgAbsentRow, u.Unit, had)
+			continue
+		}
+		u.Note = fmt.Sprintf(msgSilentRow, u.Unit, u.Before)
+		res.Problems = append(res.Problems, Problem{Pos: Pos{File: p.File}, Scope: ScopeRun, Level: Warning, Kind: PreviousUnreported,
+			Field: FieldLead.String(), Raw: u.Unit, Msg: fmt.Sprintf(msgSilentItems, u.Unit, u.Before)})
 	}
-	res.Sentence = sinceSentence(r, res)
-	return res
+	return g
 }
 
 // matchLoosely matches the items left over by category, content and unit alone, where that
@@ -265,7 +373,8 @@ func change(it *Item, prev *PrevItem, asOf time.Time) (Change, bool) {
 	case prev == nil:
 		c.Kind = ChangeNew
 	case it.Status < prev.Status:
-		c.Kind, c.Note = ChangeRegressed, fmt.Sprintf(msgRegressedNote, prev.Status, it.Status)
+		c.Kind, c.Note = ChangeRegressed, fmt.Sprintf(msgRegressedFact, prev.Status, it.Status)
+		c.Check = fmt.Sprintf(msgRegressedNote, prev.Status, it.Status)
 	case it.Status == Done && prev.Status != Done:
 		c.Kind = ChangeFinished
 		if !it.Done.IsZero() {
@@ -313,8 +422,24 @@ func sinceSentence(r *Report, s *SinceResult) string {
 	if n := s.Count(ChangeRegressed); n > 0 {
 		fmt.Fprintf(&b, msgSinceRegressed, n)
 	}
-	if n := s.Count(ChangeUnreported); n > 0 {
-		fmt.Fprintf(&b, msgSinceUnreported, n)
+	var unreported int
+	var absent []string
+	for _, c := range s.Changes {
+		switch {
+		case c.Kind != ChangeUnreported:
+		case c.Unit == "":
+			unreported++
+		case c.Absent:
+			absent = append(absent, fmt.Sprintf(msgSinceAbsentOne, c.Unit, c.Before))
+		default:
+			unreported += c.Before
+		}
+	}
+	if unreported > 0 {
+		fmt.Fprintf(&b, msgSinceUnreported, unreported)
+	}
+	if len(absent) > 0 {
+		fmt.Fprintf(&b, msgSinceAbsent, strings.Join(absent, "、"))
 	}
 	b.WriteString("。")
 	return b.String()

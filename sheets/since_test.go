@@ -31,4 +31,18 @@ func TestSinceSentence(t *testing.T) {
 			t.Errorf("got  %s\nwant %s", got, tc.want)
 		}
 	}
+	// Units none of whose items came: the units heard from counted among 本期未报, those not
+	// heard from named.
+	r := &Report{Total: CategoryStats{Counts: Counts{Items: 44, Done: 38}}}
+	s := &SinceResult{Prev: prev(37, 44), Changes: []Change{
+		{Kind: ChangeUnreported, Prev: &PrevItem{}, Note: msgGoneNote},
+		{Kind: ChangeUnreported, Unit: "市生态环境局", Before: 20, Absent: true},
+		{Kind: ChangeUnreported, Unit: "市水利局", Before: 3},
+		{Kind: ChangeUnreported, Unit: "市教育局", Before: 22, Absent: true},
+	}}
+	want := "较上期（2024年11月20日）：落实率由84.1%升至86.4%，本期办结0项，新增逾期0项，本期未报4项；" +
+		"市生态环境局本期未报送（上期20项）、市教育局本期未报送（上期22项），未计入本期。"
+	if got := sinceSentence(r, s); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,12 +39,9 @@ type against struct {
 	// the record of the meetings held (SPEC §7). A meeting category it names counts them with
 	// any other its items name, is known complete (召开…N次), and has no gap to warn of.
 	meetings map[string]map[string]bool
-	// previous is the report to compare with (--since): r.Since, and its 较上期 sentence at
-	// the end of the narrative.
-	previous *Previous
 }
 
-// summarize is Summarize against a master list's meetings and a previous report.
+// summarize is Summarize against a master list's meetings.
 func summarize(items []Item, d *Dict, asOf time.Time, warnDays int, a against) *Report {
 	asOf = midnight(asOf)
 	r := &Report{AsOf: asOf, WarnDays: warnDays}
@@ -60,10 +58,6 @@ func summarize(items []Item, d *Dict, asOf time.Time, warnDays int, a against) *
 	slices.SortStableFunc(r.Overdue, func(a, b Flagged) int { return cmp.Compare(b.Days, a.Days) })
 	slices.SortStableFunc(r.DueSoon, func(a, b Flagged) int { return cmp.Compare(a.Days, b.Days) })
 	r.Narrative = narrative(r, d)
-	if a.previous != nil {
-		r.Since = Since(r, a.previous)
-		r.Narrative += r.Since.Sentence
-	}
 	return r
 }
 
@@ -194,7 +188,7 @@ func (t *tally) listCategories(d *Dict, recorded map[string]map[string]bool) {
 		return cmp.Or(cmp.Compare(d.CategoryIndex(a.Name), d.CategoryIndex(b.Name)), strings.Compare(a.Name, b.Name))
 	})
 	r.Total.Name = "合计"
-	slices.SortFunc(r.Gaps, func(a, b MeetingGap) int {
+	slices.SortStableFunc(r.Gaps, func(a, b MeetingGap) int {
 		return cmp.Compare(d.CategoryIndex(a.Category), d.CategoryIndex(b.Category))
 	})
 }
@@ -214,11 +208,9 @@ func (t *tally) countMeetings(c *CategoryStats, listed map[string]bool) {
 		c.Complete = true
 		return
 	}
-	var gap *MeetingGap
-	c.Complete, gap = sessionGaps(c.Name, meetingsOf(t.r.Meetings, t.meetings, own))
-	if gap != nil {
-		t.r.Gaps = append(t.r.Gaps, *gap)
-	}
+	var gaps []MeetingGap
+	c.Complete, gaps = sessionGaps(c.Name, meetingsOf(t.r.Meetings, t.meetings, own))
+	t.r.Gaps = append(t.r.Gaps, gaps...)
 }
 
 // listUnitsAndLeaders puts the units, ranked, and the leaders into the report.
@@ -289,30 +281,42 @@ func meetingsOf(all []MeetingStats, index map[string]int, keys map[string]bool) 
 	return ms
 }
 
-// sessionGaps tells whether a category's meetings are known complete: every one numbered (in
-// no document year), from 第1次 up to the last with none absent. When numbers are absent it
-// returns them as a gap.
-func sessionGaps(category string, ms []*MeetingStats) (complete bool, gap *MeetingGap) {
-	have := map[int]bool{}
-	last, unnumbered := 0, false
+// sessionGaps tells whether a category's meetings are known complete: all of one year,
+// every one numbered, from 第1次 up to the last with none absent. Numbers restart each year
+// (SPEC §4.1), so gaps are looked for within each year; when the category has meetings of
+// several years, each gap names its year.
+func sessionGaps(category string, ms []*MeetingStats) (complete bool, gaps []MeetingGap) {
+	have := map[int]map[int]bool{} // year → session numbers
+	last := map[int]int{}
+	unnumbered := false
 	for _, m := range ms {
-		if m.num <= 0 || m.year > 0 {
+		if m.num <= 0 {
 			unnumbered = true
 			continue
 		}
-		have[m.num] = true
-		last = max(last, m.num)
+		if have[m.year] == nil {
+			have[m.year] = map[int]bool{}
+		}
+		have[m.year][m.num] = true
+		last[m.year] = max(last[m.year], m.num)
 	}
-	var missing []int
-	for n := 1; n <= last; n++ {
-		if !have[n] {
-			missing = append(missing, n)
+	for y, nums := range have {
+		var missing []int
+		for n := 1; n <= last[y]; n++ {
+			if !nums[n] {
+				missing = append(missing, n)
+			}
+		}
+		if len(missing) > 0 {
+			g := MeetingGap{Category: category, Last: last[y], Missing: missing}
+			if len(have) > 1 {
+				g.Year = y
+			}
+			gaps = append(gaps, g)
 		}
 	}
-	if len(missing) > 0 {
-		gap = &MeetingGap{Category: category, Last: last, Missing: missing}
-	}
-	return !unnumbered && len(missing) == 0 && last > 0, gap
+	slices.SortFunc(gaps, func(a, b MeetingGap) int { return cmp.Compare(a.Year, b.Year) })
+	return !unnumbered && len(have) == 1 && len(gaps) == 0, gaps
 }
 
 func b2i(b bool) int {
@@ -471,4 +475,13 @@ func narrative(r *Report, d *Dict) string {
 	fmt.Fprintf(&b, "未按期办结（逾期）事项%d项，临期事项%d项，无明确时限事项%d项。",
 		len(r.Overdue), len(r.DueSoon), len(r.NoDeadline))
 	return b.String()
+}
+
+// named is the gap's category, with its year when the category has meetings of several
+// years (县政府常务会议2023年).
+func (g MeetingGap) named() string {
+	if g.Year > 0 {
+		return g.Category + strconv.Itoa(g.Year) + "年"
+	}
+	return g.Category
 }

@@ -281,11 +281,11 @@ func TestSubmissionsAndLimits(t *testing.T) {
 	}
 	want := []string{
 		"市教育局.xlsx|市教育局||0|0|0|1|0|0|未能读取：文件已损坏",
-		"市财政局（初稿）.xlsx|市财政局|台账|1|0|1|0|0|1|已计入",
+		"市财政局（初稿）.xlsx|市财政局|台账|1|0|1|0|0|1|已计入：全部与终稿重复，按终稿计", // not 计入0项 and 已计入
 		"市财政局（终稿）.xlsx|市财政局|台账|2|2|0|0|0|0|已计入",
-		"旧汇总.xlsx|||0|0|0|0|0|1|已跳过：这是duban生成的汇总表，不再重复汇总，已跳过",
+		"旧汇总.xlsx|||0|0|0|0|0|1|已跳过：这是duban生成的汇总表，不再重复汇总", // 已跳过 said once
 		"统计.xlsx|市统计局|台账|3|1|0|2|0|0|部分行已排除：2行有错误，未计入",
-		"说明.txt|||0|0|0|0|0|1|已跳过：不是工作簿，已跳过",
+		"说明.txt|||0|0|0|0|0|1|已跳过：不是工作簿",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("报送情况:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -301,11 +301,25 @@ func TestSubmissionsAndLimits(t *testing.T) {
 		t.Errorf("limits:\n got %s\nwant %s", got, want)
 	}
 	r.Inputs = nil
-	r.Expect = &Reconciliation{Unreported: []UnitDue{{"甲局", 1}, {"乙局", 1}, {"丙局", 1}, {"丁局", 1}, {"戊局", 1}, {"己局", 1}}}
-	if got, want := r.Limits(), "注：甲局、乙局、丙局等6个单位未报送台账，其事项未计入本汇总。"; got != want {
+	for _, u := range []string{"甲局", "乙局", "丙局", "丁局", "戊局", "己局"} {
+		r.Absent = append(r.Absent, Absence{Unit: u, Due: 1})
+	}
+	if got, want := r.Limits(), "注：甲局、乙局、丙局等6个单位本期未报送台账，其事项未计入本汇总。"; got != want {
 		t.Errorf("limits:\n got %s\nwant %s", got, want)
 	}
-	r.Expect = nil
+	// Five or fewer: each with what it had before, from the previous report or else the master
+	// list; those the dictionary alone expects together; an unreadable one by its file.
+	r.Absent = []Absence{{Unit: "市生态环境局", Before: 20, BeforeOverdue: 1, Due: 18}, {Unit: "市统计局", Due: 4},
+		{Unit: "市审计局"}, {Unit: "市林业局"}, {Unit: "市教育局", Before: 22, Unreadable: true}}
+	if got, want := r.Limits(), "注：市生态环境局本期未报送台账（上期20项，其中逾期1项），市统计局本期未报送台账（应报事项4项），"+
+		"市审计局、市林业局本期未报送台账，上述事项均未计入本汇总。"; got != want {
+		t.Errorf("limits:\n got %s\nwant %s", got, want)
+	}
+	r.Absent = r.Absent[:1]
+	if got, want := r.Limits(), "注：市生态环境局本期未报送台账（上期20项，其中逾期1项），其事项未计入本汇总。"; got != want {
+		t.Errorf("limits:\n got %s\nwant %s", got, want)
+	}
+	r.Absent = nil
 	if got := r.Limits(); got != "" {
 		t.Errorf("limits with nothing left out = %q", got)
 	}

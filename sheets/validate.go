@@ -1,7 +1,6 @@
 package sheets
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"reflect"
@@ -29,6 +28,9 @@ type rowInput struct {
 	Sheet          string // the sheet's name, which may name the category (常务会议)
 	Year           int    // the year a date written without one takes (SPEC §4.2)
 	Date1904       bool
+
+	// What parse found, once (parsedRow): a category, a readable deadline.
+	categoryOK, deadlineOK bool
 }
 
 // itemInput is a parsed row as the warning rules see it.
@@ -44,8 +46,9 @@ type Validator struct {
 	// Assigned marks the rows of a master list (交办清单), which have no 落实状态 column.
 	Assigned bool
 
-	// Year is the run's reporting year (年度), taken by a yearless date whose row has no year
-	// of its own context; zero: the as-of year.
+	// Year is the run's reporting year (年度), taken by a yearless date and by the meeting of
+	// a row that has no year of its own context; zero: the as-of year. Meetings of another
+	// year than a known Year are named with theirs.
 	Year RunYear
 
 	dict   *Dict
@@ -62,17 +65,10 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	v.errors = validator.New(validator.WithRequiredStructEnabled())
 	v.errors.RegisterTagNameFunc(name)
 	must(v.errors.RegisterValidation("category", func(fl validator.FieldLevel) bool {
-		p := fl.Parent()
-		_, _, ok := v.category(fl.Field().String(), p.FieldByName("Meeting").String(), p.FieldByName("Group").String(), p.FieldByName("Sheet").String())
-		return ok
+		return fl.Parent().FieldByName("categoryOK").Bool()
 	}, true))
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
-		p := fl.Parent()
-		if p.FieldByName("DeadlineNum").Bool() && decimalMonth(fl.Field().String()) {
-			return false
-		}
-		_, _, err := v.deadline(fl.Field().String(), p.FieldByName("MeetingDate").String(), int(p.FieldByName("Year").Int()), p.FieldByName("Date1904").Bool())
-		return err == nil
+		return fl.Parent().FieldByName("deadlineOK").Bool()
 	}, true))
 	must(v.errors.RegisterValidation("content", func(fl validator.FieldLevel) bool {
 		return !placeholder(fl.Field().String())
@@ -188,8 +184,8 @@ func unifyKinds(d *Dict, items []Item, others ...[]Item) {
 		}
 		it.Kind = k
 		if k == KindMeeting && it.Meeting.Num > 0 {
-			it.Meeting.Year = 0
-			it.MeetingName = MeetingName(it.Category, it.Meeting, "")
+			it.Meeting.Year = int(it.Meeting.chainYear)
+			it.MeetingName = meetingName(it.Category, k, it.Meeting, "", 0)
 		}
 	}
 }
@@ -204,108 +200,145 @@ func decisive(f Field) bool {
 	return false
 }
 
-// deadline reads a 完成时限. A form without a year takes year (the row's, SPEC §4.2); if
-// that puts it before the meeting (3月底前 set in December), or makes it impossible (2月29日
-// in a year that has none), the next year's date is taken and rolled says so.
-func (v *Validator) deadline(raw, meetingDate string, year int, date1904 bool) (dl Deadline, rolled bool, err error) {
-	dl, err = v.readDeadline(raw, year, date1904)
-	meeting, merr := ParseDate(meetingDate, date1904)
-	if merr != nil || meeting.IsZero() || err == nil && !(dl.YearInferred && dl.Date.Before(meeting)) {
-		return dl, false, err
-	}
-	if next, nerr := v.readDeadline(raw, year+1, date1904); nerr == nil && next.YearInferred && !next.Date.Before(meeting) {
-		return next, true, nil
-	}
-	return dl, false, err
-}
-
-// year is the year a date written without one takes in the row in (SPEC §4.2), and the words
-// that say where it came from: the row's own context (ownYear), else the run's reporting
-// year, else the as-of date's.
-func (v *Validator) year(in *rowInput, r *RawRow) (year int, from string) {
-	if y, from := ownYear(in, r.TitleYear, r.TitleYearFrom); y > 0 {
-		return y, from
-	}
-	if v.Year.Year > 0 {
-		return v.Year.Year, v.Year.From
-	}
-	return v.asOf.Year(), yearFromAsOf
-}
-
 // Validate checks the rows and turns the good ones into items. A row with an error is left
 // out and counted in excluded; its problems carry the row's raw values. A sheet whose name
-// gave rows their category says so once, at the first of them.
+// gave rows their category says so once, at the first of them. A date without a year in a
+// row without a year of its own context takes v.Year, else the as-of year.
 func (v *Validator) Validate(rows []RawRow) (items []Item, excluded int, probs []Problem) {
-	items = make([]Item, 0, len(rows))
-	type bySheet struct {
-		first Pos
-		cat   string
-		n     int
-	}
-	var named []bySheet
+	s := validation{items: make([]Item, 0, len(rows))}
 	blank := blankStatusSheets(rows)
 	for i := range rows {
-		it, ps, fromSheet, ok := v.row(&rows[i], blank[sheetOf(&rows[i])])
-		probs = append(probs, ps...)
-		if !ok {
-			excluded++
-			continue
-		}
-		items = append(items, it)
-		if !fromSheet {
-			continue
-		}
-		if k := len(named) - 1; k >= 0 && named[k].first.Sheet == it.Src.Sheet && named[k].cat == it.Category {
-			named[k].n++
-			continue
-		}
-		named = append(named, bySheet{rows[i].Cell(FieldMeeting), it.Category, 1})
+		p := v.parse(&rows[i], v.Year)
+		p.in.StatusAllBlank = blank[sheetOf(&rows[i])]
+		v.settle(&p)
+		v.add(&s, &p)
 	}
-	for _, s := range named {
-		probs = append(probs, Problem{Pos: s.first, Scope: ScopeCell, Level: Notice, Kind: CategoryFromSheet, Field: FieldCategory.String(), Raw: s.first.Sheet,
-			Msg: fmt.Sprintf(msgSheetCategory, s.first.Sheet, s.n, s.cat)})
+	return v.close(&s)
+}
+
+// validation is the validation of one file's rows under way: each row is finished as soon as
+// it is parsed, or, when it waits for the run's reporting year, once that is known (Build).
+type validation struct {
+	items    []Item
+	excluded int
+	probs    []Problem
+	named    sheetCategories
+	dated    sheetCategories // the sheets whose name gave rows their meeting's date
+	left     []ExcludedRow   // the rows excluded, with what can be read of them (SPEC §9.1)
+}
+
+// add finishes parsed row p into s.
+func (v *Validator) add(s *validation, p *parsedRow) {
+	it, ps, fromSheet, ok := v.finish(p)
+	s.probs = append(s.probs, ps...)
+	if !ok {
+		s.excluded++
+		s.left = append(s.left, v.excludedRow(p, ps))
+		return
 	}
-	return items, excluded, probs
+	s.items = append(s.items, it)
+	if fromSheet {
+		s.named.add(p.r, &it)
+	}
+	switch p.dates.meetingFrom {
+	case labelSheet:
+		s.dated.addAs(p.r, &it, it.MeetingDate.Format(time.DateOnly), labelSheet+"“"+p.in.Sheet+"”")
+	case yearFromTitle:
+		s.dated.addAs(p.r, &it, it.MeetingDate.Format(time.DateOnly), yearFromTitle+"“"+p.r.TitleMeeting+"”")
+	case labelMeetingName:
+		s.probs = append(s.probs, Problem{Pos: p.r.Cell(FieldMeeting), Scope: ScopeCell, Level: Notice, Kind: MeetingByDate, Field: FieldMeetingDate.String(),
+			Raw: p.in.Meeting, Msg: fmt.Sprintf(msgMeetingDay, labelMeetingName+"“"+p.in.Meeting+"”", it.MeetingDate.Format(time.DateOnly))})
+	}
+}
+
+// close ends the validation of a file's rows: the sheets that gave rows their category are
+// said, and its meetings take one year each (oneYearPerFile).
+func (v *Validator) close(s *validation) (items []Item, excluded int, probs []Problem) {
+	oneYearPerFile(s.items, v.reportYear())
+	probs = append(s.probs, s.named.notices()...)
+	for _, c := range s.dated {
+		probs = append(probs, Problem{Pos: c.first, Scope: ScopeCell, Level: Notice, Kind: MeetingByDate, Field: FieldMeetingDate.String(), Raw: c.first.Sheet,
+			Msg: fmt.Sprintf(msgMeetingDay, c.text, c.cat)})
+	}
+	return s.items, s.excluded, probs
+}
+
+// reportYear is the year a report of v's rows is of, when known (v.Year), else 0: Build
+// names the meetings again once it knows the run's year.
+func (v *Validator) reportYear() int { return v.Year.Year }
+
+// sheetCategories are the sheets whose name gave rows their category, each with its first
+// such row and their number. It holds the sheets whose name or title dates their rows'
+// meeting too: cat is then the date, and text the name or title.
+type sheetCategories []struct {
+	first     Pos
+	cat, text string
+	n         int
+}
+
+func (s *sheetCategories) add(r *RawRow, it *Item) { s.addAs(r, it, it.Category, "") }
+
+// addAs counts row r of item it under cat with text.
+func (s *sheetCategories) addAs(r *RawRow, it *Item, cat, text string) {
+	for k := range *s {
+		if c := &(*s)[k]; c.first.Sheet == it.Src.Sheet && c.cat == cat && c.text == text {
+			c.n++
+			if r.Pos.Row < c.first.Row {
+				c.first = r.Cell(FieldMeeting)
+			}
+			return
+		}
+	}
+	*s = append(*s, struct {
+		first     Pos
+		cat, text string
+		n         int
+	}{r.Cell(FieldMeeting), cat, text, 1})
+}
+
+// notices say, once per sheet, that its name gave rows their category.
+func (s sheetCategories) notices() []Problem {
+	var ps []Problem
+	for _, c := range s {
+		ps = append(ps, Problem{Pos: c.first, Scope: ScopeCell, Level: Notice, Kind: CategoryFromSheet, Field: FieldCategory.String(), Raw: c.first.Sheet,
+			Msg: fmt.Sprintf(msgSheetCategory, c.first.Sheet, c.n, c.cat)})
+	}
+	return ps
 }
 
 // Row validates one row. ok is false when the row has an error and must be excluded.
 func (v *Validator) Row(r *RawRow) (it Item, probs []Problem, ok bool) {
-	it, probs, _, ok = v.row(r, false)
+	p := v.parse(r, v.Year)
+	v.settle(&p)
+	it, probs, _, ok = v.finish(&p)
 	return it, probs, ok
 }
 
-// row is Row; fromSheet reports that the sheet's name gave the category. statusAllBlank says
-// that the row's sheet has no status in any row (blankStatusSheets).
-func (v *Validator) row(r *RawRow, statusAllBlank bool) (it Item, probs []Problem, fromSheet, ok bool) {
-	if !v.checkUnreadable(r, &probs) {
+// finish validates a parsed row; fromSheet reports that the sheet's name gave the category.
+func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, ok bool) {
+	r, in := p.r, &p.in
+	probs = p.probs
+	if !p.readable || !v.checkErrors(p, &probs) {
 		return it, probs, false, false
 	}
-	in, categoryMeeting, yearFrom := v.input(r)
-	in.StatusAllBlank = statusAllBlank
-	if !v.checkErrors(r, &in, &probs) {
-		return it, probs, false, false
-	}
-	cat, fromSheet, _ := v.category(in.Category, in.Meeting, in.Group, in.Sheet)
+	cat, fromSheet := p.cat, p.catFromSheet
 	v.checkCategoryKnown(r, in.Category, &probs)
-	meetingDate, ps := v.date(r, FieldMeetingDate, in.Year)
-	probs = append(probs, ps...)
-	dl := v.rowDeadline(r, &in, yearFrom, meetingDate, &probs)
-	status, done := v.rowStatus(r, &in, &probs)
-	m, name := v.rowMeeting(r, &in, cat, meetingDate, categoryMeeting, &probs)
+	probs = append(probs, p.dates.probs...)
+	v.rowDeadline(p, &probs)
+	status, done := v.rowStatus(p, &probs)
+	m, name := v.rowMeeting(p, cat, &probs)
 	lead, co := v.rowLead(r, &probs)
+	d := &p.dates
 	it = Item{
 		ID: trimmed(r, FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
-		MeetingName: name, MeetingDate: meetingDate,
+		MeetingName: name, MeetingDate: d.meeting,
 		Content: in.Content, Parent: r.Parent, Lead: lead, Co: co, Leader: trimmed(r, FieldLeader),
-		Deadline: dl.Date, Status: status, StatusRaw: in.Status, Done: done,
+		Deadline: d.deadline.Date, Status: status, StatusRaw: in.Status, Done: done,
 		Progress: trimmed(r, FieldProgress), Note: trimmed(r, FieldNote), Src: r.Pos,
 	}
 	v.checkWarnings(r, &it, &probs)
 	return it, probs, fromSheet, true
 }
-
-// trimmed is the row's value of field f without surrounding spaces.
-func trimmed(r *RawRow, f Field) string { return strings.TrimSpace(r.Vals[f]) }
 
 // checkUnreadable adds to probs an error for each required column the row's sheet lacks, and
 // for each formula without its result, or one that failed (#N/A): an error where the value
@@ -337,25 +370,11 @@ func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 	return Count(*probs, Error) == 0
 }
 
-// input is the row's text as the row rules see it, its 会议 filled from context
-// (meetingFromContext, whose categoryMeeting it returns), and its year for dates written
-// without one, which came from yearFrom.
-func (v *Validator) input(r *RawRow) (in rowInput, categoryMeeting bool, yearFrom string) {
-	in = rowInput{
-		Content: trimmed(r, FieldContent), Category: trimmed(r, FieldCategory), Meeting: trimmed(r, FieldMeeting),
-		MeetingDate: trimmed(r, FieldMeetingDate), Deadline: trimmed(r, FieldDeadline), Status: trimmed(r, FieldStatus),
-		Done: trimmed(r, FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
-		DeadlineNum: r.Kinds[FieldDeadline] == xlsx.Number,
-	}
-	categoryMeeting = v.meetingFromContext(&in)
-	in.Year, yearFrom = v.year(&in, r)
-	return in, categoryMeeting, yearFrom
-}
-
 // checkErrors applies the rules whose failure excludes the row, adds an error to probs for
 // each that fails, and reports whether none did.
-func (v *Validator) checkErrors(r *RawRow, in *rowInput, probs *[]Problem) bool {
-	err := v.errors.Struct(*in)
+func (v *Validator) checkErrors(p *parsedRow, probs *[]Problem) bool {
+	r := p.r
+	err := v.errors.Struct(p.in)
 	if err == nil {
 		return true
 	}
@@ -370,7 +389,7 @@ func (v *Validator) checkErrors(r *RawRow, in *rowInput, probs *[]Problem) bool 
 		raw := fmt.Sprint(fe.Value())
 		*probs = append(*probs, Problem{
 			Pos: r.Cell(f), Scope: ScopeCell, Level: Error, Kind: RowInvalid, Field: f.String(),
-			Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, in) + msgExcluded,
+			Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, p) + msgExcluded,
 		})
 	}
 	return false
@@ -389,51 +408,55 @@ func (v *Validator) checkCategoryKnown(r *RawRow, category string, probs *[]Prob
 	}
 }
 
-// rowDeadline reads the row's 完成时限, which checkErrors found readable, with a notice when
-// its year was inferred and a warning when it falls before the meeting.
-func (v *Validator) rowDeadline(r *RawRow, in *rowInput, yearFrom string, meetingDate time.Time, probs *[]Problem) Deadline {
-	dl, rolled, _ := v.deadline(in.Deadline, in.MeetingDate, in.Year, r.Date1904)
+// rowDeadline notes a 完成时限 whose year was taken from the row's context or the run, and
+// warns about one that falls before the meeting.
+func (v *Validator) rowDeadline(p *parsedRow, probs *[]Problem) {
+	d, in, r := &p.dates, &p.in, p.r
+	dl, meeting := d.deadline, d.meeting
 	v.deadlineNotice(r, in.Deadline, dl, probs)
 	switch {
-	case rolled:
+	case d.rolled:
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Scope: ScopeCell, Level: Notice, Kind: DeadlineYearInferred, Field: FieldDeadline.String(),
-			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferredNext, in.Deadline, meetingDate.Format(time.DateOnly), dl.Date.Format(time.DateOnly))})
+			Raw: in.Deadline, Msg: fmt.Sprintf(msgYearInferredNext, in.Deadline, meeting.Format(time.DateOnly), dl.Date.Format(time.DateOnly))})
 	case dl.YearInferred:
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Scope: ScopeCell, Level: Notice, Kind: DeadlineYearInferred, Field: FieldDeadline.String(),
-			Raw: in.Deadline, Msg: yearNotice(in.Deadline, in.Year, yearFrom, dl.Date)})
-	case !dl.Date.IsZero() && !meetingDate.IsZero() && dl.Date.Before(meetingDate):
+			Raw: in.Deadline, Msg: yearNotice(in.Deadline, d.year, d.yearFrom, dl.Date)})
+	case !dl.Date.IsZero() && !meeting.IsZero() && dl.Date.Before(meeting):
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldDeadline), Scope: ScopeCell, Level: Warning, Kind: DeadlineBeforeMeeting, Field: FieldDeadline.String(),
-			Raw: r.Text(FieldDeadline), Msg: fmt.Sprintf(msgDeadlineBeforeMeeting, dl.Date.Format(time.DateOnly), meetingDate.Format(time.DateOnly))})
+			Raw: r.Text(FieldDeadline), Msg: fmt.Sprintf(msgDeadlineBeforeMeeting, dl.Date.Format(time.DateOnly), meeting.Format(time.DateOnly))})
 	}
-	return dl
 }
 
-// rowMeeting reads the row's meeting in category cat and returns it with the name it is
-// shown by, warning about a meeting's item that names none and noting a 类别 that gave it.
-func (v *Validator) rowMeeting(r *RawRow, in *rowInput, cat Category, meetingDate time.Time, categoryMeeting bool, probs *[]Problem) (m Meeting, name string) {
-	m = ParseMeeting(in.Meeting)
+// rowMeeting reads the row's meeting in category cat (SPEC §4.1) and returns it with the name
+// it is shown by, warning about a meeting's item that names none and noting a 类别 that gave
+// it. A meeting's identity has its year; one with no number is known by its date.
+func (v *Validator) rowMeeting(p *parsedRow, cat Category, probs *[]Problem) (m Meeting, name string) {
+	in, r := &p.in, p.r
+	m = p.meeting
+	if _, known := v.dict.Category(cat.Name); cat.Kind == KindMeeting || !known {
+		y, by := p.meetingYear() // also for a kind unifyKinds may yet decide
+		m.chainYear, m.yearBy = int16(y), by
+	}
 	if cat.Kind == KindMeeting {
-		m.Year = 0 // 纪要〔2023〕5号 is the fifth meeting: one meeting with 第5次 (SPEC §4.1)
+		// 纪要〔2023〕5号 is the fifth meeting of 2023: one meeting with 2023's 第5次.
+		m.Year = int(m.chainYear)
 		if m.Num == 0 {
 			m.Num = sessionOnly(in.Meeting) // a 会议届次 cell holding 3
 		}
 	}
 	if m.Num == 0 {
-		m.Date = meetingDate
+		m.Date = p.dates.meeting
 	}
-	if cat.Kind == KindMeeting && in.Meeting == "" {
+	if cat.Kind == KindMeeting && in.Meeting == "" && p.dates.meetingFrom == "" {
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldMeeting), Scope: ScopeCell, Level: Warning, Kind: MeetingMissing, Field: FieldMeeting.String(),
 			Msg: msgNoMeeting})
 	}
-	name = MeetingName(cat.Name, m, in.Meeting)
-	if categoryMeeting {
+	if p.categoryMeeting {
+		// The name without its year, which the run's year may not yet tell.
 		*probs = append(*probs, Problem{Pos: r.Cell(FieldCategory), Scope: ScopeCell, Level: Notice, Kind: CategoryIsMeeting, Field: FieldCategory.String(),
-			Raw: in.Category, Msg: fmt.Sprintf(msgCategoryMeeting, in.Category, name)})
+			Raw: in.Category, Msg: fmt.Sprintf(msgCategoryMeeting, in.Category, meetingName(cat.Name, cat.Kind, m, in.Meeting, 0))})
 	}
-	if cat.Kind != KindMeeting && m.Num == 0 {
-		// A task list or an unnumbered document is shown as written, not by its date.
-		name = cmp.Or(in.Meeting, cat.Name)
-	}
+	name = meetingName(cat.Name, cat.Kind, m, in.Meeting, v.reportYear())
 	return m, name
 }
 
@@ -473,8 +496,8 @@ func (v *Validator) checkWarnings(r *RawRow, it *Item, probs *[]Problem) {
 
 // meetingFromContext fills a blank 会议 from the row's context (SPEC §4.1): a 类别 cell that is
 // a whole meeting name (事项来源: 市政府第5次常务会议), else a group heading, else the sheet's
-// name, when it names a session. categoryMeeting reports the first, which is said in a notice.
-func (v *Validator) meetingFromContext(in *rowInput) (categoryMeeting bool) {
+// name, when it names a session, else a title naming a meeting by its date (title). categoryMeeting reports the first, which is said in a notice.
+func (v *Validator) meetingFromContext(in *rowInput, title string) (categoryMeeting bool) {
 	if in.Meeting != "" {
 		return false
 	}
@@ -492,39 +515,12 @@ func (v *Validator) meetingFromContext(in *rowInput) (categoryMeeting bool) {
 	}
 	if _, found := v.dict.CategoryOf(in.Sheet); found && in.Category == "" && session(in.Sheet) {
 		in.Meeting = in.Sheet // a sheet named 第5次常务会议
+		return false
+	}
+	if title != "" && in.Category == "" && in.Group == "" && !v.namesMeeting(in.Sheet) {
+		in.Meeting = title // a ledger titled 县政府6月20日专题会议议定事项
 	}
 	return false
-}
-
-// yearNotice says how a yearless 完成时限 raw was read as t with year from its source.
-func yearNotice(raw string, year int, from string, t time.Time) string {
-	day := t.Format(time.DateOnly)
-	switch from {
-	case yearFromMeetingDate, yearFromAsOf:
-		return fmt.Sprintf(msgYearInferred, raw, from, year, day)
-	case yearFromFlag, yearFromMeetings:
-		return fmt.Sprintf(msgYearOfRun, raw, from, year, day)
-	}
-	return fmt.Sprintf(msgYearFrom, raw, from, year, day)
-}
-
-// date reads a 会议日期 or 完成日期 (SPEC §4.2). A date written without a year takes
-// defaultYear, with a notice. An unreadable one is a warning and counts as blank: the row
-// stays in the statistics, which do not hang on these dates.
-func (v *Validator) date(r *RawRow, f Field, defaultYear int) (time.Time, []Problem) {
-	raw := strings.TrimSpace(r.Vals[f])
-	t, err := ParseDate(TrimPunct(raw), r.Date1904)
-	if err == nil {
-		return t, nil
-	}
-	if errors.Is(err, errDateNoYear) {
-		if dl, err2 := ParseDeadline(TrimPunct(raw), nil, defaultYear, r.Date1904); err2 == nil && dl.YearInferred {
-			return dl.Date, []Problem{{Pos: r.Cell(f), Scope: ScopeCell, Level: Notice, Kind: DateYearInferred, Field: f.String(), Raw: raw,
-				Msg: fmt.Sprintf(msgDateYearInferred, f, raw, defaultYear, dl.Date.Format(time.DateOnly))}}
-		}
-	}
-	return time.Time{}, []Problem{{Pos: r.Cell(f), Scope: ScopeCell, Level: Warning, Kind: DateUnreadable, Field: f.String(), Raw: raw,
-		Msg: fmt.Sprintf(msgDateIgnored, f, raw, err)}}
 }
 
 // missingColumns returns the required columns (SPEC §3.1) that the row's sheet lacks: 事项内容,
@@ -536,7 +532,7 @@ func (v *Validator) missingColumns(r *RawRow) []Field {
 		switch {
 		case r.Cols[f] > 0:
 		case f == FieldCategory && (r.Cols[FieldMeeting] > 0 || r.Group != ""):
-		case f == FieldCategory && v.sheetNamesCategory(r.Pos.Sheet):
+		case f == FieldCategory && (v.sheetNamesCategory(r.Pos.Sheet) || r.TitleMeeting != ""):
 		case f == FieldStatus && v.Assigned:
 		default:
 			miss = append(miss, f)
@@ -568,22 +564,22 @@ func withRow(raw, whole string) string {
 	case whole == "":
 		return raw
 	case raw == "":
-		return "整行：" + whole
+		return rowPrefix + whole
 	}
-	return raw + "\n整行：" + whole
+	return raw + "\n" + rowPrefix + whole
 }
 
 // errorMessage explains a failed error rule in words a unit clerk can act on.
-func (v *Validator) errorMessage(f Field, tag, raw string, in *rowInput) string {
+func (v *Validator) errorMessage(f Field, tag, raw string, p *parsedRow) string {
 	switch tag {
 	case "required":
 		return fmt.Sprintf(msgRequired, f)
 	case "content":
 		return fmt.Sprintf(msgContentPlaceholder, raw)
 	case "category":
-		return fmt.Sprintf(msgNoCategory, in.Meeting)
+		return fmt.Sprintf(msgNoCategory, p.in.Meeting)
 	case "status":
-		if raw == "" && in.StatusAllBlank {
+		if raw == "" && p.in.StatusAllBlank {
 			return msgStatusAllBlank
 		}
 		if raw == "" {
@@ -591,11 +587,10 @@ func (v *Validator) errorMessage(f Field, tag, raw string, in *rowInput) string 
 		}
 		return v.dict.statusMessage(raw)
 	case "deadline":
-		if in.DeadlineNum && decimalMonth(raw) {
+		if p.in.DeadlineNum && decimalMonth(raw) {
 			return fmt.Sprintf(msgDecimalMonth, raw)
 		}
-		_, _, err := v.deadline(raw, in.MeetingDate, in.Year, in.Date1904)
-		return fmt.Sprintf("%s“%s”%s", f, raw, errText(err))
+		return fmt.Sprintf("%s“%s”%s", f, raw, errText(p.dates.deadlineErr))
 	}
 	return fmt.Sprintf("%s“%s”不符合要求（%s）", f, raw, tag)
 }

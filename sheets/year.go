@@ -29,6 +29,9 @@ var cnDigit = map[rune]int{'〇': 0, '零': 0, '○': 0, '一': 1, '二': 2, '�
 
 // textYear returns the year written in s (the first, within 2000–2100), or 0.
 func textYear(s string) int {
+	if !strings.ContainsAny(s, "年〕］]】") {
+		return 0
+	}
 	for _, m := range yearWritten.FindAllStringSubmatch(s, -1) {
 		if y, err := strconv.Atoi(m[1]); err == nil && y >= 2000 && y <= 2100 {
 			return y
@@ -104,12 +107,13 @@ func dateYear(s string, date1904 bool) int {
 var leadingYear = regexp.MustCompile(`^(20[0-9]{2})[-./][01]?[0-9]`)
 
 // ownYear returns the year the row's own context gives a date written without one, and
-// how the notice names that source; 0 when the row must take the run's year. A sheet named
-// by its year (2024年) counts after the title. The meeting
-// date counts only when it is written with its year.
-func ownYear(in *rowInput, titleYear int, titleFrom string) (year int, from string) {
-	if t, err := ParseDate(TrimPunct(in.MeetingDate), in.Date1904); err == nil && !t.IsZero() {
-		return t.Year(), yearFromMeetingDate
+// how the notice names that source; 0 when the row must take the run's year: its meeting
+// date when written with its year (meeting, zero if not), a year in its meeting or category
+// text or group heading, the ledger's title or 填报日期 line, a sheet named by its year
+// (2024年).
+func ownYear(in *rowInput, meeting time.Time, titleYear int, titleFrom string) (year int, from string) {
+	if !meeting.IsZero() {
+		return meeting.Year(), yearFromMeetingDate
 	}
 	for _, c := range []struct{ label, text string }{
 		{labelMeetingName, in.Meeting}, {FieldCategory.String(), in.Category}, {labelGroup, in.Group},
@@ -142,18 +146,9 @@ type RunYear struct {
 	From string // yearFromFlag, yearFromMeetings or yearFromAsOf
 }
 
-// yearCounts counts the years of meeting dates, for the run's reporting year.
+// yearCounts counts the years of meeting dates written with one (rowDates.meetingYear), for
+// the run's reporting year.
 type yearCounts map[int]int
-
-// add counts the meeting dates of rows.
-func (c yearCounts) add(rows []RawRow) {
-	for i := range rows {
-		r := &rows[i]
-		if t, err := ParseDate(TrimPunct(strings.TrimSpace(r.Vals[FieldMeetingDate])), r.Date1904); err == nil && !t.IsZero() {
-			c[t.Year()]++
-		}
-	}
-}
 
 // runYear decides the reporting year: flag when given (non-zero), else the year most meeting
 // dates fall in (the later on a tie), else the as-of year.
@@ -171,24 +166,4 @@ func runYear(flag int, counts yearCounts, asOf time.Time) RunYear {
 		return RunYear{best, yearFromMeetings}
 	}
 	return RunYear{asOf.Year(), yearFromAsOf}
-}
-
-// needsRunYear reports whether a row of rows has a date written without a year (完成时限,
-// 完成日期 or 会议日期) and no year of its own context, so that the date takes the run's
-// reporting year.
-func (v *Validator) needsRunYear(rows []RawRow) bool {
-	for i := range rows {
-		r := &rows[i]
-		in := rowInput{Category: r.Vals[FieldCategory], Meeting: r.Vals[FieldMeeting],
-			MeetingDate: r.Vals[FieldMeetingDate], Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904}
-		if y, _ := ownYear(&in, r.TitleYear, r.TitleYearFrom); y > 0 {
-			continue
-		}
-		for _, f := range []Field{FieldDeadline, FieldDone, FieldMeetingDate} {
-			if dl, err := v.readDeadline(r.Vals[f], 2000, r.Date1904); err == nil && dl.YearInferred {
-				return true
-			}
-		}
-	}
-	return false
 }

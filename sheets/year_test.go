@@ -255,27 +255,36 @@ func TestCategoryFromContext(t *testing.T) {
 	}
 }
 
-func TestNeedsRunYear(t *testing.T) {
+// TestPendingRow: a row waits for the run's reporting year when its own context gives none
+// (SPEC §4.1, §4.2): its yearless dates and its meeting's year take the run's; a row with a
+// year of its own is read at once.
+func TestPendingRow(t *testing.T) {
 	t.Parallel()
 	v := NewValidator(testDict(t), date(2025, 1, 15))
-	row := func(deadline, meeting string, title int) RawRow {
+	row := func(deadline, meeting, meetingDate string, title int) RawRow {
 		r := RawRow{Pos: Pos{File: "f.xlsx", Sheet: "台账", Row: 3}, TitleYear: title, TitleYearFrom: yearFromTitle}
-		r.Vals[FieldDeadline], r.Vals[FieldMeeting] = deadline, meeting
+		r.Vals[FieldDeadline], r.Vals[FieldMeeting], r.Vals[FieldMeetingDate] = deadline, meeting, meetingDate
+		for _, f := range []Field{FieldCategory, FieldContent, FieldDeadline, FieldStatus} {
+			r.Cols[f] = int(f) + 1
+		}
 		return r
 	}
 	for _, c := range []struct {
 		name string
-		rows []RawRow
+		row  RawRow
 		want bool
 	}{
-		{"dates with their year", []RawRow{row("2024-09-30", "第3次", 0), row("2024年底前", "第4次", 0)}, false},
-		{"no deadline", []RawRow{row("长期坚持", "第3次", 0), row("", "第4次", 0)}, false},
-		{"yearless, the title's year", []RawRow{row("9月底前", "第3次", 2024)}, false},
-		{"yearless, the meeting name's year", []RawRow{row("9月底前", "2024年第3次", 0)}, false},
-		{"yearless, no year of its own", []RawRow{row("2024-09-30", "第3次", 0), row("9月底前", "第4次", 0)}, true},
+		{"the meeting date's year", row("9月底前", "第3次", "2024-03-05", 0), false},
+		{"the title's year", row("9月底前", "第3次", "", 2024), false},
+		{"the meeting name's year", row("9月底前", "2024年第3次", "", 0), false},
+		{"a yearless meeting date", row("2024-09-30", "第3次", "3月5日", 0), true},
+		{"no year of its own", row("2024-09-30", "第4次", "", 0), true},
 	} {
-		if got := v.needsRunYear(c.rows); got != c.want {
-			t.Errorf("%s: needsRunYear = %v, want %v", c.name, got, c.want)
+		if got := v.parse(&c.row, RunYear{}).dates.pending; got != c.want {
+			t.Errorf("%s: pending = %v, want %v", c.name, got, c.want)
+		}
+		if got := v.parse(&c.row, RunYear{2024, yearFromMeetings}).dates.pending; got {
+			t.Errorf("%s: pending with the run's year known", c.name)
 		}
 	}
 }

@@ -63,8 +63,7 @@ func TestBriefCommand(t *testing.T) {
 	if code != exitErrors { // the sample has rows excluded by errors, as with report
 		t.Fatalf("brief: exit %d\n%s", code, stderr)
 	}
-	const narrative = "市政府第14次常务会议议定事项4项，已落实2项，正在推进2项；逾期1项：研究制定智慧交通平台建设相关工作（市交通运输局），已逾期13天。" +
-		"注：市交通运输局、市卫生健康委、市商务局报送的3行因填写错误被排除，其中如有本次会议的事项，未计入以上数字，请核实。"
+	const narrative = "市政府第14次常务会议议定事项4项，已落实2项，正在推进2项；逾期1项：研究制定智慧交通平台建设相关工作（市交通运输局），已逾期13天。" // no row of it was excluded: no caveat
 	const name = "市政府常务会议第14次议定事项落实情况_20241220.xlsx"
 	if !strings.HasPrefix(stdout, narrative+"\n\n会议通报："+name+"\n") {
 		t.Errorf("stdout:\n%s", stdout)
@@ -102,11 +101,12 @@ func TestBriefCommand(t *testing.T) {
 		t.Errorf("--meeting 常务会: exit %d\n%s", code, stdout)
 	}
 	code, stdout, _ = runCmd(t, "brief", "-q", "--meeting", "常务会", "--as-of", "2024-12-20", "-o", "最近.xlsx", samplePath)
-	if code != exitErrors || stdout != "会议通报：最近.xlsx\n行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n" {
+	if code != exitErrors || stdout != "会议通报：最近.xlsx\n督查通报：关于市政府第14次常务会议议定事项落实情况的通报_20241220.docx\n"+
+		"行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n" {
 		t.Errorf("-q: exit %d\n%s", code, stdout)
 	}
 	code, stdout, stderr = runCmd(t, "brief", "--meeting", "常务会第99次", "--as-of", "2024-12-20", "-o", "无.xlsx", samplePath)
-	if code != exitNothing || stdout != "" || !strings.Contains(stderr, "错误： 报表中没有“常务会第99次”的事项；相近的会议有：市政府常务会议第14次、市政府常务会议第13次、") {
+	if code != exitNothing || stdout != "" || !strings.Contains(stderr, "错误：台账中没有“常务会第99次”的事项；相近的会议有：市政府常务会议第14次、市政府常务会议第13次、") {
 		t.Errorf("unknown meeting: exit %d\n%s", code, stderr)
 	}
 	code, _, stderr = runCmd(t, "brief", samplePath)
@@ -119,7 +119,7 @@ func TestBriefCommand(t *testing.T) {
 	}
 	saveAs(t, name, "WPS 表格")
 	code, stdout, stderr = runCmd(t, "brief", "--meeting", "常务会第14次", "--as-of", "2024-12-20", samplePath)
-	if code != exitNothing || stdout != "" || !strings.HasSuffix(stderr, "错误： "+name+" 在生成后被修改过（由WPS保存）"+overwriteTail) {
+	if code != exitNothing || stdout != "" || !strings.HasSuffix(stderr, "错误："+name+" 在生成后被修改过（由WPS保存）"+overwriteTail) {
 		t.Errorf("run over the edited briefing: exit %d\n%s", code, stderr)
 	}
 	if code, _, _ = runCmd(t, "brief", "--meeting", "常务会第14次", "--as-of", "2024-12-20", "--force", samplePath); code != exitErrors {
@@ -133,7 +133,7 @@ func TestBriefCommand(t *testing.T) {
 		t.Errorf("--strict with errors: exit %d\n%s", code, stderr)
 	}
 	code, _, stderr = runCmd(t, "brief", "--meeting", "常务会第14次", "-o", "通报.txt", samplePath)
-	if code != exitNothing || stderr != "错误： 输出文件 通报.txt 应以 .xlsx 结尾\n" {
+	if code != exitNothing || stderr != "错误：输出文件 通报.txt 应以 .xlsx 结尾\n" {
 		t.Errorf("-o 通报.txt: exit %d, stderr %q", code, stderr)
 	}
 	for _, f := range []string{"严格.xlsx", "通报.txt"} {
@@ -180,8 +180,10 @@ func TestRemindCommand(t *testing.T) {
 	if len(lines) != 13 || lines[11] != "已在 "+dir+" 写出11份催办单，共30项事项" {
 		t.Fatalf("stdout:\n%s", stdout)
 	}
-	if want := "市交通运输局  3项（逾期2项、临期1项）  " + filepath.Join(dir, "市交通运输局_催办单_20241220.xlsx"); !slices.Contains(lines, want) {
-		t.Errorf("stdout lacks %q:\n%s", want, stdout)
+	// By name (pinyin, as Excel sorts), in columns.
+	if want := "市交通运输局        3项（逾期2项、临期1项）                 " + filepath.Join(dir, "市交通运输局_催办单_20241220.xlsx"); lines[3] != want ||
+		!strings.HasPrefix(lines[0], "市财政局            3项（逾期3项）  ") || !strings.HasPrefix(lines[10], "市自然资源和规划局  ") {
+		t.Errorf("stdout lacks %q in place:\n%s", want, stdout)
 	}
 	before := balance(t, stdout)
 
@@ -247,7 +249,7 @@ func TestRemindCommand(t *testing.T) {
 	// Reminders filled in and saved are not overwritten without --force.
 	code, stdout, stderr = runCmd(t, "remind", "--out-dir", dir, "--as-of", "2024-12-20", sample)
 	want := "\n  " + filepath.Join(dir, "市交通运输局_催办单_20241220.xlsx") + " 在生成后被修改过（由Excel保存），为免丢失手工修改，未覆盖；"
-	if code != exitNothing || stdout != "" || !strings.Contains(stderr, "错误： 以下催办单不能覆盖，未生成任何催办单：\n") || strings.Count(stderr, "（由Excel保存）") != 11 || !strings.Contains(stderr, want) {
+	if code != exitNothing || stdout != "" || !strings.Contains(stderr, "错误：以下催办单不能覆盖，未生成任何催办单：\n") || strings.Count(stderr, "（由Excel保存）") != 11 || !strings.Contains(stderr, want) {
 		t.Errorf("second remind: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
@@ -287,9 +289,11 @@ func TestRemindNothingAndUsage(t *testing.T) {
 }
 
 // TestReportSince builds the sample's states at two as-of dates, the second without
-// 市教育局's file, and compares them with --since: 变化情况 lists as 本期未报 exactly the items
-// of 市教育局 in the previous report and as 新增逾期 exactly those overdue now and not then; 汇总
-// carries the 较上期 line under the narrative, and stdout's narrative ends with it.
+// 市教育局's file, and compares them with --since: the report's 变化情况 names 市教育局 in one
+// line with its previous items, the check file's lists exactly its items in the previous
+// report as 本期未报 with their sources, and both list as 新增逾期 exactly those overdue now and
+// not then; 汇总 carries the 较上期 line under the narrative, saying the unit sent nothing, and
+// stdout's narrative ends with it; stderr warns once of the unit, not once per item.
 func TestReportSince(t *testing.T) {
 	t.Parallel()
 	tmp := t.TempDir()
@@ -305,18 +309,13 @@ func TestReportSince(t *testing.T) {
 	if code != exitErrors {
 		t.Fatalf("report --since: exit %d\n%s", code, stderr)
 	}
-	const sentence = "较上期（2024年11月20日）：落实率与上期持平（86.4%），本期办结0项，新增逾期6项，本期未报22项。"
+	const sentence = "较上期（2024年11月20日）：落实率与上期持平（86.4%），本期办结0项，新增逾期6项；市教育局本期未报送（上期22项），未计入本期。"
 	if !strings.Contains(stdout, "无明确时限事项7项。"+sentence+"\n") {
 		t.Errorf("stdout's narrative lacks the 较上期 clause:\n%s", stdout)
 	}
-	warned := 0
-	for _, l := range strings.Split(stderr, "\n") {
-		if strings.HasPrefix(l, "  "+filepath.Base(prev)+"!事项明细!A") && strings.Contains(l, ": 上期汇总表中的事项本期没有单位报送（牵头单位市教育局，") {
-			warned++
-		}
-	}
-	if warned != 22 {
-		t.Errorf("%d warnings for the 22 unreported items:\n%s", warned, stderr)
+	const warning = "  市教育局本期未报送台账（上期22项，其中逾期2项），其事项未计入本汇总，请催报\n"
+	if strings.Count(stderr, "市教育局") != 1 || !strings.Contains(stderr, warning) {
+		t.Errorf("stderr should warn once of 市教育局:\n%s", stderr)
 	}
 
 	then := map[string]string{} // 事项内容|牵头单位 → 预警 as of 2024-11-20
@@ -334,29 +333,60 @@ func TestReportSince(t *testing.T) {
 			newlyOverdue = append(newlyOverdue, it["事项内容"])
 		}
 	}
-	var unreported, overdue []string
-	for _, c := range table(t, f, sheets.SheetChanges, "变化", "事项内容", "牵头单位", "上期状态", "本期状态") {
-		switch c["变化"] {
-		case sheets.ChangeUnreported:
-			unreported = append(unreported, c["事项内容"])
-			if c["牵头单位"] != "市教育局" || c["本期状态"] != "" {
-				t.Errorf("本期未报 %v", c)
+	slices.Sort(gone)
+	slices.Sort(newlyOverdue)
+	if len(gone) != 22 || len(newlyOverdue) != 6 {
+		t.Fatalf("the fixture: %d items of 市教育局, %d newly overdue", len(gone), len(newlyOverdue))
+	}
+	// The leaders' 变化情况: plain facts, one line for the unit; the clerk's: every item with
+	// its source.
+	for _, book := range []struct {
+		f       *excelize.File
+		labels  []string
+		checked bool
+	}{
+		{f, []string{"变化", "事项内容", "牵头单位", "上期状态", "本期状态", "说明"}, false},
+		{openBook(t, sheets.CheckPath(cur)), []string{"变化", "事项内容", "牵头单位", "上期状态", "本期状态", "说明", "来源"}, true},
+	} {
+		var unreported, overdue []string
+		for _, c := range table(t, book.f, sheets.SheetChanges, book.labels...) {
+			switch c["变化"] {
+			case sheets.ChangeUnreported:
+				unreported = append(unreported, c["事项内容"])
+				if c["牵头单位"] != "市教育局" || c["本期状态"] != "" {
+					t.Errorf("本期未报 %v", c)
+				}
+				if book.checked && (!strings.HasPrefix(c["来源"], "市教育局.xls!") || !strings.HasPrefix(c["说明"], "该单位本期未报送台账（上期来源：市教育局.xls!")) {
+					t.Errorf("the check file's 本期未报 %v", c)
+				}
+				if !book.checked && c["说明"] != "市教育局本期未报送，上期22项，其中逾期2项" {
+					t.Errorf("the report's 本期未报 %v", c)
+				}
+			case sheets.ChangeOverdue:
+				overdue = append(overdue, c["事项内容"])
+				if !book.checked && !strings.HasPrefix(c["说明"], "已逾期") || strings.Contains(c["说明"], "请核实") {
+					t.Errorf("新增逾期 %v", c)
+				}
+			case sheets.ChangeStillDue:
+			default: // the same files: nothing new, finished or regressed
+				t.Errorf("change %v", c)
 			}
-		case sheets.ChangeOverdue:
-			overdue = append(overdue, c["事项内容"])
-		case sheets.ChangeStillDue:
-		default: // the same files: nothing new, finished or regressed
-			t.Errorf("change %v", c)
+			if !book.checked && (strings.Contains(c["说明"], ".xls") || strings.Contains(c["说明"], "请核实")) {
+				t.Errorf("working material in the report's 变化情况: %v", c)
+			}
 		}
-	}
-	for _, l := range [][]string{gone, unreported, newlyOverdue, overdue} {
-		slices.Sort(l)
-	}
-	if len(gone) != 22 || !slices.Equal(unreported, gone) {
-		t.Errorf("本期未报\n got %q\nwant %q", unreported, gone)
-	}
-	if len(newlyOverdue) != 6 || !slices.Equal(overdue, newlyOverdue) {
-		t.Errorf("新增逾期\n got %q\nwant %q", overdue, newlyOverdue)
+		slices.Sort(unreported)
+		slices.Sort(overdue)
+		if want := gone; !book.checked {
+			if !slices.Equal(unreported, []string{""}) {
+				t.Errorf("the report's 本期未报 %q, want one line for the unit", unreported)
+			}
+		} else if !slices.Equal(unreported, want) {
+			t.Errorf("本期未报\n got %q\nwant %q", unreported, want)
+		}
+		if !slices.Equal(overdue, newlyOverdue) {
+			t.Errorf("新增逾期\n got %q\nwant %q", overdue, newlyOverdue)
+		}
 	}
 
 	if names := f.GetSheetList(); names[len(names)-1] != sheets.SheetChanges || names[len(names)-2] != sheets.SheetItems {
@@ -370,14 +400,15 @@ func TestReportSince(t *testing.T) {
 		}
 		lead = append(lead, r[0])
 	}
-	if len(lead) < 2 || !strings.HasPrefix(lead[0], "截至2024年12月20日，") || strings.Contains(lead[0], "较上期") || lead[1] != sentence {
+	const note = "注：市教育局本期未报送台账（上期22项，其中逾期2项），市交通运输局、市卫生健康委、市商务局报送的3行因填写错误被排除，上述事项均未计入本汇总。"
+	if len(lead) != 3 || !strings.HasPrefix(lead[0], "截至2024年12月20日，") || strings.Contains(lead[0], "较上期") || lead[1] != sentence || lead[2] != note {
 		t.Errorf("汇总 above the table: %q", lead)
 	}
 
 	// A --since file that is not a report, or missing: nothing written, the file named.
 	for _, tc := range []struct{ since, want string }{
-		{filepath.Join(in, "市财政局（终稿）.xlsx"), "错误： 市财政局（终稿）.xlsx 不是duban生成的汇总表（没有“事项明细”工作表），无法与上期比较\n"},
-		{filepath.Join(tmp, "无.xlsx"), "错误： 上期汇总表 无.xlsx 无法读取："},
+		{filepath.Join(in, "市财政局（终稿）.xlsx"), "错误：市财政局（终稿）.xlsx 不是duban生成的汇总表（没有“事项明细”工作表），无法与上期比较\n"},
+		{filepath.Join(tmp, "无.xlsx"), "错误：上期汇总表 无.xlsx 无法读取："},
 	} {
 		out := filepath.Join(tmp, "x.xlsx")
 		code, _, stderr := runCmd(t, "report", "--since", tc.since, "-o", out, in)

@@ -52,7 +52,7 @@ func (c *common) register(fs *pflag.FlagSet, strictUsage string) {
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "逐条列出每个提示")
 	fs.StringVar(&c.password, "password", "", "`密码` 打开加密工作簿的密码（所有文件共用）")
 	fs.StringVar(&c.maxUnzip, "max-unzip", "512MiB", "`大小` 单个工作簿解压后的大小上限，超过即拒绝读取")
-	fs.IntVar(&c.year, "year", 0, "`年份` 报告年度：未写年份的日期（如 9月底前）在会议日期、会议名称、台账标题中都找不到年份时归入此年（默认取多数事项会议日期所在的年份）")
+	fs.IntVar(&c.year, "year", 0, "`年份` 报告年度：未写年份的日期归入此年（默认取多数会议的年份）")
 }
 
 // parse turns the parsed command line of report or check into options. ok is false when the
@@ -66,10 +66,10 @@ func (c *common) parse(cmd string, e *env, fs *pflag.FlagSet, noPaths string) (o
 	}
 	so, err := c.options()
 	if err != nil {
-		fmt.Fprintln(e.stderr, "错误：", err)
+		fmt.Fprintln(e.stderr, "错误："+err.Error())
 		return o, exitNothing, false
 	}
-	so.Progress = progress(e.stderr, c.quiet)
+	progress(&so, e.stderr, c.quiet)
 	return Options{Options: so, Quiet: c.quiet, Verbose: c.verbose, Strict: c.strict}, exitOK, true
 }
 
@@ -118,7 +118,14 @@ func loadDict(path string, ro sheets.ReadOptions) (*sheets.Dict, error) {
 	if path == "" {
 		return sheets.ParseDict(templates.Dictionary)
 	}
-	return sheets.ReadConfig(path, sheets.ReadOptions{MaxUnzip: ro.MaxUnzip})
+	d, err := sheets.ReadConfig(path, sheets.ReadOptions{MaxUnzip: ro.MaxUnzip})
+	if err == nil && len(d.Requirements) == 0 {
+		// A config workbook written before 设置 had 下一步工作要求: the built-in paragraphs.
+		if def, derr := sheets.ParseDict(templates.Dictionary); derr == nil {
+			d.Requirements = def.Requirements
+		}
+	}
+	return d, err
 }
 
 // parseSize reads sizes such as 512MiB, 1G, 100MB, 2048 (bytes).
@@ -132,7 +139,9 @@ func parseSize(s string) (int64, error) {
 	f, err := strconv.ParseFloat(num, 64)
 	mult := map[string]float64{"": 1, "B": 1, "K": 1 << 10, "KB": 1 << 10, "KIB": 1 << 10,
 		"M": 1 << 20, "MB": 1 << 20, "MIB": 1 << 20, "G": 1 << 30, "GB": 1 << 30, "GIB": 1 << 30}[unit]
-	if err != nil || mult == 0 || f <= 0 {
+	// 1<<62 bytes is far above any disk; a larger size (99999999999999999999GiB) would
+	// overflow int64 and quietly become the default.
+	if err != nil || mult == 0 || f <= 0 || f*mult >= 1<<62 {
 		return 0, fmt.Errorf("--max-unzip “%s”无效，应写成 512MiB、1GiB 这样的大小", s)
 	}
 	return int64(f * mult), nil
@@ -145,6 +154,10 @@ const reportHelp = `读取各单位报送的台账（工作簿或文件夹），
   duban report --as-of 2024-12-20 -o 汇总.xlsx 收文   指定统计截止日和输出文件
   duban report --expect 交办清单.xlsx 收文            同时核对漏报事项和未报送单位
   duban report --since 督查事项汇总_20241120.xlsx 收文   与上期汇总比较，增加“变化情况”工作表
+  duban report --docx --issue 16 收文                  同时生成本期督查通报（Word文档），刊头印“第16期”
+
+加 --docx 时，在汇总工作簿旁边另写 <汇总工作簿名>_通报.docx：关于<年度>年度督查事项落实情况的通报，
+总体情况与汇总表的文字摘要一致，存在问题列出逾期事项和未计入的情况，附件是逾期、临期和无明确时限的事项。
 
 退出码：0 已生成且无错误；1 已生成，但有行或文件因错误被排除；
 2 未生成（用法错误、没有可读的数据、加 --strict 时有错误、输出文件也是输入文件、
@@ -155,6 +168,8 @@ type reportCmd struct {
 	common
 	output, expect, since string
 	force                 bool // replace output workbooks edited after duban wrote them
+	docx                  bool // --docx: also write the period's 通报
+	issue                 int  // --issue: its 期号
 }
 
 func (c *reportCmd) flags(fs *pflag.FlagSet) {
@@ -163,6 +178,8 @@ func (c *reportCmd) flags(fs *pflag.FlagSet) {
 	c.register(fs, "有任何错误就不生成工作簿，退出码2")
 	fs.StringVar(&c.expect, "expect", "", "`文件` 交办清单工作簿：核对漏报事项和未报送单位")
 	fs.StringVar(&c.since, "since", "", "`文件` duban 上次生成的汇总工作簿：列出本期办结、新增逾期、本期未报等变化")
+	fs.BoolVar(&c.docx, "docx", false, "同时生成本期督查通报（Word文档 <汇总工作簿名>_通报.docx）")
+	fs.IntVar(&c.issue, "issue", 0, "`期号` 督查通报刊头的期号（与 --docx 同用；默认留空“第　期”）")
 }
 
 func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
@@ -182,83 +199,69 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		out = filepath.Join(dir, "督查事项汇总_"+o.AsOf.Format("20060102")+".xlsx")
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		fmt.Fprintf(stderr, "错误： 输出文件 %s 应以 .xlsx 结尾\n", out)
+		fmt.Fprintf(stderr, "错误：输出文件 %s 应以 .xlsx 结尾\n", out)
 		return exitNothing
 	}
-	inputs := files
-	if c.since != "" {
-		inputs = append(slices.Clip(files), c.since) // the previous report is not overwritten either
-	}
-	if err := checkOutput(out, inputs); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+	if err := checkOutput(out); err != nil {
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
-	if !c.force && refuseOverwrite(stderr, out, sheets.CheckPath(out)) {
+	if c.issue < 0 || c.issue > 0 && !c.docx {
+		fmt.Fprintf(stderr, "错误：--issue 是督查通报的期号（正整数），请与 --docx 同用，如 --docx --issue 16\n")
 		return exitNothing
 	}
-	if c.since != "" {
-		p, err := sheets.ReadPrevious(c.since, o.Dict, sheets.ReadOptions{MaxUnzip: o.Read.MaxUnzip})
-		if err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
-			return exitNothing
-		}
-		if !p.AsOf.IsZero() && !p.AsOf.Before(o.AsOf) {
-			fmt.Fprintf(stderr, "错误：上期汇总表 %s 的统计截止日%s不早于本次的%s，不能作为上期；请检查 --since 的文件或 --as-of\n",
-				p.File, sheets.CNDate(p.AsOf), sheets.CNDate(o.AsOf))
-			return exitNothing
-		}
-		o.Previous = p
+	targets := []string{out, sheets.CheckPath(out)}
+	if c.docx {
+		targets = append(targets, books.ReportBulletinPath(out))
 	}
-	if c.expect != "" {
-		m, err := sheets.ReadMaster(c.expect, o.Options)
-		if err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
-			return exitNothing
-		}
-		o.Master = m
+	// The previous report, the master list and the dictionary are not overwritten either.
+	inputs := append(slices.Clip(files), c.since, c.expect, c.config)
+	if refuseTargets(stderr, c.force, inputs, targets...) {
+		return exitNothing
 	}
-
-	l.Options = o // with the previous report and the master list
+	if !l.against(stderr, c.since, c.expect) {
+		return exitNothing
+	}
+	o = l.Options // with the previous report and the master list
 	r := l.build()
 	printStderr(stderr, r, o)
+	senderHint(stderr, o.Office, o.Quiet)
 
 	if code, ok := l.writable(e, r, "汇总工作簿"); !ok {
 		return code
 	}
-	checkPath, err := books.WriteReport(out, r)
+	var also []books.Output
+	docx := ""
+	if c.docx {
+		docx = books.ReportBulletinPath(out)
+		also = append(also, books.BulletinOutput(docx, books.ReportBulletin(r, o.Dict, c.issue)))
+	}
+	checkPath, err := books.WriteReport(out, r, also...)
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败：", err)
+		fmt.Fprintf(stderr, "错误：未能写出汇总工作簿：%v\n", err)
 		return exitNothing
 	}
-	printReportOutput(stdout, r, o, out, checkPath)
+	printReportOutput(stdout, r, o, out, checkPath, docx)
 	return exitCode(r)
 }
 
-// refuseOverwrite says on w why each workbook at paths that exists may not be replaced
-// (books.CheckOverwrite), and reports whether any may not. All are checked before any is
-// written.
-func refuseOverwrite(w io.Writer, paths ...string) bool {
-	refused := false
-	for _, p := range paths {
-		if err := books.CheckOverwrite(p); err != nil {
-			fmt.Fprintln(w, "错误：", err)
-			refused = true
-		}
+// refuseTargets says on w why each of the targets of a run may not be written (books.
+// CheckTargets: one of the inputs, a file duban did not write, one saved since without
+// force), and reports whether any may not. All are checked before any is written.
+func refuseTargets(w io.Writer, force bool, inputs []string, targets ...string) bool {
+	inputs = slices.DeleteFunc(slices.Clone(inputs), func(s string) bool { return s == "" })
+	errs := books.CheckTargets(targets, inputs, force)
+	for _, err := range errs {
+		fmt.Fprintln(w, "错误："+err.Error())
 	}
-	return refused
+	return len(errs) > 0
 }
 
-// checkOutput refuses an output path that is one of the inputs or lies in a missing folder.
-func checkOutput(out string, inputs []string) error {
+// checkOutput refuses an output path in a missing folder, or that is a folder.
+func checkOutput(out string) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return err
-	}
-	for _, in := range inputs {
-		a, err := filepath.Abs(in)
-		if err == nil && (a == abs || sameFile(a, abs)) {
-			return fmt.Errorf("输出文件 %s 也是输入文件，不能覆盖；请用 -o 指定另一个文件名", out)
-		}
 	}
 	dir := filepath.Dir(abs)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -268,10 +271,4 @@ func checkOutput(out string, inputs []string) error {
 		return fmt.Errorf("输出路径 %s 是一个文件夹，请用 -o 指定文件名", out)
 	}
 	return nil
-}
-
-func sameFile(a, b string) bool {
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

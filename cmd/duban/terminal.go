@@ -21,6 +21,7 @@ const (
 	headErrors     = "以下文件有错误，请退回单位修改后重新报送："
 	headPathErrors = "以下路径有误，未能读取，请检查命令中的文件或文件夹："
 	headWarnings   = "警告%d条（已计入统计，请核实）："
+	headAbsent     = "应报送而未报送台账的单位%d个（其事项未计入统计）："
 	headNotices    = "提示%d条：%s"
 	hintVerbose    = "；加 -v 逐条列出"
 	kindCount      = "%s%d条"
@@ -34,21 +35,29 @@ const (
 	lineTitle      = "督查事项汇总（统计截止：%s）"
 	lineReport     = "汇总工作簿：%s"
 	lineCheckFile  = "核对工作簿：%s"
+	lineBulletin   = "督查通报：%s"
 	lineProblems   = "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表"
-	lineChecked    = "共检查%d个文件：错误%d个，警告%d个，提示%d个"
+	lineChecked    = "共检查%d个文件：错误%d条，警告%d条，提示%d条"
 	lineAnnotated  = "已在 %s 写出%d个标注过的台账"
 	lineBalance    = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 )
 
-// printStderr writes stderr of report and check in SPEC §2's order; with o.Quiet only the
-// errors, with o.Verbose every notice after their counts.
+// headMasterErrors heads the master list's own errors (--expect): the office's list, not a
+// unit's file.
+const headMasterErrors = "交办清单 %s 中以下各处有误，这些行未能核对，请修改交办清单："
+
+// printStderr writes stderr of report and check in SPEC §2's order — the units expected that
+// sent nothing in a block of their own before the warnings, since nothing of theirs is
+// counted; with o.Quiet only the errors, with o.Verbose every notice after their counts.
 func printStderr(w io.Writer, r *sheets.Report, o Options) {
-	var errs, warns, notes []sheets.Problem
+	var errs, absent, warns, notes []sheets.Problem
 	for _, p := range r.Problems {
-		switch p.Level {
-		case sheets.Error:
+		switch {
+		case p.Level == sheets.Error:
 			errs = append(errs, p)
-		case sheets.Warning:
+		case p.Kind == sheets.UnitAbsent: // not counted at all: a block of its own, one line a unit
+			absent = append(absent, p)
+		case p.Level == sheets.Warning:
 			if !p.Detail { // in the check file; its summary is another warning
 				warns = append(warns, p)
 			}
@@ -62,8 +71,12 @@ func printStderr(w io.Writer, r *sheets.Report, o Options) {
 	for _, f := range r.Inputs {
 		inputs[f.File] = true
 	}
-	var pathErrs, unitErrs []sheets.Problem
+	var pathErrs, unitErrs, masterErrs []sheets.Problem
 	for _, p := range errs {
+		if o.Master != nil && p.Pos.File == o.Master.File && !inputs[p.Pos.File] {
+			masterErrs = append(masterErrs, p)
+			continue
+		}
 		if inputs[p.Pos.File] {
 			unitErrs = append(unitErrs, p)
 		} else {
@@ -77,11 +90,17 @@ func printStderr(w io.Writer, r *sheets.Report, o Options) {
 	if len(pathErrs) > 0 {
 		printProblems(blocks.next(), headPathErrors, pathErrs)
 	}
+	if len(masterErrs) > 0 {
+		printProblems(blocks.next(), fmt.Sprintf(headMasterErrors, o.Master.File), masterErrs)
+	}
 	if len(unitErrs) > 0 {
 		printProblems(blocks.next(), headErrors, unitErrs)
 	}
 	if o.Quiet {
 		return
+	}
+	if len(absent) > 0 {
+		printProblems(blocks.next(), fmt.Sprintf(headAbsent, len(absent)), absent)
 	}
 	if len(warns) > 0 {
 		printProblems(blocks.next(), fmt.Sprintf(headWarnings, len(warns)), warns)
@@ -140,6 +159,9 @@ func printFiles(w io.Writer, files []sheets.FileResult) {
 // fileCounts is 计入25项，重复合并3行，错误1条，警告2条, leaving out what is zero after 计入.
 func fileCounts(f sheets.FileResult) string {
 	parts := []string{fmt.Sprintf(fileCounted, f.Counted)}
+	if s := f.Superseded(); s != "" { // not 计入0项: its rows are counted in the later version's items
+		parts[0] = s
+	}
 	for _, c := range []struct {
 		format string
 		n      int
@@ -187,12 +209,16 @@ func printNotices(w io.Writer, notes []sheets.Problem, verbose bool) {
 // printReportOutput writes stdout of report: the table per category, the narrative and what
 // limits the figures, the two workbooks written, the problem counts, and the row-count proof
 // last. With o.Quiet only the workbooks and the proof.
-func printReportOutput(w io.Writer, r *sheets.Report, o Options, report, checkFile string) {
+// bulletin is the 通报 written with them (report --docx), or "".
+func printReportOutput(w io.Writer, r *sheets.Report, o Options, report, checkFile, bulletin string) {
 	if !o.Quiet {
 		printSummary(w, r)
 	}
 	fmt.Fprintf(w, lineReport+"\n", report)
 	fmt.Fprintf(w, lineCheckFile+"\n", checkFile)
+	if bulletin != "" {
+		fmt.Fprintf(w, lineBulletin+"\n", bulletin)
+	}
 	if n := len(r.Problems); n > 0 && !o.Quiet {
 		fmt.Fprintf(w, lineProblems+"\n", n, sheets.Count(r.Problems, sheets.Error),
 			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))

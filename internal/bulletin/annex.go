@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/duban/duban/internal/docxout"
@@ -13,8 +14,35 @@ import (
 // characters a line. The date is 26 mm in 仿宋_GB2312 in Word, but LibreOffice spaces digits
 // from Chinese characters whatever w:autoSpaceDE says (its importer ignores it): 30.7 mm
 // measured in its PDF. At 小四 the date needed 37 mm and left 事项内容 ten characters a line,
-// and at 32 mm the 日 of two-digit months went onto a line of its own.
-var annexWidths = []float64{10, 60, 25, 33, 14, 14}
+// and at 32 mm the 日 of two-digit months went onto a line of its own. Where the government
+// fonts are not installed (LibreOffice on a machine without 仿宋_GB2312 draws the digits in
+// DejaVu Sans) the date is wider still: at 33 mm 2024年10月31日 broke before 日; 36 mm holds it.
+var annexWidths = []float64{10, 57, 25, 36, 14, 14}
+
+// A 牵头单位 longer than six characters widens its column, up to maxUnitWidth mm, so that a
+// unit's name stays on one line (市住房城乡建设局, not 市住房城乡建｜设局); 事项内容 gives
+// up the width. charWidth is a 五号 character, cellPadding both sides' margins.
+const (
+	charWidth    = 3.7
+	cellPadding  = 2 * 0.8
+	maxUnitWidth = 38
+)
+
+// widths are the column widths in mm for items: annexWidths, with 牵头单位 as wide as the
+// longest unit's name needs.
+func widths(items []Item) []float64 {
+	ws := append([]float64(nil), annexWidths...)
+	longest := 0.0
+	for _, it := range items {
+		longest = max(longest, chars(it.Unit))
+	}
+	if need := math.Ceil(longest*charWidth + cellPadding + 0.5); need > ws[2] {
+		need = min(need, maxUnitWidth)
+		ws[1] -= need - ws[2]
+		ws[2] = need
+	}
+	return ws
+}
 
 // The 附件 table's type: 五号 仿宋, the header in 黑体.
 var (
@@ -41,7 +69,7 @@ func annexTable(items []Item, page docxout.Page) docxout.Table {
 		CellMargin: docxout.MM(0.8),
 	}
 	var sum docxout.Length
-	for _, w := range annexWidths {
+	for _, w := range widths(items) {
 		t.Widths = append(t.Widths, docxout.MM(w))
 		sum += docxout.MM(w)
 	}

@@ -26,12 +26,23 @@ type Cell struct {
 }
 
 // Row is one row that holds at least one cell value (or a formula). Cells[i] is column i+1;
-// the slice ends at the last cell with a value. Rows may share their Cells (an .ods row
+// the slice ends at the last cell with a value up to column FarColumn. Cells right of
+// FarColumn are in the sheet's Far: no ledger is that wide, and a stray cell at XFD must not
+// make every row 16,384 cells. A row with only such cells is not in Rows. Rows may share their Cells (an .ods row
 // repeated by number-rows-repeated): read them, never write them.
 type Row struct {
 	N     int // 1-based row number
 	Cells []Cell
 }
+
+// FarCell is a cell right of FarColumn.
+type FarCell struct {
+	Row, Col int // 1-based
+	Cell
+}
+
+// FarColumn is the last column held in Row.Cells: IV, the last of Excel 2003 and of .xls.
+const FarColumn = 256
 
 // Range is a merged range, 1-based and inclusive: columns C1..C2, rows R1..R2.
 type Range struct{ C1, R1, C2, R2 int }
@@ -48,10 +59,14 @@ const (
 type Sheet struct {
 	Name    string
 	Kind    SheetKind
-	Hidden  bool    // state hidden or veryHidden
-	Rows    []Row   // the rows with a value, in increasing order; rows not listed are blank
-	Merges  []Range // in document order
-	LastRow int     // the number of the last row element, blank or not; 0 if none
+	Hidden  bool      // state hidden or veryHidden
+	Rows    []Row     // the rows with a value, in increasing order; rows not listed are blank
+	Merges  []Range   // in document order
+	LastRow int       // the number of the last row element, blank or not; 0 if none
+	Far     []FarCell // the cells right of FarColumn, by row and column
+	// Repeats names the earlier sheet whose part this one is: workbook.xml lists one part
+	// twice. Its rows are that sheet's (read once), and a reader should not count them again.
+	Repeats string
 }
 
 // Book is a workbook as read.

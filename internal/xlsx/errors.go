@@ -12,6 +12,9 @@ var (
 	ErrLegacy        = errors.New("xlsx: legacy format not read")              // BIFF5 or older, non-BIFF .et, HTML saved as .xls
 	ErrEncrypted     = errors.New("xlsx: workbook is encrypted")               // no password given
 	ErrWrongPassword = errors.New("xlsx: password does not open the workbook") // Options.Password failed
+	// ErrUnsupportedEncryption is an encrypted workbook whose cipher is not read (RC2, DES,
+	// 3DES, RC4, extensible encryption): no password would open it here.
+	ErrUnsupportedEncryption = errors.New("xlsx: encryption method not supported")
 
 	// ErrEncryptedXLS is ErrEncrypted (errors.Is holds) for a legacy .xls, whose passwords
 	// are not supported: the file has to be saved again without one.
@@ -67,8 +70,9 @@ var (
 	ErrCellRef       = errors.New("invalid cell reference")
 	ErrRowNumber     = errors.New("invalid row number")
 	ErrSharedString  = errors.New("invalid shared-string index")
-	ErrMissingPart   = errors.New("part is missing")  // the workbook, its relationships or a worksheet
-	ErrNoWorkbook    = errors.New("no workbook part") // with ErrMissingPart: the workbook or its relationships
+	ErrPastLimit     = errors.New("row or column past Excel's last") // rows past 1,048,576 or columns past XFD
+	ErrMissingPart   = errors.New("part is missing")                 // the workbook, its relationships or a worksheet
+	ErrNoWorkbook    = errors.New("no workbook part")                // with ErrMissingPart: the workbook or its relationships
 	ErrNoSheets      = errors.New("workbook has no sheets")
 	ErrAmbiguousPart = errors.New("zip entry names differ only in case") // a crafted or broken package
 

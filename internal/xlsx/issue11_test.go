@@ -78,8 +78,8 @@ const plainRows = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr
 	`<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>45291</v></c></row>`
 
 var plainWant = []Row{
-	{1, []Cell{{"事项内容", Text}, {"市统计局", Text}}},
-	{2, []Cell{{"已落实", Text}, {"45291", Number}}},
+	{N: 1, Cells: []Cell{{"事项内容", Text}, {"市统计局", Text}}},
+	{N: 2, Cells: []Cell{{"已落实", Text}, {"45291", Number}}},
 }
 
 func encodeUTF16(t *testing.T, s string, e unicode.Endianness) string {
@@ -143,7 +143,7 @@ func TestEmptySharedStringIndex(t *testing.T) {
 	t.Parallel()
 	got := firstRows(t, oneSheet(t, `<row r="1"><c r="A1" t="s"><v/></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v> </v></c></row>`+
 		`<row r="2"><c r="A2" t="s"><v></v></c></row>`, nil))
-	want := []Row{{1, []Cell{{}, {"已落实", Text}}}}
+	want := []Row{{N: 1, Cells: []Cell{{}, {"已落实", Text}}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rows = %v, want %v", got, want)
 	}
@@ -156,7 +156,7 @@ func TestEmptySharedStringIndex(t *testing.T) {
 func TestTextFormulaEscapes(t *testing.T) {
 	t.Parallel()
 	got := firstRows(t, oneSheet(t, `<row r="1"><c r="A1" t="str"><f>A2</f><v>abc_x000D_&#10;def</v></c><c r="B1" t="str"><v>_x005F_x0041_</v></c><c r="C1"><v>1_x0041_</v></c></row>`, nil))
-	want := []Row{{1, []Cell{{"abc\r\ndef", Text}, {"_x0041_", Text}, {"1_x0041_", Number}}}}
+	want := []Row{{N: 1, Cells: []Cell{{"abc\r\ndef", Text}, {"_x0041_", Text}, {"1_x0041_", Number}}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rows = %+v, want %+v", got, want)
 	}
@@ -167,7 +167,7 @@ func TestInlineStringWithValue(t *testing.T) {
 	t.Parallel()
 	got := firstRows(t, oneSheet(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is><v>b</v></c>`+
 		`<c r="B1" t="inlineStr"><v>b</v><is><r><t>a</t></r><r><t>_x0031_</t></r></is></c><c r="C1" t="inlineStr"><v>v</v></c></row>`, nil))
-	want := []Row{{1, []Cell{{"a", Text}, {"a1", Text}, {"v", Text}}}}
+	want := []Row{{N: 1, Cells: []Cell{{"a", Text}, {"a1", Text}, {"v", Text}}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rows = %+v, want %+v", got, want)
 	}
@@ -208,8 +208,8 @@ func TestCellKinds(t *testing.T) {
 	got := firstRows(t, oneSheet(t, `<row><c t="e"><v>#N/A</v></c><c><f>A2</f></c><c t="b"><v>1</v></c><c t="d"><v>2024-02-05</v></c>`+
 		`<c t="n"><v>-1.5</v></c><c t="str"><f>"x"</f><v></v></c><c t="e"><f>1/0</f><v>#DIV/0!</v></c><c t="s"><f>B1</f><v/></c></row><row><c><v>7</v></c></row>`, nil))
 	want := []Row{
-		{1, []Cell{{"#N/A", Error}, {"", Uncalculated}, {"1", Bool}, {"2024-02-05", ISODate}, {"-1.5", Number}, {"", Text}, {"#DIV/0!", Error}, {"", Uncalculated}}},
-		{2, []Cell{{"7", Number}}},
+		{N: 1, Cells: []Cell{{"#N/A", Error}, {"", Uncalculated}, {"1", Bool}, {"2024-02-05", ISODate}, {"-1.5", Number}, {"", Text}, {"#DIV/0!", Error}, {"", Uncalculated}}},
+		{N: 2, Cells: []Cell{{"7", Number}}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rows =\n%+v\nwant\n%+v", got, want)
@@ -227,7 +227,7 @@ func TestRealWorldIssue11(t *testing.T) {
 		}
 		for _, s := range b.Sheets {
 			if s.Name == sheet || sheet == "" {
-				return strRows(s.Rows)
+				return sheetStrRows(s)
 			}
 		}
 		t.Fatalf("%s: no sheet %q", name, sheet)

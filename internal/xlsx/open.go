@@ -5,13 +5,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Open reads a workbook of size bytes from r: an Office Open XML package (a zip, or one
-// encrypted in a compound file, opened with opt.Password), an OpenDocument spreadsheet (a zip
-// told by its content, ods.go), or a legacy .xls compound file.
+// encrypted in a compound file, opened with opt.Password: ErrEncrypted without one,
+// ErrWrongPassword or ErrUnsupportedEncryption when it cannot be decrypted), an OpenDocument
+// spreadsheet (a zip told by its content, ods.go), or a legacy .xls compound file.
 // Every worksheet is parsed before Open returns, hidden ones too: a damaged part anywhere
 // refuses the whole workbook with a *FormatError. A workbook larger than opt.MaxUnzip when
 // unpacked is refused with a *TooBigError before anything is unpacked. A file that is neither
@@ -36,15 +35,21 @@ func Open(r io.ReaderAt, size int64, opt Options) (*Book, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !bytes.Contains(raw, asciiUTF16LE("EncryptedPackage")) {
-			return readXLS(bytes.NewReader(raw), size, opt)
+		cf, err := openCFB(raw)
+		if err != nil {
+			return nil, err
+		}
+		// An encrypted package is told by its streams, not by text anywhere in the file (an
+		// .xls may well say "EncryptedPackage" in a cell).
+		if rootStream(cf, "EncryptedPackage") == nil && rootStream(cf, "EncryptionInfo") == nil {
+			return readXLS(cf, size, opt)
 		}
 		if opt.Password == "" {
 			return nil, ErrEncrypted
 		}
-		decrypted, err := decrypt(raw, opt.Password)
-		if err != nil || len(decrypted) < 4 || string(decrypted[:2]) != "PK" {
-			return nil, ErrWrongPassword
+		decrypted, err := decryptPackage(cf, size, limit, opt.Password)
+		if err != nil {
+			return nil, err
 		}
 		r, size = bytes.NewReader(decrypted), int64(len(decrypted))
 	case n >= 4 && string(head[:4]) == "PK\x05\x06":
@@ -77,16 +82,6 @@ func Open(r io.ReaderAt, size int64, opt Options) (*Book, error) {
 	return readPackage(zr)
 }
 
-// decrypt opens an encrypted OOXML package; a panic of the library is a wrong password.
-func decrypt(raw []byte, password string) (b []byte, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			b, err = nil, fmt.Errorf("decrypt: %v", p)
-		}
-	}()
-	return excelize.Decrypt(raw, &excelize.Options{Password: password})
-}
-
 func looksLikeMarkup(b []byte) bool {
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	b = bytes.TrimLeft(b, " \t\r\n")
@@ -102,12 +97,4 @@ func looksLikeText(b []byte) bool {
 		}
 	}
 	return len(b) > 0
-}
-
-func asciiUTF16LE(s string) []byte {
-	b := make([]byte, 0, 2*len(s))
-	for i := 0; i < len(s); i++ {
-		b = append(b, s[i], 0)
-	}
-	return b
 }

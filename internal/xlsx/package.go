@@ -82,7 +82,7 @@ func readPackage(zr *zip.Reader) (*Book, error) {
 		}
 		sh.Kind = Worksheet
 		if p := parsed[s.part]; p != nil {
-			sh.Rows, sh.Merges, sh.LastRow = p.Rows, p.Merges, p.LastRow
+			sh.Rows, sh.Merges, sh.LastRow, sh.Far, sh.Repeats = p.Rows, p.Merges, p.LastRow, p.Far, p.Name
 			continue
 		}
 		zf := pkg.file(s.part)

@@ -123,7 +123,7 @@ func TestRealWorldDifferential(t *testing.T) {
 			if w, ok := excelizeWrong[name]; ok {
 				for _, sh := range book.Sheets {
 					if sh.Name == w.sheet {
-						if rows := strRows(sh.Rows); len(rows) == 0 || !reflect.DeepEqual(rows[0], w.first) {
+						if rows := sheetStrRows(sh); len(rows) == 0 || !reflect.DeepEqual(rows[0], w.first) {
 							t.Errorf("sheet %q starts %v, want %v", w.sheet, rows, w.first)
 						}
 						return
@@ -148,7 +148,7 @@ func TestRealWorldDifferential(t *testing.T) {
 						}
 					}
 				}
-				if msg := diffRows(strRows(sh.Rows), want); msg != "" {
+				if msg := diffRows(sheetStrRows(sh), want); msg != "" {
 					t.Errorf("sheet %q: %s", sh.Name, msg)
 				}
 			}

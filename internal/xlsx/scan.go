@@ -88,6 +88,12 @@ func skipBOM(r io.Reader) (io.Reader, bool) {
 		return utf16Reader(b[2:], rest, unicode.LittleEndian), true
 	case bytes.HasPrefix(b, []byte("\xFE\xFF")):
 		return utf16Reader(b[2:], rest, unicode.BigEndian), true
+	case bytes.HasPrefix(b, []byte("\x00<")):
+		// UTF-16 without a mark, as some .NET exports write: XML begins with '<', so its
+		// first two bytes tell the byte order (XML 1.0 Appendix F).
+		return utf16Reader(b, rest, unicode.BigEndian), true
+	case bytes.HasPrefix(b, []byte("<\x00")):
+		return utf16Reader(b, rest, unicode.LittleEndian), true
 	}
 	return io.MultiReader(bytes.NewReader(bytes.Clone(b)), rest), false
 }

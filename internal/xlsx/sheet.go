@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -95,7 +96,10 @@ type sheetParser struct {
 	tEnd      int
 	hasIs     bool
 	hasV      bool
-	capture   int // elV or elT while inside a value to keep, else elOther
+	capture   int   // elV or elT while inside a value to keep, else elOther
+	open      bool  // the current row's cells are not handed over yet
+	whole     []int // the merges of whole columns or rows, by index
+	width     int   // the last column of the widest row
 }
 
 // readWorksheet reads a worksheet part into sh. sst is the workbook's shared strings. A damaged
@@ -115,6 +119,15 @@ func parseSheet(r io.Reader, part string, sst []string, sh *Sheet) error {
 	p.x.init(r)
 	if err := p.run(); err != nil {
 		return p.x.wrap(part, err)
+	}
+	// A merge of whole columns or rows (A:A, 1:1) covers the sheet's real rows and columns,
+	// not the million Excel allows.
+	for _, i := range p.whole {
+		if m := &sh.Merges[i]; m.R1 == 1 && m.R2 == maxRow {
+			m.R2 = max(1, sh.LastRow)
+		} else {
+			m.C2 = max(m.C1, min(m.C2, p.width))
+		}
 	}
 	return nil
 }
@@ -163,26 +176,42 @@ func (p *sheetParser) start(code, parent int) error {
 		n := p.prev + 1
 		if v, ok := x.attr("r"); ok {
 			var err error
-			if n, err = strconv.Atoi(string(bytes.TrimSpace(v))); err != nil || n < 1 || n > maxRow {
+			if n, err = strconv.Atoi(string(bytes.TrimSpace(v))); err != nil || n < 1 {
 				return fmt.Errorf("%w: %q", ErrRowNumber, v)
 			}
 		}
-		if n <= p.prev {
+		if n > maxRow {
+			// Rows without numbers counted past the last: Excel and LibreOffice stop there.
+			return fmt.Errorf("%w: row %d", ErrPastLimit, n)
+		}
+		if n < p.prev || n == p.prev && !p.open {
 			return fmt.Errorf("%w: row %d after row %d", ErrRowOrder, n, p.prev)
 		}
-		p.row, p.prev = n, n
+		if n == p.prev {
+			// The same row again, as .NET exports write each cell in a <row> of its own:
+			// its cells join the row's.
+			break
+		}
+		p.flushRow()
+		p.row, p.prev, p.open = n, n, true
 		p.cells, p.text = p.cells[:0], p.text[:0]
+		p.col = 0
 	case code == elC && parent == elRow:
 		p.col++
-		if v, ok := x.attr("r"); ok {
+		if v, ok := x.attr("r"); ok && !allDigits(v) {
+			// A reference of digits only (r="0", from .NET exports) says no column: the
+			// cell is the one after the previous, as Excel reads it.
 			c, ok := columnOf(v)
 			if !ok {
+				if c > maxCol {
+					return fmt.Errorf("%w: %q", ErrPastLimit, v)
+				}
 				return fmt.Errorf("%w: %q", ErrCellRef, v)
 			}
 			p.col = c
 		}
 		if p.col > maxCol {
-			return fmt.Errorf("%w: column %d", ErrCellRef, p.col)
+			return fmt.Errorf("%w: column %d", ErrPastLimit, p.col)
 		}
 		if n := len(p.cells); n > 0 && p.cells[n-1].col >= p.col {
 			return fmt.Errorf("%w: %s after column %d", ErrCellOrder, CellName(p.col, p.row), p.cells[n-1].col)
@@ -209,12 +238,25 @@ func (p *sheetParser) start(code, parent int) error {
 		p.capture = elT
 	case code == elMergeCell:
 		if v, ok := x.attr("ref"); ok {
-			if m, ok := parseRange(string(v)); ok {
+			if m, whole, ok := parseRange(string(v)); ok {
+				if whole {
+					p.whole = append(p.whole, len(p.out.Merges))
+				}
 				p.out.Merges = append(p.out.Merges, m)
 			}
 		}
 	}
 	return nil
+}
+
+func allDigits(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
 }
 
 func (p *sheetParser) end(code int) error {
@@ -231,7 +273,9 @@ func (p *sheetParser) end(code int) error {
 	case code == elC && parent == elRow:
 		return p.endCell()
 	case code == elRow && parent == elSheetData:
-		p.endRow()
+		p.out.LastRow = p.row
+	case code == elSheetData:
+		p.flushRow()
 	}
 	return nil
 }
@@ -285,28 +329,42 @@ func (p *sheetParser) endCell() error {
 	return nil
 }
 
-// endRow hands the row over: one allocation for the row's text, cells cut from a shared
-// slab.
-func (p *sheetParser) endRow() {
+// flushRow hands the row read over, once its last <row> element has ended: one allocation
+// for the row's text, cells cut from a shared slab.
+func (p *sheetParser) flushRow() {
+	if !p.open {
+		return
+	}
+	p.open = false
 	if len(p.cells) > 0 {
 		text := string(p.text)
-		width := p.cells[len(p.cells)-1].col
-		if len(p.slab) < width {
-			p.slab = make([]Cell, max(width, 4096))
-		}
-		cells := p.slab[:width:width]
-		p.slab = p.slab[width:]
-		for _, c := range p.cells {
+		value := func(c cellSpan) Cell {
 			if c.sst >= 0 {
-				cells[c.col-1] = Cell{Value: p.sst[c.sst], Kind: c.kind}
-			} else {
-				cells[c.col-1] = Cell{Value: text[c.start:c.end], Kind: c.kind}
+				return Cell{Value: p.sst[c.sst], Kind: c.kind}
 			}
+			return Cell{Value: text[c.start:c.end], Kind: c.kind}
 		}
-		p.out.Rows = append(p.out.Rows, Row{N: p.row, Cells: cells})
+		p.width = max(p.width, p.cells[len(p.cells)-1].col)
+		near := len(p.cells)
+		for near > 0 && p.cells[near-1].col > FarColumn {
+			near--
+		}
+		if near > 0 {
+			width := p.cells[near-1].col
+			if len(p.slab) < width {
+				p.slab = make([]Cell, max(width, 4096))
+			}
+			cells := p.slab[:width:width]
+			p.slab = p.slab[width:]
+			for _, c := range p.cells[:near] {
+				cells[c.col-1] = value(c)
+			}
+			p.out.Rows = append(p.out.Rows, Row{N: p.row, Cells: cells})
+		}
+		for _, c := range p.cells[near:] {
+			p.out.Far = append(p.out.Far, FarCell{p.row, c.col, value(c)})
+		}
 	}
-	p.out.LastRow = p.row
-	p.col = 0
 }
 
 func cellType(v []byte) string {
@@ -356,7 +414,7 @@ func columnOf(ref []byte) (int, bool) {
 		}
 		col = col*26 + int(c-'A'+1)
 		if col > maxCol {
-			return 0, false
+			return col, false // past XFD
 		}
 	}
 	if i == 0 || i == len(ref) {
@@ -385,18 +443,44 @@ func cellRef(ref string) (col, row int, ok bool) {
 	return col, row, true
 }
 
-// parseRange reads an A1:B2 reference (or a single cell).
-func parseRange(ref string) (Range, bool) {
-	a, b, ok := strings.Cut(ref, ":")
+// parseRange reads an A1:B2 reference (or a single cell). A whole-column (A:B) or whole-row
+// (1:2) range reaches to Excel's last row or column; whole says so, for the caller to bound
+// it to the sheet's real rows and columns.
+func parseRange(ref string) (r Range, whole, ok bool) {
+	a, b, ok := strings.Cut(strings.ReplaceAll(ref, "$", ""), ":")
 	if !ok {
 		b = a
+	} else if c1, c2, ok := wholeColumns(a, b); ok {
+		return Range{min(c1, c2), 1, max(c1, c2), maxRow}, true, true
+	} else if r1, r2, ok := wholeRows(a, b); ok {
+		return Range{1, min(r1, r2), maxCol, max(r1, r2)}, true, true
 	}
 	c1, r1, ok1 := cellRef(a)
 	c2, r2, ok2 := cellRef(b)
 	if !ok1 || !ok2 {
-		return Range{}, false
+		return Range{}, false, false
 	}
-	return Range{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
+	return Range{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, false, true
+}
+
+// wholeColumns reads the two ends of a range such as A:C.
+func wholeColumns(a, b string) (c1, c2 int, ok bool) {
+	if strings.ContainsAny(a, "0123456789") || strings.ContainsAny(b, "0123456789") {
+		return 0, 0, false
+	}
+	c1, ok1 := columnOf([]byte(a + "1"))
+	c2, ok2 := columnOf([]byte(b + "1"))
+	return c1, c2, ok1 && ok2
+}
+
+// wholeRows reads the two ends of a range such as 3:5.
+func wholeRows(a, b string) (r1, r2 int, ok bool) {
+	if !allDigits([]byte(a)) || !allDigits([]byte(b)) {
+		return 0, 0, false
+	}
+	r1, err1 := strconv.Atoi(strings.TrimSpace(a))
+	r2, err2 := strconv.Atoi(strings.TrimSpace(b))
+	return r1, r2, err1 == nil && err2 == nil && r1 >= 1 && r2 >= 1 && r1 <= maxRow && r2 <= maxRow
 }
 
 // CellName writes a cell reference: CellName(2, 12) is "B12".
@@ -423,13 +507,19 @@ func unescapeBstr(b []byte) int {
 	}
 	w := 0
 	for i := 0; i < len(b); {
-		if i+7 <= len(b) && b[i] == '_' && b[i+1] == 'x' && b[i+6] == '_' && isHex4(b[i+2:i+6]) {
-			v, _ := strconv.ParseUint(string(b[i+2:i+6]), 16, 32)
-			r := rune(v)
-			if utf8.ValidRune(r) {
-				w += utf8.EncodeRune(b[w:], r)
-			}
+		if r, ok := bstrEscape(b[i:]); ok {
 			i += 7
+			if utf16.IsSurrogate(r) {
+				// A character outside the BMP is two escapes, _xD83D__xDE00_ for 😀.
+				if lo, ok := bstrEscape(b[i:]); ok && r < 0xDC00 {
+					if c := utf16.DecodeRune(r, lo); c != utf8.RuneError {
+						i += 7
+						w += utf8.EncodeRune(b[w:], c) // 4 bytes for 14 read
+					}
+				}
+				continue // a lone half is no character
+			}
+			w += utf8.EncodeRune(b[w:], r)
 			continue
 		}
 		b[w] = b[i]
@@ -437,6 +527,15 @@ func unescapeBstr(b []byte) int {
 		i++
 	}
 	return w
+}
+
+// bstrEscape reads an _xHHHH_ escape at the start of b.
+func bstrEscape(b []byte) (rune, bool) {
+	if len(b) < 7 || b[0] != '_' || b[1] != 'x' || b[6] != '_' || !isHex4(b[2:6]) {
+		return 0, false
+	}
+	v, _ := strconv.ParseUint(string(b[2:6]), 16, 32)
+	return rune(v), true
 }
 
 func isHex4(b []byte) bool {

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -8,7 +9,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 	"unsafe"
 
 	"github.com/richardlehane/mscfb"
@@ -25,6 +25,7 @@ import (
 // BIFF record types read here.
 const (
 	recFormula     = 0x0006
+	recFormula4    = 0x0406 // FORMULA as BIFF4 numbered it; Apple Numbers and Java Excel API write it in BIFF8
 	recEOF         = 0x000A
 	recDateMode    = 0x0022
 	recFilePass    = 0x002F
@@ -87,12 +88,12 @@ const xlsPart = "Workbook"
 // ErrEncryptedXLS for a FILEPASS record (with or without opt.Password: .xls is not
 // decrypted), *TooBigError for a stream larger than opt.MaxUnzip and
 // *FormatError for a damaged file.
-func readXLS(ra io.ReaderAt, size int64, opt Options) (*Book, error) {
+func readXLS(cf *mscfb.Reader, size int64, opt Options) (*Book, error) {
 	limit := opt.MaxUnzip
 	if limit <= 0 {
 		limit = DefaultMaxUnzip
 	}
-	wb, err := workbookStream(ra, size, limit)
+	wb, err := workbookStream(cf, size, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -100,44 +101,21 @@ func readXLS(ra io.ReaderAt, size int64, opt Options) (*Book, error) {
 }
 
 // workbookStream returns the Workbook stream of a compound file, whole.
-func workbookStream(ra io.ReaderAt, size, limit int64) (data []byte, err error) {
+func workbookStream(cf *mscfb.Reader, size, limit int64) (data []byte, err error) {
 	// mscfb has its own fuzz target; this guard keeps a panic it missed a damaged file.
 	defer func() {
 		if r := recover(); r != nil {
-			data, err = nil, &FormatError{Part: "compound file", Offset: -1, Err: fmt.Errorf("%v", r)}
+			data, err = nil, &FormatError{Part: xlsCompound, Offset: -1, Err: fmt.Errorf("%v", r)}
 		}
 	}()
-	cf, err := mscfb.New(ra)
-	if err != nil {
-		return nil, &FormatError{Part: "compound file", Offset: -1, Err: err}
-	}
-	var book *mscfb.File
-	for _, f := range cf.File {
-		if len(f.Path) != 0 || f.FileInfo().IsDir() {
-			continue
-		}
-		if strings.EqualFold(f.Name, "Workbook") {
-			book = f
-			break
-		}
-		if strings.EqualFold(f.Name, "Book") && book == nil {
-			book = f
-		}
+	book := rootStream(cf, "Workbook")
+	if book == nil {
+		book = rootStream(cf, "Book")
 	}
 	if book == nil {
 		return nil, ErrLegacy
 	}
-	if book.Size > limit {
-		return nil, &TooBigError{Limit: limit, Size: book.Size}
-	}
-	if book.Size > size {
-		return nil, &FormatError{Part: xlsPart, Offset: -1, Err: errors.New("stream larger than the file")}
-	}
-	data = make([]byte, book.Size)
-	if n, err := io.ReadFull(book, data); err != nil {
-		return nil, &FormatError{Part: xlsPart, Offset: int64(n), Err: err}
-	}
-	return data, nil
+	return readStream(book, xlsPart, size, limit)
 }
 
 // record is one BIFF record: its type, data and the stream offset of its header.
@@ -240,7 +218,7 @@ func parseBIFF(wb []byte, limit int64) (*Book, error) {
 		switch rec.typ {
 		case recEOF:
 			b := &budget{cells: cellBudget(len(wb), limit)}
-			if err := readSheets(wb, sheets, sst, b); err != nil {
+			if err := readSheets(wb, rs.pos, sheets, sst, b); err != nil {
 				return nil, err
 			}
 			for _, s := range sheets {
@@ -301,27 +279,60 @@ func cellBudget(streamLen int, limit int64) int64 {
 	return n
 }
 
-// readSheets reads the sheets' substreams in stream order; a substream may not overlap
-// another, so no part of the stream is read twice.
-func readSheets(wb []byte, sheets []boundSheet, sst []string, b *budget) error {
+// readSheets reads the sheets' substreams in stream order, the first after the globals end at
+// globalsEnd; a substream may not overlap another, so no part of the stream is read twice.
+func readSheets(wb []byte, globalsEnd int, sheets []boundSheet, sst []string, b *budget) error {
 	order := make([]int, len(sheets))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(i, j int) bool { return sheets[order[i]].pos < sheets[order[j]].pos })
-	end := 0
-	for _, i := range order {
+	end := globalsEnd
+	for k, i := range order {
 		s := sheets[i]
 		if s.pos < int64(end) || s.pos >= int64(len(wb)) {
 			return formatErr(s.off, errXLSSheetOff)
 		}
-		n, err := readSheet(wb, int(s.pos), s.sheet, sst, b)
+		pos := int(s.pos)
+		if !bofAt(wb, pos) {
+			// An offset a few bytes off (xlrd, LibreOffice and Excel read such files): the
+			// sheet's BOF is the first after the previous substream, and before the next
+			// sheet's offset.
+			limit := len(wb)
+			if k+1 < len(order) {
+				limit = int(min(sheets[order[k+1]].pos, int64(len(wb))))
+			}
+			if pos = findBOF(wb, end, limit); pos < 0 {
+				return formatErr(s.off, errXLSSheetOff)
+			}
+		}
+		n, err := readSheet(wb, pos, s.sheet, sst, b)
 		if err != nil {
 			return err
 		}
 		end = n
 	}
 	return nil
+}
+
+// bofAt reports whether a BIFF8 BOF record starts at pos.
+func bofAt(wb []byte, pos int) bool {
+	return pos >= 0 && pos+8 <= len(wb) && binary.LittleEndian.Uint16(wb[pos:]) == recBOF &&
+		binary.LittleEndian.Uint16(wb[pos+2:]) >= 4 && binary.LittleEndian.Uint16(wb[pos+4:]) == biff8
+}
+
+// findBOF returns the offset of the first BOF record in wb[from:to], -1 if none.
+func findBOF(wb []byte, from, to int) int {
+	for i := from; i >= 0 && i < to; i++ {
+		j := bytes.Index(wb[i:to], []byte{0x09, 0x08})
+		if j < 0 {
+			return -1
+		}
+		if i += j; bofAt(wb, i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // cellAt is one cell value read from a sheet, before the rows are built.
@@ -471,7 +482,7 @@ func (sr *sheetReader) record(rec record) error {
 			return err
 		}
 		sr.add(row, col, c)
-	case recFormula:
+	case recFormula, recFormula4:
 		return sr.formula(row, col, d[6:14])
 	}
 	return nil
@@ -487,12 +498,12 @@ func cellRecordLen(typ uint16) int {
 	case recBoolErr:
 		return 8
 	case recLabel, recRString:
-		return 9
+		return 8 // an empty string may lack its flag byte
 	case recRK, recLabelSST:
 		return 10
 	case recNumber:
 		return 14
-	case recFormula:
+	case recFormula, recFormula4:
 		return 20
 	}
 	return 0

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -185,7 +184,7 @@ func TestXLSAgainstXlrd(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		book, err := readXLS(bytes.NewReader(b), int64(len(b)), Options{})
+		book, err := readXLSBytes(b, Options{})
 		if err != nil {
 			t.Errorf("%s: %v", filepath.Base(p), err)
 			continue
@@ -276,7 +275,11 @@ func compareXlrd(t *testing.T, file string, book *Book, ref xlrdBook) (total, ag
 // merged cells.
 func checkExercised(t *testing.T, file string, b []byte) {
 	t.Helper()
-	wb, err := workbookStream(bytes.NewReader(b), int64(len(b)), DefaultMaxUnzip)
+	cf, err := openCFB(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := workbookStream(cf, int64(len(b)), DefaultMaxUnzip)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,9 @@ func FuzzXLS(f *testing.F) {
 	for _, c := range refusedCases() {
 		f.Add(c.file)
 	}
+	for _, c := range xlsIssue20Cases() {
+		f.Add(c.file)
+	}
 	if fuzzCoordinator() && haveConverter() {
 		dir := f.TempDir()
 		src := filepath.Join(dir, "台账.xlsx")
@@ -36,7 +39,7 @@ func FuzzXLS(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		book, err := readXLS(bytes.NewReader(b), int64(len(b)), Options{MaxUnzip: 64 << 20})
+		book, err := readXLSBytes(b, Options{MaxUnzip: 64 << 20})
 		if (book == nil) == (err == nil) {
 			t.Fatalf("book %v and error %v", book, err)
 		}
@@ -96,7 +99,7 @@ func TestXLSMutations(t *testing.T) {
 				}
 			}
 		}
-		book, err := readXLS(bytes.NewReader(b), int64(len(b)), Options{})
+		book, err := readXLSBytes(b, Options{})
 		if (book == nil) == (err == nil) {
 			t.Fatalf("mutation %d: book %v and error %v", i, book, err)
 		}

@@ -89,7 +89,10 @@ func (c *contReader) chars(n int, high bool) (string, bool) {
 		d := c.segs[c.seg][c.pos:]
 		if len(d) == 0 || (high && len(d) == 1) { // a lone odd byte is passed over, as xlrd does
 			c.seg++
-			if c.seg >= len(c.segs) || len(c.segs[c.seg]) == 0 {
+			for c.seg < len(c.segs) && len(c.segs[c.seg]) == 0 {
+				c.seg++ // an empty CONTINUE holds nothing, not even the flag byte
+			}
+			if c.seg >= len(c.segs) {
 				return "", false
 			}
 			high = c.segs[c.seg][0]&1 != 0
@@ -193,6 +196,9 @@ func readStringRecord(segs [][]byte) (string, error) {
 	c := &contReader{segs: segs}
 	cch, ok1 := c.uint(2)
 	flags, ok2 := c.uint(1)
+	if ok1 && cch == 0 {
+		return "", nil // an empty string, its flag byte left out by some writers
+	}
 	if !ok1 || !ok2 {
 		return "", errXLSTruncated
 	}

@@ -108,7 +108,11 @@ func buildStream(globals [][]byte, sheets ...xsheet) []byte {
 }
 
 func readXLSBytes(b []byte, opt Options) (*Book, error) {
-	return readXLS(bytes.NewReader(b), int64(len(b)), opt)
+	cf, err := openCFB(b)
+	if err != nil {
+		return nil, err
+	}
+	return readXLS(cf, int64(len(b)), opt)
 }
 
 func buildXLS(globals [][]byte, sheets ...xsheet) []byte {

@@ -33,12 +33,19 @@ type Table struct {
 	Empty     string   // the note shown when N is 0
 	Notes     []string // lines after the table and a blank row
 	Narrative string   // a wrapped paragraph after the notes
-	// Chart, when set, adds a chart below everything else.
-	Chart func(f *excelize.File, at ChartPlace) error
-	// Paper is the paper the sheet prints on; a table on A4 too wide to print there at a
-	// readable size (about 8 pt) prints on A3.
+	// Chart, when set, adds a chart below everything else, or beside the table from its
+	// header row down when ChartBeside is set (a summary on one page: the page is wider than
+	// tall, and a chart below would shrink the text to fit the height).
+	Chart       func(f *excelize.File, at ChartPlace) error
+	ChartBeside bool
+	// Paper is the paper the sheet prints on. A table on A4 too wide to print there at a
+	// readable size (about 8 pt) prints on A3 when it is Wide (the check file, the office's
+	// own); otherwise it stays on A4 (FitA4): its wrapped columns narrowed, then in parts
+	// that each repeat its first Key columns.
 	Paper   Paper
-	OnePage bool // print on one page (a summary with its chart)
+	Wide    bool
+	Key     int
+	OnePage bool // print on one page, centred (a summary with its chart)
 }
 
 // a4Width is the widest table (in column width units) that prints on A4 landscape, one page
@@ -103,6 +110,8 @@ func WriteTable(f *excelize.File, st *Styles, t *Table) error {
 	shareStrings(f)
 	w := &tableWriter{f: f, st: st, t: t, header: t.HeaderRow(), last: xlsx.ColumnName(len(t.Cols))}
 	w.kinds, w.widths = t.measure()
+	w.fit = t.fit(w.kinds, w.widths)
+	w.widths = w.fit.Widths
 	w.lay = t.layout()
 	if err := w.settings(); err != nil {
 		return err
@@ -127,6 +136,7 @@ type tableWriter struct {
 	last   string // the last column's letters
 	kinds  []Kind
 	widths []float64
+	fit    Fit // how it prints on A4
 	lay    tableLayout
 	sw     *excelize.StreamWriter
 
@@ -154,8 +164,9 @@ func (w *tableWriter) settings() error {
 	if err := w.f.AutoFilter(t.Name, fmt.Sprintf("A%d:%s%d", w.header, w.last, w.header+t.N), nil); err != nil {
 		return err
 	}
-	p := Print{Paper: t.Paper, OnePage: t.OnePage, RepeatRows: w.header, Footer: FooterPageOfN}
-	if p.Paper == A4 && w.totalWidth() > a4Width {
+	p := Print{Paper: t.Paper, OnePage: t.OnePage, RepeatRows: w.header, Footer: FooterPageOfN,
+		Center: t.OnePage, Parts: w.fit}
+	if p.Paper == A4 && t.Wide && w.totalWidth() > a4Width {
 		p.Paper = A3
 	}
 	if err := PrintSetup(w.f, t.Name, p); err != nil {
@@ -212,7 +223,7 @@ func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOp
 		return nil // a one-cell merge is no merge (Excel never writes one)
 	}
 	ref := strconv.Itoa(r)
-	return w.sw.MergeCell("A"+ref, w.last+ref)
+	return w.sw.MergeCell("A"+ref, xlsx.ColumnName(w.lineColumns())+ref)
 }
 
 // head writes the title rows and the header.
@@ -228,7 +239,7 @@ func (w *tableWriter) head() error {
 	}
 	first := max(len(w.t.Titles), 1) + 1
 	for i, s := range w.t.Lead {
-		h := narrativeHeight(s, w.totalWidth())
+		h := narrativeHeight(s, w.lineWidth())
 		if err := w.line(first+i, s, w.st.Narrative, excelize.RowOpts{Height: h}); err != nil {
 			return err
 		}
@@ -317,8 +328,23 @@ func (w *tableWriter) below() error {
 	if w.lay.narrative == 0 {
 		return nil
 	}
-	h := narrativeHeight(w.t.Narrative, w.totalWidth())
+	h := narrativeHeight(w.t.Narrative, w.lineWidth())
 	return w.line(w.lay.narrative, w.t.Narrative, w.st.Narrative, excelize.RowOpts{Height: h})
+}
+
+// lineColumns is how many columns the title lines and paragraphs are merged across: all, or
+// when the table prints in parts the first part's, so that a title is centred on the first
+// page and a paragraph is not cut at its edge.
+func (w *tableWriter) lineColumns() int {
+	if len(w.fit.Breaks) > 0 {
+		return w.fit.Breaks[0] - 1
+	}
+	return len(w.t.Cols)
+}
+
+// lineWidth is the width of the columns of lineColumns.
+func (w *tableWriter) lineWidth() float64 {
+	return sum(w.widths[:w.lineColumns()])
 }
 
 // totalWidth is the width of all the table's columns.
@@ -336,8 +362,12 @@ func (w *tableWriter) chart() error {
 	if w.t.Chart == nil {
 		return nil
 	}
+	anchor := "A" + strconv.Itoa(w.lay.last+2)
+	if w.t.ChartBeside {
+		anchor = xlsx.ColumnName(len(w.t.Cols)+1) + strconv.Itoa(w.header)
+	}
 	return w.t.Chart(w.f, ChartPlace{
-		Sheet: w.t.Name, Anchor: "A" + strconv.Itoa(w.lay.last+2),
+		Sheet: w.t.Name, Anchor: anchor,
 		Header: w.header, First: w.header + 1, Last: w.header + w.t.N,
 	})
 }
@@ -404,7 +434,10 @@ func (t *Table) measure() ([]Kind, []float64) {
 		}
 		w := widest[c] + widthMargin
 		limit := maxWidth
-		if kinds[c] == KindWrap {
+		switch {
+		case col.Whole:
+			limit = maxWhole
+		case kinds[c] == KindWrap:
 			limit = maxWrap
 		}
 		if w > limit {
@@ -414,4 +447,16 @@ func (t *Table) measure() ([]Kind, []float64) {
 		widths[c] = float64(max(w, minWidth))
 	}
 	return kinds, widths
+}
+
+// fit fits the measured columns to A4 (FitA4), unless the table may print on A3.
+func (t *Table) fit(kinds []Kind, widths []float64) Fit {
+	if t.Wide || t.Paper != A4 {
+		return Fit{Widths: widths}
+	}
+	wrap := make([]bool, len(widths))
+	for c, col := range t.Cols {
+		wrap[c] = kinds[c] == KindWrap && col.Width == 0 && !col.Whole
+	}
+	return FitA4(widths, wrap, t.Key)
 }

@@ -170,8 +170,9 @@ func TestCap(t *testing.T) {
 	}
 }
 
-// Lead paragraphs go between the titles and the header, which moves down; a table too wide for
-// A4 at a readable size prints on A3, a narrow one stays on A4; the footer is 第X页 共Y页.
+// Lead paragraphs go between the titles and the header, which moves down; a Wide table too
+// wide for A4 at a readable size prints on A3, any other stays on A4 (in parts that repeat its
+// key columns: FitA4), a narrow one too; the footer is 第X页 共Y页.
 func TestLeadAndPaper(t *testing.T) {
 	t.Parallel()
 	wide := make([]Column, 12)
@@ -183,7 +184,9 @@ func TestLeadAndPaper(t *testing.T) {
 		Cols: []Column{{Label: "类别"}, {Label: "事项数", Kind: KindInt}}, N: 1,
 		Row: func(i int, v []any) Tone { v[0], v[1] = "甲", 3; return None },
 	}, {
-		Name: "明细", Titles: []string{"明细"}, Cols: wide,
+		Name: "明细", Titles: []string{"明细"}, Cols: wide, Wide: true,
+	}, {
+		Name: "名单", Titles: []string{"名单"}, Cols: wide, Key: 2,
 	}}
 	f := writeBook(t, tables, Props{Application: "duban", Company: "示例市人民政府办公室"})
 	rows, err := f.GetRows("汇总")
@@ -201,7 +204,7 @@ func TestLeadAndPaper(t *testing.T) {
 	if p, _ := f.GetPanes("汇总"); p.YSplit != 5 {
 		t.Errorf("header frozen at %d, want 5", p.YSplit)
 	}
-	for sheet, size := range map[string]int{"汇总": 9, "明细": 8} {
+	for sheet, size := range map[string]int{"汇总": 9, "明细": 8, "名单": 9} {
 		pl, err := f.GetPageLayout(sheet)
 		if err != nil || *pl.Size != size {
 			t.Errorf("%s paper %v, want %d (%v)", sheet, *pl.Size, size, err)

@@ -35,6 +35,10 @@ type Column struct {
 	Label string
 	Kind  Kind
 	Width float64
+	// Whole columns hold names that must not break inside a word (a meeting's canonical
+	// name, a unit's): measured to their longest value up to maxWhole, and never narrowed
+	// to fit the page.
+	Whole bool
 }
 
 // Tone is the fill of a data cell: none, red (逾期, 错误) or yellow (临期, 警告).

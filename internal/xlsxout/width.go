@@ -15,6 +15,7 @@ const (
 	minWidth    = 6
 	maxWidth    = 24 // wider text wraps, so that the lists print large enough on A4
 	maxWrap     = 28 // wrapped columns (事项内容, 进展情况) stop widening here
+	maxWhole    = 40 // names kept whole (Column.Whole) wrap only beyond this
 	widthMargin = 2
 )
 

@@ -58,3 +58,64 @@ func BenchmarkMeetingNumber(b *testing.B) {
 		_, _ = MeetingNumber("市政府2023年第十四次常务会议")
 	}
 }
+
+// meetingDayCases are names of meetings known by their day, as units name their sheets and
+// cells (SPEC §4.1), and names that carry no such day.
+var meetingDayCases = []struct {
+	name             string
+	year, month, day int
+	ok               bool
+}{
+	{"6.20专题会议", 0, 6, 20, true},
+	{"9.26专题会议", 0, 9, 26, true},
+	{"６．２０专题会", 0, 6, 20, true},
+	{"0612常务会", 0, 6, 12, true},
+	{"7月3日办公会", 0, 7, 3, true},
+	{"3月15日县长专题会", 0, 3, 15, true},
+	{"12月1号专题会议", 0, 12, 1, true},
+	{"县政府2024年6月20日专题会议议定事项", 2024, 6, 20, true},
+	{"2024.6.20专题会", 2024, 6, 20, true},
+	{"2024-06-20专题会", 2024, 6, 20, true},
+	{"20240620专题会", 2024, 6, 20, true},
+	{"2.29专题会", 0, 2, 29, true},
+	{"第5次常务会议", 0, 0, 0, false},
+	{"市政府2023年第12次常务会议", 0, 0, 0, false},
+	{"〔2023〕5号", 0, 0, 0, false},
+	{"市交通运输局2024年度会议议定事项落实台账", 0, 0, 0, false},
+	{"2024常务会", 0, 0, 0, false},
+	{"1312常务会", 0, 0, 0, false},
+	{"2.30专题会", 0, 0, 0, false},
+	{"2023年2月29日专题会", 0, 0, 0, false},
+	{"1.2.3专题会", 0, 0, 0, false},
+	{"专题会议", 0, 0, 0, false},
+	{"", 0, 0, 0, false},
+}
+
+func TestMeetingDay(t *testing.T) {
+	t.Parallel()
+	for _, c := range meetingDayCases {
+		y, m, d, ok := MeetingDay(c.name)
+		if y != c.year || m != c.month || d != c.day || ok != c.ok {
+			t.Errorf("MeetingDay(%q) = %d, %d, %d, %v; want %d, %d, %d, %v", c.name, y, m, d, ok, c.year, c.month, c.day, c.ok)
+		}
+	}
+}
+
+// FuzzMeetingDay: any name gives no day or a possible one.
+func FuzzMeetingDay(f *testing.F) {
+	for _, c := range meetingDayCases {
+		f.Add(c.name)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		y, m, d, ok := MeetingDay(s)
+		if !ok {
+			if y != 0 || m != 0 || d != 0 {
+				t.Errorf("MeetingDay(%q) = %d, %d, %d without a day", s, y, m, d)
+			}
+			return
+		}
+		if y != 0 && (y < MinYear || y > MaxYear) || m < 1 || m > 12 || d < 1 || d > daysInMonth(max(y, 2000), m) {
+			t.Errorf("MeetingDay(%q) = %d, %d, %d", s, y, m, d)
+		}
+	})
+}
