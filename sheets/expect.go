@@ -41,7 +41,8 @@ type masterRow struct {
 // a unit's file is (a damaged one is never read in part). ok is false when the file cannot be
 // used at all; probs are the reader's and the row rules' findings (without 落实状态, which a
 // master list does not have); report is set when the list is a report duban wrote. year is
-// the reporting year its meetings without one take, 0 for the as-of year's.
+// the reporting year its meetings without one take, 0 for the as-of year's; a report's own
+// 年度 (in its 汇总's title) takes its place.
 func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) (rows []masterRow, probs []Problem, ok, report bool) {
 	name := cmp.Or(ro.Name, filepath.Base(path))
 	book, err := openBook(path, ro)
@@ -57,6 +58,8 @@ func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) 
 			return nil, []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false, false
 		}
 		raws, probs, report = t.asRows(), nil, true
+		// Its meetings shown without a year are of its own 年度 (SPEC §4.1), not of this run's.
+		year = cmp.Or(summaryYear(book), year)
 	}
 	if fileFailed(probs) {
 		return nil, probs, false, false
