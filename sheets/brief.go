@@ -26,7 +26,12 @@ type Briefing struct {
 	Excluded []ExcludedRow
 	// Apart is the sentence of the narrative that counts them apart (另有1项因填写有误未计入…),
 	// "" when none was excluded.
-	Apart     string
+	Apart string
+	// Unheard is the sentence of the 通报's 二、存在问题 naming the units whose items are not in the
+	// figures at all — a unit expected that sent nothing, a file that could not be read — any of
+	// which may have been of the meeting (市交通运输局本期未报送台账，其事项未计入本通报。); "" when
+	// every unit was heard from. The narrative then claims neither 无逾期 nor 已全部落实.
+	Unheard   string
 	Narrative string
 	// Checks are what the clerk must check before reading the narrative out — rows and files
 	// left out that may hold items of the meeting — for the terminal, never the text.
@@ -206,6 +211,7 @@ func Brief(r *Report, d *Dict, name string) (*Briefing, error) {
 	slices.SortStableFunc(b.Items, briefOrder)
 	b.Excluded, b.Checks = r.briefLeftOut(m, key)
 	b.Apart = excludedSentence(b.Excluded)
+	b.Unheard = limitsSentence(limitOneBulletin, limitSeveralBulletin, r.leftOut(false))
 	b.Narrative = briefNarrative(b, r.AsOf)
 	return b, nil
 }
@@ -288,7 +294,8 @@ func SpokenMeeting(m MeetingStats) string {
 func briefNarrative(b *Briefing, asOf time.Time) string {
 	c := b.Meeting.Counts
 	var s strings.Builder
-	open := slices.ContainsFunc(b.Excluded, func(x ExcludedRow) bool { return x.Open() })
+	// An open excluded row, or a unit not heard from, may be overdue: no claim that none is.
+	open := slices.ContainsFunc(b.Excluded, func(x ExcludedRow) bool { return x.Open() }) || b.Unheard != ""
 	if c.Items == c.Done && !open {
 		fmt.Fprintf(&s, msgBriefAllDone, SpokenMeeting(b.Meeting), c.Items)
 		s.WriteString(b.Apart)
@@ -317,7 +324,7 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 	slices.SortStableFunc(overdue, func(a, b *Item) int { return a.Deadline.Compare(b.Deadline) })
 	slices.SortStableFunc(soon, func(a, b *Item) int { return a.Deadline.Compare(b.Deadline) })
 	switch {
-	case len(overdue) == 0 && open: // an excluded row may be overdue: say nothing of it
+	case len(overdue) == 0 && open: // say nothing of what cannot be known
 	case len(overdue) == 0:
 		s.WriteString(msgBriefNoOverdue)
 	default:

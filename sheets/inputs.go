@@ -19,6 +19,9 @@ const (
 	limitExcluded  = "%s报送的%d行因填写错误被排除"
 	limitOne       = "注：%s，其事项未计入本汇总。"
 	limitSeveral   = "注：%s，上述事项均未计入本汇总。"
+	// the same in the 通报 (report --docx, brief), whose 存在问题 names what its figures leave out
+	limitOneBulletin     = "%s，其事项未计入本通报。"
+	limitSeveralBulletin = "%s，上述事项均未计入本通报。"
 	limitMoreUnits = "%s等%d个单位"
 )
 
@@ -206,17 +209,26 @@ func (f *FileResult) Superseded() string {
 // units whose file could not be read, units expected that sent nothing (Absent, with what they
 // had before), rows excluded by errors. It is empty when nothing is left out.
 func (r *Report) Limits() string {
-	return r.limits(limitOne, limitSeveral)
+	return limitsSentence(limitOne, limitSeveral, r.leftOut(true))
 }
 
-func (r *Report) limits(one, several string) string {
+// BulletinLimits is Limits as the report's 通报 says it in 二、存在问题: 市教育局报送的台账无法读取，
+// 其事项未计入本通报。
+func (r *Report) BulletinLimits() string {
+	return limitsSentence(limitOneBulletin, limitSeveralBulletin, r.leftOut(true))
+}
+
+// leftOut are the clauses of the sentence on what the figures leave out: units whose file
+// could not be read, units expected that sent nothing, and with rows the rows excluded by
+// errors.
+func (r *Report) leftOut(rows bool) []string {
 	var failed, excludedUnits []string
 	excluded := 0
 	for _, f := range r.Submissions() {
 		switch {
 		case f.Failed != "" && !f.Skipped:
 			failed = appendNew(failed, f.Unit)
-		case f.Excluded > 0:
+		case f.Excluded > 0 && rows:
 			excludedUnits = appendNew(excludedUnits, f.Unit)
 			excluded += f.Excluded
 		}
@@ -229,6 +241,12 @@ func (r *Report) limits(one, several string) string {
 	if excluded > 0 {
 		parts = append(parts, fmt.Sprintf(limitExcluded, unitList(excludedUnits), excluded))
 	}
+	return parts
+}
+
+// limitsSentence makes the clauses parts one sentence, in the form one (one clause) or
+// several; empty for none.
+func limitsSentence(one, several string, parts []string) string {
 	switch len(parts) {
 	case 0:
 		return ""
