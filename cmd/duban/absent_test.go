@@ -176,7 +176,7 @@ func TestAbsentUnitExpect(t *testing.T) {
 		t.Errorf("stdout or stderr lacks the unit:\n%s\n%s", stdout, stderr)
 	}
 	f := openBook(t, cur)
-	if lead := summaryLead(t, f); len(lead) != 2 || !strings.HasPrefix(lead[1], clause) {
+	if lead := summaryLead(t, f); len(lead) != 3 || !strings.HasPrefix(lead[1], clause) || lead[2] != "对照上期汇总表，漏报事项20项（市生态环境局20项），见“漏报事项”工作表。" {
 		t.Errorf("汇总 above the table: %q", lead)
 	}
 	if got := table(t, f, sheets.SheetUnreported, "牵头单位", "应报事项数"); len(got) != 1 || got[0]["牵头单位"] != "市生态环境局" || got[0]["应报事项数"] != "20" {
