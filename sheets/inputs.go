@@ -10,19 +10,23 @@ import (
 
 // Texts of 报送情况, the meeting gaps and the sentence on 汇总 that says what limits the figures.
 const (
-	resultCounted = "已计入"
-	resultPartly  = "部分行已排除"
-	resultFailed  = "未能读取"
-	resultSkipped = "已跳过"
-	msgGap        = "%s的会议届次不连续：第1–%d次中缺%s（可能有单位未报送，或这些会议没有督查事项），会议次数只计有事项的会议，请核对"
-	limitFailed   = "%s报送的台账无法读取"
-	limitExcluded = "%s报送的%d行因填写错误被排除"
-	limitOne      = "注：%s，其事项未计入本汇总。"
-	limitSeveral  = "注：%s，上述事项均未计入本汇总。"
-	// the same in the 通报 (report --docx, brief), whose 存在问题 names what its figures leave out
+	resultCounted  = "已计入"
+	resultPartly   = "部分行已排除"
+	resultFailed   = "未能读取"
+	resultSkipped  = "已跳过"
+	msgGap         = "%s的会议届次不连续：第1–%d次中缺%s（可能有单位未报送，或这些会议没有督查事项），会议次数只计有事项的会议，请核对"
+	limitFailed    = "%s报送的台账无法读取"
+	limitExcluded  = "%s报送的%d行因填写错误被排除"
+	limitOne       = "注：%s，其事项未计入本汇总。"
+	limitSeveral   = "注：%s，上述事项均未计入本汇总。"
+	limitMoreUnits = "%s等%d个单位"
+)
+
+// The sentence on what the figures leave out as the 通报 (report --docx, brief) says it in its
+// 二、存在问题.
+const (
 	limitOneBulletin     = "%s，其事项未计入本通报。"
 	limitSeveralBulletin = "%s，上述事项均未计入本通报。"
-	limitMoreUnits       = "%s等%d个单位"
 )
 
 // More texts of 报送情况: the end of the messages of skipped files, which 已跳过 says once, and
