@@ -173,6 +173,10 @@ const (
 	VersionOnlyEarlier
 	UnitAbsent
 
+	// notices of the deadline an item is measured against and of its progress (SPEC §4.2, §4.3)
+	DeadlineExtended // an approved extension, or a request measured against the original
+	ScheduleColumn   // a 进度 column whose values are not schedule words
+
 	numProblemKinds
 )
 
