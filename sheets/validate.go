@@ -39,7 +39,7 @@ type itemInput struct {
 	Status      Status
 	AsOf        time.Time
 	MeetingDate time.Time
-	Deadline    bool // the item has a deadline: one 已落实 without 完成日期 is not on time (SPEC §7)
+	Deadline    bool      // the item has a deadline: one 已落实 without 完成日期 is not on time (SPEC §7)
 	Done        time.Time `zh:"完成日期" validate:"done_given,done_not_future,done_after_meeting,done_only_closed"`
 }
 
