@@ -169,15 +169,15 @@ func TestOnTimeSample(t *testing.T) {
 		alert              string
 	}
 	wants := map[string]want{
-		"推进文旅融合示范区创建":  {date(2024, 12, 31), date(2024, 6, 30), ScheduleOn, AlertNormal},
-		"修缮历史文化街区":     {date(2024, 11, 30), date(2024, 9, 30), ScheduleBehind, AlertOverdue},
-		"举办全市文旅消费季活动":  {date(2024, 10, 31), time.Time{}, ScheduleNone, AlertOverdue},
-		"完成A级景区复核":     {date(2024, 10, 31), date(2024, 8, 31), ScheduleNone, AlertNormal},
-		"建设智慧旅游平台":     {date(2025, 3, 31), time.Time{}, ScheduleAhead, AlertNormal},
-		"推进游客集散中心建设":   {date(2024, 7, 31), time.Time{}, ScheduleBehind, AlertOverdue},
-		"培育夜间文旅消费集聚区":  {time.Time{}, time.Time{}, ScheduleOn, AlertNoDeadline},
-		"编制文旅产业发展规划":   {date(2024, 5, 31), time.Time{}, ScheduleNone, AlertNormal},
-		"实施博物馆提升改造":    {date(2025, 1, 15), date(2024, 12, 1), ScheduleNone, AlertNormal},
+		"推进文旅融合示范区创建": {date(2024, 12, 31), date(2024, 6, 30), ScheduleOn, AlertNormal},
+		"修缮历史文化街区":    {date(2024, 11, 30), date(2024, 9, 30), ScheduleBehind, AlertOverdue},
+		"举办全市文旅消费季活动": {date(2024, 10, 31), time.Time{}, ScheduleNone, AlertOverdue},
+		"完成A级景区复核":    {date(2024, 10, 31), date(2024, 8, 31), ScheduleNone, AlertNormal},
+		"建设智慧旅游平台":    {date(2025, 3, 31), time.Time{}, ScheduleAhead, AlertNormal},
+		"推进游客集散中心建设":  {date(2024, 7, 31), time.Time{}, ScheduleBehind, AlertOverdue},
+		"培育夜间文旅消费集聚区": {time.Time{}, time.Time{}, ScheduleOn, AlertNoDeadline},
+		"编制文旅产业发展规划":  {date(2024, 5, 31), time.Time{}, ScheduleNone, AlertNormal},
+		"实施博物馆提升改造":   {date(2025, 1, 15), date(2024, 12, 1), ScheduleNone, AlertNormal},
 	}
 	found := 0
 	for _, it := range r.Items {
