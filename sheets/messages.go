@@ -443,6 +443,7 @@ const (
 	msgDecimalMonthExtended = "调整后时限“%s”填在数字格式的单元格里，是一个小数：2024.1 和 2024.10 在数字格式下是同一个数，无法确定是几月；请写成 2024年10月底前 这样的文字，或填写日期"
 	msgScheduleNarrative    = "“%s”列填的不是超进度、达进度、滞后这样的进度词，按%s读取"
 	msgScheduleChosen       = "“%s”列填的是超进度、达进度、滞后这样的进度词，按进度读取；落实状态按“%s”列读取"
+	msgScheduleAsStatus     = "表中没有落实状态列，“%s”列填的是已完成、超进度、欠进度这样的状态词，按此列统计落实状态，超进度、达进度、欠进度记为进度"
 	msgScheduleIgnored      = "“%s”列填的不是超进度、达进度、滞后这样的进度词，已有进展情况列，此列不读取"
 	// an 已落实 item with a deadline and no 完成日期: in 应办结, not 按期办结
 	msgDoneMissingOnTime = "；按期办结率中计为未按期办结"

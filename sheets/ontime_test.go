@@ -301,3 +301,45 @@ func TestScheduleColumnNarrative(t *testing.T) {
 		t.Errorf("no notice %s in %v", notice, r.Problems)
 	}
 }
+
+// TestScheduleColumnAsStatus: a ledger in the classes of 金寨's half-year bulletin on the 政府工作
+// 报告 ("欠进度的有17个…超进度的有10个…已完成和提前完成24个…达进度的有162个",
+// https://www.ahjinzhai.gov.cn/public/6596281/38062166.html) with no 落实状态 column: its 序时进度
+// column is the status and the 进度 both.
+func TestScheduleColumnAsStatus(t *testing.T) {
+	t.Parallel()
+	d := testDict(t)
+	path := writeBook(t, t.TempDir(), "县发改委.xlsx", testBook{sheets: []testSheet{{name: "两报告", rows: []string{
+		"序号|类别|重点任务|牵头单位|完成时限|序时进度|进展情况",
+		"1|两报告|新建改造农村公路50公里|县交通运输局|2025-12-31|超进度|已完成62公里",
+		"2|两报告|新增城镇就业3000人|县人社局|2025-12-31|达进度|1-6月新增1620人",
+		"3|两报告|完成老旧小区改造12个|县住建局|2025-12-31|欠进度|已开工5个",
+		"4|两报告|建成城市书房3个|县文旅局|2025-06-30|提前完成|",
+	}}}})
+	files, _ := Source([]string{path})
+	r := Build(files, Options{Dict: d, AsOf: date(2025, 7, 15), WarnDays: 7})
+	if len(r.Items) != 4 || r.Excluded != 0 {
+		t.Fatalf("items %d, excluded %d: %v", len(r.Items), r.Excluded, r.Problems)
+	}
+	want := map[string]struct {
+		status   Status
+		schedule Schedule
+	}{
+		"新建改造农村公路50公里": {InProgress, ScheduleAhead},
+		"新增城镇就业3000人":  {InProgress, ScheduleOn},
+		"完成老旧小区改造12个":  {InProgress, ScheduleBehind},
+		"建成城市书房3个":     {Done, ScheduleNone},
+	}
+	for _, it := range r.Items {
+		if w := want[it.Content]; it.Status != w.status || it.Schedule != w.schedule {
+			t.Errorf("%s: %s %q, want %s %q", it.Content, it.Status, it.Schedule, w.status, w.schedule)
+		}
+	}
+	if got := r.SummaryNotes()[1]; got != "推进中3项，其中达到序时进度2项（含超进度1项）、滞后1项。" {
+		t.Errorf("进度 line %q", got)
+	}
+	const notice = "县发改委.xlsx!两报告!F1: 提示: 表中没有落实状态列，“序时进度”列填的是已完成、超进度、欠进度这样的状态词，按此列统计落实状态，超进度、达进度、欠进度记为进度"
+	if !slices.ContainsFunc(r.Problems, func(p Problem) bool { return p.String() == notice }) {
+		t.Errorf("no notice %s in\n%v", notice, r.Problems)
+	}
+}

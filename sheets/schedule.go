@@ -101,9 +101,18 @@ func (v *Validator) rowSchedule(r *RawRow, status string) Schedule {
 // column named as 进度 (序时进度, 进度情况) whose values are not schedule words is narrative,
 // read as 进展情况 when the sheet has none, else not read; and of two columns named as
 // 落实状态, one holding schedule words beside one that does not is 进度 (目前进度: 超进度 beside
-// 落实状态: 推进中). Each is a notice at the column.
+// 落实状态: 推进中); a sheet without 落实状态 whose 进度 column holds status words (金寨's classes
+// 已完成, 超进度, 达进度, 欠进度) reads its status there too. Each is a notice at the column.
 func (s *sheetReader) chooseSchedule(hd *header, rows [][]xlsx.Cell) {
 	if c := hd.cols[FieldSchedule]; c > 0 {
+		if hd.cols[FieldStatus] == 0 {
+			// no 落实状态: a 进度 column of status words (已完成, 超进度, 欠进度) is the status too
+			if ok, _ := mostly(rows, c, func(v string) bool { return s.dict.readStatus(v).ok }); ok {
+				hd.cols[FieldStatus] = c
+				hd.notes = append(hd.notes, headerNote{c, ScheduleColumn, fmt.Sprintf(msgScheduleAsStatus, coreOr(hd.names[c-1]))})
+				return
+			}
+		}
 		if ok, n := mostly(rows, c, scheduleColumn); n > 0 && !ok {
 			name := coreOr(hd.names[c-1])
 			hd.cols[FieldSchedule] = 0
