@@ -1,11 +1,41 @@
 package books
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/duban/duban/sheets"
+	"github.com/xuri/excelize/v2"
 )
+
+// TestConfigOnTime: 设置 lists 按期办结率入摘要 as 否; the office sets it to 是 in the workbook.
+func TestConfigOnTime(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "配置.xlsx")
+	if err := WriteConfig(path, testDict(t)); err != nil {
+		t.Fatal(err)
+	}
+	var at string
+	editConfig(t, path, func(f *excelize.File) {
+		at = findCell(t, f, sheets.SectionSettings, sheets.SettingOnTime)
+		if v, _ := f.GetCellValue(sheets.SectionSettings, "B"+at[1:]); v != "否" {
+			t.Errorf("%s = %q, want 否", sheets.SettingOnTime, v)
+		}
+		f.SetCellValue(sheets.SectionSettings, "B"+at[1:], "是")
+	})
+	d, err := sheets.ReadConfig(path, sheets.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.OnTimeInSummary {
+		t.Errorf("%s 是 not read", sheets.SettingOnTime)
+	}
+	editConfig(t, path, func(f *excelize.File) { f.SetCellValue(sheets.SectionSettings, "B"+at[1:], "要") })
+	if _, err := sheets.ReadConfig(path, sheets.ReadOptions{}); err == nil || !strings.Contains(err.Error(), "按期办结率入摘要“要”无效，应填 是 或 否") {
+		t.Errorf("按期办结率入摘要 要: error %v", err)
+	}
+}
 
 // TestWriteExtensionsAndSchedule: an item measured against an approved extension shows its
 // 原定时限 beside 完成时限, an item's progress against schedule shows as 进度 beside 落实状态

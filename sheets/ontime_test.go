@@ -343,3 +343,21 @@ func TestScheduleColumnAsStatus(t *testing.T) {
 		t.Errorf("no notice %s in\n%v", notice, r.Problems)
 	}
 }
+
+// FuzzExtensionOf: any status text reads as no extension, or one whose date is a deadline
+// form; its schedule is one of the classes. Nothing panics.
+func FuzzExtensionOf(f *testing.F) {
+	for _, s := range []string{"已延期（至2025年3月31日）", "同意延期至2025年3月31日", "申请延期", "延期至6月30日", "已延期办理",
+		"80%(新区实验幼儿园进度滞后)", "未达到序时进度", "超进度", "（（延期", "已延期（", "延期至至"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e := extensionOf(s)
+		if e.kind == extNone && (e.date != "" || e.word != "") || e.date != "" && !namesDay(e.date) {
+			t.Errorf("extensionOf(%q) = %+v", s, e)
+		}
+		if c := scheduleOf(s); c > ScheduleAhead {
+			t.Errorf("scheduleOf(%q) = %d", s, c)
+		}
+	})
+}
