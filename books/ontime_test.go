@@ -104,3 +104,21 @@ func TestWriteExtensionsAndSchedule(t *testing.T) {
 		}
 	}
 }
+
+// TestBulletinProgress: the 通报 has no table, so its 总体情况 says under the narrative what 汇总
+// says under its table of extensions and progress against schedule — not 按期办结率, which the
+// narrative gives only when 设置 says so.
+func TestBulletinProgress(t *testing.T) {
+	t.Parallel()
+	r := testReport()
+	r.Extended, r.Schedules = 1, sheets.ScheduleCounts{Behind: 1, On: 1}
+	b := ReportBulletin(r, testDict(t), 1)
+	var got []string
+	for _, p := range b.Overview {
+		got = append(got, p.Text)
+	}
+	want := []string{r.Narrative, "经批准延期1项（逾期按调整后时限计算）。", "推进中2项，其中达到序时进度1项、滞后1项。"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("总体情况:\n got %q\nwant %q", got, want)
+	}
+}

@@ -73,7 +73,13 @@ func (s *ScheduleCounts) add(it *Item) {
 // 按期办结率 with its definition, always; the extensions approved, when any; the items under
 // way by their progress against schedule, when the ledgers give it.
 func (r *Report) SummaryNotes() []string {
-	notes := []string{r.onTimeLine()}
+	return append([]string{r.onTimeLine()}, r.ProgressNotes()...)
+}
+
+// ProgressNotes are the lines of SummaryNotes on extensions and progress against schedule,
+// none when the ledgers give neither; the 通报 says them in its 总体情况, which has no table.
+func (r *Report) ProgressNotes() []string {
+	var notes []string
 	if r.Extended > 0 {
 		notes = append(notes, fmt.Sprintf(lineExtended, r.Extended))
 	}
