@@ -126,6 +126,18 @@ func TestOnTimeSample(t *testing.T) {
 			behind++
 		}
 	}
+	// testdata/gen prints the same from its own model of the sample (go run ./testdata/gen):
+	// 按期办结212项 / 应办结256项 = 82.8%, and per category these rates.
+	if due != 256 || onTime != 212 {
+		t.Errorf("the sample's items: 应办结 %d 按期办结 %d, the generator's 256 212", due, onTime)
+	}
+	genRates := map[string]string{"市委常委会议": "77.3%", "市政府常务会议": "86.9%", "市长办公会议": "80.0%", "市长专题会议": "84.3%",
+		"市长批示件": "81.3%", "两报告": "78.1%"}
+	for _, c := range base.Categories {
+		if got := Percent(c.OnTime, c.Due); got != genRates[c.Name] {
+			t.Errorf("%s 按期办结率 %s, the generator's %s", c.Name, got, genRates[c.Name])
+		}
+	}
 	if base.Total.Due != due || base.Total.OnTime != onTime || base.Extended != 0 || extended != 0 {
 		t.Errorf("sample: 应办结 %d 按期办结 %d 延期 %d, want %d %d 0", base.Total.Due, base.Total.OnTime, base.Extended, due, onTime)
 	}
