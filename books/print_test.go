@@ -47,7 +47,7 @@ func TestSummaryOnePage(t *testing.T) {
 	r.Extended = 12
 	r.Schedules = sheets.ScheduleCounts{Ahead: 10, On: 291, Behind: 50}
 	tb := summaryTable(r)
-	if len(tb.Notes) != 4 {
+	if len(tb.Notes) != 6 {
 		t.Fatalf("notes under 汇总 = %q, want the 逾期/临期 note, 按期办结率, 延期 and 进度", tb.Notes)
 	}
 

@@ -256,8 +256,10 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "汇总", cell: "J6", raw: "0", kind: "n", numFmt: "0.0%", shown: "0.0%"},   // 0 of 1 due
 		{sheet: "汇总", cell: "J7", raw: "1", kind: "n", numFmt: "0.0%", shown: "100.0%"}, // 1 of 1
 		{sheet: "汇总", cell: "J8", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
-		{sheet: "汇总", cell: "A11", raw: "按期办结率50.0%（按期办结1项，应办结2项）。应办结指有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项，按期办结指其中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。", kind: "s"},
-		{sheet: "汇总", cell: "A12", raw: "", kind: ""}, // no 延期 or 进度 line; no counts of rows read on the leaders' sheet
+		{sheet: "汇总", cell: "A11", raw: "按期办结率50.0%（按期办结1项，应办结2项）。", kind: "s"},
+		{sheet: "汇总", cell: "A12", raw: "应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。", kind: "s"},
+		{sheet: "汇总", cell: "A13", raw: "按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。", kind: "s"},
+		{sheet: "汇总", cell: "A14", raw: "", kind: ""}, // no 延期 or 进度 line; no counts of rows read on the leaders' sheet
 		{sheet: "分管领导统计", cell: "A3", raw: "（未填写）", kind: "s"},
 		{sheet: "分管领导统计", cell: "A5", raw: "张三", kind: "s"},
 		{sheet: "分管领导统计", cell: "G4", raw: "1", kind: "n"},

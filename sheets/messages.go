@@ -449,13 +449,14 @@ const (
 	msgDoneMissingOnTime = "；按期办结率中计为未按期办结"
 
 	// the lines under 汇总's table (Report.SummaryNotes) and the narrative's rate
-	lineOnTime           = "按期办结率%s（按期办结%d项，应办结%d项）。"
-	lineOnTimeNone       = "按期办结率：暂无应办结事项。"
-	lineOnTimeDefinition = "应办结指有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项，按期办结指其中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。"
-	lineExtended         = "经批准延期%d项（逾期按调整后时限计算）。"
-	lineSchedule         = "推进中%d项，其中%s、滞后%d项。"
-	lineScheduleOn       = "达到序时进度%d项"
-	lineScheduleAhead    = "（含超进度%d项）"
-	lineScheduleRest     = "，其余%d项未说明进度。"
-	narrativeOnTime      = "，按期办结率%s"
+	lineOnTime        = "按期办结率%s（按期办结%d项，应办结%d项）。"
+	lineOnTimeNone    = "按期办结率：暂无应办结事项。"
+	lineOnTimeDue     = "应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。"
+	lineOnTimeDone    = "按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。"
+	lineExtended      = "经批准延期%d项（逾期按调整后时限计算）。"
+	lineSchedule      = "推进中%d项，其中%s、滞后%d项。"
+	lineScheduleOn    = "达到序时进度%d项"
+	lineScheduleAhead = "（含超进度%d项）"
+	lineScheduleRest  = "，其余%d项未说明进度。"
+	narrativeOnTime   = "，按期办结率%s"
 )

@@ -73,7 +73,7 @@ func (s *ScheduleCounts) add(it *Item) {
 // 按期办结率 with its definition, always; the extensions approved, when any; the items under
 // way by their progress against schedule, when the ledgers give it.
 func (r *Report) SummaryNotes() []string {
-	return append([]string{r.onTimeLine()}, r.ProgressNotes()...)
+	return append(r.onTimeLines(), r.ProgressNotes()...)
 }
 
 // ProgressNotes are the lines of SummaryNotes on extensions and progress against schedule,
@@ -98,10 +98,12 @@ func (r *Report) ProgressNotes() []string {
 	return notes
 }
 
-// onTimeLine is 按期办结率 with its figures and definition.
-func (r *Report) onTimeLine() string {
-	if r.Total.Due == 0 {
-		return lineOnTimeNone + lineOnTimeDefinition
+// onTimeLines are 按期办结率 with its figures, and its definition; each line fits under 汇总's
+// table, beside which the chart stands.
+func (r *Report) onTimeLines() []string {
+	rate := lineOnTimeNone
+	if r.Total.Due > 0 {
+		rate = fmt.Sprintf(lineOnTime, Percent(r.Total.OnTime, r.Total.Due), r.Total.OnTime, r.Total.Due)
 	}
-	return fmt.Sprintf(lineOnTime, Percent(r.Total.OnTime, r.Total.Due), r.Total.OnTime, r.Total.Due) + lineOnTimeDefinition
+	return []string{rate, lineOnTimeDue, lineOnTimeDone}
 }

@@ -238,7 +238,9 @@ func TestOnTimeSample(t *testing.T) {
 
 	notes := r.SummaryNotes()
 	wantNotes := []string{
-		fmt.Sprintf("按期办结率%s（按期办结%d项，应办结%d项）。", Percent(onTime+1, due+5), onTime+1, due+5) + lineOnTimeDefinition,
+		fmt.Sprintf("按期办结率%s（按期办结%d项，应办结%d项）。", Percent(onTime+1, due+5), onTime+1, due+5),
+		"应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。",
+		"按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。",
 		"经批准延期4项（逾期按调整后时限计算）。",
 		fmt.Sprintf("推进中%d项，其中达到序时进度%d项（含超进度1项）、滞后%d项，其余%d项未说明进度。",
 			base.Total.InProgress+7, on+3, behind+2, base.Total.InProgress+7-on-3-behind-2),
@@ -278,7 +280,7 @@ func TestSummaryNotesVerbatim(t *testing.T) {
 		items = append(items, it)
 	}
 	notes := Summarize(items, d, asOf, 7).SummaryNotes()
-	want := []string{lineOnTimeNone + lineOnTimeDefinition, "经批准延期5项（逾期按调整后时限计算）。", "推进中33项，其中达到序时进度25项、滞后8项。"}
+	want := []string{"按期办结率：暂无应办结事项。", lineOnTimeDue, lineOnTimeDone, "经批准延期5项（逾期按调整后时限计算）。", "推进中33项，其中达到序时进度25项、滞后8项。"}
 	if !slices.Equal(notes, want) {
 		t.Errorf("notes:\n got %q\nwant %q", notes, want)
 	}
@@ -347,7 +349,7 @@ func TestScheduleColumnAsStatus(t *testing.T) {
 			t.Errorf("%s: %s %q, want %s %q", it.Content, it.Status, it.Schedule, w.status, w.schedule)
 		}
 	}
-	if got := r.SummaryNotes()[1]; got != "推进中3项，其中达到序时进度2项（含超进度1项）、滞后1项。" {
+	if got := r.SummaryNotes()[3]; got != "推进中3项，其中达到序时进度2项（含超进度1项）、滞后1项。" {
 		t.Errorf("进度 line %q", got)
 	}
 	const notice = "县发改委.xlsx!两报告!F1: 提示: 表中没有落实状态列，“序时进度”列填的是已完成、超进度、欠进度这样的状态词，按此列统计落实状态，超进度、达进度、欠进度记为进度"
