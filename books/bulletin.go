@@ -143,11 +143,12 @@ func requirement(p string) bulletin.Paragraph {
 	return bulletin.Paragraph{Text: p}
 }
 
-// briefLead is the briefing's narrative as the workbook shows it, and the sentence on what its
-// figures may leave out when the narrative ends with it, which the 通报 moves to 存在问题.
+// briefLead is the briefing's narrative as the workbook shows it, and the sentence counting
+// apart the meeting's rows excluded by errors when the narrative ends with it, which the 通报
+// moves to 存在问题.
 func briefLead(b *sheets.Briefing, r *sheets.Report) (overview []string, limits string) {
 	n := b.Narrative
-	if l := r.BriefLimits(); l != "" && strings.HasSuffix(n, l) && len(n) > len(l) {
+	if l := b.Apart; l != "" && strings.HasSuffix(n, l) && len(n) > len(l) {
 		n, limits = strings.TrimSuffix(n, l), l
 	}
 	return []string{n}, limits
@@ -157,9 +158,12 @@ func briefLead(b *sheets.Briefing, r *sheets.Report) (overview []string, limits 
 func problems(r *sheets.Report, overdue []sheets.Flagged, limits string) []bulletin.Paragraph {
 	asOf := sheets.CNDate(r.AsOf)
 	var ps []bulletin.Paragraph
-	if len(overdue) == 0 {
+	switch {
+	case len(overdue) == 0 && limits != "":
+		// what was left out may be overdue: no claim that nothing is (SPEC §9.1)
+	case len(overdue) == 0:
 		ps = append(ps, bulletin.Paragraph{Text: fmt.Sprintf(problemNoOverdue, asOf)})
-	} else {
+	default:
 		var s strings.Builder
 		fmt.Fprintf(&s, problemOverdueText, asOf, len(overdue))
 		for i, f := range overdue {

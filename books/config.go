@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/sheets"
@@ -112,7 +113,8 @@ func buildConfig(f *excelize.File, d *sheets.Dict) error {
 			}
 		}
 	}
-	return xlsxout.SetProps(f, xlsxout.Props{Application: "duban", Description: "duban-config", Title: "duban 词典配置"})
+	return xlsxout.SetProps(f, xlsxout.Props{Application: sheets.ReportApplication, Creator: sheets.ReportApplication,
+		Description: sheets.ConfigDescription, Title: "duban 词典配置", Created: time.Now()})
 }
 
 // configRows returns the entries of one table of d, as cells.

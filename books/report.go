@@ -122,9 +122,9 @@ func flaggedColumns(days string) []xlsxout.Column {
 // so a failed write leaves no half-written workbook and existing files untouched.
 // Other files of the run (the 通报, BulletinOutput) are saved with them, all or none.
 func WriteReport(path string, r *sheets.Report, also ...Output) (checkPath string, err error) {
-	writer := func(tables func(*sheets.Report) []*xlsxout.Table, title string) func(io.Writer) error {
+	writer := func(tables func(*sheets.Report) []*xlsxout.Table, title, mark string) func(io.Writer) error {
 		return func(w io.Writer) error {
-			f, err := build(r, tables(r), title)
+			f, err := build(r, tables(r), title, mark)
 			if err != nil {
 				return err
 			}
@@ -134,16 +134,16 @@ func WriteReport(path string, r *sheets.Report, also ...Output) (checkPath strin
 	}
 	checkPath = sheets.CheckPath(path)
 	err = SaveFiles(append([]Output{
-		{path, writer(reportTables, "督查事项落实情况汇总")},
-		{checkPath, writer(checkTables, "督查事项汇总核对")}}, also...)...)
+		{path, writer(reportTables, "督查事项落实情况汇总", sheets.ReportDescription)},
+		{checkPath, writer(checkTables, "督查事项汇总核对", sheets.CheckDescription)}}, also...)...)
 	if err != nil {
 		return "", err
 	}
 	return checkPath, nil
 }
 
-// build lays out a workbook of r's tables with its document properties.
-func build(r *sheets.Report, tables []*xlsxout.Table, title string) (*excelize.File, error) {
+// build lays out a workbook of r's tables with its document properties, marked as mark.
+func build(r *sheets.Report, tables []*xlsxout.Table, title, mark string) (*excelize.File, error) {
 	f := excelize.NewFile()
 	if err := xlsxout.WriteBook(f, tables); err != nil {
 		f.Close()
@@ -157,7 +157,7 @@ func build(r *sheets.Report, tables []*xlsxout.Table, title string) (*excelize.F
 		Application: sheets.ReportApplication,
 		Creator:     creator,
 		Company:     r.Office,
-		Description: sheets.ReportDescription,
+		Description: mark,
 		Title:       title,
 		Subject:     "统计截止：" + sheets.CNDate(r.AsOf),
 		Created:     r.Created,

@@ -420,13 +420,14 @@ func TestWriteLayout(t *testing.T) {
 		t.Error("汇总 has no drawing for the chart")
 	}
 
-	for _, book := range []*excelize.File{f, cf} {
+	for i, book := range []*excelize.File{f, cf} {
+		mark := []string{sheets.ReportDescription, sheets.CheckDescription}[i]
 		app, err := book.GetAppProps()
 		if err != nil || app.Application != "duban" || app.Company != "示例市人民政府办公室" {
 			t.Errorf("app properties = %+v, %v", app, err)
 		}
 		doc, err := book.GetDocProps()
-		if err != nil || doc.Created != "2024-12-01T09:30:00Z" || doc.Creator != "示例市人民政府办公室" || doc.Description != sheets.ReportDescription {
+		if err != nil || doc.Created != "2024-12-01T09:30:00Z" || doc.Creator != "示例市人民政府办公室" || doc.Description != mark {
 			t.Errorf("document properties = %+v, %v", doc, err)
 		}
 	}

@@ -111,7 +111,7 @@ func (r *RawRow) join(readable bool) string {
 			v = r.Text(f)
 		}
 		if b.Len() > 0 {
-			b.WriteString(" | ")
+			b.WriteString(rowSep)
 		}
 		b.WriteString(f.String() + "=" + v)
 	}

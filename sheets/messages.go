@@ -62,7 +62,11 @@ const (
 	msgTooBig        = "文件解压后超过%s（约%s），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
 	msgCannotOpen    = "无法打开文件（%s），请确认文件存在且未被其他程序独占"
 	msgOwnReport     = "这是duban生成的汇总表，不再重复汇总，已跳过"
-	msgOwnAnnotated  = "这是duban写出的批注副本（check --annotate），原台账也在汇总之列，不再重复汇总，已跳过；如是单位改好后退回的文件，请用它替换原台账后再汇总"
+	msgOwnOutput     = "这是duban生成的%s，不是单位报送的台账，已跳过"
+	// a form or reminder duban wrote that no program saved since: sent out, not yet returned
+	msgUnfilled         = "这是duban生成的%s，生成后没有被修改保存过，尚未填写，已跳过"
+	msgAnnotatedUnsaved = "这是duban写出的批注副本（check --annotate），生成后没有被修改保存过，尚未填写，已跳过；单位改好保存后退回的副本会按其台账汇总"
+	msgOwnAnnotated     = "这是duban写出的批注副本（check --annotate），原台账也在汇总之列，不再重复汇总，已跳过；如是单位改好后退回的文件，请用它替换原台账后再汇总"
 	// an annotated copy without its original among the inputs: the unit's corrected return
 	msgAnnotatedReturned = "这是duban写出的批注副本（check --annotate），按单位改好后退回的台账汇总（“问题清单”工作表不计）"
 	msgBlankForm         = "未填报任何事项：这是下发的报送模板，台账中只有表头，请单位填写后重新报送"
@@ -220,9 +224,9 @@ const (
 // comparison with the previous report (SPEC §9.1–§9.3).
 const (
 	msgBriefNoName     = "请用 --meeting 指定会议，如 --meeting 市政府常务会议第14次，或只写类别 --meeting 常务会 表示最近一次"
-	msgBriefNoCategory = "无法从“%s”识别会议类别；报表中的会议有：%s"
-	msgBriefNoItems    = "“%s”属于%s，但报表中没有该类会议的事项；报表中的会议有：%s"
-	msgBriefNotFound   = "报表中没有“%s”的事项；相近的会议有：%s"
+	msgBriefNoCategory = "无法从“%s”识别会议类别；台账中的会议有：%s"
+	msgBriefNoItems    = "“%s”属于%s，但台账中没有该类会议的事项；台账中的会议有：%s"
+	msgBriefNotFound   = "台账中没有“%s”的事项；相近的会议有：%s"
 
 	msgBriefCounts      = "%s议定事项%d项，已落实%d项"
 	msgBriefAllDone     = "%s议定事项%d项，已全部落实。"
@@ -286,6 +290,7 @@ const (
 	sysIsDir      = "这是一个文件夹，不是文件"
 	sysCut        = "文件不完整"
 	sysOther      = "系统无法读取"
+	sysLocked     = "文件正被其他程序独占打开，请关闭后重试"
 )
 
 // The names of the kinds of problem (ProblemKind), as the terminal counts the notices:
@@ -320,6 +325,7 @@ var kindNames = [numProblemKinds]string{
 	OwnReport:            "跳过duban生成的汇总表",
 	OwnAnnotated:         "跳过批注副本",
 	AnnotatedReturned:    "批注副本按退回台账汇总",
+	Unfilled:             "跳过尚未填写的模板或催办单",
 	NotWorkbook:          "跳过非Excel文件",
 	SheetRenamed:         "副本中工作表改名",
 	StatusMeaning:        "落实状态按词义归类",
@@ -359,10 +365,17 @@ var kindNames = [numProblemKinds]string{
 	UnitAbsent:            "应报送单位未报送",
 	DeadlineExtended:      "延期",
 	ScheduleColumn:        "进度列按内容识别",
+	CheckFileMissing:      "上期核对工作簿无法使用",
 }
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
 const msgSheetRenamed = "工作表名称“%s”不符合Excel的规定（最长31个字符，不含 []:*?/\\ 等），副本中改为“%s”"
+
+// ownKindName names each kind of document duban writes in the notice that skips it.
+var ownKindName = map[Mark]string{
+	MarkReport: "汇总表", MarkCheck: "核对工作簿", MarkBrief: "会议通报", MarkBulletin: "通报",
+	MarkForm: "报送模板", MarkReminder: "催办单", MarkAnnotated: "批注副本", MarkConfig: "词典工作簿",
+}
 
 // Messages of the reader for OpenDocument spreadsheets (.ods).
 const (
@@ -459,4 +472,26 @@ const (
 	lineScheduleAhead = "（含超进度%d项）"
 	lineScheduleRest  = "，其余%d项未说明进度。"
 	narrativeOnTime   = "，按期办结率%s"
+)
+
+// The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,
+// and what the clerk must check on the terminal.
+const (
+	msgBriefExcluded      = "另有%d项因填写有误未计入（%s），请单位更正。"
+	msgBriefExcludedValue = "，%s“%s”"
+	msgBriefExcludedBlank = "，%s未填写"
+	msgBriefExcludedMore  = "等"
+	msgBriefCheckCounted  = "%s：%s的事项因填写错误未计入，通报中已另行说明，请退回单位更正"
+	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
+	msgBriefCheckRead     = "%s：%d行读取时被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckAbsent   = "%s本期未报送台账，其中如有本次会议的事项，未计入通报，请核实"
+)
+
+// Messages of a report used as the master list of the next round (SPEC §9.3).
+const (
+	msgCarryNoCheck     = "上期汇总表的核对工作簿%s，上期因填写错误未计入的事项无法列入模板；请把核对工作簿与汇总表放在同一文件夹后重新生成"
+	msgCarryCheckAbsent = "不在汇总表旁"
+	msgCarryNoSheet     = "中没有“%s”工作表"
+	msgCarryCheckBad    = "无法读取（%s）"
 )

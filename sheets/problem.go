@@ -134,6 +134,7 @@ const (
 	OwnReport
 	OwnAnnotated
 	AnnotatedReturned
+	Unfilled // a form or reminder duban wrote, not saved since
 	NotWorkbook
 	SheetRenamed
 	StatusMeaning     // a status word read by its meaning (SPEC §4.3)
@@ -172,6 +173,7 @@ const (
 	VersionDiffers
 	VersionOnlyEarlier
 	UnitAbsent
+	CheckFileMissing
 
 	// notices of the deadline an item is measured against and of its progress (SPEC §4.2, §4.3)
 	DeadlineExtended // an approved extension, or a request measured against the original

@@ -17,6 +17,9 @@ type Report struct {
 	RowsRead   int // N: non-blank data rows read
 	Duplicates int // K: rows merged into another row of the same item
 	Excluded   int // E: rows excluded by errors
+	// ExcludedRows are the rows validation excluded, with what can still be read of them
+	// (their meeting, unit, status), in the order of the files given.
+	ExcludedRows []ExcludedRow
 	// Sheets tells, for each ledger sheet read, what became of its rows (for 报送情况), in
 	// the order of the files given.
 	Sheets []SheetTally
@@ -131,6 +134,12 @@ type FileResult struct {
 	// when its rows were read.
 	Failed  string
 	Skipped bool // Failed is a skip (a notice), not an error
+	// Returned is set for a form, reminder or annotated copy duban wrote that the unit filled
+	// in and saved (Ledger.Returned): a later version of its ledger.
+	Returned bool
+	// Into is the one file all the rows merged from this file went into (a 初稿 into its 终稿),
+	// "" when none or several.
+	Into string
 }
 
 // UnitStats is one row of 单位统计.

@@ -229,6 +229,7 @@ type validation struct {
 	probs    []Problem
 	named    sheetCategories
 	dated    sheetCategories // the sheets whose name gave rows their meeting's date
+	left     []ExcludedRow   // the rows excluded, with what can be read of them (SPEC §9.1)
 }
 
 // add finishes parsed row p into s.
@@ -237,6 +238,7 @@ func (v *Validator) add(s *validation, p *parsedRow) {
 	s.probs = append(s.probs, ps...)
 	if !ok {
 		s.excluded++
+		s.left = append(s.left, v.excludedRow(p, ps))
 		return
 	}
 	s.items = append(s.items, it)
@@ -569,9 +571,9 @@ func withRow(raw, whole string) string {
 	case whole == "":
 		return raw
 	case raw == "":
-		return "整行：" + whole
+		return rowPrefix + whole
 	}
-	return raw + "\n整行：" + whole
+	return raw + "\n" + rowPrefix + whole
 }
 
 // errorMessage explains a failed error rule in words a unit clerk can act on.

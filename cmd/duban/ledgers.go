@@ -38,6 +38,9 @@ func (c *common) begin(cmd string, e *env, fs *pflag.FlagSet, noPaths string) (l
 func (l *ledgerRun) build() *sheets.Report {
 	r := sheets.Build(l.files, l.Options.Options)
 	r.Add(l.found)
+	if m := l.Master; m != nil {
+		r.Add(m.Problems) // the master list's own, at their cells (SPEC §9.3)
+	}
 	return r
 }
 

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/internal/zhtext"
 )
 
 var (
@@ -78,7 +82,7 @@ func TestTerminalOrder(t *testing.T) {
 		"\n  市商务局.xlsx!台账!H12: 完成时限“2024年2月30日”不是有效日期（2月没有30日）（该行已排除，未计入统计，请修改后重新报送）\n\n",
 		"警告5条（已计入统计，请核实）：\n  市委常委会议的会议届次不连续",
 		"\n  市工业和信息化局.xlsx!台账!I6: 落实状态为“已完成”（已落实），但未填写完成日期；按期办结率中计为未按期办结\n",
-		"\n\n提示81条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n") {
+		"\n\n提示81条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n\n"+hintNoOffice+"\n") {
 		t.Errorf("stderr is not files, errors, warnings, notices:\n%s", stderr)
 	}
 	checkFile := strings.TrimSuffix(out, ".xlsx") + "_核对.xlsx"
@@ -163,5 +167,47 @@ func TestFileLines(t *testing.T) {
 		if cmd == "report" && !strings.Contains(stdout, "\n注：市教育局报送的台账无法读取，市商务局报送的1行因填写错误被排除，上述事项均未计入本汇总。\n") {
 			t.Errorf("report: stdout does not say what is left out:\n%s", stdout)
 		}
+	}
+}
+
+// TestProgressLine: once a run has taken a second, the line names the file read longest
+// with its number, and its time once it is slow; rewritten in place, padded over a longer
+// line; after the last file, what was read.
+func TestProgressLine(t *testing.T) {
+	var buf bytes.Buffer
+	now := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
+	p := newProgressLine(&buf, func() time.Time { return now })
+	p.auto = true // as on a terminal; redrawn here by hand, no ticker is started after...
+	p.ticker = time.NewTicker(time.Hour)
+	p.stopped = make(chan struct{})
+	redraw := func() { p.mu.Lock(); p.draw(); p.mu.Unlock() }
+
+	p.reading("市住房城乡建设局.xlsx", 38, true)
+	redraw() // under a second: nothing
+	if buf.Len() != 0 {
+		t.Errorf("shown before a second: %q", buf.String())
+	}
+	for i := 2; i <= 11; i++ {
+		name := fmt.Sprintf("单位%d.xlsx", i)
+		p.reading(name, 38, true)
+		p.reading(name, 38, false)
+		p.filesDone(i-1, 38, i*10)
+	}
+	p.reading("市住房城乡建设局.xlsx", 38, false)
+	p.filesDone(11, 38, 120)
+	now = now.Add(1500 * time.Millisecond)
+	p.reading("市财政局.xlsx", 38, true)
+	redraw()
+	now = now.Add(10 * time.Second)
+	p.reading("市商务局.xlsx", 38, true)
+	redraw()
+	for i := 12; i <= 38; i++ {
+		p.filesDone(i, 38, 500)
+	}
+	redraw() // stopped: nothing more
+	l1, l2, l3 := "正在读取 市财政局.xlsx（12/38）…", "正在读取 市财政局.xlsx（12/38）…已用时10秒", "已读取 38/38 个文件，500 行，用时 11.5 秒"
+	want := "\r" + l1 + "\r" + l2 + "\r" + l3 + strings.Repeat(" ", max(zhtext.Width(l2)-zhtext.Width(l3), 0)) + "\n"
+	if buf.String() != want {
+		t.Errorf("progress:\n got %q\nwant %q", buf.String(), want)
 	}
 }
