@@ -30,9 +30,14 @@ type Briefing struct {
 	// Unheard is the sentence of the 通报's 二、存在问题 naming the units whose items are not in the
 	// figures at all — a unit expected that sent nothing, a file that could not be read — any of
 	// which may have been of the meeting (市交通运输局本期未报送台账，其事项未计入本通报。); "" when
-	// every unit was heard from. The narrative then claims neither 无逾期 nor 已全部落实.
+	// every unit was heard from. A unit whose items of the meeting are known (from the previous
+	// report or the master list) is counted apart in Apart instead (另有2项因…未报送落实情况未计入).
+	// While any may be open, the narrative claims neither 无逾期 nor 已全部落实.
 	Unheard   string
 	Narrative string
+	// unknown is set when a unit not heard from may have had open items of the meeting: its
+	// items are not known, or some known were open when last reported.
+	unknown bool
 	// Checks are what the clerk must check before reading the narrative out — rows and files
 	// left out that may hold items of the meeting — for the terminal, never the text.
 	Checks []string
@@ -210,8 +215,10 @@ func Brief(r *Report, d *Dict, name string) (*Briefing, error) {
 	}
 	slices.SortStableFunc(b.Items, briefOrder)
 	b.Excluded, b.Checks = r.briefLeftOut(m, key)
-	b.Apart = excludedSentence(b.Excluded)
-	b.Unheard = limitsSentence(limitOneBulletin, limitSeveralBulletin, r.leftOut(false))
+	u := r.briefUnsent(m, key)
+	b.Apart = excludedSentence(b.Excluded) + u.sentence()
+	b.Unheard = limitsSentence(limitOneBulletin, limitSeveralBulletin, r.leftOut(false, u.others))
+	b.unknown = u.unknown || u.open
 	b.Narrative = briefNarrative(b, r.AsOf)
 	return b, nil
 }
@@ -295,7 +302,7 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 	c := b.Meeting.Counts
 	var s strings.Builder
 	// An open excluded row, or a unit not heard from, may be overdue: no claim that none is.
-	open := slices.ContainsFunc(b.Excluded, func(x ExcludedRow) bool { return x.Open() }) || b.Unheard != ""
+	open := slices.ContainsFunc(b.Excluded, func(x ExcludedRow) bool { return x.Open() }) || b.unknown
 	if c.Items == c.Done && !open {
 		fmt.Fprintf(&s, msgBriefAllDone, SpokenMeeting(b.Meeting), c.Items)
 		s.WriteString(b.Apart)

@@ -213,19 +213,19 @@ func (f *FileResult) Superseded() string {
 // units whose file could not be read, units expected that sent nothing (Absent, with what they
 // had before), rows excluded by errors. It is empty when nothing is left out.
 func (r *Report) Limits() string {
-	return limitsSentence(limitOne, limitSeveral, r.leftOut(true))
+	return limitsSentence(limitOne, limitSeveral, r.leftOut(true, r.Absent))
 }
 
 // BulletinLimits is Limits as the report's 通报 says it in 二、存在问题: 市教育局报送的台账无法读取，
 // 其事项未计入本通报。
 func (r *Report) BulletinLimits() string {
-	return limitsSentence(limitOneBulletin, limitSeveralBulletin, r.leftOut(true))
+	return limitsSentence(limitOneBulletin, limitSeveralBulletin, r.leftOut(true, r.Absent))
 }
 
 // leftOut are the clauses of the sentence on what the figures leave out: units whose file
-// could not be read, units expected that sent nothing, and with rows the rows excluded by
-// errors.
-func (r *Report) leftOut(rows bool) []string {
+// could not be read, the units expected that sent nothing of absent, and with rows the rows
+// excluded by errors.
+func (r *Report) leftOut(rows bool, absent []Absence) []string {
 	var failed, excludedUnits []string
 	excluded := 0
 	for _, f := range r.Submissions() {
@@ -241,7 +241,7 @@ func (r *Report) leftOut(rows bool) []string {
 	if len(failed) > 0 {
 		parts = append(parts, fmt.Sprintf(limitFailed, unitList(failed)))
 	}
-	parts = append(parts, unsentClauses(r.Absent)...)
+	parts = append(parts, unsentClauses(absent)...)
 	if excluded > 0 {
 		parts = append(parts, fmt.Sprintf(limitExcluded, unitList(excludedUnits), excluded))
 	}

@@ -490,6 +490,7 @@ const (
 	msgBriefExcludedValue = "，%s“%s”"
 	msgBriefExcludedBlank = "，%s未填写"
 	msgBriefExcludedMore  = "等"
+	msgBriefUnsent        = "另有%d项因%s未报送落实情况未计入，请单位及时报送。"
 	msgBriefCheckCounted  = "%s：%s的事项因填写错误未计入，通报中已另行说明，请退回单位更正"
 	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
 	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
