@@ -66,7 +66,9 @@ func (s *sheetReader) findHeader(top [][]xlsx.Cell) (h int, sub, ok bool) {
 		}
 		// A row naming as many columns alone beats the row above it with that row as its
 		// sub-header: the row above was a title or a 填报单位 line merged across.
-		if hd.count > best || hd.count == best && sub && h == i-1 && !sb {
+		// So does a row with a sub-header of its own under a title merged across (建议编号 |
+		// 提建议人 over 单位 | 姓名 under 代表建议目录): the title names no column.
+		if hd.count > best || hd.count == best && sub && h == i-1 && (!sb || s.columnNames(top[h]) < 2) {
 			best, h, sub, ok = hd.count, i, sb, true
 		}
 	}
@@ -176,6 +178,9 @@ func (s *sheetReader) mapHeader(upper, lower []xlsx.Cell) header {
 	// Names in the sub-header row first, then the upper row where the sub-header is empty.
 	for c := 1; c <= width; c++ {
 		if v := name(lower, c); v != "" {
+			if s.proposerPart(&h, upper, c, v) {
+				continue
+			}
 			claim(c, v)
 		}
 	}
@@ -417,4 +422,39 @@ func coreOr(v string) string {
 		return c
 	}
 	return zhtext.Normalize(v)
+}
+
+// proposerPart reads a sub-header cell v of column c under a group cell naming the 领衔人
+// (SPEC §9.5): 提建议人 over 单位 | 姓名, as a 建议 system exports its 代表建议目录
+// (github.com/Kskjshare/zhrd report/suggestlist.jsp: "建议编号 | 提建议人(单位|姓名) | 建议标题 |
+// 拟主办单位"). The name is the 领衔人; the proposer's unit or post is not the 牵头单位 and is
+// not read. It reports whether v was such a cell.
+func (s *sheetReader) proposerPart(h *header, upper []xlsx.Cell, c int, v string) bool {
+	group := ""
+	for k := min(c, len(upper)); k >= 1 && group == ""; k-- {
+		group = strings.TrimSpace(upper[k-1].Value)
+	}
+	if f, ok := s.dict.Column(group); !ok || f != FieldProposer || group == v {
+		return false
+	}
+	h.names[c-1] = v
+	h.known[c-1] = true
+	if n := zhtext.Normalize(v); strings.HasSuffix(n, "姓名") || n == "名字" || n == "代表" || n == "委员" {
+		if h.cols[FieldProposer] == 0 {
+			h.cols[FieldProposer] = c
+			h.count++
+		}
+	}
+	return true
+}
+
+// columnNames counts the cells of a row that name a column.
+func (s *sheetReader) columnNames(cells []xlsx.Cell) int {
+	n := 0
+	for _, x := range cells {
+		if filled(x) && s.dict.isColumnName(x.Value) {
+			n++
+		}
+	}
+	return n
 }

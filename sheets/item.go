@@ -26,12 +26,18 @@ const (
 	FieldDone                     // 完成日期
 	FieldProgress                 // 进展情况
 	FieldNote                     // 备注
+	// The columns of 建议提案 (SPEC §9.5).
+	FieldProposer     // 领衔人
+	FieldResult       // 办理结果
+	FieldReplied      // 答复日期
+	FieldSatisfaction // 满意度
 	NumFields
 )
 
 var fieldLabels = [NumFields]string{
 	"编号", "类别", "会议", "会议日期", "事项内容", "牵头单位", "配合单位",
 	"责任领导", "完成时限", "落实状态", "完成日期", "进展情况", "备注",
+	"领衔人", "办理结果", "答复日期", "满意度",
 }
 
 // String returns the canonical Chinese label of f.
@@ -75,6 +81,9 @@ type RawRow struct {
 	// 填报日期 line (TitleYearFrom says which) — for dates written without one; 0 if none.
 	TitleYear     int
 	TitleYearFrom string
+	// Hint is the 建议 category (SPEC §9.5) the sheet names by its title or its columns, for
+	// rows that name none; "" if none.
+	Hint string
 	// Parent is the parent task (所属任务) over the row in a two-level list: the text of a
 	// coarser 事项内容 column merged over several finer rows.
 	Parent string
@@ -118,7 +127,7 @@ func (r *RawRow) Text(f Field) string {
 	switch {
 	case r.Kinds[f] == xlsx.Uncalculated:
 		return "（未计算的公式）"
-	case f == FieldMeetingDate || f == FieldDeadline || f == FieldDone:
+	case f == FieldMeetingDate || f == FieldDeadline || f == FieldDone || f == FieldReplied:
 		if t, err := ParseDate(v, r.Date1904); err == nil && !t.IsZero() && isNumber(v) {
 			return t.Format(time.DateOnly)
 		}
@@ -161,6 +170,9 @@ const (
 	KindMeeting Kind = iota // 会议: counted in 会议次数
 	KindDoc                 // 批示
 	KindTask                // 任务
+	// KindSuggestion is 人大代表建议 and 政协委员提案 (SPEC §9.5): counted in their own table of
+	// 汇总 only, never among the supervised items.
+	KindSuggestion // 建议
 )
 
 // String returns the Chinese name of the kind.
@@ -170,6 +182,8 @@ func (k Kind) String() string {
 		return "批示"
 	case KindTask:
 		return "任务"
+	case KindSuggestion:
+		return "建议"
 	}
 	return "会议"
 }
@@ -219,6 +233,15 @@ type Item struct {
 	Src         Pos    // the row (Col 0)
 	Merged      []Pos  // the rows merged into this one (Col 0), set by Merge
 	Alert       string // 预警, set by Summarize: 逾期, 临期, 无明确时限, 逾期完成 or 正常
+
+	// Of a 建议提案 (Kind KindSuggestion, SPEC §9.5): the 领衔人, the 办理结果 as written and
+	// its class (A–D, "" when none or not one of them), the 答复日期 and the 满意度 (满意,
+	// 基本满意 or 不满意, "" when not given).
+	Proposer     string
+	Result       string
+	ResultClass  string
+	Replied      time.Time
+	Satisfaction string
 }
 
 // HasDeadline reports whether the item has a definite deadline.

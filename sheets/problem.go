@@ -172,6 +172,9 @@ const (
 	VersionDiffers
 	VersionOnlyEarlier
 	UnitAbsent
+	// 建议提案 (SPEC §9.5)
+	SuggestionDeadline // notice: a 建议提案 without a 完成时限 took the default one
+	SuggestionValue    // warning: a 办理结果 or 满意度 that is none of the classes
 
 	numProblemKinds
 )

@@ -65,6 +65,10 @@ type sheetReader struct {
 	yearFrom string
 	// titleMeeting is a title naming a meeting by its date (RawRow.TitleMeeting).
 	titleMeeting string
+	// titles are the texts above the first header; hint is the 建议 category they or the
+	// header in force name (RawRow.Hint).
+	titles []string
+	hint   string
 
 	first   int             // the row of the sheet's first header: the rows above it are not in any table
 	upper   int             // the row above the first header that is its upper row (group names only), or 0
@@ -206,6 +210,13 @@ func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 	}
 	s.year, s.yearFrom = yearFromLines(top[:h], s.date1904)
 	s.titleMeeting = s.meetingTitle(top[:h])
+	for _, row := range top[:h] {
+		for _, c := range row {
+			if v := strings.TrimSpace(c.Value); v != "" && !labelled(v) {
+				s.titles = append(s.titles, v)
+			}
+		}
+	}
 	hd, _ := s.topHeader(top, h)
 	end := h + 1
 	if sub {
@@ -299,6 +310,7 @@ func (s *sheetReader) useHeader(hd header, n int, sub bool) {
 	s.cols, s.known, s.alt = hd.cols, hd.known, [NumFields]int{}
 	s.seq, s.parent, s.ticks, s.yesNo, s.heads = hd.seq, hd.parent, hd.ticks, hd.yesNo, hd.names
 	s.lastParent = ""
+	s.hint = s.dict.suggestionHint(s.titles, hd.names, &hd.cols)
 	at := Pos{Sheet: s.sheet, Row: n}
 	for _, nt := range hd.notes {
 		s.notice(nt.kind, ScopeCell, at.At(nt.col), hd.names[nt.col-1], nt.msg)
