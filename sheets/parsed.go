@@ -32,7 +32,7 @@ type parsedRow struct {
 	catFromHint bool
 	period      string
 	between     bool
-	dates           rowDates
+	dates       rowDates
 	// readable is false when a required column is missing or a decisive cell holds a formula
 	// without its result (checkUnreadable); probs are those errors and warnings.
 	readable bool
@@ -80,7 +80,9 @@ func (v *Validator) parse(r *RawRow, run RunYear) parsedRow {
 	}
 	p.categoryMeeting = v.meetingFromContext(&p.in, r.TitleMeeting)
 	p.meeting = ParseMeeting(p.in.Meeting)
-	if p.catFromHint = v.suggestionCategory(&p); !p.catFromHint {
+	if v.suggestionCategory(&p) {
+		p.catFromHint = !p.catFromSheet
+	} else {
 		p.cat, p.catFromSheet, p.in.categoryOK = v.category(p.in.Category, p.in.Meeting, p.in.Group, p.in.Sheet)
 	}
 	p.in.suggestion = p.in.categoryOK && p.cat.Kind == KindSuggestion

@@ -199,11 +199,11 @@ func anyContains(names []string, w string) bool {
 
 // suggestionContext is the 建议 category a row's context names — its sheet, else its title
 // or columns (RawRow.Hint) — "" if none.
-func (v *Validator) suggestionContext(r *RawRow) string {
+func (v *Validator) suggestionContext(r *RawRow) (cat string, fromSheet bool) {
 	if c, ok := v.dict.suggestionNamed(r.Pos.Sheet); ok {
-		return c
+		return c, true
 	}
-	return r.Hint
+	return r.Hint, false
 }
 
 // isSuggestionRow reports whether a row is a 建议提案 by its 类别 cell or its context, before
@@ -222,20 +222,22 @@ func (v *Validator) isSuggestionRow(r *RawRow) bool {
 	if c, ok := v.named(headingNumber.ReplaceAllString(r.Group, "")); ok {
 		return c.Kind == KindSuggestion
 	}
-	return v.suggestionContext(r) != ""
+	c, _ := v.suggestionContext(r)
+	return c != ""
 }
 
 // suggestionCategory settles the category of a row whose context names a 建议 category: a
 // 类别 cell naming when it was made (闭会期间) is no category, and a 类别 cell the dictionary
 // does not know (a topic such as 城建环保 under 类型) gives way to the context. It runs before
-// category; hinted reports that the context gave the category (a notice).
-func (v *Validator) suggestionCategory(p *parsedRow) (hinted bool) {
+// category; settled reports that the context gave the category (p.catFromSheet says whether
+// the sheet's name did, else its title or columns did: a notice either way).
+func (v *Validator) suggestionCategory(p *parsedRow) (settled bool) {
 	in := &p.in
 	if between, ok := sessionPeriod(in.Category); ok {
 		p.period, p.between = in.Category, between
 		in.Category = ""
 	}
-	ctx := v.suggestionContext(p.r)
+	ctx, fromSheet := v.suggestionContext(p.r)
 	if ctx == "" {
 		return false
 	}
@@ -252,7 +254,7 @@ func (v *Validator) suggestionCategory(p *parsedRow) (hinted bool) {
 		return false
 	}
 	c, _ := v.dict.Category(ctx)
-	p.cat, p.in.categoryOK = *c, true
+	p.cat, p.in.categoryOK, p.catFromSheet = *c, true, fromSheet
 	return true
 }
 
