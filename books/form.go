@@ -35,7 +35,9 @@ const (
 var Columns = func() []string {
 	c := []string{"序号"}
 	for f := sheets.Field(0); f < sheets.NumFields; f++ {
-		c = append(c, f.String())
+		if !f.Suggestion() { // 建议提案 have a sheet of their own (formsuggest.go)
+			c = append(c, f.String())
+		}
 	}
 	return c
 }()
@@ -109,6 +111,7 @@ type layout struct {
 	intro       []string // the guide's lines after its title and unit line
 	keep        bool     // pre-filled rows keep 落实状态 and 进展情况
 	info        []info
+	suggestions bool // a sheet 建议提案 after 台账, when the dictionary has 建议 categories
 }
 
 // info is a read-only column after 备注, one value per pre-filled row.
@@ -121,7 +124,7 @@ type info struct {
 // formLayout is the layout of the submission form for unit, pre-filled with n rows, made by
 // office (the 制表单位; empty: not named).
 func formLayout(unit, office string, n int) *layout {
-	lay := &layout{title: formTitle, line: formHintLine, office: office}
+	lay := &layout{title: formTitle, line: formHintLine, office: office, suggestions: true}
 	if unit != "" {
 		lay.title, lay.line = unit+formTitle, fmt.Sprintf(formUnitLine, unit)
 	}
@@ -138,10 +141,7 @@ func formLayout(unit, office string, n int) *layout {
 // guide returns the lines of the 填报说明 sheet. No line may be a bare column label, so the
 // reader never takes this sheet for a ledger.
 func guide(d *sheets.Dict, unit, office string, intro []string) []string {
-	var cats []string
-	for _, c := range d.Categories {
-		cats = append(cats, c.Name)
-	}
+	cats := formCategories(d, false)
 	lines := []string{"督查事项落实台账填报说明"}
 	if unit != "" {
 		lines = append(lines, fmt.Sprintf(formUnitLine, unit))
@@ -161,7 +161,22 @@ func guide(d *sheets.Dict, unit, office string, intro []string) []string {
 		"8. 进展情况简要写明已完成的工作、存在的问题和下一步安排。",
 		"9. 填好后直接保存为 .xlsx 报送，请不要另存为 .xls 或 .et 格式。",
 	)
+	if sug := formCategories(d, true); len(sug) > 0 {
+		lines = append(lines, fmt.Sprintf(guideSuggestions, strings.Join(sug, "、")))
+	}
 	return lines
+}
+
+// formCategories are the dictionary's categories of the 台账 form, or of its 建议提案 sheet
+// (suggestions).
+func formCategories(d *sheets.Dict, suggestions bool) []string {
+	var cats []string
+	for _, c := range d.Categories {
+		if (c.Kind == sheets.KindSuggestion) == suggestions {
+			cats = append(cats, c.Name)
+		}
+	}
+	return cats
 }
 
 // Form writes the submission form to w, following dictionary d. unit, when not empty, names
@@ -192,6 +207,12 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 	if err != nil {
 		return err
 	}
+	lay.suggestions = lay.suggestions && len(formCategories(d, true)) > 0
+	if lay.suggestions {
+		if _, err := f.NewSheet(SheetSuggestions); err != nil {
+			return err
+		}
+	}
 	if _, err := f.NewSheet(SheetOptions); err != nil {
 		return err
 	}
@@ -204,6 +225,11 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 	}
 	if err := writeFormSheet(f, d, rows, nCat, lay); err != nil {
 		return err
+	}
+	if lay.suggestions {
+		if err := writeSuggestionSheet(f, d, unit, lay); err != nil {
+			return err
+		}
 	}
 	if err := f.SetSheetVisible(SheetOptions, false); err != nil {
 		return err
@@ -257,8 +283,9 @@ func writeOptions(f *excelize.File, d *sheets.Dict) (int, error) {
 	if err := f.SetCellStr(SheetOptions, "B1", "状态选项"); err != nil {
 		return 0, err
 	}
-	for i, c := range d.Categories {
-		if err := f.SetCellStr(SheetOptions, "A"+strconv.Itoa(i+2), c.Name); err != nil {
+	cats := formCategories(d, false)
+	for i, c := range cats {
+		if err := f.SetCellStr(SheetOptions, "A"+strconv.Itoa(i+2), c); err != nil {
 			return 0, err
 		}
 	}
@@ -267,7 +294,7 @@ func writeOptions(f *excelize.File, d *sheets.Dict) (int, error) {
 			return 0, err
 		}
 	}
-	return len(d.Categories), nil
+	return len(cats), nil
 }
 
 func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat int, lay *layout) error {
@@ -516,6 +543,9 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, kee
 	lines = 1
 	val := func(fl sheets.Field) string { return strings.TrimSpace(raw.Vals[fl]) }
 	for fl := sheets.Field(0); fl < sheets.NumFields; fl++ {
+		if fl.Suggestion() {
+			continue // not a column of 台账
+		}
 		v := val(fl)
 		switch fl {
 		case sheets.FieldStatus, sheets.FieldProgress:

@@ -216,13 +216,18 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 
 // itemsTable is 事项明细: in the report with cols colsItems, in the check file with
 // colsItemsChecked (来源 and the merged rows). When some item came from a two-level list, a
-// column 所属任务 after 事项内容 shows its parent task (SPEC §7); otherwise there is none.
+// column 所属任务 after 事项内容 shows its parent task (SPEC §7); when some 建议提案 has a
+// 办理结果, a column 办理结果 after 预警 shows it (SPEC §9.5); otherwise there are none.
 func itemsTable(r *sheets.Report, cols []xlsxout.Column, title string, n int, cut []string) *xlsxout.Table {
 	parents := slices.ContainsFunc(r.Items, func(it sheets.Item) bool { return it.Parent != "" })
+	results := slices.ContainsFunc(r.Items, func(it sheets.Item) bool { return it.Result != "" })
 	signal := len(colsItems)
 	if parents {
 		cols = slices.Insert(slices.Clip(cols), colContent+1, xlsxout.Column{Label: sheets.LabelParent, Kind: kWrap})
 		signal++
+	}
+	if results {
+		cols = slices.Insert(slices.Clip(cols), signal, xlsxout.Column{Label: sheets.LabelResult, Kind: kText})
 	}
 	return &xlsxout.Table{
 		Name: sheets.SheetItems, Titles: []string{title}, Cols: cols,
@@ -230,19 +235,36 @@ func itemsTable(r *sheets.Report, cols []xlsxout.Column, title string, n int, cu
 		Key: keyItems,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := &r.Items[i]
-			if !parents {
+			if !parents && !results {
 				fillItem(i, it, v)
 				return xlsxout.None
 			}
 			var buf [16]any
-			w := buf[:len(v)-1]
+			w := buf[:len(v)-b2i(parents)-b2i(results)]
 			fillItem(i, it, w)
-			copy(v, w[:colContent+1])
-			v[colContent+1] = it.Parent
-			copy(v[colContent+2:], w[colContent+1:])
+			k := 0
+			for j, x := range w {
+				v[k] = x
+				k++
+				if parents && j == colContent {
+					v[k] = it.Parent
+					k++
+				}
+				if results && j == len(colsItems)-1 {
+					v[k] = it.Result
+					k++
+				}
+			}
 			return xlsxout.None
 		},
 	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // colContent is the index of 事项内容 among colsItems.
@@ -404,7 +426,7 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 	if limits != "" {
 		lead = append(lead, limits)
 	}
-	return &xlsxout.Table{
+	t := &xlsxout.Table{
 		Name: sheets.SheetSummary, Titles: []string{r.SummaryTitle(), line}, Lead: lead, Cols: colsSummary,
 		N: len(r.Categories), Empty: "无事项",
 		Row: func(i int, v []any) xlsxout.Tone {
@@ -421,7 +443,12 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 		Chart:       rateChart(len(r.Categories)),
 		ChartBeside: true,
 		OnePage:     true, // 汇总, its notes and its chart on one page
+		Then:        suggestionSection(r),
 	}
+	if t.Chart != nil {
+		t.ChartW, t.ChartH = chartWidth+chartOffset, int(chartHeight(len(r.Categories)))
+	}
+	return t
 }
 
 // summaryLead is what 汇总 says above its table, in order: the narrative, with --since the
@@ -443,8 +470,12 @@ func summaryLead(r *sheets.Report) (lead []string, limits string) {
 	return lead, r.Limits()
 }
 
-// The size of the chart of 落实率 beside 汇总's table, in pixels: a bar per category.
-const chartWidth = 480
+// The size of the chart of 落实率 beside 汇总's table, in pixels: a bar per category; and its
+// distance from the table.
+const (
+	chartWidth  = 480
+	chartOffset = 12
+)
 
 func chartHeight(categories int) uint { return uint(min(100+26*categories, 420)) }
 
@@ -486,7 +517,7 @@ func rateChart(n int) func(f *excelize.File, at xlsxout.ChartPlace) error {
 				ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"},
 			},
 			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight(n)},
-			Format:    excelize.GraphicOptions{OffsetX: 12}, // apart from the table beside it
+			Format:    excelize.GraphicOptions{OffsetX: chartOffset}, // apart from the table beside it
 		})
 	}
 }
