@@ -44,4 +44,3 @@ func suggestionValues(name string, s sheets.SuggestionStats) []any {
 	}
 	return v
 }
-

@@ -164,7 +164,7 @@ type tableWriter struct {
 	// leadCols is how many columns the lead paragraphs span: the table's, or with a section
 	// below and a chart beside, those under the chart too (leadWidths).
 	leadCols int
-	sw     *excelize.StreamWriter
+	sw       *excelize.StreamWriter
 
 	// One row buffer reused for every row: values, their cells, and the []any SetRow takes.
 	vals  []any
