@@ -105,7 +105,11 @@ func ReportBulletin(r *sheets.Report, d *sheets.Dict, issue int) bulletin.Bullet
 	out := masthead(r, d, issue)
 	out.Title = fmt.Sprintf(bulletinReportTitle, year)
 	out.Overview = texts(overview)
-	out.Problems = problems(r, r.Overdue, limits)
+	supervised, suggestions := splitSuggestions(r.Overdue)
+	out.Problems = problems(r, supervised, limits)
+	if len(suggestions) > 0 { // after the supervised items', before what the figures leave out
+		out.Problems = slices.Insert(out.Problems, 1, suggestionProblem(r, suggestions))
+	}
 	out.Annex = bulletin.Annex{Title: bulletinReportAnnex, Items: annexItems(open)}
 	return out
 }

@@ -67,7 +67,7 @@ func TestWriteSuggestions(t *testing.T) {
 		t.Errorf("督查事项合计 = %v, want 4 items", rows[total])
 	}
 	style, _ := f.GetCellStyle(sheets.SheetSummary, "D"+strconv.Itoa(head+2))
-	if st, _ := f.GetStyle(style); st.NumFmt != 0 && st.CustomNumFmt == nil || st.CustomNumFmt != nil && *st.CustomNumFmt != "0.0%" {
+	if st, _ := f.GetStyle(style); st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "0.0%" {
 		t.Errorf("办复率 style = %+v, want 0.0%%", st)
 	}
 
