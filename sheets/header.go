@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
@@ -23,6 +24,7 @@ type header struct {
 	parent int          // the column of the parent task (所属任务) over finer 事项内容 rows, 0 if none
 	ticks  []int        // columns named by a status word (已完成 | 正在推进 | 未启动), ticked with √
 	yesNo  int          // a column such as 是否办结 holding 是/否, 0 if none
+	sat    [3]int       // columns 满意 | 基本满意 | 不满意 ticked in place of a 满意度, 0 if none
 	notes  []headerNote // the choices among candidate columns, said at the chosen column
 	// the columns named by their head word rather than the dictionary (SPEC §3.1)
 	meaning []meaningCol
@@ -223,6 +225,35 @@ func (h *header) markTicks() {
 		h.known[h.yesNo-1] = true
 		h.count++
 	}
+	h.markSatisfaction()
+}
+
+// satisfactionWords are the words of 满意度, in the order of header.sat.
+var satisfactionWords = [3]string{Satisfied, Basic, Unsatisfied}
+
+// markSatisfaction keeps the columns named 满意 | 基本满意 | 不满意 as the layout of a 办理情况
+// 征询意见表, whose 代表 or 委员 ticks one of them ("请选择在“满意”、“基本满意”、“不满意”空格内打“√”",
+// github.com/Kskjshare/zhrd report/consultation.jsp): at least two of them and no 满意度
+// column; a single one is an unknown column.
+func (h *header) markSatisfaction() {
+	n := 0
+	for _, c := range h.sat {
+		n += b2i(c > 0)
+	}
+	if n >= 2 && h.cols[FieldSatisfaction] == 0 {
+		for _, c := range h.sat {
+			if c > 0 {
+				h.known[c-1] = true
+			}
+		}
+		return
+	}
+	for i, c := range h.sat {
+		if c > 0 {
+			h.unknown = append(h.unknown, zhtext.Normalize(h.names[c-1]))
+			h.sat[i] = 0
+		}
+	}
 }
 
 // tickColumn records column c, named v, when it is one of the columns a sheet marks instead
@@ -236,6 +267,10 @@ func (s *sheetReader) tickColumn(h *header, c int, v string) bool {
 	}
 	if strings.HasPrefix(n, "是否") && strings.ContainsAny(n, "办完落") {
 		h.yesNo = c
+		return true
+	}
+	if i := slices.Index(satisfactionWords[:], coreOr(v)); i >= 0 {
+		h.sat[i] = c
 		return true
 	}
 	return false

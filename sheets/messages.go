@@ -438,6 +438,7 @@ const msgPastLimit = "工作表超出Excel的范围（超过1048576行或超过X
 // the narrative in the form offices publish (承办人大代表建议117件、政协委员提案89件，办复率100%，
 // 满意率98.1%).
 const (
+	msgSatisfactionTicks    = "“满意”“基本满意”“不满意”各占一列，按打勾的一列读作满意度"
 	msgHintCategory         = "工作表“%s”的标题或列名指明是建议提案：本表%d行按%s统计"
 	msgSuggestionSession    = "建议提案未填写完成时限，按大会期间提出的建议提案，于当年6月30日前办复（%s）"
 	msgSuggestionBetween    = "建议提案未填写完成时限，%s，按闭会期间提出的建议提案，自交办日期（%s）起3个月内办复（%s）"

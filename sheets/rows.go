@@ -137,6 +137,9 @@ func (s *sheetReader) data(n int, cells []xlsx.Cell) Disposition {
 			}
 		}
 	}
+	if s.cols[FieldSatisfaction] == 0 && s.sat != [3]int{} {
+		s.satisfactionTicked(cells, &out)
+	}
 	if !own {
 		// Only unknown columns, or text (not a bare number) in the 序号 column: said, and the
 		// group heading above no longer applies. A row with only its 序号 is passed silently.

@@ -345,3 +345,37 @@ func (v *Validator) defaultDeadline(p *parsedRow, it *Item, probs *[]Problem) {
 		note(fmt.Sprintf(msgSuggestionSession, it.Deadline.Format(time.DateOnly)))
 	}
 }
+
+// satisfactionTicked reads the 满意度 of a row from the column of 满意 | 基本满意 | 不满意
+// ticked in it (√, ✓, 1 …; 否, ×, 0 or 无 are no tick): the ticked column's word, the words
+// of several joined (a warning then, satisfaction reads none of them), nothing when none is.
+func (s *sheetReader) satisfactionTicked(cells []xlsx.Cell, out *RawRow) {
+	var words []string
+	for i, c := range s.sat {
+		if c == 0 || c > len(cells) {
+			continue
+		}
+		switch v := TrimPunct(zhtext.Normalize(cells[c-1].Value)); v {
+		case "", "否", "×", "✗", "0", "无":
+		default:
+			words = append(words, satisfactionWords[i])
+			if out.Cols[FieldSatisfaction] == 0 {
+				out.Cols[FieldSatisfaction] = c
+			}
+		}
+	}
+	if len(words) > 0 {
+		out.Vals[FieldSatisfaction], out.Kinds[FieldSatisfaction] = strings.Join(words, "、"), xlsx.Text
+	}
+}
+
+// min0 is the least column of cols that is not 0.
+func min0(cols [3]int) int {
+	m := 0
+	for _, c := range cols {
+		if c > 0 && (m == 0 || c < m) {
+			m = c
+		}
+	}
+	return m
+}

@@ -271,3 +271,55 @@ func TestSuggestionValues(t *testing.T) {
 		}
 	}
 }
+
+// L3: the 办理情况征询意见表 a 代表 returns (github.com/Kskjshare/zhrd report/consultation.jsp:
+// "标题 | 建议(议案)编号 | 主办单位 | … | 收到答复函您认为: 满意 | 基本满意 | 不满意", with
+// "请选择在“满意”、“基本满意”、“不满意”空格内打“√”"), gathered into a grid: the 满意度 is the
+// ticked column; two ticks are no answer (a warning), none is none.
+func TestSuggestionSatisfactionTicks(t *testing.T) {
+	p := writeBook(t, t.TempDir(), "市农业农村局.xlsx", testBook{sheets: []testSheet{{
+		name: "代表建议征询意见",
+		rows: []string{
+			"建议编号|标题|主办单位|答复日期|满意|基本满意|不满意",
+			"第5号|关于发展设施农业的建议|市农业农村局|2024-06-20|√||",
+			"第6号|关于加强农机购置补贴的建议|市农业农村局|2024-06-21||√|",
+			"第9号|关于完善农村电商服务的建议|市农业农村局|2024-06-25|√||√",
+			"第11号|关于培育家庭农场的建议|市农业农村局|2024-06-26|||",
+		},
+	}}})
+	_, lines, probs := readSuggestions(t, p, date(2024, 7, 10))
+	sameLines(t, "items", lines, []string{
+		"2: 人大代表建议 | 第5号 | 关于发展设施农业的建议 |  | 市农业农村局 |  | 2024-06-30 | 已落实 |  | 2024-06-20 | 满意",
+		"3: 人大代表建议 | 第6号 | 关于加强农机购置补贴的建议 |  | 市农业农村局 |  | 2024-06-30 | 已落实 |  | 2024-06-21 | 基本满意",
+		"4: 人大代表建议 | 第9号 | 关于完善农村电商服务的建议 |  | 市农业农村局 |  | 2024-06-30 | 已落实 |  | 2024-06-25 | ",
+		"5: 人大代表建议 | 第11号 | 关于培育家庭农场的建议 |  | 市农业农村局 |  | 2024-06-30 | 已落实 |  | 2024-06-26 | ",
+	})
+	sameLines(t, "problems", probs, []string{
+		"市农业农村局.xlsx!代表建议征询意见!E1: 提示: “满意”“基本满意”“不满意”各占一列，按打勾的一列读作满意度",
+		"市农业农村局.xlsx!代表建议征询意见!A2: 提示: 建议提案未填写完成时限，按大会期间提出的建议提案，于当年6月30日前办复（2024-06-30）",
+		"市农业农村局.xlsx!代表建议征询意见!A3: 提示: 建议提案未填写完成时限，按大会期间提出的建议提案，于当年6月30日前办复（2024-06-30）",
+		"市农业农村局.xlsx!代表建议征询意见!E4: 警告: 满意度“满意、不满意”不是 满意、基本满意 或 不满意，未计入满意率；请按代表、委员的反馈填写",
+		"市农业农村局.xlsx!代表建议征询意见!A4: 提示: 建议提案未填写完成时限，按大会期间提出的建议提案，于当年6月30日前办复（2024-06-30）",
+		"市农业农村局.xlsx!代表建议征询意见!A5: 提示: 建议提案未填写完成时限，按大会期间提出的建议提案，于当年6月30日前办复（2024-06-30）",
+		"市农业农村局.xlsx!代表建议征询意见!A2: 提示: 工作表名“代表建议征询意见”指明了类别：本表4行未写类别，按人大代表建议统计",
+	})
+}
+
+// FuzzSuggestionValues: whatever a 办理结果, 满意度 or 类别 cell holds, reading it never panics
+// and gives one of the classes or nothing.
+func FuzzSuggestionValues(f *testing.F) {
+	for _, s := range []string{"A", "Ｂ类件", "甲类（已解决）", "因条件限制不能解决", "满意", "基本满意。", "闭会期间", "大会", "", "\xff", "A类（"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if c, ok := resultClass(s); ok != (c != "") || ok && !strings.Contains("ABCD", c) {
+			t.Errorf("resultClass(%q) = %q, %v", s, c, ok)
+		}
+		if w, ok := satisfaction(s); ok != (w != "") {
+			t.Errorf("satisfaction(%q) = %q, %v", s, w, ok)
+		}
+		if between, ok := sessionPeriod(s); between && !ok {
+			t.Errorf("sessionPeriod(%q) = between without a period", s)
+		}
+	})
+}
