@@ -243,7 +243,9 @@ func printSummary(w io.Writer, r *sheets.Report) {
 		rows = append(rows, line(c, m))
 	}
 	rows = append(rows, line(r.Total, strconv.Itoa(r.Total.Meetings)))
-	printTable(w, rows)
+	if len(r.Categories) > 0 || len(r.Suggestions) == 0 { // 建议提案 alone: their table only
+		printTable(w, rows)
+	}
 	printSuggestions(w, r)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, r.Narrative)
@@ -309,6 +311,8 @@ func printSuggestions(w io.Writer, r *sheets.Report) {
 	if len(r.Suggestions) > 1 {
 		rows = append(rows, line(r.SuggestionTotal))
 	}
-	fmt.Fprintln(w)
+	if len(r.Categories) > 0 {
+		fmt.Fprintln(w)
+	}
 	printTable(w, rows)
 }
