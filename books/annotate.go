@@ -35,6 +35,10 @@ const (
 	msgIssuesNoCell   = "（整张工作表）"
 	msgIssuesTitle    = "问题清单"
 	MsgAnnotateFailed = "无法写出批注副本（%v），请直接把问题清单发给单位"
+	// the heading of 问题清单: whom it goes back to, what to do and by when
+	msgIssuesErrors   = "以下%d处错误请%s改正后重新报送"
+	msgIssuesWarnings = "%d处警告请核实"
+	msgIssuesBy       = "于%s前"
 )
 
 var issueColumns = []string{"级别", "工作表", "单元格", "字段", "原值", "问题说明"}
@@ -51,6 +55,16 @@ type AnnotateOptions struct {
 	Password string    // opens an encrypted input (--password); the copy is written unencrypted
 	All      bool      // also copy files with warnings only (--all); by default only files with errors
 	Now      time.Time // the copy's creation time; zero is now
+	// Batch, when set, saves the copy: check --annotate takes back every copy it wrote should
+	// the run fail part-way (disk full).
+	Batch *Batch
+	// Notices lists the notices (提示) in 问题清单 too: with --all, or when asked. By default
+	// it lists what the unit must act on, the errors and warnings.
+	Notices bool
+	// Unit is the unit the copy goes back to, named in the heading of 问题清单; ReplyBy, when
+	// set, the date by which it resubmits (--reply-by).
+	Unit    string
+	ReplyBy time.Time
 }
 
 // Annotate writes into dir a copy of the workbook at inputPath (of a legacy .xls or .et, an
@@ -62,20 +76,8 @@ type AnnotateOptions struct {
 // (renamed sheets). The input is never modified; a dir that would put the copy on top of the
 // input is refused. A panic of the library is an error for this file.
 func Annotate(dir, inputPath, name string, probs []sheets.Problem, o AnnotateOptions) (out string, notes []sheets.Problem, err error) {
-	var mine []sheets.Problem
-	errs, warns := false, false
-	for _, p := range probs {
-		if p.Pos.File != name {
-			continue
-		}
-		if p.Scope == sheets.ScopeFile && p.Level == sheets.Error {
-			return "", nil, nil // damaged, encrypted, legacy format: nothing inside to mark
-		}
-		errs = errs || p.Level == sheets.Error
-		warns = warns || p.Level == sheets.Warning
-		mine = append(mine, p)
-	}
-	if !errs && !(o.All && warns) {
+	mine, ok := copyProblems(name, probs, o.All)
+	if !ok {
 		return "", nil, nil
 	}
 	sheets.SortProblems(mine)
@@ -85,7 +87,7 @@ func Annotate(dir, inputPath, name string, probs []sheets.Problem, o AnnotateOpt
 	}
 
 	legacy := legacyBook(inputPath)
-	out = filepath.Join(dir, filepath.FromSlash(copyName(name, legacy != nil)))
+	out = copyPath(dir, inputPath, name)
 	if same, err := samePath(out, inputPath); err != nil || same {
 		return "", nil, fmt.Errorf("批注副本 %s 会覆盖原文件，请用 --annotate 指定另一个文件夹", out)
 	}
@@ -101,10 +103,50 @@ func Annotate(dir, inputPath, name string, probs []sheets.Problem, o AnnotateOpt
 	if err != nil {
 		return "", nil, fmt.Errorf("标注 %s: %w", name, err)
 	}
-	if err := SaveFile(out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	save := SaveFile
+	if o.Batch != nil {
+		save = o.Batch.Save
+	}
+	if err := save(out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return "", nil, err
 	}
 	return out, notes, nil
+}
+
+// AnnotateTarget is where Annotate writes the copy of the input at inputPath, named name,
+// given all of the run's problems; "" when it writes none. A command checks every target
+// (CheckTargets) before annotating any file.
+func AnnotateTarget(dir, inputPath, name string, probs []sheets.Problem, o AnnotateOptions) string {
+	if _, ok := copyProblems(name, probs, o.All); !ok {
+		return ""
+	}
+	return copyPath(dir, inputPath, name)
+}
+
+// copyProblems returns the problems of the file named name, and whether it gets an annotated
+// copy: it has an 错误 (with all, a 警告), and the file itself was read (a damaged, encrypted
+// or legacy-format file has no cell to mark).
+func copyProblems(name string, probs []sheets.Problem, all bool) ([]sheets.Problem, bool) {
+	var mine []sheets.Problem
+	errs, warns := false, false
+	for _, p := range probs {
+		if p.Pos.File != name {
+			continue
+		}
+		if p.Scope == sheets.ScopeFile && p.Level == sheets.Error {
+			return nil, false
+		}
+		errs = errs || p.Level == sheets.Error
+		warns = warns || p.Level == sheets.Warning
+		mine = append(mine, p)
+	}
+	return mine, errs || all && warns
+}
+
+// copyPath is the annotated copy's path in dir: the input's name, an .xlsx for a legacy
+// .xls or .et (a compound file).
+func copyPath(dir, inputPath, name string) string {
+	return filepath.Join(dir, filepath.FromSlash(copyName(name, copiedAsXLSX(inputPath))))
 }
 
 // annotated returns the bytes of the annotated copy and the notices about it. The copy is
@@ -130,7 +172,10 @@ func annotated(inputPath string, legacy *xlsx.Book, name string, probs []sheets.
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := issueSheet(f, append(slices.Clone(probs), notes...), o.Office); err != nil {
+	listed := slices.DeleteFunc(append(slices.Clone(probs), notes...), func(p sheets.Problem) bool {
+		return p.Level == sheets.Notice && !o.Notices
+	})
+	if err := issueSheet(f, listed, o); err != nil {
 		return nil, nil, err
 	}
 	err = xlsxout.SetProps(f, xlsxout.Props{Application: sheets.ReportApplication, Creator: o.Office,
@@ -285,7 +330,7 @@ func markCells(f *excelize.File, probs []sheets.Problem) ([]xlsxout.Note, error)
 
 // issueSheet adds (or replaces) the 问题清单 sheet, placed first and opened on, printable on
 // A4 landscape with its header repeated on every page.
-func issueSheet(f *excelize.File, probs []sheets.Problem, office string) error {
+func issueSheet(f *excelize.File, probs []sheets.Problem, o AnnotateOptions) error {
 	if err := placeIssueSheet(f); err != nil {
 		return err
 	}
@@ -293,7 +338,7 @@ func issueSheet(f *excelize.File, probs []sheets.Problem, office string) error {
 	if err != nil {
 		return err
 	}
-	if err := issueHeader(f, st, office); err != nil {
+	if err := issueHeader(f, st, issuesHeading(probs, o)+fmt.Sprintf(msgIssuesIntro, o.Office)); err != nil {
 		return err
 	}
 	for i, p := range probs {
@@ -373,11 +418,34 @@ func newIssueStyles(f *excelize.File) (*issueStyles, error) {
 	return &st, nil
 }
 
-// issueHeader writes the two rows above the problems: the introduction, merged across the
-// columns, and the column headings; and sets the columns' widths.
-func issueHeader(f *excelize.File, st *issueStyles, office string) error {
+// issuesHeading is the first line of 问题清单: the unit, how many errors to correct by when,
+// and how many warnings to check — 市商务局：以下1处错误请于2024年12月27日前改正后重新报送。
+func issuesHeading(probs []sheets.Problem, o AnnotateOptions) string {
+	by := ""
+	if !o.ReplyBy.IsZero() {
+		by = fmt.Sprintf(msgIssuesBy, sheets.CNDate(o.ReplyBy))
+	}
+	var parts []string
+	if n := sheets.Count(probs, sheets.Error); n > 0 {
+		parts = append(parts, fmt.Sprintf(msgIssuesErrors, n, by))
+	}
+	if n := sheets.Count(probs, sheets.Warning); n > 0 {
+		parts = append(parts, fmt.Sprintf(msgIssuesWarnings, n))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	s := strings.Join(parts, "，") + "。\n"
+	if o.Unit != "" {
+		s = o.Unit + "：" + s
+	}
+	return s
+}
+
+// issueHeader writes the two rows above the problems: the heading and introduction text,
+// merged across the columns, and the column headings; and sets the columns' widths.
+func issueHeader(f *excelize.File, st *issueStyles, text string) error {
 	s := sheets.SheetIssues
-	text := fmt.Sprintf(msgIssuesIntro, office)
 	if err := f.SetCellStr(s, "A1", text); err != nil {
 		return err
 	}

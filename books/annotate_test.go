@@ -121,7 +121,7 @@ func TestAnnotate(t *testing.T) {
 	if titles != "'问题清单'!$2:$2" {
 		t.Errorf("问题清单 print titles = %q, want the header row repeated", titles)
 	}
-	if h, _ := g.GetRowHeight(sheets.SheetIssues, 1); h != xlsxout.RowHeight(xlsxout.WrappedLines(fmt.Sprintf(msgIssuesIntro, DefaultOffice), 122)) {
+	if h, _ := g.GetRowHeight(sheets.SheetIssues, 1); h != xlsxout.RowHeight(xlsxout.WrappedLines("以下1处错误请改正后重新报送，1处警告请核实。\n"+fmt.Sprintf(msgIssuesIntro, DefaultOffice), 122)) {
 		t.Errorf("intro row height %v does not fit its wrapped text", h)
 	}
 	props, _ := g.GetDocProps()

@@ -2,6 +2,7 @@ package books
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -28,6 +29,23 @@ func legacyBook(path string) *xlsx.Book {
 		return nil // an encrypted .xlsx: excelize opens it with the password
 	}
 	return book
+}
+
+// copiedAsXLSX reports whether the annotated copy of the file at path is a new .xlsx (as
+// legacyBook reads it), without reading the whole file: a compound file (a legacy .xls or .et,
+// or an encrypted .xlsx, whose name is kept the same) or an OpenDocument spreadsheet.
+func copiedAsXLSX(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	if _, err := io.ReadFull(f, head); err == nil && bytes.Equal(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+		return true
+	}
+	st, err := f.Stat()
+	return err == nil && xlsx.IsODS(f, st.Size())
 }
 
 // copyName is the name of the annotated copy of the file named name: a legacy workbook's

@@ -118,14 +118,20 @@ func TestAnnotateXLS(t *testing.T) {
 		t.Errorf("%d comments, want 2", len(comments))
 	}
 
-	// The copy is recognised as duban's own annotated copy: beside its original it is a
-	// leftover, not merged twice; alone it is the unit's corrected return, read as a ledger
-	// without its 问题清单.
+	// The copy is recognised as duban's own annotated copy: as written, beside its original
+	// it is a leftover, not merged twice, and alone it is not yet corrected (SPEC §2); saved
+	// by the unit's Excel since, it is the unit's corrected return, read as a ledger without
+	// its 问题清单.
 	if _, probs := sheets.ReadFile(path, o.Dict, sheets.ReadOptions{Twin: true}); len(probs) != 1 || probs[0].Msg != msgOwnAnnotated {
 		t.Errorf("reading the copy beside its original: %q", dumpProblems(probs))
 	}
-	if rows, probs := sheets.ReadFile(path, o.Dict, sheets.ReadOptions{}); len(rows) == 0 || len(probs) == 0 || probs[0].Msg != msgAnnotatedReturned {
-		t.Errorf("reading the copy alone: %d rows, %q", len(rows), dumpProblems(probs))
+	if rows, probs := sheets.ReadFile(path, o.Dict, sheets.ReadOptions{}); len(rows) != 0 || len(probs) != 1 || !strings.Contains(probs[0].Msg, "尚未填写，已跳过") {
+		t.Errorf("reading the copy alone, unsaved: %d rows, %q", len(rows), dumpProblems(probs))
+	}
+	must(t, hostile.SavedBy(g, "Microsoft Excel", "市统计局"))
+	must(t, g.Save())
+	if l := sheets.ReadLedger(path, o.Dict, sheets.ReadOptions{}); len(l.Rows) == 0 || len(l.Problems) == 0 || l.Problems[0].Msg != msgAnnotatedReturned || !l.Returned {
+		t.Errorf("reading the copy saved since: %d rows, %q, returned %v", len(l.Rows), dumpProblems(l.Problems), l.Returned)
 	}
 
 	v, err := filepath.Abs("../../shared/xlsx-strict/validate.sh")

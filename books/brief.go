@@ -62,7 +62,7 @@ func WriteBrief(path string, b *sheets.Briefing, office string, also ...Output) 
 		defer f.Close()
 		err = xlsxout.SetProps(f, xlsxout.Props{
 			Application: sheets.ReportApplication, Creator: cmp.Or(office, sheets.ReportApplication),
-			Description: sheets.ReportDescription, Title: b.Meeting.Name + "议定事项落实情况",
+			Description: sheets.BriefDescription, Title: b.Meeting.Name + "议定事项落实情况",
 			Subject: "统计截止：" + sheets.CNDate(b.AsOf), Created: time.Now(),
 		})
 		if err != nil {

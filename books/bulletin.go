@@ -15,8 +15,9 @@ import (
 
 // The 通报 (SPEC §9.4): the Word document beside a briefing (duban brief) or a report
 // (duban report --docx), laid out by internal/bulletin from what the workbook shows. Its
-// 一、总体情况 is the workbook's own narrative, taken as it stands (briefLead, summaryLead):
-// one source for both, so that the figures cannot differ. 二、存在问题 names the overdue
+// 一、总体情况 is the workbook's own narrative, taken as it stands (briefLead, summaryLead),
+// with a report's lines on extensions and progress against schedule (ProgressNotes): one
+// source for both, so that the figures cannot differ. 二、存在问题 names the overdue
 // items and what the figures leave out; units are not ranked (offices rank in a separate 考核
 // 通报). 三、下一步工作要求 is the dictionary's paragraphs, then its contact.
 
@@ -104,7 +105,7 @@ func ReportBulletin(r *sheets.Report, d *sheets.Dict, issue int) bulletin.Bullet
 	open = append(open, r.NoDeadline...)
 	out := masthead(r, d, issue)
 	out.Title = fmt.Sprintf(bulletinReportTitle, year)
-	out.Overview = texts(overview)
+	out.Overview = texts(append(overview, r.ProgressNotes()...))
 	supervised, suggestions := splitSuggestions(r.Overdue)
 	out.Problems = problems(r, supervised, limits)
 	if len(suggestions) > 0 { // after the supervised items', before what the figures leave out
@@ -146,11 +147,12 @@ func requirement(p string) bulletin.Paragraph {
 	return bulletin.Paragraph{Text: p}
 }
 
-// briefLead is the briefing's narrative as the workbook shows it, and the sentence on what its
-// figures may leave out when the narrative ends with it, which the 通报 moves to 存在问题.
+// briefLead is the briefing's narrative as the workbook shows it, and the sentence counting
+// apart the meeting's rows excluded by errors when the narrative ends with it, which the 通报
+// moves to 存在问题.
 func briefLead(b *sheets.Briefing, r *sheets.Report) (overview []string, limits string) {
 	n := b.Narrative
-	if l := r.BriefLimits(); l != "" && strings.HasSuffix(n, l) && len(n) > len(l) {
+	if l := b.Apart; l != "" && strings.HasSuffix(n, l) && len(n) > len(l) {
 		n, limits = strings.TrimSuffix(n, l), l
 	}
 	return []string{n}, limits
@@ -160,9 +162,12 @@ func briefLead(b *sheets.Briefing, r *sheets.Report) (overview []string, limits 
 func problems(r *sheets.Report, overdue []sheets.Flagged, limits string) []bulletin.Paragraph {
 	asOf := sheets.CNDate(r.AsOf)
 	var ps []bulletin.Paragraph
-	if len(overdue) == 0 {
+	switch {
+	case len(overdue) == 0 && limits != "":
+		// what was left out may be overdue: no claim that nothing is (SPEC §9.1)
+	case len(overdue) == 0:
 		ps = append(ps, bulletin.Paragraph{Text: fmt.Sprintf(problemNoOverdue, asOf)})
-	} else {
+	default:
 		var s strings.Builder
 		fmt.Fprintf(&s, problemOverdueText, asOf, len(overdue))
 		for i, f := range overdue {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/sheets"
@@ -112,7 +113,8 @@ func buildConfig(f *excelize.File, d *sheets.Dict) error {
 			}
 		}
 	}
-	return xlsxout.SetProps(f, xlsxout.Props{Application: "duban", Description: "duban-config", Title: "duban 词典配置"})
+	return xlsxout.SetProps(f, xlsxout.Props{Application: sheets.ReportApplication, Creator: sheets.ReportApplication,
+		Description: sheets.ConfigDescription, Title: "duban 词典配置", Created: time.Now()})
 }
 
 // configRows returns the entries of one table of d, as cells.
@@ -138,19 +140,24 @@ func configRows(section string, d *sheets.Dict) [][]string {
 		}
 	case sheets.SectionUnits:
 		for _, u := range d.Units {
-			must := "否"
-			if u.Must {
-				must = "是"
-			}
-			rows = append(rows, []string{u.Name, join(u.Aliases), must})
+			rows = append(rows, []string{u.Name, join(u.Aliases), yesNo(u.Must)})
 		}
 	case sheets.SectionSettings:
 		rows = append(rows, []string{sheets.SettingWarnDays, strconv.Itoa(d.WarnDays)}, []string{sheets.SettingOffice, d.Office},
 			[]string{sheets.SettingJournal, d.Journal}, []string{sheets.SettingMark, d.Mark},
-			[]string{sheets.SettingContact, d.Contact}, []string{sheets.SettingPhone, d.Phone})
+			[]string{sheets.SettingContact, d.Contact}, []string{sheets.SettingPhone, d.Phone},
+			[]string{sheets.SettingOnTime, yesNo(d.OnTimeInSummary)})
 		for _, p := range d.Requirements {
 			rows = append(rows, []string{sheets.SettingNext, p})
 		}
 	}
 	return rows
+}
+
+// yesNo is a 是/否 cell of the config workbook.
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
 }

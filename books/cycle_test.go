@@ -15,7 +15,8 @@ func sampleReport(t *testing.T, d *sheets.Dict, extra ...string) *sheets.Report 
 }
 
 // TestReportAsMasterList uses a report duban wrote as the master list of the next round
-// (template --from, report --expect): its 事项明细 is split by lead unit, every item once, and
+// (template --from, report --expect): its 事项明细 is split by lead unit, every item once and
+// then the rows its run excluded by errors (from the check file beside it, SPEC §9.3), and
 // reconciling the same folder against it finds nothing missing.
 func TestReportAsMasterList(t *testing.T) {
 	d := testDict(t)
@@ -33,17 +34,27 @@ func TestReportAsMasterList(t *testing.T) {
 			t.Errorf("problem: %s", p)
 		}
 	}
-	rows := 0
+	rows, excluded := 0, 0
 	for _, u := range units {
-		rows += len(u.Rows)
-		for _, raw := range u.Rows {
+		if !u.Kept || len(u.Excluded) != len(u.Rows) {
+			t.Errorf("%s: kept %v, %d marks for %d rows", u.Unit, u.Kept, len(u.Excluded), len(u.Rows))
+		}
+		for i, raw := range u.Rows {
+			if u.Excluded[i] {
+				excluded++
+				if raw.Vals[sheets.FieldLead] != u.Unit || raw.Pos.Sheet == sheets.SheetItems || raw.Pos.File != u.Unit+".xlsx" {
+					t.Errorf("%s: excluded row %v %q", u.Unit, raw.Pos, raw.Vals)
+				}
+				continue
+			}
+			rows++
 			if raw.Vals[sheets.FieldLead] != u.Unit || raw.Pos.Sheet != sheets.SheetItems {
 				t.Errorf("%s: row %v", u.Unit, raw.Pos)
 			}
 		}
 	}
-	if len(units) != len(r.Units) || rows != len(r.Items) {
-		t.Errorf("%d units with %d rows, want %d with %d", len(units), rows, len(r.Units), len(r.Items))
+	if len(units) != len(r.Units) || rows != len(r.Items) || excluded != r.Excluded {
+		t.Errorf("%d units with %d rows and %d excluded, want %d with %d and %d", len(units), rows, excluded, len(r.Units), len(r.Items), r.Excluded)
 	}
 	first := units[0].Rows[0]
 	it := r.Items[0]

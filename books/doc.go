@@ -17,9 +17,12 @@
 // The file policy: SafeName makes a unit's or meeting's name part of a file name, Unique makes
 // names unique in one folder, MakeDir creates folders; SaveFile and SaveFiles write through a
 // temporary file renamed into place, so that a failed write leaves no half-written workbook;
-// CheckOverwrite (reports, briefings, reminders: duban's own unedited workbook may be replaced)
-// and CheckNew (forms and the config workbook: no existing file without --force) decide what
-// may be replaced.
+// CheckTargets decides, for every file a run writes and before any is written, what may be
+// replaced (SPEC §2): a file carrying duban's mark nobody saved since (CheckOverwrite); one
+// saved since only with --force; never an input, nor a file without the mark. A Batch writes
+// the files of a run one by one and takes them back should the run fail part-way; OSError says
+// what the operating system reported, in Chinese (oserr.go); stale temporary files of a
+// killed run are removed by the next (stale.go).
 //
 // What goes to leaders and units prints on A4 (xlsxout.FitA4); only the check file may take A3.
 //

@@ -1,11 +1,13 @@
 package books
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/internal/zhtext"
@@ -34,10 +36,8 @@ const (
 // Columns are the labels of the 台账 sheet, in order: 序号, then every canonical field.
 var Columns = func() []string {
 	c := []string{"序号"}
-	for f := sheets.Field(0); f < sheets.NumFields; f++ {
-		if !f.Suggestion() { // 建议提案 have a sheet of their own (formsuggest.go)
-			c = append(c, f.String())
-		}
+	for f := sheets.Field(0); f < sheets.NumFormFields; f++ {
+		c = append(c, f.String())
 	}
 	return c
 }()
@@ -67,6 +67,12 @@ const (
 	categoryError  = "该类别不在下拉列表中。如确属新类别可继续，否则请从下拉列表中选择。"
 	doneDateTitle  = "完成日期"
 	doneDatePrompt = "已落实的事项请填写完成日期，如 2024-06-30；未落实的事项不要填写。"
+	// a form made from last round's report (SPEC §9.3)
+	formKeptIntro = "本表已按上期汇总表预填本单位牵头的事项及其上期的落实状态、完成日期和进展情况。请逐项核对，" +
+		"有变化的改写，没有变化的保持原样即可；请不要修改预填的编号、会议和事项内容。标明“上期因填写错误未计入”的事项，" +
+		"请核实后按正确的写法填写。交办清单以外的事项请在下方空行续填。"
+	formPrevLabel    = "上期情况"
+	formExcludedMark = "上期因填写错误未计入，请核实后填写"
 )
 
 // maxPromptWords is how many of the dictionary's words for 无明确时限 the hint names.
@@ -110,8 +116,11 @@ type layout struct {
 	office      string   // the 制表单位 the guide names; empty for none
 	intro       []string // the guide's lines after its title and unit line
 	keep        bool     // pre-filled rows keep 落实状态 and 进展情况
+	keepDone    bool     // and 完成日期 (a form made from a report, SPEC §9.3)
 	info        []info
 	suggestions bool // a sheet 建议提案 after 台账, when the dictionary has 建议 categories
+	// suggested are the 建议提案 pre-filled on it (a report as the master list, SPEC §9.5)
+	suggested []sheets.RawRow
 }
 
 // info is a read-only column after 备注, one value per pre-filled row.
@@ -185,14 +194,40 @@ func formCategories(d *sheets.Dict, suggestions bool) []string {
 // dictionary's 制表单位, when set, is named under the title, in the guide and in the
 // document properties.
 func Form(w io.Writer, d *sheets.Dict, unit string, rows []sheets.RawRow) error {
+	return writeForm(w, d, unit, rows, formLayout(unit, d.Office, len(rows)))
+}
+
+// Prefilled writes the pre-filled form of one unit of a master list (template --from) to w.
+// When the list was a report duban wrote (SPEC §9.3) each row keeps the item's last 落实状态,
+// 完成日期 and 进展情况 for the unit to change what changed, and the rows its run excluded by
+// errors are marked in a column 上期情况 that the reader ignores.
+func Prefilled(w io.Writer, d *sheets.Dict, u sheets.UnitRows) error {
+	u, lay := splitSuggestionRows(d, u)
+	if u.Kept {
+		lay.keep, lay.keepDone = true, true
+		lay.intro = []string{formKeptIntro}
+	}
+	if slices.Contains(u.Excluded, true) {
+		marks := make([]any, len(u.Rows))
+		for i, x := range u.Excluded {
+			if x {
+				marks[i] = formExcludedMark
+			}
+		}
+		lay.info = []info{{label: formPrevLabel, width: 16, values: marks}}
+	}
+	return writeForm(w, d, u.Unit, u.Rows, lay)
+}
+
+// writeForm writes a form laid out by lay to w.
+func writeForm(w io.Writer, d *sheets.Dict, unit string, rows []sheets.RawRow, lay *layout) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	lay := formLayout(unit, d.Office, len(rows))
 	if err := buildForm(f, d, unit, rows, lay); err != nil {
 		return err
 	}
 	err := xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription,
-		Title: lay.title, Creator: d.Office, Company: d.Office})
+		Title: lay.title, Creator: cmp.Or(d.Office, sheets.ReportApplication), Company: d.Office, Created: time.Now()})
 	if err != nil {
 		return err
 	}
@@ -374,7 +409,7 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 	}
 
 	for i := range rows {
-		lines, err := prefill(f, d, HeaderRow+1+i, i+1, &rows[i], lay.keep, widths)
+		lines, err := prefill(f, d, HeaderRow+1+i, i+1, &rows[i], lay, widths)
 		if err != nil {
 			return err
 		}
@@ -531,10 +566,10 @@ func writeInfo(f *excelize.File, cols []info, n, end int, st formStyleIDs) error
 	return nil
 }
 
-// prefill writes one item into row r of 台账 as number n; keep keeps its 落实状态 and 进展情况
-// (a reminder), else they are left for the unit with 完成日期. It returns how many lines the
-// row's wrapped text takes.
-func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, keep bool, widths map[string]float64) (lines int, err error) {
+// prefill writes one item into row r of 台账 as number n; lay.keep keeps its 落实状态 and
+// 进展情况 (a reminder), lay.keepDone its 完成日期, else they are left for the unit. It returns
+// how many lines the row's wrapped text takes.
+func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, lay *layout, widths map[string]float64) (lines int, err error) {
 	s := SheetForm
 	row := strconv.Itoa(r)
 	if err := f.SetCellInt(s, "A"+row, int64(n)); err != nil {
@@ -542,18 +577,23 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, kee
 	}
 	lines = 1
 	val := func(fl sheets.Field) string { return strings.TrimSpace(raw.Vals[fl]) }
-	for fl := sheets.Field(0); fl < sheets.NumFields; fl++ {
-		if fl.Suggestion() {
-			continue // not a column of 台账
-		}
+	for fl := sheets.Field(0); fl < sheets.NumFormFields; fl++ {
 		v := val(fl)
 		switch fl {
 		case sheets.FieldStatus, sheets.FieldProgress:
-			if !keep {
+			if !lay.keep {
 				continue // for the unit to fill in
 			}
 		case sheets.FieldDone:
-			continue // for the unit to fill in
+			if !lay.keepDone {
+				continue // for the unit to fill in
+			}
+			if t, err := sheets.ParseDate(v, raw.Date1904); err == nil && !t.IsZero() {
+				if err := f.SetCellFloat(s, col(fl)+row, xlsxout.Serial(t), -1, 64); err != nil {
+					return 0, err
+				}
+				continue
+			}
 		case sheets.FieldCategory:
 			if c, ok := d.Category(v); ok {
 				v = c.Name

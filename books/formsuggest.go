@@ -3,6 +3,7 @@ package books
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/sheets"
@@ -139,5 +140,73 @@ func writeSuggestionSheet(f *excelize.File, d *sheets.Dict, unit string, lay *la
 	}); err != nil {
 		return err
 	}
+	if err := prefillSuggestions(f, lay.suggested); err != nil {
+		return err
+	}
 	return xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: HeaderRow, Footer: xlsxout.FooterPageOfN})
+}
+
+// splitSuggestionRows takes the 建议提案 out of a unit's rows of a master list (a report duban
+// wrote lists them in 事项明细 under their category): they are pre-filled on the 建议提案 sheet
+// of the layout it returns, the others on 台账.
+func splitSuggestionRows(d *sheets.Dict, u sheets.UnitRows) (sheets.UnitRows, *layout) {
+	var rows []sheets.RawRow
+	var excluded []bool
+	var suggested []sheets.RawRow
+	for i, r := range u.Rows {
+		c, ok := d.Category(r.Vals[sheets.FieldCategory])
+		if ok && c.Kind == sheets.KindSuggestion && !(i < len(u.Excluded) && u.Excluded[i]) {
+			suggested = append(suggested, r)
+			continue
+		}
+		rows = append(rows, r)
+		if i < len(u.Excluded) {
+			excluded = append(excluded, u.Excluded[i])
+		}
+	}
+	u.Rows, u.Excluded = rows, excluded
+	lay := formLayout(u.Unit, d.Office, len(rows)+len(suggested))
+	lay.suggested = suggested
+	return u, lay
+}
+
+// suggestionFields are the fields of the 建议提案 sheet's columns after 序号, in order; 交办日期
+// is the 会议日期 field, and a report's 完成日期 of an answered one its 答复日期.
+var suggestionFields = []sheets.Field{
+	sheets.FieldID, sheets.FieldCategory, sheets.FieldContent, sheets.FieldProposer, sheets.FieldLead, sheets.FieldCo,
+	sheets.FieldMeetingDate, sheets.FieldDeadline, sheets.FieldResult, sheets.FieldReplied, sheets.FieldSatisfaction, sheets.FieldNote,
+}
+
+// prefillSuggestions writes the rows of lay.suggested on the 建议提案 sheet from row HeaderRow+1.
+func prefillSuggestions(f *excelize.File, rows []sheets.RawRow) error {
+	s := SheetSuggestions
+	for i, raw := range rows {
+		row := strconv.Itoa(HeaderRow + 1 + i)
+		if err := f.SetCellInt(s, "A"+row, int64(i+1)); err != nil {
+			return err
+		}
+		for k, fl := range suggestionFields {
+			v := strings.TrimSpace(raw.Vals[fl])
+			if fl == sheets.FieldReplied && v == "" {
+				v = strings.TrimSpace(raw.Vals[sheets.FieldDone])
+			}
+			if v == "" {
+				continue
+			}
+			cell := sheets.ColumnName(k+2) + row
+			switch fl {
+			case sheets.FieldMeetingDate, sheets.FieldDeadline, sheets.FieldReplied:
+				if t, err := sheets.ParseDate(v, raw.Date1904); err == nil && !t.IsZero() {
+					if err := f.SetCellFloat(s, cell, xlsxout.Serial(t), -1, 64); err != nil {
+						return err
+					}
+					continue
+				}
+			}
+			if err := f.SetCellStr(s, cell, v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

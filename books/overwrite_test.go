@@ -64,6 +64,13 @@ func TestCheckOverwrite(t *testing.T) {
 		}
 		return b
 	})
+	// A program that keeps app.xml and the times but names its user as the last modifier.
+	byUser := edited("改作者.xlsx", func(part string, b []byte) []byte {
+		if part == "docProps/core.xml" {
+			return regexp.MustCompile(`<lastModifiedBy>[^<]*</lastModifiedBy>`).ReplaceAll(b, []byte("<lastModifiedBy>张三</lastModifiedBy>"))
+		}
+		return b
+	})
 	text := filepath.Join(dir, "文本.xlsx")
 	if err := os.WriteFile(text, []byte("类别,事项内容\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -75,8 +82,8 @@ func TestCheckOverwrite(t *testing.T) {
 	}
 	f.Close()
 
-	const tail = "，为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件名"
-	const foreignTail = " 已存在，且不是duban生成的工作簿，为免丢失其中的内容，未覆盖；如确需覆盖请加 --force，或换一个输出文件名"
+	const tail = "，为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或用 -o 换一个输出文件名"
+	const foreignTail = " 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请用 -o 换一个输出文件名，或先把它移走"
 	for _, c := range []struct {
 		path, want string
 	}{
@@ -88,6 +95,7 @@ func TestCheckOverwrite(t *testing.T) {
 		{other, other + " 在生成后被修改过（由Numbers保存）" + tail},
 		{noApp, noApp + " 在生成后被修改过（由其他程序保存）" + tail},
 		{touched, touched + " 在生成后被修改过（由其他程序保存）" + tail},
+		{byUser, byUser + " 在生成后被修改过（由其他程序保存）" + tail},
 		{text, text + foreignTail},
 		{foreign, foreign + foreignTail},
 	} {

@@ -1,6 +1,7 @@
 package books
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -30,6 +31,8 @@ type Notice struct {
 	Office  string // 制表单位, e.g. x市人民政府办公室
 	AsOf    time.Time
 	ReplyBy time.Time
+	// Contact and Phone are whom the unit asks (the dictionary's 联系人, 联系电话); empty: none.
+	Contact, Phone string
 }
 
 // Sent is what was written for one unit.
@@ -39,13 +42,24 @@ type Sent struct {
 	Overdue    int // 逾期
 	DueSoon    int // 临期
 	NoDeadline int // 无明确时限
+	Other      int // the others of a unit not heard from, which is sent all its items
+	// Absent is set for a unit expected and not heard from, asked to report (sheets.Reminder).
+	Absent *sheets.Absence
 }
 
 // Items returns the number of items the unit was sent.
-func (s Sent) Items() int { return s.Overdue + s.DueSoon + s.NoDeadline }
+func (s Sent) Items() int { return s.Overdue + s.DueSoon + s.NoDeadline + s.Other }
 
 // String is the stdout line of a unit sent a reminder: 市财政局  5项（逾期3项、临期1项、无明确时限1项）  <path>.
 func (s Sent) String() string {
+	return fmt.Sprintf("%s  %s  %s", s.Unit, s.Counts(), s.Path)
+}
+
+// Counts says how many items the unit was sent, and of which kinds: 5项（逾期3项、临期1项、无明确时限1项）.
+func (s Sent) Counts() string {
+	if s.Absent != nil {
+		return s.unsentCounts()
+	}
 	var parts []string
 	for _, p := range []struct {
 		n    int
@@ -55,7 +69,7 @@ func (s Sent) String() string {
 			parts = append(parts, fmt.Sprintf("%s%d项", p.what, p.n))
 		}
 	}
-	return fmt.Sprintf("%s  %d项（%s）  %s", s.Unit, s.Items(), strings.Join(parts, "、"), s.Path)
+	return fmt.Sprintf("%d项（%s）", s.Items(), strings.Join(parts, "、"))
 }
 
 // ReminderName is the reminder's file name: <单位>_催办单_<YYYYMMDD>.xlsx.
@@ -63,11 +77,13 @@ func ReminderName(unit string, asOf time.Time) string {
 	return SafeName(unit) + "_" + sheets.ReminderMark + "_" + asOf.Format("20060102") + ".xlsx"
 }
 
-// WriteReminders writes one reminder per unit into dir (created if needed). Unless force is
-// set, nothing is written when any of the files may not be replaced (CheckOverwrite:
-// duban's own unedited reminder may, one a unit filled in and saved may not), so that no
-// returned reminder is overwritten; the error names them.
-func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice, force bool) ([]Sent, error) {
+// WriteReminders writes one reminder per unit into dir (created if needed). Nothing is
+// written when any of the files may not be replaced (CheckTargets: duban's own unedited
+// reminder may; one a unit filled in and saved may not, unless force; one of the inputs or a
+// file duban did not write never), so that no returned reminder is overwritten; the error
+// names them. A run that fails part-way (disk full) takes back the reminders it wrote
+// (*UndoneError names them) and returns none.
+func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice, inputs []string, force bool) ([]Sent, error) {
 	if err := MakeDir(dir); err != nil {
 		return nil, fmt.Errorf("无法创建文件夹 %s：%v", dir, err)
 	}
@@ -76,35 +92,42 @@ func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice
 		names[i] = ReminderName(rem.Unit, n.AsOf)
 	}
 	paths := make([]string, len(rems))
-	var refused []string
 	for i, name := range Unique(names) {
 		paths[i] = filepath.Join(dir, name)
-		if err := CheckOverwrite(paths[i]); err != nil && !force {
-			refused = append(refused, err.Error())
-		}
 	}
-	if len(refused) > 0 {
+	if errs := CheckTargets(paths, inputs, force); len(errs) > 0 {
+		refused := make([]string, len(errs))
+		for i, err := range errs {
+			if e, ok := err.(*EditedError); ok {
+				e.InDir = true // the name is the unit's: another folder
+			}
+			refused[i] = err.Error()
+		}
 		return nil, fmt.Errorf("以下催办单不能覆盖，未生成任何催办单：\n  %s", strings.Join(refused, "\n  "))
 	}
 	var sent []Sent
+	var b Batch
 	for i, rem := range rems {
-		err := SaveFile(paths[i], func(w io.Writer) error { return Reminder(w, d, rem, n) })
+		err := b.Save(paths[i], func(w io.Writer) error { return Reminder(w, d, rem, n) })
 		if err != nil {
-			return sent, err
+			return nil, b.Fail(err)
 		}
-		s := Sent{Unit: rem.Unit, Path: paths[i]}
+		s := Sent{Unit: rem.Unit, Path: paths[i], Absent: rem.Absent}
 		for _, it := range rem.Items {
 			switch it.Alert {
 			case sheets.AlertOverdue:
 				s.Overdue++
 			case sheets.AlertDueSoon:
 				s.DueSoon++
-			default:
+			case sheets.AlertNoDeadline:
 				s.NoDeadline++
+			default:
+				s.Other++
 			}
 		}
 		sent = append(sent, s)
 	}
+	b.Commit()
 	return sent, nil
 }
 
@@ -123,22 +146,29 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		case sheets.AlertDueSoon:
 			alerts[i] = fmt.Sprintf("临期，剩%d天", x.Days)
 		default:
-			alerts[i] = sheets.AlertNoDeadline // the line above the header asks for a deadline
+			alerts[i] = x.Alert // 无明确时限: the line above the header asks for a deadline
 		}
+	}
+	line := reminderLine(rem.Unit, n)
+	if rem.Absent != nil {
+		line = unsentLine(rem, n) // asked to report
 	}
 	lay := &layout{
 		title: remindHeading,
-		line:  reminderLine(rem.Unit, n),
-		intro: reminderGuide(rem.Unit, n),
+		line:  line,
+		intro: reminderGuide(line),
 		keep:  true,
-		info:  []info{{label: "预警", width: 13, values: alerts}, {label: "逾期天数", width: 9, values: overdue}},
+		// A unit not heard from is sent all its items, done ones with their 完成日期.
+		keepDone: rem.Absent != nil,
+		info:     []info{{label: "预警", width: 13, values: alerts}, {label: "逾期天数", width: 9, values: overdue}},
 	}
 	if err := buildForm(f, d, rem.Unit, rows, lay); err != nil {
 		return err
 	}
-	// The form's mark, so that the returned reminder is read as a form, and who sent it when.
-	err := xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: formDescription,
-		Title: remindHeading, Subject: rem.Unit + sheets.ReminderMark, Creator: n.Office, Company: n.Office, Created: time.Now()})
+	// The reminder's mark, so that the returned reminder is read as a form, and who sent it when.
+	err := xlsxout.SetProps(f, xlsxout.Props{Application: formApplication, Description: sheets.ReminderDescription,
+		Title: remindHeading, Subject: rem.Unit + sheets.ReminderMark, Creator: cmp.Or(n.Office, sheets.ReportApplication),
+		Company: n.Office, Created: time.Now()})
 	if err != nil {
 		return err
 	}
@@ -153,7 +183,12 @@ func reminderLine(unit string, n Notice) string {
 	if !n.ReplyBy.IsZero() {
 		s += "，并请于" + sheets.CNDate(n.ReplyBy) + "前反馈"
 	}
-	s += "。"
+	return s + "。" + signature(n)
+}
+
+// signature is what ends the line under the heading: who asks, when, and whom to ask.
+func signature(n Notice) string {
+	s := ""
 	if n.Office != "" {
 		s += "（" + n.Office
 		if !n.AsOf.IsZero() {
@@ -161,12 +196,29 @@ func reminderLine(unit string, n Notice) string {
 		}
 		s += "）"
 	}
-	return s
+	return s + contactText(n)
 }
 
-// reminderGuide is what the 填报说明 sheet of a reminder says first.
-func reminderGuide(unit string, n Notice) []string {
-	lines := []string{remindHeading, reminderLine(unit, n),
+// contactText is whom to ask, from the dictionary's 联系人 and 联系电话: 联系人：张明，联系电话：
+// 0571-87051234。 Empty when neither is set.
+func contactText(n Notice) string {
+	var parts []string
+	if n.Contact != "" {
+		parts = append(parts, fmt.Sprintf(contactLine, n.Contact)) // as the 通报 names them
+	}
+	if n.Phone != "" {
+		parts = append(parts, fmt.Sprintf(phoneLine, n.Phone))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "，") + "。"
+}
+
+// reminderGuide is what the 填报说明 sheet of a reminder says first: the heading, the line
+// under it.
+func reminderGuide(line string) []string {
+	lines := []string{remindHeading, line,
 		"本表已预填上次报送的落实状态和进展情况。请不要修改预填的编号、类别、会议和事项内容；" +
 			"灰色的“预警”“逾期天数”两列仅供参考，无需填写。填好后原文件名报送即可。"}
 	return lines
@@ -193,6 +245,7 @@ func rawOf(it *sheets.Item) sheets.RawRow {
 	r.Vals[sheets.FieldLeader] = it.Leader
 	r.Vals[sheets.FieldDeadline] = day(it.Deadline)
 	r.Vals[sheets.FieldStatus] = it.Status.String()
+	r.Vals[sheets.FieldDone] = day(it.Done)
 	r.Vals[sheets.FieldProgress] = it.Progress
 	r.Vals[sheets.FieldNote] = it.Note
 	return r

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/hostile"
 	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
@@ -58,7 +59,7 @@ func TestRemindRoundTrip(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	sent, err := WriteReminders(dir, d, rems, Notice{Office: "x市人民政府办公室", AsOf: r.AsOf, ReplyBy: sampleAsOf.AddDate(0, 0, 10)}, false)
+	sent, err := WriteReminders(dir, d, rems, Notice{Office: "x市人民政府办公室", AsOf: r.AsOf, ReplyBy: sampleAsOf.AddDate(0, 0, 10)}, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestRemindRoundTrip(t *testing.T) {
 	}
 	// duban's own unedited reminders are replaced; one saved by Excel since is not, and then
 	// nothing is written, unless force.
-	if _, err := WriteReminders(dir, d, rems, Notice{Office: "x市人民政府办公室", AsOf: r.AsOf}, false); err != nil {
+	if _, err := WriteReminders(dir, d, rems, Notice{Office: "x市人民政府办公室", AsOf: r.AsOf}, nil, false); err != nil {
 		t.Errorf("second write over unedited reminders: %v", err)
 	}
 	edited := sent[0].Path
@@ -86,29 +87,36 @@ func TestRemindRoundTrip(t *testing.T) {
 	must(t, ef.SetAppProps(&excelize.AppProperties{Application: "Microsoft Excel"}))
 	must(t, ef.Save())
 	ef.Close()
-	_, err = WriteReminders(dir, d, rems, Notice{AsOf: r.AsOf}, false)
-	if want := "以下催办单不能覆盖，未生成任何催办单：\n  " + edited + " 在生成后被修改过（由Excel保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件名"; err == nil || err.Error() != want {
+	_, err = WriteReminders(dir, d, rems, Notice{AsOf: r.AsOf}, nil, false)
+	if want := "以下催办单不能覆盖，未生成任何催办单：\n  " + edited + " 在生成后被修改过（由Excel保存），为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件夹"; err == nil || err.Error() != want {
 		t.Errorf("write over an edited reminder:\n got %v\nwant %s", err, want)
 	}
-	if _, err := WriteReminders(dir, d, rems, Notice{Office: "x市人民政府办公室", AsOf: r.AsOf}, true); err != nil {
+	if _, err := WriteReminders(dir, d, rems, Notice{Office: "x市人民政府办公室", AsOf: r.AsOf}, nil, true); err != nil {
 		t.Errorf("write with force: %v", err)
 	}
 
 	kept := ""
 	for _, s := range sent {
-		// As written, a reminder reads as a form: its items, no warning; the information
-		// columns are unknown columns, passed over with a notice.
+		// As written, a reminder nobody saved since is skipped (SPEC §2, §9): unfilled, it
+		// must not stand for the unit's reply.
 		raws, probs := sheets.ReadFile(s.Path, d, sheets.ReadOptions{})
-		if len(raws) != s.Items() {
-			t.Errorf("%s: read %d rows, want %d", s.Path, len(raws), s.Items())
-		}
-		for _, p := range probs {
-			if p.Level != sheets.Notice || p.Msg != "未识别的列：预警、逾期天数，已忽略" {
-				t.Errorf("reading %s: %s", filepath.Base(s.Path), p)
-			}
+		if len(raws) != 0 || len(probs) != 1 || probs[0].Kind != sheets.Unfilled ||
+			probs[0].Msg != "这是duban生成的催办单，生成后没有被修改保存过，尚未填写，已跳过" {
+			t.Errorf("%s unfilled: read %d rows, %v", s.Path, len(raws), probs)
 		}
 		if k := fillReminder(t, s.Path, kept == ""); k != "" {
 			kept = k
+		}
+		// Filled in and saved, it reads as a form: its items, no warning; the information
+		// columns are unknown columns, passed over with a notice.
+		l := sheets.ReadLedger(s.Path, d, sheets.ReadOptions{})
+		if len(l.Rows) != s.Items() || !l.Returned {
+			t.Errorf("%s: read %d rows, want %d (returned %v)", s.Path, len(l.Rows), s.Items(), l.Returned)
+		}
+		for _, p := range l.Problems {
+			if p.Level != sheets.Notice || p.Msg != "未识别的列：预警、逾期天数，已忽略" {
+				t.Errorf("reading %s: %s", filepath.Base(s.Path), p)
+			}
 		}
 	}
 	if kept == "" {
@@ -179,6 +187,7 @@ func fillReminder(t *testing.T, path string, keepOne bool) (kept string) {
 		must(t, f.SetCellStr(SheetForm, cellOf(sheets.FieldStatus, r), "已完成"))
 		must(t, f.SetCellStr(SheetForm, cellOf(sheets.FieldDone, r), "2024-12-15"))
 	}
+	must(t, hostile.SavedBy(f, "WPS 表格", "张三"))
 	must(t, f.Save())
 	return kept
 }
@@ -203,7 +212,7 @@ func TestReminderLayout(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	sent, err := WriteReminders(dir, d, []sheets.Reminder{rem}, Notice{Office: "x市人民政府办公室", AsOf: sampleAsOf, ReplyBy: time.Date(2024, 12, 30, 0, 0, 0, 0, time.UTC)}, false)
+	sent, err := WriteReminders(dir, d, []sheets.Reminder{rem}, Notice{Office: "x市人民政府办公室", AsOf: sampleAsOf, ReplyBy: time.Date(2024, 12, 30, 0, 0, 0, 0, time.UTC)}, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +246,7 @@ func TestReminderLayout(t *testing.T) {
 		t.Errorf("%d drop-downs and prompts, want 4 as on the form", len(dvs))
 	}
 	p, _ := f.GetDocProps()
-	if p.Description != sheets.FormDescription || p.Title != remindHeading || p.Creator != "x市人民政府办公室" {
+	if p.Description != sheets.ReminderDescription || p.Title != remindHeading || p.Creator != "x市人民政府办公室" {
 		t.Errorf("props %+v", p)
 	}
 	if app, _ := f.GetAppProps(); app.Company != "x市人民政府办公室" {
@@ -273,6 +282,10 @@ func TestFormFromReport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if raws, probs := sheets.ReadFile(out, d, sheets.ReadOptions{}); len(raws) != 0 || len(probs) != 1 || probs[0].Kind != sheets.Unfilled {
+			t.Errorf("%s as written: %d rows, problems %v; want skipped, unfilled", u.Unit, len(raws), probs)
+		}
+		resave(t, out, "Microsoft Excel")
 		raws, probs := sheets.ReadFile(out, d, sheets.ReadOptions{})
 		if len(raws) != len(u.Rows) || len(probs) != 0 {
 			t.Errorf("%s: %d rows (want %d), problems %v", u.Unit, len(raws), len(u.Rows), probs)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/hostile"
 	"github.com/duban/duban/sheets"
 	"github.com/duban/duban/templates"
 	"github.com/xuri/excelize/v2"
@@ -70,5 +71,22 @@ func sameLines(t *testing.T, what string, got, want []string) {
 	t.Helper()
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("%s:\ngot:\n\t%s\nwant:\n\t%s", what, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+// resave opens the workbook at path and saves it as the program app would: a unit that filled
+// in a form and saved it (SPEC §2: saved since).
+func resave(t *testing.T, path, app string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := hostile.SavedBy(f, app, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
 	}
 }

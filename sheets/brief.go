@@ -18,10 +18,19 @@ import (
 
 // Briefing is the state of one meeting's items.
 type Briefing struct {
-	AsOf      time.Time
-	Meeting   MeetingStats // its row of 分会议统计
-	Items     []*Item      // in 编号 order, then source order
+	AsOf    time.Time
+	Meeting MeetingStats // its row of 分会议统计
+	Items   []*Item      // in 编号 order, then source order
+	// Excluded are the rows of the meeting excluded by errors (their meeting read from their raw
+	// values), counted apart in the narrative, in source order.
+	Excluded []ExcludedRow
+	// Apart is the sentence of the narrative that counts them apart (另有1项因填写有误未计入…),
+	// "" when none was excluded.
+	Apart     string
 	Narrative string
+	// Checks are what the clerk must check before reading the narrative out — rows and files
+	// left out that may hold items of the meeting — for the terminal, never the text.
+	Checks []string
 }
 
 // FindMeeting resolves a meeting named in any form the reader accepts (市政府常务会议第14次,
@@ -135,7 +144,7 @@ func sessionOf(ms []MeetingStats, want Meeting, name string, year int) (MeetingS
 // session.
 func meetingCategories(ms []MeetingStats) string {
 	if len(ms) == 0 {
-		return "（报表中没有会议类事项）"
+		return "（台账中没有会议类事项）"
 	}
 	var names []string
 	seen := map[string]bool{}
@@ -160,7 +169,7 @@ func meetingCategories(ms []MeetingStats) string {
 // candidates names up to ten meetings to choose from, the latest first.
 func candidates(ms []MeetingStats) string {
 	if len(ms) == 0 {
-		return "（报表中没有会议类事项）"
+		return "（台账中没有会议类事项）"
 	}
 	var names []string
 	for i := len(ms) - 1; i >= 0 && len(names) < 10; i-- {
@@ -195,10 +204,9 @@ func Brief(r *Report, d *Dict, name string) (*Briefing, error) {
 		}
 	}
 	slices.SortStableFunc(b.Items, briefOrder)
+	b.Excluded, b.Checks = r.briefLeftOut(m, key)
+	b.Apart = excludedSentence(b.Excluded)
 	b.Narrative = briefNarrative(b, r.AsOf)
-	if l := r.BriefLimits(); l != "" {
-		b.Narrative += l
-	}
 	return b, nil
 }
 
@@ -280,8 +288,10 @@ func SpokenMeeting(m MeetingStats) string {
 func briefNarrative(b *Briefing, asOf time.Time) string {
 	c := b.Meeting.Counts
 	var s strings.Builder
-	if c.Items == c.Done {
+	open := slices.ContainsFunc(b.Excluded, func(x ExcludedRow) bool { return x.Open() })
+	if c.Items == c.Done && !open {
 		fmt.Fprintf(&s, msgBriefAllDone, SpokenMeeting(b.Meeting), c.Items)
+		s.WriteString(b.Apart)
 		return s.String()
 	}
 	fmt.Fprintf(&s, msgBriefCounts, SpokenMeeting(b.Meeting), c.Items, c.Done)
@@ -306,9 +316,11 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 	}
 	slices.SortStableFunc(overdue, func(a, b *Item) int { return a.Deadline.Compare(b.Deadline) })
 	slices.SortStableFunc(soon, func(a, b *Item) int { return a.Deadline.Compare(b.Deadline) })
-	if len(overdue) == 0 {
+	switch {
+	case len(overdue) == 0 && open: // an excluded row may be overdue: say nothing of it
+	case len(overdue) == 0:
 		s.WriteString(msgBriefNoOverdue)
-	} else {
+	default:
 		fmt.Fprintf(&s, msgBriefOverdue, len(overdue))
 		for i, it := range overdue {
 			if i > 0 {
@@ -327,6 +339,7 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 		}
 	}
 	s.WriteString("。")
+	s.WriteString(b.Apart)
 	return s.String()
 }
 

@@ -19,6 +19,12 @@ import (
 type UnitRows struct {
 	Unit string
 	Rows []RawRow
+	// Kept is set when the list is a report duban wrote (SPEC §9.3): its rows carry each item's
+	// last 落实状态, 完成日期 and 进展情况, which the form keeps for the unit to change.
+	Kept bool
+	// Excluded marks, by index in Rows, the rows the report's run excluded by errors (from its
+	// check file), sent back to be checked and filled in.
+	Excluded []bool
 }
 
 // masterRow is a master-list row with its item identity (ok false when the row is not a
@@ -34,13 +40,13 @@ type masterRow struct {
 // reader accepts, or a report duban wrote, by its 事项明细. Either is read whole or refused as
 // a unit's file is (a damaged one is never read in part). ok is false when the file cannot be
 // used at all; probs are the reader's and the row rules' findings (without 落实状态, which a
-// master list does not have). year is the reporting year its meetings without one take, 0
-// for the as-of year's.
-func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) (rows []masterRow, probs []Problem, ok bool) {
+// master list does not have); report is set when the list is a report duban wrote. year is
+// the reporting year its meetings without one take, 0 for the as-of year's.
+func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) (rows []masterRow, probs []Problem, ok, report bool) {
 	name := cmp.Or(ro.Name, filepath.Base(path))
 	book, err := openBook(path, ro)
 	if err != nil {
-		return nil, []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false
+		return nil, []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false, false
 	}
 	l := readBook(name, book, d, ro)
 	raws, probs := l.Rows, l.Problems
@@ -48,12 +54,12 @@ func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) 
 		// A report duban wrote, as the master list of the next round: its 事项明细.
 		t, err := writtenItems(name, book)
 		if err != nil {
-			return nil, []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false
+			return nil, []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false, false
 		}
-		raws, probs = t.asRows(), nil
+		raws, probs, report = t.asRows(), nil, true
 	}
 	if fileFailed(probs) {
-		return nil, probs, false
+		return nil, probs, false, false
 	}
 	v := NewValidator(d, asOf)
 	v.Assigned = true
@@ -80,42 +86,62 @@ func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) 
 		rows = append(rows, mr)
 	}
 	SortProblems(probs)
-	return rows, probs, true
+	return rows, probs, true, report
 }
 
 // SplitByUnit reads a master list and groups its items by 牵头单位 (units in the order they
 // first appear). Rows without a lead unit are left out with an error. ok is false when the
-// file cannot be read at all.
+// file cannot be read at all. A report duban wrote as the list (SPEC §9.3) gives rows that
+// keep their last status, and then each unit's rows that its run excluded by errors, marked.
 func SplitByUnit(path string, d *Dict, ro ReadOptions) (units []UnitRows, probs []Problem, ok bool) {
-	rows, probs, ok := readMaster(path, d, time.Now(), 0, ro)
+	rows, probs, ok, report := readMaster(path, d, time.Now(), 0, ro)
 	if !ok {
 		return nil, probs, false
 	}
 	at := map[string]int{}
-	for _, r := range rows {
-		if r.lead == "" {
-			continue
-		}
-		i, seen := at[r.lead]
+	add := func(lead string, r RawRow, excluded bool) {
+		i, seen := at[lead]
 		if !seen {
 			i = len(units)
-			at[r.lead] = i
-			units = append(units, UnitRows{Unit: r.lead})
+			at[lead] = i
+			units = append(units, UnitRows{Unit: lead, Kept: report})
 		}
-		units[i].Rows = append(units[i].Rows, r.raw)
+		u := &units[i]
+		u.Rows = append(u.Rows, r)
+		u.Excluded = append(u.Excluded, excluded)
+	}
+	for _, r := range rows {
+		if r.lead != "" && strings.TrimSpace(r.raw.Vals[FieldContent]) != "" {
+			add(r.lead, r.raw, false)
+		}
+	}
+	if report {
+		ex, ps := previousExcluded(path, d, ro)
+		probs = append(probs, ps...)
+		for _, r := range ex {
+			lead, _ := d.Unit(splitLead(r.Vals[FieldLead]).lead)
+			add(lead, r, true)
+		}
 	}
 	return units, probs, true
 }
 
 // Master is a master list (交办清单) as read for reconciling the reports with it (--expect).
 type Master struct {
+	// File is the list's name in its problems.
+	File string
 	rows []masterRow
+	// report is set when the list is a report duban wrote: it knows only the meetings that had
+	// items, so it is no record of the meetings held (SPEC §9.3).
+	report bool
+	// Problems are the list's own problems, at their cells as a ledger's (SPEC §9.3).
+	Problems []Problem
 }
 
 // ReadMaster reads the master list at expectPath for reconciling (SPEC §9). A list that cannot
 // be used is an error.
 func ReadMaster(expectPath string, o Options) (*Master, error) {
-	rows, probs, ok := readMaster(expectPath, o.Dict, o.AsOf, o.Year, o.Read)
+	rows, probs, ok, report := readMaster(expectPath, o.Dict, o.AsOf, o.Year, o.Read)
 	if !ok {
 		msg := "无法读取"
 		for _, p := range probs {
@@ -132,7 +158,8 @@ func ReadMaster(expectPath string, o Options) (*Master, error) {
 	if !slices.ContainsFunc(rows, func(mr masterRow) bool { return mr.lead != "" }) {
 		return nil, fmt.Errorf(msgMasterNoLeads, expectPath)
 	}
-	return &Master{rows: rows}, nil
+	name := cmp.Or(o.Read.Name, filepath.Base(expectPath))
+	return &Master{File: name, rows: rows, report: report, Problems: probs}, nil
 }
 
 // Reconcile compares the merged items with the master list (SPEC §9): every assigned item
@@ -165,6 +192,9 @@ func (m *Master) against(d *Dict, items []Item) (*Reconciliation, map[string]map
 		rec.Headers = append(rec.Headers, f.String())
 	}
 	rec.Missing, rec.Unreported = back.compare(rows, fields)
+	if m.report {
+		return rec, nil // 召开/涉及 and the gaps as without a master list
+	}
 	return rec, meetingKeys(master)
 }
 
@@ -229,8 +259,8 @@ func (s *reported) compare(rows []masterRow, fields []Field) (missing [][]string
 	due := map[string]int{}
 	var order []string
 	for _, mr := range rows {
-		if mr.lead == "" {
-			continue
+		if mr.lead == "" || strings.TrimSpace(mr.raw.Vals[FieldContent]) == "" {
+			continue // not an item: reported at its cell when the list was read
 		}
 		if due[mr.lead] == 0 {
 			order = append(order, mr.lead)

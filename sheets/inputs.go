@@ -19,8 +19,15 @@ const (
 	limitExcluded  = "%s报送的%d行因填写错误被排除"
 	limitOne       = "注：%s，其事项未计入本汇总。"
 	limitSeveral   = "注：%s，上述事项均未计入本汇总。"
-	limitBriefOne  = "注：%s，其中如有本次会议的事项，未计入以上数字，请核实。"
 	limitMoreUnits = "%s等%d个单位"
+)
+
+// More texts of 报送情况: the end of the messages of skipped files, which 已跳过 says once, and
+// a file whose rows all went into another's items.
+const (
+	skippedTail          = "，已跳过"
+	resultSuperseded     = "全部与%s重复，按%s计"
+	resultSupersededFile = "全部与 %s 重复，按其计"
 )
 
 // Submissions returns 报送情况: one row per input file and per file refused before reading,
@@ -115,6 +122,7 @@ func (f *FileResult) skippedWhole() bool { return f.Skipped && f.Rows == 0 }
 func (r *Report) noteItems() {
 	index := inputIndex(r.Inputs)
 	leads := make([]map[string]int, len(r.Inputs))
+	into := make([]map[string]bool, len(r.Inputs)) // the files each file's merged rows went into
 	see := func(p Pos, lead string) *FileResult {
 		i, ok := index[p.File]
 		if !ok {
@@ -140,6 +148,11 @@ func (r *Report) noteItems() {
 		for _, p := range it.Merged {
 			if f := see(p, lead); f != nil {
 				f.Merged++
+				i := index[p.File]
+				if into[i] == nil {
+					into[i] = map[string]bool{}
+				}
+				into[i][it.Src.File] = true
 			}
 		}
 	}
@@ -147,6 +160,11 @@ func (r *Report) noteItems() {
 		f := &r.Inputs[i]
 		if f.skippedWhole() {
 			continue
+		}
+		if len(into[i]) == 1 {
+			for g := range into[i] {
+				f.Into = g
+			}
 		}
 		f.Unit = unitFromFileName(f.File)
 		best := 0
@@ -162,15 +180,30 @@ func (r *Report) noteItems() {
 func (f *FileResult) Result() string {
 	switch {
 	case f.Failed != "" && f.Skipped:
-		return resultSkipped + "：" + f.Failed
+		return resultSkipped + "：" + strings.TrimSuffix(f.Failed, skippedTail)
 	case f.Failed != "":
 		return resultFailed + "：" + f.Failed
 	case f.Excluded > 0:
 		return fmt.Sprintf("%s：%d行有错误，未计入", resultPartly, f.Excluded)
 	case f.Rows == 0:
 		return resultCounted + "（未读取到数据行）"
+	case f.Superseded() != "":
+		return resultCounted + "：" + f.Superseded()
 	}
 	return resultCounted
+}
+
+// Superseded says that every row of f was merged into one other file's items, so that none is
+// counted from f itself — a 初稿 wholly taken over by its 终稿 (SPEC §6): 全部与终稿重复，按终稿计.
+// Empty otherwise.
+func (f *FileResult) Superseded() string {
+	if f.Counted > 0 || f.Merged == 0 || f.Excluded > 0 || f.Failed != "" || f.Into == "" {
+		return ""
+	}
+	if w := versionWord(f.Into); w != "" {
+		return fmt.Sprintf(resultSuperseded, w, w)
+	}
+	return fmt.Sprintf(resultSupersededFile, f.Into)
 }
 
 // Limits is the one sentence under the narrative on 汇总 saying what the figures leave out:
@@ -178,12 +211,6 @@ func (f *FileResult) Result() string {
 // had before), rows excluded by errors. It is empty when nothing is left out.
 func (r *Report) Limits() string {
 	return r.limits(limitOne, limitSeveral)
-}
-
-// BriefLimits is the sentence a meeting's briefing carries when anything limits the figures:
-// the rows left out may hold items of that meeting, which the briefing cannot count.
-func (r *Report) BriefLimits() string {
-	return r.limits(limitBriefOne, limitBriefOne)
 }
 
 func (r *Report) limits(one, several string) string {

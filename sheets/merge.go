@@ -303,6 +303,10 @@ func (w *winners) dupProblem(lost, win *Item) Problem {
 		return w.versionDiffers(lost, win)
 	}
 	p := dupKind(lost, win, returned)
+	if p.Kind == DuplicateConflict && w.newer(win, lost) == 0 && w.byLead(win) && !w.byLead(lost) {
+		// Not the more advanced status: the lead unit's own report counts (SPEC §6).
+		p.Msg = fmt.Sprintf(msgDupLead, win.Src.String(), statusText(lost), statusText(win), win.Lead, win.Src.String())
+	}
 	// A deadline moved between two reports of one item (a unit answering a reminder with a
 	// later 完成时限 takes an overdue item off the list): counted as the winner says, but never
 	// without a word.
@@ -318,7 +322,7 @@ func dupKind(lost, win *Item, returned bool) Problem {
 	p := Problem{Pos: lost.Src, Scope: ScopeRow, Level: Notice, Kind: DuplicateMerged, Field: FieldContent.String(), Raw: lost.Content}
 	if returned {
 		// The unit's answer to a reminder updates its earlier row: a notice, not a conflict.
-		p.Kind, p.Msg = ReminderUpdate, fmt.Sprintf(msgReminderUpdate, win.Src.RowRef())
+		p.Kind, p.Msg = ReminderUpdate, fmt.Sprintf(msgReminderUpdate, win.Src.String())
 		if !lost.HasDeadline() && win.HasDeadline() {
 			p.Field, p.Raw = FieldDeadline.String(), ""
 			p.Msg += fmt.Sprintf(msgReminderDeadline, win.Deadline.Format(time.DateOnly))
@@ -337,14 +341,14 @@ func dupKind(lost, win *Item, returned bool) Problem {
 	case zhtext.Fold(lost.Content) != zhtext.Fold(win.Content) && lost.Status == win.Status:
 		p.Field = FieldID.String()
 		p.Raw = lost.ID
-		p.Msg = fmt.Sprintf(msgDupByID, win.Src.RowRef(), lost.ID)
+		p.Msg = fmt.Sprintf(msgDupByID, win.Src.String(), lost.ID)
 	case lost.Status != win.Status:
 		p.Level, p.Kind = Warning, DuplicateConflict
 		p.Field = FieldStatus.String()
 		p.Raw = lost.StatusRaw
-		p.Msg = fmt.Sprintf(msgDupConflict, win.Src.RowRef(), lost.StatusRaw, win.StatusRaw, win.Status, win.Src.RowRef())
+		p.Msg = fmt.Sprintf(msgDupConflict, win.Src.String(), lost.StatusRaw, win.StatusRaw, win.Status, win.Src.String())
 	default:
-		p.Msg = fmt.Sprintf(msgDupSame, win.Src.RowRef())
+		p.Msg = fmt.Sprintf(msgDupSame, win.Src.String())
 	}
 	return p
 }

@@ -76,14 +76,14 @@ func TestMerge(t *testing.T) {
 		levels = append(levels, p.Level.String()+" "+p.Pos.String()+" "+p.Msg)
 	}
 	want := []string{
-		"警告 市教育局.xlsx!台账!A5 与 市教育局（终稿）.xlsx!台账!5 是同一事项，落实状态不同（此处“未启动”，彼处“推进中”）；市教育局（终稿）.xlsx 是同一单位台账的较新版本，按其计",
+		"警告 市教育局.xlsx!台账!A5 与 市教育局（终稿）.xlsx!台账!A5 是同一事项，落实状态不同（此处“未启动”，彼处“推进中”）；市教育局（终稿）.xlsx 是同一单位台账的较新版本，按其计",
 		"警告 市教育局（终稿）.xlsx 与 市教育局.xlsx 是同一单位台账的两个版本：1项落实状态不同，按本文件（较新版本）计",
 		"警告 市水利局.xlsx!台账!A8 与本表第3行是同一事项（类别、会议、事项内容、牵头单位相同），只计一次",
-		"警告 市财政局（初稿）.xlsx!台账!A3 与 市财政局（终稿）.xlsx!台账!4 是同一事项，落实状态不同（此处“推进中”，彼处“已完成”）；市财政局（终稿）.xlsx 是同一单位台账的较新版本，按其计",
+		"警告 市财政局（初稿）.xlsx!台账!A3 与 市财政局（终稿）.xlsx!台账!A4 是同一事项，落实状态不同（此处“推进中”，彼处“已完成”）；市财政局（终稿）.xlsx 是同一单位台账的较新版本，按其计",
 		"警告 市财政局（终稿）.xlsx 与 市财政局（初稿）.xlsx 是同一单位台账的两个版本：1项落实状态不同，按本文件（较新版本）计",
-		"提示 市交通局.xlsx!台账!A9 与 市商务局.xlsx!台账!3 是同一事项，重复报送，只计一次",
-		"提示 市城管局.xlsx!台账!A3 与 市交通局.xlsx!台账!10 是同一事项，重复报送，只计一次",
-		"提示 市教育局（初稿）.xlsx!台账!A9 与 市教育局（终稿）.xlsx!台账!9 是同一事项，重复报送，只计一次",
+		"提示 市交通局.xlsx!台账!A9 与 市商务局.xlsx!台账!A3 是同一事项，重复报送，只计一次",
+		"提示 市城管局.xlsx!台账!A3 与 市交通局.xlsx!台账!A10 是同一事项，重复报送，只计一次",
+		"提示 市教育局（初稿）.xlsx!台账!A9 与 市教育局（终稿）.xlsx!台账!A9 是同一事项，重复报送，只计一次",
 	}
 	if !reflect.DeepEqual(levels, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(levels, "\n"), strings.Join(want, "\n"))
@@ -162,7 +162,7 @@ func TestMergeByID(t *testing.T) {
 		got = append(got, p.String())
 	}
 	want := []string{
-		"市财政局.xlsx!台账!A4: 提示: 与 市财政局（终稿）.xlsx!台账!4 编号同为“2”（事项内容的写法不同），按同一事项只计一次",
+		"市财政局.xlsx!台账!A4: 提示: 与 市财政局（终稿）.xlsx!台账!A4 编号同为“2”（事项内容的写法不同），按同一事项只计一次",
 	}
 	if earlier != 3 || len(got) != 4 || got[3] != want[0] {
 		t.Errorf("%d items only in the earlier version, problems:\n%s", earlier, strings.Join(got, "\n"))

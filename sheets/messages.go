@@ -41,6 +41,7 @@ const (
 	msgDupSameID             = "与本表第%d行的编号同为“%s”，按同一事项只计一次；如不是同一事项，请改正编号"
 	msgDupByID               = "与 %s 编号同为“%s”（事项内容的写法不同），按同一事项只计一次"
 	msgDupConflict           = "与 %s 是同一事项，但落实状态不同（此处“%s”，彼处“%s”），按更进一步的“%s”（来源 %s）计"
+	msgDupLead               = "与 %s 是同一事项，但落实状态不同（此处“%s”，彼处“%s”），按牵头单位%s自己的报送（来源 %s）计"
 	msgDupSame               = "与 %s 是同一事项，重复报送，只计一次"
 )
 
@@ -62,7 +63,11 @@ const (
 	msgTooBig        = "文件解压后超过%s（约%s），已拒绝读取；如确属正常文件，请用 --max-unzip 调大上限"
 	msgCannotOpen    = "无法打开文件（%s），请确认文件存在且未被其他程序独占"
 	msgOwnReport     = "这是duban生成的汇总表，不再重复汇总，已跳过"
-	msgOwnAnnotated  = "这是duban写出的批注副本（check --annotate），原台账也在汇总之列，不再重复汇总，已跳过；如是单位改好后退回的文件，请用它替换原台账后再汇总"
+	msgOwnOutput     = "这是duban生成的%s，不是单位报送的台账，已跳过"
+	// a form or reminder duban wrote that no program saved since: sent out, not yet returned
+	msgUnfilled         = "这是duban生成的%s，生成后没有被修改保存过，尚未填写，已跳过"
+	msgAnnotatedUnsaved = "这是duban写出的批注副本（check --annotate），生成后没有被修改保存过，尚未填写，已跳过；单位改好保存后退回的副本会按其台账汇总"
+	msgOwnAnnotated     = "这是duban写出的批注副本（check --annotate），原台账也在汇总之列，不再重复汇总，已跳过；如是单位改好后退回的文件，请用它替换原台账后再汇总"
 	// an annotated copy without its original among the inputs: the unit's corrected return
 	msgAnnotatedReturned = "这是duban写出的批注副本（check --annotate），按单位改好后退回的台账汇总（“问题清单”工作表不计）"
 	msgBlankForm         = "未填报任何事项：这是下发的报送模板，台账中只有表头，请单位填写后重新报送"
@@ -220,9 +225,9 @@ const (
 // comparison with the previous report (SPEC §9.1–§9.3).
 const (
 	msgBriefNoName     = "请用 --meeting 指定会议，如 --meeting 市政府常务会议第14次，或只写类别 --meeting 常务会 表示最近一次"
-	msgBriefNoCategory = "无法从“%s”识别会议类别；报表中的会议有：%s"
-	msgBriefNoItems    = "“%s”属于%s，但报表中没有该类会议的事项；报表中的会议有：%s"
-	msgBriefNotFound   = "报表中没有“%s”的事项；相近的会议有：%s"
+	msgBriefNoCategory = "无法从“%s”识别会议类别；台账中的会议有：%s"
+	msgBriefNoItems    = "“%s”属于%s，但台账中没有该类会议的事项；台账中的会议有：%s"
+	msgBriefNotFound   = "台账中没有“%s”的事项；相近的会议有：%s"
 
 	msgBriefCounts      = "%s议定事项%d项，已落实%d项"
 	msgBriefAllDone     = "%s议定事项%d项，已全部落实。"
@@ -286,6 +291,7 @@ const (
 	sysIsDir      = "这是一个文件夹，不是文件"
 	sysCut        = "文件不完整"
 	sysOther      = "系统无法读取"
+	sysLocked     = "文件正被其他程序独占打开，请关闭后重试"
 )
 
 // The names of the kinds of problem (ProblemKind), as the terminal counts the notices:
@@ -320,6 +326,7 @@ var kindNames = [numProblemKinds]string{
 	OwnReport:            "跳过duban生成的汇总表",
 	OwnAnnotated:         "跳过批注副本",
 	AnnotatedReturned:    "批注副本按退回台账汇总",
+	Unfilled:             "跳过尚未填写的模板或催办单",
 	NotWorkbook:          "跳过非Excel文件",
 	SheetRenamed:         "副本中工作表改名",
 	StatusMeaning:        "落实状态按词义归类",
@@ -357,12 +364,21 @@ var kindNames = [numProblemKinds]string{
 	VersionDiffers:        "同一单位台账的版本不同",
 	VersionOnlyEarlier:    "只见于较早版本的事项",
 	UnitAbsent:            "应报送单位未报送",
+	DeadlineExtended:      "延期",
+	ScheduleColumn:        "进度列按内容识别",
+	CheckFileMissing:      "上期核对工作簿无法使用",
 	SuggestionDeadline:    "建议提案按默认办理时限",
 	SuggestionValue:       "办理结果或满意度无法归类",
 }
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
 const msgSheetRenamed = "工作表名称“%s”不符合Excel的规定（最长31个字符，不含 []:*?/\\ 等），副本中改为“%s”"
+
+// ownKindName names each kind of document duban writes in the notice that skips it.
+var ownKindName = map[Mark]string{
+	MarkReport: "汇总表", MarkCheck: "核对工作簿", MarkBrief: "会议通报", MarkBulletin: "通报",
+	MarkForm: "报送模板", MarkReminder: "催办单", MarkAnnotated: "批注副本", MarkConfig: "词典工作簿",
+}
 
 // Messages of the reader for OpenDocument spreadsheets (.ods).
 const (
@@ -433,6 +449,55 @@ const msgFarCells = "%s列以右还有单元格（%d行，第一个在%s），�
 
 // msgPastLimit: a worksheet with rows past 1,048,576 or cells past column XFD (issue 20).
 const msgPastLimit = "工作表超出Excel的范围（超过1048576行或超过XFD列），Excel和WPS只能显示其中一部分，整个文件未读取；请单位在Excel中核对后另存再发送"
+
+// Extensions (SPEC §4.2), progress against schedule (§4.3) and the on-time rate (§7).
+const (
+	msgExtended             = "经批准延期：完成时限由%s调整为%s，逾期按调整后时限计算"
+	msgExtensionOnly        = "调整后时限“%s”：原无明确时限，按%s计算逾期"
+	msgExtensionRequested   = "落实状态为“%s”，延期未经批准，按原定时限（%s）考核"
+	msgExtensionNoDate      = "落实状态为“%s”，但未写明调整后的时限，按原定时限（%s）计算；请在调整后时限列或状态中写明，如 已延期（至2025年3月31日）"
+	msgDecimalMonthExtended = "调整后时限“%s”填在数字格式的单元格里，是一个小数：2024.1 和 2024.10 在数字格式下是同一个数，无法确定是几月；请写成 2024年10月底前 这样的文字，或填写日期"
+	msgScheduleNarrative    = "“%s”列填的不是超进度、达进度、滞后这样的进度词，按%s读取"
+	msgScheduleChosen       = "“%s”列填的是超进度、达进度、滞后这样的进度词，按进度读取；落实状态按“%s”列读取"
+	msgScheduleAsStatus     = "表中没有落实状态列，“%s”列填的是已完成、超进度、欠进度这样的状态词，按此列统计落实状态，超进度、达进度、欠进度记为进度"
+	msgScheduleIgnored      = "“%s”列填的不是超进度、达进度、滞后这样的进度词，已有进展情况列，此列不读取"
+	// an 已落实 item with a deadline and no 完成日期: in 应办结, not 按期办结
+	msgDoneMissingOnTime = "；按期办结率中计为未按期办结"
+
+	// the lines under 汇总's table (Report.SummaryNotes) and the narrative's rate
+	lineOnTime        = "按期办结率%s（按期办结%d项，应办结%d项）。"
+	lineOnTimeNone    = "按期办结率：暂无应办结事项。"
+	lineOnTimeDue     = "应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。"
+	lineOnTimeDone    = "按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。"
+	lineExtended      = "经批准延期%d项（逾期按调整后时限计算）。"
+	lineSchedule      = "推进中%d项，其中%s、滞后%d项。"
+	lineScheduleOn    = "达到序时进度%d项"
+	lineScheduleAhead = "（含超进度%d项）"
+	lineScheduleRest  = "，其余%d项未说明进度。"
+	narrativeOnTime   = "，按期办结率%s"
+)
+
+// The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,
+// and what the clerk must check on the terminal.
+const (
+	msgBriefExcluded      = "另有%d项因填写有误未计入（%s），请单位更正。"
+	msgBriefExcludedValue = "，%s“%s”"
+	msgBriefExcludedBlank = "，%s未填写"
+	msgBriefExcludedMore  = "等"
+	msgBriefCheckCounted  = "%s：%s的事项因填写错误未计入，通报中已另行说明，请退回单位更正"
+	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
+	msgBriefCheckRead     = "%s：%d行读取时被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckAbsent   = "%s本期未报送台账，其中如有本次会议的事项，未计入通报，请核实"
+)
+
+// Messages of a report used as the master list of the next round (SPEC §9.3).
+const (
+	msgCarryNoCheck     = "上期汇总表的核对工作簿%s，上期因填写错误未计入的事项无法列入模板；请把核对工作簿与汇总表放在同一文件夹后重新生成"
+	msgCarryCheckAbsent = "不在汇总表旁"
+	msgCarryNoSheet     = "中没有“%s”工作表"
+	msgCarryCheckBad    = "无法读取（%s）"
+)
 
 // 建议提案 (SPEC §9.5): the default deadline, the values that fit no class, and the sentence of
 // the narrative in the form offices publish (承办人大代表建议117件、政协委员提案89件，办复率100%，

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/duban/duban/internal/syserr"
 	"github.com/duban/duban/internal/xlsx"
 )
 
@@ -133,6 +134,8 @@ func sizeText(n int64) string {
 func sysErrText(err error) string {
 	var pe *fs.PathError
 	switch {
+	case syserr.Of(err) == syserr.Locked:
+		return sysLocked
 	case errors.Is(err, fs.ErrNotExist):
 		return sysNotExist
 	case errors.Is(err, fs.ErrPermission):

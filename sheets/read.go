@@ -49,7 +49,10 @@ type Ledger struct {
 	Problems []Problem
 	Sheets   []SheetTally // one per ledger sheet, in workbook order
 	Unit     string       // the unit its first 填报单位 line names, "" if none
-	Form     bool         // a form or reminder duban wrote, filled in by the unit
+	Form     bool         // a form or reminder duban wrote, filled in and saved by the unit
+	// Returned is set for a form, reminder or annotated copy duban wrote that a program saved
+	// since (SPEC §2): the unit's return, a later version of its ledger (§6).
+	Returned bool
 }
 
 // ReadLedger is ReadFile with the tally of each ledger sheet's rows.
@@ -92,7 +95,7 @@ func readWith(name string, d *Dict, read func(*reader) error) (l Ledger) {
 	if r.form && len(r.rows) == 0 && Count(r.probs, Error) == 0 {
 		r.probs = append(r.probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Warning, Kind: BlankForm, Msg: msgBlankForm})
 	}
-	return Ledger{Rows: r.rows, Problems: r.probs, Sheets: r.tallies, Unit: r.lineUnit, Form: r.form}
+	return Ledger{Rows: r.rows, Problems: r.probs, Sheets: r.tallies, Unit: r.lineUnit, Form: r.form, Returned: r.returned}
 }
 
 // fileError is why a whole file was refused; its text is the user's message.
@@ -116,6 +119,10 @@ type reader struct {
 	form     bool         // a submission form written by duban template
 	lineUnit string       // the unit of the first 填报单位 line above a header, "" if none
 	tallies  []SheetTally // what became of the rows of each ledger sheet
+	// props are the document properties of a workbook duban marked, nil when unknown (not
+	// read, or unreadable: then it counts as saved since).
+	props    *xlsx.Props
+	returned bool // Ledger.Returned
 }
 
 // notice gives a notice of kind k about the part of the file s that p points at.
@@ -138,6 +145,11 @@ func (r *reader) read(ra io.ReaderAt, size int64, opt ReadOptions) error {
 	if err != nil {
 		return openError(r.file, err)
 	}
+	if MarkOf(book.Description) != NotOwn {
+		if p, err := xlsx.ReadProps(ra, size); err == nil {
+			r.props = &p
+		}
+	}
 	return r.readSheets(book, opt)
 }
 
@@ -148,23 +160,16 @@ func (r *reader) readSheets(book *xlsx.Book, opt ReadOptions) error {
 	for i, s := range book.Sheets {
 		names[i] = s.Name
 	}
-	if book.Description == ReportDescription || isOwnReportByNames(names) {
-		r.notice(OwnReport, ScopeFile, Pos{}, "", msgOwnReport)
+	if !r.ownFile(book, names, opt) {
 		return nil
 	}
-	annotated := book.Description == AnnotatedDescription && slices.Contains(names, SheetIssues)
-	if annotated && opt.Twin {
-		r.notice(OwnAnnotated, ScopeFile, Pos{}, "", msgOwnAnnotated)
-		return nil
-	}
-	if annotated {
-		r.notice(AnnotatedReturned, ScopeFile, Pos{}, "", msgAnnotatedReturned)
-	}
-	r.form = book.Description == FormDescription
+	mark := MarkOf(book.Description)
+	annotated := mark == MarkAnnotated && slices.Contains(names, SheetIssues)
+	r.form = mark == MarkForm || mark == MarkReminder
 	ledgers := 0
 	for _, s := range book.Sheets {
 		switch {
-		case book.Description == FormDescription && (s.Name == FormGuideSheet || s.Name == FormListSheet):
+		case r.form && (s.Name == FormGuideSheet || s.Name == FormListSheet):
 			continue // a returned submission form: its instructions and lists need no notice
 		case annotated && s.Name == SheetIssues:
 			continue // the list of problems duban added to the copy
@@ -188,6 +193,44 @@ func (r *reader) readSheets(book *xlsx.Book, opt ReadOptions) error {
 		r.probs = []Problem{{Pos: Pos{File: r.file}, Scope: ScopeFile, Level: Error, Kind: NoLedger, Msg: msg}}
 	}
 	return nil
+}
+
+// ownFile reads duban's mark on book, whose sheets are named names (SPEC §2, §9), and
+// reports whether its sheets are to be read: not those of a report, check file, briefing or
+// dictionary (never merged), nor of a form, reminder or annotated copy nobody saved since
+// duban wrote it (尚未填写); those are skipped with a notice. One saved since is the unit's
+// return (r.returned).
+func (r *reader) ownFile(book *xlsx.Book, names []string, opt ReadOptions) bool {
+	mark := MarkOf(book.Description)
+	switch {
+	case mark == MarkReport || mark == NotOwn && isOwnReportByNames(names):
+		r.notice(OwnReport, ScopeFile, Pos{}, "", msgOwnReport)
+		return false
+	case mark.Output():
+		r.notice(OwnReport, ScopeFile, Pos{}, "", fmt.Sprintf(msgOwnOutput, ownKindName[mark]))
+		return false
+	case !mark.Returnable():
+		return true
+	}
+	if mark == MarkAnnotated && !slices.Contains(names, SheetIssues) {
+		return true // the mark without duban's 问题清单: a program copied the properties along
+	}
+	saved := r.props == nil || SavedSince(*r.props)
+	switch {
+	case !saved && mark == MarkAnnotated && opt.Twin:
+		r.notice(OwnAnnotated, ScopeFile, Pos{}, "", msgOwnAnnotated)
+		return false
+	case !saved && mark == MarkAnnotated:
+		r.notice(OwnAnnotated, ScopeFile, Pos{}, "", msgAnnotatedUnsaved)
+		return false
+	case !saved:
+		r.notice(Unfilled, ScopeFile, Pos{}, "", fmt.Sprintf(msgUnfilled, ownKindName[mark]))
+		return false
+	case mark == MarkAnnotated:
+		r.notice(AnnotatedReturned, ScopeFile, Pos{}, "", msgAnnotatedReturned)
+	}
+	r.returned = true
+	return true
 }
 
 type cellRange struct{ c1, r1, c2, r2 int }

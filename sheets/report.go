@@ -17,6 +17,9 @@ type Report struct {
 	RowsRead   int // N: non-blank data rows read
 	Duplicates int // K: rows merged into another row of the same item
 	Excluded   int // E: rows excluded by errors
+	// ExcludedRows are the rows validation excluded, with what can still be read of them
+	// (their meeting, unit, status), in the order of the files given.
+	ExcludedRows []ExcludedRow
 	// Sheets tells, for each ledger sheet read, what became of its rows (for 报送情况), in
 	// the order of the files given.
 	Sheets []SheetTally
@@ -30,6 +33,10 @@ type Report struct {
 	Overdue    []Flagged       // most days overdue first
 	DueSoon    []Flagged       // fewest days left first
 	NoDeadline []*Item         // open items without a deadline
+	// Extended is how many items are measured against an approved extension (经批准延期).
+	Extended int
+	// Schedules are the items under way by their progress against schedule (进度).
+	Schedules ScheduleCounts
 
 	Gaps []MeetingGap // meeting categories whose session numbers have gaps
 
@@ -128,6 +135,8 @@ type Counts struct {
 	NotStarted int // 未启动
 	Overdue    int // 逾期
 	DueSoon    int // 临期
+	Due        int // 应办结: a deadline past, or 已落实 (按期办结率's denominator)
+	OnTime     int // 按期办结: 已落实 by the deadline
 }
 
 // Rate returns 落实率 = 已落实 / 事项数, the exact ratio (0 for no items).
@@ -190,6 +199,12 @@ type FileResult struct {
 	// when its rows were read.
 	Failed  string
 	Skipped bool // Failed is a skip (a notice), not an error
+	// Returned is set for a form, reminder or annotated copy duban wrote that the unit filled
+	// in and saved (Ledger.Returned): a later version of its ledger.
+	Returned bool
+	// Into is the one file all the rows merged from this file went into (a 初稿 into its 终稿),
+	// "" when none or several.
+	Into string
 }
 
 // UnitStats is one row of 单位统计.

@@ -32,6 +32,9 @@ type Options struct {
 	// Progress, if set, is called after each file is read, from the calling goroutine's
 	// point of view in no particular order, with the number of files done and rows so far.
 	Progress func(filesDone, filesTotal, rows int)
+	// Reading, if set, is called as each file (named as in problems) of filesTotal is begun
+	// (begin) and when it is read, from the goroutines reading, so that a slow file can be named.
+	Reading func(file string, filesTotal int, begin bool)
 }
 
 // Build runs the pipeline on the named workbooks and returns the report, reconciled with the
@@ -63,6 +66,7 @@ func Build(files []string, o Options) *Report {
 	r.Year = year.Year
 	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
 	r.Duplicates = dups
+	r.ExcludedRows = t.excludedRows
 	r.Office = o.Office
 	r.Created = o.Created
 	r.Inputs = b.outcomes()
@@ -117,11 +121,16 @@ type fileRun struct {
 	v         validation  // of its rows, under way
 	later     []parsedRow // rows left to validate once the reporting year is known
 	unit      string      // the 牵头单位 most of its rows name (rowsUnit)
+	excluded  []ExcludedRow
 }
 
 // read reads file i and validates its rows, or keeps those that need the run's reporting
 // year for later, and counts their meeting dates' years.
 func (b *run) read(i int) {
+	if b.o.Reading != nil {
+		b.o.Reading(b.names[i], len(b.files), true)
+		defer b.o.Reading(b.names[i], len(b.files), false)
+	}
 	ro := b.o.Read
 	ro.Name = b.names[i]
 	ro.Twin = b.twins[i]
@@ -134,7 +143,7 @@ func (b *run) read(i int) {
 		read += t.Rows[RowExcluded]
 		excluded += t.Rows[RowExcluded]
 	}
-	out := FileResult{File: b.names[i], Rows: read, Excluded: excluded}
+	out := FileResult{File: b.names[i], Rows: read, Excluded: excluded, Returned: l.Returned}
 	for _, p := range l.Problems {
 		out.note(p)
 	}
@@ -159,7 +168,7 @@ func (b *run) read(i int) {
 		b.close(i)
 	}
 	b.mu.Lock()
-	b.versions[b.names[i]] = LedgerVersion(b.names[i], l.Unit, time.Time{}, l.Form)
+	b.versions[b.names[i]] = LedgerVersion(b.names[i], l.Unit, time.Time{}, l.Returned)
 	for y, n := range seen {
 		b.years[y] += n
 	}
@@ -190,6 +199,7 @@ func (b *run) close(i int) {
 	r := &b.results[i]
 	items, excluded, vps := b.v.close(&r.v)
 	r.items, r.rowProbs = items, vps
+	r.excluded = r.v.left
 	r.out.Valid = len(items)
 	r.out.Excluded += excluded
 	for _, p := range vps {
@@ -211,6 +221,7 @@ func (b *run) outcomes() []FileResult {
 type totals struct {
 	files, rowsRead, excluded int
 	sheets                    []SheetTally
+	excludedRows              []ExcludedRow
 }
 
 // collect returns the items of all files and their problems: in file order, read problems
@@ -229,6 +240,7 @@ func (b *run) collect() (items []Item, probs []Problem, t totals) {
 		t.sheets = append(t.sheets, r.sheets...)
 		t.rowsRead += r.out.Rows
 		t.excluded += r.out.Excluded
+		t.excludedRows = append(t.excludedRows, r.excluded...)
 		if !fileFailed(r.readProbs) {
 			t.files++
 		}

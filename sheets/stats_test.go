@@ -46,15 +46,15 @@ func TestSummarizeDefinitions(t *testing.T) {
 		t.Fatalf("categories = %+v", r.Categories)
 	}
 	want := CategoryStats{Name: "市政府常务会议", Kind: KindMeeting, Meetings: 2, Complete: true, // 第1、2次
-		Counts: Counts{Items: 5, Done: 1, InProgress: 3, NotStarted: 1, Overdue: 1, DueSoon: 2}}
+		Counts: Counts{Items: 5, Done: 1, InProgress: 3, NotStarted: 1, Overdue: 1, DueSoon: 2, Due: 2, OnTime: 1}} // a on time, b past
 	if r.Categories[0] != want {
 		t.Errorf("市政府常务会议 = %+v, want %+v", r.Categories[0], want)
 	}
-	wantDoc := CategoryStats{Name: "市长批示件", Kind: KindDoc, Counts: Counts{Items: 3, Done: 1, InProgress: 1, NotStarted: 1, Overdue: 1}}
+	wantDoc := CategoryStats{Name: "市长批示件", Kind: KindDoc, Counts: Counts{Items: 3, Done: 1, InProgress: 1, NotStarted: 1, Overdue: 1, Due: 2}} // g late, h past; f none
 	if r.Categories[1] != wantDoc {
 		t.Errorf("市长批示件 = %+v, want %+v", r.Categories[1], wantDoc)
 	}
-	wantTotal := CategoryStats{Name: "合计", Meetings: 2, Counts: Counts{Items: 8, Done: 2, InProgress: 4, NotStarted: 2, Overdue: 2, DueSoon: 2}}
+	wantTotal := CategoryStats{Name: "合计", Meetings: 2, Counts: Counts{Items: 8, Done: 2, InProgress: 4, NotStarted: 2, Overdue: 2, DueSoon: 2, Due: 4, OnTime: 1}}
 	if r.Total != wantTotal {
 		t.Errorf("合计 = %+v, want %+v", r.Total, wantTotal)
 	}
@@ -175,7 +175,8 @@ func TestLeaderStats(t *testing.T) {
 		mk("张副市长", NotStarted, time.Time{}, 6),
 	}, testDict(t), asOf, 7)
 	want := []LeaderStats{
-		{Leader: "王副市长", Counts: Counts{Items: 2, Done: 1, InProgress: 1, Overdue: 1}},
+		// 王副市长: one 已落实 without 完成日期 and one open past its deadline, both due, neither on time
+		{Leader: "王副市长", Counts: Counts{Items: 2, Done: 1, InProgress: 1, Overdue: 1, Due: 2}},
 		{Leader: "（未填写）", Counts: Counts{Items: 2, Done: 1, NotStarted: 1, DueSoon: 1}},
 		{Leader: "李副市长", Counts: Counts{Items: 1, InProgress: 1, DueSoon: 1}},
 		{Leader: "张副市长", Counts: Counts{Items: 1, NotStarted: 1}},
@@ -273,11 +274,11 @@ func TestSubmissionsAndLimits(t *testing.T) {
 	}
 	want := []string{
 		"市教育局.xlsx|市教育局||0|0|0|1|0|0|未能读取：文件已损坏",
-		"市财政局（初稿）.xlsx|市财政局|台账|1|0|1|0|0|1|已计入",
+		"市财政局（初稿）.xlsx|市财政局|台账|1|0|1|0|0|1|已计入：全部与终稿重复，按终稿计", // not 计入0项 and 已计入
 		"市财政局（终稿）.xlsx|市财政局|台账|2|2|0|0|0|0|已计入",
-		"旧汇总.xlsx|||0|0|0|0|0|1|已跳过：这是duban生成的汇总表，不再重复汇总，已跳过",
+		"旧汇总.xlsx|||0|0|0|0|0|1|已跳过：这是duban生成的汇总表，不再重复汇总", // 已跳过 said once
 		"统计.xlsx|市统计局|台账|3|1|0|2|0|0|部分行已排除：2行有错误，未计入",
-		"说明.txt|||0|0|0|0|0|1|已跳过：不是工作簿，已跳过",
+		"说明.txt|||0|0|0|0|0|1|已跳过：不是工作簿",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("报送情况:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -20,10 +20,6 @@ import (
 // between sessions (闭会期间). They are counted in a table of their own, never among the
 // supervised items (Summarize).
 
-// Suggestion reports whether f is a column of 建议提案 only (领衔人, 办理结果, 答复日期,
-// 满意度): the 督查 submission form does not offer it.
-func (f Field) Suggestion() bool { return f >= FieldProposer && f <= FieldSatisfaction }
-
 // The classes of 办理结果 and their words, as the 办理 rules define them: "已经解决或基本解决的
 // (A类)…正在解决或有关工作已启动的(B类)…已列入规划逐步解决的(C类)…留作参考或不可行,需解释说明的
 // (D类)" (a county's 2020年度人大建议办理总体情况, quoted in /work/research-22.md §1); 甘肃省政协

@@ -22,6 +22,7 @@ type rowInput struct {
 	DeadlineNum bool   // the 完成时限 cell holds a number (2024.6 typed into a number cell)
 	Status      string `zh:"落实状态" validate:"status"`
 	Done        string `zh:"完成日期"`
+	Extended    string `zh:"调整后时限" validate:"extended"`
 	Group       string // the group heading above the row
 	// StatusAllBlank: the row's sheet has a 落实状态 column blank in every row
 	StatusAllBlank bool
@@ -31,7 +32,7 @@ type rowInput struct {
 
 	// What parse found, once (parsedRow): a category, a readable deadline, a 建议提案
 	// (SPEC §9.5), which needs no 落实状态.
-	categoryOK, deadlineOK, suggestion bool
+	categoryOK, deadlineOK, extendedOK, suggestion bool
 }
 
 // itemInput is a parsed row as the warning rules see it.
@@ -40,6 +41,7 @@ type itemInput struct {
 	Suggestion  bool // a 建议提案: answered by a 办理结果 without its 答复日期 is no fault
 	AsOf        time.Time
 	MeetingDate time.Time
+	Deadline    bool      // the item has a deadline: one 已落实 without 完成日期 is not on time (SPEC §7)
 	Done        time.Time `zh:"完成日期" validate:"done_given,done_not_future,done_after_meeting,done_only_closed"`
 }
 
@@ -71,6 +73,9 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	}, true))
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
 		return fl.Parent().FieldByName("deadlineOK").Bool()
+	}, true))
+	must(v.errors.RegisterValidation("extended", func(fl validator.FieldLevel) bool {
+		return fl.Parent().FieldByName("extendedOK").Bool()
 	}, true))
 	must(v.errors.RegisterValidation("content", func(fl validator.FieldLevel) bool {
 		return !placeholder(fl.Field().String())
@@ -196,7 +201,7 @@ func unifyKinds(d *Dict, items []Item, others ...[]Item) {
 // unreadable value there excludes the row.
 func decisive(f Field) bool {
 	switch f {
-	case FieldCategory, FieldMeeting, FieldContent, FieldLead, FieldDeadline, FieldStatus:
+	case FieldCategory, FieldMeeting, FieldContent, FieldLead, FieldDeadline, FieldStatus, FieldExtended:
 		return true
 	}
 	return false
@@ -227,6 +232,7 @@ type validation struct {
 	named    sheetCategories
 	hinted   sheetCategories // the sheets whose title or columns gave rows their 建议 category
 	dated    sheetCategories // the sheets whose name gave rows their meeting's date
+	left     []ExcludedRow   // the rows excluded, with what can be read of them (SPEC §9.1)
 }
 
 // add finishes parsed row p into s.
@@ -235,6 +241,7 @@ func (v *Validator) add(s *validation, p *parsedRow) {
 	s.probs = append(s.probs, ps...)
 	if !ok {
 		s.excluded++
+		s.left = append(s.left, v.excludedRow(p, ps))
 		return
 	}
 	s.items = append(s.items, it)
@@ -334,6 +341,7 @@ func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, o
 	probs = append(probs, p.dates.probs...)
 	v.rowDeadline(p, &probs)
 	status, done := v.rowStatus(p, &probs)
+	deadline, original := v.rowExtension(p, &probs)
 	m, name := v.rowMeeting(p, cat, &probs)
 	lead, co := v.rowLead(r, &probs)
 	d := &p.dates
@@ -341,8 +349,9 @@ func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, o
 		ID: trimmed(r, FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
 		MeetingName: name, MeetingDate: d.meeting,
 		Content: in.Content, Parent: r.Parent, Lead: lead, Co: co, Leader: trimmed(r, FieldLeader),
-		Deadline: d.deadline.Date, Status: status, StatusRaw: in.Status, Done: done,
+		Deadline: deadline, Status: status, StatusRaw: in.Status, Done: done,
 		Progress: trimmed(r, FieldProgress), Note: trimmed(r, FieldNote), Src: r.Pos,
+		Original: original, Schedule: v.rowSchedule(r, in.Status),
 	}
 	if cat.Kind == KindSuggestion {
 		v.suggestion(p, &it, &probs)
@@ -490,7 +499,8 @@ func (v *Validator) rowLead(r *RawRow, probs *[]Problem) (lead, co string) {
 
 // checkWarnings applies the warning rules to the row's item it.
 func (v *Validator) checkWarnings(r *RawRow, it *Item, probs *[]Problem) {
-	w := itemInput{Status: it.Status, Suggestion: it.Kind == KindSuggestion, AsOf: v.asOf, MeetingDate: it.MeetingDate, Done: it.Done}
+	w := itemInput{Status: it.Status, Suggestion: it.Kind == KindSuggestion, AsOf: v.asOf, MeetingDate: it.MeetingDate,
+		Deadline: it.HasDeadline(), Done: it.Done}
 	err := v.warns.Struct(w)
 	if err == nil {
 		return
@@ -584,9 +594,9 @@ func withRow(raw, whole string) string {
 	case whole == "":
 		return raw
 	case raw == "":
-		return "整行：" + whole
+		return rowPrefix + whole
 	}
-	return raw + "\n整行：" + whole
+	return raw + "\n" + rowPrefix + whole
 }
 
 // errorMessage explains a failed error rule in words a unit clerk can act on.
@@ -611,6 +621,11 @@ func (v *Validator) errorMessage(f Field, tag, raw string, p *parsedRow) string 
 			return fmt.Sprintf(msgDecimalMonth, raw)
 		}
 		return fmt.Sprintf("%s“%s”%s", f, raw, errText(p.dates.deadlineErr))
+	case "extended":
+		if p.r.Kinds[FieldExtended] == xlsx.Number && decimalMonth(raw) {
+			return fmt.Sprintf(msgDecimalMonthExtended, raw)
+		}
+		return fmt.Sprintf("%s“%s”%s", f, raw, errText(p.dates.extendedErr))
 	}
 	return fmt.Sprintf("%s“%s”不符合要求（%s）", f, raw, tag)
 }
@@ -627,6 +642,9 @@ func (v *Validator) warningMessage(tag string, in *itemInput, statusRaw string) 
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	switch tag {
 	case "done_given":
+		if in.Deadline {
+			return fmt.Sprintf(msgDoneMissing, statusRaw) + msgDoneMissingOnTime
+		}
 		return fmt.Sprintf(msgDoneMissing, statusRaw)
 	case "done_not_future":
 		return fmt.Sprintf(msgDoneFuture, day(in.Done), day(in.AsOf))

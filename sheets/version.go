@@ -197,7 +197,7 @@ func (w *winners) versionDiffers(lost, win *Item) Problem {
 	w.pair(lost.Src.File, win.Src.File).differ++
 	return Problem{Pos: lost.Src, Scope: ScopeRow, Level: Warning, Kind: VersionDiffers, Detail: true,
 		Field: FieldStatus.String(), Raw: lost.StatusRaw,
-		Msg: fmt.Sprintf(msgVersionDiffers, win.Src.RowRef(), statusText(lost), statusText(win), win.Src.File)}
+		Msg: fmt.Sprintf(msgVersionDiffers, win.Src.String(), statusText(lost), statusText(win), win.Src.File)}
 }
 
 // onlyInEarlier finds the items that an earlier version of a unit's ledger has and its latest
@@ -264,3 +264,14 @@ func (w *winners) pairProblems() []Problem {
 
 // statusText is the status as the unit wrote it, else its class.
 func statusText(it *Item) string { return cmp.Or(it.StatusRaw, it.Status.String()) }
+
+// versionWord is the version word in a file's name (终稿 in 市财政局（终稿）.xlsx), "" if none.
+func versionWord(file string) string {
+	name := filepath.Base(file)
+	for _, w := range versionWords {
+		if strings.Contains(name, w.word) {
+			return w.word
+		}
+	}
+	return ""
+}

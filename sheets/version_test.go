@@ -129,8 +129,8 @@ func TestMergeLaterVersionWins(t *testing.T) {
 		slices.Sort(detail)
 		wantTerminal := []string{"市水利局（终稿）.xlsx: 警告: 与 市水利局（初稿）.xlsx 是同一单位台账的两个版本：2项落实状态不同，按本文件（较新版本）计；1项只见于较早版本，仍计入，请核实"}
 		wantDetail := []string{
-			"市水利局（初稿）.xlsx!台账!A3: 警告: 与 市水利局（终稿）.xlsx!台账!3 是同一事项，落实状态不同（此处“已完成”，彼处“未启动”）；市水利局（终稿）.xlsx 是同一单位台账的较新版本，按其计",
-			"市水利局（初稿）.xlsx!台账!A4: 警告: 与 市水利局（终稿）.xlsx!台账!4 是同一事项，落实状态不同（此处“推进中”，彼处“已办结”）；市水利局（终稿）.xlsx 是同一单位台账的较新版本，按其计",
+			"市水利局（初稿）.xlsx!台账!A3: 警告: 与 市水利局（终稿）.xlsx!台账!A3 是同一事项，落实状态不同（此处“已完成”，彼处“未启动”）；市水利局（终稿）.xlsx 是同一单位台账的较新版本，按其计",
+			"市水利局（初稿）.xlsx!台账!A4: 警告: 与 市水利局（终稿）.xlsx!台账!A4 是同一事项，落实状态不同（此处“推进中”，彼处“已办结”）；市水利局（终稿）.xlsx 是同一单位台账的较新版本，按其计",
 			"市水利局（初稿）.xlsx!台账!A5: 警告: 此事项只见于本文件，同一单位台账的较新版本 市水利局（终稿）.xlsx 中没有，仍计入统计；请向单位核实是否已删除",
 		}
 		if !slices.Equal(terminal, wantTerminal) {
@@ -162,5 +162,25 @@ func TestMergeReturnedForm(t *testing.T) {
 	}
 	if len(probs) != 1 || probs[0].Kind != ReminderUpdate || probs[0].Level != Notice {
 		t.Errorf("problems %v, want one notice that the return updates the ledger", probs)
+	}
+}
+
+// The lead unit's own report counts over a co-unit's (SPEC §6 rule 2), even when the co-unit
+// says more, and the warning says why: not "the more advanced status". (QA found the old
+// reason text on the sample's 市教育局.xls!A2.)
+func TestMergeLeadWinsWithItsReason(t *testing.T) {
+	t.Parallel()
+	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
+	items := []Item{
+		{Category: "两报告", Content: "全面开展粮食储备库扩建", Lead: "市发展改革委", Status: InProgress, StatusRaw: "办理中", Src: at("市发展改革委.xlsx", 4)},
+		{Category: "两报告", Content: "全面开展粮食储备库扩建", Lead: "市发展改革委", Status: Done, StatusRaw: "已完成", Src: at("市农业农村局.xlsx", 9)},
+	}
+	merged, _, probs := Merge(items, nil)
+	if len(merged) != 1 || merged[0].Src.File != "市发展改革委.xlsx" || merged[0].Status != InProgress {
+		t.Fatalf("merged %+v; want the lead's 办理中", merged)
+	}
+	want := "市农业农村局.xlsx!台账!A9: 警告: 与 市发展改革委.xlsx!台账!A4 是同一事项，但落实状态不同（此处“已完成”，彼处“办理中”），按牵头单位市发展改革委自己的报送（来源 市发展改革委.xlsx!台账!A4）计"
+	if len(probs) != 1 || probs[0].String() != want {
+		t.Errorf("problems %v\nwant %s", probs, want)
 	}
 }

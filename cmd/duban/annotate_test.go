@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/hostile"
+	"github.com/xuri/excelize/v2"
 )
 
 // validator returns the path of ../shared/xlsx-strict/validate.sh, skipping the test when it
@@ -179,7 +180,7 @@ func TestAnnotateHostile(t *testing.T) {
 	if code2 != exitErrors {
 		t.Fatalf("second check: exit %d\n%s\n%s", code2, stdout2, stderr2)
 	}
-	summary := regexp.MustCompile(`共检查\d+个文件：错误(\d+)个，警告(\d+)个`)
+	summary := regexp.MustCompile(`共检查\d+个文件：错误(\d+)条，警告(\d+)条`)
 	first, second := summary.FindStringSubmatch(stdout), summary.FindStringSubmatch(stdout2)
 	if first == nil || second == nil || !slices.Equal(first[1:], second[1:]) {
 		t.Errorf("problems changed once the copies were among the inputs: %v then %v", first, second)
@@ -209,16 +210,19 @@ func TestTemplateHostileUnits(t *testing.T) {
 	assertValid(t, v, out, 3)
 }
 
-// A blank form sent back unfilled is a warning naming the file, in check and in report.
+// A blank form sent back unfilled — opened and saved by the unit without an item — is a
+// warning naming the file, in check and in report. (One nobody saved is skipped: SPEC §2.)
 func TestBlankFormReturned(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "收文")
 	if err := os.MkdirAll(in, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := duban(t, "template", "-o", filepath.Join(in, "市统计局.xlsx")); code != exitOK {
+	form := filepath.Join(in, "市统计局.xlsx")
+	if code, _, stderr := duban(t, "template", "-o", form); code != exitOK {
 		t.Fatalf("template: exit %d: %s", code, stderr)
 	}
+	resave(t, form, "Microsoft Excel")
 	want := "市统计局.xlsx: 警告: 未填报任何事项：这是下发的报送模板，台账中只有表头，请单位填写后重新报送"
 	_, stdout, stderr := duban(t, "check", in)
 	if !strings.Contains(listedText(stderr), want) {
@@ -256,6 +260,7 @@ func TestAnnotatedCopyReturned(t *testing.T) {
 		t.Fatalf("no annotated copies: %v", err)
 	}
 	for _, c := range copies {
+		resave(t, c, "Microsoft Excel") // the unit corrected it and saved it
 		if err := os.Rename(c, filepath.Join(in, filepath.Base(c))); err != nil {
 			t.Fatal(err)
 		}
@@ -269,5 +274,22 @@ func TestAnnotatedCopyReturned(t *testing.T) {
 	}
 	if c := strings.Count(listedText(stderr), "提示: 这是duban写出的批注副本（check --annotate），按单位改好后退回的台账汇总"); c != len(copies) {
 		t.Errorf("%d notices of a returned copy, want %d\n%s", c, len(copies), stderr)
+	}
+}
+
+// resave opens the workbook at path and saves it as the program app would: a unit that
+// filled in or corrected what duban sent it (SPEC §2: saved since).
+func resave(t *testing.T, path, app string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := hostile.SavedBy(f, app, "张三"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
 	}
 }

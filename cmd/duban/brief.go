@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/duban/duban/books"
@@ -64,7 +66,7 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 		return exitNothing
 	}
 	if c.output != "" && !strings.EqualFold(filepath.Ext(c.output), ".xlsx") {
-		fmt.Fprintf(stderr, "错误： 输出文件 %s 应以 .xlsx 结尾\n", c.output)
+		fmt.Fprintf(stderr, "错误：输出文件 %s 应以 .xlsx 结尾\n", c.output)
 		return exitNothing
 	}
 	r, code, ok := l.collect(e)
@@ -73,24 +75,26 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	b, err := sheets.Brief(r, o.Dict, c.meeting)
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
+	printChecks(stderr, b.Checks)
+	senderHint(stderr, o.Office, o.Quiet)
 	out := c.output
 	if out == "" {
 		out = books.BriefFileName(b)
 	}
-	if err := checkOutput(out, l.files); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+	if err := checkOutput(out); err != nil {
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	docx := books.BriefBulletinPath(out, b)
-	if !c.force && refuseOverwrite(stderr, out, docx) {
+	if refuseTargets(stderr, c.force, append(slices.Clip(l.files), c.config), out, docx) {
 		return exitNothing
 	}
 	tb := books.BulletinOutput(docx, books.BriefBulletin(b, r, o.Dict, c.issue))
 	if err := books.WriteBrief(out, b, o.Office, tb); err != nil {
-		fmt.Fprintln(stderr, "错误：写入会议通报失败：", err)
+		fmt.Fprintf(stderr, "错误：未能写出会议通报：%v\n", err)
 		return exitNothing
 	}
 	if !o.Quiet { // as report: -q keeps the paths and the proof
@@ -101,4 +105,16 @@ func (c *briefCmd) run(e *env, fs *pflag.FlagSet) int {
 	fmt.Fprintf(stdout, lineBulletin+"\n", docx)
 	printBalance(stdout, r)
 	return exitCode(r)
+}
+
+// printChecks lists on stderr what the clerk must check before the briefing is read out (SPEC
+// §9.1): what the narrative leaves out, which is never said in it.
+func printChecks(w io.Writer, checks []string) {
+	if len(checks) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\n宣读前请核实：")
+	for _, c := range checks {
+		fmt.Fprintln(w, "  "+c)
+	}
 }

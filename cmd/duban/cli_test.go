@@ -211,7 +211,7 @@ func TestVerbose(t *testing.T) {
 	counts := "提示93条：完成时限补全年份27条，牵头单位按填报单位推断24条，重复报送只计一次21条，建议提案按默认办理时限10条，跳过表尾说明行6条，" +
 		"类别按工作表名推断2条，跳过无表头的工作表1条，跳过隐藏工作表1条，跳过非Excel文件1条"
 	_, _, plain := runCmd(t, "report", "--as-of", "2024-12-20", "-o", out, sample)
-	if !strings.HasSuffix(plain, "\n\n"+counts+"；加 -v 逐条列出\n") || strings.Contains(listedText(plain), ": 提示: ") {
+	if !strings.HasSuffix(plain, "\n\n"+counts+"；加 -v 逐条列出\n\n"+hintNoOffice+"\n") || strings.Contains(listedText(plain), ": 提示: ") {
 		t.Errorf("without -v, stderr should end with the notices counted, none listed:\n%s", plain)
 	}
 	var verbose []string
@@ -221,6 +221,7 @@ func TestVerbose(t *testing.T) {
 		{"check", "-v", "--as-of", "2024-12-20", sample},
 	} {
 		code, _, stderr := runCmd(t, args...)
+		stderr = strings.TrimSuffix(stderr, "\n"+hintNoOffice+"\n") // said once by a run that writes documents
 		verbose = append(verbose, stderr)
 		notices := strings.Count(listedText(stderr), ": 提示: ")
 		if code != exitErrors || notices != 93 || !strings.Contains(stderr, "\n"+counts+"\n") ||

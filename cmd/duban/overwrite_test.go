@@ -63,7 +63,7 @@ func readAll(t *testing.T, paths ...string) [][]byte {
 	return out
 }
 
-const overwriteTail = "，为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或换一个输出文件名\n"
+const overwriteTail = "，为免丢失手工修改，未覆盖；如确需覆盖请加 --force，或用 -o 换一个输出文件名\n"
 
 // TestReportOverwrite: duban replaces its own unedited report and check file; one saved by
 // another program since is refused — both are checked before either is written — unless
@@ -93,12 +93,12 @@ func TestReportOverwrite(t *testing.T) {
 		stderr string
 	}{
 		{"report edited", map[string]string{out: "Microsoft Excel"},
-			"错误： " + out + " 在生成后被修改过（由Excel保存）" + overwriteTail},
+			"错误：" + out + " 在生成后被修改过（由Excel保存）" + overwriteTail},
 		{"check file edited", map[string]string{checkFile: "WPS 表格"},
-			"错误： " + checkFile + " 在生成后被修改过（由WPS保存）" + overwriteTail},
+			"错误：" + checkFile + " 在生成后被修改过（由WPS保存）" + overwriteTail},
 		{"both edited", map[string]string{out: "Microsoft Excel", checkFile: "WPS 表格"},
-			"错误： " + out + " 在生成后被修改过（由Excel保存）" + overwriteTail +
-				"错误： " + checkFile + " 在生成后被修改过（由WPS保存）" + overwriteTail},
+			"错误：" + out + " 在生成后被修改过（由Excel保存）" + overwriteTail +
+				"错误：" + checkFile + " 在生成后被修改过（由WPS保存）" + overwriteTail},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if code, _, stderr := report("2024-12-20", "--force"); code != exitErrors {
@@ -135,9 +135,17 @@ func TestReportOverwrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runCmd(t, "report", "-q", "-o", other, sample)
-	want := "错误： " + other + " 已存在，且不是duban生成的工作簿，为免丢失其中的内容，未覆盖；如确需覆盖请加 --force，或换一个输出文件名\n"
+	want := "错误：" + other + " 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请用 -o 换一个输出文件名，或先把它移走\n"
 	if code != exitNothing || stderr != want {
 		t.Errorf("a file duban did not write: exit %d\n%s", code, stderr)
+	}
+	// --force does not change that (SPEC §2): a file without duban's mark is never replaced.
+	before := readAll(t, other)
+	if code, _, stderr := runCmd(t, "report", "-q", "--force", "-o", other, sample); code != exitNothing || stderr != want {
+		t.Errorf("a file duban did not write, --force: exit %d\n%s", code, stderr)
+	}
+	if !bytes.Equal(readAll(t, other)[0], before[0]) {
+		t.Errorf("--force replaced a file duban did not write")
 	}
 }
 
@@ -167,7 +175,7 @@ func TestReportOverwriteLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr := runCmd(t, "report", "-q", "--as-of", "2024-12-20", "-o", out, sample)
-	if want := "错误： " + out + " 在生成后被修改过（由LibreOffice保存）" + overwriteTail; code != exitNothing || stderr != want {
+	if want := "错误：" + out + " 在生成后被修改过（由LibreOffice保存）" + overwriteTail; code != exitNothing || stderr != want {
 		t.Errorf("exit %d\nstderr: %q\nwant %q", code, stderr, want)
 	}
 }

@@ -127,7 +127,7 @@ func TestDamagedOwnWorkbooksRefused(t *testing.T) {
 	for _, bad := range damagedCopies(t, prev, sheets.SheetItems) {
 		name := filepath.Base(bad)
 		code, _, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "--since", bad, "-o", out, sample)
-		if want := "错误： 上期汇总表 " + name + " 无法读取：" + hostile.MsgDamaged; code != exitNothing || !strings.HasPrefix(stderr, want) {
+		if want := "错误：上期汇总表 " + name + " 无法读取：" + hostile.MsgDamaged; code != exitNothing || !strings.HasPrefix(stderr, want) {
 			t.Errorf("--since %s: exit %d, stderr %q, want it to begin %q", name, code, stderr, want)
 		}
 		noOutput("--since " + name)
@@ -150,7 +150,7 @@ func TestDamagedOwnWorkbooksRefused(t *testing.T) {
 	for _, bad := range damagedCopies(t, config, sheets.SectionCategories) {
 		name := filepath.Base(bad)
 		code, _, stderr := runCmd(t, "report", "--config", bad, "-o", out, sample)
-		if want := "错误： 无法打开词典配置 " + name + "：" + hostile.MsgDamaged; code != exitNothing || !strings.HasPrefix(stderr, want) {
+		if want := "错误：无法打开词典配置 " + name + "：" + hostile.MsgDamaged; code != exitNothing || !strings.HasPrefix(stderr, want) {
 			t.Errorf("--config %s: exit %d, stderr %q, want it to begin %q", name, code, stderr, want)
 		}
 		noOutput("--config " + name)

@@ -52,7 +52,7 @@ func (c *common) register(fs *pflag.FlagSet, strictUsage string) {
 	fs.BoolVarP(&c.verbose, "verbose", "v", false, "逐条列出每个提示")
 	fs.StringVar(&c.password, "password", "", "`密码` 打开加密工作簿的密码（所有文件共用）")
 	fs.StringVar(&c.maxUnzip, "max-unzip", "512MiB", "`大小` 单个工作簿解压后的大小上限，超过即拒绝读取")
-	fs.IntVar(&c.year, "year", 0, "`年份` 报告年度：未写年份的日期（如 9月底前）在会议日期、会议名称、台账标题中都找不到年份时归入此年（默认取多数事项会议日期所在的年份）")
+	fs.IntVar(&c.year, "year", 0, "`年份` 报告年度：未写年份的日期归入此年（默认取多数会议的年份）")
 }
 
 // parse turns the parsed command line of report or check into options. ok is false when the
@@ -66,10 +66,10 @@ func (c *common) parse(cmd string, e *env, fs *pflag.FlagSet, noPaths string) (o
 	}
 	so, err := c.options()
 	if err != nil {
-		fmt.Fprintln(e.stderr, "错误：", err)
+		fmt.Fprintln(e.stderr, "错误："+err.Error())
 		return o, exitNothing, false
 	}
-	so.Progress = progress(e.stderr, c.quiet)
+	progress(&so, e.stderr, c.quiet)
 	return Options{Options: so, Quiet: c.quiet, Verbose: c.verbose, Strict: c.strict}, exitOK, true
 }
 
@@ -199,15 +199,11 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 		out = filepath.Join(dir, "督查事项汇总_"+o.AsOf.Format("20060102")+".xlsx")
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		fmt.Fprintf(stderr, "错误： 输出文件 %s 应以 .xlsx 结尾\n", out)
+		fmt.Fprintf(stderr, "错误：输出文件 %s 应以 .xlsx 结尾\n", out)
 		return exitNothing
 	}
-	inputs := files
-	if c.since != "" {
-		inputs = append(slices.Clip(files), c.since) // the previous report is not overwritten either
-	}
-	if err := checkOutput(out, inputs); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+	if err := checkOutput(out); err != nil {
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	if c.issue < 0 || c.issue > 0 && !c.docx {
@@ -218,34 +214,18 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	if c.docx {
 		targets = append(targets, books.ReportBulletinPath(out))
 	}
-	if !c.force && refuseOverwrite(stderr, targets...) {
+	// The previous report, the master list and the dictionary are not overwritten either.
+	inputs := append(slices.Clip(files), c.since, c.expect, c.config)
+	if refuseTargets(stderr, c.force, inputs, targets...) {
 		return exitNothing
 	}
-	if c.since != "" {
-		p, err := sheets.ReadPrevious(c.since, o.Dict, sheets.ReadOptions{MaxUnzip: o.Read.MaxUnzip})
-		if err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
-			return exitNothing
-		}
-		if !p.AsOf.IsZero() && !p.AsOf.Before(o.AsOf) {
-			fmt.Fprintf(stderr, "错误：上期汇总表 %s 的统计截止日%s不早于本次的%s，不能作为上期；请检查 --since 的文件或 --as-of\n",
-				p.File, sheets.CNDate(p.AsOf), sheets.CNDate(o.AsOf))
-			return exitNothing
-		}
-		o.Previous = p
+	if !l.against(stderr, c.since, c.expect) {
+		return exitNothing
 	}
-	if c.expect != "" {
-		m, err := sheets.ReadMaster(c.expect, o.Options)
-		if err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
-			return exitNothing
-		}
-		o.Master = m
-	}
-
-	l.Options = o // with the previous report and the master list
+	o = l.Options // with the previous report and the master list
 	r := l.build()
 	printStderr(stderr, r, o)
+	senderHint(stderr, o.Office, o.Quiet)
 
 	if code, ok := l.writable(e, r, "汇总工作簿"); !ok {
 		return code
@@ -258,38 +238,30 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	checkPath, err := books.WriteReport(out, r, also...)
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：写入汇总工作簿失败：", err)
+		fmt.Fprintf(stderr, "错误：未能写出汇总工作簿：%v\n", err)
 		return exitNothing
 	}
 	printReportOutput(stdout, r, o, out, checkPath, docx)
 	return exitCode(r)
 }
 
-// refuseOverwrite says on w why each workbook at paths that exists may not be replaced
-// (books.CheckOverwrite), and reports whether any may not. All are checked before any is
-// written.
-func refuseOverwrite(w io.Writer, paths ...string) bool {
-	refused := false
-	for _, p := range paths {
-		if err := books.CheckOverwrite(p); err != nil {
-			fmt.Fprintln(w, "错误：", err)
-			refused = true
-		}
+// refuseTargets says on w why each of the targets of a run may not be written (books.
+// CheckTargets: one of the inputs, a file duban did not write, one saved since without
+// force), and reports whether any may not. All are checked before any is written.
+func refuseTargets(w io.Writer, force bool, inputs []string, targets ...string) bool {
+	inputs = slices.DeleteFunc(slices.Clone(inputs), func(s string) bool { return s == "" })
+	errs := books.CheckTargets(targets, inputs, force)
+	for _, err := range errs {
+		fmt.Fprintln(w, "错误："+err.Error())
 	}
-	return refused
+	return len(errs) > 0
 }
 
-// checkOutput refuses an output path that is one of the inputs or lies in a missing folder.
-func checkOutput(out string, inputs []string) error {
+// checkOutput refuses an output path in a missing folder, or that is a folder.
+func checkOutput(out string) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return err
-	}
-	for _, in := range inputs {
-		a, err := filepath.Abs(in)
-		if err == nil && (a == abs || sameFile(a, abs)) {
-			return fmt.Errorf("输出文件 %s 也是输入文件，不能覆盖；请用 -o 指定另一个文件名", out)
-		}
 	}
 	dir := filepath.Dir(abs)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -299,10 +271,4 @@ func checkOutput(out string, inputs []string) error {
 		return fmt.Errorf("输出路径 %s 是一个文件夹，请用 -o 指定文件名", out)
 	}
 	return nil
-}
-
-func sameFile(a, b string) bool {
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -405,23 +406,42 @@ func TestReportWarnDays(t *testing.T) {
 	}
 }
 
-// TestExpectMeetings: with a master list the meetings come from it (SPEC §7): the set is known
+// TestExpectMeetings: with a 交办清单 the meetings come from it (SPEC §7): the set is known
 // complete, so the narrative says 召开…N次 where without it the gaps in the session numbers made
-// it say 涉及…N次会议, and the gaps are no longer warned about. The master list here is a report
-// of the same ledgers, which `template --from` and --expect both accept.
+// it say 涉及…N次会议, and the gaps are no longer warned about. A report used as the master list
+// knows only the meetings that had items (SPEC §9.3, issue 18 situation 6): 涉及 and the gap
+// warnings stay as without --expect.
 func TestExpectMeetings(t *testing.T) {
 	tmp := t.TempDir()
-	master := filepath.Join(tmp, "交办清单.xlsx")
-	_, plain, plainErr := runCmd(t, "report", "--as-of", "2024-12-20", "-o", master, sample)
+	prev := filepath.Join(tmp, "上期汇总.xlsx")
+	_, plain, plainErr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample)
 	if !strings.Contains(plain, "市委常委会议涉及15次会议") || !strings.Contains(plainErr, "市委常委会议的会议届次不连续") {
 		t.Fatalf("without a master list the sample's 市委常委会议 has gaps:\n%s\n%s", plain, plainErr)
 	}
-	code, stdout, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "--expect", master, "-o", filepath.Join(tmp, "汇总.xlsx"), sample)
+	code, stdout, stderr := runCmd(t, "report", "--as-of", "2024-12-20", "--expect", prev, "-o", filepath.Join(tmp, "汇总1.xlsx"), sample)
+	if code > exitErrors {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "市委常委会议涉及15次会议") || !strings.Contains(stdout, "市长专题会议涉及31次会议") ||
+		strings.Contains(stdout, "共召开市委常委会议") ||
+		!strings.Contains(stderr, "市委常委会议的会议届次不连续：第1–19次中缺第4、7、8、15次") ||
+		!strings.Contains(stderr, "市长专题会议的会议届次不连续：第1–34次中缺第9、12、29次") {
+		t.Errorf("with last month's report as the master list:\n%s\n%s", stdout, stderr)
+	}
+
+	// A 交办清单 of the same items: the office's list of what was assigned, no 落实状态.
+	master := filepath.Join(tmp, "交办清单.xlsx")
+	list := [][]any{{"类别", "会议", "事项内容", "牵头单位", "完成时限"}}
+	for _, it := range table(t, openBook(t, prev), sheets.SheetItems, "类别", "会议", "事项内容", "牵头单位", "完成时限") {
+		list = append(list, []any{it["类别"], it["会议"], it["事项内容"], it["牵头单位"], it["完成时限"]})
+	}
+	writeSheet(t, master, list)
+	code, stdout, stderr = runCmd(t, "report", "--as-of", "2024-12-20", "--expect", master, "-o", filepath.Join(tmp, "汇总2.xlsx"), sample)
 	if code > exitErrors {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	if !strings.Contains(stdout, "共召开市委常委会议15次") || !strings.Contains(stdout, "召开市长专题会议31次") ||
 		strings.Contains(stdout, "涉及") || strings.Contains(stderr, "会议届次不连续") {
-		t.Errorf("with the master list:\n%s\n%s", stdout, stderr)
+		t.Errorf("with a 交办清单:\n%s\n%s", stdout, stderr)
 	}
 }

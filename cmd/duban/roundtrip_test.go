@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/hostile"
 	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
@@ -100,6 +101,9 @@ func fillForm(t *testing.T, path string) int {
 			t.Fatal(err)
 		}
 		n++
+	}
+	if err := hostile.SavedBy(f, "Microsoft Excel", "张三"); err != nil {
+		t.Fatal(err)
 	}
 	if err := f.Save(); err != nil {
 		t.Fatal(err)
@@ -267,11 +271,19 @@ func TestTemplateCommand(t *testing.T) {
 	}
 	f.Close()
 
+	// duban's own form, unfilled, is replaced (SPEC §2); once filled in and saved, only with
+	// --force; a file duban did not write, never.
+	runOK(t, "template", "-o", out)
 	var so, se bytes.Buffer
-	if code := run([]string{"template", "-o", out}, &so, &se); code != exitNothing || !strings.Contains(se.String(), "已存在") {
-		t.Errorf("overwriting: exit %d, stderr %q", code, se.String())
+	other := filepath.Join(dir, "别人的.xlsx")
+	writeSheet(t, other, [][]any{{"事项内容"}, {"清理政府拖欠账款"}})
+	for _, force := range []string{"", "--force"} {
+		se.Reset()
+		args := slices.DeleteFunc([]string{"template", "-o", other, force}, func(s string) bool { return s == "" })
+		if code := run(args, &so, &se); code != exitNothing || !strings.Contains(se.String(), "不是duban生成的文件") {
+			t.Errorf("overwriting a file duban did not write %s: exit %d, stderr %q", force, code, se.String())
+		}
 	}
-	runOK(t, "template", "-o", out, "--force")
 
 	// A blank form filled in by the unit (牵头单位 left blank) checks without warnings; the
 	// unit comes from the 填报单位 line.
@@ -285,10 +297,17 @@ func TestTemplateCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := hostile.SavedBy(g, "WPS 表格", "李四"); err != nil {
+		t.Fatal(err)
+	}
 	if err := g.Save(); err != nil {
 		t.Fatal(err)
 	}
 	g.Close()
+	se.Reset()
+	if code := run([]string{"template", "-o", out}, &so, &se); code != exitNothing || !strings.Contains(se.String(), "在生成后被修改过（由WPS保存）") {
+		t.Errorf("overwriting a filled form: exit %d, stderr %q", code, se.String())
+	}
 	so.Reset()
 	se.Reset()
 	if code := run([]string{"check", "--as-of", "2024-06-01", out}, &so, &se); code != exitOK ||

@@ -124,10 +124,32 @@ func (c *command) run(e *env, args []string) int {
 			c.printHelp(e.stdout, fs)
 			return exitOK
 		}
-		fmt.Fprintf(e.stderr, "错误：命令行选项有误：%s；用 duban help %s 查看用法\n", flagMessage(err), c.name())
+		msg := flagMessage(err)
+		if long := singleDashLong(fs, args); long != "" {
+			msg = fmt.Sprintf("“%s”少了一个短横，应写成 %s", "-"+strings.TrimPrefix(long, "--"), long)
+		}
+		fmt.Fprintf(e.stderr, "错误：命令行选项有误：%s；用 duban help %s 查看用法\n", msg, c.name())
 		return exitNothing
 	}
 	return r.run(e, fs)
+}
+
+// singleDashLong returns the first long option of fs written with one dash among args
+// (-as-of for --as-of), as --as-of, else "".
+func singleDashLong(fs *pflag.FlagSet, args []string) string {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if len(a) < 3 || a[0] != '-' || a[1] == '-' {
+			continue
+		}
+		name, _, _ := strings.Cut(a[1:], "=")
+		if len(name) > 1 && fs.Lookup(name) != nil {
+			return "--" + name
+		}
+	}
+	return ""
 }
 
 // isDropped reports whether the first argument makes this the `duban PATH...` form, used

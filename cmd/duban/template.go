@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -22,7 +23,8 @@ const templateHelp = `生成发给各单位的报送模板：“填报说明”�
   duban template --config 配置.xlsx -o 报送模板.xlsx     按修改过的词典（类别名称等）生成
 
 交办清单可以是任何能读取的台账格式，不需要落实状态列；预填模板中落实状态、完成日期、进展情况留给单位填写。
-已存在的文件不会被覆盖，除非加 --force。
+duban 生成后未经修改的模板可以直接覆盖；单位填写保存过的不会被覆盖，除非加 --force；不是duban生成的文件
+（如交办清单、单位的台账）从不覆盖，加 --force 也不会。
 
 退出码：0 已生成；1 已生成，但交办清单中有行因错误未列入；2 未生成。`
 
@@ -46,7 +48,7 @@ type configCmd struct {
 
 func (c *configCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVarP(&c.output, "output", "o", "配置.xlsx", "`文件` 要写入的词典工作簿")
-	fs.BoolVar(&c.force, "force", false, "覆盖已存在的文件")
+	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的文件（不是duban生成的文件从不覆盖）")
 }
 
 func (c *configCmd) run(e *env, fs *pflag.FlagSet) int {
@@ -57,15 +59,18 @@ func (c *configCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	d, err := loadDict("", sheets.ReadOptions{})
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
-	if err := books.CheckNew(c.output, c.force); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+	if err := checkOutput(c.output); err != nil {
+		fmt.Fprintln(stderr, "错误："+err.Error())
+		return exitNothing
+	}
+	if refuseTargets(stderr, c.force, nil, c.output) {
 		return exitNothing
 	}
 	if err := books.WriteConfig(c.output, d); err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
 	}
 	fmt.Fprintf(stdout, "词典工作簿：%s\n修改后用 --config %s 交给 report、check、brief、remind、template 使用。\n", c.output, c.output)
@@ -85,7 +90,7 @@ func (c *templateCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.from, "from", "", "`文件` 交办清单：按牵头单位拆分为预填模板")
 	fs.StringVar(&c.outDir, "out-dir", "", "`文件夹` 与 --from 同用：预填模板写入的文件夹（不存在则创建）")
 	fs.StringVar(&c.password, "password", "", "`密码` 交办清单加密时的密码")
-	fs.BoolVar(&c.force, "force", false, "覆盖已存在的文件")
+	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的文件（不是duban生成的文件从不覆盖）")
 }
 
 func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
@@ -96,8 +101,11 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 	}
 	d, err := loadDict(c.config, sheets.ReadOptions{})
 	if err != nil {
-		fmt.Fprintln(stderr, "错误：", err)
+		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing
+	}
+	if d.Office == "" {
+		fmt.Fprintln(stderr, hintNoOffice) // the forms name their sender
 	}
 	unitName := strings.TrimSpace(c.unit)
 	if c.from == "" {
@@ -112,12 +120,15 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 				out, _ = books.FileName(unitName)
 			}
 		}
-		if err := books.CheckNew(out, c.force); err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+		if err := checkOutput(out); err != nil {
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
-		if err := writeForm(out, d, unitName, nil); err != nil {
-			fmt.Fprintln(stderr, "错误：", err)
+		if refuseTargets(stderr, c.force, []string{c.config}, out) {
+			return exitNothing
+		}
+		if err := books.SaveFile(out, func(w io.Writer) error { return books.Form(w, d, unitName, nil) }); err != nil {
+			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
 		fmt.Fprintf(stdout, "报送模板：%s\n", out)
@@ -132,11 +143,14 @@ func (c *templateCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintln(stderr, "错误：请用 --out-dir 指定预填模板写入的文件夹，如 --out-dir 下发")
 		return exitNothing
 	}
-	return splitMasterList(c.from, c.outDir, unitName, d, sheets.ReadOptions{Password: c.password}, c.force, stdout, stderr)
+	inputs := []string{c.from, c.config}
+	return splitMasterList(c.from, c.outDir, unitName, d, sheets.ReadOptions{Password: c.password}, inputs, c.force, stdout, stderr)
 }
 
 // splitMasterList writes one pre-filled form per 牵头单位 of the master list into dir.
-func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptions, force bool, stdout, stderr io.Writer) int {
+// Nothing is written when any form may not be (refuseTargets), and a run that fails part-way
+// (disk full) takes back the forms it wrote.
+func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptions, inputs []string, force bool, stdout, stderr io.Writer) int {
 	units, probs, ok := sheets.SplitByUnit(from, d, ro)
 	for _, p := range probs {
 		if p.Level != sheets.Notice {
@@ -177,27 +191,32 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 			fmt.Fprintf(stderr, "提示：单位名称不能直接用作文件名（过长或含 \\/:*?\"<>| 等字符），“%s”的模板写为 %s\n", u.Unit, name)
 		}
 	}
-	var exists []string
-	for _, p := range paths {
-		if !force && books.Exists(p) {
-			exists = append(exists, p)
-		}
-	}
-	if len(exists) > 0 {
-		fmt.Fprintf(stderr, "错误：以下文件已存在，为免覆盖各单位已填写的内容，未生成任何模板（确需覆盖请加 --force）：\n  %s\n",
-			strings.Join(exists, "\n  "))
+	if refuseTargets(stderr, force, inputs, paths...) {
+		fmt.Fprintln(stderr, "错误：以上文件不能覆盖，未生成任何模板")
 		return exitNothing
 	}
 	total, failed := 0, 0
+	var b books.Batch
+	var lines []string
 	for i, u := range units {
 		p := paths[i]
-		if err := writeForm(p, d, u.Unit, u.Rows); err != nil {
+		err := b.Save(p, func(w io.Writer) error { return books.Prefilled(w, d, u) })
+		var oe *books.OSError
+		if errors.As(err, &oe) {
+			fmt.Fprintln(stderr, "错误："+b.Fail(err).Error())
+			return exitNothing
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "错误：“%s”的模板未能写出：%v\n", u.Unit, err)
 			failed++
 			continue
 		}
 		total += len(u.Rows)
-		fmt.Fprintf(stdout, "%s（%d项）\n", p, len(u.Rows))
+		lines = append(lines, fmt.Sprintf("%s（%d项）", p, len(u.Rows)))
+	}
+	b.Commit()
+	for _, l := range lines {
+		fmt.Fprintln(stdout, l)
 	}
 	fmt.Fprintf(stdout, "已为%d个牵头单位生成预填模板，共%d项，位于 %s\n", len(units)-failed, total, dir)
 	if failed == len(units) {
@@ -207,9 +226,4 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 		return exitErrors
 	}
 	return exitOK
-}
-
-// writeForm writes a submission form to path through a temporary file renamed into place.
-func writeForm(path string, d *sheets.Dict, unit string, rows []sheets.RawRow) error {
-	return books.SaveFile(path, func(w io.Writer) error { return books.Form(w, d, unit, rows) })
 }

@@ -37,10 +37,14 @@ const (
 	lineCheckFile  = "核对工作簿：%s"
 	lineBulletin   = "督查通报：%s"
 	lineProblems   = "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表"
-	lineChecked    = "共检查%d个文件：错误%d个，警告%d个，提示%d个"
+	lineChecked    = "共检查%d个文件：错误%d条，警告%d条，提示%d条"
 	lineAnnotated  = "已在 %s 写出%d个标注过的台账"
 	lineBalance    = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 )
+
+// headMasterErrors heads the master list's own errors (--expect): the office's list, not a
+// unit's file.
+const headMasterErrors = "交办清单 %s 中以下各处有误，这些行未能核对，请修改交办清单："
 
 // printStderr writes stderr of report and check in SPEC §2's order — the units expected that
 // sent nothing in a block of their own before the warnings, since nothing of theirs is
@@ -67,8 +71,12 @@ func printStderr(w io.Writer, r *sheets.Report, o Options) {
 	for _, f := range r.Inputs {
 		inputs[f.File] = true
 	}
-	var pathErrs, unitErrs []sheets.Problem
+	var pathErrs, unitErrs, masterErrs []sheets.Problem
 	for _, p := range errs {
+		if o.Master != nil && p.Pos.File == o.Master.File && !inputs[p.Pos.File] {
+			masterErrs = append(masterErrs, p)
+			continue
+		}
 		if inputs[p.Pos.File] {
 			unitErrs = append(unitErrs, p)
 		} else {
@@ -81,6 +89,9 @@ func printStderr(w io.Writer, r *sheets.Report, o Options) {
 	}
 	if len(pathErrs) > 0 {
 		printProblems(blocks.next(), headPathErrors, pathErrs)
+	}
+	if len(masterErrs) > 0 {
+		printProblems(blocks.next(), fmt.Sprintf(headMasterErrors, o.Master.File), masterErrs)
 	}
 	if len(unitErrs) > 0 {
 		printProblems(blocks.next(), headErrors, unitErrs)
@@ -148,6 +159,9 @@ func printFiles(w io.Writer, files []sheets.FileResult) {
 // fileCounts is 计入25项，重复合并3行，错误1条，警告2条, leaving out what is zero after 计入.
 func fileCounts(f sheets.FileResult) string {
 	parts := []string{fmt.Sprintf(fileCounted, f.Counted)}
+	if s := f.Superseded(); s != "" { // not 计入0项: its rows are counted in the later version's items
+		parts[0] = s
+	}
 	for _, c := range []struct {
 		format string
 		n      int
@@ -230,10 +244,14 @@ func printCheckOutput(w io.Writer, r *sheets.Report, o Options, dir string, anno
 // the figures, the sentence that says so.
 func printSummary(w io.Writer, r *sheets.Report) {
 	fmt.Fprintf(w, lineTitle+"\n", sheets.CNDate(r.AsOf))
-	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率"}}
+	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率", "按期办结率"}}
 	line := func(c sheets.CategoryStats, meetings string) []string {
+		onTime := ""
+		if c.Due > 0 {
+			onTime = sheets.Percent(c.OnTime, c.Due)
+		}
 		return []string{c.Name, meetings, strconv.Itoa(c.Items), strconv.Itoa(c.Done), strconv.Itoa(c.InProgress),
-			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Overdue), strconv.Itoa(c.DueSoon), sheets.Percent(c.Done, c.Items)}
+			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Overdue), strconv.Itoa(c.DueSoon), sheets.Percent(c.Done, c.Items), onTime}
 	}
 	for _, c := range r.Categories {
 		m := ""
@@ -245,6 +263,9 @@ func printSummary(w io.Writer, r *sheets.Report) {
 	rows = append(rows, line(r.Total, strconv.Itoa(r.Total.Meetings)))
 	if len(r.Categories) > 0 || len(r.Suggestions) == 0 { // 建议提案 alone: their table only
 		printTable(w, rows)
+		for _, n := range r.SummaryNotes() {
+			fmt.Fprintln(w, n)
+		}
 	}
 	printSuggestions(w, r)
 	fmt.Fprintln(w)

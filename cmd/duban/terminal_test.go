@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/internal/zhtext"
 )
 
 var (
@@ -62,7 +66,8 @@ func inOrder(s string, subs ...string) bool {
 }
 
 // TestTerminalOrder: stderr gives the files, then the errors under the heading that sends
-// them back, then the warnings, then the notices counted; stdout the table, the narrative,
+// them back, then the warnings, then the notices counted; stdout the table and the lines under
+// it (按期办结率 …), the narrative,
 // the sentence on what is left out, the workbooks, the problem counts and the proof last.
 func TestTerminalOrder(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
@@ -76,15 +81,16 @@ func TestTerminalOrder(t *testing.T) {
 		headErrors+"\n  市交通运输局.xlsx!督查事项!D21: 事项内容为空",
 		"\n  市商务局.xlsx!台账!H12: 完成时限“2024年2月30日”不是有效日期（2月没有30日）（该行已排除，未计入统计，请修改后重新报送）\n\n",
 		"警告5条（已计入统计，请核实）：\n  市委常委会议的会议届次不连续",
-		"\n  市工业和信息化局.xlsx!台账!I6: 落实状态为“已完成”（已落实），但未填写完成日期\n",
-		"\n\n提示93条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n") {
+		"\n  市工业和信息化局.xlsx!台账!I6: 落实状态为“已完成”（已落实），但未填写完成日期；按期办结率中计为未按期办结\n",
+		"\n\n提示93条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n\n"+hintNoOffice+"\n") {
 		t.Errorf("stderr is not files, errors, warnings, notices:\n%s", stderr)
 	}
 	checkFile := strings.TrimSuffix(out, ".xlsx") + "_核对.xlsx"
 	if !inOrder(stdout,
 		"督查事项汇总（统计截止：2024年12月20日）\n类别 ",
-		"\n合计                  72     302     261      33       8    16     7   86.4%\n\n类别          件数  已办复  办复率",
+		"\n合计                  72     302     261      33       8    16     7   86.4%       82.8%\n按期办结率82.8%",
 		// the 建议提案's own table (SPEC §9.5), then the narrative
+		"\n\n类别          件数  已办复  办复率",
 		"\n合计            11       9   81.8%    4    2    2    1     5         2       1   87.5%\n\n截至2024年12月20日，",
 		"无明确时限事项7项。承办人大代表建议6件、政协委员提案5件，办复率81.8%，满意率87.5%，逾期未办复1件。\n注：市交通运输局、市卫生健康委、市商务局报送的3行因填写错误被排除，其事项未计入本汇总。\n\n",
 		"汇总工作簿："+out+"\n核对工作簿："+checkFile+"\n发现问题107条：错误3条，警告11条，提示93条，已列入核对工作簿的“校验问题”工作表\n"+
@@ -164,5 +170,47 @@ func TestFileLines(t *testing.T) {
 		if cmd == "report" && !strings.Contains(stdout, "\n注：市教育局报送的台账无法读取，市商务局报送的1行因填写错误被排除，上述事项均未计入本汇总。\n") {
 			t.Errorf("report: stdout does not say what is left out:\n%s", stdout)
 		}
+	}
+}
+
+// TestProgressLine: once a run has taken a second, the line names the file read longest
+// with its number, and its time once it is slow; rewritten in place, padded over a longer
+// line; after the last file, what was read.
+func TestProgressLine(t *testing.T) {
+	var buf bytes.Buffer
+	now := time.Date(2024, 12, 20, 9, 0, 0, 0, time.UTC)
+	p := newProgressLine(&buf, func() time.Time { return now })
+	p.auto = true // as on a terminal; redrawn here by hand, no ticker is started after...
+	p.ticker = time.NewTicker(time.Hour)
+	p.stopped = make(chan struct{})
+	redraw := func() { p.mu.Lock(); p.draw(); p.mu.Unlock() }
+
+	p.reading("市住房城乡建设局.xlsx", 38, true)
+	redraw() // under a second: nothing
+	if buf.Len() != 0 {
+		t.Errorf("shown before a second: %q", buf.String())
+	}
+	for i := 2; i <= 11; i++ {
+		name := fmt.Sprintf("单位%d.xlsx", i)
+		p.reading(name, 38, true)
+		p.reading(name, 38, false)
+		p.filesDone(i-1, 38, i*10)
+	}
+	p.reading("市住房城乡建设局.xlsx", 38, false)
+	p.filesDone(11, 38, 120)
+	now = now.Add(1500 * time.Millisecond)
+	p.reading("市财政局.xlsx", 38, true)
+	redraw()
+	now = now.Add(10 * time.Second)
+	p.reading("市商务局.xlsx", 38, true)
+	redraw()
+	for i := 12; i <= 38; i++ {
+		p.filesDone(i, 38, 500)
+	}
+	redraw() // stopped: nothing more
+	l1, l2, l3 := "正在读取 市财政局.xlsx（12/38）…", "正在读取 市财政局.xlsx（12/38）…已用时10秒", "已读取 38/38 个文件，500 行，用时 11.5 秒"
+	want := "\r" + l1 + "\r" + l2 + "\r" + l3 + strings.Repeat(" ", max(zhtext.Width(l2)-zhtext.Width(l3), 0)) + "\n"
+	if buf.String() != want {
+		t.Errorf("progress:\n got %q\nwant %q", buf.String(), want)
 	}
 }

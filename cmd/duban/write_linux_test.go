@@ -60,7 +60,8 @@ func TestFailedMidWrite(t *testing.T) {
 		code = cmd.ProcessState.ExitCode()
 	}
 	if code != exitNothing || stdout.Len() != 0 ||
-		!strings.Contains(stderr.String(), "错误：写入汇总工作簿失败：") || !strings.Contains(stderr.String(), "file too large") {
+		!strings.Contains(stderr.String(), "错误：未能写出汇总工作簿：无法写入 ") || !strings.Contains(stderr.String(), "：文件超过了系统允许的大小") ||
+		strings.Contains(stderr.String(), "file too large") {
 		t.Fatalf("limited run: %v, exit %d\nstdout:\n%s\nstderr:\n%s", err, code, &stdout, &stderr)
 	}
 	if now, _ := os.ReadFile(out); !bytes.Equal(now, earlier) {

@@ -54,6 +54,7 @@ func TestSample(t *testing.T) {
 	}
 	for _, want := range []string{
 		"行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行",
+		"按期办结率：按期办结212项 / 应办结256项 = 82.8%",
 		`市商务局.xlsx!台账!H12: 错误: 完成时限"2024年2月30日"`,
 		// counted by hand: 人大代表建议 第3、7、15、26号 and 政协委员提案 all five answered; 满意
 		// or 基本满意 7 of the 8 with a 满意度; 第21号 open past 6月30日 (闭会第2号 due 12-20).
