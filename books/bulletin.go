@@ -112,7 +112,17 @@ func ReportBulletin(r *sheets.Report, d *sheets.Dict, issue int) bulletin.Bullet
 	out := masthead(r, d, issue, len(r.Overdue) > 0, len(r.NoDeadline) > 0)
 	out.Title = fmt.Sprintf(bulletinReportTitle, year)
 	out.Overview = texts(append(overview, r.ProgressNotes()...))
-	out.Problems = problems(r, r.Overdue, leftOut(problemLimits, r.BulletinLimits()), leftOut(problemMissing, r.Expect.Line(false)))
+	supervised, suggestions := splitSuggestions(r.Overdue)
+	lost := [][]bulletin.Paragraph{leftOut(problemLimits, r.BulletinLimits()), leftOut(problemMissing, r.Expect.Line(false))}
+	switch {
+	case len(suggestions) == 0:
+		out.Problems = problems(r, supervised, lost...)
+	case len(supervised) == 0: // no claim that nothing is overdue: the 建议提案 are
+		out.Problems = append([]bulletin.Paragraph{suggestionProblem(r, suggestions)}, slices.Concat(lost...)...)
+	default: // after the supervised items', before what the figures leave out
+		out.Problems = problems(r, supervised, lost...)
+		out.Problems = slices.Insert(out.Problems, 1, suggestionProblem(r, suggestions))
+	}
 	out.Annex = bulletin.Annex{Title: bulletinReportAnnex, Items: annexItems(open)}
 	return out
 }

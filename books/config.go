@@ -104,10 +104,10 @@ func buildConfig(f *excelize.File, d *sheets.Dict) error {
 		if t.Section == sheets.SectionCategories {
 			dv := excelize.NewDataValidation(true)
 			dv.Sqref = "B3:B1000"
-			if err := dv.SetDropList([]string{sheets.KindMeeting.String(), sheets.KindDoc.String(), sheets.KindTask.String()}); err != nil {
+			if err := dv.SetDropList([]string{sheets.KindMeeting.String(), sheets.KindDoc.String(), sheets.KindTask.String(), sheets.KindSuggestion.String()}); err != nil {
 				return err
 			}
-			dv.SetError(excelize.DataValidationErrorStyleStop, "种类", "种类应为 会议、批示 或 任务")
+			dv.SetError(excelize.DataValidationErrorStyleStop, "种类", "种类应为 会议、批示、任务 或 建议")
 			if err := f.AddDataValidation(sheet, dv); err != nil {
 				return err
 			}

@@ -223,7 +223,8 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 // itemsTable is 事项明细: in the report with cols colsItems, in the check file with
 // colsItemsChecked (来源 and the merged rows). Columns some items only have are there when
 // any item has them (SPEC §7): 所属任务 after 事项内容 (an item from a two-level list), 原定时限
-// after 完成时限 (an approved extension), 进度 after 落实状态 (progress against schedule).
+// after 完成时限 (an approved extension), 进度 after 落实状态 (progress against schedule),
+// 办理结果 after 预警 (a 建议提案 answered, SPEC §9.5).
 func itemsTable(r *sheets.Report, cols []xlsxout.Column, title string, n int, cut []string) *xlsxout.Table {
 	extras := itemExtras(r.Items)
 	src := make([]int, 0, len(cols)+len(extras)) // each column's index among cols, or -1-k for extras[k]
@@ -236,9 +237,18 @@ func itemsTable(r *sheets.Report, cols []xlsxout.Column, title string, n int, cu
 		}
 		src, out = append(src, i), append(out, c)
 	}
+	signal := len(colsItems) // 预警, after the extras before it
+	for k, e := range extras {
+		if e.at == len(cols) { // after the last column (办理结果 after 预警 in the report)
+			src, out = append(src, -1-k), append(out, e.col)
+		}
+		if e.at < len(colsItems) {
+			signal++
+		}
+	}
 	return &xlsxout.Table{
 		Name: sheets.SheetItems, Titles: []string{title}, Cols: out,
-		N: n, Empty: "无事项", Notes: cut, Signal: len(colsItems) + len(extras),
+		N: n, Empty: "无事项", Notes: cut, Signal: signal,
 		Key: keyItems,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := &r.Items[i]
@@ -271,12 +281,13 @@ type itemExtra struct {
 
 // itemExtras are the columns of 事项明细 that the items call for, in column order.
 func itemExtras(items []sheets.Item) []itemExtra {
-	var parents, original, schedule bool
+	var parents, original, schedule, results bool
 	for i := range items {
 		it := &items[i]
 		parents = parents || it.Parent != ""
 		original = original || it.Extended()
 		schedule = schedule || it.Schedule != sheets.ScheduleNone
+		results = results || it.Result != ""
 	}
 	var extras []itemExtra
 	if parents {
@@ -290,6 +301,10 @@ func itemExtras(items []sheets.Item) []itemExtra {
 	if schedule {
 		extras = append(extras, itemExtra{colStatus + 1, column(labelSchedule, kText),
 			func(it *sheets.Item) any { return it.Schedule.String() }})
+	}
+	if results {
+		extras = append(extras, itemExtra{len(colsItems), column(sheets.LabelResult, kText),
+			func(it *sheets.Item) any { return it.Result }})
 	}
 	return extras
 }
@@ -463,7 +478,7 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 	if missing := r.Expect.Line(true); missing != "" { // SPEC §9: 漏报事项 named on 汇总 too
 		lead = append(lead, missing)
 	}
-	return &xlsxout.Table{
+	t := &xlsxout.Table{
 		Name: sheets.SheetSummary, Titles: []string{r.SummaryTitle(), line}, Lead: lead, Cols: colsSummary,
 		N: len(r.Categories), Empty: "无事项",
 		Row: func(i int, v []any) xlsxout.Tone {
@@ -481,7 +496,12 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 		Chart:       rateChart(len(r.Categories)),
 		ChartBeside: true,
 		OnePage:     true, // 汇总, its notes and its chart on one page
+		Then:        suggestionSection(r),
 	}
+	if t.Chart != nil {
+		t.ChartW, t.ChartH = chartWidth+chartOffset, int(chartHeight(len(r.Categories)))
+	}
+	return t
 }
 
 // summaryLead is what 汇总 says above its table, in order: the narrative, with --since the
@@ -503,8 +523,12 @@ func summaryLead(r *sheets.Report) (lead []string, limits string) {
 	return lead, r.Limits()
 }
 
-// The size of the chart of 落实率 beside 汇总's table, in pixels: a bar per category.
-const chartWidth = 480
+// The size of the chart of 落实率 beside 汇总's table, in pixels: a bar per category; and its
+// distance from the table.
+const (
+	chartWidth  = 480
+	chartOffset = 12
+)
 
 func chartHeight(categories int) uint { return uint(min(100+26*categories, 420)) }
 
@@ -546,7 +570,7 @@ func rateChart(n int) func(f *excelize.File, at xlsxout.ChartPlace) error {
 				ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"},
 			},
 			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartHeight(n)},
-			Format:    excelize.GraphicOptions{OffsetX: 12}, // apart from the table beside it
+			Format:    excelize.GraphicOptions{OffsetX: chartOffset}, // apart from the table beside it
 		})
 	}
 }

@@ -69,7 +69,10 @@ type hearing struct {
 func (r *Report) hearing() hearing {
 	h := hearing{units: map[string]bool{}}
 	for i := range r.Items {
-		h.units[r.Items[i].Lead] = true
+		// A unit's answers to deputies (建议提案, often listed by the office) are not its ledger.
+		if r.Items[i].Kind != KindSuggestion {
+			h.units[r.Items[i].Lead] = true
+		}
 	}
 	for _, f := range r.Inputs {
 		switch {
@@ -138,6 +141,9 @@ func (r *Report) absences(d *Dict, m *Master, p *Previous) []Absence {
 	}
 	if p != nil {
 		for _, pi := range p.Items {
+			if pi.Suggestion {
+				continue // not the unit's ledger (hearing)
+			}
 			if a := expect(pi.Lead); a != nil {
 				a.Before++
 				if pi.Alert == AlertOverdue {
@@ -148,6 +154,9 @@ func (r *Report) absences(d *Dict, m *Master, p *Previous) []Absence {
 	}
 	if m != nil {
 		for _, mr := range m.rows {
+			if mr.ok && mr.item.Kind == KindSuggestion {
+				continue // not the unit's ledger (hearing)
+			}
 			if a := expect(mr.lead); a != nil {
 				a.Due++
 			}

@@ -27,7 +27,7 @@ type ConfigTable struct {
 
 var configTables = []ConfigTable{
 	{SectionCategories, []string{"名称", "种类", "别名", "识别关键词"},
-		"类别：每行一个类别，按此顺序出现在汇总表中。种类填 会议（计入会议次数）、批示 或 任务。" +
+		"类别：每行一个类别，按此顺序出现在汇总表中。种类填 会议（计入会议次数）、批示、任务 或 建议（人大代表建议、政协委员提案，单独统计）。" +
 			"别名是类别栏里的其他写法；识别关键词用于类别栏为空时从会议名称识别类别（如 常务会）。多个写法用“、”分隔。",
 		[]float64{20, 10, 44, 36}, func([]string) int { return 1 }},
 	{SectionStatuses, []string{"类别", "写法"},

@@ -139,8 +139,10 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 			c.Kind = KindDoc
 		case "任务":
 			c.Kind = KindTask
+		case "建议":
+			c.Kind = KindSuggestion
 		default:
-			return nil, fmt.Errorf("%s：类别“%s”的种类“%s”无效，应为 会议、批示 或 任务", l.Where, name, cell(l, 1))
+			return nil, fmt.Errorf("%s：类别“%s”的种类“%s”无效，应为 会议、批示、任务 或 建议", l.Where, name, cell(l, 1))
 		}
 		d.Categories = append(d.Categories, c)
 	}

@@ -14,7 +14,7 @@ func TestBuiltinDict(t *testing.T) {
 	for _, c := range d.Categories {
 		names = append(names, c.Name+"/"+c.Kind.String())
 	}
-	want := "市委常委会议/会议 书记专题会议/会议 市政府常务会议/会议 市长办公会议/会议 市长专题会议/会议 省政府督办件/批示 书记批示件/批示 市长批示件/批示 两报告/任务"
+	want := "市委常委会议/会议 书记专题会议/会议 市政府常务会议/会议 市长办公会议/会议 市长专题会议/会议 省政府督办件/批示 书记批示件/批示 市长批示件/批示 两报告/任务 人大代表建议/建议 政协委员提案/建议"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("categories = %s", got)
 	}
@@ -68,7 +68,7 @@ func TestBuiltinDict(t *testing.T) {
 
 func TestParseDictErrors(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
-		{"[类别]\n市长会议\t会面\n", "词典第2行：类别“市长会议”的种类“会面”无效，应为 会议、批示 或 任务"},
+		{"[类别]\n市长会议\t会面\n", "词典第2行：类别“市长会议”的种类“会面”无效，应为 会议、批示、任务 或 建议"},
 		{"[类别]\nA\t会议\tX\nB\t会议\tX\n", "词典：写法“X”同时属于类别“A”和“B”"},
 		{"[类别]\nA\t会议\n[落实状态]\n已落实\t推进\n推进中\t推进\n", "词典：落实状态写法“推进”同时属于“已落实”和“推进中”"},
 		{"A\t会议\n", "词典第1行：不在任何一节中（缺少 [类别] 这样的节名）"},

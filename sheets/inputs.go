@@ -145,11 +145,15 @@ func (r *Report) noteItems() {
 	}
 	for k := range r.Items {
 		it := &r.Items[k]
-		if f := see(it.Src, it.Lead); f != nil {
+		lead := it.Lead
+		if it.Kind == KindSuggestion {
+			lead = "" // the units of 建议提案 do not name the file's: an office's table lists many
+		}
+		if f := see(it.Src, lead); f != nil {
 			f.Counted++
 		}
 		for _, p := range it.Merged {
-			if f := see(p, it.Lead); f != nil {
+			if f := see(p, lead); f != nil {
 				f.Merged++
 				i := index[p.File]
 				if into[i] == nil {

@@ -375,6 +375,8 @@ var kindNames = [numProblemKinds]string{
 	DeadlineExtended:      "延期",
 	ScheduleColumn:        "进度列按内容识别",
 	CheckFileMissing:      "上期核对工作簿无法使用",
+	SuggestionDeadline:    "建议提案按默认办理时限",
+	SuggestionValue:       "办理结果或满意度无法归类",
 }
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
@@ -504,4 +506,24 @@ const (
 	msgCarryCheckAbsent = "不在汇总表旁"
 	msgCarryNoSheet     = "中没有“%s”工作表"
 	msgCarryCheckBad    = "无法读取（%s）"
+)
+
+// 建议提案 (SPEC §9.5): the default deadline, the values that fit no class, and the sentence of
+// the narrative in the form offices publish (承办人大代表建议117件、政协委员提案89件，办复率100%，
+// 满意率98.1%).
+const (
+	msgSatisfactionTicks    = "“满意”“基本满意”“不满意”各占一列，按打勾的一列读作满意度"
+	msgHintCategory         = "工作表“%s”的标题或列名指明是建议提案：本表%d行按%s统计"
+	msgSuggestionSession    = "建议提案未填写完成时限，按大会期间提出的建议提案，于当年6月30日前办复（%s）"
+	msgSuggestionBetween    = "建议提案未填写完成时限，%s，按闭会期间提出的建议提案，自交办日期（%s）起3个月内办复（%s）"
+	msgSuggestionNoDate     = "建议提案未填写完成时限，%s，闭会期间提出的建议提案自交办日期起3个月内办复，但未填写交办日期，按无明确时限计；请补填交办日期或完成时限"
+	msgBetweenByID          = "编号“%s”是闭会期间的编号"
+	msgBetweenByNote        = "“%s”写明是闭会期间提出的"
+	msgResultUnknown        = "办理结果“%s”不是A、B、C、D类之一（A类 已解决或采纳，B类 正在解决或列入计划，C类 列入规划逐步解决，D类 留作参考），按已办复计，未计入分类；请写明类别"
+	msgSatisfactionBad      = "满意度“%s”不是 满意、基本满意 或 不满意，未计入满意率；请按代表、委员的反馈填写"
+	sentenceSuggestions     = "承办%s，办复率%s"
+	sentenceSatisfied       = "，满意率%s"
+	sentenceSuggestionsLate = "，逾期未办复%d件"
+	partSuggestion          = "%s%d件"
+	LabelResult             = "办理结果"
 )

@@ -26,7 +26,13 @@ type parsedRow struct {
 	meeting         Meeting  // the 会议 cell's number and name (ParseMeeting)
 	cat             Category // the row's category (Validator.category), if in.categoryOK
 	catFromSheet    bool     // the sheet's name gave it
-	dates           rowDates
+	// Of a 建议提案 (SPEC §9.5): catFromHint, the sheet's title or columns gave its category
+	// (RawRow.Hint); period, the 类别 cell named when it was made (闭会期间), not a category,
+	// and between says it was between sessions.
+	catFromHint bool
+	period      string
+	between     bool
+	dates       rowDates
 	// readable is false when a required column is missing or a decisive cell holds a formula
 	// without its result (checkUnreadable); probs are those errors and warnings.
 	readable bool
@@ -76,7 +82,12 @@ func (v *Validator) parse(r *RawRow, run RunYear) parsedRow {
 	}
 	p.categoryMeeting = v.meetingFromContext(&p.in, r.TitleMeeting)
 	p.meeting = ParseMeeting(p.in.Meeting)
-	p.cat, p.catFromSheet, p.in.categoryOK = v.category(p.in.Category, p.in.Meeting, p.in.Group, p.in.Sheet)
+	if v.suggestionCategory(&p) {
+		p.catFromHint = !p.catFromSheet
+	} else {
+		p.cat, p.catFromSheet, p.in.categoryOK = v.category(p.in.Category, p.in.Meeting, p.in.Group, p.in.Sheet)
+	}
+	p.in.suggestion = p.in.categoryOK && p.cat.Kind == KindSuggestion
 	d := &p.dates
 	v.readMeetingDate(&p)
 	var meeting time.Time

@@ -60,6 +60,71 @@ type Report struct {
 	// Uncounted are the units heard from none of whose rows were counted, every one excluded
 	// by errors: after the ranked units of 单位统计, marked ※, without rank or figures.
 	Uncounted []UnitStats
+
+	// Suggestions are the 建议提案 by category (SPEC §9.5), in dictionary order, and their
+	// total: 汇总's table of their own. They are in no other figure of the report; their items
+	// are in Items, and in Overdue and DueSoon when open.
+	Suggestions     []SuggestionStats
+	SuggestionTotal SuggestionStats
+}
+
+// SuggestionStats is one row of 汇总's 建议提案 table: 类别 | 件数 | 已办复 | 办复率 | A类 |
+// B类 | C类 | D类 | 满意 | 基本满意 | 不满意 | 满意率.
+type SuggestionStats struct {
+	Name    string
+	Items   int    // 件数
+	Replied int    // 已办复: answered (an 答复日期, or a 办理结果 given)
+	Classes [4]int // 办理结果 A, B, C, D among the answered
+	// 满意度 among the answered: 满意, 基本满意, 不满意
+	Satisfied, Basic, Unsatisfied int
+	Overdue                       int // open past deadline (逾期未办复)
+
+	undated int // open without a deadline: in the report's NoDeadline list
+}
+
+// ReplyRate is 办复率 = 已办复 / 件数, the exact ratio (0 for none).
+func (s SuggestionStats) ReplyRate() float64 { return ratio(s.Replied, s.Items) }
+
+// Rated is how many answered items have a 满意度: the denominator of 满意率.
+func (s SuggestionStats) Rated() int { return s.Satisfied + s.Basic + s.Unsatisfied }
+
+// SatisfactionRate is 满意率 = (满意 + 基本满意) / 已办复 with a 满意度 given, the exact ratio
+// (0 for none).
+func (s SuggestionStats) SatisfactionRate() float64 { return ratio(s.Satisfied+s.Basic, s.Rated()) }
+
+func ratio(num, den int) float64 {
+	if den == 0 {
+		return 0
+	}
+	return float64(num) / float64(den)
+}
+
+// add counts an item of a 建议 category; overdue says it is open past its deadline.
+func (s *SuggestionStats) add(it *Item, overdue bool) {
+	s.Items++
+	if overdue {
+		s.Overdue++
+	}
+	if it.Status != Done {
+		if !it.HasDeadline() {
+			s.undated++
+		}
+		return
+	}
+	s.Replied++
+	for i, c := range ResultClasses {
+		if it.ResultClass == c {
+			s.Classes[i]++
+		}
+	}
+	switch it.Satisfaction {
+	case Satisfied:
+		s.Satisfied++
+	case Basic:
+		s.Basic++
+	case Unsatisfied:
+		s.Unsatisfied++
+	}
 }
 
 // Counts are the completion figures of a group of items.

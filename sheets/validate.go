@@ -30,13 +30,15 @@ type rowInput struct {
 	Year           int    // the year a date written without one takes (SPEC §4.2)
 	Date1904       bool
 
-	// What parse found, once (parsedRow): a category, a readable deadline.
-	categoryOK, deadlineOK, extendedOK bool
+	// What parse found, once (parsedRow): a category, a readable deadline, a 建议提案
+	// (SPEC §9.5), which needs no 落实状态.
+	categoryOK, deadlineOK, extendedOK, suggestion bool
 }
 
 // itemInput is a parsed row as the warning rules see it.
 type itemInput struct {
 	Status      Status
+	Suggestion  bool // a 建议提案: answered by a 办理结果 without its 答复日期 is no fault
 	AsOf        time.Time
 	MeetingDate time.Time
 	Deadline    bool      // the item has a deadline: one 已落实 without 完成日期 is not on time (SPEC §7)
@@ -79,7 +81,7 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 		return !placeholder(fl.Field().String())
 	}, true))
 	must(v.errors.RegisterValidation("status", func(fl validator.FieldLevel) bool {
-		return d.readStatus(fl.Field().String()).ok
+		return fl.Parent().FieldByName("suggestion").Bool() || d.readStatus(fl.Field().String()).ok
 	}, true))
 
 	v.warns = validator.New()
@@ -90,7 +92,7 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	}
 	must(v.warns.RegisterValidation("done_given", func(fl validator.FieldLevel) bool {
 		t, in := done(fl)
-		return in.Status != Done || !t.IsZero()
+		return in.Status != Done || !t.IsZero() || in.Suggestion
 	}, true))
 	must(v.warns.RegisterValidation("done_not_future", func(fl validator.FieldLevel) bool {
 		t, in := done(fl)
@@ -228,6 +230,7 @@ type validation struct {
 	excluded int
 	probs    []Problem
 	named    sheetCategories
+	hinted   sheetCategories // the sheets whose title or columns gave rows their 建议 category
 	dated    sheetCategories // the sheets whose name gave rows their meeting's date
 	left     []ExcludedRow   // the rows excluded, with what can be read of them (SPEC §9.1)
 }
@@ -245,6 +248,9 @@ func (v *Validator) add(s *validation, p *parsedRow) {
 	if fromSheet {
 		s.named.add(p.r, &it)
 	}
+	if p.catFromHint {
+		s.hinted.add(p.r, &it)
+	}
 	switch p.dates.meetingFrom {
 	case labelSheet:
 		s.dated.addAs(p.r, &it, it.MeetingDate.Format(time.DateOnly), labelSheet+"“"+p.in.Sheet+"”")
@@ -261,6 +267,10 @@ func (v *Validator) add(s *validation, p *parsedRow) {
 func (v *Validator) close(s *validation) (items []Item, excluded int, probs []Problem) {
 	oneYearPerFile(s.items, v.reportYear())
 	probs = append(s.probs, s.named.notices()...)
+	for _, c := range s.hinted {
+		probs = append(probs, Problem{Pos: c.first, Scope: ScopeCell, Level: Notice, Kind: CategoryFromSheet, Field: FieldCategory.String(), Raw: c.first.Sheet,
+			Msg: fmt.Sprintf(msgHintCategory, c.first.Sheet, c.n, c.cat)})
+	}
 	for _, c := range s.dated {
 		probs = append(probs, Problem{Pos: c.first, Scope: ScopeCell, Level: Notice, Kind: MeetingByDate, Field: FieldMeetingDate.String(), Raw: c.first.Sheet,
 			Msg: fmt.Sprintf(msgMeetingDay, c.text, c.cat)})
@@ -342,6 +352,9 @@ func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, o
 		Deadline: deadline, Status: status, StatusRaw: in.Status, Done: done,
 		Progress: trimmed(r, FieldProgress), Note: trimmed(r, FieldNote), Src: r.Pos,
 		Original: original, Schedule: v.rowSchedule(r, in.Status),
+	}
+	if cat.Kind == KindSuggestion {
+		v.suggestion(p, &it, &probs)
 	}
 	v.checkWarnings(r, &it, &probs)
 	return it, probs, fromSheet, true
@@ -495,7 +508,8 @@ func (v *Validator) rowLead(r *RawRow, probs *[]Problem) (lead, co string) {
 
 // checkWarnings applies the warning rules to the row's item it.
 func (v *Validator) checkWarnings(r *RawRow, it *Item, probs *[]Problem) {
-	w := itemInput{Status: it.Status, AsOf: v.asOf, MeetingDate: it.MeetingDate, Deadline: it.HasDeadline(), Done: it.Done}
+	w := itemInput{Status: it.Status, Suggestion: it.Kind == KindSuggestion, AsOf: v.asOf, MeetingDate: it.MeetingDate,
+		Deadline: it.HasDeadline(), Done: it.Done}
 	err := v.warns.Struct(w)
 	if err == nil {
 		return
@@ -544,9 +558,18 @@ func (v *Validator) meetingFromContext(in *rowInput, title string) (categoryMeet
 // silently count as 无明确时限), 落实状态 (not for a master list), and 类别 or 会议.
 func (v *Validator) missingColumns(r *RawRow) []Field {
 	var miss []Field
+	suggestion := -1 // whether the row is a 建议提案, found out when it matters
+	isSuggestion := func() bool {
+		if suggestion < 0 {
+			suggestion = b2i(v.isSuggestionRow(r))
+		}
+		return suggestion == 1
+	}
 	for _, f := range []Field{FieldCategory, FieldContent, FieldDeadline, FieldStatus} {
 		switch {
 		case r.Cols[f] > 0:
+		case f == FieldCategory && r.Hint != "":
+		case (f == FieldDeadline || f == FieldStatus) && isSuggestion():
 		case f == FieldCategory && (r.Cols[FieldMeeting] > 0 || r.Group != ""):
 		case f == FieldCategory && (v.sheetNamesCategory(r.Pos.Sheet) || r.TitleMeeting != ""):
 		case f == FieldStatus && v.Assigned:

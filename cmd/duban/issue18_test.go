@@ -117,8 +117,19 @@ func TestTemplateFromReport(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("template: exit %d\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "共305项") { // 302 items + the 3 rows excluded by errors
+	if !strings.Contains(stdout, "共316项") { // 302 items + the 3 rows excluded by errors + the 11 建议提案
 		t.Errorf("stdout:\n%s", stdout)
+	}
+	// A unit's 建议提案 are on its form's sheet of their own (SPEC §9.5), not on 台账:
+	// 市住房城乡建设局 handles 人大代表建议第3号 and 政协委员提案第30号.
+	zj := openBook(t, filepath.Join(out, "市住房城乡建设局.xlsx"))
+	sug := table(t, zj, books.SheetSuggestions, "编号", "类别", "事项内容", "牵头单位", "答复日期", "办理结果")
+	if len(sug) != 2 || sug[0]["编号"] != "第3号" || sug[0]["办理结果"] != "A" || sug[0]["答复日期"] != "2024-06-12" ||
+		sug[1]["类别"] != "政协委员提案" {
+		t.Errorf("市住房城乡建设局's 建议提案 sheet: %v", sug)
+	}
+	if n := len(table(t, zj, books.SheetForm, "事项内容", "落实状态")); n != 30 {
+		t.Errorf("市住房城乡建设局's 台账 has %d rows, want its 30 supervised items", n)
 	}
 	form := openBook(t, filepath.Join(out, "市商务局.xlsx"))
 	rows := table(t, form, books.SheetForm, "事项内容", "完成时限", "落实状态", "完成日期", "进展情况", "上期情况")
@@ -159,7 +170,7 @@ func TestTemplateFromReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr = runCmd(t, "template", "--from", prev, "--out-dir", filepath.Join(dir, "下发2"))
-	if code != exitOK || !strings.Contains(stdout, "共302项") || strings.Count(stderr, "上期汇总_核对.xlsx: 警告: ") != 1 {
+	if code != exitOK || !strings.Contains(stdout, "共313项") || strings.Count(stderr, "上期汇总_核对.xlsx: 警告: ") != 1 {
 		t.Errorf("without the check file: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }

@@ -261,10 +261,13 @@ func printSummary(w io.Writer, r *sheets.Report) {
 		rows = append(rows, line(c, m))
 	}
 	rows = append(rows, line(r.Total, strconv.Itoa(r.Total.Meetings)))
-	printTable(w, rows)
-	for _, n := range r.SummaryNotes() {
-		fmt.Fprintln(w, n)
+	if len(r.Categories) > 0 || len(r.Suggestions) == 0 { // 建议提案 alone: their table only
+		printTable(w, rows)
+		for _, n := range r.SummaryNotes() {
+			fmt.Fprintln(w, n)
+		}
 	}
+	printSuggestions(w, r)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, r.Narrative)
 	if limits := r.Limits(); limits != "" {
@@ -308,4 +311,32 @@ func printTable(w io.Writer, rows [][]string) {
 // pad fills s with spaces on the right to width display columns.
 func pad(s string, width int) string {
 	return s + strings.Repeat(" ", max(0, width-zhtext.Width(s)))
+}
+
+// printSuggestions writes 汇总's table of 建议提案 (SPEC §9.5) under the table per category,
+// after a blank line, when there are any.
+func printSuggestions(w io.Writer, r *sheets.Report) {
+	if len(r.Suggestions) == 0 {
+		return
+	}
+	rows := [][]string{{"类别", "件数", "已办复", "办复率", "A类", "B类", "C类", "D类", "满意", "基本满意", "不满意", "满意率"}}
+	line := func(s sheets.SuggestionStats) []string {
+		rate := ""
+		if s.Rated() > 0 {
+			rate = sheets.Percent(s.Satisfied+s.Basic, s.Rated())
+		}
+		return []string{s.Name, strconv.Itoa(s.Items), strconv.Itoa(s.Replied), sheets.Percent(s.Replied, s.Items),
+			strconv.Itoa(s.Classes[0]), strconv.Itoa(s.Classes[1]), strconv.Itoa(s.Classes[2]), strconv.Itoa(s.Classes[3]),
+			strconv.Itoa(s.Satisfied), strconv.Itoa(s.Basic), strconv.Itoa(s.Unsatisfied), rate}
+	}
+	for _, s := range r.Suggestions {
+		rows = append(rows, line(s))
+	}
+	if len(r.Suggestions) > 1 {
+		rows = append(rows, line(r.SuggestionTotal))
+	}
+	if len(r.Categories) > 0 {
+		fmt.Fprintln(w)
+	}
+	printTable(w, rows)
 }

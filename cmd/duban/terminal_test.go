@@ -82,17 +82,19 @@ func TestTerminalOrder(t *testing.T) {
 		"\n  市商务局.xlsx!台账!H12: 完成时限“2024年2月30日”不是有效日期（2月没有30日）（该行已排除，未计入统计，请修改后重新报送）\n\n",
 		"警告5条（已计入统计，请核实）：\n  市委常委会议的会议届次不连续",
 		"\n  市工业和信息化局.xlsx!台账!I6: 落实状态为“已完成”（已落实），但未填写完成日期；按期办结率中计为未按期办结\n",
-		"\n\n提示81条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n\n"+hintNoOffice+"\n") {
+		"\n\n提示93条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n\n"+hintNoOffice+"\n") {
 		t.Errorf("stderr is not files, errors, warnings, notices:\n%s", stderr)
 	}
 	checkFile := strings.TrimSuffix(out, ".xlsx") + "_核对.xlsx"
 	if !inOrder(stdout,
 		"督查事项汇总（统计截止：2024年12月20日）\n类别 ",
 		"\n合计                  72     302     261      33       8    16     7   86.4%       82.8%\n按期办结率82.8%",
-		"\n\n截至2024年12月20日，",
-		"无明确时限事项7项。\n注：市交通运输局、市卫生健康委、市商务局报送的3行因填写错误被排除，其事项未计入本汇总。\n\n",
-		"汇总工作簿："+out+"\n核对工作簿："+checkFile+"\n发现问题95条：错误3条，警告11条，提示81条，已列入核对工作簿的“校验问题”工作表\n"+
-			"行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n") || !strings.HasSuffix(stdout, "错误排除3行\n") {
+		// the 建议提案's own table (SPEC §9.5), then the narrative
+		"\n\n类别          件数  已办复  办复率",
+		"\n合计            11       9   81.8%    4    2    2    1     5         2       1   87.5%\n\n截至2024年12月20日，",
+		"无明确时限事项7项。承办人大代表建议6件、政协委员提案5件，办复率81.8%，满意率87.5%，逾期未办复1件。\n注：市交通运输局、市卫生健康委、市商务局报送的3行因填写错误被排除，其事项未计入本汇总。\n\n",
+		"汇总工作簿："+out+"\n核对工作簿："+checkFile+"\n发现问题107条：错误3条，警告11条，提示93条，已列入核对工作簿的“校验问题”工作表\n"+
+			"行数核对：读取344行 = 明细313项 + 重复合并28行 + 错误排除3行\n") || !strings.HasSuffix(stdout, "错误排除3行\n") {
 		t.Errorf("stdout is not table, narrative, limits, workbooks, counts, proof:\n%s", stdout)
 	}
 }
@@ -107,7 +109,8 @@ func TestQuiet(t *testing.T) {
 		"  市卫生健康委.xlsx!台账!H18: 落实状态“基本完成”只说明基本或部分完成，没有说明事项是否已全部完成，不能确定属于 已落实、推进中、未启动 中的哪一类；" +
 		"已全部完成的请填 已落实，仍有未完成部分的请填 推进中，具体进度写在进展情况中（该行已排除，未计入统计，请修改后重新报送）\n" +
 		"  市商务局.xlsx!台账!H12: 完成时限“2024年2月30日”不是有效日期（2月没有30日）（该行已排除，未计入统计，请修改后重新报送）\n"
-	proof := "行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n"
+	// 302 supervised items and the 11 建议提案 of the sample, counted apart on 汇总
+	proof := "行数核对：读取344行 = 明细313项 + 重复合并28行 + 错误排除3行\n"
 	wantOut := "汇总工作簿：" + out + "\n核对工作簿：" + strings.TrimSuffix(out, ".xlsx") + "_核对.xlsx\n" + proof
 	if code != exitErrors || stderr != wantErr || stdout != wantOut {
 		t.Errorf("report -q: exit %d\nstdout:\n%s\nstderr:\n%s\nwant stdout:\n%s\nstderr:\n%s", code, stdout, stderr, wantOut, wantErr)

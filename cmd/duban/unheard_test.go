@@ -94,7 +94,7 @@ func TestExpectReportNextYear(t *testing.T) {
 	}
 	paras, _ := docxParagraphs(t, strings.TrimSuffix(cur, ".xlsx")+"_通报.docx")
 	text := strings.Join(paras, "\n")
-	for _, want := range []string{"市生态环境局本期未报送台账（应报事项20项）", "上述事项均未计入本通报。", "（三）部分交办事项漏报。对照上期汇总表，漏报事项20项（市生态环境局20项）。"} {
+	for _, want := range []string{"市生态环境局本期未报送台账（应报事项20项）", "上述事项均未计入本通报。", "（四）部分交办事项漏报。对照上期汇总表，漏报事项20项（市生态环境局20项）。"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the 通报 lacks %q:\n%s", want, text)
 		}
