@@ -72,6 +72,7 @@ func Build(files []string, o Options) *Report {
 	r.Inputs = b.outcomes()
 	r.noteItems()
 	b.unitsOfRows(r)
+	b.unitsOfFailed(r)
 	r.markExcluded()
 	r.Problems = probs // counted in the files' outcomes as they were read and validated
 	if !o.NoGaps {
