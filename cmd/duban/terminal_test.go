@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -89,7 +90,7 @@ func TestTerminalOrder(t *testing.T) {
 		"督查事项汇总（统计截止：2024年12月20日）\n类别 ",
 		"\n合计                  72     302     261      33       8    16     7   86.4%\n\n截至2024年12月20日，",
 		"无明确时限事项7项。\n注：市交通运输局、市卫生健康委、市商务局报送的3行因填写错误被排除，其事项未计入本汇总。\n\n",
-		"汇总工作簿："+out+"\n核对工作簿："+checkFile+"\n发现问题95条：错误3条，警告11条，提示81条，已列入核对工作簿的“校验问题”工作表\n"+
+		"汇总工作簿："+out+"\n核对工作簿："+checkFile+"\n发现问题95条：错误3条，警告11条（上面合并列为5条），提示81条，已列入核对工作簿的“校验问题”工作表\n"+
 			"行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n") || !strings.HasSuffix(stdout, "错误排除3行\n") {
 		t.Errorf("stdout is not table, narrative, limits, workbooks, counts, proof:\n%s", stdout)
 	}
@@ -207,5 +208,38 @@ func TestProgressLine(t *testing.T) {
 	want := "\r" + l1 + "\r" + l2 + "\r" + l3 + strings.Repeat(" ", max(zhtext.Width(l2)-zhtext.Width(l3), 0)) + "\n"
 	if buf.String() != want {
 		t.Errorf("progress:\n got %q\nwant %q", buf.String(), want)
+	}
+}
+
+// TestWarningCountsAgree: the warnings a clerk is told of agree between stderr and stdout and
+// between report and check. stdout counts every warning, as the check file and the files'
+// lines do, and says how many lines stderr gave them when it merged the item-by-item
+// differences of two versions of a ledger (市财政局（初稿）and（终稿）) into one line; check counts
+// as report does, without the gaps in session numbers (QA: report said 警告5条 on stderr and
+// 警告11条 on stdout, check 警告9条, none saying why).
+func TestWarningCountsAgree(t *testing.T) {
+	head := regexp.MustCompile(`(?m)^警告(\d+)条（已计入统计，请核实）：$`)
+	out := filepath.Join(t.TempDir(), "汇总.xlsx")
+	for _, c := range []struct {
+		args       []string
+		shown, all string
+	}{
+		{[]string{"report", "--as-of", "2024-12-20", "-o", out, sample}, "5", "警告11条（上面合并列为5条），"},
+		{[]string{"check", "--as-of", "2024-12-20", sample}, "3", "共检查13个文件：错误3条，警告9条（上面合并列为3条），"},
+	} {
+		_, stdout, stderr := runCmd(t, c.args...)
+		m := head.FindStringSubmatch(stderr)
+		if m == nil || m[1] != c.shown || !strings.Contains(stdout, c.all) {
+			t.Errorf("%s: stderr heading %q, want 警告%s条; stdout lacks %q:\n%s", c.args[0], m, c.shown, c.all, stdout)
+		}
+		lines := 0
+		for _, l := range listed(stderr) {
+			if strings.Contains(l, "警告: ") {
+				lines++
+			}
+		}
+		if strconv.Itoa(lines) != c.shown {
+			t.Errorf("%s: %d warnings listed under a heading of %s", c.args[0], lines, c.shown)
+		}
 	}
 }
