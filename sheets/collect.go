@@ -54,6 +54,10 @@ func Source(paths []string) (files []string, probs []Problem) {
 				return nil
 			}
 			name := de.Name()
+			shown := name // a skipped file is named as the files read are: with its subfolder
+			if rel, err := filepath.Rel(root, p); err == nil {
+				shown = filepath.ToSlash(rel)
+			}
 			if p != root && (isHiddenName(name) || hiddenAttr(p)) {
 				if de.IsDir() {
 					return fs.SkipDir
@@ -65,14 +69,14 @@ func Source(paths []string) (files []string, probs []Problem) {
 			}
 			if special(p, de) {
 				// A named pipe or a device is never opened: reading one can wait forever.
-				probs = append(probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Notice, Kind: NotRegular, Msg: msgNotRegular})
+				probs = append(probs, Problem{Pos: Pos{File: shown}, Scope: ScopeFile, Level: Notice, Kind: NotRegular, Msg: msgNotRegular})
 				return nil
 			}
 			switch strings.ToLower(filepath.Ext(name)) {
 			case ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".et", ".ods", ".ots":
 				add(p)
 			default:
-				probs = append(probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Notice, Kind: NotWorkbook, Msg: msgNotWorkbook})
+				probs = append(probs, Problem{Pos: Pos{File: shown}, Scope: ScopeFile, Level: Notice, Kind: NotWorkbook, Msg: msgNotWorkbook})
 			}
 			return nil
 		})
@@ -110,37 +114,34 @@ func isHiddenName(name string) bool {
 	return false
 }
 
-// Names returns how each file is named in problems and in 来源: its base name, or, where two
-// files share a base name (一月/市财政局.xlsx and 二月/市财政局.xlsx), as many of the last
-// folders of its path as tell it apart, joined with "/".
+// Names returns how each file is named in problems, in 来源 and on the terminal: its path from
+// the deepest folder that holds all the files, joined with "/". A file in a subfolder of the
+// folder given is named with its subfolder (催办/市交通运输局.xlsx), so that the clerk can find
+// it and tell it from a file of the same name beside it, and files of one name in two folders
+// are told apart (一月/市财政局.xlsx, 二月/市财政局.xlsx); a file given alone, or files all in
+// one folder, are named by their base names.
 func Names(files []string) []string {
 	parts := make([][]string, len(files))
-	depth := make([]int, len(files))
-	names := make([]string, len(files))
+	common := 0 // the number of leading folders all the files share
 	for i, f := range files {
+		if abs, err := filepath.Abs(f); err == nil {
+			f = abs
+		}
 		parts[i] = strings.Split(filepath.ToSlash(filepath.Clean(f)), "/")
-		depth[i] = 1
+		dirs := len(parts[i]) - 1
+		if i == 0 {
+			common = dirs
+			continue
+		}
+		k := 0
+		for k < min(common, dirs) && parts[i][k] == parts[0][k] {
+			k++
+		}
+		common = k
 	}
-	for {
-		byName := map[string][]int{}
-		for i, p := range parts {
-			names[i] = strings.Join(p[len(p)-min(depth[i], len(p)):], "/")
-			byName[names[i]] = append(byName[names[i]], i)
-		}
-		grew := false
-		for _, same := range byName {
-			if len(same) < 2 {
-				continue
-			}
-			for _, i := range same {
-				if depth[i] < len(parts[i]) {
-					depth[i]++
-					grew = true
-				}
-			}
-		}
-		if !grew {
-			return names
-		}
+	names := make([]string, len(files))
+	for i, p := range parts {
+		names[i] = strings.Join(p[common:], "/")
 	}
+	return names
 }
