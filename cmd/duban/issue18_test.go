@@ -305,3 +305,27 @@ func TestTemplateFromOrderAndFolder(t *testing.T) {
 		t.Errorf("into the units' folder: exit %d\nstdout %s\nstderr %s\nwant a line %s", code, stdout, stderr, want)
 	}
 }
+
+// TestFormPrevColumnKnown: the column 上期情况 that template --from writes into a unit's form
+// (marking the row its last run excluded) is duban's own: the form returned unchanged gives no
+// notice of an unknown column (QA: 忽略未识别的列3条 on the forms of the sample's units).
+func TestFormPrevColumnKnown(t *testing.T) {
+	dir := t.TempDir()
+	prev := filepath.Join(dir, "上期汇总.xlsx")
+	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {
+		t.Fatalf("report: exit %d\n%s", code, stderr)
+	}
+	out := filepath.Join(dir, "下发")
+	if code, _, stderr := runCmd(t, "template", "--from", prev, "--out-dir", out); code != exitOK {
+		t.Fatalf("template: exit %d\n%s", code, stderr)
+	}
+	form := filepath.Join(out, "市商务局.xlsx")
+	if rows := table(t, openBook(t, form), books.SheetForm, "事项内容", sheets.FormPrevColumn); len(rows) != 27 {
+		t.Fatalf("市商务局's form has %d rows under 上期情况, want 27", len(rows))
+	}
+	resave(t, form, "WPS 表格")
+	_, stdout, stderr := runCmd(t, "check", "-v", "--as-of", "2024-12-20", form)
+	if strings.Contains(stderr, "未识别的列") || !strings.Contains(stdout, "提示0条") {
+		t.Errorf("a form returned unchanged:\n%s%s", stderr, stdout)
+	}
+}
