@@ -3,7 +3,6 @@ package sheets
 import (
 	"cmp"
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 
@@ -193,7 +192,7 @@ func (r *Report) unreadAbsences() []Absence {
 // 委, 办, 中心, 公司, 镇, 乡, 街道); empty when the name names no unit (假表.xlsx, 附件3.xlsx),
 // so that such a file is named as a file, not as a unit.
 func namedUnit(file string, d *Dict) string {
-	u := unitFromFileName(path.Base(file))
+	u := unitFromFileName(file[strings.LastIndexAny(file, `/\`)+1:]) // a name, or a path as given
 	if d != nil && len(d.Units) > 0 {
 		if c, ok := d.Unit(u); ok {
 			return c
