@@ -130,7 +130,7 @@ func TestLayoutStatusByValues(t *testing.T) {
 	sameLines(t, "problems", probs, []string{
 		"市住房和城乡建设局.xlsx!台账!E1: 提示: “办结时限”列多为日期，按“办结时限”列读取完成时限；“时限要求”列已忽略",
 		"市住房和城乡建设局.xlsx!台账!G1: 提示: “办理情况”列多为文字说明，“办理状态”列为落实状态，按“办理状态”列统计；“办理情况”列已忽略",
-		"市住房和城乡建设局.xlsx!台账!A3: 警告: 落实状态为“已落实”，但未填写完成日期", // the class only when the word is another
+		"市住房和城乡建设局.xlsx!台账!A3: 警告: 落实状态为“已落实”，但未填写完成日期；按期办结率中计为未按期办结", // the class only when the word is another
 	})
 }
 
@@ -186,7 +186,7 @@ func TestLayoutTwoLevel(t *testing.T) {
 	})
 	sameLines(t, "problems", probs, []string{
 		"市商务局.xlsx!台账!C1: 提示: “重点任务”列一格写在其下多行之上，作为所属任务；“任务内容”列为事项内容，每行一项",
-		"市商务局.xlsx!台账!A2: 警告: 落实状态为“已完成”（已落实），但未填写完成日期",
+		"市商务局.xlsx!台账!A2: 警告: 落实状态为“已完成”（已落实），但未填写完成日期；按期办结率中计为未按期办结",
 	})
 }
 

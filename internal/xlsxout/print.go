@@ -8,6 +8,16 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// Page margins in inches: Excel's defaults, whose header and footer leave room for the page
+// number (第X页 共Y页).
+const (
+	defaultSide  = 0.7
+	topMargin    = 0.75
+	bottomMargin = 0.75
+	headerMargin = 0.3
+	footerMargin = 0.3
+)
+
 // FooterPageOfN is the centred page-number footer of every printed sheet.
 const FooterPageOfN = "&C第&P页 共&N页"
 
@@ -72,11 +82,14 @@ func PrintSetup(f *excelize.File, sheet string, p Print) error {
 	if err := f.SetPageLayout(sheet, layout); err != nil {
 		return err
 	}
-	margins := &excelize.PageLayoutMarginsOptions{Horizontally: &p.Center}
+	// Every margin is set (inches; Excel's own defaults but for A4's narrower sides): excelize writes 0 for one left out, and a sheet with no header or
+	// footer margin prints no 第X页 共Y页 and its title at the paper's edge.
+	side, top, bottom, header, footer := defaultSide, topMargin, bottomMargin, headerMargin, footerMargin
 	if p.Paper == A4 {
-		side := sideMargin
-		margins.Left, margins.Right = &side, &side
+		side = sideMargin
 	}
+	margins := &excelize.PageLayoutMarginsOptions{Horizontally: &p.Center,
+		Left: &side, Right: &side, Top: &top, Bottom: &bottom, Header: &header, Footer: &footer}
 	if err := f.SetPageMargins(sheet, margins); err != nil {
 		return err
 	}
