@@ -114,34 +114,54 @@ func isHiddenName(name string) bool {
 	return false
 }
 
-// Names returns how each file is named in problems, in 来源 and on the terminal: its path from
-// the deepest folder that holds all the files, joined with "/". A file in a subfolder of the
-// folder given is named with its subfolder (催办/市交通运输局.xlsx), so that the clerk can find
-// it and tell it from a file of the same name beside it, and files of one name in two folders
-// are told apart (一月/市财政局.xlsx, 二月/市财政局.xlsx); a file given alone, or files all in
-// one folder, are named by their base names.
-func Names(files []string) []string {
+// Names returns how each file is named in problems, in 来源 and on the terminal when the
+// folders they were found in are not known: NamesFrom(nil, files).
+func Names(files []string) []string { return NamesFrom(nil, files) }
+
+// NamesFrom returns how each of files, found among paths (Source), is named in problems, in
+// 来源 and on the terminal: its path from the folder given that holds it, joined with "/", so
+// that a file in a subfolder is named with it (催办/市交通运输局.xlsx) and the clerk can find it;
+// a file given by itself, by its base name. Where two names are alike (two folders given, each
+// with a 市财政局.xlsx), each takes as many more of the folders above it as tell them apart.
+func NamesFrom(paths, files []string) []string {
+	var roots []string
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			roots = append(roots, p)
+		}
+	}
 	parts := make([][]string, len(files))
-	common := 0 // the number of leading folders all the files share
-	for i, f := range files {
-		if abs, err := filepath.Abs(f); err == nil {
-			f = abs
-		}
-		parts[i] = strings.Split(filepath.ToSlash(filepath.Clean(f)), "/")
-		dirs := len(parts[i]) - 1
-		if i == 0 {
-			common = dirs
-			continue
-		}
-		k := 0
-		for k < min(common, dirs) && parts[i][k] == parts[0][k] {
-			k++
-		}
-		common = k
-	}
+	depth := make([]int, len(files))
 	names := make([]string, len(files))
-	for i, p := range parts {
-		names[i] = strings.Join(p[common:], "/")
+	for i, f := range files {
+		parts[i] = strings.Split(filepath.ToSlash(filepath.Clean(f)), "/")
+		depth[i] = 1
+		for _, root := range roots {
+			if rel, err := filepath.Rel(root, f); err == nil && filepath.IsLocal(rel) {
+				depth[i] = max(depth[i], len(strings.Split(filepath.ToSlash(rel), "/")))
+			}
+		}
 	}
-	return names
+	for {
+		byName := map[string][]int{}
+		for i, p := range parts {
+			names[i] = strings.Join(p[len(p)-min(depth[i], len(p)):], "/")
+			byName[names[i]] = append(byName[names[i]], i)
+		}
+		grew := false
+		for _, same := range byName {
+			if len(same) < 2 {
+				continue
+			}
+			for _, i := range same {
+				if depth[i] < len(parts[i]) {
+					depth[i]++
+					grew = true
+				}
+			}
+		}
+		if !grew {
+			return names
+		}
+	}
 }

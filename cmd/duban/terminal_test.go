@@ -245,3 +245,36 @@ func TestWarningCountsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestSubfolderNames: a file in a subfolder of the folder given is named with its subfolder
+// on the terminal and in the annotated copies' folder, whether or not another file shares its
+// base name, so that the clerk can find it (QA: forms in S/催办/ showed s5/市交通运输局.xlsx
+// beside 催办/市交通运输局.xlsx, and 市教育局.xlsx without 催办/).
+func TestSubfolderNames(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "收文")
+	copyDir(t, sample, dir)
+	sub := filepath.Join(dir, "二次报送")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(sample, "市商务局.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "市商务局（修改）.xlsx"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "说明.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "退回")
+	_, _, stderr := runCmd(t, "check", "-v", "--as-of", "2024-12-20", "--annotate", out, dir)
+	for _, want := range []string{"二次报送/市商务局（修改）.xlsx  市商务局  ", "\n  二次报送/市商务局（修改）.xlsx!台账!H12: ", "\n  二次报送/说明.txt: 不是Excel工作簿"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "二次报送", "市商务局（修改）.xlsx")); err != nil {
+		t.Errorf("the annotated copy is not under its subfolder: %v", err)
+	}
+}
