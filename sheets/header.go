@@ -151,6 +151,9 @@ func (s *sheetReader) mapHeader(upper, lower []xlsx.Cell) header {
 		}
 		f, meaning, status, ok := s.dict.columnOf(v)
 		if !ok {
+			if s.form && v == FormPrevColumn {
+				return // duban's own column of its form
+			}
 			if !s.tickColumn(&h, c, v) {
 				h.unknown = append(h.unknown, zhtext.Normalize(v))
 			}

@@ -3,6 +3,7 @@ package sheets
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,10 +17,13 @@ const (
 	resultSkipped  = "已跳过"
 	msgGap         = "%s的会议届次不连续：第1–%d次中缺%s（可能有单位未报送，或这些会议没有督查事项），会议次数只计有事项的会议，请核对"
 	limitFailed    = "%s报送的台账无法读取"
+	limitFailedAs  = "文件%s无法读取"
+	limitFile      = "“%s”"
 	limitExcluded  = "%s报送的%d行因填写错误被排除"
 	limitOne       = "注：%s，其事项未计入本汇总。"
 	limitSeveral   = "注：%s，上述事项均未计入本汇总。"
 	limitMoreUnits = "%s等%d个单位"
+	limitMoreFiles = "%s等%d个"
 )
 
 // The sentence on what the figures leave out as the 通报 (report --docx, brief) says it in its
@@ -69,7 +73,7 @@ func (r *Report) Add(ps []Problem) {
 		}
 		f := &r.Refused[i]
 		if f.Failed == "" {
-			f.Unit = unitFromFileName(f.File)
+			f.Unit = namedUnit(f.File, nil)
 		}
 		f.note(p)
 	}
@@ -173,7 +177,7 @@ func (r *Report) noteItems() {
 				f.Into = g
 			}
 		}
-		f.Unit = unitFromFileName(f.File)
+		f.Unit = unitFromFileName(path.Base(f.File))
 		best := 0
 		for u, n := range leads[i] {
 			if u != "" && (n > best || n == best && u < f.Unit) {
@@ -230,10 +234,12 @@ func (r *Report) BulletinLimits() string {
 // could not be read, the units expected that sent nothing of absent, and with rows the rows
 // excluded by errors.
 func (r *Report) leftOut(rows bool, absent []Absence) []string {
-	var failed, excludedUnits []string
+	var failed, failedFiles, excludedUnits []string
 	excluded := 0
 	for _, f := range r.Submissions() {
 		switch {
+		case f.Failed != "" && !f.Skipped && f.Unit == "": // a file that names no unit
+			failedFiles = append(failedFiles, fmt.Sprintf(limitFile, f.File))
 		case f.Failed != "" && !f.Skipped:
 			failed = appendNew(failed, f.Unit)
 		case f.Excluded > 0 && rows:
@@ -244,6 +250,13 @@ func (r *Report) leftOut(rows bool, absent []Absence) []string {
 	var parts []string
 	if len(failed) > 0 {
 		parts = append(parts, fmt.Sprintf(limitFailed, unitList(failed)))
+	}
+	if len(failedFiles) > 0 {
+		files := strings.Join(failedFiles, "、")
+		if len(failedFiles) > 5 {
+			files = fmt.Sprintf(limitMoreFiles, strings.Join(failedFiles[:3], "、"), len(failedFiles))
+		}
+		parts = append(parts, fmt.Sprintf(limitFailedAs, files))
 	}
 	parts = append(parts, unsentClauses(absent)...)
 	if excluded > 0 {

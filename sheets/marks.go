@@ -30,6 +30,10 @@ const (
 	ConfigDescription    = "duban-config"    // the dictionary workbook (duban config)
 	FormGuideSheet       = "填报说明"
 	FormListSheet        = "选项"
+	// FormPrevColumn is the column of a form pre-filled from last round's report (template
+	// --from) that marks the rows its run excluded: duban's own, passed over without a notice
+	// when the form comes back.
+	FormPrevColumn = "上期情况"
 )
 
 // Mark is the kind of document duban wrote, as its description says; NotOwn for any other.

@@ -22,7 +22,7 @@ const (
 	msgUncalculated          = "%s是公式，但文件中没有保存计算结果（文件可能由程序生成），请用Excel或WPS打开、保存后重新报送"
 	msgNoCategory            = "无法确定类别：类别为空，会议名称“%s”中也没有可识别的会议类型，请填写类别（如 市政府常务会议、市长批示件）"
 	msgStatusEmpty           = "落实状态为空，请填写 已落实、推进中 或 未启动"
-	msgBadStatus             = "落实状态“%s”无法识别，应为 已落实、推进中 或 未启动（或词典中的其他写法）"
+	msgBadStatus             = "落实状态“%s”无法识别，应为“已落实”“推进中”或“未启动”（或词典中的其他写法）"
 	msgUnknownCategory       = "类别“%s”不在词典中，按原样单独统计；如是笔误请改为词典中的类别名称"
 	msgUnknownUnit           = "牵头单位“%s”不在词典的单位名单中，请核对单位名称"
 	msgNoMeeting             = "会议名称为空，该事项无法归入具体会议"
@@ -33,7 +33,8 @@ const (
 	msgDeadlineBeforeMeeting = "完成时限%s早于会议日期%s，请核实"
 	msgErrorValue            = "%s是错误值“%s”（公式出错），请改正后重新报送"
 	msgLeadFromFile          = "牵头单位为空，按填报单位（或文件名）取为“%s”"
-	msgDoneMissing           = "落实状态为“%s”（已落实），但未填写完成日期"
+	msgDoneMissing           = "落实状态为“%s”%s，但未填写完成日期" // the word, and its class when it is not 已落实 itself
+	msgDoneClass             = "（已落实）"
 	msgDoneFuture            = "完成日期%s晚于统计截止日%s，请核实"
 	msgDoneBeforeMeeting     = "完成日期%s早于会议日期%s，请核实"
 	msgOpenWithDone          = "落实状态为“%s”（未落实），却填写了完成日期%s，请核实状态"
@@ -204,7 +205,7 @@ const (
 // §4.3): status words that do not say which class an item is in, no-deadline words written
 // with a date, several units in one 牵头单位 cell.
 const (
-	msgAmbiguousStatus = "落实状态“%s”%s，不能确定属于 已落实、推进中、未启动 中的哪一类；%s"
+	msgAmbiguousStatus = "落实状态“%s”%s，不能确定属于“已落实”“推进中”“未启动”中的哪一类；%s"
 
 	// why a status word says nothing of the class, inside msgAmbiguousStatus
 	whyPartial      = "只说明基本或部分完成，没有说明事项是否已全部完成"
@@ -215,11 +216,11 @@ const (
 	whyDeadlineWord = "是完成时限的写法，不是落实状态"
 
 	// what to write instead, inside msgAmbiguousStatus
-	advDoneOrOpen   = "已全部完成的请填 已落实，仍有未完成部分的请填 推进中，具体进度写在进展情况中"
-	advPaused       = "请按实际填 推进中 或 未启动，并在备注中写明暂缓的原因和依据"
-	advCancelled    = "仍需办理的请填 推进中 或 未启动；经批准撤销或调整的，请在备注中写明依据，并与督查部门确认是否从台账中删除"
-	advStarted      = "已开始办理的请填 推进中，尚未开始的请填 未启动"
-	advStatusColumn = "请填 已落实、推进中 或 未启动，“%s”应写在完成时限栏"
+	advDoneOrOpen   = "已全部完成的请填“已落实”，仍有未完成部分的请填“推进中”，具体进度写在进展情况中"
+	advPaused       = "请按实际填“推进中”或“未启动”，并在备注中写明暂缓的原因和依据"
+	advCancelled    = "仍需办理的请填“推进中”或“未启动”；经批准撤销或调整的，请在备注中写明依据，并与督查部门确认是否从台账中删除"
+	advStarted      = "已开始办理的请填“推进中”，尚未开始的请填“未启动”"
+	advStatusColumn = "请填“已落实”“推进中”或“未启动”，“%s”应写在完成时限栏"
 
 	// after 完成时限“…”
 	msgNoDeadlineDated = "既有表示无明确时限的“%s”，又写了日期或期限，无法确定有没有完成时限；有明确时限的请只写时限（如 2024年6月底前），没有的请只写“%s”"

@@ -651,10 +651,14 @@ func (v *Validator) warningMessage(tag string, in *itemInput, statusRaw string) 
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	switch tag {
 	case "done_given":
-		if in.Deadline {
-			return fmt.Sprintf(msgDoneMissing, statusRaw) + msgDoneMissingOnTime
+		class := msgDoneClass // 已完成（已落实）, but not 已落实（已落实）
+		if strings.TrimSpace(statusRaw) == Done.String() {
+			class = ""
 		}
-		return fmt.Sprintf(msgDoneMissing, statusRaw)
+		if in.Deadline {
+			return fmt.Sprintf(msgDoneMissing, statusRaw, class) + msgDoneMissingOnTime
+		}
+		return fmt.Sprintf(msgDoneMissing, statusRaw, class)
 	case "done_not_future":
 		return fmt.Sprintf(msgDoneFuture, day(in.Done), day(in.AsOf))
 	case "done_after_meeting":

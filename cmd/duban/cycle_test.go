@@ -279,8 +279,8 @@ func TestRemindNothingAndUsage(t *testing.T) {
 		{[]string{"remind", ledger}, "错误：请用 --out-dir 指定催办单写到哪个文件夹，如 --out-dir 催办\n"},
 		{[]string{"remind", "--out-dir", out, "--reply-by", "下周", ledger}, "错误：--reply-by “下周”不是有效日期，应写成 2024-12-31\n"},
 		{[]string{"remind", "--out-dir", out, "--as-of", "2024-12-20", "--reply-by", "2024-12-01", ledger}, "错误：--reply-by 2024-12-01 早于统计截止日 2024-12-20\n"},
-		{[]string{"remind", "--out-dir", filepath.Join(tmp, "催办"), tmp}, "错误：催办单文件夹 " + filepath.Join(tmp, "催办") + " 在输入文件夹 " + tmp + " 之内，未填写的催办单下次会被当作各单位报回的催办单汇总；请另选文件夹\n"},
-		{[]string{"remind", "--out-dir", tmp, tmp}, "错误：催办单文件夹 " + tmp + " 在输入文件夹 " + tmp + " 之内，未填写的催办单下次会被当作各单位报回的催办单汇总；请另选文件夹\n"},
+		{[]string{"remind", "--out-dir", filepath.Join(tmp, "催办"), tmp}, "错误：催办单文件夹 " + filepath.Join(tmp, "催办") + " 在输入文件夹 " + tmp + " 之内，催办单会和各单位报送的台账混在一起，容易被误当作单位报来的文件；请另选文件夹\n"},
+		{[]string{"remind", "--out-dir", tmp, tmp}, "错误：催办单文件夹 " + tmp + " 在输入文件夹 " + tmp + " 之内，催办单会和各单位报送的台账混在一起，容易被误当作单位报来的文件；请另选文件夹\n"},
 	} {
 		if code, stdout, stderr := runCmd(t, tc.args...); code != exitNothing || stdout != "" || stderr != tc.want {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", tc.args, code, stdout, stderr)

@@ -286,3 +286,61 @@ func TestBriefBulletinExcluded(t *testing.T) {
 		t.Errorf("存在问题 lacks %q, or says nothing is overdue:\n%s", want, strings.Join(paras, "\n"))
 	}
 }
+
+// TestTemplateFromOrderAndFolder: template --from lists the forms in pinyin order, as remind
+// lists its units; into a folder holding the units' own ledgers (the QA run: --out-dir the
+// sample folder) it writes nothing and names the way out — another folder, not -o, which
+// --from refuses.
+func TestTemplateFromOrderAndFolder(t *testing.T) {
+	dir := t.TempDir()
+	prev := filepath.Join(dir, "上期汇总.xlsx")
+	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {
+		t.Fatalf("report: exit %d\n%s", code, stderr)
+	}
+	out := filepath.Join(dir, "下发")
+	code, stdout, stderr := runCmd(t, "template", "--from", prev, "--out-dir", out)
+	if code != exitOK {
+		t.Fatalf("template: exit %d\n%s", code, stderr)
+	}
+	var units []string
+	for _, l := range strings.Split(stdout, "\n") {
+		if name, _, ok := strings.Cut(strings.TrimPrefix(l, out+string(filepath.Separator)), ".xlsx（"); ok {
+			units = append(units, name)
+		}
+	}
+	if want := []string{"市财政局", "市发展改革委", "市工业和信息化局", "市交通运输局", "市教育局", "市农业农村局", "市商务局",
+		"市生态环境局", "市卫生健康委", "市应急管理局", "市住房城乡建设局", "市自然资源和规划局"}; !slices.Equal(units, want) {
+		t.Errorf("forms listed %q, want pinyin order %q", units, want)
+	}
+	ledgers := filepath.Join(dir, "收文")
+	copyDir(t, sample, ledgers)
+	code, stdout, stderr = runCmd(t, "template", "--from", prev, "--out-dir", ledgers)
+	want := "错误：" + filepath.Join(ledgers, "市交通运输局.xlsx") + " 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请换一个输出文件夹，或先把它移走\n"
+	if code != exitNothing || stdout != "" || !strings.Contains(stderr, want) || strings.Contains(stderr, "请用 -o") {
+		t.Errorf("into the units' folder: exit %d\nstdout %s\nstderr %s\nwant a line %s", code, stdout, stderr, want)
+	}
+}
+
+// TestFormPrevColumnKnown: the column 上期情况 that template --from writes into a unit's form
+// (marking the row its last run excluded) is duban's own: the form returned unchanged gives no
+// notice of an unknown column (QA: 忽略未识别的列3条 on the forms of the sample's units).
+func TestFormPrevColumnKnown(t *testing.T) {
+	dir := t.TempDir()
+	prev := filepath.Join(dir, "上期汇总.xlsx")
+	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {
+		t.Fatalf("report: exit %d\n%s", code, stderr)
+	}
+	out := filepath.Join(dir, "下发")
+	if code, _, stderr := runCmd(t, "template", "--from", prev, "--out-dir", out); code != exitOK {
+		t.Fatalf("template: exit %d\n%s", code, stderr)
+	}
+	form := filepath.Join(out, "市商务局.xlsx")
+	if rows := table(t, openBook(t, form), books.SheetForm, "事项内容", sheets.FormPrevColumn); len(rows) != 27 {
+		t.Fatalf("市商务局's form has %d rows under 上期情况, want 27", len(rows))
+	}
+	resave(t, form, "WPS 表格")
+	_, stdout, stderr := runCmd(t, "check", "-v", "--as-of", "2024-12-20", form)
+	if strings.Contains(stderr, "未识别的列") || !strings.Contains(stdout, "提示0条") {
+		t.Errorf("a form returned unchanged:\n%s%s", stderr, stdout)
+	}
+}

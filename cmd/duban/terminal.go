@@ -38,6 +38,7 @@ const (
 	lineBulletin   = "督查通报：%s"
 	lineProblems   = "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表"
 	lineChecked    = "共检查%d个文件：错误%d条，警告%d条，提示%d条"
+	warnsMerged    = "（上面合并列为%d条）"
 	lineAnnotated  = "已在 %s 写出%d个标注过的台账"
 	lineBalance    = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 )
@@ -220,7 +221,7 @@ func printReportOutput(w io.Writer, r *sheets.Report, o Options, report, checkFi
 		fmt.Fprintf(w, lineBulletin+"\n", bulletin)
 	}
 	if n := len(r.Problems); n > 0 && !o.Quiet {
-		fmt.Fprintf(w, lineProblems+"\n", n, sheets.Count(r.Problems, sheets.Error),
+		fmt.Fprintf(w, lineWithWarnings(lineProblems, r)+"\n", n, sheets.Count(r.Problems, sheets.Error),
 			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
 	}
 	printBalance(w, r)
@@ -234,10 +235,31 @@ func printCheckOutput(w io.Writer, r *sheets.Report, o Options, dir string, anno
 		fmt.Fprintf(w, lineAnnotated+"\n", dir, annotated)
 	}
 	if !o.Quiet {
-		fmt.Fprintf(w, lineChecked+"\n", len(r.Inputs), sheets.Count(r.Problems, sheets.Error),
+		fmt.Fprintf(w, lineWithWarnings(lineChecked, r)+"\n", len(r.Inputs), sheets.Count(r.Problems, sheets.Error),
 			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
 	}
 	printBalance(w, r)
+}
+
+// lineWithWarnings is line (lineProblems, lineChecked) with, after its count of warnings —
+// every warning, as the check file and the files' lines count them — how many lines stderr
+// gave them, when it merged some: the differences between two versions of a ledger, listed
+// item by item in the check file, are one line a pair of files above (警告11条（上面合并列为5条）).
+// report and check count alike.
+func lineWithWarnings(line string, r *sheets.Report) string {
+	all, detail := 0, 0
+	for _, p := range r.Problems {
+		if p.Level == sheets.Warning {
+			all++
+			if p.Detail {
+				detail++
+			}
+		}
+	}
+	if detail == 0 {
+		return line
+	}
+	return strings.Replace(line, "警告%d条", "警告%d条"+strings.ReplaceAll(fmt.Sprintf(warnsMerged, all-detail), "%", "%%"), 1)
 }
 
 // printSummary writes the short table per category, the narrative and, when anything limits
