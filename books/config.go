@@ -104,10 +104,10 @@ func buildConfig(f *excelize.File, d *sheets.Dict) error {
 		if t.Section == sheets.SectionCategories {
 			dv := excelize.NewDataValidation(true)
 			dv.Sqref = "B3:B1000"
-			if err := dv.SetDropList([]string{sheets.KindMeeting.String(), sheets.KindDoc.String(), sheets.KindTask.String()}); err != nil {
+			if err := dv.SetDropList([]string{sheets.KindMeeting.String(), sheets.KindDoc.String(), sheets.KindTask.String(), sheets.KindSuggestion.String()}); err != nil {
 				return err
 			}
-			dv.SetError(excelize.DataValidationErrorStyleStop, "种类", "种类应为 会议、批示 或 任务")
+			dv.SetError(excelize.DataValidationErrorStyleStop, "种类", "种类应为 会议、批示、任务 或 建议")
 			if err := f.AddDataValidation(sheet, dv); err != nil {
 				return err
 			}
@@ -140,19 +140,24 @@ func configRows(section string, d *sheets.Dict) [][]string {
 		}
 	case sheets.SectionUnits:
 		for _, u := range d.Units {
-			must := "否"
-			if u.Must {
-				must = "是"
-			}
-			rows = append(rows, []string{u.Name, join(u.Aliases), must})
+			rows = append(rows, []string{u.Name, join(u.Aliases), yesNo(u.Must)})
 		}
 	case sheets.SectionSettings:
 		rows = append(rows, []string{sheets.SettingWarnDays, strconv.Itoa(d.WarnDays)}, []string{sheets.SettingOffice, d.Office},
 			[]string{sheets.SettingJournal, d.Journal}, []string{sheets.SettingMark, d.Mark},
-			[]string{sheets.SettingContact, d.Contact}, []string{sheets.SettingPhone, d.Phone})
+			[]string{sheets.SettingContact, d.Contact}, []string{sheets.SettingPhone, d.Phone},
+			[]string{sheets.SettingOnTime, yesNo(d.OnTimeInSummary)})
 		for _, p := range d.Requirements {
 			rows = append(rows, []string{sheets.SettingNext, p})
 		}
 	}
 	return rows
+}
+
+// yesNo is a 是/否 cell of the config workbook.
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
 }

@@ -193,7 +193,7 @@ func TestConfigErrors(t *testing.T) {
 	}{
 		{"bad kind", func(t *testing.T, f *excelize.File) {
 			f.SetCellValue(sheets.SectionCategories, "B4", "会")
-		}, "配置.xlsx!类别!B4：类别“书记专题会议”的种类“会”无效，应为 会议、批示 或 任务"},
+		}, "配置.xlsx!类别!B4：类别“书记专题会议”的种类“会”无效，应为 会议、批示、任务 或 建议"},
 		{"bad status class", func(t *testing.T, f *excelize.File) {
 			f.SetCellValue(sheets.SectionStatuses, "A4", "进行中")
 		}, "配置.xlsx!落实状态!A4：落实状态类别“进行中”无效"},

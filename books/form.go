@@ -36,7 +36,7 @@ const (
 // Columns are the labels of the 台账 sheet, in order: 序号, then every canonical field.
 var Columns = func() []string {
 	c := []string{"序号"}
-	for f := sheets.Field(0); f < sheets.NumFields; f++ {
+	for f := sheets.Field(0); f < sheets.NumFormFields; f++ {
 		c = append(c, f.String())
 	}
 	return c
@@ -71,7 +71,7 @@ const (
 	formKeptIntro = "本表已按上期汇总表预填本单位牵头的事项及其上期的落实状态、完成日期和进展情况。请逐项核对，" +
 		"有变化的改写，没有变化的保持原样即可；请不要修改预填的编号、会议和事项内容。标明“上期因填写错误未计入”的事项，" +
 		"请核实后按正确的写法填写。交办清单以外的事项请在下方空行续填。"
-	formPrevLabel    = "上期情况"
+	formPrevLabel    = sheets.FormPrevColumn
 	formExcludedMark = "上期因填写错误未计入，请核实后填写"
 )
 
@@ -118,6 +118,9 @@ type layout struct {
 	keep        bool     // pre-filled rows keep 落实状态 and 进展情况
 	keepDone    bool     // and 完成日期 (a form made from a report, SPEC §9.3)
 	info        []info
+	suggestions bool // a sheet 建议提案 after 台账, when the dictionary has 建议 categories
+	// suggested are the 建议提案 pre-filled on it (a report as the master list, SPEC §9.5)
+	suggested []sheets.RawRow
 }
 
 // info is a read-only column after 备注, one value per pre-filled row.
@@ -130,7 +133,7 @@ type info struct {
 // formLayout is the layout of the submission form for unit, pre-filled with n rows, made by
 // office (the 制表单位; empty: not named).
 func formLayout(unit, office string, n int) *layout {
-	lay := &layout{title: formTitle, line: formHintLine, office: office}
+	lay := &layout{title: formTitle, line: formHintLine, office: office, suggestions: true}
 	if unit != "" {
 		lay.title, lay.line = unit+formTitle, fmt.Sprintf(formUnitLine, unit)
 	}
@@ -147,10 +150,7 @@ func formLayout(unit, office string, n int) *layout {
 // guide returns the lines of the 填报说明 sheet. No line may be a bare column label, so the
 // reader never takes this sheet for a ledger.
 func guide(d *sheets.Dict, unit, office string, intro []string) []string {
-	var cats []string
-	for _, c := range d.Categories {
-		cats = append(cats, c.Name)
-	}
+	cats := formCategories(d, false)
 	lines := []string{"督查事项落实台账填报说明"}
 	if unit != "" {
 		lines = append(lines, fmt.Sprintf(formUnitLine, unit))
@@ -170,7 +170,22 @@ func guide(d *sheets.Dict, unit, office string, intro []string) []string {
 		"8. 进展情况简要写明已完成的工作、存在的问题和下一步安排。",
 		"9. 填好后直接保存为 .xlsx 报送，请不要另存为 .xls 或 .et 格式。",
 	)
+	if sug := formCategories(d, true); len(sug) > 0 {
+		lines = append(lines, fmt.Sprintf(guideSuggestions, strings.Join(sug, "、")))
+	}
 	return lines
+}
+
+// formCategories are the dictionary's categories of the 台账 form, or of its 建议提案 sheet
+// (suggestions).
+func formCategories(d *sheets.Dict, suggestions bool) []string {
+	var cats []string
+	for _, c := range d.Categories {
+		if (c.Kind == sheets.KindSuggestion) == suggestions {
+			cats = append(cats, c.Name)
+		}
+	}
+	return cats
 }
 
 // Form writes the submission form to w, following dictionary d. unit, when not empty, names
@@ -187,7 +202,7 @@ func Form(w io.Writer, d *sheets.Dict, unit string, rows []sheets.RawRow) error 
 // 完成日期 and 进展情况 for the unit to change what changed, and the rows its run excluded by
 // errors are marked in a column 上期情况 that the reader ignores.
 func Prefilled(w io.Writer, d *sheets.Dict, u sheets.UnitRows) error {
-	lay := formLayout(u.Unit, d.Office, len(u.Rows))
+	u, lay := splitSuggestionRows(d, u)
 	if u.Kept {
 		lay.keep, lay.keepDone = true, true
 		lay.intro = []string{formKeptIntro}
@@ -227,6 +242,12 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 	if err != nil {
 		return err
 	}
+	lay.suggestions = lay.suggestions && len(formCategories(d, true)) > 0
+	if lay.suggestions {
+		if _, err := f.NewSheet(SheetSuggestions); err != nil {
+			return err
+		}
+	}
 	if _, err := f.NewSheet(SheetOptions); err != nil {
 		return err
 	}
@@ -239,6 +260,11 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 	}
 	if err := writeFormSheet(f, d, rows, nCat, lay); err != nil {
 		return err
+	}
+	if lay.suggestions {
+		if err := writeSuggestionSheet(f, d, unit, lay); err != nil {
+			return err
+		}
 	}
 	if err := f.SetSheetVisible(SheetOptions, false); err != nil {
 		return err
@@ -292,8 +318,9 @@ func writeOptions(f *excelize.File, d *sheets.Dict) (int, error) {
 	if err := f.SetCellStr(SheetOptions, "B1", "状态选项"); err != nil {
 		return 0, err
 	}
-	for i, c := range d.Categories {
-		if err := f.SetCellStr(SheetOptions, "A"+strconv.Itoa(i+2), c.Name); err != nil {
+	cats := formCategories(d, false)
+	for i, c := range cats {
+		if err := f.SetCellStr(SheetOptions, "A"+strconv.Itoa(i+2), c); err != nil {
 			return 0, err
 		}
 	}
@@ -302,7 +329,7 @@ func writeOptions(f *excelize.File, d *sheets.Dict) (int, error) {
 			return 0, err
 		}
 	}
-	return len(d.Categories), nil
+	return len(cats), nil
 }
 
 func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat int, lay *layout) error {
@@ -550,7 +577,7 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, lay
 	}
 	lines = 1
 	val := func(fl sheets.Field) string { return strings.TrimSpace(raw.Vals[fl]) }
-	for fl := sheets.Field(0); fl < sheets.NumFields; fl++ {
+	for fl := sheets.Field(0); fl < sheets.NumFormFields; fl++ {
 		v := val(fl)
 		switch fl {
 		case sheets.FieldStatus, sheets.FieldProgress:

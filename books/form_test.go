@@ -3,6 +3,7 @@ package books
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,7 +53,7 @@ func TestBlankForm(t *testing.T) {
 	d := builtin(t)
 	f := openForm(t, d, "", nil)
 
-	if got, want := f.GetSheetList(), []string{SheetGuide, SheetForm, SheetOptions}; !slices.Equal(got, want) {
+	if got, want := f.GetSheetList(), []string{SheetGuide, SheetForm, SheetSuggestions, SheetOptions}; !slices.Equal(got, want) {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
 	if f.GetSheetName(f.GetActiveSheetIndex()) != SheetForm {
@@ -103,10 +104,14 @@ func TestBlankForm(t *testing.T) {
 		!strings.Contains(*dv.Prompt, "长期") || len([]rune(*dv.Prompt)) > 255 {
 		t.Errorf("完成时限 input message missing or too long: %+v", dv)
 	}
-	for i, c := range d.Categories {
+	// The categories of 台账: not the 建议提案, which have a sheet of their own.
+	for i, c := range d.Categories[:9] {
 		if got := cell(t, f, SheetOptions, "A"+strconv.Itoa(i+2)); got != c.Name {
 			t.Errorf("选项!A%d = %q, want %q", i+2, got, c.Name)
 		}
+	}
+	if got := cell(t, f, SheetOptions, "A11"); got != "" {
+		t.Errorf("选项!A11 = %q, want none: 建议 categories are not 台账's", got)
 	}
 	if got := cell(t, f, SheetOptions, "B2") + cell(t, f, SheetOptions, "B3") + cell(t, f, SheetOptions, "B4"); got != "已落实推进中未启动" {
 		t.Errorf("status options = %q", got)
@@ -349,5 +354,76 @@ func TestPrefilledFormPrint(t *testing.T) {
 	}
 	if h, err := f.GetRowHeight(SheetForm, HeaderRow+2); err != nil || h > xlsxout.RowHeight(1) {
 		t.Errorf("row %d is %v high (%v), want the default for one line", HeaderRow+2, h, err)
+	}
+}
+
+// The 建议提案 sheet (SPEC §9.5) of a unit's form: the columns a 建议提案 system exports, as the
+// reader knows them, with drop-downs for 类别, 办理结果 and 满意度; none when the dictionary has
+// no category of the kind 建议.
+func TestFormSuggestions(t *testing.T) {
+	t.Parallel()
+	d := builtin(t)
+	f := openForm(t, d, "市教育局", nil)
+	rows, err := f.GetRows(SheetSuggestions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"序号", "编号", "类别", "事项内容", "领衔人", "牵头单位", "配合单位", "交办日期", "完成时限", "办理结果", "答复日期", "满意度", "备注"}
+	if len(rows) != HeaderRow || !slices.Equal(rows[HeaderRow-1], want) {
+		t.Fatalf("建议提案 rows = %v\nwant the title lines and the header %v", rows, want)
+	}
+	if rows[0][0] != "市教育局人大代表建议和政协委员提案办理情况台账" {
+		t.Errorf("title = %q", rows[0][0])
+	}
+	for _, label := range want[1:] {
+		if label == "交办日期" {
+			label = "会议日期"
+		}
+		if _, ok := d.Column(label); !ok {
+			t.Errorf("header %q is not a column the reader knows", label)
+		}
+	}
+	dvs, err := f.GetDataValidations(SheetSuggestions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, dv := range dvs {
+		got[dv.Sqref] = dv.Formula1
+	}
+	for sqref, formula := range map[string]string{
+		"C4:C303": "'选项'!$C$2:$C$3", // 人大代表建议, 政协委员提案
+		"J4:J303": "'选项'!$D$2:$D$5", // A类 … D类
+		"L4:L303": "'选项'!$E$2:$E$4", // 满意, 基本满意, 不满意
+	} {
+		if got[sqref] != formula {
+			t.Errorf("%s: drop-down %q, want %q", sqref, got[sqref], formula)
+		}
+	}
+	var opts []string
+	for _, ref := range []string{"C2", "C3", "D2", "D5", "E2", "E4"} {
+		opts = append(opts, cell(t, f, SheetOptions, ref))
+	}
+	if s := strings.Join(opts, " "); s != "人大代表建议 政协委员提案 A类 D类 满意 不满意" {
+		t.Errorf("options = %s", s)
+	}
+
+	// A county whose dictionary has no 建议 categories gets no such sheet.
+	text, err := os.ReadFile("../templates/dictionary.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, l := range strings.Split(string(text), "\n") {
+		if !strings.Contains(l, "\t建议\t") {
+			kept = append(kept, l)
+		}
+	}
+	plain, err := sheets.ParseDict(strings.Join(kept, "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := openForm(t, plain, "市教育局", nil).GetSheetList(); slices.Contains(got, SheetSuggestions) {
+		t.Errorf("sheets = %v: a 建议提案 sheet without 建议 categories", got)
 	}
 }

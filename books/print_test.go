@@ -21,21 +21,26 @@ const (
 // TestSummaryOnePage: 汇总 prints on one A4 page, centred, at the size that fits its width —
 // not shrunk further to fit its height — with every optional line present: the 注 on what
 // the figures leave out, the 较上期 sentence, every category of the dictionary, and the lines
-// other rules add under the table (按期办结率 with its definition, 延期, 进度; written here as
-// notes until they exist).
+// other rules add under the table (按期办结率 with its definition, 延期, 进度 with 超进度 and
+// the items that say nothing of it) — and below them the table of 建议提案 (SPEC §9.5).
 func TestSummaryOnePage(t *testing.T) {
 	t.Parallel()
 	r := testReport()
 	d := testDict(t)
 	r.Categories = nil
 	for _, c := range d.Categories {
+		if c.Kind == sheets.KindSuggestion {
+			r.Suggestions = append(r.Suggestions, sheets.SuggestionStats{Name: c.Name, Items: 117, Replied: 117,
+				Classes: [4]int{80, 25, 8, 4}, Satisfied: 110, Basic: 5, Unsatisfied: 2})
+			continue
+		}
 		r.Categories = append(r.Categories, sheets.CategoryStats{Name: c.Name, Kind: c.Kind, Meetings: 19,
 			Counts: sheets.Counts{Items: 404, Done: 351, InProgress: 40, NotStarted: 13, Overdue: 7, DueSoon: 3}})
 	}
 	r.Narrative = "截至2024年12月20日，共召开市委常委会议19次，议定事项404项，已落实351项，落实率86.9%；" +
 		strings.Repeat("市政府常务会议涉及19次会议，议定事项404项，已落实351项，落实率86.9%；", 6) +
 		"市长批示件342件，已办结321件，办结率93.9%。合计事项3636项，已落实3159项，推进中360项，未启动117项，总体落实率86.9%。" +
-		"未按期办结（逾期）事项63项，临期事项27项，无明确时限事项65项。"
+		"未按期办结（逾期）事项63项，临期事项27项，无明确时限事项65项。承办人大代表建议117件、政协委员提案117件，办复率100%，满意率98.3%。"
 	r.Since = &sheets.SinceResult{Sentence: "较上期（2024年11月20日）：落实率由84.1%升至86.4%，本期办结15项，新增逾期3项；" +
 		"市生态环境局本期未报送（上期20项），未计入本期。"}
 	r.Narrative += r.Since.Sentence
@@ -44,11 +49,18 @@ func TestSummaryOnePage(t *testing.T) {
 	if r.Limits() == "" {
 		t.Fatal("no 注 line")
 	}
+	r.Total.Counts = sheets.Counts{Items: 3636, Done: 3159, InProgress: 360, NotStarted: 117, Overdue: 63, DueSoon: 27, Due: 3300, OnTime: 2726}
+	r.Extended = 12
+	r.Schedules = sheets.ScheduleCounts{Ahead: 10, On: 291, Behind: 50}
+	r.SuggestionTotal = sheets.SuggestionStats{Name: "合计", Items: 234, Replied: 234, Classes: [4]int{160, 50, 16, 8},
+		Satisfied: 220, Basic: 10, Unsatisfied: 4}
 	tb := summaryTable(r)
-	tb.Notes = append(tb.Notes,
-		"按期办结率：82.6%（按期办结 / 应办结；应办结是有完成时限且时限已过或已落实的事项，按期办结是其中在时限内落实的）。",
-		"经批准延期12项（逾期按调整后时限计算）。",
-		"推进中360项，其中达到序时进度301项、滞后59项。")
+	if len(tb.Notes) != 6 {
+		t.Fatalf("notes under 汇总 = %q, want the 逾期/临期 note, 按期办结率, 延期 and 进度", tb.Notes)
+	}
+	if tb.Then == nil || len(tb.Then.Rows) != 2 || tb.Then.Total == nil {
+		t.Fatalf("汇总 has no 建议提案 table of two categories and 合计: %+v", tb.Then)
+	}
 
 	f := excelize.NewFile()
 	defer f.Close()
@@ -62,17 +74,26 @@ func TestSummaryOnePage(t *testing.T) {
 	if pl, err := f.GetPageLayout(sheet); err != nil || *pl.Size != 9 || *pl.FitToHeight != 1 || *pl.FitToWidth != 1 {
 		t.Errorf("汇总 not fitted to one A4 page: %+v, %v", pl, err)
 	}
-	width := 0.0
-	for c := 1; c <= len(tb.Cols); c++ {
-		w, _ := f.GetColWidth(sheet, sheets.ColumnName(c))
-		width += w
+	colsWidth := func(n int) float64 {
+		w := 0.0
+		for c := 1; c <= n; c++ {
+			x, _ := f.GetColWidth(sheet, sheets.ColumnName(c))
+			w += x
+		}
+		return w * unitPoints
 	}
 	// The chart is beside the table, from its header row down: its width adds to the table's,
-	// and its height counts from the header row.
-	scale := min(1, a4PrintWidth/(width*unitPoints+(12+chartWidth)*0.75))
+	// and the 建议提案 table starts below it, as wide as its own columns.
+	scale := min(1, a4PrintWidth/max(colsWidth(len(tb.Cols))+(12+chartWidth)*0.75, colsWidth(len(tb.Then.Cols))))
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[len(rows)-1][0]; !strings.HasPrefix(got, "注：已办复指") {
+		t.Fatalf("last line of 汇总 = %q, want the note under the 建议提案 table", got)
+	}
 	top, below := 0.0, 0.0
-	last := tb.HeaderRow() + tb.N + 1 + 1 + len(tb.Notes) // the table, 合计, a blank row, the notes
-	for row := 1; row <= last; row++ {
+	for row := 1; row <= len(rows); row++ {
 		h, err := f.GetRowHeight(sheet, row)
 		if err != nil {
 			t.Fatal(err)
@@ -83,7 +104,11 @@ func TestSummaryOnePage(t *testing.T) {
 			below += h
 		}
 	}
-	height := top + max(below, float64(chartHeight(len(r.Categories)))*0.75) // the chart, px → pt
+	// The rows under the header hold the chart (the 建议提案 table starts below it).
+	if chart := float64(chartHeight(len(r.Categories))) * 0.75; below < chart {
+		t.Errorf("rows under the header are %.0f pt, less than the chart (%.0f pt) that the 建议提案 table must clear", below, chart)
+	}
+	height := top + below
 	if scale < 0.75 {
 		t.Errorf("汇总 and its chart are too wide for A4 at a readable size: scale %.2f", scale)
 	}

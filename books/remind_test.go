@@ -73,7 +73,8 @@ func TestRemindRoundTrip(t *testing.T) {
 	if total != len(want) || len(sent) != len(rems) {
 		t.Errorf("sent %d items in %d files, want %d in %d", total, len(sent), len(want), len(rems))
 	}
-	if !slices.Contains(lines, "市交通运输局_催办单_20241220.xlsx 2 1 0") {
+	// 临期 with 人大代表建议闭会第2号 of the sample, due 3 months after its 交办日期 2024-09-20.
+	if !slices.Contains(lines, "市交通运输局_催办单_20241220.xlsx 2 2 0") {
 		t.Errorf("sent: %q", lines)
 	}
 	// duban's own unedited reminders are replaced; one saved by Excel since is not, and then
@@ -258,7 +259,7 @@ func TestReminderLayout(t *testing.T) {
 		*pl.Orientation != "landscape" || pl.AdjustTo == nil || *pl.AdjustTo < 60 {
 		t.Errorf("page layout = %+v, %v; want A4 landscape in parts", pl, err)
 	}
-	if got, want := sent[0].String(), "市交通运输局  3项（逾期2项、临期1项）  "+sent[0].Path; got != want {
+	if got, want := sent[0].String(), "市交通运输局  4项（逾期2项、临期2项）  "+sent[0].Path; got != want {
 		t.Errorf("stdout line %q, want %q", got, want)
 	}
 }

@@ -64,12 +64,17 @@ type hearing struct {
 	units  map[string]bool
 	files  []string // the names of the files read
 	failed []string // the names and units of the files that could not be read
+	// failedUnits are the units the unreadable files name (namedUnit), in the order given.
+	failedUnits []string
 }
 
 func (r *Report) hearing() hearing {
 	h := hearing{units: map[string]bool{}}
 	for i := range r.Items {
-		h.units[r.Items[i].Lead] = true
+		// A unit's answers to deputies (建议提案, often listed by the office) are not its ledger.
+		if r.Items[i].Kind != KindSuggestion {
+			h.units[r.Items[i].Lead] = true
+		}
 	}
 	for _, f := range r.Inputs {
 		switch {
@@ -77,7 +82,11 @@ func (r *Report) hearing() hearing {
 			h.units[f.Unit] = true
 			h.files = append(h.files, f.File)
 		case !f.Skipped:
-			h.failed = append(h.failed, f.File, f.Unit)
+			h.failed = append(h.failed, f.File)
+			if f.Unit != "" {
+				h.failed = append(h.failed, f.Unit)
+				h.failedUnits = appendNew(h.failedUnits, f.Unit)
+			}
 		}
 	}
 	return h
@@ -109,6 +118,9 @@ func (r *Report) compare(o Options) []Problem {
 		r.Expect.Unreported = unreported(r.Absent)
 	}
 	ps := absenceProblems(r.Absent)
+	if !o.NoGaps {
+		r.Absent = append(r.Absent, r.unreadAbsences()...) // their files' errors say it already
+	}
 	if o.Previous != nil {
 		r.Since = Since(r, o.Previous)
 		r.Narrative += r.Since.Sentence
@@ -138,6 +150,9 @@ func (r *Report) absences(d *Dict, m *Master, p *Previous) []Absence {
 	}
 	if p != nil {
 		for _, pi := range p.Items {
+			if pi.Suggestion {
+				continue // not the unit's ledger (hearing)
+			}
 			if a := expect(pi.Lead); a != nil {
 				a.Before++
 				if pi.Alert == AlertOverdue {
@@ -148,6 +163,9 @@ func (r *Report) absences(d *Dict, m *Master, p *Previous) []Absence {
 	}
 	if m != nil {
 		for _, mr := range m.rows {
+			if mr.ok && mr.item.Kind == KindSuggestion {
+				continue // not the unit's ledger (hearing)
+			}
 			if a := expect(mr.lead); a != nil {
 				a.Due++
 			}
@@ -165,6 +183,50 @@ func (r *Report) absences(d *Dict, m *Master, p *Previous) []Absence {
 		return cmp.Or(cmp.Compare(max(b.Before, b.Due), max(a.Before, a.Due)), pinyin.CompareString(a.Unit, b.Unit))
 	})
 	return out
+}
+
+// unreadAbsences are the units not heard from that nothing expected but their own unreadable
+// file names (市商务局.xlsx, damaged, and no other file of it read): each is 未报送（台账无法读取）
+// at the end of 单位统计 and named on 汇总 (SPEC §7), in pinyin order. r.Absent are those
+// already expected.
+func (r *Report) unreadAbsences() []Absence {
+	h := r.hearing()
+	var out []Absence
+	for _, u := range h.failedUnits {
+		if !h.from(u) && !slices.ContainsFunc(r.Absent, func(a Absence) bool { return a.Unit == u }) {
+			out = append(out, Absence{Unit: u, Unreadable: true})
+		}
+	}
+	pinyin := collate.New(language.Chinese)
+	slices.SortStableFunc(out, func(a, b Absence) int { return pinyin.CompareString(a.Unit, b.Unit) })
+	return out
+}
+
+// namedUnit is the unit a file's name names (市商务局（终稿）.xlsx names 市商务局): its name in d
+// when the dictionary knows it, else the name itself when it ends as a unit's name does (局,
+// 委, 办, 中心, 公司, 镇, 乡, 街道); empty when the name names no unit (假表.xlsx, 附件3.xlsx),
+// so that such a file is named as a file, not as a unit.
+func namedUnit(file string, d *Dict) string {
+	u := unitFromFileName(file[strings.LastIndexAny(file, `/\`)+1:]) // a name, or a path as given
+	if d != nil && len(d.Units) > 0 {
+		if c, ok := d.Unit(u); ok {
+			return c
+		}
+	}
+	if unitLike(u) {
+		return u
+	}
+	return ""
+}
+
+// unitsOfFailed gives each file that could not be read the unit its name names (namedUnit),
+// or none: nothing of it was read, not even a 填报单位 line.
+func (b *run) unitsOfFailed(r *Report) {
+	for i := range r.Inputs {
+		if f := &r.Inputs[i]; f.Failed != "" && !f.Skipped {
+			f.Unit = namedUnit(f.File, b.o.Dict)
+		}
+	}
 }
 
 // absenceProblems warns once of each unit not heard from, never once per item.

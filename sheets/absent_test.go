@@ -2,6 +2,8 @@ package sheets
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -69,10 +71,10 @@ func TestAbsences(t *testing.T) {
 		msgs = append(msgs, p.Msg)
 	}
 	if w := []string{
-		"市生态环境局本期未报送台账（上期3项，其中逾期1项），其事项未计入本汇总，请催报",
-		"市教育局报送的台账无法读取，本期按未报送计（上期2项），其事项未计入本汇总",
-		"市统计局本期未报送台账（应报事项1项），其事项未计入本汇总，请催报",
-		"市审计局本期未报送台账，其事项未计入本汇总，请催报",
+		"市生态环境局本期未报送台账（上期3项，其中逾期1项），其事项未计入本次统计，请催报",
+		"市教育局报送的台账无法读取，本期按未报送计（上期2项），其事项未计入本次统计",
+		"市统计局本期未报送台账（应报事项1项），其事项未计入本次统计，请催报",
+		"市审计局本期未报送台账，其事项未计入本次统计，请催报",
 	}; !reflect.DeepEqual(msgs, w) {
 		t.Errorf("warnings\n got %q\nwant %q", msgs, w)
 	}
@@ -250,5 +252,55 @@ func TestSinceUnitsSilent(t *testing.T) {
 	}
 	if n := s.Count(ChangeUnreported); n != 4 {
 		t.Errorf("Count(本期未报) = %d items, want 4", n)
+	}
+}
+
+// A unit whose only file cannot be read is not heard from, --since or not (SPEC §7): it gets
+// its row 未报送（台账无法读取） at the end of 单位统计 and the 注 names it; a file whose name names
+// no unit (假表.xlsx, 空文件.xlsx) is named as a file, not as a unit. Its file's error says it
+// already: no warning besides. (The QA repro: a ledger cut short in copying, a text file
+// renamed .xlsx, an empty file, in the sample folder.)
+func TestUnreadableOnlyFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	const header = "类别|会议|事项内容|牵头单位|完成时限|落实状态"
+	good := writeBook(t, dir, "市财政局.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: []string{header,
+		"市政府常务会议|市政府第5次常务会议|推进预算绩效管理改革|市财政局|2025-06-30|推进中"}}}})
+	whole, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(dir, "市商务局.xlsx")
+	junk := filepath.Join(dir, "假表.xlsx")
+	empty := filepath.Join(dir, "空文件.xlsx")
+	for f, b := range map[string][]byte{cut: whole[:len(whole)/2], junk: []byte("junkjunk\n"), empty: nil} {
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := Build([]string{good, cut, junk, empty}, Options{Dict: testDict(t), AsOf: date(2024, 12, 20), WarnDays: 7})
+	if want := []Absence{{Unit: "市商务局", Unreadable: true}}; !reflect.DeepEqual(r.Absent, want) {
+		t.Errorf("absent %+v, want %+v", r.Absent, want)
+	}
+	var units []string
+	for _, f := range r.Submissions() {
+		units = append(units, f.File+"|"+f.Unit)
+	}
+	if want := []string{"假表.xlsx|", "市商务局.xlsx|市商务局", "市财政局.xlsx|市财政局", "空文件.xlsx|"}; !reflect.DeepEqual(units, want) {
+		t.Errorf("报送情况 units %q, want %q", units, want)
+	}
+	for _, p := range r.Problems {
+		if p.Kind == UnitAbsent {
+			t.Errorf("a warning besides the file's error: %s", p.Msg)
+		}
+	}
+	if l, want := r.Limits(), "注：市商务局报送的台账无法读取，文件“假表.xlsx”、“空文件.xlsx”无法读取，上述事项均未计入本汇总。"; l != want {
+		t.Errorf("limits\n got %s\nwant %s", l, want)
+	}
+	// With another, readable file of it, the unit is heard from.
+	other := writeBook(t, dir, "市商务局（终稿）.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: []string{header,
+		"市政府常务会议|市政府第5次常务会议|推进外贸稳增长|市商务局|2025-06-30|推进中"}}}})
+	if r := Build([]string{good, cut, other}, Options{Dict: testDict(t), AsOf: date(2024, 12, 20), WarnDays: 7}); r.Absent != nil {
+		t.Errorf("heard from by its other file: absent %+v", r.Absent)
 	}
 }

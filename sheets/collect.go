@@ -54,6 +54,10 @@ func Source(paths []string) (files []string, probs []Problem) {
 				return nil
 			}
 			name := de.Name()
+			shown := name // a skipped file is named as the files read are: with its subfolder
+			if rel, err := filepath.Rel(root, p); err == nil {
+				shown = filepath.ToSlash(rel)
+			}
 			if p != root && (isHiddenName(name) || hiddenAttr(p)) {
 				if de.IsDir() {
 					return fs.SkipDir
@@ -65,14 +69,14 @@ func Source(paths []string) (files []string, probs []Problem) {
 			}
 			if special(p, de) {
 				// A named pipe or a device is never opened: reading one can wait forever.
-				probs = append(probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Notice, Kind: NotRegular, Msg: msgNotRegular})
+				probs = append(probs, Problem{Pos: Pos{File: shown}, Scope: ScopeFile, Level: Notice, Kind: NotRegular, Msg: msgNotRegular})
 				return nil
 			}
 			switch strings.ToLower(filepath.Ext(name)) {
 			case ".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".et", ".ods", ".ots":
 				add(p)
 			default:
-				probs = append(probs, Problem{Pos: Pos{File: name}, Scope: ScopeFile, Level: Notice, Kind: NotWorkbook, Msg: msgNotWorkbook})
+				probs = append(probs, Problem{Pos: Pos{File: shown}, Scope: ScopeFile, Level: Notice, Kind: NotWorkbook, Msg: msgNotWorkbook})
 			}
 			return nil
 		})
@@ -110,16 +114,33 @@ func isHiddenName(name string) bool {
 	return false
 }
 
-// Names returns how each file is named in problems and in 来源: its base name, or, where two
-// files share a base name (一月/市财政局.xlsx and 二月/市财政局.xlsx), as many of the last
-// folders of its path as tell it apart, joined with "/".
-func Names(files []string) []string {
+// Names returns how each file is named in problems, in 来源 and on the terminal when the
+// folders they were found in are not known: NamesFrom(nil, files).
+func Names(files []string) []string { return NamesFrom(nil, files) }
+
+// NamesFrom returns how each of files, found among paths (Source), is named in problems, in
+// 来源 and on the terminal: its path from the folder given that holds it, joined with "/", so
+// that a file in a subfolder is named with it (催办/市交通运输局.xlsx) and the clerk can find it;
+// a file given by itself, by its base name. Where two names are alike (two folders given, each
+// with a 市财政局.xlsx), each takes as many more of the folders above it as tell them apart.
+func NamesFrom(paths, files []string) []string {
+	var roots []string
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			roots = append(roots, p)
+		}
+	}
 	parts := make([][]string, len(files))
 	depth := make([]int, len(files))
 	names := make([]string, len(files))
 	for i, f := range files {
 		parts[i] = strings.Split(filepath.ToSlash(filepath.Clean(f)), "/")
 		depth[i] = 1
+		for _, root := range roots {
+			if rel, err := filepath.Rel(root, f); err == nil && filepath.IsLocal(rel) {
+				depth[i] = max(depth[i], len(strings.Split(filepath.ToSlash(rel), "/")))
+			}
+		}
 	}
 	for {
 		byName := map[string][]int{}

@@ -27,7 +27,7 @@ type ConfigTable struct {
 
 var configTables = []ConfigTable{
 	{SectionCategories, []string{"名称", "种类", "别名", "识别关键词"},
-		"类别：每行一个类别，按此顺序出现在汇总表中。种类填 会议（计入会议次数）、批示 或 任务。" +
+		"类别：每行一个类别，按此顺序出现在汇总表中。种类填 会议（计入会议次数）、批示、任务 或 建议（人大代表建议、政协委员提案，单独统计）。" +
 			"别名是类别栏里的其他写法；识别关键词用于类别栏为空时从会议名称识别类别（如 常务会）。多个写法用“、”分隔。",
 		[]float64{20, 10, 44, 36}, func([]string) int { return 1 }},
 	{SectionStatuses, []string{"类别", "写法"},
@@ -53,7 +53,8 @@ var configTables = []ConfigTable{
 	{SectionSettings, []string{"名称", "值"},
 		"设置：临期天数是距完成时限不超过多少天的未落实事项记为临期（命令行 --warn-days 优先）；" +
 			"制表单位请填本单位名称（如 x市人民政府办公室），写在汇总表、会议通报、催办单的抬头和批注署名中；" +
-			"刊名、密级标注、联系人、联系电话印在督查通报（Word文档）上；下一步工作要求每行一段，段首一句（不超过16个字）作小标题。",
+			"刊名、密级标注、联系人、联系电话印在督查通报（Word文档）上；下一步工作要求每行一段，段首一句（不超过16个字）作小标题；" +
+			"段首一句含“逾期”的段落只在有逾期事项时印出，含“无明确时限”的只在有无明确时限事项时印出。",
 		[]float64{14, 36}, func(cells []string) int {
 			if len(cells) > 0 && slices.Contains(Settings(), strings.TrimSpace(cells[0])) {
 				return 1

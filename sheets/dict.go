@@ -46,6 +46,8 @@ type Dict struct {
 	Journal, Mark  string
 	Contact, Phone string
 	Requirements   []string
+	// OnTimeInSummary: the narrative gives 按期办结率 (设置 按期办结率入摘要 = 是; default 否).
+	OnTimeInSummary bool
 
 	category  map[string]int // normalised name or alias → index in Categories
 	status    map[string]Status
@@ -76,6 +78,7 @@ const (
 	SettingContact    = "联系人"
 	SettingPhone      = "联系电话"
 	SettingNext       = "下一步工作要求"
+	SettingOnTime     = "按期办结率入摘要"
 )
 
 // DefaultJournal is the 通报's 刊名 when the dictionary names none.
@@ -136,8 +139,10 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 			c.Kind = KindDoc
 		case "任务":
 			c.Kind = KindTask
+		case "建议":
+			c.Kind = KindSuggestion
 		default:
-			return nil, fmt.Errorf("%s：类别“%s”的种类“%s”无效，应为 会议、批示 或 任务", l.Where, name, cell(l, 1))
+			return nil, fmt.Errorf("%s：类别“%s”的种类“%s”无效，应为 会议、批示、任务 或 建议", l.Where, name, cell(l, 1))
 		}
 		d.Categories = append(d.Categories, c)
 	}
@@ -196,6 +201,12 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 			if err := d.bulletinSetting(cell(l, 0), cell(l, 1)); err != nil {
 				return nil, fmt.Errorf("%s：%w", l.Where, err)
 			}
+		case SettingOnTime:
+			yes, ok := mustReport(cell(l, 1))
+			if !ok {
+				return nil, fmt.Errorf("%s：%s“%s”无效，应填 是 或 否（留空为否）", l.Where, SettingOnTime, cell(l, 1))
+			}
+			d.OnTimeInSummary = yes
 		case "":
 		default:
 			return nil, fmt.Errorf("%s：未知设置“%s”（可用：%s）", l.Where, cell(l, 0), strings.Join(Settings(), "、"))
@@ -209,7 +220,23 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 
 // Settings names the rows of 设置, in the order the config workbook lists them.
 func Settings() []string {
-	return []string{SettingWarnDays, SettingOffice, SettingJournal, SettingMark, SettingContact, SettingPhone, SettingNext}
+	return []string{SettingWarnDays, SettingOffice, SettingJournal, SettingMark, SettingContact, SettingPhone, SettingOnTime, SettingNext}
+}
+
+// RequirementTopic tells what a paragraph of 下一步工作要求 is about, by its first sentence (up
+// to the first 。): AlertNoDeadline when it names 无明确时限, AlertOverdue when it names 逾期,
+// else "". The 通报 prints a paragraph about overdue items only when it names some, and one
+// about items without a deadline only when there are some (加快办理逾期事项。… is left out of a
+// 通报 that finds none overdue).
+func RequirementTopic(p string) string {
+	first, _, _ := strings.Cut(p, "。")
+	switch {
+	case strings.Contains(first, AlertNoDeadline):
+		return AlertNoDeadline
+	case strings.Contains(first, AlertOverdue):
+		return AlertOverdue
+	}
+	return ""
 }
 
 // bulletinSetting takes a row of 设置 that the 通报 prints: one line each, but for the

@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
@@ -23,6 +24,7 @@ type header struct {
 	parent int          // the column of the parent task (所属任务) over finer 事项内容 rows, 0 if none
 	ticks  []int        // columns named by a status word (已完成 | 正在推进 | 未启动), ticked with √
 	yesNo  int          // a column such as 是否办结 holding 是/否, 0 if none
+	sat    [3]int       // columns 满意 | 基本满意 | 不满意 ticked in place of a 满意度, 0 if none
 	notes  []headerNote // the choices among candidate columns, said at the chosen column
 	// the columns named by their head word rather than the dictionary (SPEC §3.1)
 	meaning []meaningCol
@@ -66,7 +68,9 @@ func (s *sheetReader) findHeader(top [][]xlsx.Cell) (h int, sub, ok bool) {
 		}
 		// A row naming as many columns alone beats the row above it with that row as its
 		// sub-header: the row above was a title or a 填报单位 line merged across.
-		if hd.count > best || hd.count == best && sub && h == i-1 && !sb {
+		// So does a row with a sub-header of its own under a title merged across (建议编号 |
+		// 提建议人 over 单位 | 姓名 under 代表建议目录): the title names no column.
+		if hd.count > best || hd.count == best && sub && h == i-1 && (!sb || s.columnNames(top[h]) < 2) {
 			best, h, sub, ok = hd.count, i, sb, true
 		}
 	}
@@ -147,6 +151,9 @@ func (s *sheetReader) mapHeader(upper, lower []xlsx.Cell) header {
 		}
 		f, meaning, status, ok := s.dict.columnOf(v)
 		if !ok {
+			if s.form && v == FormPrevColumn {
+				return // duban's own column of its form
+			}
 			if !s.tickColumn(&h, c, v) {
 				h.unknown = append(h.unknown, zhtext.Normalize(v))
 			}
@@ -176,6 +183,9 @@ func (s *sheetReader) mapHeader(upper, lower []xlsx.Cell) header {
 	// Names in the sub-header row first, then the upper row where the sub-header is empty.
 	for c := 1; c <= width; c++ {
 		if v := name(lower, c); v != "" {
+			if s.proposerPart(&h, upper, c, v) {
+				continue
+			}
 			claim(c, v)
 		}
 	}
@@ -218,6 +228,35 @@ func (h *header) markTicks() {
 		h.known[h.yesNo-1] = true
 		h.count++
 	}
+	h.markSatisfaction()
+}
+
+// satisfactionWords are the words of 满意度, in the order of header.sat.
+var satisfactionWords = [3]string{Satisfied, Basic, Unsatisfied}
+
+// markSatisfaction keeps the columns named 满意 | 基本满意 | 不满意 as the layout of a 办理情况
+// 征询意见表, whose 代表 or 委员 ticks one of them ("请选择在“满意”、“基本满意”、“不满意”空格内打“√”",
+// github.com/Kskjshare/zhrd report/consultation.jsp): at least two of them and no 满意度
+// column; a single one is an unknown column.
+func (h *header) markSatisfaction() {
+	n := 0
+	for _, c := range h.sat {
+		n += b2i(c > 0)
+	}
+	if n >= 2 && h.cols[FieldSatisfaction] == 0 {
+		for _, c := range h.sat {
+			if c > 0 {
+				h.known[c-1] = true
+			}
+		}
+		return
+	}
+	for i, c := range h.sat {
+		if c > 0 {
+			h.unknown = append(h.unknown, zhtext.Normalize(h.names[c-1]))
+			h.sat[i] = 0
+		}
+	}
 }
 
 // tickColumn records column c, named v, when it is one of the columns a sheet marks instead
@@ -231,6 +270,10 @@ func (s *sheetReader) tickColumn(h *header, c int, v string) bool {
 	}
 	if strings.HasPrefix(n, "是否") && strings.ContainsAny(n, "办完落") {
 		h.yesNo = c
+		return true
+	}
+	if i := slices.Index(satisfactionWords[:], coreOr(v)); i >= 0 {
+		h.sat[i] = c
 		return true
 	}
 	return false
@@ -247,6 +290,7 @@ const lookAhead = 20
 // in hd.notes; a pair the values do not decide stays as mapHeader left it.
 func (s *sheetReader) choose(hd *header, end int) {
 	rows := s.below(end, lookAhead)
+	s.chooseSchedule(hd, rows)
 	k := 0
 	for _, d := range hd.dups {
 		if !s.decide(hd, d, rows, end) {
@@ -417,4 +461,39 @@ func coreOr(v string) string {
 		return c
 	}
 	return zhtext.Normalize(v)
+}
+
+// proposerPart reads a sub-header cell v of column c under a group cell naming the 领衔人
+// (SPEC §9.5): 提建议人 over 单位 | 姓名, as a 建议 system exports its 代表建议目录
+// (github.com/Kskjshare/zhrd report/suggestlist.jsp: "建议编号 | 提建议人(单位|姓名) | 建议标题 |
+// 拟主办单位"). The name is the 领衔人; the proposer's unit or post is not the 牵头单位 and is
+// not read. It reports whether v was such a cell.
+func (s *sheetReader) proposerPart(h *header, upper []xlsx.Cell, c int, v string) bool {
+	group := ""
+	for k := min(c, len(upper)); k >= 1 && group == ""; k-- {
+		group = strings.TrimSpace(upper[k-1].Value)
+	}
+	if f, ok := s.dict.Column(group); !ok || f != FieldProposer || group == v {
+		return false
+	}
+	h.names[c-1] = v
+	h.known[c-1] = true
+	if n := zhtext.Normalize(v); strings.HasSuffix(n, "姓名") || n == "名字" || n == "代表" || n == "委员" {
+		if h.cols[FieldProposer] == 0 {
+			h.cols[FieldProposer] = c
+			h.count++
+		}
+	}
+	return true
+}
+
+// columnNames counts the cells of a row that name a column.
+func (s *sheetReader) columnNames(cells []xlsx.Cell) int {
+	n := 0
+	for _, x := range cells {
+		if filled(x) && s.dict.isColumnName(x.Value) {
+			n++
+		}
+	}
+	return n
 }

@@ -3,6 +3,7 @@ package sheets
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,10 +17,20 @@ const (
 	resultSkipped  = "已跳过"
 	msgGap         = "%s的会议届次不连续：第1–%d次中缺%s（可能有单位未报送，或这些会议没有督查事项），会议次数只计有事项的会议，请核对"
 	limitFailed    = "%s报送的台账无法读取"
+	limitFailedAs  = "文件%s无法读取"
+	limitFile      = "“%s”"
 	limitExcluded  = "%s报送的%d行因填写错误被排除"
 	limitOne       = "注：%s，其事项未计入本汇总。"
 	limitSeveral   = "注：%s，上述事项均未计入本汇总。"
 	limitMoreUnits = "%s等%d个单位"
+	limitMoreFiles = "%s等%d个"
+)
+
+// The sentence on what the figures leave out as the 通报 (report --docx, brief) says it in its
+// 二、存在问题.
+const (
+	limitOneBulletin     = "%s，其事项未计入本通报。"
+	limitSeveralBulletin = "%s，上述事项均未计入本通报。"
 )
 
 // More texts of 报送情况: the end of the messages of skipped files, which 已跳过 says once, and
@@ -62,7 +73,7 @@ func (r *Report) Add(ps []Problem) {
 		}
 		f := &r.Refused[i]
 		if f.Failed == "" {
-			f.Unit = unitFromFileName(f.File)
+			f.Unit = namedUnit(f.File, nil)
 		}
 		f.note(p)
 	}
@@ -138,11 +149,15 @@ func (r *Report) noteItems() {
 	}
 	for k := range r.Items {
 		it := &r.Items[k]
-		if f := see(it.Src, it.Lead); f != nil {
+		lead := it.Lead
+		if it.Kind == KindSuggestion {
+			lead = "" // the units of 建议提案 do not name the file's: an office's table lists many
+		}
+		if f := see(it.Src, lead); f != nil {
 			f.Counted++
 		}
 		for _, p := range it.Merged {
-			if f := see(p, it.Lead); f != nil {
+			if f := see(p, lead); f != nil {
 				f.Merged++
 				i := index[p.File]
 				if into[i] == nil {
@@ -162,7 +177,7 @@ func (r *Report) noteItems() {
 				f.Into = g
 			}
 		}
-		f.Unit = unitFromFileName(f.File)
+		f.Unit = unitFromFileName(path.Base(f.File))
 		best := 0
 		for u, n := range leads[i] {
 			if u != "" && (n > best || n == best && u < f.Unit) {
@@ -206,17 +221,28 @@ func (f *FileResult) Superseded() string {
 // units whose file could not be read, units expected that sent nothing (Absent, with what they
 // had before), rows excluded by errors. It is empty when nothing is left out.
 func (r *Report) Limits() string {
-	return r.limits(limitOne, limitSeveral)
+	return limitsSentence(limitOne, limitSeveral, r.leftOut(true, r.Absent))
 }
 
-func (r *Report) limits(one, several string) string {
-	var failed, excludedUnits []string
+// BulletinLimits is Limits as the report's 通报 says it in 二、存在问题: 市教育局报送的台账无法读取，
+// 其事项未计入本通报。
+func (r *Report) BulletinLimits() string {
+	return limitsSentence(limitOneBulletin, limitSeveralBulletin, r.leftOut(true, r.Absent))
+}
+
+// leftOut are the clauses of the sentence on what the figures leave out: units whose file
+// could not be read, the units expected that sent nothing of absent, and with rows the rows
+// excluded by errors.
+func (r *Report) leftOut(rows bool, absent []Absence) []string {
+	var failed, failedFiles, excludedUnits []string
 	excluded := 0
 	for _, f := range r.Submissions() {
 		switch {
+		case f.Failed != "" && !f.Skipped && f.Unit == "": // a file that names no unit
+			failedFiles = append(failedFiles, fmt.Sprintf(limitFile, f.File))
 		case f.Failed != "" && !f.Skipped:
 			failed = appendNew(failed, f.Unit)
-		case f.Excluded > 0:
+		case f.Excluded > 0 && rows:
 			excludedUnits = appendNew(excludedUnits, f.Unit)
 			excluded += f.Excluded
 		}
@@ -225,10 +251,23 @@ func (r *Report) limits(one, several string) string {
 	if len(failed) > 0 {
 		parts = append(parts, fmt.Sprintf(limitFailed, unitList(failed)))
 	}
-	parts = append(parts, unsentClauses(r.Absent)...)
+	if len(failedFiles) > 0 {
+		files := strings.Join(failedFiles, "、")
+		if len(failedFiles) > 5 {
+			files = fmt.Sprintf(limitMoreFiles, strings.Join(failedFiles[:3], "、"), len(failedFiles))
+		}
+		parts = append(parts, fmt.Sprintf(limitFailedAs, files))
+	}
+	parts = append(parts, unsentClauses(absent)...)
 	if excluded > 0 {
 		parts = append(parts, fmt.Sprintf(limitExcluded, unitList(excludedUnits), excluded))
 	}
+	return parts
+}
+
+// limitsSentence makes the clauses parts one sentence, in the form one (one clause) or
+// several; empty for none.
+func limitsSentence(one, several string, parts []string) string {
 	switch len(parts) {
 	case 0:
 		return ""

@@ -26,12 +26,25 @@ const (
 	FieldDone                     // 完成日期
 	FieldProgress                 // 进展情况
 	FieldNote                     // 备注
+	FieldExtended                 // 调整后时限: an approved extension's deadline (SPEC §4.2)
+	FieldSchedule                 // 进度: progress against schedule, 超进度/达进度/滞后 (SPEC §4.3)
+	// The columns of 建议提案 (SPEC §9.5).
+	FieldProposer     // 领衔人
+	FieldResult       // 办理结果
+	FieldReplied      // 答复日期
+	FieldSatisfaction // 满意度
 	NumFields
 )
+
+// NumFormFields is the number of fields the submission form (SPEC §9) has columns for, 编号 to
+// 备注: the later ones are read when a ledger has them, and not offered on the form.
+const NumFormFields = FieldNote + 1
 
 var fieldLabels = [NumFields]string{
 	"编号", "类别", "会议", "会议日期", "事项内容", "牵头单位", "配合单位",
 	"责任领导", "完成时限", "落实状态", "完成日期", "进展情况", "备注",
+	"调整后时限", "进度",
+	"领衔人", "办理结果", "答复日期", "满意度",
 }
 
 // String returns the canonical Chinese label of f.
@@ -75,6 +88,9 @@ type RawRow struct {
 	// 填报日期 line (TitleYearFrom says which) — for dates written without one; 0 if none.
 	TitleYear     int
 	TitleYearFrom string
+	// Hint is the 建议 category (SPEC §9.5) the sheet names by its title or its columns, for
+	// rows that name none; "" if none.
+	Hint string
 	// Parent is the parent task (所属任务) over the row in a two-level list: the text of a
 	// coarser 事项内容 column merged over several finer rows.
 	Parent string
@@ -118,7 +134,7 @@ func (r *RawRow) Text(f Field) string {
 	switch {
 	case r.Kinds[f] == xlsx.Uncalculated:
 		return "（未计算的公式）"
-	case f == FieldMeetingDate || f == FieldDeadline || f == FieldDone:
+	case f == FieldMeetingDate || f == FieldDeadline || f == FieldDone || f == FieldReplied:
 		if t, err := ParseDate(v, r.Date1904); err == nil && !t.IsZero() && isNumber(v) {
 			return t.Format(time.DateOnly)
 		}
@@ -161,6 +177,9 @@ const (
 	KindMeeting Kind = iota // 会议: counted in 会议次数
 	KindDoc                 // 批示
 	KindTask                // 任务
+	// KindSuggestion is 人大代表建议 and 政协委员提案 (SPEC §9.5): counted in their own table of
+	// 汇总 only, never among the supervised items.
+	KindSuggestion // 建议
 )
 
 // String returns the Chinese name of the kind.
@@ -170,6 +189,8 @@ func (k Kind) String() string {
 		return "批示"
 	case KindTask:
 		return "任务"
+	case KindSuggestion:
+		return "建议"
 	}
 	return "会议"
 }
@@ -210,7 +231,7 @@ type Item struct {
 	Lead        string    // 牵头单位
 	Co          string    // 配合单位
 	Leader      string    // 责任领导
-	Deadline    time.Time // zero: 无明确时限
+	Deadline    time.Time // zero: 无明确时限; after an approved extension, its new deadline
 	Status      Status
 	StatusRaw   string
 	Done        time.Time // 完成日期, zero if none
@@ -219,7 +240,23 @@ type Item struct {
 	Src         Pos    // the row (Col 0)
 	Merged      []Pos  // the rows merged into this one (Col 0), set by Merge
 	Alert       string // 预警, set by Summarize: 逾期, 临期, 无明确时限, 逾期完成 or 正常
+	// Original is the 原定时限 an approved extension replaced (SPEC §4.2), zero if none.
+	Original time.Time
+	// Schedule is the item's progress against schedule (进度, SPEC §4.3), ScheduleNone if none.
+	Schedule Schedule
+
+	// Of a 建议提案 (Kind KindSuggestion, SPEC §9.5): the 领衔人, the 办理结果 as written and
+	// its class (A–D, "" when none or not one of them), the 答复日期 and the 满意度 (满意,
+	// 基本满意 or 不满意, "" when not given).
+	Proposer     string
+	Result       string
+	ResultClass  string
+	Replied      time.Time
+	Satisfaction string
 }
+
+// Extended reports whether the item's deadline is an approved extension's.
+func (it *Item) Extended() bool { return !it.Original.IsZero() }
 
 // HasDeadline reports whether the item has a definite deadline.
 func (it *Item) HasDeadline() bool { return !it.Deadline.IsZero() }

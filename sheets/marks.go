@@ -30,6 +30,10 @@ const (
 	ConfigDescription    = "duban-config"    // the dictionary workbook (duban config)
 	FormGuideSheet       = "填报说明"
 	FormListSheet        = "选项"
+	// FormPrevColumn is the column of a form pre-filled from last round's report (template
+	// --from) that marks the rows its run excluded: duban's own, passed over without a notice
+	// when the form comes back.
+	FormPrevColumn = "上期情况"
 )
 
 // Mark is the kind of document duban wrote, as its description says; NotOwn for any other.
@@ -157,3 +161,7 @@ func (r *Report) SummaryTitle() string {
 	}
 	return fmt.Sprintf(titleSummary, r.Office, year)
 }
+
+// LabelOriginal heads the column of 事项明细 that shows the 原定时限 an approved extension
+// replaced, when some item has one (SPEC §4.2, §7); its 完成时限 is the extended one.
+const LabelOriginal = "原定时限"

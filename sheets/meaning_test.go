@@ -213,7 +213,7 @@ func TestStatusMeaningNotice(t *testing.T) {
 	// Partial: an error at the status cell that asks for one of the three classes.
 	r = row("大部分完成", "")
 	_, probs, ok = v.Row(&r)
-	if ok || len(probs) != 1 || probs[0].Pos.Col != 6 || probs[0].Level != Error || !strings.Contains(probs[0].Msg, "已落实、推进中、未启动") {
+	if ok || len(probs) != 1 || probs[0].Pos.Col != 6 || probs[0].Level != Error || !strings.Contains(probs[0].Msg, "“已落实”“推进中”“未启动”") {
 		t.Errorf("大部分完成: ok %v, %v", ok, problemStrings(probs))
 	}
 }

@@ -15,13 +15,14 @@ import (
 const (
 	msgTakenBlank            = "，按未填写处理"
 	msgExcluded              = "（该行已排除，未计入统计，请修改后重新报送）"
+	msgMasterExcluded        = "（该行未能与各单位报送的事项核对，请修改交办清单）"
 	msgRequired              = "%s为空，请填写（该行其他列已填写）"
 	msgNoColumn              = "表中没有“%s”等列，无法统计该行；请按报送模板补上这一列"
 	msgNoCategoryColumn      = "表中既没有“类别”列也没有“会议”列，无法确定类别；请按报送模板补上"
 	msgUncalculated          = "%s是公式，但文件中没有保存计算结果（文件可能由程序生成），请用Excel或WPS打开、保存后重新报送"
 	msgNoCategory            = "无法确定类别：类别为空，会议名称“%s”中也没有可识别的会议类型，请填写类别（如 市政府常务会议、市长批示件）"
 	msgStatusEmpty           = "落实状态为空，请填写 已落实、推进中 或 未启动"
-	msgBadStatus             = "落实状态“%s”无法识别，应为 已落实、推进中 或 未启动（或词典中的其他写法）"
+	msgBadStatus             = "落实状态“%s”无法识别，应为“已落实”“推进中”或“未启动”（或词典中的其他写法）"
 	msgUnknownCategory       = "类别“%s”不在词典中，按原样单独统计；如是笔误请改为词典中的类别名称"
 	msgUnknownUnit           = "牵头单位“%s”不在词典的单位名单中，请核对单位名称"
 	msgNoMeeting             = "会议名称为空，该事项无法归入具体会议"
@@ -32,7 +33,8 @@ const (
 	msgDeadlineBeforeMeeting = "完成时限%s早于会议日期%s，请核实"
 	msgErrorValue            = "%s是错误值“%s”（公式出错），请改正后重新报送"
 	msgLeadFromFile          = "牵头单位为空，按填报单位（或文件名）取为“%s”"
-	msgDoneMissing           = "落实状态为“%s”（已落实），但未填写完成日期"
+	msgDoneMissing           = "落实状态为“%s”%s，但未填写完成日期" // the word, and its class when it is not 已落实 itself
+	msgDoneClass             = "（已落实）"
 	msgDoneFuture            = "完成日期%s晚于统计截止日%s，请核实"
 	msgDoneBeforeMeeting     = "完成日期%s早于会议日期%s，请核实"
 	msgOpenWithDone          = "落实状态为“%s”（未落实），却填写了完成日期%s，请核实状态"
@@ -175,6 +177,13 @@ const (
 	msgMasterUnusable = "交办清单 %s 无法读取：%s"
 	msgMasterEmpty    = "交办清单 %s 中没有找到任何事项（表头应含 事项内容、牵头单位 等列）"
 	msgMasterNoLeads  = "交办清单 %s 中没有任何事项填写了牵头单位，无法核对漏报（请加上牵头单位列）"
+	// the line on 汇总, stdout and the 通报 naming the items of the master list not reported
+	lineMasterList   = "交办清单"
+	lineMasterReport = "上期汇总表"
+	lineMissing      = "对照%s，漏报事项%d项"
+	lineMissingUnit  = "%s%d项"
+	lineMissingMore  = "等%d个单位"
+	lineMissingSheet = "，见“%s”工作表。"
 )
 
 // Messages of the reader about stacked tables and the rows above the header, and the names of
@@ -196,7 +205,7 @@ const (
 // §4.3): status words that do not say which class an item is in, no-deadline words written
 // with a date, several units in one 牵头单位 cell.
 const (
-	msgAmbiguousStatus = "落实状态“%s”%s，不能确定属于 已落实、推进中、未启动 中的哪一类；%s"
+	msgAmbiguousStatus = "落实状态“%s”%s，不能确定属于“已落实”“推进中”“未启动”中的哪一类；%s"
 
 	// why a status word says nothing of the class, inside msgAmbiguousStatus
 	whyPartial      = "只说明基本或部分完成，没有说明事项是否已全部完成"
@@ -207,11 +216,11 @@ const (
 	whyDeadlineWord = "是完成时限的写法，不是落实状态"
 
 	// what to write instead, inside msgAmbiguousStatus
-	advDoneOrOpen   = "已全部完成的请填 已落实，仍有未完成部分的请填 推进中，具体进度写在进展情况中"
-	advPaused       = "请按实际填 推进中 或 未启动，并在备注中写明暂缓的原因和依据"
-	advCancelled    = "仍需办理的请填 推进中 或 未启动；经批准撤销或调整的，请在备注中写明依据，并与督查部门确认是否从台账中删除"
-	advStarted      = "已开始办理的请填 推进中，尚未开始的请填 未启动"
-	advStatusColumn = "请填 已落实、推进中 或 未启动，“%s”应写在完成时限栏"
+	advDoneOrOpen   = "已全部完成的请填“已落实”，仍有未完成部分的请填“推进中”，具体进度写在进展情况中"
+	advPaused       = "请按实际填“推进中”或“未启动”，并在备注中写明暂缓的原因和依据"
+	advCancelled    = "仍需办理的请填“推进中”或“未启动”；经批准撤销或调整的，请在备注中写明依据，并与督查部门确认是否从台账中删除"
+	advStarted      = "已开始办理的请填“推进中”，尚未开始的请填“未启动”"
+	advStatusColumn = "请填“已落实”“推进中”或“未启动”，“%s”应写在完成时限栏"
 
 	// after 完成时限“…”
 	msgNoDeadlineDated = "既有表示无明确时限的“%s”，又写了日期或期限，无法确定有没有完成时限；有明确时限的请只写时限（如 2024年6月底前），没有的请只写“%s”"
@@ -364,7 +373,11 @@ var kindNames = [numProblemKinds]string{
 	VersionDiffers:        "同一单位台账的版本不同",
 	VersionOnlyEarlier:    "只见于较早版本的事项",
 	UnitAbsent:            "应报送单位未报送",
+	DeadlineExtended:      "延期",
+	ScheduleColumn:        "进度列按内容识别",
 	CheckFileMissing:      "上期核对工作簿无法使用",
+	SuggestionDeadline:    "建议提案按默认办理时限",
+	SuggestionValue:       "办理结果或满意度无法归类",
 }
 
 // The notice on an annotated copy whose sheet Excel would refuse by its name.
@@ -415,8 +428,8 @@ const (
 	msgAbsentDue        = "应报事项%d项"
 	limitUnsent         = "%s本期未报送台账"
 	limitUnsentHad      = "%s本期未报送台账（%s）"
-	msgAbsent           = "%s本期未报送台账%s，其事项未计入本汇总，请催报"
-	msgAbsentUnreadable = "%s报送的台账无法读取，本期按未报送计%s，其事项未计入本汇总"
+	msgAbsent           = "%s本期未报送台账%s，其事项未计入本次统计，请催报"
+	msgAbsentUnreadable = "%s报送的台账无法读取，本期按未报送计%s，其事项未计入本次统计"
 	noteExcluded        = "※ 有填写错误的行未计入，名次仅供参考：%s。"
 	noteExcludedUnit    = "%s%d行"
 	// 变化情况: the report's plain facts, and the check file's notes with sources
@@ -446,6 +459,33 @@ const msgFarCells = "%s列以右还有单元格（%d行，第一个在%s），�
 // msgPastLimit: a worksheet with rows past 1,048,576 or cells past column XFD (issue 20).
 const msgPastLimit = "工作表超出Excel的范围（超过1048576行或超过XFD列），Excel和WPS只能显示其中一部分，整个文件未读取；请单位在Excel中核对后另存再发送"
 
+// Extensions (SPEC §4.2), progress against schedule (§4.3) and the on-time rate (§7).
+const (
+	msgExtended             = "经批准延期：完成时限由%s调整为%s，逾期按调整后时限计算"
+	msgExtensionOnly        = "调整后时限“%s”：原无明确时限，按%s计算逾期"
+	msgExtensionRequested   = "落实状态为“%s”，延期未经批准，按原定时限（%s）考核"
+	msgExtensionNoDate      = "落实状态为“%s”，但未写明调整后的时限，按原定时限（%s）计算；请在调整后时限列或状态中写明，如 已延期（至2025年3月31日）"
+	msgDecimalMonthExtended = "调整后时限“%s”填在数字格式的单元格里，是一个小数：2024.1 和 2024.10 在数字格式下是同一个数，无法确定是几月；请写成 2024年10月底前 这样的文字，或填写日期"
+	msgScheduleNarrative    = "“%s”列填的不是超进度、达进度、滞后这样的进度词，按%s读取"
+	msgScheduleChosen       = "“%s”列填的是超进度、达进度、滞后这样的进度词，按进度读取；落实状态按“%s”列读取"
+	msgScheduleAsStatus     = "表中没有落实状态列，“%s”列填的是已完成、超进度、欠进度这样的状态词，按此列统计落实状态，超进度、达进度、欠进度记为进度"
+	msgScheduleIgnored      = "“%s”列填的不是超进度、达进度、滞后这样的进度词，已有进展情况列，此列不读取"
+	// an 已落实 item with a deadline and no 完成日期: in 应办结, not 按期办结
+	msgDoneMissingOnTime = "；按期办结率中计为未按期办结"
+
+	// the lines under 汇总's table (Report.SummaryNotes) and the narrative's rate
+	lineOnTime        = "按期办结率%s（按期办结%d项，应办结%d项）。"
+	lineOnTimeNone    = "按期办结率：暂无应办结事项。"
+	lineOnTimeDue     = "应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。"
+	lineOnTimeDone    = "按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。"
+	lineExtended      = "经批准延期%d项（逾期按调整后时限计算）。"
+	lineSchedule      = "推进中%d项，其中%s、滞后%d项。"
+	lineScheduleOn    = "达到序时进度%d项"
+	lineScheduleAhead = "（含超进度%d项）"
+	lineScheduleRest  = "，其余%d项未说明进度。"
+	narrativeOnTime   = "，按期办结率%s"
+)
+
 // The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,
 // and what the clerk must check on the terminal.
 const (
@@ -453,6 +493,7 @@ const (
 	msgBriefExcludedValue = "，%s“%s”"
 	msgBriefExcludedBlank = "，%s未填写"
 	msgBriefExcludedMore  = "等"
+	msgBriefUnsent        = "另有%d项因%s未报送落实情况未计入，请单位及时报送。"
 	msgBriefCheckCounted  = "%s：%s的事项因填写错误未计入，通报中已另行说明，请退回单位更正"
 	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
 	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
@@ -466,4 +507,24 @@ const (
 	msgCarryCheckAbsent = "不在汇总表旁"
 	msgCarryNoSheet     = "中没有“%s”工作表"
 	msgCarryCheckBad    = "无法读取（%s）"
+)
+
+// 建议提案 (SPEC §9.5): the default deadline, the values that fit no class, and the sentence of
+// the narrative in the form offices publish (承办人大代表建议117件、政协委员提案89件，办复率100%，
+// 满意率98.1%).
+const (
+	msgSatisfactionTicks    = "“满意”“基本满意”“不满意”各占一列，按打勾的一列读作满意度"
+	msgHintCategory         = "工作表“%s”的标题或列名指明是建议提案：本表%d行按%s统计"
+	msgSuggestionSession    = "建议提案未填写完成时限，按大会期间提出的建议提案，于当年6月30日前办复（%s）"
+	msgSuggestionBetween    = "建议提案未填写完成时限，%s，按闭会期间提出的建议提案，自交办日期（%s）起3个月内办复（%s）"
+	msgSuggestionNoDate     = "建议提案未填写完成时限，%s，闭会期间提出的建议提案自交办日期起3个月内办复，但未填写交办日期，按无明确时限计；请补填交办日期或完成时限"
+	msgBetweenByID          = "编号“%s”是闭会期间的编号"
+	msgBetweenByNote        = "“%s”写明是闭会期间提出的"
+	msgResultUnknown        = "办理结果“%s”不是A、B、C、D类之一（A类 已解决或采纳，B类 正在解决或列入计划，C类 列入规划逐步解决，D类 留作参考），按已办复计，未计入分类；请写明类别"
+	msgSatisfactionBad      = "满意度“%s”不是 满意、基本满意 或 不满意，未计入满意率；请按代表、委员的反馈填写"
+	sentenceSuggestions     = "承办%s，办复率%s"
+	sentenceSatisfied       = "，满意率%s"
+	sentenceSuggestionsLate = "，逾期未办复%d件"
+	partSuggestion          = "%s%d件"
+	LabelResult             = "办理结果"
 )

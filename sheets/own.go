@@ -119,6 +119,10 @@ func (t *itemsSheet) prevItems(d *Dict) []PrevItem {
 			Alert: t.text(row, "预警"), Source: t.text(row, "来源"),
 		}
 		it.Status = prevStatus(d, t.text(row, FieldStatus.String()))
+		if d != nil {
+			c, ok := d.Category(it.Category)
+			it.Suggestion = ok && c.Kind == KindSuggestion
+		}
 		it.Deadline, _ = ParseDate(t.text(row, FieldDeadline.String()), t.date1904)
 		it.MeetingDate, _ = ParseDate(t.text(row, FieldMeetingDate.String()), t.date1904)
 		it.Done, _ = ParseDate(t.text(row, FieldDone.String()), t.date1904)

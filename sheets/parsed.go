@@ -26,7 +26,13 @@ type parsedRow struct {
 	meeting         Meeting  // the 会议 cell's number and name (ParseMeeting)
 	cat             Category // the row's category (Validator.category), if in.categoryOK
 	catFromSheet    bool     // the sheet's name gave it
-	dates           rowDates
+	// Of a 建议提案 (SPEC §9.5): catFromHint, the sheet's title or columns gave its category
+	// (RawRow.Hint); period, the 类别 cell named when it was made (闭会期间), not a category,
+	// and between says it was between sessions.
+	catFromHint bool
+	period      string
+	between     bool
+	dates       rowDates
 	// readable is false when a required column is missing or a decisive cell holds a formula
 	// without its result (checkUnreadable); probs are those errors and warnings.
 	readable bool
@@ -50,6 +56,8 @@ type rowDates struct {
 
 	deadline    Deadline
 	deadlineErr error // an unreadable 完成时限: an error that excludes the row
+	extended    Deadline
+	extendedErr error // an unreadable 调整后时限: an error that excludes the row
 	rolled      bool  // a yearless deadline before the meeting took the next year
 	done        time.Time
 
@@ -69,12 +77,17 @@ func (v *Validator) parse(r *RawRow, run RunYear) parsedRow {
 	p.in = rowInput{
 		Content: trimmed(r, FieldContent), Category: trimmed(r, FieldCategory), Meeting: trimmed(r, FieldMeeting),
 		MeetingDate: trimmed(r, FieldMeetingDate), Deadline: trimmed(r, FieldDeadline), Status: trimmed(r, FieldStatus),
-		Done: trimmed(r, FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
+		Done: trimmed(r, FieldDone), Extended: trimmed(r, FieldExtended), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
 		DeadlineNum: r.Kinds[FieldDeadline] == xlsx.Number,
 	}
 	p.categoryMeeting = v.meetingFromContext(&p.in, r.TitleMeeting)
 	p.meeting = ParseMeeting(p.in.Meeting)
-	p.cat, p.catFromSheet, p.in.categoryOK = v.category(p.in.Category, p.in.Meeting, p.in.Group, p.in.Sheet)
+	if v.suggestionCategory(&p) {
+		p.catFromHint = !p.catFromSheet
+	} else {
+		p.cat, p.catFromSheet, p.in.categoryOK = v.category(p.in.Category, p.in.Meeting, p.in.Group, p.in.Sheet)
+	}
+	p.in.suggestion = p.in.categoryOK && p.cat.Kind == KindSuggestion
 	d := &p.dates
 	v.readMeetingDate(&p)
 	var meeting time.Time
@@ -180,6 +193,10 @@ func (v *Validator) readDates(p *parsedRow, year int, from string) {
 	// A month typed as a decimal into a number cell (2024.6) cannot be read safely: 2023.10 and
 	// 2023.1 are the same number (SPEC §4.2).
 	in.deadlineOK = d.deadlineErr == nil && !(in.DeadlineNum && decimalMonth(in.Deadline))
+	if in.Extended != "" {
+		d.extended, _, d.extendedErr = v.deadline(in.Extended, d.meeting, year, in.Date1904)
+	}
+	in.extendedOK = d.extendedErr == nil && !(r.Kinds[FieldExtended] == xlsx.Number && decimalMonth(in.Extended))
 	t, err := ParseDate(TrimPunct(in.Done), in.Date1904)
 	switch {
 	case err == nil:

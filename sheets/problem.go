@@ -175,6 +175,13 @@ const (
 	UnitAbsent
 	CheckFileMissing
 
+	// notices of the deadline an item is measured against and of its progress (SPEC §4.2, §4.3)
+	DeadlineExtended // an approved extension, or a request measured against the original
+	ScheduleColumn   // a 进度 column whose values are not schedule words
+	// 建议提案 (SPEC §9.5)
+	SuggestionDeadline // notice: a 建议提案 without a 完成时限 took the default one
+	SuggestionValue    // warning: a 办理结果 or 满意度 that is none of the classes
+
 	numProblemKinds
 )
 

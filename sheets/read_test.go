@@ -786,7 +786,7 @@ func TestSource(t *testing.T) {
 	}
 	sameLines(t, "files", rel, []string{"a/市财政局.XLSM", "a/旧.et", "a/旧.xls", "b/市统计局.xlsx", "c/模板.xltx", "a/说明.docx"})
 	sameLines(t, "problems", dumpProblems(probs), []string{
-		"说明.docx: 提示: 不是Excel工作簿，已跳过",
+		"a/说明.docx: 提示: 不是Excel工作簿，已跳过", // named with its subfolder, as the files read are
 		filepath.Join(dir, "没有") + ": 错误: 找不到此文件或文件夹，请检查路径",
 	})
 }

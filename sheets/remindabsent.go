@@ -28,7 +28,7 @@ func (r *Report) lastKnown(o Options) {
 		for i := range p.Items {
 			pi := &p.Items[i]
 			j, ok := at[pi.Lead]
-			if !ok {
+			if !ok || pi.Suggestion { // 建议提案 are not the unit's ledger (hearing)
 				continue
 			}
 			r.Absent[j].Items = append(r.Absent[j].Items, pi.item(o.Dict, p))
@@ -39,7 +39,7 @@ func (r *Report) lastKnown(o Options) {
 	if m := o.Master; m != nil {
 		for _, mr := range m.rows {
 			j, ok := at[mr.lead]
-			if !ok || !mr.ok { // a row with errors is the list's own problem, said at its cell
+			if !ok || !mr.ok || mr.item.Kind == KindSuggestion { // a row with errors is the list's own problem, said at its cell
 				continue
 			}
 			it := m.assigned(o.Dict, mr)

@@ -33,6 +33,10 @@ type Report struct {
 	Overdue    []Flagged       // most days overdue first
 	DueSoon    []Flagged       // fewest days left first
 	NoDeadline []*Item         // open items without a deadline
+	// Extended is how many items are measured against an approved extension (经批准延期).
+	Extended int
+	// Schedules are the items under way by their progress against schedule (进度).
+	Schedules ScheduleCounts
 
 	Gaps []MeetingGap // meeting categories whose session numbers have gaps
 
@@ -56,6 +60,71 @@ type Report struct {
 	// Uncounted are the units heard from none of whose rows were counted, every one excluded
 	// by errors: after the ranked units of 单位统计, marked ※, without rank or figures.
 	Uncounted []UnitStats
+
+	// Suggestions are the 建议提案 by category (SPEC §9.5), in dictionary order, and their
+	// total: 汇总's table of their own. They are in no other figure of the report; their items
+	// are in Items, and in Overdue and DueSoon when open.
+	Suggestions     []SuggestionStats
+	SuggestionTotal SuggestionStats
+}
+
+// SuggestionStats is one row of 汇总's 建议提案 table: 类别 | 件数 | 已办复 | 办复率 | A类 |
+// B类 | C类 | D类 | 满意 | 基本满意 | 不满意 | 满意率.
+type SuggestionStats struct {
+	Name    string
+	Items   int    // 件数
+	Replied int    // 已办复: answered (an 答复日期, or a 办理结果 given)
+	Classes [4]int // 办理结果 A, B, C, D among the answered
+	// 满意度 among the answered: 满意, 基本满意, 不满意
+	Satisfied, Basic, Unsatisfied int
+	Overdue                       int // open past deadline (逾期未办复)
+
+	undated int // open without a deadline: in the report's NoDeadline list
+}
+
+// ReplyRate is 办复率 = 已办复 / 件数, the exact ratio (0 for none).
+func (s SuggestionStats) ReplyRate() float64 { return ratio(s.Replied, s.Items) }
+
+// Rated is how many answered items have a 满意度: the denominator of 满意率.
+func (s SuggestionStats) Rated() int { return s.Satisfied + s.Basic + s.Unsatisfied }
+
+// SatisfactionRate is 满意率 = (满意 + 基本满意) / 已办复 with a 满意度 given, the exact ratio
+// (0 for none).
+func (s SuggestionStats) SatisfactionRate() float64 { return ratio(s.Satisfied+s.Basic, s.Rated()) }
+
+func ratio(num, den int) float64 {
+	if den == 0 {
+		return 0
+	}
+	return float64(num) / float64(den)
+}
+
+// add counts an item of a 建议 category; overdue says it is open past its deadline.
+func (s *SuggestionStats) add(it *Item, overdue bool) {
+	s.Items++
+	if overdue {
+		s.Overdue++
+	}
+	if it.Status != Done {
+		if !it.HasDeadline() {
+			s.undated++
+		}
+		return
+	}
+	s.Replied++
+	for i, c := range ResultClasses {
+		if it.ResultClass == c {
+			s.Classes[i]++
+		}
+	}
+	switch it.Satisfaction {
+	case Satisfied:
+		s.Satisfied++
+	case Basic:
+		s.Basic++
+	case Unsatisfied:
+		s.Unsatisfied++
+	}
 }
 
 // Counts are the completion figures of a group of items.
@@ -66,6 +135,8 @@ type Counts struct {
 	NotStarted int // 未启动
 	Overdue    int // 逾期
 	DueSoon    int // 临期
+	Due        int // 应办结: a deadline past, or 已落实 (按期办结率's denominator)
+	OnTime     int // 按期办结: 已落实 by the deadline
 }
 
 // Rate returns 落实率 = 已落实 / 事项数, the exact ratio (0 for no items).
@@ -157,6 +228,11 @@ type Reconciliation struct {
 	Headers    []string   // the master list's columns, then 牵头单位
 	Missing    [][]string // items assigned but not reported, one row of values per item
 	Unreported []UnitDue  // units that sent nothing
+	// report is set when the master list is a report duban wrote (上期汇总表), not a 交办清单.
+	report bool
+	// listed are the meeting categories whose meetings a 交办清单 names: their 会议次数 are the
+	// list's, complete (SPEC §7).
+	listed map[string]bool
 }
 
 // UnitDue is a unit that reported nothing and how many items it should have reported.

@@ -121,7 +121,7 @@ func (s *sheetReader) isUpperRow(cells, header []xlsx.Cell, n int) bool {
 // data turns a data row into a RawRow for validation.
 func (s *sheetReader) data(n int, cells []xlsx.Cell) Disposition {
 	out := RawRow{Pos: Pos{File: s.file, Sheet: s.sheet, Row: n}, Cols: s.cols, Date1904: s.date1904, UnitFromFile: s.unit,
-		TitleYear: s.year, TitleYearFrom: s.yearFrom, TitleMeeting: s.titleMeeting}
+		TitleYear: s.year, TitleYearFrom: s.yearFrom, TitleMeeting: s.titleMeeting, Hint: s.hint}
 	own := false
 	for f, c := range s.cols {
 		if c > 0 && c <= len(cells) {
@@ -136,6 +136,9 @@ func (s *sheetReader) data(n int, cells []xlsx.Cell) Disposition {
 				own = true
 			}
 		}
+	}
+	if s.cols[FieldSatisfaction] == 0 && s.sat != [3]int{} {
+		s.satisfactionTicked(cells, &out)
 	}
 	if !own {
 		// Only unknown columns, or text (not a bare number) in the 序号 column: said, and the

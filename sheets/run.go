@@ -35,6 +35,9 @@ type Options struct {
 	// Reading, if set, is called as each file (named as in problems) of filesTotal is begun
 	// (begin) and when it is read, from the goroutines reading, so that a slow file can be named.
 	Reading func(file string, filesTotal int, begin bool)
+	// Names are how the files are named (NamesFrom the paths they were found among), nil
+	// for Names(files).
+	Names []string
 }
 
 // Build runs the pipeline on the named workbooks and returns the report, reconciled with the
@@ -47,7 +50,11 @@ type Options struct {
 // meeting dates of all files fall in: such rows wait, parsed, until every file is read, and
 // are validated then.
 func Build(files []string, o Options) *Report {
-	b := &run{o: o, files: files, names: Names(files), twins: twinNames(files),
+	names := o.Names
+	if len(names) != len(files) {
+		names = Names(files)
+	}
+	b := &run{o: o, files: files, names: names, twins: twinNames(files),
 		results: make([]fileRun, len(files)), years: yearCounts{}, versions: map[string]Version{},
 		v: NewValidator(o.Dict, o.AsOf)} // safe for concurrent use: its rules only read
 	if o.Year > 0 {
@@ -72,6 +79,7 @@ func Build(files []string, o Options) *Report {
 	r.Inputs = b.outcomes()
 	r.noteItems()
 	b.unitsOfRows(r)
+	b.unitsOfFailed(r)
 	r.markExcluded()
 	r.Problems = probs // counted in the files' outcomes as they were read and validated
 	if !o.NoGaps {

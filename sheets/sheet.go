@@ -65,6 +65,10 @@ type sheetReader struct {
 	yearFrom string
 	// titleMeeting is a title naming a meeting by its date (RawRow.TitleMeeting).
 	titleMeeting string
+	// titles are the texts above the first header; hint is the 建议 category they or the
+	// header in force name (RawRow.Hint).
+	titles []string
+	hint   string
 
 	first   int             // the row of the sheet's first header: the rows above it are not in any table
 	upper   int             // the row above the first header that is its upper row (group names only), or 0
@@ -80,6 +84,7 @@ type sheetReader struct {
 	parent    int            // the column of the parent task (所属任务), 0 if none
 	ticks     []int          // columns ticked with √ in place of a status (已完成 | 正在推进 | 未启动)
 	yesNo     int            // a 是否办结 column in place of a status, 0 if none
+	sat       [3]int         // columns 满意 | 基本满意 | 不满意 ticked in place of a 满意度
 	heads     []string       // the header's texts, by column-1
 
 	rowsIn     []xlsx.Row // the sheet's rows as read
@@ -206,6 +211,13 @@ func (s *sheetReader) start(top [][]xlsx.Cell) bool {
 	}
 	s.year, s.yearFrom = yearFromLines(top[:h], s.date1904)
 	s.titleMeeting = s.meetingTitle(top[:h])
+	for _, row := range top[:h] {
+		for _, c := range row {
+			if v := strings.TrimSpace(c.Value); v != "" && !labelled(v) {
+				s.titles = append(s.titles, v)
+			}
+		}
+	}
 	hd, _ := s.topHeader(top, h)
 	end := h + 1
 	if sub {
@@ -298,8 +310,13 @@ func (s *sheetReader) meetingTitle(rows [][]xlsx.Cell) string {
 func (s *sheetReader) useHeader(hd header, n int, sub bool) {
 	s.cols, s.known, s.alt = hd.cols, hd.known, [NumFields]int{}
 	s.seq, s.parent, s.ticks, s.yesNo, s.heads = hd.seq, hd.parent, hd.ticks, hd.yesNo, hd.names
+	s.sat = hd.sat
 	s.lastParent = ""
+	s.hint = s.dict.suggestionHint(s.titles, hd.names, &hd.cols)
 	at := Pos{Sheet: s.sheet, Row: n}
+	if c := max(hd.sat[0], hd.sat[1], hd.sat[2]); c > 0 {
+		s.notice(ColumnMeaning, ScopeCell, at.At(min0(hd.sat)), hd.names[c-1], msgSatisfactionTicks)
+	}
 	for _, nt := range hd.notes {
 		s.notice(nt.kind, ScopeCell, at.At(nt.col), hd.names[nt.col-1], nt.msg)
 	}

@@ -49,6 +49,9 @@ type PrevItem struct {
 	// lists its items as last reported (SPEC §9.2).
 	MeetingDate, Done                  time.Time
 	Parent, Co, Leader, Progress, Note string
+	// Suggestion: a 建议提案 (SPEC §9.5), which the comparison leaves out as 汇总 counts
+	// them apart.
+	Suggestion bool
 }
 
 // Previous is a report duban wrote earlier, as read back.
@@ -208,18 +211,24 @@ func Since(r *Report, p *Previous) *SinceResult {
 		byContent[content] = append(byContent[content], i)
 	}
 	used := make([]bool, len(p.Items))
+	for j := range p.Items {
+		used[j] = p.Items[j].Suggestion // 建议提案 are not compared: never matched, never gone
+	}
 	match := make([]int, len(r.Items))
 	// 编号 first, so that a reworded item is not taken by content for another.
 	for i := range r.Items {
 		it := &r.Items[i]
 		match[i] = -1
+		if it.Kind == KindSuggestion {
+			continue
+		}
 		id, _ := sinceKeys(it.ID, it.Category, it.MeetingName, it.Content, it.Lead, r.Year)
 		if j, ok := byID[id]; ok && id != "" && !used[j] {
 			match[i], used[j] = j, true
 		}
 	}
 	for i := range r.Items {
-		if match[i] >= 0 {
+		if match[i] >= 0 || r.Items[i].Kind == KindSuggestion {
 			continue
 		}
 		it := &r.Items[i]
@@ -239,6 +248,9 @@ func Since(r *Report, p *Previous) *SinceResult {
 	came := map[string]bool{} // units some of whose items came
 	for i := range r.Items {
 		it := &r.Items[i]
+		if it.Kind == KindSuggestion {
+			continue
+		}
 		came[it.Lead] = true
 		var prev *PrevItem
 		if match[i] >= 0 {
@@ -343,7 +355,7 @@ func matchLoosely(r *Report, p *Previous, match []int, used []bool) {
 	}
 	curBy := map[string][]int{}
 	for i := range r.Items {
-		if match[i] < 0 {
+		if match[i] < 0 && r.Items[i].Kind != KindSuggestion {
 			it := &r.Items[i]
 			k := key(it.Category, it.Content, it.Lead)
 			curBy[k] = append(curBy[k], i)
@@ -401,16 +413,20 @@ func tenths(num, den int) int {
 // sinceSentence writes the 较上期 line (SPEC §9.3). The rates are compared as shown, to one
 // decimal: equal figures are 持平.
 func sinceSentence(r *Report, s *SinceResult) string {
-	prevDone := 0
+	prevDone, prevItems := 0, 0
 	for _, pi := range s.Prev.Items {
+		if pi.Suggestion {
+			continue
+		}
+		prevItems++
 		if pi.Status == Done {
 			prevDone++
 		}
 	}
-	before, now := Percent(prevDone, len(s.Prev.Items)), Percent(r.Total.Done, r.Total.Items)
+	before, now := Percent(prevDone, prevItems), Percent(r.Total.Done, r.Total.Items)
 	var b strings.Builder
 	fmt.Fprintf(&b, "较上期（%s）：", s.Prev.Date())
-	switch a, c := tenths(prevDone, len(s.Prev.Items)), tenths(r.Total.Done, r.Total.Items); {
+	switch a, c := tenths(prevDone, prevItems), tenths(r.Total.Done, r.Total.Items); {
 	case c > a:
 		fmt.Fprintf(&b, msgRateUp, before, now)
 	case c < a:

@@ -49,7 +49,7 @@ func summarize(items []Item, d *Dict, asOf time.Time, warnDays int, a against) *
 	r.Items = items
 	t := tally{r: r, soon: asOf.AddDate(0, 0, warnDays), cats: map[string]*CategoryStats{},
 		catMeetings: map[string]map[string]bool{}, meetings: map[string]int{},
-		units: map[string]*UnitStats{}, leaders: map[string]*LeaderStats{}}
+		units: map[string]*UnitStats{}, leaders: map[string]*LeaderStats{}, suggestions: map[string]*SuggestionStats{}}
 	for i := range r.Items {
 		t.count(&r.Items[i])
 	}
@@ -57,6 +57,7 @@ func summarize(items []Item, d *Dict, asOf time.Time, warnDays int, a against) *
 	t.listUnitsAndLeaders()
 	slices.SortStableFunc(r.Overdue, func(a, b Flagged) int { return cmp.Compare(b.Days, a.Days) })
 	slices.SortStableFunc(r.DueSoon, func(a, b Flagged) int { return cmp.Compare(a.Days, b.Days) })
+	t.listSuggestions(d)
 	r.Narrative = narrative(r, d)
 	return r
 }
@@ -72,10 +73,17 @@ type tally struct {
 	meetings    map[string]int             // category and meeting key → index in r.Meetings
 	units       map[string]*UnitStats
 	leaders     map[string]*LeaderStats
+	suggestions map[string]*SuggestionStats // 建议提案 by category
 }
 
-// count gives item it its 预警 and counts it in its category, unit, leader, meeting and total.
+// count gives item it its 预警 and counts it in its category, unit, leader, meeting and total;
+// a 建议提案 in its own table only (SPEC §9.5).
 func (t *tally) count(it *Item) {
+	if it.Kind == KindSuggestion {
+		overdue, _ := t.alert(it)
+		t.suggestion(it, overdue)
+		return
+	}
 	c := t.category(it)
 	u := t.unit(it.Lead)
 	l := t.leader(it.Leader)
@@ -88,6 +96,17 @@ func (t *tally) count(it *Item) {
 	if m != nil {
 		m.Counts.add(it.Status, overdue, dueSoon)
 	}
+	due, ok := onTime(it, t.r.AsOf)
+	for _, n := range []*Counts{&c.Counts, &u.Counts, &l.Counts, &t.r.Total.Counts} {
+		n.addOnTime(due, ok)
+	}
+	if m != nil {
+		m.Counts.addOnTime(due, ok)
+	}
+	if it.Extended() {
+		t.r.Extended++
+	}
+	t.r.Schedules.add(it)
 }
 
 // category returns the statistics of the item's category, new at its first item.
@@ -442,6 +461,10 @@ func Percent(num, den int) string {
 func narrative(r *Report, d *Dict) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "截至%d年%d月%d日，", r.AsOf.Year(), int(r.AsOf.Month()), r.AsOf.Day())
+	if len(r.Categories) == 0 && len(r.Suggestions) > 0 {
+		b.WriteString(suggestionSentence(r))
+		return b.String()
+	}
 	if len(r.Categories) == 0 {
 		b.WriteString("未读取到督查事项。")
 		return b.String()
@@ -470,10 +493,16 @@ func narrative(r *Report, d *Dict) string {
 		b.WriteString("共")
 	}
 	b.WriteString(strings.Join(parts, "；"))
-	fmt.Fprintf(&b, "。合计事项%d项，已落实%d项，推进中%d项，未启动%d项，总体落实率%s。",
+	fmt.Fprintf(&b, "。合计事项%d项，已落实%d项，推进中%d项，未启动%d项，总体落实率%s",
 		r.Total.Items, r.Total.Done, r.Total.InProgress, r.Total.NotStarted, Percent(r.Total.Done, r.Total.Items))
+	if d.OnTimeInSummary && r.Total.Due > 0 {
+		fmt.Fprintf(&b, narrativeOnTime, Percent(r.Total.OnTime, r.Total.Due))
+	}
+	b.WriteString("。")
+	// The supervised items' 逾期 and 临期, as 合计 counts them: not the 建议提案 (SPEC §9.5).
 	fmt.Fprintf(&b, "未按期办结（逾期）事项%d项，临期事项%d项，无明确时限事项%d项。",
-		len(r.Overdue), len(r.DueSoon), len(r.NoDeadline))
+		r.Total.Overdue, r.Total.DueSoon, len(r.NoDeadline)-r.SuggestionTotal.undated)
+	b.WriteString(suggestionSentence(r))
 	return b.String()
 }
 

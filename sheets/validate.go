@@ -22,6 +22,7 @@ type rowInput struct {
 	DeadlineNum bool   // the 完成时限 cell holds a number (2024.6 typed into a number cell)
 	Status      string `zh:"落实状态" validate:"status"`
 	Done        string `zh:"完成日期"`
+	Extended    string `zh:"调整后时限" validate:"extended"`
 	Group       string // the group heading above the row
 	// StatusAllBlank: the row's sheet has a 落实状态 column blank in every row
 	StatusAllBlank bool
@@ -29,15 +30,18 @@ type rowInput struct {
 	Year           int    // the year a date written without one takes (SPEC §4.2)
 	Date1904       bool
 
-	// What parse found, once (parsedRow): a category, a readable deadline.
-	categoryOK, deadlineOK bool
+	// What parse found, once (parsedRow): a category, a readable deadline, a 建议提案
+	// (SPEC §9.5), which needs no 落实状态.
+	categoryOK, deadlineOK, extendedOK, suggestion bool
 }
 
 // itemInput is a parsed row as the warning rules see it.
 type itemInput struct {
 	Status      Status
+	Suggestion  bool // a 建议提案: answered by a 办理结果 without its 答复日期 is no fault
 	AsOf        time.Time
 	MeetingDate time.Time
+	Deadline    bool      // the item has a deadline: one 已落实 without 完成日期 is not on time (SPEC §7)
 	Done        time.Time `zh:"完成日期" validate:"done_given,done_not_future,done_after_meeting,done_only_closed"`
 }
 
@@ -70,11 +74,14 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
 		return fl.Parent().FieldByName("deadlineOK").Bool()
 	}, true))
+	must(v.errors.RegisterValidation("extended", func(fl validator.FieldLevel) bool {
+		return fl.Parent().FieldByName("extendedOK").Bool()
+	}, true))
 	must(v.errors.RegisterValidation("content", func(fl validator.FieldLevel) bool {
 		return !placeholder(fl.Field().String())
 	}, true))
 	must(v.errors.RegisterValidation("status", func(fl validator.FieldLevel) bool {
-		return d.readStatus(fl.Field().String()).ok
+		return fl.Parent().FieldByName("suggestion").Bool() || d.readStatus(fl.Field().String()).ok
 	}, true))
 
 	v.warns = validator.New()
@@ -85,7 +92,7 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	}
 	must(v.warns.RegisterValidation("done_given", func(fl validator.FieldLevel) bool {
 		t, in := done(fl)
-		return in.Status != Done || !t.IsZero()
+		return in.Status != Done || !t.IsZero() || in.Suggestion
 	}, true))
 	must(v.warns.RegisterValidation("done_not_future", func(fl validator.FieldLevel) bool {
 		t, in := done(fl)
@@ -194,7 +201,7 @@ func unifyKinds(d *Dict, items []Item, others ...[]Item) {
 // unreadable value there excludes the row.
 func decisive(f Field) bool {
 	switch f {
-	case FieldCategory, FieldMeeting, FieldContent, FieldLead, FieldDeadline, FieldStatus:
+	case FieldCategory, FieldMeeting, FieldContent, FieldLead, FieldDeadline, FieldStatus, FieldExtended:
 		return true
 	}
 	return false
@@ -223,6 +230,7 @@ type validation struct {
 	excluded int
 	probs    []Problem
 	named    sheetCategories
+	hinted   sheetCategories // the sheets whose title or columns gave rows their 建议 category
 	dated    sheetCategories // the sheets whose name gave rows their meeting's date
 	left     []ExcludedRow   // the rows excluded, with what can be read of them (SPEC §9.1)
 }
@@ -240,6 +248,9 @@ func (v *Validator) add(s *validation, p *parsedRow) {
 	if fromSheet {
 		s.named.add(p.r, &it)
 	}
+	if p.catFromHint {
+		s.hinted.add(p.r, &it)
+	}
 	switch p.dates.meetingFrom {
 	case labelSheet:
 		s.dated.addAs(p.r, &it, it.MeetingDate.Format(time.DateOnly), labelSheet+"“"+p.in.Sheet+"”")
@@ -256,6 +267,10 @@ func (v *Validator) add(s *validation, p *parsedRow) {
 func (v *Validator) close(s *validation) (items []Item, excluded int, probs []Problem) {
 	oneYearPerFile(s.items, v.reportYear())
 	probs = append(s.probs, s.named.notices()...)
+	for _, c := range s.hinted {
+		probs = append(probs, Problem{Pos: c.first, Scope: ScopeCell, Level: Notice, Kind: CategoryFromSheet, Field: FieldCategory.String(), Raw: c.first.Sheet,
+			Msg: fmt.Sprintf(msgHintCategory, c.first.Sheet, c.n, c.cat)})
+	}
 	for _, c := range s.dated {
 		probs = append(probs, Problem{Pos: c.first, Scope: ScopeCell, Level: Notice, Kind: MeetingByDate, Field: FieldMeetingDate.String(), Raw: c.first.Sheet,
 			Msg: fmt.Sprintf(msgMeetingDay, c.text, c.cat)})
@@ -326,6 +341,7 @@ func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, o
 	probs = append(probs, p.dates.probs...)
 	v.rowDeadline(p, &probs)
 	status, done := v.rowStatus(p, &probs)
+	deadline, original := v.rowExtension(p, &probs)
 	m, name := v.rowMeeting(p, cat, &probs)
 	lead, co := v.rowLead(r, &probs)
 	d := &p.dates
@@ -333,8 +349,12 @@ func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, o
 		ID: trimmed(r, FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
 		MeetingName: name, MeetingDate: d.meeting,
 		Content: in.Content, Parent: r.Parent, Lead: lead, Co: co, Leader: trimmed(r, FieldLeader),
-		Deadline: d.deadline.Date, Status: status, StatusRaw: in.Status, Done: done,
+		Deadline: deadline, Status: status, StatusRaw: in.Status, Done: done,
 		Progress: trimmed(r, FieldProgress), Note: trimmed(r, FieldNote), Src: r.Pos,
+		Original: original, Schedule: v.rowSchedule(r, in.Status),
+	}
+	if cat.Kind == KindSuggestion {
+		v.suggestion(p, &it, &probs)
 	}
 	v.checkWarnings(r, &it, &probs)
 	return it, probs, fromSheet, true
@@ -347,7 +367,7 @@ func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, o
 func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 	for _, f := range v.missingColumns(r) {
 		*probs = append(*probs, Problem{Pos: r.Pos, Scope: ScopeRow, Level: Error, Kind: ColumnMissing, Field: f.String(),
-			Raw: withRow("", r.Readable()), Msg: v.noColumnMessageAt(f, r) + msgExcluded})
+			Raw: withRow("", r.Readable()), Msg: v.noColumnMessageAt(f, r) + v.excludedTail()})
 	}
 	for f := Field(0); f < NumFields; f++ {
 		var msg string
@@ -361,13 +381,22 @@ func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 		}
 		if decisive(f) {
 			*probs = append(*probs, Problem{Pos: r.Cell(f), Scope: ScopeCell, Level: Error, Kind: FormulaUnreadable, Field: f.String(),
-				Raw: withRow(r.Text(f), r.Readable()), Msg: msg + msgExcluded})
+				Raw: withRow(r.Text(f), r.Readable()), Msg: msg + v.excludedTail()})
 			continue
 		}
 		*probs = append(*probs, Problem{Pos: r.Cell(f), Scope: ScopeCell, Level: Warning, Kind: FormulaUnreadable, Field: f.String(), Raw: r.Text(f), Msg: msg + msgTakenBlank})
 		r.Vals[f], r.Kinds[f] = "", xlsx.Blank
 	}
 	return Count(*probs, Error) == 0
+}
+
+// excludedTail ends the message of an error that excludes a row: addressed to the unit that
+// sends its ledger back, or, on the office's own master list (Assigned), to the office.
+func (v *Validator) excludedTail() string {
+	if v.Assigned {
+		return msgMasterExcluded
+	}
+	return msgExcluded
 }
 
 // checkErrors applies the rules whose failure excludes the row, adds an error to probs for
@@ -389,7 +418,7 @@ func (v *Validator) checkErrors(p *parsedRow, probs *[]Problem) bool {
 		raw := fmt.Sprint(fe.Value())
 		*probs = append(*probs, Problem{
 			Pos: r.Cell(f), Scope: ScopeCell, Level: Error, Kind: RowInvalid, Field: f.String(),
-			Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, p) + msgExcluded,
+			Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, p) + v.excludedTail(),
 		})
 	}
 	return false
@@ -479,7 +508,8 @@ func (v *Validator) rowLead(r *RawRow, probs *[]Problem) (lead, co string) {
 
 // checkWarnings applies the warning rules to the row's item it.
 func (v *Validator) checkWarnings(r *RawRow, it *Item, probs *[]Problem) {
-	w := itemInput{Status: it.Status, AsOf: v.asOf, MeetingDate: it.MeetingDate, Done: it.Done}
+	w := itemInput{Status: it.Status, Suggestion: it.Kind == KindSuggestion, AsOf: v.asOf, MeetingDate: it.MeetingDate,
+		Deadline: it.HasDeadline(), Done: it.Done}
 	err := v.warns.Struct(w)
 	if err == nil {
 		return
@@ -528,9 +558,18 @@ func (v *Validator) meetingFromContext(in *rowInput, title string) (categoryMeet
 // silently count as 无明确时限), 落实状态 (not for a master list), and 类别 or 会议.
 func (v *Validator) missingColumns(r *RawRow) []Field {
 	var miss []Field
+	suggestion := -1 // whether the row is a 建议提案, found out when it matters
+	isSuggestion := func() bool {
+		if suggestion < 0 {
+			suggestion = b2i(v.isSuggestionRow(r))
+		}
+		return suggestion == 1
+	}
 	for _, f := range []Field{FieldCategory, FieldContent, FieldDeadline, FieldStatus} {
 		switch {
 		case r.Cols[f] > 0:
+		case f == FieldCategory && r.Hint != "":
+		case (f == FieldDeadline || f == FieldStatus) && isSuggestion():
 		case f == FieldCategory && (r.Cols[FieldMeeting] > 0 || r.Group != ""):
 		case f == FieldCategory && (v.sheetNamesCategory(r.Pos.Sheet) || r.TitleMeeting != ""):
 		case f == FieldStatus && v.Assigned:
@@ -591,6 +630,11 @@ func (v *Validator) errorMessage(f Field, tag, raw string, p *parsedRow) string 
 			return fmt.Sprintf(msgDecimalMonth, raw)
 		}
 		return fmt.Sprintf("%s“%s”%s", f, raw, errText(p.dates.deadlineErr))
+	case "extended":
+		if p.r.Kinds[FieldExtended] == xlsx.Number && decimalMonth(raw) {
+			return fmt.Sprintf(msgDecimalMonthExtended, raw)
+		}
+		return fmt.Sprintf("%s“%s”%s", f, raw, errText(p.dates.extendedErr))
 	}
 	return fmt.Sprintf("%s“%s”不符合要求（%s）", f, raw, tag)
 }
@@ -607,7 +651,14 @@ func (v *Validator) warningMessage(tag string, in *itemInput, statusRaw string) 
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	switch tag {
 	case "done_given":
-		return fmt.Sprintf(msgDoneMissing, statusRaw)
+		class := msgDoneClass // 已完成（已落实）, but not 已落实（已落实）
+		if strings.TrimSpace(statusRaw) == Done.String() {
+			class = ""
+		}
+		if in.Deadline {
+			return fmt.Sprintf(msgDoneMissing, statusRaw, class) + msgDoneMissingOnTime
+		}
+		return fmt.Sprintf(msgDoneMissing, statusRaw, class)
 	case "done_not_future":
 		return fmt.Sprintf(msgDoneFuture, day(in.Done), day(in.AsOf))
 	case "done_after_meeting":

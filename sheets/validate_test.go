@@ -40,10 +40,10 @@ func TestValidateErrors(t *testing.T) {
 		{"impossible date", with("完成时限", "2023年2月30日"),
 			[]string{"市统计局.xlsx!台账!J12: 错误: 完成时限“2023年2月30日”不是有效日期（2月没有30日）" + msgExcluded}},
 		{"unknown status", with("落实状态", "已汇报"),
-			[]string{"市统计局.xlsx!台账!K12: 错误: 落实状态“已汇报”无法识别，应为 已落实、推进中 或 未启动（或词典中的其他写法）" + msgExcluded}},
+			[]string{"市统计局.xlsx!台账!K12: 错误: 落实状态“已汇报”无法识别，应为“已落实”“推进中”或“未启动”（或词典中的其他写法）" + msgExcluded}},
 		// SPEC §4.3: a word that does not say whether the item is done stays an error, and says why.
 		{"unclear status", with("落实状态", "基本完成"),
-			[]string{"市统计局.xlsx!台账!K12: 错误: 落实状态“基本完成”只说明基本或部分完成，没有说明事项是否已全部完成，不能确定属于 已落实、推进中、未启动 中的哪一类；已全部完成的请填 已落实，仍有未完成部分的请填 推进中，具体进度写在进展情况中" + msgExcluded}},
+			[]string{"市统计局.xlsx!台账!K12: 错误: 落实状态“基本完成”只说明基本或部分完成，没有说明事项是否已全部完成，不能确定属于“已落实”“推进中”“未启动”中的哪一类；已全部完成的请填“已落实”，仍有未完成部分的请填“推进中”，具体进度写在进展情况中" + msgExcluded}},
 		{"empty content", with("事项内容", ""),
 			[]string{"市统计局.xlsx!台账!F12: 错误: 事项内容为空，请填写（该行其他列已填写）" + msgExcluded}},
 		{"no category", with("类别", "", "会议", "第5次会议"),
@@ -111,6 +111,8 @@ func TestValidateWarnings(t *testing.T) {
 		want string
 	}{
 		{"done without date", []string{"落实状态", "已办结"}, "市统计局.xlsx!台账!L3: 警告: 落实状态为“已办结”（已落实），但未填写完成日期"},
+		// The class is said only when the word is another: not 已落实（已落实）.
+		{"已落实 without date", []string{"落实状态", "已落实"}, "市统计局.xlsx!台账!L3: 警告: 落实状态为“已落实”，但未填写完成日期"},
 		{"done in the future", []string{"落实状态", "已完成", "完成日期", "2024-01-05"}, "市统计局.xlsx!台账!L3: 警告: 完成日期2024-01-05晚于统计截止日2023-12-20，请核实"},
 		{"done before meeting", []string{"落实状态", "完成", "完成日期", "2023年5月1日"}, "市统计局.xlsx!台账!L3: 警告: 完成日期2023-05-01早于会议日期2023-05-10，请核实"},
 		{"open with date", []string{"落实状态", "推进中", "完成日期", "2023/6/1"}, "市统计局.xlsx!台账!L3: 警告: 落实状态为“推进中”（未落实），却填写了完成日期2023-06-01，请核实状态"},

@@ -64,7 +64,7 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 		var aprobs []sheets.Problem
 		var err error
 		inputs := append(slices.Clip(files), c.config)
-		if written, aprobs, err = annotateFiles(c.annotate, files, r, opt, inputs, c.force); err != nil {
+		if written, aprobs, err = annotateFiles(c.annotate, files, o.Names, r, opt, inputs, c.force); err != nil {
 			fmt.Fprintln(stderr, "错误："+err.Error())
 			return exitNothing
 		}
@@ -89,14 +89,17 @@ func (c *checkCmd) run(e *env, fs *pflag.FlagSet) int {
 }
 
 // annotateFiles writes an annotated copy of every input with errors (with opt.All, also with
-// warnings) into dir. Every copy's path is checked first (books.CheckTargets: never a file of
+// warnings) into dir, under the name the run gave it (names, sheets.NamesFrom: a file of a
+// subfolder into that subfolder of dir). Every copy's path is checked first (books.CheckTargets: never a file of
 // dir that duban did not write, such as the unit's later ledger of the same name); then a file
 // that cannot be annotated is an error naming it, and the run goes on, but a run the system
 // stops (disk full) takes back the copies it wrote. It returns how many copies were written and
 // the problems of annotating.
-func annotateFiles(dir string, files []string, r *sheets.Report, opt books.AnnotateOptions, inputs []string, force bool) (int, []sheets.Problem, error) {
+func annotateFiles(dir string, files, names []string, r *sheets.Report, opt books.AnnotateOptions, inputs []string, force bool) (int, []sheets.Problem, error) {
 	probs := r.Problems
-	names := sheets.Names(files)
+	if len(names) != len(files) {
+		names = sheets.Names(files)
+	}
 	var targets []string
 	for i, name := range names {
 		if t := books.AnnotateTarget(dir, files[i], name, probs, opt); t != "" {

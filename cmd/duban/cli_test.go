@@ -212,8 +212,10 @@ func TestVersion(t *testing.T) {
 func TestVerbose(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
-	counts := "提示81条：完成时限补全年份27条，牵头单位按填报单位推断24条，重复报送只计一次21条，跳过表尾说明行6条，" +
-		"跳过无表头的工作表1条，跳过隐藏工作表1条，跳过非Excel文件1条"
+	// The 11 建议提案 of the sample: 10 without a 完成时限 take the default one, and each of its two
+	// sheets gives its rows their category.
+	counts := "提示93条：完成时限补全年份27条，牵头单位按填报单位推断24条，重复报送只计一次21条，建议提案按默认办理时限10条，跳过表尾说明行6条，" +
+		"类别按工作表名推断2条，跳过无表头的工作表1条，跳过隐藏工作表1条，跳过非Excel文件1条"
 	_, _, plain := runCmd(t, "report", "--as-of", "2024-12-20", "-o", out, sample)
 	if !strings.HasSuffix(plain, "\n\n"+counts+"；加 -v 逐条列出\n\n"+hintNoOffice+"\n") || strings.Contains(listedText(plain), ": 提示: ") {
 		t.Errorf("without -v, stderr should end with the notices counted, none listed:\n%s", plain)
@@ -228,9 +230,9 @@ func TestVerbose(t *testing.T) {
 		stderr = strings.TrimSuffix(stderr, "\n"+hintNoOffice+"\n") // said once by a run that writes documents
 		verbose = append(verbose, stderr)
 		notices := strings.Count(listedText(stderr), ": 提示: ")
-		if code != exitErrors || notices != 81 || !strings.Contains(stderr, "\n"+counts+"\n") ||
+		if code != exitErrors || notices != 93 || !strings.Contains(stderr, "\n"+counts+"\n") ||
 			!strings.HasSuffix(stderr, "\n  说明.txt: 不是Excel工作簿，已跳过\n") || strings.Contains(stderr, "加 -v") {
-			t.Errorf("%q: exit %d, %d notices listed, want 81 after their counts:\n%s", args, code, notices, stderr)
+			t.Errorf("%q: exit %d, %d notices listed, want 93 after their counts:\n%s", args, code, notices, stderr)
 		}
 	}
 	// check lists what report lists, but for the gaps in session numbers (the report's concern,

@@ -68,7 +68,7 @@ func TestBriefCommand(t *testing.T) {
 	if !strings.HasPrefix(stdout, narrative+"\n\n会议通报："+name+"\n") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
-	if b := balance(t, stdout); b != [4]int{333, 302, 28, 3} {
+	if b := balance(t, stdout); b != [4]int{344, 313, 28, 3} { // with the sample's 11 建议提案
 		t.Errorf("row proof %v", b)
 	}
 	f := openBook(t, filepath.Join(dir, name))
@@ -102,7 +102,7 @@ func TestBriefCommand(t *testing.T) {
 	}
 	code, stdout, _ = runCmd(t, "brief", "-q", "--meeting", "常务会", "--as-of", "2024-12-20", "-o", "最近.xlsx", samplePath)
 	if code != exitErrors || stdout != "会议通报：最近.xlsx\n督查通报：关于市政府第14次常务会议议定事项落实情况的通报_20241220.docx\n"+
-		"行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n" {
+		"行数核对：读取344行 = 明细313项 + 重复合并28行 + 错误排除3行\n" {
 		t.Errorf("-q: exit %d\n%s", code, stdout)
 	}
 	code, stdout, stderr = runCmd(t, "brief", "--meeting", "常务会第99次", "--as-of", "2024-12-20", "-o", "无.xlsx", samplePath)
@@ -177,11 +177,13 @@ func TestRemindCommand(t *testing.T) {
 		t.Fatalf("remind: exit %d\n%s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
-	if len(lines) != 13 || lines[11] != "已在 "+dir+" 写出11份催办单，共30项事项" {
+	// 30 supervised items, 人大代表建议第21号 overdue (市农业农村局) and 闭会第2号 due today
+	// (市交通运输局): 建议提案 get reminders like any item (SPEC §9.5).
+	if len(lines) != 13 || lines[11] != "已在 "+dir+" 写出11份催办单，共32项事项" {
 		t.Fatalf("stdout:\n%s", stdout)
 	}
 	// By name (pinyin, as Excel sorts), in columns.
-	if want := "市交通运输局        3项（逾期2项、临期1项）                 " + filepath.Join(dir, "市交通运输局_催办单_20241220.xlsx"); lines[3] != want ||
+	if want := "市交通运输局        4项（逾期2项、临期2项）                 " + filepath.Join(dir, "市交通运输局_催办单_20241220.xlsx"); lines[3] != want ||
 		!strings.HasPrefix(lines[0], "市财政局            3项（逾期3项）  ") || !strings.HasPrefix(lines[10], "市自然资源和规划局  ") {
 		t.Errorf("stdout lacks %q in place:\n%s", want, stdout)
 	}
@@ -193,8 +195,8 @@ func TestRemindCommand(t *testing.T) {
 	rf := openBook(t, report)
 	listed := len(table(t, rf, sheets.SheetOverdue, "序号", "逾期天数")) + len(table(t, rf, sheets.SheetDueSoon, "序号", "剩余天数")) +
 		len(table(t, rf, sheets.SheetNoDeadline, "序号", "事项内容"))
-	if listed != 30 {
-		t.Errorf("the report lists %d items to remind, the reminders hold 30", listed)
+	if listed != 32 {
+		t.Errorf("the report lists %d items to remind, the reminders hold 32", listed)
 	}
 
 	entries, err := os.ReadDir(dir)
@@ -221,8 +223,8 @@ func TestRemindCommand(t *testing.T) {
 		must(t, f.Save())
 		saveAs(t, filepath.Join(dir, e.Name()), "Microsoft Excel") // as the unit's Excel saves it
 	}
-	if filled != 30 {
-		t.Errorf("filled %d rows, want 30", filled)
+	if filled != 32 {
+		t.Errorf("filled %d rows, want 32", filled)
 	}
 
 	after := filepath.Join(t.TempDir(), "汇总.xlsx")
@@ -230,8 +232,8 @@ func TestRemindCommand(t *testing.T) {
 	if code != exitErrors {
 		t.Fatalf("report with the reminders: exit %d\n%s", code, stderr)
 	}
-	if b := balance(t, stdout); b != [4]int{before[0] + 30, before[1], before[2] + 30, before[3]} {
-		t.Errorf("row proof %v, want %v with 30 more rows merged", b, before)
+	if b := balance(t, stdout); b != [4]int{before[0] + 32, before[1], before[2] + 32, before[3]} {
+		t.Errorf("row proof %v, want %v with 32 more rows merged", b, before)
 	}
 	f := openBook(t, after)
 	for _, sheet := range []string{sheets.SheetOverdue, sheets.SheetNoDeadline} {
@@ -279,8 +281,8 @@ func TestRemindNothingAndUsage(t *testing.T) {
 		{[]string{"remind", ledger}, "错误：请用 --out-dir 指定催办单写到哪个文件夹，如 --out-dir 催办\n"},
 		{[]string{"remind", "--out-dir", out, "--reply-by", "下周", ledger}, "错误：--reply-by “下周”不是有效日期，应写成 2024-12-31\n"},
 		{[]string{"remind", "--out-dir", out, "--as-of", "2024-12-20", "--reply-by", "2024-12-01", ledger}, "错误：--reply-by 2024-12-01 早于统计截止日 2024-12-20\n"},
-		{[]string{"remind", "--out-dir", filepath.Join(tmp, "催办"), tmp}, "错误：催办单文件夹 " + filepath.Join(tmp, "催办") + " 在输入文件夹 " + tmp + " 之内，未填写的催办单下次会被当作各单位报回的催办单汇总；请另选文件夹\n"},
-		{[]string{"remind", "--out-dir", tmp, tmp}, "错误：催办单文件夹 " + tmp + " 在输入文件夹 " + tmp + " 之内，未填写的催办单下次会被当作各单位报回的催办单汇总；请另选文件夹\n"},
+		{[]string{"remind", "--out-dir", filepath.Join(tmp, "催办"), tmp}, "错误：催办单文件夹 " + filepath.Join(tmp, "催办") + " 在输入文件夹 " + tmp + " 之内，催办单会和各单位报送的台账混在一起，容易被误当作单位报来的文件；请另选文件夹\n"},
+		{[]string{"remind", "--out-dir", tmp, tmp}, "错误：催办单文件夹 " + tmp + " 在输入文件夹 " + tmp + " 之内，催办单会和各单位报送的台账混在一起，容易被误当作单位报来的文件；请另选文件夹\n"},
 	} {
 		if code, stdout, stderr := runCmd(t, tc.args...); code != exitNothing || stdout != "" || stderr != tc.want {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", tc.args, code, stdout, stderr)
@@ -310,10 +312,10 @@ func TestReportSince(t *testing.T) {
 		t.Fatalf("report --since: exit %d\n%s", code, stderr)
 	}
 	const sentence = "较上期（2024年11月20日）：落实率与上期持平（86.4%），本期办结0项，新增逾期6项；市教育局本期未报送（上期22项），未计入本期。"
-	if !strings.Contains(stdout, "无明确时限事项7项。"+sentence+"\n") {
+	if !strings.Contains(stdout, "无明确时限事项7项。承办人大代表建议6件、政协委员提案5件，办复率81.8%，满意率87.5%，逾期未办复1件。"+sentence+"\n") {
 		t.Errorf("stdout's narrative lacks the 较上期 clause:\n%s", stdout)
 	}
-	const warning = "  市教育局本期未报送台账（上期22项，其中逾期2项），其事项未计入本汇总，请催报\n"
+	const warning = "  市教育局本期未报送台账（上期22项，其中逾期2项），其事项未计入本次统计，请催报\n"
 	if strings.Count(stderr, "市教育局") != 1 || !strings.Contains(stderr, warning) {
 		t.Errorf("stderr should warn once of 市教育局:\n%s", stderr)
 	}

@@ -67,7 +67,7 @@ func TestExpectMasterProblems(t *testing.T) {
 	if code != exitErrors {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	const head = "交办清单 交办清单.xlsx 中以下各处有误，这些行未能核对，请修改交办清单：\n"
+	const head = "交办清单（交办清单.xlsx）中以下各处有误，这些行未能与各单位报送的事项核对，请修改交办清单后重新运行：\n"
 	i := strings.Index(stderr, head)
 	if i < 0 {
 		t.Fatalf("no heading for the master list's errors:\n%s", stderr)
@@ -77,6 +77,10 @@ func TestExpectMasterProblems(t *testing.T) {
 		if !strings.Contains(block, want) {
 			t.Errorf("the master list's errors lack %q:\n%s", want, block)
 		}
+	}
+	// The office's own list: nothing is asked of a unit (重新报送), nothing said of 统计.
+	if !strings.Contains(block, "（该行未能与各单位报送的事项核对，请修改交办清单）") || strings.Contains(block, "重新报送") || strings.Contains(block, "未计入统计") {
+		t.Errorf("the master list's errors are worded for a unit:\n%s", block)
 	}
 	if strings.Contains(stderr[:i], "交办清单.xlsx!") {
 		t.Errorf("the master list's errors are listed among the units' files:\n%s", stderr)
@@ -115,8 +119,19 @@ func TestTemplateFromReport(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("template: exit %d\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "共305项") { // 302 items + the 3 rows excluded by errors
+	if !strings.Contains(stdout, "共316项") { // 302 items + the 3 rows excluded by errors + the 11 建议提案
 		t.Errorf("stdout:\n%s", stdout)
+	}
+	// A unit's 建议提案 are on its form's sheet of their own (SPEC §9.5), not on 台账:
+	// 市住房城乡建设局 handles 人大代表建议第3号 and 政协委员提案第30号.
+	zj := openBook(t, filepath.Join(out, "市住房城乡建设局.xlsx"))
+	sug := table(t, zj, books.SheetSuggestions, "编号", "类别", "事项内容", "牵头单位", "答复日期", "办理结果")
+	if len(sug) != 2 || sug[0]["编号"] != "第3号" || sug[0]["办理结果"] != "A" || sug[0]["答复日期"] != "2024-06-12" ||
+		sug[1]["类别"] != "政协委员提案" {
+		t.Errorf("市住房城乡建设局's 建议提案 sheet: %v", sug)
+	}
+	if n := len(table(t, zj, books.SheetForm, "事项内容", "落实状态")); n != 30 {
+		t.Errorf("市住房城乡建设局's 台账 has %d rows, want its 30 supervised items", n)
 	}
 	form := openBook(t, filepath.Join(out, "市商务局.xlsx"))
 	rows := table(t, form, books.SheetForm, "事项内容", "完成时限", "落实状态", "完成日期", "进展情况", "上期情况")
@@ -157,7 +172,7 @@ func TestTemplateFromReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr = runCmd(t, "template", "--from", prev, "--out-dir", filepath.Join(dir, "下发2"))
-	if code != exitOK || !strings.Contains(stdout, "共302项") || strings.Count(stderr, "上期汇总_核对.xlsx: 警告: ") != 1 {
+	if code != exitOK || !strings.Contains(stdout, "共313项") || strings.Count(stderr, "上期汇总_核对.xlsx: 警告: ") != 1 {
 		t.Errorf("without the check file: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }
@@ -274,5 +289,65 @@ func TestBriefBulletinExcluded(t *testing.T) {
 	// No claim that nothing is overdue while the excluded row, open, may be.
 	if want := "（一）部分事项未能计入。" + apart; !slices.Contains(paras, want) || slices.ContainsFunc(paras, func(p string) bool { return strings.Contains(p, "未发现逾期") }) {
 		t.Errorf("存在问题 lacks %q, or says nothing is overdue:\n%s", want, strings.Join(paras, "\n"))
+	}
+}
+
+// TestTemplateFromOrderAndFolder: template --from lists the forms in pinyin order, as remind
+// lists its units; into a folder holding the units' own ledgers (the QA run: --out-dir the
+// sample folder) it writes nothing and names the way out — another folder, not -o, which
+// --from refuses.
+func TestTemplateFromOrderAndFolder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	prev := filepath.Join(dir, "上期汇总.xlsx")
+	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {
+		t.Fatalf("report: exit %d\n%s", code, stderr)
+	}
+	out := filepath.Join(dir, "下发")
+	code, stdout, stderr := runCmd(t, "template", "--from", prev, "--out-dir", out)
+	if code != exitOK {
+		t.Fatalf("template: exit %d\n%s", code, stderr)
+	}
+	var units []string
+	for _, l := range strings.Split(stdout, "\n") {
+		if name, _, ok := strings.Cut(strings.TrimPrefix(l, out+string(filepath.Separator)), ".xlsx（"); ok {
+			units = append(units, name)
+		}
+	}
+	if want := []string{"市财政局", "市发展改革委", "市工业和信息化局", "市交通运输局", "市教育局", "市农业农村局", "市商务局",
+		"市生态环境局", "市卫生健康委", "市应急管理局", "市住房城乡建设局", "市自然资源和规划局"}; !slices.Equal(units, want) {
+		t.Errorf("forms listed %q, want pinyin order %q", units, want)
+	}
+	ledgers := filepath.Join(dir, "收文")
+	copyDir(t, sample, ledgers)
+	code, stdout, stderr = runCmd(t, "template", "--from", prev, "--out-dir", ledgers)
+	want := "错误：" + filepath.Join(ledgers, "市交通运输局.xlsx") + " 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请换一个输出文件夹，或先把它移走\n"
+	if code != exitNothing || stdout != "" || !strings.Contains(stderr, want) || strings.Contains(stderr, "请用 -o") {
+		t.Errorf("into the units' folder: exit %d\nstdout %s\nstderr %s\nwant a line %s", code, stdout, stderr, want)
+	}
+}
+
+// TestFormPrevColumnKnown: the column 上期情况 that template --from writes into a unit's form
+// (marking the row its last run excluded) is duban's own: the form returned unchanged gives no
+// notice of an unknown column (QA: 忽略未识别的列3条 on the forms of the sample's units).
+func TestFormPrevColumnKnown(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	prev := filepath.Join(dir, "上期汇总.xlsx")
+	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {
+		t.Fatalf("report: exit %d\n%s", code, stderr)
+	}
+	out := filepath.Join(dir, "下发")
+	if code, _, stderr := runCmd(t, "template", "--from", prev, "--out-dir", out); code != exitOK {
+		t.Fatalf("template: exit %d\n%s", code, stderr)
+	}
+	form := filepath.Join(out, "市商务局.xlsx")
+	if rows := table(t, openBook(t, form), books.SheetForm, "事项内容", sheets.FormPrevColumn); len(rows) != 27 {
+		t.Fatalf("市商务局's form has %d rows under 上期情况, want 27", len(rows))
+	}
+	resave(t, form, "WPS 表格")
+	_, stdout, stderr := runCmd(t, "check", "-v", "--as-of", "2024-12-20", form)
+	if strings.Contains(stderr, "未识别的列") || !strings.Contains(stdout, "提示0条") {
+		t.Errorf("a form returned unchanged:\n%s%s", stderr, stdout)
 	}
 }

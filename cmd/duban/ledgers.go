@@ -30,6 +30,7 @@ func (c *common) begin(cmd string, e *env, fs *pflag.FlagSet, noPaths string) (l
 		return nil, code, false
 	}
 	files, found := sheets.Source(fs.Args())
+	o.Names = sheets.NamesFrom(fs.Args(), files) // a file in a subfolder of a folder given, with its subfolder
 	limitMemory(files)
 	return &ledgerRun{Options: o, files: files, found: found}, exitOK, true
 }

@@ -74,7 +74,7 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 		return exitNothing
 	}
 	if in := inputFolderOf(c.outDir, fs.Args()); in != "" {
-		fmt.Fprintf(stderr, "错误：催办单文件夹 %s 在输入文件夹 %s 之内，未填写的催办单下次会被当作各单位报回的催办单汇总；请另选文件夹\n", c.outDir, in)
+		fmt.Fprintf(stderr, "错误：催办单文件夹 %s 在输入文件夹 %s 之内，催办单会和各单位报送的台账混在一起，容易被误当作单位报来的文件；请另选文件夹\n", c.outDir, in)
 		return exitNothing
 	}
 	if !l.against(stderr, c.since, c.expect) {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,8 +94,9 @@ func TestReportSample(t *testing.T) {
 	if code != exitErrors {
 		t.Fatalf("exit %d, want 1 (the sample plants three errors)\n%s", code, stderr)
 	}
-	if got := balance(t, stdout); got != [4]int{333, 302, 28, 3} {
-		t.Errorf("行数核对 = %v, want 333 = 302 + 28 + 3", got)
+	// 302 supervised items and the 11 建议提案, which 汇总 counts apart (SPEC §9.5).
+	if got := balance(t, stdout); got != [4]int{344, 313, 28, 3} {
+		t.Errorf("行数核对 = %v, want 344 = 313 + 28 + 3", got)
 	}
 	for _, want := range []string{
 		"市交通运输局.xlsx!督查事项!D21: 错误: 事项内容为空",
@@ -111,7 +113,7 @@ func TestReportSample(t *testing.T) {
 	if strings.Contains(stderr, "~$") {
 		t.Error("the Office lock file was mentioned; it must be skipped silently")
 	}
-	if !strings.Contains(stdout, "发现问题95条：错误3条，警告11条，提示81条，已列入核对工作簿的“校验问题”工作表\n") {
+	if !strings.Contains(stdout, "发现问题107条：错误3条，警告11条（上面合并列为5条），提示93条，已列入核对工作簿的“校验问题”工作表\n") {
 		t.Errorf("stdout does not count the problems:\n%s", stdout)
 	}
 	// 第1–19次 with four absent: 涉及, not 召开; 第1–14次 complete: 召开.
@@ -165,14 +167,38 @@ func TestReportSample(t *testing.T) {
 	if want := strconv.FormatFloat(20.0/22, 'g', 15, 64); v != want {
 		t.Errorf("汇总!I6 = %s, want the ratio 20/22 = %s", v, want)
 	}
-	if n := len(table(t, f, "事项明细", "事项内容", "牵头单位", "落实状态", "预警")); n != 302 {
-		t.Errorf("事项明细 has %d rows, want 302", n)
+	if n := len(table(t, f, "事项明细", "事项内容", "牵头单位", "落实状态", "预警")); n != 302+11 {
+		t.Errorf("事项明细 has %d rows, want 302 and the 11 建议提案", n)
 	}
-	if n := len(table(t, cf, "事项明细", "事项内容", "牵头单位", "落实状态", "预警", "来源")); n != 302 {
-		t.Errorf("the check file's 事项明细 has %d rows, want 302", n)
+	if n := len(table(t, cf, "事项明细", "事项内容", "牵头单位", "落实状态", "预警", "来源")); n != 302+11 {
+		t.Errorf("the check file's 事项明细 has %d rows, want 302 and the 11 建议提案", n)
 	}
-	if n := len(table(t, f, "逾期事项", "事项内容", "逾期天数")); n != 16 {
-		t.Errorf("逾期事项 has %d rows, want 16", n)
+	// The 16 supervised items past due and 人大代表建议第21号, unanswered since 6月30日.
+	overdue := table(t, f, "逾期事项", "类别", "事项内容", "逾期天数")
+	if n := len(overdue); n != 16+1 || !slices.ContainsFunc(overdue, func(r map[string]string) bool {
+		return r["类别"] == "人大代表建议" && r["逾期天数"] == "173"
+	}) {
+		t.Errorf("逾期事项 has %d rows, want 16 and 人大代表建议第21号 173 days overdue", n)
+	}
+	// 汇总's 建议提案 table: the figures the generator prints (testdata/gen, suggestions.go),
+	// counted there from the rows it writes.
+	sug := map[string]string{ // 类别 → 件数 已办复 A类 B类 C类 D类 满意 基本满意 不满意
+		"人大代表建议": "6 4 1 1 1 1 2 1 1",
+		"政协委员提案": "5 5 3 1 1 0 3 1 0",
+		"合计":     "11 9 4 2 2 1 5 2 1",
+	}
+	srows := table(t, f, "汇总", "类别", "件数", "已办复", "办复率", "A类", "B类", "C类", "D类", "满意", "基本满意", "不满意", "满意率")
+	if len(srows) != len(sug) {
+		t.Errorf("汇总's 建议提案 table has %d rows, want %d", len(srows), len(sug))
+	}
+	for _, r := range srows {
+		got := strings.Join([]string{r["件数"], r["已办复"], r["A类"], r["B类"], r["C类"], r["D类"], r["满意"], r["基本满意"], r["不满意"]}, " ")
+		if got != sug[r["类别"]] {
+			t.Errorf("建议提案 %s = %q, want %q", r["类别"], got, sug[r["类别"]])
+		}
+	}
+	if !strings.Contains(stdout, "。承办人大代表建议6件、政协委员提案5件，办复率81.8%，满意率87.5%，逾期未办复1件。\n") {
+		t.Errorf("stdout's narrative lacks the 建议提案 sentence:\n%s", stdout)
 	}
 	var errs []string
 	for _, r := range table(t, cf, "校验问题", "级别", "文件", "工作表", "单元格", "字段", "原值", "说明") {

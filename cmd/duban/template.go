@@ -11,6 +11,8 @@ import (
 	"github.com/duban/duban/books"
 	"github.com/duban/duban/sheets"
 	"github.com/spf13/pflag"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 const templateHelp = `生成发给各单位的报送模板：“填报说明”工作表，“台账”工作表（标准表头，类别和落实状态为下拉列表，
@@ -173,6 +175,9 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 		fmt.Fprintf(stderr, "错误：交办清单 %s 中没有找到任何事项，未生成模板\n", from)
 		return exitNothing
 	}
+	// In pinyin order, as remind lists its units and as Excel and WPS sort Chinese.
+	pinyin := collate.New(language.Chinese)
+	slices.SortStableFunc(units, func(a, b sheets.UnitRows) int { return pinyin.CompareString(a.Unit, b.Unit) })
 	if err := books.MakeDir(dir); err != nil {
 		fmt.Fprintf(stderr, "错误：无法创建文件夹 %s：%v\n", dir, err)
 		return exitNothing
@@ -191,7 +196,15 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 			fmt.Fprintf(stderr, "提示：单位名称不能直接用作文件名（过长或含 \\/:*?\"<>| 等字符），“%s”的模板写为 %s\n", u.Unit, name)
 		}
 	}
-	if refuseTargets(stderr, force, inputs, paths...) {
+	inputs = slices.DeleteFunc(slices.Clone(inputs), func(s string) bool { return s == "" })
+	if errs := books.CheckTargets(paths, inputs, force); len(errs) > 0 {
+		for _, err := range errs {
+			var ee *books.EditedError
+			if errors.As(err, &ee) {
+				ee.InDir = true // the forms bear the units' names: another folder is the way out
+			}
+			fmt.Fprintln(stderr, "错误："+err.Error())
+		}
 		fmt.Fprintln(stderr, "错误：以上文件不能覆盖，未生成任何模板")
 		return exitNothing
 	}

@@ -38,13 +38,14 @@ const (
 	lineBulletin   = "督查通报：%s"
 	lineProblems   = "发现问题%d条：错误%d条，警告%d条，提示%d条，已列入核对工作簿的“校验问题”工作表"
 	lineChecked    = "共检查%d个文件：错误%d条，警告%d条，提示%d条"
+	warnsMerged    = "（上面合并列为%d条）"
 	lineAnnotated  = "已在 %s 写出%d个标注过的台账"
 	lineBalance    = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 )
 
 // headMasterErrors heads the master list's own errors (--expect): the office's list, not a
 // unit's file.
-const headMasterErrors = "交办清单 %s 中以下各处有误，这些行未能核对，请修改交办清单："
+const headMasterErrors = "交办清单（%s）中以下各处有误，这些行未能与各单位报送的事项核对，请修改交办清单后重新运行："
 
 // printStderr writes stderr of report and check in SPEC §2's order — the units expected that
 // sent nothing in a block of their own before the warnings, since nothing of theirs is
@@ -220,7 +221,7 @@ func printReportOutput(w io.Writer, r *sheets.Report, o Options, report, checkFi
 		fmt.Fprintf(w, lineBulletin+"\n", bulletin)
 	}
 	if n := len(r.Problems); n > 0 && !o.Quiet {
-		fmt.Fprintf(w, lineProblems+"\n", n, sheets.Count(r.Problems, sheets.Error),
+		fmt.Fprintf(w, lineWithWarnings(lineProblems, r)+"\n", n, sheets.Count(r.Problems, sheets.Error),
 			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
 	}
 	printBalance(w, r)
@@ -234,20 +235,45 @@ func printCheckOutput(w io.Writer, r *sheets.Report, o Options, dir string, anno
 		fmt.Fprintf(w, lineAnnotated+"\n", dir, annotated)
 	}
 	if !o.Quiet {
-		fmt.Fprintf(w, lineChecked+"\n", len(r.Inputs), sheets.Count(r.Problems, sheets.Error),
+		fmt.Fprintf(w, lineWithWarnings(lineChecked, r)+"\n", len(r.Inputs), sheets.Count(r.Problems, sheets.Error),
 			sheets.Count(r.Problems, sheets.Warning), sheets.Count(r.Problems, sheets.Notice))
 	}
 	printBalance(w, r)
+}
+
+// lineWithWarnings is line (lineProblems, lineChecked) with, after its count of warnings —
+// every warning, as the check file and the files' lines count them — how many lines stderr
+// gave them, when it merged some: the differences between two versions of a ledger, listed
+// item by item in the check file, are one line a pair of files above (警告11条（上面合并列为5条）).
+// report and check count alike.
+func lineWithWarnings(line string, r *sheets.Report) string {
+	all, detail := 0, 0
+	for _, p := range r.Problems {
+		if p.Level == sheets.Warning {
+			all++
+			if p.Detail {
+				detail++
+			}
+		}
+	}
+	if detail == 0 {
+		return line
+	}
+	return strings.Replace(line, "警告%d条", "警告%d条"+strings.ReplaceAll(fmt.Sprintf(warnsMerged, all-detail), "%", "%%"), 1)
 }
 
 // printSummary writes the short table per category, the narrative and, when anything limits
 // the figures, the sentence that says so.
 func printSummary(w io.Writer, r *sheets.Report) {
 	fmt.Fprintf(w, lineTitle+"\n", sheets.CNDate(r.AsOf))
-	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率"}}
+	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率", "按期办结率"}}
 	line := func(c sheets.CategoryStats, meetings string) []string {
+		onTime := ""
+		if c.Due > 0 {
+			onTime = sheets.Percent(c.OnTime, c.Due)
+		}
 		return []string{c.Name, meetings, strconv.Itoa(c.Items), strconv.Itoa(c.Done), strconv.Itoa(c.InProgress),
-			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Overdue), strconv.Itoa(c.DueSoon), sheets.Percent(c.Done, c.Items)}
+			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Overdue), strconv.Itoa(c.DueSoon), sheets.Percent(c.Done, c.Items), onTime}
 	}
 	for _, c := range r.Categories {
 		m := ""
@@ -257,11 +283,20 @@ func printSummary(w io.Writer, r *sheets.Report) {
 		rows = append(rows, line(c, m))
 	}
 	rows = append(rows, line(r.Total, strconv.Itoa(r.Total.Meetings)))
-	printTable(w, rows)
+	if len(r.Categories) > 0 || len(r.Suggestions) == 0 { // 建议提案 alone: their table only
+		printTable(w, rows)
+		for _, n := range r.SummaryNotes() {
+			fmt.Fprintln(w, n)
+		}
+	}
+	printSuggestions(w, r)
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, r.Narrative)
 	if limits := r.Limits(); limits != "" {
 		fmt.Fprintln(w, limits)
+	}
+	if missing := r.Expect.Line(true); missing != "" {
+		fmt.Fprintln(w, missing)
 	}
 	fmt.Fprintln(w)
 }
@@ -298,4 +333,32 @@ func printTable(w io.Writer, rows [][]string) {
 // pad fills s with spaces on the right to width display columns.
 func pad(s string, width int) string {
 	return s + strings.Repeat(" ", max(0, width-zhtext.Width(s)))
+}
+
+// printSuggestions writes 汇总's table of 建议提案 (SPEC §9.5) under the table per category,
+// after a blank line, when there are any.
+func printSuggestions(w io.Writer, r *sheets.Report) {
+	if len(r.Suggestions) == 0 {
+		return
+	}
+	rows := [][]string{{"类别", "件数", "已办复", "办复率", "A类", "B类", "C类", "D类", "满意", "基本满意", "不满意", "满意率"}}
+	line := func(s sheets.SuggestionStats) []string {
+		rate := ""
+		if s.Rated() > 0 {
+			rate = sheets.Percent(s.Satisfied+s.Basic, s.Rated())
+		}
+		return []string{s.Name, strconv.Itoa(s.Items), strconv.Itoa(s.Replied), sheets.Percent(s.Replied, s.Items),
+			strconv.Itoa(s.Classes[0]), strconv.Itoa(s.Classes[1]), strconv.Itoa(s.Classes[2]), strconv.Itoa(s.Classes[3]),
+			strconv.Itoa(s.Satisfied), strconv.Itoa(s.Basic), strconv.Itoa(s.Unsatisfied), rate}
+	}
+	for _, s := range r.Suggestions {
+		rows = append(rows, line(s))
+	}
+	if len(r.Suggestions) > 1 {
+		rows = append(rows, line(r.SuggestionTotal))
+	}
+	if len(r.Categories) > 0 {
+		fmt.Fprintln(w)
+	}
+	printTable(w, rows)
 }

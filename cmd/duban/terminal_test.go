@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -66,7 +67,8 @@ func inOrder(s string, subs ...string) bool {
 }
 
 // TestTerminalOrder: stderr gives the files, then the errors under the heading that sends
-// them back, then the warnings, then the notices counted; stdout the table, the narrative,
+// them back, then the warnings, then the notices counted; stdout the table and the lines under
+// it (按期办结率 …), the narrative,
 // the sentence on what is left out, the workbooks, the problem counts and the proof last.
 func TestTerminalOrder(t *testing.T) {
 	t.Parallel()
@@ -81,17 +83,20 @@ func TestTerminalOrder(t *testing.T) {
 		headErrors+"\n  市交通运输局.xlsx!督查事项!D21: 事项内容为空",
 		"\n  市商务局.xlsx!台账!H12: 完成时限“2024年2月30日”不是有效日期（2月没有30日）（该行已排除，未计入统计，请修改后重新报送）\n\n",
 		"警告5条（已计入统计，请核实）：\n  市委常委会议的会议届次不连续",
-		"\n  市工业和信息化局.xlsx!台账!I6: 落实状态为“已完成”（已落实），但未填写完成日期\n",
-		"\n\n提示81条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n\n"+hintNoOffice+"\n") {
+		"\n  市工业和信息化局.xlsx!台账!I6: 落实状态为“已完成”（已落实），但未填写完成日期；按期办结率中计为未按期办结\n",
+		"\n\n提示93条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n\n"+hintNoOffice+"\n") {
 		t.Errorf("stderr is not files, errors, warnings, notices:\n%s", stderr)
 	}
 	checkFile := strings.TrimSuffix(out, ".xlsx") + "_核对.xlsx"
 	if !inOrder(stdout,
 		"督查事项汇总（统计截止：2024年12月20日）\n类别 ",
-		"\n合计                  72     302     261      33       8    16     7   86.4%\n\n截至2024年12月20日，",
-		"无明确时限事项7项。\n注：市交通运输局、市卫生健康委、市商务局报送的3行因填写错误被排除，其事项未计入本汇总。\n\n",
-		"汇总工作簿："+out+"\n核对工作簿："+checkFile+"\n发现问题95条：错误3条，警告11条，提示81条，已列入核对工作簿的“校验问题”工作表\n"+
-			"行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n") || !strings.HasSuffix(stdout, "错误排除3行\n") {
+		"\n合计                  72     302     261      33       8    16     7   86.4%       82.8%\n按期办结率82.8%",
+		// the 建议提案's own table (SPEC §9.5), then the narrative
+		"\n\n类别          件数  已办复  办复率",
+		"\n合计            11       9   81.8%    4    2    2    1     5         2       1   87.5%\n\n截至2024年12月20日，",
+		"无明确时限事项7项。承办人大代表建议6件、政协委员提案5件，办复率81.8%，满意率87.5%，逾期未办复1件。\n注：市交通运输局、市卫生健康委、市商务局报送的3行因填写错误被排除，其事项未计入本汇总。\n\n",
+		"汇总工作簿："+out+"\n核对工作簿："+checkFile+"\n发现问题107条：错误3条，警告11条（上面合并列为5条），提示93条，已列入核对工作簿的“校验问题”工作表\n"+
+			"行数核对：读取344行 = 明细313项 + 重复合并28行 + 错误排除3行\n") || !strings.HasSuffix(stdout, "错误排除3行\n") {
 		t.Errorf("stdout is not table, narrative, limits, workbooks, counts, proof:\n%s", stdout)
 	}
 }
@@ -104,10 +109,11 @@ func TestQuiet(t *testing.T) {
 	code, stdout, stderr := runCmd(t, "report", "-q", "--as-of", "2024-12-20", "-o", out, sample)
 	wantErr := headErrors + "\n" +
 		"  市交通运输局.xlsx!督查事项!D21: 事项内容为空，请填写（该行其他列已填写）（该行已排除，未计入统计，请修改后重新报送）\n" +
-		"  市卫生健康委.xlsx!台账!H18: 落实状态“基本完成”只说明基本或部分完成，没有说明事项是否已全部完成，不能确定属于 已落实、推进中、未启动 中的哪一类；" +
-		"已全部完成的请填 已落实，仍有未完成部分的请填 推进中，具体进度写在进展情况中（该行已排除，未计入统计，请修改后重新报送）\n" +
+		"  市卫生健康委.xlsx!台账!H18: 落实状态“基本完成”只说明基本或部分完成，没有说明事项是否已全部完成，不能确定属于“已落实”“推进中”“未启动”中的哪一类；" +
+		"已全部完成的请填“已落实”，仍有未完成部分的请填“推进中”，具体进度写在进展情况中（该行已排除，未计入统计，请修改后重新报送）\n" +
 		"  市商务局.xlsx!台账!H12: 完成时限“2024年2月30日”不是有效日期（2月没有30日）（该行已排除，未计入统计，请修改后重新报送）\n"
-	proof := "行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n"
+	// 302 supervised items and the 11 建议提案 of the sample, counted apart on 汇总
+	proof := "行数核对：读取344行 = 明细313项 + 重复合并28行 + 错误排除3行\n"
 	wantOut := "汇总工作簿：" + out + "\n核对工作簿：" + strings.TrimSuffix(out, ".xlsx") + "_核对.xlsx\n" + proof
 	if code != exitErrors || stderr != wantErr || stdout != wantOut {
 		t.Errorf("report -q: exit %d\nstdout:\n%s\nstderr:\n%s\nwant stdout:\n%s\nstderr:\n%s", code, stdout, stderr, wantOut, wantErr)
@@ -211,5 +217,73 @@ func TestProgressLine(t *testing.T) {
 	want := "\r" + l1 + "\r" + l2 + "\r" + l3 + strings.Repeat(" ", max(zhtext.Width(l2)-zhtext.Width(l3), 0)) + "\n"
 	if buf.String() != want {
 		t.Errorf("progress:\n got %q\nwant %q", buf.String(), want)
+	}
+}
+
+// TestWarningCountsAgree: the warnings a clerk is told of agree between stderr and stdout and
+// between report and check. stdout counts every warning, as the check file and the files'
+// lines do, and says how many lines stderr gave them when it merged the item-by-item
+// differences of two versions of a ledger (市财政局（初稿）and（终稿）) into one line; check counts
+// as report does, without the gaps in session numbers (QA: report said 警告5条 on stderr and
+// 警告11条 on stdout, check 警告9条, none saying why).
+func TestWarningCountsAgree(t *testing.T) {
+	t.Parallel()
+	head := regexp.MustCompile(`(?m)^警告(\d+)条（已计入统计，请核实）：$`)
+	out := filepath.Join(t.TempDir(), "汇总.xlsx")
+	for _, c := range []struct {
+		args       []string
+		shown, all string
+	}{
+		{[]string{"report", "--as-of", "2024-12-20", "-o", out, sample}, "5", "警告11条（上面合并列为5条），"},
+		{[]string{"check", "--as-of", "2024-12-20", sample}, "3", "共检查14个文件：错误3条，警告9条（上面合并列为3条），"},
+	} {
+		_, stdout, stderr := runCmd(t, c.args...)
+		m := head.FindStringSubmatch(stderr)
+		if m == nil || m[1] != c.shown || !strings.Contains(stdout, c.all) {
+			t.Errorf("%s: stderr heading %q, want 警告%s条; stdout lacks %q:\n%s", c.args[0], m, c.shown, c.all, stdout)
+		}
+		lines := 0
+		for _, l := range listed(stderr) {
+			if strings.Contains(l, "警告: ") {
+				lines++
+			}
+		}
+		if strconv.Itoa(lines) != c.shown {
+			t.Errorf("%s: %d warnings listed under a heading of %s", c.args[0], lines, c.shown)
+		}
+	}
+}
+
+// TestSubfolderNames: a file in a subfolder of the folder given is named with its subfolder
+// on the terminal and in the annotated copies' folder, whether or not another file shares its
+// base name, so that the clerk can find it (QA: forms in S/催办/ showed s5/市交通运输局.xlsx
+// beside 催办/市交通运输局.xlsx, and 市教育局.xlsx without 催办/).
+func TestSubfolderNames(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "收文")
+	copyDir(t, sample, dir)
+	sub := filepath.Join(dir, "二次报送")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(sample, "市商务局.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "市商务局（修改）.xlsx"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "说明.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "退回")
+	_, _, stderr := runCmd(t, "check", "-v", "--as-of", "2024-12-20", "--annotate", out, dir)
+	for _, want := range []string{"二次报送/市商务局（修改）.xlsx  市商务局  ", "\n  二次报送/市商务局（修改）.xlsx!台账!H12: ", "\n  二次报送/说明.txt: 不是Excel工作簿"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "二次报送", "市商务局（修改）.xlsx")); err != nil {
+		t.Errorf("the annotated copy is not under its subfolder: %v", err)
 	}
 }

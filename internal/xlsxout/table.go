@@ -2,6 +2,7 @@ package xlsxout
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/duban/duban/internal/xlsx"
@@ -46,6 +47,22 @@ type Table struct {
 	Wide    bool
 	Key     int
 	OnePage bool // print on one page, centred (a summary with its chart)
+	// Then, when set, is a second table on the sheet, below the first, its notes and the
+	// chart beside the table, whose size in pixels is ChartW × ChartH: the lead paragraphs
+	// then span the table and the chart, so that they take fewer lines of the one page.
+	Then           *Section
+	ChartW, ChartH int
+}
+
+// Section is a second table on a sheet (汇总's 建议提案): a line naming it, its header and
+// rows, an optional total, and notes, in the sheet's columns, which are as wide as either
+// table needs. It has no filter and no frozen rows of its own.
+type Section struct {
+	Title string
+	Cols  []Column
+	Rows  [][]any
+	Total []any
+	Notes []string
 }
 
 // a4Width is the widest table (in column width units) that prints on A4 landscape, one page
@@ -108,10 +125,16 @@ func WriteBook(f *excelize.File, tables []*Table) error {
 // saves its text as shared strings, each text stored once (share.go).
 func WriteTable(f *excelize.File, st *Styles, t *Table) error {
 	shareStrings(f)
-	w := &tableWriter{f: f, st: st, t: t, header: t.HeaderRow(), last: xlsx.ColumnName(len(t.Cols))}
+	w := &tableWriter{f: f, st: st, t: t, header: t.HeaderRow(), last: xlsx.ColumnName(t.width())}
 	w.kinds, w.widths = t.measure()
 	w.fit = t.fit(w.kinds, w.widths)
 	w.widths = w.fit.Widths
+	w.leadCols = len(t.Cols)
+	if extra := t.leadWidths(w.widths); len(extra) > 0 {
+		w.widths = append(slices.Clip(w.widths), extra...)
+		w.leadCols = len(w.widths)
+		w.last = xlsx.ColumnName(len(w.widths))
+	}
 	w.lay = t.layout()
 	if err := w.settings(); err != nil {
 		return err
@@ -119,7 +142,7 @@ func WriteTable(f *excelize.File, st *Styles, t *Table) error {
 	if err := w.open(); err != nil {
 		return err
 	}
-	for _, phase := range []func() error{w.head, w.rows, w.below, w.chart} {
+	for _, phase := range []func() error{w.head, w.rows, w.below, w.section, w.chart} {
 		if err := phase(); err != nil {
 			return err
 		}
@@ -138,7 +161,10 @@ type tableWriter struct {
 	widths []float64
 	fit    Fit // how it prints on A4
 	lay    tableLayout
-	sw     *excelize.StreamWriter
+	// leadCols is how many columns the lead paragraphs span: the table's, or with a section
+	// below and a chart beside, those under the chart too (leadWidths).
+	leadCols int
+	sw       *excelize.StreamWriter
 
 	// One row buffer reused for every row: values, their cells, and the []any SetRow takes.
 	vals  []any
@@ -161,7 +187,8 @@ type longText struct {
 // the stream writer copies them when it opens or flushes.
 func (w *tableWriter) settings() error {
 	t := w.t
-	if err := w.f.AutoFilter(t.Name, fmt.Sprintf("A%d:%s%d", w.header, w.last, w.header+t.N), nil); err != nil {
+	filter := xlsx.ColumnName(len(t.Cols))
+	if err := w.f.AutoFilter(t.Name, fmt.Sprintf("A%d:%s%d", w.header, filter, w.header+t.N), nil); err != nil {
 		return err
 	}
 	p := Print{Paper: t.Paper, OnePage: t.OnePage, RepeatRows: w.header, Footer: FooterPageOfN,
@@ -198,7 +225,7 @@ func (w *tableWriter) open() error {
 	if err != nil {
 		return err
 	}
-	ncol := len(w.t.Cols)
+	ncol := w.t.width()
 	w.vals = make([]any, ncol)
 	w.cells = make([]excelize.Cell, ncol)
 	w.out = make([]any, ncol)
@@ -215,15 +242,20 @@ func (w *tableWriter) put(r, width int, opts ...excelize.RowOpts) error {
 
 // line writes one text cell as row r, merged across the table.
 func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOpts) error {
+	return w.lineAcross(r, w.lineColumns(), text, style, opts...)
+}
+
+// lineAcross writes one text cell as row r, merged across the first cols columns.
+func (w *tableWriter) lineAcross(r, cols int, text string, style int, opts ...excelize.RowOpts) error {
 	w.cells[0] = excelize.Cell{StyleID: style, Value: CellText(text)}
 	if err := w.put(r, 1, opts...); err != nil {
 		return err
 	}
-	if len(w.t.Cols) <= 1 {
+	if cols <= 1 {
 		return nil // a one-cell merge is no merge (Excel never writes one)
 	}
 	ref := strconv.Itoa(r)
-	return w.sw.MergeCell("A"+ref, xlsx.ColumnName(w.lineColumns())+ref)
+	return w.sw.MergeCell("A"+ref, xlsx.ColumnName(cols)+ref)
 }
 
 // head writes the title rows and the header.
@@ -239,8 +271,12 @@ func (w *tableWriter) head() error {
 	}
 	first := max(len(w.t.Titles), 1) + 1
 	for i, s := range w.t.Lead {
-		h := narrativeHeight(s, w.lineWidth())
-		if err := w.line(first+i, s, w.st.Narrative, excelize.RowOpts{Height: h}); err != nil {
+		cols, width := w.lineColumns(), w.lineWidth()
+		if w.leadCols > len(w.t.Cols) {
+			cols, width = w.leadCols, sum(w.widths[:w.leadCols])
+		}
+		h := narrativeHeight(s, width)
+		if err := w.lineAcross(first+i, cols, s, w.st.Narrative, excelize.RowOpts{Height: h}); err != nil {
 			return err
 		}
 	}
@@ -253,10 +289,11 @@ func (w *tableWriter) head() error {
 // rows writes the data rows and the total.
 func (w *tableWriter) rows() error {
 	t := w.t
+	vals := w.vals[:len(t.Cols)]
 	for i := 0; i < t.N; i++ {
-		clear(w.vals)
-		w.fill(w.header+1+i, w.vals, t.Row(i, w.vals), false)
-		if err := w.put(w.header+1+i, len(t.Cols), w.height(w.vals)...); err != nil {
+		clear(vals)
+		w.fill(w.header+1+i, vals, t.Row(i, vals), false)
+		if err := w.put(w.header+1+i, len(t.Cols), w.height(vals)...); err != nil {
 			return err
 		}
 	}
@@ -377,6 +414,7 @@ type tableLayout struct {
 	lines     []string // one-line notes, from row linesFrom
 	linesFrom int
 	narrative int // row of the narrative, 0 if none
+	then      int // row of the title of the second table (Then), 0 if none
 	last      int // last used row
 }
 
@@ -397,7 +435,53 @@ func (t *Table) layout() tableLayout {
 		lay.narrative = lay.last + 2
 		lay.last = lay.narrative
 	}
+	if sec := t.Then; sec != nil {
+		lay.then = max(lay.last+2, t.HeaderRow()+(t.ChartH+rowPixels-1)/rowPixels+1)
+		lay.last = lay.then + 1 + len(sec.Rows)
+		if sec.Total != nil {
+			lay.last++
+		}
+		if len(sec.Notes) > 0 {
+			lay.last += 1 + len(sec.Notes)
+		}
+	}
 	return lay
+}
+
+// rowPixels is the height of a row of one line (15 pt), and colPixels the pixels of a column
+// width unit, as Excel lays a sheet out in 11-point text.
+const (
+	rowPixels = 20
+	colPixels = 7
+)
+
+// leadWidths are the widths of the columns the lead paragraphs span beyond widths (the
+// table's and the section's): with a chart beside the table and a section below, columns as
+// wide as the part of the chart that is right of them; else none.
+func (t *Table) leadWidths(widths []float64) []float64 {
+	if t.Then == nil || !t.ChartBeside || t.ChartW == 0 {
+		return nil
+	}
+	target := sum(widths[:len(t.Cols)]) + float64(t.ChartW)/colPixels
+	have := sum(widths)
+	var extra []float64
+	for have < target {
+		w := min(defaultWidth, target-have)
+		extra = append(extra, w)
+		have += w
+	}
+	return extra
+}
+
+// defaultWidth is Excel's width of a column it was given none.
+const defaultWidth = 9
+
+// width is how many columns the sheet's tables take.
+func (t *Table) width() int {
+	if t.Then != nil {
+		return max(len(t.Cols), len(t.Then.Cols))
+	}
+	return len(t.Cols)
 }
 
 // measure returns each column's kind (text too wide for a column becomes wrapped) and width,
@@ -446,6 +530,30 @@ func (t *Table) measure() ([]Kind, []float64) {
 		}
 		widths[c] = float64(max(w, minWidth))
 	}
+	if t.Then != nil {
+		kinds, widths = t.Then.measure(kinds, widths)
+	}
+	return kinds, widths
+}
+
+// measure widens the first table's columns (kinds, widths) to fit the section's values, and
+// adds the columns the first table does not have.
+func (sec *Section) measure(kinds []Kind, widths []float64) ([]Kind, []float64) {
+	for c, col := range sec.Cols {
+		w := TextWidth(col.Label)
+		for _, row := range append(sec.Rows, sec.Total) {
+			if c < len(row) {
+				w = max(w, valueWidth(row[c]))
+			}
+		}
+		w = min(w+widthMargin, maxWidth)
+		if c < len(widths) {
+			widths[c] = max(widths[c], float64(w))
+			continue
+		}
+		kinds = append(kinds, col.Kind)
+		widths = append(widths, float64(max(w, minWidth)))
+	}
 	return kinds, widths
 }
 
@@ -459,4 +567,64 @@ func (t *Table) fit(kinds []Kind, widths []float64) Fit {
 		wrap[c] = kinds[c] == KindWrap && col.Width == 0 && !col.Whole
 	}
 	return FitA4(widths, wrap, t.Key)
+}
+
+// section writes the second table (Then): its title line, header, rows and total, each cell
+// styled by the section's own column kinds, and its notes.
+func (w *tableWriter) section() error {
+	sec := w.t.Then
+	if sec == nil {
+		return nil
+	}
+	r := w.lay.then
+	w.cells[0] = excelize.Cell{StyleID: w.st.Note, Value: CellText(sec.Title)}
+	if err := w.put(r, 1); err != nil {
+		return err
+	}
+	for c, col := range sec.Cols {
+		w.cells[c] = excelize.Cell{StyleID: w.st.Header, Value: CellText(col.Label)}
+	}
+	if err := w.put(r+1, len(sec.Cols)); err != nil {
+		return err
+	}
+	r += 2
+	rows := sec.Rows
+	if sec.Total != nil {
+		rows = append(rows[:len(rows):len(rows)], sec.Total)
+	}
+	for i, v := range rows {
+		bold := sec.Total != nil && i == len(rows)-1
+		for c := range sec.Cols {
+			var x any
+			if c < len(v) {
+				x = v[c]
+			}
+			switch y := x.(type) {
+			case Rate:
+				x = CellNumber(float64(y))
+			case string:
+				if y == "" {
+					x = nil
+				} else {
+					x = CellText(y)
+				}
+			}
+			w.cells[c] = excelize.Cell{StyleID: w.st.Cell(sec.Cols[c].Kind, None, bold), Value: x}
+		}
+		if err := w.put(r, len(sec.Cols)); err != nil {
+			return err
+		}
+		r++
+	}
+	if len(sec.Notes) > 0 {
+		r++
+	}
+	for _, s := range sec.Notes {
+		w.cells[0] = excelize.Cell{StyleID: w.st.Note, Value: CellText(s)}
+		if err := w.put(r, 1); err != nil {
+			return err
+		}
+		r++
+	}
+	return nil
 }

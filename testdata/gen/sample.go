@@ -291,7 +291,12 @@ func sample(dir, xlsSrc string, seed uint64, stdout io.Writer) error {
 			return err
 		}
 	}
-	note := "本文件夹是 duban 的示例数据：12个单位报送的2024年督查事项台账（格式各不相同，" + xlsUnit + "报送的是.xls）。\n" +
+	// The 建议提案 after the ledgers, drawing nothing from the random stream.
+	if err := writeBook(filepath.Join(dir, suggestionFile), suggestionBook()); err != nil {
+		return err
+	}
+	note := "本文件夹是 duban 的示例数据：12个单位报送的2024年督查事项台账（格式各不相同，" + xlsUnit + "报送的是.xls），" +
+		"以及人大代表建议和政协委员提案办理情况表（单独统计）。\n" +
 		"由 scripts/sample-xls.sh 生成（go run ./testdata/gen，再用LibreOffice把" + xlsUnit + "的台账另存为.xls），请勿手工修改。\n" +
 		"试一试：duban report --as-of 2024-12-20 testdata/sample\n"
 	if err := os.WriteFile(filepath.Join(dir, "说明.txt"), []byte(note), 0o644); err != nil {
@@ -308,9 +313,10 @@ func sample(dir, xlsSrc string, seed uint64, stdout io.Writer) error {
 			all = append(all, sh.items...)
 		}
 	}
-	fmt.Fprintf(stdout, "已生成示例数据 %s：%d个工作簿（12个单位，"+xlsUnit+"的台账由scripts/sample-xls.sh另存为.xls），另有说明.txt（应提示跳过）和~$市财政局.xlsx（应静默跳过）。\n",
-		dir, len(books))
+	fmt.Fprintf(stdout, "已生成示例数据 %s：%d个工作簿（12个单位，"+xlsUnit+"的台账由scripts/sample-xls.sh另存为.xls；另有建议提案办理情况表），另有说明.txt（应提示跳过）和~$市财政局.xlsx（应静默跳过）。\n",
+		dir, len(books)+1)
 	summarize(stdout, all)
+	summarizeSuggestions(stdout)
 	fmt.Fprintln(stdout, "\n有意设置的问题（校验问题应列出）：")
 	for _, it := range all {
 		if it.problem != "" {
