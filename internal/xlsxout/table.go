@@ -48,11 +48,6 @@ type Table struct {
 	OnePage bool // print on one page, centred (a summary with its chart)
 }
 
-// a4Width is the widest table (in column width units) that prints on A4 landscape, one page
-// wide, with 11-point text shrunk to no less than about 8 points (LibreOffice draws a width unit
-// 2.3 mm wide, and the printable width of A4 landscape is about 260 mm).
-const a4Width = 160
-
 // ChartPlace tells a Table's Chart where it goes and where the table's data is.
 type ChartPlace struct {
 	Sheet       string
@@ -219,7 +214,7 @@ func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOp
 	if err := w.put(r, 1, opts...); err != nil {
 		return err
 	}
-	if len(w.t.Cols) <= 1 {
+	if w.lineColumns() <= 1 {
 		return nil // a one-cell merge is no merge (Excel never writes one)
 	}
 	ref := strconv.Itoa(r)
@@ -333,11 +328,11 @@ func (w *tableWriter) below() error {
 }
 
 // lineColumns is how many columns the title lines and paragraphs are merged across: all, or
-// when the table prints in parts the first part's, so that a title is centred on the first
-// page and a paragraph is not cut at its edge.
+// when the table prints in parts its key columns, which every part repeats, so that each
+// page shows its titles whole.
 func (w *tableWriter) lineColumns() int {
 	if len(w.fit.Breaks) > 0 {
-		return w.fit.Breaks[0] - 1
+		return w.fit.Key
 	}
 	return len(w.t.Cols)
 }
@@ -433,6 +428,9 @@ func (t *Table) measure() ([]Kind, []float64) {
 			continue
 		}
 		w := widest[c] + widthMargin
+		if kinds[c] == KindDate { // yyyy-mm-dd needs no more than a width unit to spare
+			w = max(TextWidth(col.Label)+widthMargin, valueWidth(Date(0))+dateMargin)
+		}
 		limit := maxWidth
 		switch {
 		case col.Whole:
