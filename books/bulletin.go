@@ -15,8 +15,9 @@ import (
 
 // The 通报 (SPEC §9.4): the Word document beside a briefing (duban brief) or a report
 // (duban report --docx), laid out by internal/bulletin from what the workbook shows. Its
-// 一、总体情况 is the workbook's own narrative, taken as it stands (briefLead, summaryLead):
-// one source for both, so that the figures cannot differ. 二、存在问题 names the overdue
+// 一、总体情况 is the workbook's own narrative, taken as it stands (briefLead, summaryLead),
+// with a report's lines on extensions and progress against schedule (ProgressNotes): one
+// source for both, so that the figures cannot differ. 二、存在问题 names the overdue
 // items and what the figures leave out; units are not ranked (offices rank in a separate 考核
 // 通报). 三、下一步工作要求 is the dictionary's paragraphs, then its contact.
 
@@ -104,7 +105,7 @@ func ReportBulletin(r *sheets.Report, d *sheets.Dict, issue int) bulletin.Bullet
 	open = append(open, r.NoDeadline...)
 	out := masthead(r, d, issue)
 	out.Title = fmt.Sprintf(bulletinReportTitle, year)
-	out.Overview = texts(overview)
+	out.Overview = texts(append(overview, r.ProgressNotes()...))
 	out.Problems = problems(r, r.Overdue, limits)
 	out.Annex = bulletin.Annex{Title: bulletinReportAnnex, Items: annexItems(open)}
 	return out

@@ -140,19 +140,24 @@ func configRows(section string, d *sheets.Dict) [][]string {
 		}
 	case sheets.SectionUnits:
 		for _, u := range d.Units {
-			must := "否"
-			if u.Must {
-				must = "是"
-			}
-			rows = append(rows, []string{u.Name, join(u.Aliases), must})
+			rows = append(rows, []string{u.Name, join(u.Aliases), yesNo(u.Must)})
 		}
 	case sheets.SectionSettings:
 		rows = append(rows, []string{sheets.SettingWarnDays, strconv.Itoa(d.WarnDays)}, []string{sheets.SettingOffice, d.Office},
 			[]string{sheets.SettingJournal, d.Journal}, []string{sheets.SettingMark, d.Mark},
-			[]string{sheets.SettingContact, d.Contact}, []string{sheets.SettingPhone, d.Phone})
+			[]string{sheets.SettingContact, d.Contact}, []string{sheets.SettingPhone, d.Phone},
+			[]string{sheets.SettingOnTime, yesNo(d.OnTimeInSummary)})
 		for _, p := range d.Requirements {
 			rows = append(rows, []string{sheets.SettingNext, p})
 		}
 	}
 	return rows
+}
+
+// yesNo is a 是/否 cell of the config workbook.
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
 }

@@ -36,7 +36,7 @@ const (
 // Columns are the labels of the 台账 sheet, in order: 序号, then every canonical field.
 var Columns = func() []string {
 	c := []string{"序号"}
-	for f := sheets.Field(0); f < sheets.NumFields; f++ {
+	for f := sheets.Field(0); f < sheets.NumFormFields; f++ {
 		c = append(c, f.String())
 	}
 	return c
@@ -562,7 +562,7 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, lay
 	}
 	lines = 1
 	val := func(fl sheets.Field) string { return strings.TrimSpace(raw.Vals[fl]) }
-	for fl := sheets.Field(0); fl < sheets.NumFields; fl++ {
+	for fl := sheets.Field(0); fl < sheets.NumFormFields; fl++ {
 		v := val(fl)
 		switch fl {
 		case sheets.FieldStatus, sheets.FieldProgress:

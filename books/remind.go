@@ -42,10 +42,13 @@ type Sent struct {
 	Overdue    int // 逾期
 	DueSoon    int // 临期
 	NoDeadline int // 无明确时限
+	Other      int // the others of a unit not heard from, which is sent all its items
+	// Absent is set for a unit expected and not heard from, asked to report (sheets.Reminder).
+	Absent *sheets.Absence
 }
 
 // Items returns the number of items the unit was sent.
-func (s Sent) Items() int { return s.Overdue + s.DueSoon + s.NoDeadline }
+func (s Sent) Items() int { return s.Overdue + s.DueSoon + s.NoDeadline + s.Other }
 
 // String is the stdout line of a unit sent a reminder: 市财政局  5项（逾期3项、临期1项、无明确时限1项）  <path>.
 func (s Sent) String() string {
@@ -54,6 +57,9 @@ func (s Sent) String() string {
 
 // Counts says how many items the unit was sent, and of which kinds: 5项（逾期3项、临期1项、无明确时限1项）.
 func (s Sent) Counts() string {
+	if s.Absent != nil {
+		return s.unsentCounts()
+	}
 	var parts []string
 	for _, p := range []struct {
 		n    int
@@ -106,15 +112,17 @@ func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice
 		if err != nil {
 			return nil, b.Fail(err)
 		}
-		s := Sent{Unit: rem.Unit, Path: paths[i]}
+		s := Sent{Unit: rem.Unit, Path: paths[i], Absent: rem.Absent}
 		for _, it := range rem.Items {
 			switch it.Alert {
 			case sheets.AlertOverdue:
 				s.Overdue++
 			case sheets.AlertDueSoon:
 				s.DueSoon++
-			default:
+			case sheets.AlertNoDeadline:
 				s.NoDeadline++
+			default:
+				s.Other++
 			}
 		}
 		sent = append(sent, s)
@@ -138,15 +146,21 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		case sheets.AlertDueSoon:
 			alerts[i] = fmt.Sprintf("临期，剩%d天", x.Days)
 		default:
-			alerts[i] = sheets.AlertNoDeadline // the line above the header asks for a deadline
+			alerts[i] = x.Alert // 无明确时限: the line above the header asks for a deadline
 		}
+	}
+	line := reminderLine(rem.Unit, n)
+	if rem.Absent != nil {
+		line = unsentLine(rem, n) // asked to report
 	}
 	lay := &layout{
 		title: remindHeading,
-		line:  reminderLine(rem.Unit, n),
-		intro: reminderGuide(rem.Unit, n),
+		line:  line,
+		intro: reminderGuide(line),
 		keep:  true,
-		info:  []info{{label: "预警", width: 13, values: alerts}, {label: "逾期天数", width: 9, values: overdue}},
+		// A unit not heard from is sent all its items, done ones with their 完成日期.
+		keepDone: rem.Absent != nil,
+		info:     []info{{label: "预警", width: 13, values: alerts}, {label: "逾期天数", width: 9, values: overdue}},
 	}
 	if err := buildForm(f, d, rem.Unit, rows, lay); err != nil {
 		return err
@@ -169,7 +183,12 @@ func reminderLine(unit string, n Notice) string {
 	if !n.ReplyBy.IsZero() {
 		s += "，并请于" + sheets.CNDate(n.ReplyBy) + "前反馈"
 	}
-	s += "。"
+	return s + "。" + signature(n)
+}
+
+// signature is what ends the line under the heading: who asks, when, and whom to ask.
+func signature(n Notice) string {
+	s := ""
 	if n.Office != "" {
 		s += "（" + n.Office
 		if !n.AsOf.IsZero() {
@@ -196,9 +215,10 @@ func contactText(n Notice) string {
 	return strings.Join(parts, "，") + "。"
 }
 
-// reminderGuide is what the 填报说明 sheet of a reminder says first.
-func reminderGuide(unit string, n Notice) []string {
-	lines := []string{remindHeading, reminderLine(unit, n),
+// reminderGuide is what the 填报说明 sheet of a reminder says first: the heading, the line
+// under it.
+func reminderGuide(line string) []string {
+	lines := []string{remindHeading, line,
 		"本表已预填上次报送的落实状态和进展情况。请不要修改预填的编号、类别、会议和事项内容；" +
 			"灰色的“预警”“逾期天数”两列仅供参考，无需填写。填好后原文件名报送即可。"}
 	return lines
@@ -225,6 +245,7 @@ func rawOf(it *sheets.Item) sheets.RawRow {
 	r.Vals[sheets.FieldLeader] = it.Leader
 	r.Vals[sheets.FieldDeadline] = day(it.Deadline)
 	r.Vals[sheets.FieldStatus] = it.Status.String()
+	r.Vals[sheets.FieldDone] = day(it.Done)
 	r.Vals[sheets.FieldProgress] = it.Progress
 	r.Vals[sheets.FieldNote] = it.Note
 	return r

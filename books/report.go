@@ -17,10 +17,12 @@ var (
 	colsSummary = []xlsxout.Column{
 		column("类别", kText), column("会议次数", kInt), column("事项数", kInt), column("已落实", kInt),
 		column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("临期", kInt), column("落实率", kRate),
+		column(labelOnTime, kRate),
 	}
 	colsMeetings = []xlsxout.Column{
 		column("类别", kText), whole("会议"), column("会议日期", kDate), column("事项数", kInt),
 		column("已落实", kInt), column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("落实率", kRate),
+		column(labelOnTime, kRate),
 	}
 	colsLeaders = []xlsxout.Column{
 		column("责任领导", kText), column("事项数", kInt), column("已落实", kInt), column("推进中", kInt),
@@ -29,6 +31,7 @@ var (
 	colsUnits = []xlsxout.Column{
 		column("排名", kInt), whole("牵头单位"), column("事项数", kInt), column("已落实", kInt),
 		column("推进中", kInt), column("未启动", kInt), column("逾期", kInt), column("落实率", kRate),
+		column(labelOnTime, kRate),
 	}
 	colsOverdue    = flaggedColumns("逾期天数")
 	colsDueSoon    = flaggedColumns("剩余天数")
@@ -58,6 +61,8 @@ var (
 )
 
 const (
+	labelOnTime   = "按期办结率"
+	labelSchedule = "进度"
 	labelTotal    = "合计"
 	alertOverdue  = "逾期"
 	alertDueSoon  = "临期"
@@ -177,6 +182,7 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 				m := &r.Meetings[i]
 				v[0], v[1], v[2] = m.Category, m.Name, xlsxout.DateValue(m.Date)
 				countValues(v[3:], m.Counts, false)
+				v[9] = onTimeValue(m.Counts)
 				return xlsxout.None
 			},
 		},
@@ -215,35 +221,84 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 }
 
 // itemsTable is 事项明细: in the report with cols colsItems, in the check file with
-// colsItemsChecked (来源 and the merged rows). When some item came from a two-level list, a
-// column 所属任务 after 事项内容 shows its parent task (SPEC §7); otherwise there is none.
+// colsItemsChecked (来源 and the merged rows). Columns some items only have are there when
+// any item has them (SPEC §7): 所属任务 after 事项内容 (an item from a two-level list), 原定时限
+// after 完成时限 (an approved extension), 进度 after 落实状态 (progress against schedule).
 func itemsTable(r *sheets.Report, cols []xlsxout.Column, title string, n int, cut []string) *xlsxout.Table {
-	parents := slices.ContainsFunc(r.Items, func(it sheets.Item) bool { return it.Parent != "" })
-	signal := len(colsItems)
-	if parents {
-		cols = slices.Insert(slices.Clip(cols), colContent+1, xlsxout.Column{Label: sheets.LabelParent, Kind: kWrap})
-		signal++
+	extras := itemExtras(r.Items)
+	src := make([]int, 0, len(cols)+len(extras)) // each column's index among cols, or -1-k for extras[k]
+	out := make([]xlsxout.Column, 0, cap(src))
+	for i, c := range cols {
+		for k, e := range extras {
+			if e.at == i {
+				src, out = append(src, -1-k), append(out, e.col)
+			}
+		}
+		src, out = append(src, i), append(out, c)
 	}
 	return &xlsxout.Table{
-		Name: sheets.SheetItems, Titles: []string{title}, Cols: cols,
-		N: n, Empty: "无事项", Notes: cut, Signal: signal,
+		Name: sheets.SheetItems, Titles: []string{title}, Cols: out,
+		N: n, Empty: "无事项", Notes: cut, Signal: len(colsItems) + len(extras),
 		Key: keyItems,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := &r.Items[i]
-			if !parents {
+			if len(extras) == 0 {
 				fillItem(i, it, v)
 				return xlsxout.None
 			}
 			var buf [16]any
-			w := buf[:len(v)-1]
+			w := buf[:len(cols)]
 			fillItem(i, it, w)
-			copy(v, w[:colContent+1])
-			v[colContent+1] = it.Parent
-			copy(v[colContent+2:], w[colContent+1:])
+			for c, j := range src {
+				if j < 0 {
+					v[c] = extras[-1-j].val(it)
+				} else {
+					v[c] = w[j]
+				}
+			}
 			return xlsxout.None
 		},
 	}
 }
+
+// itemExtra is a column of 事项明细 that only some items have, inserted before column at of
+// colsItems.
+type itemExtra struct {
+	at  int
+	col xlsxout.Column
+	val func(*sheets.Item) any
+}
+
+// itemExtras are the columns of 事项明细 that the items call for, in column order.
+func itemExtras(items []sheets.Item) []itemExtra {
+	var parents, original, schedule bool
+	for i := range items {
+		it := &items[i]
+		parents = parents || it.Parent != ""
+		original = original || it.Extended()
+		schedule = schedule || it.Schedule != sheets.ScheduleNone
+	}
+	var extras []itemExtra
+	if parents {
+		extras = append(extras, itemExtra{colContent + 1, xlsxout.Column{Label: sheets.LabelParent, Kind: kWrap},
+			func(it *sheets.Item) any { return it.Parent }})
+	}
+	if original {
+		extras = append(extras, itemExtra{colDeadline + 1, column(sheets.LabelOriginal, kDate),
+			func(it *sheets.Item) any { return xlsxout.DateValue(it.Original) }})
+	}
+	if schedule {
+		extras = append(extras, itemExtra{colStatus + 1, column(labelSchedule, kText),
+			func(it *sheets.Item) any { return it.Schedule.String() }})
+	}
+	return extras
+}
+
+// The indexes of 完成时限 and 落实状态 among colsItems.
+const (
+	colDeadline = 9
+	colStatus   = 10
+)
 
 // colContent is the index of 事项内容 among colsItems.
 const colContent = 5
@@ -401,6 +456,7 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 		total[1] = meetings
 	}
 	countValues(total[2:], r.Total.Counts, true)
+	total[colSummaryRate] = onTimeValue(r.Total.Counts)
 
 	line := fmt.Sprintf(lineAsOf, sheets.CNDate(r.AsOf))
 	if r.Office != "" {
@@ -420,10 +476,11 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 				v[1] = c.Meetings
 			}
 			countValues(v[2:], c.Counts, true)
+			v[colSummaryRate] = onTimeValue(c.Counts)
 			return xlsxout.None
 		},
 		Total:       total,
-		Notes:       []string{noteOpenSplit},
+		Notes:       append([]string{noteOpenSplit}, r.SummaryNotes()...),
 		Chart:       rateChart(len(r.Categories)),
 		ChartBeside: true,
 		OnePage:     true, // 汇总, its notes and its chart on one page
@@ -464,7 +521,7 @@ func rateChart(n int) func(f *excelize.File, at xlsxout.ChartPlace) error {
 		return nil
 	}
 	return func(f *excelize.File, at xlsxout.ChartPlace) error {
-		rateCol := sheets.ColumnName(len(colsSummary))
+		rateCol := sheets.ColumnName(colSummaryRate)
 		ref := func(col string) string {
 			return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", at.Sheet, col, at.First, col, at.Last)
 		}
@@ -518,6 +575,17 @@ func countValues(v []any, c sheets.Counts, dueSoon bool) {
 	} else {
 		v[5] = xlsxout.Rate(c.Rate())
 	}
+}
+
+// colSummaryRate is the 1-based column of 落实率 on 汇总, and the 0-based one of 按期办结率.
+const colSummaryRate = 9
+
+// onTimeValue is a 按期办结率 cell: the exact ratio, blank when no item is due (应办结 = 0).
+func onTimeValue(c sheets.Counts) any {
+	if rate, ok := c.OnTimeRate(); ok {
+		return xlsxout.Rate(rate)
+	}
+	return nil
 }
 
 // alertValue colours 逾期 red and 临期 yellow.

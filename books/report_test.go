@@ -80,26 +80,27 @@ func testReport() *sheets.Report {
 		Items: items,
 		Categories: []sheets.CategoryStats{
 			{Name: "市政府常务会议", Kind: sheets.KindMeeting, Meetings: 2,
-				Counts: sheets.Counts{Items: 2, InProgress: 1, NotStarted: 1, Overdue: 1, DueSoon: 1}},
-			{Name: "市长批示件", Kind: sheets.KindDoc, Meetings: 2, Counts: sheets.Counts{Items: 2, Done: 1, InProgress: 1}},
+				Counts: sheets.Counts{Items: 2, InProgress: 1, NotStarted: 1, Overdue: 1, DueSoon: 1, Due: 1}},
+			{Name: "市长批示件", Kind: sheets.KindDoc, Meetings: 2, Counts: sheets.Counts{Items: 2, Done: 1, InProgress: 1, Due: 1, OnTime: 1}},
 		},
-		Total: sheets.CategoryStats{Name: "合计", Counts: sheets.Counts{Items: 4, Done: 1, InProgress: 2, NotStarted: 1, Overdue: 1, DueSoon: 1}},
+		// 应办结: the overdue item and the one done on 9-1 by its deadline 9-30, which is 按期办结
+		Total: sheets.CategoryStats{Name: "合计", Counts: sheets.Counts{Items: 4, Done: 1, InProgress: 2, NotStarted: 1, Overdue: 1, DueSoon: 1, Due: 2, OnTime: 1}},
 		Meetings: []sheets.MeetingStats{
 			{Category: "市政府常务会议", Name: "市政府常务会议第5次", Date: ymd(2024, 3, 1),
-				Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1}},
+				Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1, Due: 1}},
 			{Category: "市政府常务会议", Name: "市政府常务会议第6次", Date: ymd(2024, 4, 2),
 				Counts: sheets.Counts{Items: 1, NotStarted: 1}},
 		},
 		Leaders: []sheets.LeaderStats{
-			{Leader: sheets.LeaderNone, Counts: sheets.Counts{Items: 2, Done: 1, InProgress: 1}},
+			{Leader: sheets.LeaderNone, Counts: sheets.Counts{Items: 2, Done: 1, InProgress: 1, Due: 1, OnTime: 1}},
 			{Leader: "李四", Counts: sheets.Counts{Items: 1, NotStarted: 1, DueSoon: 1}},
-			{Leader: "张三", Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1}},
+			{Leader: "张三", Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1, Due: 1}},
 		},
 		Units: []sheets.UnitStats{
-			{Rank: 1, Unit: "市应急局", Counts: sheets.Counts{Items: 1, Done: 1}},
+			{Rank: 1, Unit: "市应急局", Counts: sheets.Counts{Items: 1, Done: 1, Due: 1, OnTime: 1}},
 			{Rank: 2, Unit: "市发改委", Counts: sheets.Counts{Items: 1, InProgress: 1}},
 			{Rank: 2, Unit: "市交通局", Counts: sheets.Counts{Items: 1, NotStarted: 1}, Excluded: 1},
-			{Rank: 4, Unit: "市住建局", Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1}},
+			{Rank: 4, Unit: "市住建局", Counts: sheets.Counts{Items: 1, InProgress: 1, Overdue: 1, Due: 1}},
 		},
 		Overdue:    []sheets.Flagged{{Item: &items[0], Days: 30}},
 		DueSoon:    []sheets.Flagged{{Item: &items[1], Days: 5}},
@@ -179,10 +180,10 @@ func TestWriteSheetsAndHeaders(t *testing.T) {
 		t.Errorf("active sheet = %d, want 0 (汇总)", got)
 	}
 	headers := map[string]string{
-		"汇总":     "类别|会议次数|事项数|已落实|推进中|未启动|逾期|临期|落实率",
-		"分会议统计":  "类别|会议|会议日期|事项数|已落实|推进中|未启动|逾期|落实率",
+		"汇总":     "类别|会议次数|事项数|已落实|推进中|未启动|逾期|临期|落实率|按期办结率",
+		"分会议统计":  "类别|会议|会议日期|事项数|已落实|推进中|未启动|逾期|落实率|按期办结率",
 		"分管领导统计": "责任领导|事项数|已落实|推进中|未启动|逾期|临期|落实率",
-		"单位统计":   "排名|牵头单位|说明|事项数|已落实|推进中|未启动|逾期|落实率", // 说明: a unit sent nothing
+		"单位统计":   "排名|牵头单位|说明|事项数|已落实|推进中|未启动|逾期|落实率|按期办结率", // 说明: a unit sent nothing
 		"逾期事项":   "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|逾期天数|落实状态|进展情况",
 		"临期事项":   "序号|类别|会议|事项内容|牵头单位|责任领导|完成时限|剩余天数|落实状态|进展情况",
 		"无明确时限":  "序号|类别|会议|事项内容|牵头单位|责任领导|落实状态|进展情况",
@@ -251,7 +252,14 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "汇总", cell: "I8", raw: "0.25", kind: "n", numFmt: "0.0%", shown: "25.0%"},
 		{sheet: "汇总", cell: "A9", raw: "", kind: ""}, // blank row after the table
 		{sheet: "汇总", cell: "A10", raw: "注：逾期、临期事项是推进中、未启动事项的一部分，不另计入事项数。", kind: "s"},
-		{sheet: "汇总", cell: "A11", raw: "", kind: ""}, // no counts of rows read on the leaders' sheet
+		{sheet: "汇总", cell: "J5", raw: "按期办结率", kind: "s"},
+		{sheet: "汇总", cell: "J6", raw: "0", kind: "n", numFmt: "0.0%", shown: "0.0%"},   // 0 of 1 due
+		{sheet: "汇总", cell: "J7", raw: "1", kind: "n", numFmt: "0.0%", shown: "100.0%"}, // 1 of 1
+		{sheet: "汇总", cell: "J8", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
+		{sheet: "汇总", cell: "A11", raw: "按期办结率50.0%（按期办结1项，应办结2项）。", kind: "s"},
+		{sheet: "汇总", cell: "A12", raw: "应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。", kind: "s"},
+		{sheet: "汇总", cell: "A13", raw: "按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。", kind: "s"},
+		{sheet: "汇总", cell: "A14", raw: "", kind: ""}, // no 延期 or 进度 line; no counts of rows read on the leaders' sheet
 		{sheet: "分管领导统计", cell: "A3", raw: "（未填写）", kind: "s"},
 		{sheet: "分管领导统计", cell: "A5", raw: "张三", kind: "s"},
 		{sheet: "分管领导统计", cell: "G4", raw: "1", kind: "n"},
@@ -273,8 +281,12 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "单位统计", cell: "A12", raw: "※ 有填写错误的行未计入，名次仅供参考：市交通局1行、市统计局1行。", kind: "s"},
 		{sheet: "分会议统计", cell: "C3", raw: "45352", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-03-01"},
 		{sheet: "分会议统计", cell: "I3", raw: "0", kind: "n", numFmt: "0.0%"},
+		{sheet: "分会议统计", cell: "J3", raw: "0", kind: "n", numFmt: "0.0%"}, // 第5次: its one item due and open
+		{sheet: "分会议统计", cell: "J4", raw: "", kind: ""},                   // 第6次: nothing due, no figure
 		{sheet: "单位统计", cell: "A3", raw: "1", kind: "n"},
 		{sheet: "单位统计", cell: "I3", raw: "1", kind: "n", numFmt: "0.0%", shown: "100.0%"},
+		{sheet: "单位统计", cell: "J3", raw: "1", kind: "n", numFmt: "0.0%", shown: "100.0%"},
+		{sheet: "单位统计", cell: "J4", raw: "", kind: ""}, // 市发改委: no deadline, nothing due
 		{sheet: "逾期事项", cell: "G3", raw: "45596", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-10-31"},
 		{sheet: "逾期事项", cell: "H3", raw: "30", kind: "n"},
 		{sheet: "逾期事项", cell: "I3", raw: "推进中", kind: "s"},

@@ -61,6 +61,7 @@ func unitsTable(r *sheets.Report, asOf string) *xlsxout.Table {
 				}
 			}
 			countValues(figures, u.Counts, false)
+			figures[6] = onTimeValue(u.Counts)
 			return xlsxout.None
 		},
 	}

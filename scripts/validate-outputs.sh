@@ -3,7 +3,8 @@
 # make Excel or WPS offer to repair a workbook) on every kind of workbook duban writes, from the
 # bundled sample and from hostile inputs: the report and its check file, the blank and the
 # pre-filled forms (from a report as the master list), the dictionary workbook, annotated copies,
-# reminders, a briefing, a report with 变化情况 and 漏报事项, and whatever else the commands write
+# reminders, a briefing and the 通报 (.docx) of brief and report --docx, a report with 变化情况 and
+# 漏报事项, and whatever else the commands write
 # into the work folder. Exits non-zero on any ERROR.
 #
 # usage: scripts/validate-outputs.sh [PATH/TO/duban]     (default: builds ./cmd/duban)
@@ -36,7 +37,7 @@ mkdir -p "$out"
 # Exit 1 (written, rows excluded) is expected on the sample and on hostile inputs.
 run() { "$@" >/dev/null 2>&1 || (($? == 1)); }
 
-run "$bin" report --as-of 2024-12-20 -o "$out/汇总.xlsx" testdata/sample
+run "$bin" report --as-of 2024-12-20 --docx --issue 3 -o "$out/汇总.xlsx" testdata/sample
 run "$bin" check --all --annotate "$out/退回" testdata/sample
 "$bin" template -o "$out/报送模板.xlsx" >/dev/null
 "$bin" template --unit 市财政局 -o "$out/市财政局模板.xlsx" >/dev/null
@@ -51,6 +52,6 @@ if [[ -d $work/hostile ]]; then
   run "$bin" check --all --annotate "$out/hostile-退回" "$work/hostile"
   run "$bin" report --as-of 2024-12-20 -o "$out/hostile.xlsx" "$work/hostile"
 fi
-mapfile -t files < <(find "$out" -name '*.xlsx' | sort)
-echo "validate-outputs: ${#files[@]} workbooks"
+mapfile -t files < <(find "$out" -name '*.xlsx' -o -name '*.docx' | sort)
+echo "validate-outputs: ${#files[@]} workbooks and Word documents (the 通报 of report --docx and of brief)"
 "$validate" --no-info --quiet "${files[@]}"

@@ -28,6 +28,11 @@ type Absence struct {
 	Due int
 	// Unreadable is true when a file of it was given and could not be read.
 	Unreadable bool
+	// Items are its items as last known, for the reminder that asks it to report (SPEC §9.2),
+	// never counted in the figures (lastKnown); Assigned of them came from the master list
+	// alone.
+	Items    []Item
+	Assigned int
 }
 
 // Had is what the unit had before, for the sentences that name it: 上期20项，其中逾期1项 from the
@@ -99,6 +104,7 @@ func (r *Report) compare(o Options) []Problem {
 		d = nil // checking ledgers: the units that are not among them say nothing
 	}
 	r.Absent = r.absences(d, o.Master, o.Previous)
+	r.lastKnown(o)
 	if r.Expect != nil {
 		r.Expect.Unreported = unreported(r.Absent)
 	}

@@ -140,6 +140,7 @@ func TestBriefSample(t *testing.T) {
 	counts := Counts{}
 	for _, it := range b.Items {
 		counts.add(it.Status, it.Alert == AlertOverdue, it.Alert == AlertDueSoon)
+		counts.addOnTime(onTime(it, r.AsOf))
 	}
 	if counts != row.Counts {
 		t.Errorf("items count %+v, row says %+v", counts, row.Counts)

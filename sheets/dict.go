@@ -46,6 +46,8 @@ type Dict struct {
 	Journal, Mark  string
 	Contact, Phone string
 	Requirements   []string
+	// OnTimeInSummary: the narrative gives 按期办结率 (设置 按期办结率入摘要 = 是; default 否).
+	OnTimeInSummary bool
 
 	category  map[string]int // normalised name or alias → index in Categories
 	status    map[string]Status
@@ -76,6 +78,7 @@ const (
 	SettingContact    = "联系人"
 	SettingPhone      = "联系电话"
 	SettingNext       = "下一步工作要求"
+	SettingOnTime     = "按期办结率入摘要"
 )
 
 // DefaultJournal is the 通报's 刊名 when the dictionary names none.
@@ -196,6 +199,12 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 			if err := d.bulletinSetting(cell(l, 0), cell(l, 1)); err != nil {
 				return nil, fmt.Errorf("%s：%w", l.Where, err)
 			}
+		case SettingOnTime:
+			yes, ok := mustReport(cell(l, 1))
+			if !ok {
+				return nil, fmt.Errorf("%s：%s“%s”无效，应填 是 或 否（留空为否）", l.Where, SettingOnTime, cell(l, 1))
+			}
+			d.OnTimeInSummary = yes
 		case "":
 		default:
 			return nil, fmt.Errorf("%s：未知设置“%s”（可用：%s）", l.Where, cell(l, 0), strings.Join(Settings(), "、"))
@@ -209,7 +218,7 @@ func BuildDict(tables map[string][]DictLine) (*Dict, error) {
 
 // Settings names the rows of 设置, in the order the config workbook lists them.
 func Settings() []string {
-	return []string{SettingWarnDays, SettingOffice, SettingJournal, SettingMark, SettingContact, SettingPhone, SettingNext}
+	return []string{SettingWarnDays, SettingOffice, SettingJournal, SettingMark, SettingContact, SettingPhone, SettingOnTime, SettingNext}
 }
 
 // bulletinSetting takes a row of 设置 that the 通报 prints: one line each, but for the

@@ -247,6 +247,7 @@ const lookAhead = 20
 // in hd.notes; a pair the values do not decide stays as mapHeader left it.
 func (s *sheetReader) choose(hd *header, end int) {
 	rows := s.below(end, lookAhead)
+	s.chooseSchedule(hd, rows)
 	k := 0
 	for _, d := range hd.dups {
 		if !s.decide(hd, d, rows, end) {

@@ -26,12 +26,19 @@ const (
 	FieldDone                     // 完成日期
 	FieldProgress                 // 进展情况
 	FieldNote                     // 备注
+	FieldExtended                 // 调整后时限: an approved extension's deadline (SPEC §4.2)
+	FieldSchedule                 // 进度: progress against schedule, 超进度/达进度/滞后 (SPEC §4.3)
 	NumFields
 )
+
+// NumFormFields is the number of fields the submission form (SPEC §9) has columns for, 编号 to
+// 备注: the later ones are read when a ledger has them, and not offered on the form.
+const NumFormFields = FieldNote + 1
 
 var fieldLabels = [NumFields]string{
 	"编号", "类别", "会议", "会议日期", "事项内容", "牵头单位", "配合单位",
 	"责任领导", "完成时限", "落实状态", "完成日期", "进展情况", "备注",
+	"调整后时限", "进度",
 }
 
 // String returns the canonical Chinese label of f.
@@ -210,7 +217,7 @@ type Item struct {
 	Lead        string    // 牵头单位
 	Co          string    // 配合单位
 	Leader      string    // 责任领导
-	Deadline    time.Time // zero: 无明确时限
+	Deadline    time.Time // zero: 无明确时限; after an approved extension, its new deadline
 	Status      Status
 	StatusRaw   string
 	Done        time.Time // 完成日期, zero if none
@@ -219,7 +226,14 @@ type Item struct {
 	Src         Pos    // the row (Col 0)
 	Merged      []Pos  // the rows merged into this one (Col 0), set by Merge
 	Alert       string // 预警, set by Summarize: 逾期, 临期, 无明确时限, 逾期完成 or 正常
+	// Original is the 原定时限 an approved extension replaced (SPEC §4.2), zero if none.
+	Original time.Time
+	// Schedule is the item's progress against schedule (进度, SPEC §4.3), ScheduleNone if none.
+	Schedule Schedule
 }
+
+// Extended reports whether the item's deadline is an approved extension's.
+func (it *Item) Extended() bool { return !it.Original.IsZero() }
 
 // HasDeadline reports whether the item has a definite deadline.
 func (it *Item) HasDeadline() bool { return !it.Deadline.IsZero() }

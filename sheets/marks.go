@@ -157,3 +157,7 @@ func (r *Report) SummaryTitle() string {
 	}
 	return fmt.Sprintf(titleSummary, r.Office, year)
 }
+
+// LabelOriginal heads the column of 事项明细 that shows the 原定时限 an approved extension
+// replaced, when some item has one (SPEC §4.2, §7); its 完成时限 is the extended one.
+const LabelOriginal = "原定时限"

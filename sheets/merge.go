@@ -303,6 +303,10 @@ func (w *winners) dupProblem(lost, win *Item) Problem {
 		return w.versionDiffers(lost, win)
 	}
 	p := dupKind(lost, win, returned)
+	if p.Kind == DuplicateConflict && w.newer(win, lost) == 0 && w.byLead(win) && !w.byLead(lost) {
+		// Not the more advanced status: the lead unit's own report counts (SPEC §6).
+		p.Msg = fmt.Sprintf(msgDupLead, win.Src.String(), statusText(lost), statusText(win), win.Lead, win.Src.String())
+	}
 	// A deadline moved between two reports of one item (a unit answering a reminder with a
 	// later 完成时限 takes an overdue item off the list): counted as the winner says, but never
 	// without a word.

@@ -41,6 +41,7 @@ const (
 	msgDupSameID             = "与本表第%d行的编号同为“%s”，按同一事项只计一次；如不是同一事项，请改正编号"
 	msgDupByID               = "与 %s 编号同为“%s”（事项内容的写法不同），按同一事项只计一次"
 	msgDupConflict           = "与 %s 是同一事项，但落实状态不同（此处“%s”，彼处“%s”），按更进一步的“%s”（来源 %s）计"
+	msgDupLead               = "与 %s 是同一事项，但落实状态不同（此处“%s”，彼处“%s”），按牵头单位%s自己的报送（来源 %s）计"
 	msgDupSame               = "与 %s 是同一事项，重复报送，只计一次"
 )
 
@@ -363,6 +364,8 @@ var kindNames = [numProblemKinds]string{
 	VersionDiffers:        "同一单位台账的版本不同",
 	VersionOnlyEarlier:    "只见于较早版本的事项",
 	UnitAbsent:            "应报送单位未报送",
+	DeadlineExtended:      "延期",
+	ScheduleColumn:        "进度列按内容识别",
 	CheckFileMissing:      "上期核对工作簿无法使用",
 }
 
@@ -444,6 +447,33 @@ const msgFarCells = "%s列以右还有单元格（%d行，第一个在%s），�
 
 // msgPastLimit: a worksheet with rows past 1,048,576 or cells past column XFD (issue 20).
 const msgPastLimit = "工作表超出Excel的范围（超过1048576行或超过XFD列），Excel和WPS只能显示其中一部分，整个文件未读取；请单位在Excel中核对后另存再发送"
+
+// Extensions (SPEC §4.2), progress against schedule (§4.3) and the on-time rate (§7).
+const (
+	msgExtended             = "经批准延期：完成时限由%s调整为%s，逾期按调整后时限计算"
+	msgExtensionOnly        = "调整后时限“%s”：原无明确时限，按%s计算逾期"
+	msgExtensionRequested   = "落实状态为“%s”，延期未经批准，按原定时限（%s）考核"
+	msgExtensionNoDate      = "落实状态为“%s”，但未写明调整后的时限，按原定时限（%s）计算；请在调整后时限列或状态中写明，如 已延期（至2025年3月31日）"
+	msgDecimalMonthExtended = "调整后时限“%s”填在数字格式的单元格里，是一个小数：2024.1 和 2024.10 在数字格式下是同一个数，无法确定是几月；请写成 2024年10月底前 这样的文字，或填写日期"
+	msgScheduleNarrative    = "“%s”列填的不是超进度、达进度、滞后这样的进度词，按%s读取"
+	msgScheduleChosen       = "“%s”列填的是超进度、达进度、滞后这样的进度词，按进度读取；落实状态按“%s”列读取"
+	msgScheduleAsStatus     = "表中没有落实状态列，“%s”列填的是已完成、超进度、欠进度这样的状态词，按此列统计落实状态，超进度、达进度、欠进度记为进度"
+	msgScheduleIgnored      = "“%s”列填的不是超进度、达进度、滞后这样的进度词，已有进展情况列，此列不读取"
+	// an 已落实 item with a deadline and no 完成日期: in 应办结, not 按期办结
+	msgDoneMissingOnTime = "；按期办结率中计为未按期办结"
+
+	// the lines under 汇总's table (Report.SummaryNotes) and the narrative's rate
+	lineOnTime        = "按期办结率%s（按期办结%d项，应办结%d项）。"
+	lineOnTimeNone    = "按期办结率：暂无应办结事项。"
+	lineOnTimeDue     = "应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。"
+	lineOnTimeDone    = "按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。"
+	lineExtended      = "经批准延期%d项（逾期按调整后时限计算）。"
+	lineSchedule      = "推进中%d项，其中%s、滞后%d项。"
+	lineScheduleOn    = "达到序时进度%d项"
+	lineScheduleAhead = "（含超进度%d项）"
+	lineScheduleRest  = "，其余%d项未说明进度。"
+	narrativeOnTime   = "，按期办结率%s"
+)
 
 // The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,
 // and what the clerk must check on the terminal.

@@ -120,6 +120,10 @@ func (t *itemsSheet) prevItems(d *Dict) []PrevItem {
 		}
 		it.Status = prevStatus(d, t.text(row, FieldStatus.String()))
 		it.Deadline, _ = ParseDate(t.text(row, FieldDeadline.String()), t.date1904)
+		it.MeetingDate, _ = ParseDate(t.text(row, FieldMeetingDate.String()), t.date1904)
+		it.Done, _ = ParseDate(t.text(row, FieldDone.String()), t.date1904)
+		it.Parent, it.Co, it.Leader = t.text(row, LabelParent), t.text(row, FieldCo.String()), t.text(row, FieldLeader.String())
+		it.Progress, it.Note = t.text(row, FieldProgress.String()), t.text(row, FieldNote.String())
 		items = append(items, it)
 	}
 	return items

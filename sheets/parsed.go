@@ -50,6 +50,8 @@ type rowDates struct {
 
 	deadline    Deadline
 	deadlineErr error // an unreadable 完成时限: an error that excludes the row
+	extended    Deadline
+	extendedErr error // an unreadable 调整后时限: an error that excludes the row
 	rolled      bool  // a yearless deadline before the meeting took the next year
 	done        time.Time
 
@@ -69,7 +71,7 @@ func (v *Validator) parse(r *RawRow, run RunYear) parsedRow {
 	p.in = rowInput{
 		Content: trimmed(r, FieldContent), Category: trimmed(r, FieldCategory), Meeting: trimmed(r, FieldMeeting),
 		MeetingDate: trimmed(r, FieldMeetingDate), Deadline: trimmed(r, FieldDeadline), Status: trimmed(r, FieldStatus),
-		Done: trimmed(r, FieldDone), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
+		Done: trimmed(r, FieldDone), Extended: trimmed(r, FieldExtended), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
 		DeadlineNum: r.Kinds[FieldDeadline] == xlsx.Number,
 	}
 	p.categoryMeeting = v.meetingFromContext(&p.in, r.TitleMeeting)
@@ -180,6 +182,10 @@ func (v *Validator) readDates(p *parsedRow, year int, from string) {
 	// A month typed as a decimal into a number cell (2024.6) cannot be read safely: 2023.10 and
 	// 2023.1 are the same number (SPEC §4.2).
 	in.deadlineOK = d.deadlineErr == nil && !(in.DeadlineNum && decimalMonth(in.Deadline))
+	if in.Extended != "" {
+		d.extended, _, d.extendedErr = v.deadline(in.Extended, d.meeting, year, in.Date1904)
+	}
+	in.extendedOK = d.extendedErr == nil && !(r.Kinds[FieldExtended] == xlsx.Number && decimalMonth(in.Extended))
 	t, err := ParseDate(TrimPunct(in.Done), in.Date1904)
 	switch {
 	case err == nil:

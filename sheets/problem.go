@@ -175,6 +175,10 @@ const (
 	UnitAbsent
 	CheckFileMissing
 
+	// notices of the deadline an item is measured against and of its progress (SPEC §4.2, §4.3)
+	DeadlineExtended // an approved extension, or a request measured against the original
+	ScheduleColumn   // a 进度 column whose values are not schedule words
+
 	numProblemKinds
 )
 

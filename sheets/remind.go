@@ -20,6 +20,9 @@ func IsReminder(name string) bool { return strings.Contains(name, ReminderMark) 
 type Reminder struct {
 	Unit  string
 	Items []Reminded
+	// Absent is set for a unit expected and not heard from (SPEC §7): its reminder asks it to
+	// report and lists all its items as last known, whatever their 预警.
+	Absent *Absence
 }
 
 // Reminded is an item on a reminder with its 预警 and days overdue (逾期) or left (临期).
@@ -30,7 +33,7 @@ type Reminded struct {
 }
 
 // Reminders returns the reminders of r, one per lead unit with items to remind, units in the
-// order of 单位统计.
+// order of 单位统计, then one per unit not heard from (Report.Absent).
 func Reminders(r *Report) []Reminder {
 	by := map[string][]Reminded{}
 	for _, f := range r.Overdue {
@@ -48,5 +51,5 @@ func Reminders(r *Report) []Reminder {
 			rems = append(rems, Reminder{Unit: u.Unit, Items: items})
 		}
 	}
-	return rems
+	return append(rems, r.absentReminders()...)
 }

@@ -33,6 +33,10 @@ type Report struct {
 	Overdue    []Flagged       // most days overdue first
 	DueSoon    []Flagged       // fewest days left first
 	NoDeadline []*Item         // open items without a deadline
+	// Extended is how many items are measured against an approved extension (经批准延期).
+	Extended int
+	// Schedules are the items under way by their progress against schedule (进度).
+	Schedules ScheduleCounts
 
 	Gaps []MeetingGap // meeting categories whose session numbers have gaps
 
@@ -66,6 +70,8 @@ type Counts struct {
 	NotStarted int // 未启动
 	Overdue    int // 逾期
 	DueSoon    int // 临期
+	Due        int // 应办结: a deadline past, or 已落实 (按期办结率's denominator)
+	OnTime     int // 按期办结: 已落实 by the deadline
 }
 
 // Rate returns 落实率 = 已落实 / 事项数, the exact ratio (0 for no items).

@@ -45,6 +45,10 @@ type PrevItem struct {
 	Status      Status
 	Alert       string
 	Source      string // 来源 (from the report, or from the check file beside it), if known
+	// The rest of the row, for the reminder of a unit that sent nothing this round, which
+	// lists its items as last reported (SPEC §9.2).
+	MeetingDate, Done                  time.Time
+	Parent, Co, Leader, Progress, Note string
 }
 
 // Previous is a report duban wrote earlier, as read back.

@@ -88,6 +88,17 @@ func (t *tally) count(it *Item) {
 	if m != nil {
 		m.Counts.add(it.Status, overdue, dueSoon)
 	}
+	due, ok := onTime(it, t.r.AsOf)
+	for _, n := range []*Counts{&c.Counts, &u.Counts, &l.Counts, &t.r.Total.Counts} {
+		n.addOnTime(due, ok)
+	}
+	if m != nil {
+		m.Counts.addOnTime(due, ok)
+	}
+	if it.Extended() {
+		t.r.Extended++
+	}
+	t.r.Schedules.add(it)
 }
 
 // category returns the statistics of the item's category, new at its first item.
@@ -470,8 +481,12 @@ func narrative(r *Report, d *Dict) string {
 		b.WriteString("共")
 	}
 	b.WriteString(strings.Join(parts, "；"))
-	fmt.Fprintf(&b, "。合计事项%d项，已落实%d项，推进中%d项，未启动%d项，总体落实率%s。",
+	fmt.Fprintf(&b, "。合计事项%d项，已落实%d项，推进中%d项，未启动%d项，总体落实率%s",
 		r.Total.Items, r.Total.Done, r.Total.InProgress, r.Total.NotStarted, Percent(r.Total.Done, r.Total.Items))
+	if d.OnTimeInSummary && r.Total.Due > 0 {
+		fmt.Fprintf(&b, narrativeOnTime, Percent(r.Total.OnTime, r.Total.Due))
+	}
+	b.WriteString("。")
 	fmt.Fprintf(&b, "未按期办结（逾期）事项%d项，临期事项%d项，无明确时限事项%d项。",
 		len(r.Overdue), len(r.DueSoon), len(r.NoDeadline))
 	return b.String()

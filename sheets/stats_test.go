@@ -46,15 +46,15 @@ func TestSummarizeDefinitions(t *testing.T) {
 		t.Fatalf("categories = %+v", r.Categories)
 	}
 	want := CategoryStats{Name: "市政府常务会议", Kind: KindMeeting, Meetings: 2, Complete: true, // 第1、2次
-		Counts: Counts{Items: 5, Done: 1, InProgress: 3, NotStarted: 1, Overdue: 1, DueSoon: 2}}
+		Counts: Counts{Items: 5, Done: 1, InProgress: 3, NotStarted: 1, Overdue: 1, DueSoon: 2, Due: 2, OnTime: 1}} // a on time, b past
 	if r.Categories[0] != want {
 		t.Errorf("市政府常务会议 = %+v, want %+v", r.Categories[0], want)
 	}
-	wantDoc := CategoryStats{Name: "市长批示件", Kind: KindDoc, Counts: Counts{Items: 3, Done: 1, InProgress: 1, NotStarted: 1, Overdue: 1}}
+	wantDoc := CategoryStats{Name: "市长批示件", Kind: KindDoc, Counts: Counts{Items: 3, Done: 1, InProgress: 1, NotStarted: 1, Overdue: 1, Due: 2}} // g late, h past; f none
 	if r.Categories[1] != wantDoc {
 		t.Errorf("市长批示件 = %+v, want %+v", r.Categories[1], wantDoc)
 	}
-	wantTotal := CategoryStats{Name: "合计", Meetings: 2, Counts: Counts{Items: 8, Done: 2, InProgress: 4, NotStarted: 2, Overdue: 2, DueSoon: 2}}
+	wantTotal := CategoryStats{Name: "合计", Meetings: 2, Counts: Counts{Items: 8, Done: 2, InProgress: 4, NotStarted: 2, Overdue: 2, DueSoon: 2, Due: 4, OnTime: 1}}
 	if r.Total != wantTotal {
 		t.Errorf("合计 = %+v, want %+v", r.Total, wantTotal)
 	}
@@ -175,7 +175,8 @@ func TestLeaderStats(t *testing.T) {
 		mk("张副市长", NotStarted, time.Time{}, 6),
 	}, testDict(t), asOf, 7)
 	want := []LeaderStats{
-		{Leader: "王副市长", Counts: Counts{Items: 2, Done: 1, InProgress: 1, Overdue: 1}},
+		// 王副市长: one 已落实 without 完成日期 and one open past its deadline, both due, neither on time
+		{Leader: "王副市长", Counts: Counts{Items: 2, Done: 1, InProgress: 1, Overdue: 1, Due: 2}},
 		{Leader: "（未填写）", Counts: Counts{Items: 2, Done: 1, NotStarted: 1, DueSoon: 1}},
 		{Leader: "李副市长", Counts: Counts{Items: 1, InProgress: 1, DueSoon: 1}},
 		{Leader: "张副市长", Counts: Counts{Items: 1, NotStarted: 1}},

@@ -38,6 +38,13 @@ func (d *Dict) readStatus(raw string) statusReading {
 		return statusReading{class: c, ok: true}
 	}
 	k := zhtext.Normalize(raw)
+	if e := extensionOf(k); e.kind != extNone {
+		// 已延期（至2025年3月31日）: the class of its word, said by rowExtension's notice
+		if c, ok := d.Status(e.word); ok {
+			return statusReading{class: c, ok: true}
+		}
+		return statusReading{class: InProgress, ok: true}
+	}
 	if partialOrSuspended(k) {
 		// in the word or in its remark (已完成（80%）): not the whole story
 		return statusReading{}

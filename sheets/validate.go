@@ -22,6 +22,7 @@ type rowInput struct {
 	DeadlineNum bool   // the 完成时限 cell holds a number (2024.6 typed into a number cell)
 	Status      string `zh:"落实状态" validate:"status"`
 	Done        string `zh:"完成日期"`
+	Extended    string `zh:"调整后时限" validate:"extended"`
 	Group       string // the group heading above the row
 	// StatusAllBlank: the row's sheet has a 落实状态 column blank in every row
 	StatusAllBlank bool
@@ -30,7 +31,7 @@ type rowInput struct {
 	Date1904       bool
 
 	// What parse found, once (parsedRow): a category, a readable deadline.
-	categoryOK, deadlineOK bool
+	categoryOK, deadlineOK, extendedOK bool
 }
 
 // itemInput is a parsed row as the warning rules see it.
@@ -38,6 +39,7 @@ type itemInput struct {
 	Status      Status
 	AsOf        time.Time
 	MeetingDate time.Time
+	Deadline    bool      // the item has a deadline: one 已落实 without 完成日期 is not on time (SPEC §7)
 	Done        time.Time `zh:"完成日期" validate:"done_given,done_not_future,done_after_meeting,done_only_closed"`
 }
 
@@ -69,6 +71,9 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 	}, true))
 	must(v.errors.RegisterValidation("deadline", func(fl validator.FieldLevel) bool {
 		return fl.Parent().FieldByName("deadlineOK").Bool()
+	}, true))
+	must(v.errors.RegisterValidation("extended", func(fl validator.FieldLevel) bool {
+		return fl.Parent().FieldByName("extendedOK").Bool()
 	}, true))
 	must(v.errors.RegisterValidation("content", func(fl validator.FieldLevel) bool {
 		return !placeholder(fl.Field().String())
@@ -194,7 +199,7 @@ func unifyKinds(d *Dict, items []Item, others ...[]Item) {
 // unreadable value there excludes the row.
 func decisive(f Field) bool {
 	switch f {
-	case FieldCategory, FieldMeeting, FieldContent, FieldLead, FieldDeadline, FieldStatus:
+	case FieldCategory, FieldMeeting, FieldContent, FieldLead, FieldDeadline, FieldStatus, FieldExtended:
 		return true
 	}
 	return false
@@ -326,6 +331,7 @@ func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, o
 	probs = append(probs, p.dates.probs...)
 	v.rowDeadline(p, &probs)
 	status, done := v.rowStatus(p, &probs)
+	deadline, original := v.rowExtension(p, &probs)
 	m, name := v.rowMeeting(p, cat, &probs)
 	lead, co := v.rowLead(r, &probs)
 	d := &p.dates
@@ -333,8 +339,9 @@ func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, o
 		ID: trimmed(r, FieldID), Category: cat.Name, Kind: cat.Kind, Meeting: m,
 		MeetingName: name, MeetingDate: d.meeting,
 		Content: in.Content, Parent: r.Parent, Lead: lead, Co: co, Leader: trimmed(r, FieldLeader),
-		Deadline: d.deadline.Date, Status: status, StatusRaw: in.Status, Done: done,
+		Deadline: deadline, Status: status, StatusRaw: in.Status, Done: done,
 		Progress: trimmed(r, FieldProgress), Note: trimmed(r, FieldNote), Src: r.Pos,
+		Original: original, Schedule: v.rowSchedule(r, in.Status),
 	}
 	v.checkWarnings(r, &it, &probs)
 	return it, probs, fromSheet, true
@@ -479,7 +486,7 @@ func (v *Validator) rowLead(r *RawRow, probs *[]Problem) (lead, co string) {
 
 // checkWarnings applies the warning rules to the row's item it.
 func (v *Validator) checkWarnings(r *RawRow, it *Item, probs *[]Problem) {
-	w := itemInput{Status: it.Status, AsOf: v.asOf, MeetingDate: it.MeetingDate, Done: it.Done}
+	w := itemInput{Status: it.Status, AsOf: v.asOf, MeetingDate: it.MeetingDate, Deadline: it.HasDeadline(), Done: it.Done}
 	err := v.warns.Struct(w)
 	if err == nil {
 		return
@@ -591,6 +598,11 @@ func (v *Validator) errorMessage(f Field, tag, raw string, p *parsedRow) string 
 			return fmt.Sprintf(msgDecimalMonth, raw)
 		}
 		return fmt.Sprintf("%s“%s”%s", f, raw, errText(p.dates.deadlineErr))
+	case "extended":
+		if p.r.Kinds[FieldExtended] == xlsx.Number && decimalMonth(raw) {
+			return fmt.Sprintf(msgDecimalMonthExtended, raw)
+		}
+		return fmt.Sprintf("%s“%s”%s", f, raw, errText(p.dates.extendedErr))
 	}
 	return fmt.Sprintf("%s“%s”不符合要求（%s）", f, raw, tag)
 }
@@ -607,6 +619,9 @@ func (v *Validator) warningMessage(tag string, in *itemInput, statusRaw string) 
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	switch tag {
 	case "done_given":
+		if in.Deadline {
+			return fmt.Sprintf(msgDoneMissing, statusRaw) + msgDoneMissingOnTime
+		}
 		return fmt.Sprintf(msgDoneMissing, statusRaw)
 	case "done_not_future":
 		return fmt.Sprintf(msgDoneFuture, day(in.Done), day(in.AsOf))

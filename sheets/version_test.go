@@ -164,3 +164,23 @@ func TestMergeReturnedForm(t *testing.T) {
 		t.Errorf("problems %v, want one notice that the return updates the ledger", probs)
 	}
 }
+
+// The lead unit's own report counts over a co-unit's (SPEC §6 rule 2), even when the co-unit
+// says more, and the warning says why: not "the more advanced status". (QA found the old
+// reason text on the sample's 市教育局.xls!A2.)
+func TestMergeLeadWinsWithItsReason(t *testing.T) {
+	t.Parallel()
+	at := func(file string, row int) Pos { return Pos{File: file, Sheet: "台账", Row: row} }
+	items := []Item{
+		{Category: "两报告", Content: "全面开展粮食储备库扩建", Lead: "市发展改革委", Status: InProgress, StatusRaw: "办理中", Src: at("市发展改革委.xlsx", 4)},
+		{Category: "两报告", Content: "全面开展粮食储备库扩建", Lead: "市发展改革委", Status: Done, StatusRaw: "已完成", Src: at("市农业农村局.xlsx", 9)},
+	}
+	merged, _, probs := Merge(items, nil)
+	if len(merged) != 1 || merged[0].Src.File != "市发展改革委.xlsx" || merged[0].Status != InProgress {
+		t.Fatalf("merged %+v; want the lead's 办理中", merged)
+	}
+	want := "市农业农村局.xlsx!台账!A9: 警告: 与 市发展改革委.xlsx!台账!A4 是同一事项，但落实状态不同（此处“已完成”，彼处“办理中”），按牵头单位市发展改革委自己的报送（来源 市发展改革委.xlsx!台账!A4）计"
+	if len(probs) != 1 || probs[0].String() != want {
+		t.Errorf("problems %v\nwant %s", probs, want)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/duban/duban/sheets"
 	"github.com/spf13/pflag"
@@ -75,4 +76,33 @@ func exitCode(r *sheets.Report) int {
 		return exitErrors
 	}
 	return exitOK
+}
+
+// against reads what the run is set against into its options, as report and remind do: the
+// previous report (--since) and the master list (--expect), each "" for none. It says on w
+// why one cannot be used, and then reports false.
+func (l *ledgerRun) against(w io.Writer, since, expect string) bool {
+	o := &l.Options
+	if since != "" {
+		p, err := sheets.ReadPrevious(since, o.Dict, sheets.ReadOptions{MaxUnzip: o.Read.MaxUnzip})
+		if err != nil {
+			fmt.Fprintln(w, "错误："+err.Error())
+			return false
+		}
+		if !p.AsOf.IsZero() && !p.AsOf.Before(o.AsOf) {
+			fmt.Fprintf(w, "错误：上期汇总表 %s 的统计截止日%s不早于本次的%s，不能作为上期；请检查 --since 的文件或 --as-of\n",
+				p.File, sheets.CNDate(p.AsOf), sheets.CNDate(o.AsOf))
+			return false
+		}
+		o.Previous = p
+	}
+	if expect != "" {
+		m, err := sheets.ReadMaster(expect, o.Options)
+		if err != nil {
+			fmt.Fprintln(w, "错误："+err.Error())
+			return false
+		}
+		o.Master = m
+	}
+	return true
 }

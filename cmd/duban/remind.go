@@ -21,13 +21,19 @@ const remindHelp = `为每个有逾期、临期或无明确时限事项的牵头
 催办单是预填好的报送表：列出该单位的这些事项、上次报送的落实状态和进展情况、逾期天数；
 单位填写新的落实状态、完成日期、进展情况，没有完成时限的事项填写承诺的完成时限，原文件报回即可。
 报回的催办单放进收文文件夹，和其他台账一起汇总。
+加 --since 上期汇总表或 --expect 交办清单（含义与 duban report 相同）时，本期没有报送台账的单位也生成催办单：
+标题下注明“贵单位本期未报送督查事项台账”，列出其在上期汇总表（或交办清单）中的全部事项，
+预填上期的落实状态、完成时限、完成日期和进展情况，以及按本次统计截止日计算的预警；单位填好报回，即作为其本期台账汇总。
+词典中应报送为“是”而未报送的单位，也生成一份催办单，要求其报送。
 
 示例：
   duban remind --out-dir 催办 收文                              为各单位生成催办单
   duban remind --out-dir 催办 --reply-by 2024-12-31 收文         注明“请于2024年12月31日前反馈”
   duban remind --out-dir 催办 --as-of 2024-12-20 --config 配置.xlsx 收文
+  duban remind --out-dir 催办 --since 督查事项汇总_20241120.xlsx 收文   未报送的单位也生成催办单，列出其上期事项
 
-屏幕上逐行列出每个单位和催办的事项数。与汇总工作簿一样，duban 生成后未经修改的催办单可以直接覆盖；
+屏幕上逐行列出每个单位和催办的事项数，未报送的单位注明“未报送”和上期事项数。
+与汇总工作簿一样，duban 生成后未经修改的催办单可以直接覆盖；
 单位填写过、在Excel或WPS中保存过的催办单不会被覆盖（一份也不生成），除非加 --force。
 催办单文件夹不能放在收文文件夹之内：报回的催办单优先于单位的其他报送，未填写的催办单混入收文会盖住新报的内容。
 
@@ -38,6 +44,7 @@ const remindHelp = `为每个有逾期、临期或无明确时限事项的牵头
 type remindCmd struct {
 	common
 	outDir, replyBy string
+	expect, since   string // as report's: the units expected and not heard from are reminded too
 	force           bool
 }
 
@@ -46,6 +53,8 @@ func (c *remindCmd) flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.replyBy, "reply-by", "", "`日期` 请各单位于此日期前反馈，如 2024-12-31（默认统计截止日后7天）")
 	c.register(fs, "有任何错误就不生成催办单，退出码2")
 	fs.BoolVar(&c.force, "force", false, "覆盖生成后被修改过的催办单（默认不覆盖，以免丢失单位填写的内容）")
+	fs.StringVar(&c.since, "since", "", "`文件` duban 上次生成的汇总工作簿：本期未报送的单位也生成催办单，列出其上期事项")
+	fs.StringVar(&c.expect, "expect", "", "`文件` 交办清单工作簿：未报送的单位也生成催办单，列出其交办事项")
 }
 
 func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
@@ -68,6 +77,10 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 		fmt.Fprintf(stderr, "错误：催办单文件夹 %s 在输入文件夹 %s 之内，未填写的催办单下次会被当作各单位报回的催办单汇总；请另选文件夹\n", c.outDir, in)
 		return exitNothing
 	}
+	if !l.against(stderr, c.since, c.expect) {
+		return exitNothing
+	}
+	o = l.Options
 	r, code, ok := l.collect(e)
 	if !ok {
 		return code
@@ -80,7 +93,7 @@ func (c *remindCmd) run(e *env, fs *pflag.FlagSet) int {
 		return exitCode(r)
 	}
 	n := books.Notice{Office: o.Office, AsOf: r.AsOf, ReplyBy: replyBy, Contact: o.Dict.Contact, Phone: o.Dict.Phone}
-	sent, err := books.WriteReminders(c.outDir, o.Dict, rems, n, append(slices.Clip(l.files), c.config), c.force)
+	sent, err := books.WriteReminders(c.outDir, o.Dict, rems, n, append(slices.Clip(l.files), c.config, c.since, c.expect), c.force)
 	if err != nil {
 		fmt.Fprintln(stderr, "错误："+err.Error())
 		return exitNothing

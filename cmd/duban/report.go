@@ -219,29 +219,10 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 	if refuseTargets(stderr, c.force, inputs, targets...) {
 		return exitNothing
 	}
-	if c.since != "" {
-		p, err := sheets.ReadPrevious(c.since, o.Dict, sheets.ReadOptions{MaxUnzip: o.Read.MaxUnzip})
-		if err != nil {
-			fmt.Fprintln(stderr, "错误："+err.Error())
-			return exitNothing
-		}
-		if !p.AsOf.IsZero() && !p.AsOf.Before(o.AsOf) {
-			fmt.Fprintf(stderr, "错误：上期汇总表 %s 的统计截止日%s不早于本次的%s，不能作为上期；请检查 --since 的文件或 --as-of\n",
-				p.File, sheets.CNDate(p.AsOf), sheets.CNDate(o.AsOf))
-			return exitNothing
-		}
-		o.Previous = p
+	if !l.against(stderr, c.since, c.expect) {
+		return exitNothing
 	}
-	if c.expect != "" {
-		m, err := sheets.ReadMaster(c.expect, o.Options)
-		if err != nil {
-			fmt.Fprintln(stderr, "错误："+err.Error())
-			return exitNothing
-		}
-		o.Master = m
-	}
-
-	l.Options = o // with the previous report and the master list
+	o = l.Options // with the previous report and the master list
 	r := l.build()
 	printStderr(stderr, r, o)
 	senderHint(stderr, o.Office, o.Quiet)

@@ -244,10 +244,14 @@ func printCheckOutput(w io.Writer, r *sheets.Report, o Options, dir string, anno
 // the figures, the sentence that says so.
 func printSummary(w io.Writer, r *sheets.Report) {
 	fmt.Fprintf(w, lineTitle+"\n", sheets.CNDate(r.AsOf))
-	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率"}}
+	rows := [][]string{{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "落实率", "按期办结率"}}
 	line := func(c sheets.CategoryStats, meetings string) []string {
+		onTime := ""
+		if c.Due > 0 {
+			onTime = sheets.Percent(c.OnTime, c.Due)
+		}
 		return []string{c.Name, meetings, strconv.Itoa(c.Items), strconv.Itoa(c.Done), strconv.Itoa(c.InProgress),
-			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Overdue), strconv.Itoa(c.DueSoon), sheets.Percent(c.Done, c.Items)}
+			strconv.Itoa(c.NotStarted), strconv.Itoa(c.Overdue), strconv.Itoa(c.DueSoon), sheets.Percent(c.Done, c.Items), onTime}
 	}
 	for _, c := range r.Categories {
 		m := ""
@@ -258,6 +262,9 @@ func printSummary(w io.Writer, r *sheets.Report) {
 	}
 	rows = append(rows, line(r.Total, strconv.Itoa(r.Total.Meetings)))
 	printTable(w, rows)
+	for _, n := range r.SummaryNotes() {
+		fmt.Fprintln(w, n)
+	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, r.Narrative)
 	if limits := r.Limits(); limits != "" {

@@ -66,7 +66,8 @@ func inOrder(s string, subs ...string) bool {
 }
 
 // TestTerminalOrder: stderr gives the files, then the errors under the heading that sends
-// them back, then the warnings, then the notices counted; stdout the table, the narrative,
+// them back, then the warnings, then the notices counted; stdout the table and the lines under
+// it (按期办结率 …), the narrative,
 // the sentence on what is left out, the workbooks, the problem counts and the proof last.
 func TestTerminalOrder(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
@@ -80,14 +81,15 @@ func TestTerminalOrder(t *testing.T) {
 		headErrors+"\n  市交通运输局.xlsx!督查事项!D21: 事项内容为空",
 		"\n  市商务局.xlsx!台账!H12: 完成时限“2024年2月30日”不是有效日期（2月没有30日）（该行已排除，未计入统计，请修改后重新报送）\n\n",
 		"警告5条（已计入统计，请核实）：\n  市委常委会议的会议届次不连续",
-		"\n  市工业和信息化局.xlsx!台账!I6: 落实状态为“已完成”（已落实），但未填写完成日期\n",
+		"\n  市工业和信息化局.xlsx!台账!I6: 落实状态为“已完成”（已落实），但未填写完成日期；按期办结率中计为未按期办结\n",
 		"\n\n提示81条：完成时限补全年份27条，牵头单位按填报单位推断24条，") || !strings.HasSuffix(stderr, "；加 -v 逐条列出\n\n"+hintNoOffice+"\n") {
 		t.Errorf("stderr is not files, errors, warnings, notices:\n%s", stderr)
 	}
 	checkFile := strings.TrimSuffix(out, ".xlsx") + "_核对.xlsx"
 	if !inOrder(stdout,
 		"督查事项汇总（统计截止：2024年12月20日）\n类别 ",
-		"\n合计                  72     302     261      33       8    16     7   86.4%\n\n截至2024年12月20日，",
+		"\n合计                  72     302     261      33       8    16     7   86.4%       82.8%\n按期办结率82.8%",
+		"\n\n截至2024年12月20日，",
 		"无明确时限事项7项。\n注：市交通运输局、市卫生健康委、市商务局报送的3行因填写错误被排除，其事项未计入本汇总。\n\n",
 		"汇总工作簿："+out+"\n核对工作簿："+checkFile+"\n发现问题95条：错误3条，警告11条，提示81条，已列入核对工作簿的“校验问题”工作表\n"+
 			"行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行\n") || !strings.HasSuffix(stdout, "错误排除3行\n") {

@@ -25,6 +25,7 @@ const (
 	printable  = 841.89 - 2*72*sideMargin
 	unitPoints = 7.05
 	minScale   = 72 // percent: 11-point text prints at 7.9 points
+	sideMargin = 0.5 // inches, left and right, on A4
 )
 
 // a4Width is the widest table (in column width units) that prints on A4 landscape, one page

@@ -8,20 +8,18 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// Page margins in inches: Excel's defaults, whose header and footer leave room for the page
+// number (第X页 共Y页).
+const (
+	defaultSide  = 0.7
+	topMargin    = 0.75
+	bottomMargin = 0.75
+	headerMargin = 0.3
+	footerMargin = 0.3
+)
+
 // FooterPageOfN is the centred page-number footer of every printed sheet.
 const FooterPageOfN = "&C第&P页 共&N页"
-
-// Margins of every printed sheet, in inches: the side margins narrower than Excel's default
-// (0.7) so that more of a table's width prints; the top and bottom leave room for the footer
-// 第X页 共Y页 between the table and the paper's edge (excelize writes 0 for a margin not set,
-// which puts the title at the very edge and leaves the footer no room).
-const (
-	sideMargin   = 0.5
-	topMargin    = 0.5
-	bottomMargin = 0.6
-	headerMargin = 0.3 // from the top edge to the header
-	footerMargin = 0.3 // from the bottom edge to the footer
-)
 
 // Paper is a paper size of the print setup.
 type Paper uint8
@@ -84,9 +82,14 @@ func PrintSetup(f *excelize.File, sheet string, p Print) error {
 	if err := f.SetPageLayout(sheet, layout); err != nil {
 		return err
 	}
-	side, top, bottom, header, footer := sideMargin, topMargin, bottomMargin, headerMargin, footerMargin
-	margins := &excelize.PageLayoutMarginsOptions{Horizontally: &p.Center, Left: &side, Right: &side,
-		Top: &top, Bottom: &bottom, Header: &header, Footer: &footer}
+	// Every margin is set (inches; Excel's own defaults but for A4's narrower sides): excelize writes 0 for one left out, and a sheet with no header or
+	// footer margin prints no 第X页 共Y页 and its title at the paper's edge.
+	side, top, bottom, header, footer := defaultSide, topMargin, bottomMargin, headerMargin, footerMargin
+	if p.Paper == A4 {
+		side = sideMargin
+	}
+	margins := &excelize.PageLayoutMarginsOptions{Horizontally: &p.Center,
+		Left: &side, Right: &side, Top: &top, Bottom: &bottom, Header: &header, Footer: &footer}
 	if err := f.SetPageMargins(sheet, margins); err != nil {
 		return err
 	}

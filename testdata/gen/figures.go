@@ -13,11 +13,19 @@ import (
 type tally struct {
 	meetings                                         map[int]bool
 	items, started, progress, done, over, near, none int
+	due, onTime                                      int // 应办结, 按期办结 (SPEC §7)
 }
 
 func (t *tally) add(it *item) {
 	t.items++
 	t.meetings[it.num] = true
+	// 应办结: a deadline past, or done, with a deadline; 按期办结: done by it, with its date
+	if !it.deadline.IsZero() && (it.status == done || it.deadline.Before(asOf)) {
+		t.due++
+		if it.status == done && !it.finished.IsZero() && !it.finished.After(it.deadline) {
+			t.onTime++
+		}
+	}
 	switch it.status {
 	case done:
 		t.done++
@@ -78,8 +86,8 @@ func summarize(w io.Writer, rows []*item) {
 		byUnit[it.lead].add(it)
 	}
 	fmt.Fprintf(w, "统计截止日%s，临期天数%d。预期数字：\n", asOf.Format("2006-01-02"), warnDays)
-	head := []string{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "无明确时限", "落实率"}
-	tw := []int{16, 8, 6, 6, 6, 6, 4, 4, 10, 7}
+	head := []string{"类别", "会议次数", "事项数", "已落实", "推进中", "未启动", "逾期", "临期", "无明确时限", "落实率", "按期办结率"}
+	tw := []int{16, 8, 6, 6, 6, 6, 4, 4, 10, 7, 10}
 	printRow(w, tw, head)
 	meetings := 0
 	for i, c := range categories {
@@ -93,10 +101,11 @@ func summarize(w io.Writer, rows []*item) {
 			meetings += len(t.meetings)
 		}
 		printRow(w, tw, []string{c.name, m, fmt.Sprint(t.items), fmt.Sprint(t.done), fmt.Sprint(t.progress),
-			fmt.Sprint(t.started), fmt.Sprint(t.over), fmt.Sprint(t.near), fmt.Sprint(t.none), pct(t.done, t.items)})
+			fmt.Sprint(t.started), fmt.Sprint(t.over), fmt.Sprint(t.near), fmt.Sprint(t.none), pct(t.done, t.items), pct(t.onTime, t.due)})
 	}
 	printRow(w, tw, []string{"合计", fmt.Sprint(meetings), fmt.Sprint(sum.items), fmt.Sprint(sum.done), fmt.Sprint(sum.progress),
-		fmt.Sprint(sum.started), fmt.Sprint(sum.over), fmt.Sprint(sum.near), fmt.Sprint(sum.none), pct(sum.done, sum.items)})
+		fmt.Sprint(sum.started), fmt.Sprint(sum.over), fmt.Sprint(sum.near), fmt.Sprint(sum.none), pct(sum.done, sum.items), pct(sum.onTime, sum.due)})
+	fmt.Fprintf(w, "按期办结率：按期办结%d项 / 应办结%d项 = %s\n", sum.onTime, sum.due, pct(sum.onTime, sum.due))
 	fmt.Fprintf(w, "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行\n", read, len(items), dups, excluded)
 
 	// Narrative in the style of SPEC §7.9.

@@ -53,6 +53,7 @@ func TestSample(t *testing.T) {
 	}
 	for _, want := range []string{
 		"行数核对：读取333行 = 明细302项 + 重复合并28行 + 错误排除3行",
+		"按期办结率：按期办结212项 / 应办结256项 = 82.8%",
 		`市商务局.xlsx!台账!H12: 错误: 完成时限"2024年2月30日"`,
 	} {
 		if !strings.Contains(out.String(), want) {

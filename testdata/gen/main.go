@@ -50,7 +50,8 @@
 // # The expected figures
 //
 // Both modes print to stdout what a correct report shows as of 2024-12-20 with 临期 at 7 days:
-// per category 会议次数, 事项数, 已落实, 推进中, 未启动, 逾期, 临期, 无明确时限 and 落实率, the line
+// per category 会议次数, 事项数, 已落实, 推进中, 未启动, 逾期, 临期, 无明确时限, 落实率 and 按期办结率,
+// the line 按期办结率：按期办结N项 / 应办结M项 = x%, the line
 // `行数核对：读取N行 = 明细M项 + 重复合并K行 + 错误排除E行`, the planted problems with their cells,
 // figures per unit and the narrative in the style of SPEC §7.9.
 //
