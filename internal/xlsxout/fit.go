@@ -24,7 +24,7 @@ const minSqueeze = 16
 const (
 	printable  = 841.89 - 2*72*sideMargin
 	unitPoints = 7.05
-	minScale   = 72 // percent: 11-point text prints at 7.9 points
+	minScale   = 72  // percent: 11-point text prints at 7.9 points
 	sideMargin = 0.5 // inches, left and right, on A4
 )
 

@@ -83,7 +83,8 @@ func TestPartsPrintSetup(t *testing.T) {
 }
 
 // The title of a table printed in parts is merged across its key columns, which every part
-// repeats, so that each printed page shows it whole; one that fits is merged across the table.
+// repeats, so that each printed page shows it whole; one that fits is merged across the table,
+// and further when the table is narrower than its title.
 func TestPartsTitle(t *testing.T) {
 	cols := make([]Column, 14)
 	for i := range cols {
@@ -92,8 +93,12 @@ func TestPartsTitle(t *testing.T) {
 	f := writeBook(t, []*Table{
 		{Name: "明细", Titles: []string{"明细（统计截止：2024年12月20日）"}, Cols: cols, Key: 3},
 		{Name: "名单", Titles: []string{"名单"}, Cols: cols[:4], Key: 3},
+		// 未报送单位: two columns 26 wide, its title 38 wide at 11 points, 14 here: merged
+		// across the table and as many columns of the default width (9.14) as hold it.
+		{Name: "未报送单位", Titles: []string{"未报送单位（统计截止：2024年12月20日）"},
+			Cols: []Column{{Label: "牵头单位", Width: 14}, {Label: "应报事项数", Width: 12}}},
 	}, Props{Application: "duban"})
-	for sheet, want := range map[string]string{"明细": "C1", "名单": "D1"} {
+	for sheet, want := range map[string]string{"明细": "C1", "名单": "D1", "未报送单位": "E1"} {
 		m, err := f.GetMergeCells(sheet)
 		if err != nil || len(m) != 1 || m[0].GetStartAxis() != "A1" || m[0].GetEndAxis() != want {
 			t.Errorf("%s: title merged as %v (%v), want A1:%s", sheet, m, err, want)

@@ -214,11 +214,42 @@ func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOp
 	if err := w.put(r, 1, opts...); err != nil {
 		return err
 	}
-	if w.lineColumns() <= 1 {
+	end := w.lineColumns()
+	if style != w.st.Narrative { // a line that does not wrap: merged across as many as show it whole
+		end = w.lineEnd(text, style)
+	}
+	if end <= 1 {
 		return nil // a one-cell merge is no merge (Excel never writes one)
 	}
 	ref := strconv.Itoa(r)
-	return w.sw.MergeCell("A"+ref, xlsx.ColumnName(w.lineColumns())+ref)
+	return w.sw.MergeCell("A"+ref, xlsx.ColumnName(end)+ref)
+}
+
+// defaultColWidth is the width of a column duban sets none for (Excel's 8.43 characters);
+// maxExtra the most such columns a line is merged across beyond the table.
+const (
+	defaultColWidth = 9.14
+	maxExtra        = 20
+)
+
+// lineEnd is the last column a one-line text is merged across: that of lineColumns, or further
+// to the right when the text is wider than they are (a short table's title, 未报送单位), so
+// that it is not cut at the merged cell's edge.
+func (w *tableWriter) lineEnd(text string, style int) int {
+	need := float64(TextWidth(text)) + widthMargin
+	if style == w.st.Title {
+		need = need * titleSize / 11
+	}
+	end, width := w.lineColumns(), w.lineWidth()
+	for width < need && end < len(w.widths)+maxExtra {
+		end++
+		if end <= len(w.widths) {
+			width += w.widths[end-1]
+		} else {
+			width += defaultColWidth
+		}
+	}
+	return end
 }
 
 // head writes the title rows and the header.
