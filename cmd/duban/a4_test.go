@@ -152,7 +152,7 @@ func checkA4(t *testing.T, f *excelize.File, path, sheet string) (parts bool) {
 	}
 	key := slices.Index(labels, sheets.FieldContent.String())
 	if pl.AdjustTo == nil || *pl.AdjustTo < a4MinScale || pl.PageOrder == nil || *pl.PageOrder != "overThenDown" {
-		t.Errorf("%s: in parts at %v%%, order %v", where, pl.AdjustTo, pl.PageOrder)
+		t.Errorf("%s: in parts at %s%%, order %s", where, deref(pl.AdjustTo), deref(pl.PageOrder))
 	}
 	if want := fmt.Sprintf("'%s'!$A:$%s,%s", sheet, sheets.ColumnName(key+1), rowTitles); key < 0 || titles != want {
 		t.Errorf("%s: print titles %q, want %q", where, titles, want)
@@ -273,4 +273,12 @@ func TestA4PDF(t *testing.T) {
 	if len(seen) != items {
 		t.Errorf("事项明细's pages show %d items, the report %d", len(seen), items)
 	}
+}
+
+// deref is what p points to, for a message.
+func deref[T any](p *T) string {
+	if p == nil {
+		return "(none)"
+	}
+	return fmt.Sprint(*p)
 }
