@@ -35,6 +35,8 @@ const (
 	problemOverdueMore = "。以上是逾期最久的%d项，全部%d项见附件"
 	problemNoOverdue   = "截至%s，未发现逾期未落实的事项。"
 	problemLimits      = "部分事项未能计入。"
+	problemUnheard     = "部分单位的落实情况未能计入。"
+	problemMissing     = "部分交办事项漏报。"
 	contactLine        = "联系人：%s"
 	phoneLine          = "联系电话：%s"
 	deadlineNone       = "未明确"
@@ -74,15 +76,19 @@ func BulletinOutput(path string, b bulletin.Bulletin) Output {
 func BriefBulletin(b *sheets.Briefing, r *sheets.Report, d *sheets.Dict, issue int) bulletin.Bulletin {
 	overview, limits := briefLead(b, r)
 	var overdue []sheets.Flagged
+	undated := false
 	for _, f := range r.Overdue {
 		if f.Item.Alert == alertOverdue && slices.Contains(b.Items, f.Item) {
 			overdue = append(overdue, f)
 		}
 	}
-	out := masthead(r, d, issue)
+	for _, it := range b.Items {
+		undated = undated || it.Alert == sheets.AlertNoDeadline
+	}
+	out := masthead(r, d, issue, len(overdue) > 0, undated)
 	out.Title = fmt.Sprintf(bulletinBriefTitle, sheets.SpokenMeeting(b.Meeting))
 	out.Overview = texts(overview)
-	out.Problems = problems(r, overdue, limits)
+	out.Problems = problems(r, overdue, leftOut(problemLimits, limits), leftOut(problemUnheard, b.Unheard))
 	out.Annex = bulletin.Annex{Title: fmt.Sprintf(bulletinBriefAnnex, sheets.SpokenMeeting(b.Meeting)), Items: annexItems(b.Items)}
 	return out
 }
@@ -90,7 +96,7 @@ func BriefBulletin(b *sheets.Briefing, r *sheets.Report, d *sheets.Dict, issue i
 // ReportBulletin is the period's 通报 of the report r (report --docx); its 附件 lists the open
 // items, 逾期 first, then 临期 and 无明确时限, as the report's lists do.
 func ReportBulletin(r *sheets.Report, d *sheets.Dict, issue int) bulletin.Bulletin {
-	overview, limits := summaryLead(r)
+	overview, _ := summaryLead(r)
 	year := r.Year
 	if year == 0 {
 		year = r.AsOf.Year()
@@ -103,23 +109,36 @@ func ReportBulletin(r *sheets.Report, d *sheets.Dict, issue int) bulletin.Bullet
 		open = append(open, f.Item)
 	}
 	open = append(open, r.NoDeadline...)
-	out := masthead(r, d, issue)
+	out := masthead(r, d, issue, len(r.Overdue) > 0, len(r.NoDeadline) > 0)
 	out.Title = fmt.Sprintf(bulletinReportTitle, year)
 	out.Overview = texts(append(overview, r.ProgressNotes()...))
-	out.Problems = problems(r, r.Overdue, limits)
+	out.Problems = problems(r, r.Overdue, leftOut(problemLimits, r.BulletinLimits()), leftOut(problemMissing, r.Expect.Line(false)))
 	out.Annex = bulletin.Annex{Title: bulletinReportAnnex, Items: annexItems(open)}
 	return out
 }
 
 // masthead fills what every 通报 of r carries: the dictionary's 刊名 and mark, the office and
-// the date, the requirements and the contact, and the document properties.
-func masthead(r *sheets.Report, d *sheets.Dict, issue int) bulletin.Bulletin {
+// the date, the requirements and the contact, and the document properties. overdue and undated
+// tell whether the 通报 names overdue items and items without a deadline: a requirement about
+// them is printed only then (sheets.Dict.Requirements).
+func masthead(r *sheets.Report, d *sheets.Dict, issue int, overdue, undated bool) bulletin.Bulletin {
 	b := bulletin.Bulletin{
 		Name: d.Journal, Issue: max(issue, 0), Office: r.Office, Date: r.AsOf, Mark: d.Mark,
 		Creator: sheets.ReportApplication, Created: r.Created,
 	}
 	for _, p := range d.Requirements {
-		b.Requirements = append(b.Requirements, requirement(p))
+		req := requirement(p)
+		switch sheets.RequirementTopic(p) {
+		case sheets.AlertOverdue:
+			if !overdue {
+				continue
+			}
+		case sheets.AlertNoDeadline:
+			if !undated {
+				continue
+			}
+		}
+		b.Requirements = append(b.Requirements, req)
 	}
 	var contact []string
 	if d.Contact != "" {
@@ -154,12 +173,23 @@ func briefLead(b *sheets.Briefing, r *sheets.Report) (overview []string, limits 
 	return []string{n}, limits
 }
 
-// problems is 二、存在问题: the overdue items by unit, then what the figures leave out.
-func problems(r *sheets.Report, overdue []sheets.Flagged, limits string) []bulletin.Paragraph {
+// leftOut is a paragraph of 存在问题 on what the figures leave out, under heading; none for
+// an empty text. A sentence of 汇总 loses its 注：.
+func leftOut(heading, text string) []bulletin.Paragraph {
+	if text == "" {
+		return nil
+	}
+	return []bulletin.Paragraph{{Heading: heading, Text: strings.TrimPrefix(text, "注：")}}
+}
+
+// problems is 二、存在问题: the overdue items by unit, then what the figures leave out (left,
+// from leftOut).
+func problems(r *sheets.Report, overdue []sheets.Flagged, left ...[]bulletin.Paragraph) []bulletin.Paragraph {
 	asOf := sheets.CNDate(r.AsOf)
+	lost := slices.Concat(left...)
 	var ps []bulletin.Paragraph
 	switch {
-	case len(overdue) == 0 && limits != "":
+	case len(overdue) == 0 && len(lost) > 0:
 		// what was left out may be overdue: no claim that nothing is (SPEC §9.1)
 	case len(overdue) == 0:
 		ps = append(ps, bulletin.Paragraph{Text: fmt.Sprintf(problemNoOverdue, asOf)})
@@ -179,10 +209,7 @@ func problems(r *sheets.Report, overdue []sheets.Flagged, limits string) []bulle
 		s.WriteString("。")
 		ps = append(ps, bulletin.Paragraph{Heading: problemOverdue, Text: s.String()})
 	}
-	if limits != "" {
-		ps = append(ps, bulletin.Paragraph{Heading: problemLimits, Text: strings.TrimPrefix(limits, "注：")})
-	}
-	return ps
+	return append(ps, lost...)
 }
 
 // annexItems are the rows of the 附件 table.

@@ -69,4 +69,14 @@ func TestReportAsMasterList(t *testing.T) {
 	if len(rec.Missing) != 0 || len(rec.Unreported) != 0 {
 		t.Errorf("against its own report: missing %v, unreported %v", rec.Missing, rec.Unreported)
 	}
+	// Read in the next year (report --as-of 2025-01-20 --expect 上期汇总), the report's meetings
+	// shown without a year are of its own 年度 (2024), not of the as-of year (SPEC §4.1): every
+	// item is still found, those without a 会议日期 too.
+	m, err = sheets.ReadMaster(path, sheets.Options{Dict: d, AsOf: date(2025, 1, 20)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := m.Reconcile(d, r.Items); len(rec.Missing) != 0 || len(rec.Unreported) != 0 {
+		t.Errorf("read as of the next year: %d missing (first %q), unreported %v", len(rec.Missing), rec.Missing[:min(1, len(rec.Missing))], rec.Unreported)
+	}
 }

@@ -78,8 +78,8 @@ func TestWriteExtensionsAndSchedule(t *testing.T) {
 		{sheet: "事项明细", cell: "M6", raw: "", kind: ""},
 		{sheet: "事项明细", cell: "N6", raw: "45536", kind: "n", numFmt: "yyyy-mm-dd", shown: "2024-09-01"},
 		{sheet: "事项明细", cell: "O6", raw: "-已完成检查并整改", kind: "s"},
-		{sheet: "汇总", cell: "A14", raw: "经批准延期1项（逾期按调整后时限计算）。", kind: "s"},
-		{sheet: "汇总", cell: "A15", raw: "推进中2项，其中达到序时进度0项、滞后1项，其余1项未说明进度。", kind: "s"},
+		{sheet: "汇总", cell: "A15", raw: "经批准延期1项（逾期按调整后时限计算）。", kind: "s"}, // under 汇总's lead with its 漏报事项 line
+		{sheet: "汇总", cell: "A16", raw: "推进中2项，其中达到序时进度0项、滞后1项，其余1项未说明进度。", kind: "s"},
 	})
 	checkCells(t, cf, []cellWant{
 		{sheet: "事项明细", cell: "Q3", raw: "市住建局.xlsx!台账!5", kind: "s"},

@@ -72,8 +72,8 @@ const (
 	noteRankRule  = "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。"
 	lineBalance   = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 	lineNoGaps    = "各类会议的届次均连续。"
-	// with --expect: the meetings are those of the master list (Options.Master)
-	lineMastersMeetings = "会议次数以交办清单所列会议为准。"
+	// with --expect: the meetings of the categories a 交办清单 names are those of the list
+	lineMastersMeetings = "%s的会议次数以交办清单所列会议为准（届次完整，不再核对是否连续）。"
 )
 
 // The kinds of the report's columns, all measured from their values.
@@ -379,9 +379,9 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 	for _, g := range r.Gaps {
 		notes = append(notes, g.String())
 	}
-	switch {
-	case r.Expect != nil:
-		notes = append(notes, lineMastersMeetings)
+	switch listed := r.ListedMeetings(); {
+	case len(listed) > 0:
+		notes = append(notes, fmt.Sprintf(lineMastersMeetings, strings.Join(listed, "、")))
 	case len(r.Gaps) == 0:
 		notes = append(notes, lineNoGaps)
 	}
@@ -465,6 +465,9 @@ func summaryTable(r *sheets.Report) *xlsxout.Table {
 	lead, limits := summaryLead(r)
 	if limits != "" {
 		lead = append(lead, limits)
+	}
+	if missing := r.Expect.Line(true); missing != "" { // SPEC §9: 漏报事项 named on 汇总 too
+		lead = append(lead, missing)
 	}
 	return &xlsxout.Table{
 		Name: sheets.SheetSummary, Titles: []string{r.SummaryTitle(), line}, Lead: lead, Cols: colsSummary,

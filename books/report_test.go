@@ -160,7 +160,7 @@ func openBook(t *testing.T, path string) *excelize.File {
 // narrative and the limits sentence above it.
 func headerRow(sheet string) int {
 	if sheet == sheets.SheetSummary {
-		return 5
+		return 6 // title, 制表单位, narrative, 注, 漏报事项 (SPEC §9)
 	}
 	return 2
 }
@@ -240,26 +240,27 @@ func TestWriteCellValues(t *testing.T) {
 		{sheet: "汇总", cell: "A2", raw: "制表单位：示例市人民政府办公室　　统计截止：2024年11月30日", kind: "s"},
 		{sheet: "汇总", cell: "A3", raw: testReport().Narrative, kind: "s"},
 		{sheet: "汇总", cell: "A4", raw: "注：市教育局报送的台账无法读取，市政务服务中心本期未报送台账（应报事项1项），市统计局报送的1行因填写错误被排除，上述事项均未计入本汇总。", kind: "s"},
-		{sheet: "汇总", cell: "A6", raw: "市政府常务会议", kind: "s"},
-		{sheet: "汇总", cell: "B6", raw: "2", kind: "n"},
-		{sheet: "汇总", cell: "I6", raw: "0", kind: "n", numFmt: "0.0%", shown: "0.0%"},
-		{sheet: "汇总", cell: "B7", raw: "", kind: ""}, // 会议次数 blank for 批示
-		{sheet: "汇总", cell: "C7", raw: "2", kind: "n"},
-		{sheet: "汇总", cell: "I7", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
-		{sheet: "汇总", cell: "A8", raw: "合计", kind: "s"},
-		{sheet: "汇总", cell: "B8", raw: "2", kind: "n"}, // meetings of 会议 categories only
-		{sheet: "汇总", cell: "H8", raw: "1", kind: "n"},
-		{sheet: "汇总", cell: "I8", raw: "0.25", kind: "n", numFmt: "0.0%", shown: "25.0%"},
-		{sheet: "汇总", cell: "A9", raw: "", kind: ""}, // blank row after the table
-		{sheet: "汇总", cell: "A10", raw: "注：逾期、临期事项是推进中、未启动事项的一部分，不另计入事项数。", kind: "s"},
-		{sheet: "汇总", cell: "J5", raw: "按期办结率", kind: "s"},
-		{sheet: "汇总", cell: "J6", raw: "0", kind: "n", numFmt: "0.0%", shown: "0.0%"},   // 0 of 1 due
-		{sheet: "汇总", cell: "J7", raw: "1", kind: "n", numFmt: "0.0%", shown: "100.0%"}, // 1 of 1
-		{sheet: "汇总", cell: "J8", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
-		{sheet: "汇总", cell: "A11", raw: "按期办结率50.0%（按期办结1项，应办结2项）。", kind: "s"},
-		{sheet: "汇总", cell: "A12", raw: "应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。", kind: "s"},
-		{sheet: "汇总", cell: "A13", raw: "按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。", kind: "s"},
-		{sheet: "汇总", cell: "A14", raw: "", kind: ""}, // no 延期 or 进度 line; no counts of rows read on the leaders' sheet
+		{sheet: "汇总", cell: "A5", raw: "对照交办清单，漏报事项1项（市政务服务中心1项），见“漏报事项”工作表。", kind: "s"},
+		{sheet: "汇总", cell: "A7", raw: "市政府常务会议", kind: "s"},
+		{sheet: "汇总", cell: "B7", raw: "2", kind: "n"},
+		{sheet: "汇总", cell: "I7", raw: "0", kind: "n", numFmt: "0.0%", shown: "0.0%"},
+		{sheet: "汇总", cell: "B8", raw: "", kind: ""}, // 会议次数 blank for 批示
+		{sheet: "汇总", cell: "C8", raw: "2", kind: "n"},
+		{sheet: "汇总", cell: "I8", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
+		{sheet: "汇总", cell: "A9", raw: "合计", kind: "s"},
+		{sheet: "汇总", cell: "B9", raw: "2", kind: "n"}, // meetings of 会议 categories only
+		{sheet: "汇总", cell: "H9", raw: "1", kind: "n"},
+		{sheet: "汇总", cell: "I9", raw: "0.25", kind: "n", numFmt: "0.0%", shown: "25.0%"},
+		{sheet: "汇总", cell: "A10", raw: "", kind: ""}, // blank row after the table
+		{sheet: "汇总", cell: "A11", raw: "注：逾期、临期事项是推进中、未启动事项的一部分，不另计入事项数。", kind: "s"},
+		{sheet: "汇总", cell: "J6", raw: "按期办结率", kind: "s"},
+		{sheet: "汇总", cell: "J7", raw: "0", kind: "n", numFmt: "0.0%", shown: "0.0%"},   // 0 of 1 due
+		{sheet: "汇总", cell: "J8", raw: "1", kind: "n", numFmt: "0.0%", shown: "100.0%"}, // 1 of 1
+		{sheet: "汇总", cell: "J9", raw: "0.5", kind: "n", numFmt: "0.0%", shown: "50.0%"},
+		{sheet: "汇总", cell: "A12", raw: "按期办结率50.0%（按期办结1项，应办结2项）。", kind: "s"},
+		{sheet: "汇总", cell: "A13", raw: "应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。", kind: "s"},
+		{sheet: "汇总", cell: "A14", raw: "按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。", kind: "s"},
+		{sheet: "汇总", cell: "A15", raw: "", kind: ""}, // no 延期 or 进度 line; no counts of rows read on the leaders' sheet
 		{sheet: "分管领导统计", cell: "A3", raw: "（未填写）", kind: "s"},
 		{sheet: "分管领导统计", cell: "A5", raw: "张三", kind: "s"},
 		{sheet: "分管领导统计", cell: "G4", raw: "1", kind: "n"},
@@ -363,7 +364,7 @@ func TestWriteFills(t *testing.T) {
 		{false, "事项明细", "N4", "FFEB9C"},
 		{false, "事项明细", "M3", ""},
 		{false, "事项明细", "A3", ""},
-		{false, "汇总", "A5", "D9E1F2"},
+		{false, "汇总", "A6", "D9E1F2"},
 		{true, "校验问题", "A3", "FFC7CE"},
 		{true, "校验问题", "A5", "FFEB9C"},
 		{true, "校验问题", "B3", ""},
@@ -407,7 +408,7 @@ func TestWriteLayout(t *testing.T) {
 	checkLayout(t, cf, checkPath, map[string]int{sheets.SheetItems: 8}, nil)
 
 	chart := readZipFile(t, path, "xl/charts/chart1.xml")
-	for _, ref := range []string{"<f>&#39;汇总&#39;!$A$6:$A$7</f>", "<f>&#39;汇总&#39;!$I$6:$I$7</f>", "<f>&#39;汇总&#39;!$I$5</f>"} {
+	for _, ref := range []string{"<f>&#39;汇总&#39;!$A$7:$A$8</f>", "<f>&#39;汇总&#39;!$I$7:$I$8</f>", "<f>&#39;汇总&#39;!$I$6</f>"} {
 		if !strings.Contains(chart, ref) {
 			t.Errorf("chart lacks %s", ref)
 		}
@@ -518,7 +519,7 @@ func checkLayout(t *testing.T, f *excelize.File, path string, paper map[string]i
 		if strings.Contains(x, "<f>") || strings.Contains(x, "<f ") {
 			t.Errorf("%s contains a formula", name)
 		}
-		if !regexp.MustCompile(`<autoFilter ref="\$?A\$?[25]:`).MatchString(x) {
+		if !regexp.MustCompile(`<autoFilter ref="\$?A\$?[26]:`).MatchString(x) {
 			t.Errorf("%s has no autofilter on the header row", name)
 		}
 		prev := 0

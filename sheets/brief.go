@@ -26,8 +26,18 @@ type Briefing struct {
 	Excluded []ExcludedRow
 	// Apart is the sentence of the narrative that counts them apart (另有1项因填写有误未计入…),
 	// "" when none was excluded.
-	Apart     string
+	Apart string
+	// Unheard is the sentence of the 通报's 二、存在问题 naming the units whose items are not in the
+	// figures at all — a unit expected that sent nothing, a file that could not be read — any of
+	// which may have been of the meeting (市交通运输局本期未报送台账，其事项未计入本通报。); "" when
+	// every unit was heard from. A unit whose items of the meeting are known (from the previous
+	// report or the master list) is counted apart in Apart instead (另有2项因…未报送落实情况未计入).
+	// While any may be open, the narrative claims neither 无逾期 nor 已全部落实.
+	Unheard   string
 	Narrative string
+	// unknown is set when a unit not heard from may have had open items of the meeting: its
+	// items are not known, or some known were open when last reported.
+	unknown bool
 	// Checks are what the clerk must check before reading the narrative out — rows and files
 	// left out that may hold items of the meeting — for the terminal, never the text.
 	Checks []string
@@ -205,7 +215,10 @@ func Brief(r *Report, d *Dict, name string) (*Briefing, error) {
 	}
 	slices.SortStableFunc(b.Items, briefOrder)
 	b.Excluded, b.Checks = r.briefLeftOut(m, key)
-	b.Apart = excludedSentence(b.Excluded)
+	u := r.briefUnsent(m, key)
+	b.Apart = excludedSentence(b.Excluded) + u.sentence()
+	b.Unheard = limitsSentence(limitOneBulletin, limitSeveralBulletin, r.leftOut(false, u.others))
+	b.unknown = u.unknown || u.open
 	b.Narrative = briefNarrative(b, r.AsOf)
 	return b, nil
 }
@@ -288,7 +301,8 @@ func SpokenMeeting(m MeetingStats) string {
 func briefNarrative(b *Briefing, asOf time.Time) string {
 	c := b.Meeting.Counts
 	var s strings.Builder
-	open := slices.ContainsFunc(b.Excluded, func(x ExcludedRow) bool { return x.Open() })
+	// An open excluded row, or a unit not heard from, may be overdue: no claim that none is.
+	open := slices.ContainsFunc(b.Excluded, func(x ExcludedRow) bool { return x.Open() }) || b.unknown
 	if c.Items == c.Done && !open {
 		fmt.Fprintf(&s, msgBriefAllDone, SpokenMeeting(b.Meeting), c.Items)
 		s.WriteString(b.Apart)
@@ -317,7 +331,7 @@ func briefNarrative(b *Briefing, asOf time.Time) string {
 	slices.SortStableFunc(overdue, func(a, b *Item) int { return a.Deadline.Compare(b.Deadline) })
 	slices.SortStableFunc(soon, func(a, b *Item) int { return a.Deadline.Compare(b.Deadline) })
 	switch {
-	case len(overdue) == 0 && open: // an excluded row may be overdue: say nothing of it
+	case len(overdue) == 0 && open: // say nothing of what cannot be known
 	case len(overdue) == 0:
 		s.WriteString(msgBriefNoOverdue)
 	default:

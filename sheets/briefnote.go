@@ -73,3 +73,54 @@ func excludedSentence(rows []ExcludedRow) string {
 
 // maxNamedExcluded is how many excluded rows the narrative names one by one.
 const maxNamedExcluded = 5
+
+// briefUnsent is what the units not heard from (Report.Absent) leave out of a meeting's
+// briefing (SPEC §9.1): the items of the meeting of those whose items are known — from the
+// previous report or the master list (Absence.Items) — counted apart by unit, and the others.
+type briefUnsent struct {
+	units []string // the units with known items of the meeting, in the order of r.Absent
+	n     int      // their items of the meeting
+	open  bool     // one of those items was open when last known (or assigned, never reported)
+	// unknown is set when a unit's items are not known (the dictionary's 应报送 alone), or a
+	// file could not be read: any of them may be of the meeting.
+	unknown bool
+	others  []Absence // the units not heard from that have no item of the meeting counted apart
+}
+
+func (r *Report) briefUnsent(m MeetingStats, key string) briefUnsent {
+	var u briefUnsent
+	for _, a := range r.Absent {
+		if a.Before == 0 && a.Due == 0 { // nothing says what it had
+			u.unknown = true
+			u.others = append(u.others, a)
+			continue
+		}
+		n := 0
+		for i := range a.Items {
+			it := &a.Items[i]
+			if it.Kind == KindMeeting && it.Category == m.Category && meetingKey(it.Meeting) == key {
+				n++
+				u.open = u.open || it.Status != Done
+			}
+		}
+		if n == 0 {
+			u.others = append(u.others, a)
+			continue
+		}
+		u.units = append(u.units, a.Unit)
+		u.n += n
+	}
+	for _, f := range r.Submissions() {
+		u.unknown = u.unknown || f.Failed != "" && !f.Skipped
+	}
+	return u
+}
+
+// sentence counts the known items apart in the narrative read aloud: 另有2项因市交通运输局未报送
+// 落实情况未计入，请单位及时报送。 Empty when there are none.
+func (u briefUnsent) sentence() string {
+	if u.n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(msgBriefUnsent, u.n, unitList(u.units))
+}

@@ -165,18 +165,90 @@ func writeSheets(t *testing.T, path string, sheets map[string][][]any) {
 	}
 }
 
-// TestBriefAbsentUnit: a unit expected and not heard from may have had items of the meeting;
-// the clerk is told on the terminal, the narrative read aloud says nothing it cannot know.
+// TestBriefAbsentUnit: a unit expected and not heard from may have had items of the meeting,
+// open or overdue; the clerk is told on the terminal, the narrative read aloud says nothing it
+// cannot know — neither 已全部落实 nor 无逾期事项 (SPEC §9.1) — and the 通报's 存在问题 names the
+// unit (Unheard, SPEC §9.4).
 func TestBriefAbsentUnit(t *testing.T) {
 	d := testDict(t)
-	r := Summarize([]Item{council(14, "推进A项目", "市财政局", Done, date(2024, 6, 30), 4)}, d, date(2024, 12, 20), 7)
-	r.Absent = []Absence{{Unit: "市生态环境局", Before: 20}}
+	for _, tc := range []struct {
+		name  string
+		items []Item
+		want  string
+	}{
+		{"all done", []Item{council(14, "推进A项目", "市财政局", Done, date(2024, 6, 30), 4)},
+			"市政府第14次常务会议议定事项1项，已落实1项。"},
+		{"none overdue", []Item{council(14, "推进A项目", "市财政局", Done, date(2024, 6, 30), 4),
+			council(14, "推进B项目", "市商务局", InProgress, date(2025, 6, 30), 5)},
+			"市政府第14次常务会议议定事项2项，已落实1项，正在推进1项。"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Summarize(tc.items, d, date(2024, 12, 20), 7)
+			r.Absent = []Absence{{Unit: "市生态环境局"}} // 应报送 in the dictionary: its items are not known
+			b, err := Brief(r, d, "常务会第14次")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []string{"市生态环境局本期未报送台账，其中如有本次会议的事项，未计入通报，请核实"}
+			if !slices.Equal(b.Checks, want) || b.Narrative != tc.want {
+				t.Errorf("checks %q, narrative %s; want %s", b.Checks, b.Narrative, tc.want)
+			}
+			if want := "市生态环境局本期未报送台账，其事项未计入本通报。"; b.Unheard != want {
+				t.Errorf("unheard %q, want %q", b.Unheard, want)
+			}
+		})
+	}
+}
+
+// TestBriefUnreadableFile: a file that could not be read may hold items of the meeting, as a
+// silent unit's would: no claim of 无逾期, and the 通报 names the unit.
+func TestBriefUnreadableFile(t *testing.T) {
+	d := testDict(t)
+	r := Summarize([]Item{council(14, "推进B项目", "市商务局", InProgress, date(2025, 6, 30), 5)}, d, date(2024, 12, 20), 7)
+	r.Inputs = []FileResult{{File: "市教育局.xlsx", Unit: "市教育局", Failed: "文件已损坏"}}
 	b, err := Brief(r, d, "常务会第14次")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"市生态环境局本期未报送台账，其中如有本次会议的事项，未计入通报，请核实"}
-	if !slices.Equal(b.Checks, want) || b.Narrative != "市政府第14次常务会议议定事项1项，已全部落实。" {
-		t.Errorf("checks %q, narrative %s", b.Checks, b.Narrative)
+	if want := "市政府第14次常务会议议定事项1项，已落实0项，正在推进1项。"; b.Narrative != want {
+		t.Errorf("narrative %s, want %s", b.Narrative, want)
+	}
+	if want := "市教育局报送的台账无法读取，其事项未计入本通报。"; b.Unheard != want {
+		t.Errorf("unheard %q, want %q", b.Unheard, want)
+	}
+}
+
+// TestBriefAbsentKnown: with the previous report or the master list (--since, --expect) the
+// items of a unit not heard from are known (Absence.Items): those of the meeting are counted
+// apart, as excluded rows are, and while one was open the narrative claims nothing of 无逾期;
+// a unit none of whose known items is of the meeting changes nothing in the narrative and is
+// named in the 通报 (Unheard).
+func TestBriefAbsentKnown(t *testing.T) {
+	d := testDict(t)
+	asOf := date(2024, 12, 20)
+	reported := []Item{council(14, "推进A项目", "市财政局", Done, date(2024, 6, 30), 4)}
+	for _, tc := range []struct {
+		name             string
+		last             []Item // the silent unit's items as last known
+		narrative, heard string
+	}{
+		{"open item of the meeting", []Item{council(14, "建设智慧交通平台", "市交通运输局", InProgress, date(2024, 12, 7), 3)},
+			"市政府第14次常务会议议定事项1项，已落实1项。另有1项因市交通运输局未报送落实情况未计入，请单位及时报送。", ""},
+		{"done item of the meeting", []Item{council(14, "建设智慧交通平台", "市交通运输局", Done, date(2024, 12, 7), 3)},
+			"市政府第14次常务会议议定事项1项，已全部落实。另有1项因市交通运输局未报送落实情况未计入，请单位及时报送。", ""},
+		{"items of another meeting", []Item{council(13, "建设智慧交通平台", "市交通运输局", InProgress, date(2024, 12, 7), 3)},
+			"市政府第14次常务会议议定事项1项，已全部落实。", "市交通运输局本期未报送台账（上期1项），其事项未计入本通报。"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Summarize(reported, d, asOf, 7)
+			r.Absent = []Absence{{Unit: "市交通运输局", Before: len(tc.last), Items: tc.last}}
+			b, err := Brief(r, d, "常务会第14次")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Narrative != tc.narrative || b.Unheard != tc.heard {
+				t.Errorf("narrative %s\nunheard %q\nwant %s\n%q", b.Narrative, b.Unheard, tc.narrative, tc.heard)
+			}
+		})
 	}
 }

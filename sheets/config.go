@@ -53,7 +53,8 @@ var configTables = []ConfigTable{
 	{SectionSettings, []string{"名称", "值"},
 		"设置：临期天数是距完成时限不超过多少天的未落实事项记为临期（命令行 --warn-days 优先）；" +
 			"制表单位请填本单位名称（如 x市人民政府办公室），写在汇总表、会议通报、催办单的抬头和批注署名中；" +
-			"刊名、密级标注、联系人、联系电话印在督查通报（Word文档）上；下一步工作要求每行一段，段首一句（不超过16个字）作小标题。",
+			"刊名、密级标注、联系人、联系电话印在督查通报（Word文档）上；下一步工作要求每行一段，段首一句（不超过16个字）作小标题；" +
+			"段首一句含“逾期”的段落只在有逾期事项时印出，含“无明确时限”的只在有无明确时限事项时印出。",
 		[]float64{14, 36}, func(cells []string) int {
 			if len(cells) > 0 && slices.Contains(Settings(), strings.TrimSpace(cells[0])) {
 				return 1

@@ -221,6 +221,22 @@ func Settings() []string {
 	return []string{SettingWarnDays, SettingOffice, SettingJournal, SettingMark, SettingContact, SettingPhone, SettingOnTime, SettingNext}
 }
 
+// RequirementTopic tells what a paragraph of 下一步工作要求 is about, by its first sentence (up
+// to the first 。): AlertNoDeadline when it names 无明确时限, AlertOverdue when it names 逾期,
+// else "". The 通报 prints a paragraph about overdue items only when it names some, and one
+// about items without a deadline only when there are some (加快办理逾期事项。… is left out of a
+// 通报 that finds none overdue).
+func RequirementTopic(p string) string {
+	first, _, _ := strings.Cut(p, "。")
+	switch {
+	case strings.Contains(first, AlertNoDeadline):
+		return AlertNoDeadline
+	case strings.Contains(first, AlertOverdue):
+		return AlertOverdue
+	}
+	return ""
+}
+
 // bulletinSetting takes a row of 设置 that the 通报 prints: one line each, but for the
 // paragraphs of 下一步工作要求 (one row a paragraph; blank rows skipped).
 func (d *Dict) bulletinSetting(name, value string) error {

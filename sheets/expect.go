@@ -41,7 +41,8 @@ type masterRow struct {
 // a unit's file is (a damaged one is never read in part). ok is false when the file cannot be
 // used at all; probs are the reader's and the row rules' findings (without 落实状态, which a
 // master list does not have); report is set when the list is a report duban wrote. year is
-// the reporting year its meetings without one take, 0 for the as-of year's.
+// the reporting year its meetings without one take, 0 for the as-of year's; a report's own
+// 年度 (in its 汇总's title) takes its place.
 func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) (rows []masterRow, probs []Problem, ok, report bool) {
 	name := cmp.Or(ro.Name, filepath.Base(path))
 	book, err := openBook(path, ro)
@@ -57,6 +58,8 @@ func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) 
 			return nil, []Problem{{Pos: Pos{File: name}, Scope: ScopeFile, Level: Error, Kind: FileUnreadable, Msg: err.Error()}}, false, false
 		}
 		raws, probs, report = t.asRows(), nil, true
+		// Its meetings shown without a year are of its own 年度 (SPEC §4.1), not of this run's.
+		year = cmp.Or(summaryYear(book), year)
 	}
 	if fileFailed(probs) {
 		return nil, probs, false, false
@@ -192,10 +195,30 @@ func (m *Master) against(d *Dict, items []Item) (*Reconciliation, map[string]map
 		rec.Headers = append(rec.Headers, f.String())
 	}
 	rec.Missing, rec.Unreported = back.compare(rows, fields)
+	rec.report = m.report
 	if m.report {
 		return rec, nil // 召开/涉及 and the gaps as without a master list
 	}
-	return rec, meetingKeys(master)
+	meetings := meetingKeys(master)
+	rec.listed = map[string]bool{}
+	for c := range meetings {
+		rec.listed[c] = true
+	}
+	return rec, meetings
+}
+
+// ListedMeetings are the meeting categories of r, in 汇总's order, whose meetings a 交办清单
+// names (--expect): their 会议次数 are the meetings of the list, which are all that were held,
+// and their session numbers are not searched for gaps (SPEC §7). None without a 交办清单, or
+// with a report duban wrote as the master list.
+func (r *Report) ListedMeetings() []string {
+	var cs []string
+	for _, c := range r.Categories {
+		if r.Expect != nil && r.Expect.listed[c.Name] && c.Kind == KindMeeting {
+			cs = append(cs, c.Name)
+		}
+	}
+	return cs
 }
 
 // reported is what the units sent back, indexed to find the master list's items in it.
@@ -282,6 +305,64 @@ func (s *reported) compare(rows []masterRow, fields []Field) (missing [][]string
 	}
 	slices.SortStableFunc(unreported, func(a, b UnitDue) int { return cmp.Compare(b.Items, a.Items) })
 	return missing, unreported
+}
+
+// Line is the line under the narrative on 汇总 and stdout naming the items of the master list
+// that no unit reported (SPEC §9): 对照交办清单，漏报事项22项（市生态环境局20项、市交通运输局2项），
+// 见“漏报事项”工作表。 The 通报 (sheet false) leaves out the sheet. Empty without a master list
+// (rc nil) or when every item came back.
+func (rc *Reconciliation) Line(sheet bool) string {
+	if rc == nil || len(rc.Missing) == 0 {
+		return ""
+	}
+	list := lineMasterList
+	if rc.report {
+		list = lineMasterReport
+	}
+	all := rc.missingBy()
+	by := all
+	if len(by) > 5 {
+		by = by[:3] // 甲20项、乙2项、丙1项等7个单位
+	}
+	var units []string
+	for _, u := range by {
+		units = append(units, fmt.Sprintf(lineMissingUnit, u.Unit, u.Items))
+	}
+	named := strings.Join(units, "、")
+	if len(by) < len(all) {
+		named += fmt.Sprintf(lineMissingMore, len(all))
+	}
+	s := fmt.Sprintf(lineMissing, list, len(rc.Missing))
+	if named != "" {
+		s += "（" + named + "）"
+	}
+	if sheet {
+		return s + fmt.Sprintf(lineMissingSheet, SheetMissing)
+	}
+	return s + "。"
+}
+
+// missingBy counts the Missing items by their 牵头单位 (the column 漏报事项 always has), most
+// first, then in the list's order.
+func (rc *Reconciliation) missingBy() []UnitDue {
+	col := slices.Index(rc.Headers, FieldLead.String())
+	if col < 0 {
+		return nil
+	}
+	var by []UnitDue
+	for _, line := range rc.Missing {
+		if col >= len(line) {
+			continue
+		}
+		i := slices.IndexFunc(by, func(u UnitDue) bool { return u.Unit == line[col] })
+		if i < 0 {
+			i = len(by)
+			by = append(by, UnitDue{Unit: line[col]})
+		}
+		by[i].Items++
+	}
+	slices.SortStableFunc(by, func(a, b UnitDue) int { return cmp.Compare(b.Items, a.Items) })
+	return by
 }
 
 // matched reports whether a master-list item came back in the reports.

@@ -90,6 +90,38 @@ func TestReconcile(t *testing.T) {
 	if want := []UnitDue{{"市财政局", 2}, {"市数据局", 1}}; !slices.Equal(rec.Unreported, want) {
 		t.Errorf("unreported = %v, want %v", rec.Unreported, want)
 	}
+	// Named on 汇总 and stdout too (SPEC §9), by unit, most first.
+	if got, want := rec.Line(true), "对照交办清单，漏报事项4项（市财政局2项、市住建局1项、市数据局1项），见“漏报事项”工作表。"; got != want {
+		t.Errorf("line on 汇总\n got %s\nwant %s", got, want)
+	}
+	if got, want := rec.Line(false), "对照交办清单，漏报事项4项（市财政局2项、市住建局1项、市数据局1项）。"; got != want {
+		t.Errorf("sentence of the 通报\n got %s\nwant %s", got, want)
+	}
+	// The list names the meetings held of the categories it names (SPEC §7), of those 汇总
+	// shows (no unit reported an item of 市长办公会议).
+	if got, want := r.ListedMeetings(), []string{"市政府常务会议", "市长专题会议"}; !slices.Equal(got, want) {
+		t.Errorf("listed meetings %q, want %q", got, want)
+	}
+}
+
+// TestMissingLineMany: more than five units with items not reported are named as three and
+// a count; a reconciliation with nothing missing, or none at all, says nothing.
+func TestMissingLineMany(t *testing.T) {
+	rc := &Reconciliation{Headers: []string{"事项内容", "牵头单位"}}
+	for i, u := range []string{"甲局", "乙局", "乙局", "丙局", "丁局", "戊局", "己局"} {
+		rc.Missing = append(rc.Missing, []string{"事项" + string(rune('A'+i)), u})
+	}
+	if got, want := rc.Line(true), "对照交办清单，漏报事项7项（乙局2项、甲局1项、丙局1项等6个单位），见“漏报事项”工作表。"; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	rc.report = true
+	if got := rc.Line(false); !strings.HasPrefix(got, "对照上期汇总表，") {
+		t.Errorf("a report as the list: %s", got)
+	}
+	var none *Reconciliation
+	if none.Line(true) != "" || (&Reconciliation{}).Line(true) != "" {
+		t.Error("a line without items missing")
+	}
 }
 
 func TestReconcileAllBack(t *testing.T) {

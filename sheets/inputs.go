@@ -22,6 +22,13 @@ const (
 	limitMoreUnits = "%s等%d个单位"
 )
 
+// The sentence on what the figures leave out as the 通报 (report --docx, brief) says it in its
+// 二、存在问题.
+const (
+	limitOneBulletin     = "%s，其事项未计入本通报。"
+	limitSeveralBulletin = "%s，上述事项均未计入本通报。"
+)
+
 // More texts of 报送情况: the end of the messages of skipped files, which 已跳过 says once, and
 // a file whose rows all went into another's items.
 const (
@@ -206,17 +213,26 @@ func (f *FileResult) Superseded() string {
 // units whose file could not be read, units expected that sent nothing (Absent, with what they
 // had before), rows excluded by errors. It is empty when nothing is left out.
 func (r *Report) Limits() string {
-	return r.limits(limitOne, limitSeveral)
+	return limitsSentence(limitOne, limitSeveral, r.leftOut(true, r.Absent))
 }
 
-func (r *Report) limits(one, several string) string {
+// BulletinLimits is Limits as the report's 通报 says it in 二、存在问题: 市教育局报送的台账无法读取，
+// 其事项未计入本通报。
+func (r *Report) BulletinLimits() string {
+	return limitsSentence(limitOneBulletin, limitSeveralBulletin, r.leftOut(true, r.Absent))
+}
+
+// leftOut are the clauses of the sentence on what the figures leave out: units whose file
+// could not be read, the units expected that sent nothing of absent, and with rows the rows
+// excluded by errors.
+func (r *Report) leftOut(rows bool, absent []Absence) []string {
 	var failed, excludedUnits []string
 	excluded := 0
 	for _, f := range r.Submissions() {
 		switch {
 		case f.Failed != "" && !f.Skipped:
 			failed = appendNew(failed, f.Unit)
-		case f.Excluded > 0:
+		case f.Excluded > 0 && rows:
 			excludedUnits = appendNew(excludedUnits, f.Unit)
 			excluded += f.Excluded
 		}
@@ -225,10 +241,16 @@ func (r *Report) limits(one, several string) string {
 	if len(failed) > 0 {
 		parts = append(parts, fmt.Sprintf(limitFailed, unitList(failed)))
 	}
-	parts = append(parts, unsentClauses(r.Absent)...)
+	parts = append(parts, unsentClauses(absent)...)
 	if excluded > 0 {
 		parts = append(parts, fmt.Sprintf(limitExcluded, unitList(excludedUnits), excluded))
 	}
+	return parts
+}
+
+// limitsSentence makes the clauses parts one sentence, in the form one (one clause) or
+// several; empty for none.
+func limitsSentence(one, several string, parts []string) string {
 	switch len(parts) {
 	case 0:
 		return ""

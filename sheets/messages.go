@@ -15,6 +15,7 @@ import (
 const (
 	msgTakenBlank            = "，按未填写处理"
 	msgExcluded              = "（该行已排除，未计入统计，请修改后重新报送）"
+	msgMasterExcluded        = "（该行未能与各单位报送的事项核对，请修改交办清单）"
 	msgRequired              = "%s为空，请填写（该行其他列已填写）"
 	msgNoColumn              = "表中没有“%s”等列，无法统计该行；请按报送模板补上这一列"
 	msgNoCategoryColumn      = "表中既没有“类别”列也没有“会议”列，无法确定类别；请按报送模板补上"
@@ -175,6 +176,13 @@ const (
 	msgMasterUnusable = "交办清单 %s 无法读取：%s"
 	msgMasterEmpty    = "交办清单 %s 中没有找到任何事项（表头应含 事项内容、牵头单位 等列）"
 	msgMasterNoLeads  = "交办清单 %s 中没有任何事项填写了牵头单位，无法核对漏报（请加上牵头单位列）"
+	// the line on 汇总, stdout and the 通报 naming the items of the master list not reported
+	lineMasterList   = "交办清单"
+	lineMasterReport = "上期汇总表"
+	lineMissing      = "对照%s，漏报事项%d项"
+	lineMissingUnit  = "%s%d项"
+	lineMissingMore  = "等%d个单位"
+	lineMissingSheet = "，见“%s”工作表。"
 )
 
 // Messages of the reader about stacked tables and the rows above the header, and the names of
@@ -417,8 +425,8 @@ const (
 	msgAbsentDue        = "应报事项%d项"
 	limitUnsent         = "%s本期未报送台账"
 	limitUnsentHad      = "%s本期未报送台账（%s）"
-	msgAbsent           = "%s本期未报送台账%s，其事项未计入本汇总，请催报"
-	msgAbsentUnreadable = "%s报送的台账无法读取，本期按未报送计%s，其事项未计入本汇总"
+	msgAbsent           = "%s本期未报送台账%s，其事项未计入本次统计，请催报"
+	msgAbsentUnreadable = "%s报送的台账无法读取，本期按未报送计%s，其事项未计入本次统计"
 	noteExcluded        = "※ 有填写错误的行未计入，名次仅供参考：%s。"
 	noteExcludedUnit    = "%s%d行"
 	// 变化情况: the report's plain facts, and the check file's notes with sources
@@ -482,6 +490,7 @@ const (
 	msgBriefExcludedValue = "，%s“%s”"
 	msgBriefExcludedBlank = "，%s未填写"
 	msgBriefExcludedMore  = "等"
+	msgBriefUnsent        = "另有%d项因%s未报送落实情况未计入，请单位及时报送。"
 	msgBriefCheckCounted  = "%s：%s的事项因填写错误未计入，通报中已另行说明，请退回单位更正"
 	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
 	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"

@@ -163,6 +163,11 @@ type Reconciliation struct {
 	Headers    []string   // the master list's columns, then 牵头单位
 	Missing    [][]string // items assigned but not reported, one row of values per item
 	Unreported []UnitDue  // units that sent nothing
+	// report is set when the master list is a report duban wrote (上期汇总表), not a 交办清单.
+	report bool
+	// listed are the meeting categories whose meetings a 交办清单 names: their 会议次数 are the
+	// list's, complete (SPEC §7).
+	listed map[string]bool
 }
 
 // UnitDue is a unit that reported nothing and how many items it should have reported.

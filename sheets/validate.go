@@ -354,7 +354,7 @@ func (v *Validator) finish(p *parsedRow) (it Item, probs []Problem, fromSheet, o
 func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 	for _, f := range v.missingColumns(r) {
 		*probs = append(*probs, Problem{Pos: r.Pos, Scope: ScopeRow, Level: Error, Kind: ColumnMissing, Field: f.String(),
-			Raw: withRow("", r.Readable()), Msg: v.noColumnMessageAt(f, r) + msgExcluded})
+			Raw: withRow("", r.Readable()), Msg: v.noColumnMessageAt(f, r) + v.excludedTail()})
 	}
 	for f := Field(0); f < NumFields; f++ {
 		var msg string
@@ -368,13 +368,22 @@ func (v *Validator) checkUnreadable(r *RawRow, probs *[]Problem) bool {
 		}
 		if decisive(f) {
 			*probs = append(*probs, Problem{Pos: r.Cell(f), Scope: ScopeCell, Level: Error, Kind: FormulaUnreadable, Field: f.String(),
-				Raw: withRow(r.Text(f), r.Readable()), Msg: msg + msgExcluded})
+				Raw: withRow(r.Text(f), r.Readable()), Msg: msg + v.excludedTail()})
 			continue
 		}
 		*probs = append(*probs, Problem{Pos: r.Cell(f), Scope: ScopeCell, Level: Warning, Kind: FormulaUnreadable, Field: f.String(), Raw: r.Text(f), Msg: msg + msgTakenBlank})
 		r.Vals[f], r.Kinds[f] = "", xlsx.Blank
 	}
 	return Count(*probs, Error) == 0
+}
+
+// excludedTail ends the message of an error that excludes a row: addressed to the unit that
+// sends its ledger back, or, on the office's own master list (Assigned), to the office.
+func (v *Validator) excludedTail() string {
+	if v.Assigned {
+		return msgMasterExcluded
+	}
+	return msgExcluded
 }
 
 // checkErrors applies the rules whose failure excludes the row, adds an error to probs for
@@ -396,7 +405,7 @@ func (v *Validator) checkErrors(p *parsedRow, probs *[]Problem) bool {
 		raw := fmt.Sprint(fe.Value())
 		*probs = append(*probs, Problem{
 			Pos: r.Cell(f), Scope: ScopeCell, Level: Error, Kind: RowInvalid, Field: f.String(),
-			Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, p) + msgExcluded,
+			Raw: withRow(raw, whole), Msg: v.errorMessage(f, fe.Tag(), raw, p) + v.excludedTail(),
 		})
 	}
 	return false

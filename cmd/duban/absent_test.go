@@ -81,7 +81,7 @@ func TestAbsentUnitSince(t *testing.T) {
 		unit     = "市生态环境局"
 		note     = "注：市生态环境局本期未报送台账（上期20项，其中逾期1项），市交通运输局、市卫生健康委、市商务局报送的3行因填写错误被排除，上述事项均未计入本汇总。"
 		since    = "；市生态环境局本期未报送（上期20项），未计入本期。"
-		warning  = "  市生态环境局本期未报送台账（上期20项，其中逾期1项），其事项未计入本汇总，请催报\n"
+		warning  = "  市生态环境局本期未报送台账（上期20项，其中逾期1项），其事项未计入本次统计，请催报\n"
 		plainRow = "市生态环境局本期未报送，上期20项，其中逾期1项"
 	)
 	if strings.Count(stderr, unit) != 1 || !strings.Contains(stderr, "\n\n应报送而未报送台账的单位1个（其事项未计入统计）：\n"+warning+"\n警告") {
@@ -172,11 +172,11 @@ func TestAbsentUnitExpect(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	const clause = "注：市生态环境局本期未报送台账（应报事项20项），"
-	if !strings.Contains(stdout, "\n"+clause) || !strings.Contains(stderr, "  市生态环境局本期未报送台账（应报事项20项），其事项未计入本汇总，请催报\n") {
+	if !strings.Contains(stdout, "\n"+clause) || !strings.Contains(stderr, "  市生态环境局本期未报送台账（应报事项20项），其事项未计入本次统计，请催报\n") {
 		t.Errorf("stdout or stderr lacks the unit:\n%s\n%s", stdout, stderr)
 	}
 	f := openBook(t, cur)
-	if lead := summaryLead(t, f); len(lead) != 2 || !strings.HasPrefix(lead[1], clause) {
+	if lead := summaryLead(t, f); len(lead) != 3 || !strings.HasPrefix(lead[1], clause) || lead[2] != "对照上期汇总表，漏报事项20项（市生态环境局20项），见“漏报事项”工作表。" {
 		t.Errorf("汇总 above the table: %q", lead)
 	}
 	if got := table(t, f, sheets.SheetUnreported, "牵头单位", "应报事项数"); len(got) != 1 || got[0]["牵头单位"] != "市生态环境局" || got[0]["应报事项数"] != "20" {
@@ -215,7 +215,7 @@ func TestAbsentUnitDictionary(t *testing.T) {
 	if !strings.Contains(stdout, "\n"+note) {
 		t.Errorf("stdout lacks the 注 %s:\n%s", note, stdout)
 	}
-	for _, w := range []string{"  市生态环境局本期未报送台账，其事项未计入本汇总，请催报\n", "  市统计局报送的台账无法读取，本期按未报送计，其事项未计入本汇总\n"} {
+	for _, w := range []string{"  市生态环境局本期未报送台账，其事项未计入本次统计，请催报\n", "  市统计局报送的台账无法读取，本期按未报送计，其事项未计入本次统计\n"} {
 		if !strings.Contains(stderr, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, stderr)
 		}

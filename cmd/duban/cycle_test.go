@@ -310,7 +310,7 @@ func TestReportSince(t *testing.T) {
 	if !strings.Contains(stdout, "无明确时限事项7项。"+sentence+"\n") {
 		t.Errorf("stdout's narrative lacks the 较上期 clause:\n%s", stdout)
 	}
-	const warning = "  市教育局本期未报送台账（上期22项，其中逾期2项），其事项未计入本汇总，请催报\n"
+	const warning = "  市教育局本期未报送台账（上期22项，其中逾期2项），其事项未计入本次统计，请催报\n"
 	if strings.Count(stderr, "市教育局") != 1 || !strings.Contains(stderr, warning) {
 		t.Errorf("stderr should warn once of 市教育局:\n%s", stderr)
 	}

@@ -66,7 +66,7 @@ func TestExpectMasterProblems(t *testing.T) {
 	if code != exitErrors {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	const head = "交办清单 交办清单.xlsx 中以下各处有误，这些行未能核对，请修改交办清单：\n"
+	const head = "交办清单（交办清单.xlsx）中以下各处有误，这些行未能与各单位报送的事项核对，请修改交办清单后重新运行：\n"
 	i := strings.Index(stderr, head)
 	if i < 0 {
 		t.Fatalf("no heading for the master list's errors:\n%s", stderr)
@@ -76,6 +76,10 @@ func TestExpectMasterProblems(t *testing.T) {
 		if !strings.Contains(block, want) {
 			t.Errorf("the master list's errors lack %q:\n%s", want, block)
 		}
+	}
+	// The office's own list: nothing is asked of a unit (重新报送), nothing said of 统计.
+	if !strings.Contains(block, "（该行未能与各单位报送的事项核对，请修改交办清单）") || strings.Contains(block, "重新报送") || strings.Contains(block, "未计入统计") {
+		t.Errorf("the master list's errors are worded for a unit:\n%s", block)
 	}
 	if strings.Contains(stderr[:i], "交办清单.xlsx!") {
 		t.Errorf("the master list's errors are listed among the units' files:\n%s", stderr)

@@ -37,7 +37,7 @@ func TestRemindAbsentSince(t *testing.T) {
 		!strings.Contains(stdout, "\n已在 "+dir+" 写出11份催办单，共49项事项\n") {
 		t.Errorf("stdout:\n%s", stdout)
 	}
-	if !strings.Contains(stderr, "  市生态环境局本期未报送台账（上期20项，其中逾期1项），其事项未计入本汇总，请催报\n") {
+	if !strings.Contains(stderr, "  市生态环境局本期未报送台账（上期20项，其中逾期1项），其事项未计入本次统计，请催报\n") {
 		t.Errorf("stderr lacks the warning of the unit not heard from:\n%s", stderr)
 	}
 

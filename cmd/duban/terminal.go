@@ -44,7 +44,7 @@ const (
 
 // headMasterErrors heads the master list's own errors (--expect): the office's list, not a
 // unit's file.
-const headMasterErrors = "交办清单 %s 中以下各处有误，这些行未能核对，请修改交办清单："
+const headMasterErrors = "交办清单（%s）中以下各处有误，这些行未能与各单位报送的事项核对，请修改交办清单后重新运行："
 
 // printStderr writes stderr of report and check in SPEC §2's order — the units expected that
 // sent nothing in a block of their own before the warnings, since nothing of theirs is
@@ -269,6 +269,9 @@ func printSummary(w io.Writer, r *sheets.Report) {
 	fmt.Fprintln(w, r.Narrative)
 	if limits := r.Limits(); limits != "" {
 		fmt.Fprintln(w, limits)
+	}
+	if missing := r.Expect.Line(true); missing != "" {
+		fmt.Fprintln(w, missing)
 	}
 	fmt.Fprintln(w)
 }
