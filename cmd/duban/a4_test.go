@@ -244,30 +244,44 @@ func TestA4PDF(t *testing.T) {
 		}
 		detail = append(detail, p)
 	}
-	if len(detail) < 2 || len(detail)%2 != 0 {
-		t.Fatalf("事项明细 on %d pages", len(detail))
+	// The parts of one row range are consecutive pages holding the same rows: as many parts as
+	// the first range has (two, or three when 事项明细 has its optional columns: 进度, 办理结果).
+	parts := 1
+	for parts < len(detail) && len(detail[0].seqs) > 0 && slices.Equal(detail[parts].seqs, detail[0].seqs) {
+		parts++
+	}
+	if parts < 2 || parts > 3 || len(detail)%parts != 0 {
+		t.Fatalf("事项明细 on %d pages in parts of %d", len(detail), parts)
 	}
 	seen := map[int]int{}
-	for i := 0; i < len(detail); i += 2 {
-		a, b := detail[i], detail[i+1]
-		if b.n != a.n+1 {
-			t.Errorf("事项明细's parts of one row range on pages %d and %d", a.n, b.n)
+	for i := 0; i < len(detail); i += parts {
+		group := detail[i : i+parts]
+		all := group[0].header
+		for k, p := range group {
+			if p.n != group[0].n+k {
+				t.Errorf("事项明细's parts of one row range on pages %d and %d", group[0].n, p.n)
+			}
+			// Every part starts with the key columns; every other column is on one of them, in order.
+			if !strings.HasPrefix(p.header, key+" ") {
+				t.Errorf("page %d: header %q does not start with %q", p.n, p.header, key)
+			}
+			if k > 0 {
+				all += " " + strings.TrimPrefix(p.header, key+" ")
+			}
+			if len(p.seqs) == 0 || !slices.Equal(p.seqs, group[0].seqs) {
+				t.Errorf("pages %d and %d hold rows %v and %v", group[0].n, p.n, group[0].seqs, p.seqs)
+			}
+			for _, s := range p.seqs {
+				seen[s]++
+			}
 		}
-		// Both start with the key columns; every other column is on one of them, in order.
-		if !strings.HasPrefix(a.header, key+" ") || !strings.HasPrefix(b.header, key+" ") ||
-			a.header+" "+strings.TrimPrefix(b.header, key+" ") != strings.Join(labels, " ") {
-			t.Errorf("pages %d and %d: headers %q and %q, want %q in two parts", a.n, b.n, a.header, b.header, labels)
-		}
-		if len(a.seqs) == 0 || !slices.Equal(a.seqs, b.seqs) {
-			t.Errorf("pages %d and %d hold rows %v and %v", a.n, b.n, a.seqs, b.seqs)
-		}
-		for _, s := range append(a.seqs, b.seqs...) {
-			seen[s]++
+		if all != strings.Join(labels, " ") {
+			t.Errorf("pages %d…: headers together %q, want %q", group[0].n, all, labels)
 		}
 	}
 	for s := 1; s <= items; s++ {
-		if seen[s] != 2 {
-			t.Errorf("item %d is on %d pages of 事项明细, want 2", s, seen[s])
+		if seen[s] != parts {
+			t.Errorf("item %d is on %d pages of 事项明细, want %d", s, seen[s], parts)
 		}
 	}
 	if len(seen) != items {
