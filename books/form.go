@@ -348,9 +348,18 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 	for i, label := range Columns {
 		widths[label] = fit.Widths[i]
 	}
-	lineLast := last // the title lines: across the first printed part when the form prints in parts
+	// The title lines: across the table, or when the form prints in parts across the key
+	// columns, which every part repeats, so that each page shows them whole (the line under
+	// the title wrapped onto as many lines as it takes).
+	lineLast, lineWidth := last, 0.0
+	for _, w := range fit.Widths {
+		lineWidth += w
+	}
 	if len(fit.Breaks) > 0 {
-		lineLast = sheets.ColumnName(fit.Breaks[0] - 1)
+		lineLast, lineWidth = sheets.ColumnName(fit.Key), 0
+		for _, w := range fit.Widths[:fit.Key] {
+			lineWidth += w
+		}
 	}
 
 	for _, c := range []struct {
@@ -368,6 +377,9 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 		}
 		if err := f.SetCellStyle(s, a, a, c.style); err != nil {
 			return err
+		}
+		if n := xlsxout.WrappedLines(c.text, lineWidth); c.row == 2 && n > 1 {
+			c.h = xlsxout.RowHeight(n)
 		}
 		if err := f.SetRowHeight(s, c.row, c.h); err != nil {
 			return err
@@ -517,7 +529,7 @@ func formStyles(f *excelize.File) (st formStyleIDs, err error) {
 	}{
 		{&st.title, &excelize.Style{Font: xlsxout.Font(true, 16, ""),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
-		{&st.sub, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&st.sub, &excelize.Style{Font: xlsxout.Font(false, 11, ""), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
 		{&st.head, &excelize.Style{Font: xlsxout.Font(true, 11, ""), Border: border,
 			Fill:      xlsxout.Solid(xlsxout.FormFill),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},

@@ -342,10 +342,16 @@ func rowRefs(ps []sheets.Pos) string {
 // expectTables are 漏报事项 and 未报送单位 (SPEC §9).
 func expectTables(e *sheets.Reconciliation, asOf string) []*xlsxout.Table {
 	cols := make([]xlsxout.Column, len(e.Headers))
+	key := 0 // the master list's columns up to 事项内容, repeated when the list prints in parts
 	for i, h := range e.Headers {
 		cols[i] = xlsxout.Column{Label: h}
-		if h == "会议日期" || h == "完成时限" || h == "完成日期" {
+		switch h {
+		case "会议日期", "完成时限", "完成日期":
 			cols[i].Kind = kDate
+		case "会议", "牵头单位":
+			cols[i] = whole(h)
+		case "事项内容":
+			key = i + 1
 		}
 	}
 	if len(cols) == 0 {
@@ -353,7 +359,7 @@ func expectTables(e *sheets.Reconciliation, asOf string) []*xlsxout.Table {
 	}
 	return []*xlsxout.Table{{
 		Name: sheets.SheetMissing, Titles: []string{"漏报事项" + asOf}, Cols: cols,
-		N: len(e.Missing), Empty: "所有交办事项均已报送",
+		N: len(e.Missing), Empty: "所有交办事项均已报送", Key: key,
 		Row: func(i int, v []any) xlsxout.Tone {
 			row := e.Missing[i]
 			for c := range v {

@@ -18,15 +18,26 @@ func TestFitA4(t *testing.T) {
 		scale  int
 	}{
 		{"fits", []float64{6, 28, 20, 28}, []bool{false, true, false, true}, 1, []float64{6, 28, 20, 28}, nil, 0},
-		// 170: the two wrapped columns give up 5 each, the widest first.
+		// 170: the two wrapped columns give up 19 between them, the widest first, of equal
+		// ones the rightmost; one page wide rather than two parts at full width.
 		{"narrowed", []float64{6, 28, 20, 28, 88}, []bool{false, true, false, true, false}, 1,
-			[]float64{6, 23, 20, 23, 88}, nil, 0},
-		// 事项明细 of the sample: 214 wide, still 178 with the wrapped columns at 16, so it
-		// keeps its widths and prints in two parts: A–J (152) and A–F again with K–N (158),
-		// at 69% (7.6 pt in LibreOffice).
+			[]float64{6, 19, 20, 18, 88}, nil, 0},
+		// 事项明细 of the sample: 214 wide, still 176 with the wrapped columns at 16, so two
+		// parts: A–J and A–F again with K–N; 事项内容 (in the key) and 进展情况 give up 3 and 4
+		// so that both are at most a4Width, at 72% (7.9 pt in LibreOffice) rather than 69%.
 		{"parts", []float64{6, 12, 16, 22, 12, 28, 20, 14, 10, 12, 10, 12, 28, 12},
 			[]bool{false, false, false, false, false, true, false, true, false, false, false, false, true, false}, 6,
-			[]float64{6, 12, 16, 22, 12, 28, 20, 14, 10, 12, 10, 12, 28, 12}, []int{11}, 69},
+			[]float64{6, 12, 16, 22, 12, 25, 20, 14, 10, 12, 10, 12, 24, 12}, []int{11}, 72},
+		// Fixed columns that two parts cannot hold: three, nothing narrowed.
+		{"three parts", []float64{6, 30, 30, 30, 30, 30, 30, 30, 30, 30}, nil, 2,
+			[]float64{6, 30, 30, 30, 30, 30, 30, 30, 30, 30}, []int{5, 8}, 86},
+		// The same with a wrapped key column: narrowed by 5, it saves the third part.
+		{"the key narrowed", []float64{6, 30, 30, 30, 30, 30, 30, 30, 30, 30}, []bool{false, true}, 2,
+			[]float64{6, 25, 30, 30, 30, 30, 30, 30, 30, 30}, []int{7}, 72},
+		// The key and any one column are wider than A4 at a readable size: a column a part,
+		// at the scale of the widest.
+		{"key too wide", []float64{6, 140, 20, 25, 20}, nil, 2,
+			[]float64{6, 140, 20, 25, 20}, []int{4, 5}, 63},
 	} {
 		f := FitA4(c.widths, c.wrap, c.key)
 		if !slices.Equal(f.Widths, c.want) || !slices.Equal(f.Breaks, c.breaks) || f.Scale != c.scale {
@@ -34,7 +45,7 @@ func TestFitA4(t *testing.T) {
 		}
 		from := c.key
 		for _, b := range append(slices.Clone(f.Breaks), len(f.Widths)+1) {
-			if w := sum(f.Widths[:c.key]) + sum(f.Widths[from:b-1]); len(f.Breaks) > 0 && w > a4Width {
+			if w := sum(f.Widths[:c.key]) + sum(f.Widths[from:b-1]); len(f.Breaks) > 0 && c.scale >= minScale && w > a4Width {
 				t.Errorf("%s: the part before column %d is %v wide", c.name, b, w)
 			}
 			from = b - 1
@@ -55,7 +66,7 @@ func TestPartsPrintSetup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *pl.Size != 9 || pl.AdjustTo == nil || *pl.AdjustTo < 60 || *pl.PageOrder != "overThenDown" {
+	if *pl.Size != 9 || pl.AdjustTo == nil || *pl.AdjustTo < minScale || *pl.PageOrder != "overThenDown" {
 		t.Errorf("page layout %+v", pl)
 	}
 	sp, _ := f.GetSheetProps("明细")
@@ -70,5 +81,29 @@ func TestPartsPrintSetup(t *testing.T) {
 	}
 	if titles != "'明细'!$A:$B,'明细'!$2:$2" {
 		t.Errorf("print titles %q", titles)
+	}
+}
+
+// The title of a table printed in parts is merged across its key columns, which every part
+// repeats, so that each printed page shows it whole; one that fits is merged across the table,
+// and further when the table is narrower than its title.
+func TestPartsTitle(t *testing.T) {
+	cols := make([]Column, 14)
+	for i := range cols {
+		cols[i] = Column{Label: "列", Width: 15}
+	}
+	f := writeBook(t, []*Table{
+		{Name: "明细", Titles: []string{"明细（统计截止：2024年12月20日）"}, Cols: cols, Key: 3},
+		{Name: "名单", Titles: []string{"名单"}, Cols: cols[:4], Key: 3},
+		// 未报送单位: two columns 26 wide, its title 38 wide at 11 points, 14 here: merged
+		// across the table and as many columns of the default width (9.14) as hold it.
+		{Name: "未报送单位", Titles: []string{"未报送单位（统计截止：2024年12月20日）"},
+			Cols: []Column{{Label: "牵头单位", Width: 14}, {Label: "应报事项数", Width: 12}}},
+	}, Props{Application: "duban"})
+	for sheet, want := range map[string]string{"明细": "C1", "名单": "D1", "未报送单位": "E1"} {
+		m, err := f.GetMergeCells(sheet)
+		if err != nil || len(m) != 1 || m[0].GetStartAxis() != "A1" || m[0].GetEndAxis() != want {
+			t.Errorf("%s: title merged as %v (%v), want A1:%s", sheet, m, err, want)
+		}
 	}
 }

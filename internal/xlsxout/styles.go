@@ -15,6 +15,7 @@ const (
 	dateFormat  = "yyyy-mm-dd"
 	rateFormat  = "0.0%"
 	titleHeight = 28
+	titleSize   = 14 // points, of a table's title
 )
 
 // DateFormat returns the number format of every date duban writes, as excelize's
@@ -74,7 +75,7 @@ func NewStyles(f *excelize.File) (*Styles, error) {
 	}
 	border := Border(GridColor)
 	st.Title = add(&excelize.Style{
-		Font:      Font(true, 14, ""),
+		Font:      Font(true, titleSize, ""),
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
 	})
 	st.Header = add(&excelize.Style{

@@ -65,11 +65,6 @@ type Section struct {
 	Notes []string
 }
 
-// a4Width is the widest table (in column width units) that prints on A4 landscape, one page
-// wide, with 11-point text shrunk to no less than about 8 points (LibreOffice draws a width unit
-// 2.3 mm wide, and the printable width of A4 landscape is about 260 mm).
-const a4Width = 160
-
 // ChartPlace tells a Table's Chart where it goes and where the table's data is.
 type ChartPlace struct {
 	Sheet       string
@@ -240,9 +235,14 @@ func (w *tableWriter) put(r, width int, opts ...excelize.RowOpts) error {
 	return w.sw.SetRow("A"+strconv.Itoa(r), w.out[:width], opts...)
 }
 
-// line writes one text cell as row r, merged across the table.
+// line writes one text cell as row r, merged across the table (a part of it when the sheet
+// prints in parts), or further when a line that does not wrap needs it.
 func (w *tableWriter) line(r int, text string, style int, opts ...excelize.RowOpts) error {
-	return w.lineAcross(r, w.lineColumns(), text, style, opts...)
+	end := w.lineColumns()
+	if style != w.st.Narrative { // a line that does not wrap: merged across as many as show it whole
+		end = w.lineEnd(text, style)
+	}
+	return w.lineAcross(r, end, text, style, opts...)
 }
 
 // lineAcross writes one text cell as row r, merged across the first cols columns.
@@ -256,6 +256,33 @@ func (w *tableWriter) lineAcross(r, cols int, text string, style int, opts ...ex
 	}
 	ref := strconv.Itoa(r)
 	return w.sw.MergeCell("A"+ref, xlsx.ColumnName(cols)+ref)
+}
+
+// defaultColWidth is the width of a column duban sets none for (Excel's 8.43 characters);
+// maxExtra the most such columns a line is merged across beyond the table.
+const (
+	defaultColWidth = 9.14
+	maxExtra        = 20
+)
+
+// lineEnd is the last column a one-line text is merged across: that of lineColumns, or further
+// to the right when the text is wider than they are (a short table's title, 未报送单位), so
+// that it is not cut at the merged cell's edge.
+func (w *tableWriter) lineEnd(text string, style int) int {
+	need := float64(TextWidth(text)) + widthMargin
+	if style == w.st.Title {
+		need = need * titleSize / 11
+	}
+	end, width := w.lineColumns(), w.lineWidth()
+	for width < need && end < len(w.widths)+maxExtra {
+		end++
+		if end <= len(w.widths) {
+			width += w.widths[end-1]
+		} else {
+			width += defaultColWidth
+		}
+	}
+	return end
 }
 
 // head writes the title rows and the header.
@@ -370,11 +397,11 @@ func (w *tableWriter) below() error {
 }
 
 // lineColumns is how many columns the title lines and paragraphs are merged across: all, or
-// when the table prints in parts the first part's, so that a title is centred on the first
-// page and a paragraph is not cut at its edge.
+// when the table prints in parts its key columns, which every part repeats, so that each
+// page shows its titles whole.
 func (w *tableWriter) lineColumns() int {
 	if len(w.fit.Breaks) > 0 {
-		return w.fit.Breaks[0] - 1
+		return w.fit.Key
 	}
 	return len(w.t.Cols)
 }
@@ -517,6 +544,9 @@ func (t *Table) measure() ([]Kind, []float64) {
 			continue
 		}
 		w := widest[c] + widthMargin
+		if kinds[c] == KindDate { // yyyy-mm-dd needs no more than a width unit to spare
+			w = max(TextWidth(col.Label)+widthMargin, valueWidth(Date(0))+dateMargin)
+		}
 		limit := maxWidth
 		switch {
 		case col.Whole:

@@ -73,7 +73,7 @@ func TestWriteTable(t *testing.T) {
 		Narrative: "一段说明。",
 		Paper:     A3,
 	}, {
-		Name: "单列", Titles: []string{"单列表"}, Cols: []Column{{Label: "写法"}}, Empty: "无",
+		Name: "单列", Titles: []string{"表"}, Cols: []Column{{Label: "写法"}}, Empty: "无",
 	}}
 	created := time.Date(2024, 12, 20, 9, 30, 0, 0, time.UTC)
 	f := writeBook(t, tables, Props{Application: "duban", Creator: "市政府督查室", Title: "清单", Created: created})

@@ -17,6 +17,7 @@ const (
 	maxWrap     = 28 // wrapped columns (事项内容, 进展情况) stop widening here
 	maxWhole    = 40 // names kept whole (Column.Whole) wrap only beyond this
 	widthMargin = 2
+	dateMargin  = 1 // a date's digits are narrower than a CJK character's half
 )
 
 // LineHeight is the height in points of one line of 11-point text.
