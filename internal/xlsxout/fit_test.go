@@ -88,6 +88,7 @@ func TestPartsPrintSetup(t *testing.T) {
 // repeats, so that each printed page shows it whole; one that fits is merged across the table,
 // and further when the table is narrower than its title.
 func TestPartsTitle(t *testing.T) {
+	t.Parallel()
 	cols := make([]Column, 14)
 	for i := range cols {
 		cols[i] = Column{Label: "列", Width: 15}

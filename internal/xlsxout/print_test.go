@@ -22,6 +22,7 @@ func TestPaperFor(t *testing.T) {
 // set: the footer 第X页 共Y页 then does not print and the title touches the paper's edge), on
 // A4 and A3, fitted or in parts.
 func TestPrintMargins(t *testing.T) {
+	t.Parallel()
 	for name, p := range map[string]Print{
 		"A4":    {Footer: FooterPageOfN, RepeatRows: 2},
 		"A3":    {Paper: A3, Footer: FooterPageOfN},
