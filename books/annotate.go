@@ -118,7 +118,9 @@ func annotated(inputPath string, legacy *xlsx.Book, name string, probs []sheets.
 	delete(merges, sheets.SheetIssues) // an old 问题清单 is replaced
 	var notes []sheets.Problem
 	for old, now := range renamed {
-		notes = append(notes, sheets.RenamedSheetNote(name, old, now))
+		if old != "" { // the reader has said what an unnamed sheet is called
+			notes = append(notes, sheets.RenamedSheetNote(name, old, now))
+		}
 	}
 	sheets.SortProblems(notes)
 	probs = slices.Clone(probs)
@@ -198,7 +200,7 @@ func openCopy(inputPath string, legacy *xlsx.Book, password string) (*excelize.F
 // more than 31 characters, []:*?/\, a quote at either end, the reserved History, an empty
 // name) and returns old name → new.
 func fixSheetNames(f *excelize.File) (map[string]string, error) {
-	renamed := xlsxout.SafeSheetNames(f.GetSheetList())
+	renamed := copyNames(f.GetSheetList())
 	for _, s := range f.GetSheetList() {
 		if now, ok := renamed[s]; ok {
 			if err := f.SetSheetName(s, now); err != nil {
@@ -207,6 +209,17 @@ func fixSheetNames(f *excelize.File) (map[string]string, error) {
 		}
 	}
 	return renamed, nil
+}
+
+// copyNames returns, for each name of a workbook's sheets (in order) that Excel refuses, the
+// name its copy gives it (xlsxout.SafeSheetNames): a sheet without a name is called as the
+// reader calls it (xlsx.UnnamedSheet), so that its problems are marked on it.
+func copyNames(list []string) map[string]string {
+	renamed := xlsxout.SafeSheetNames(list)
+	if i := slices.Index(list, ""); i >= 0 {
+		renamed[""] = xlsx.UnnamedSheet(list, i)
+	}
+	return renamed
 }
 
 // samePath reports whether a and b name the same file (b exists; a may not).

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
-	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -45,15 +44,15 @@ func copyName(name string, legacy bool) string {
 // (keptMerges), by sheet name, which are not written into it. Chart and macro sheets, which
 // hold no cells, are left out.
 func bookCopy(book *xlsx.Book) (*excelize.File, map[string]string, map[string][]xlsx.Range, error) {
-	var names []string
+	var names []string // of all sheets, for the unnamed ones' positions
 	var ws []*xlsx.Sheet
 	for _, s := range book.Sheets {
+		names = append(names, s.Name)
 		if s.Kind == xlsx.Worksheet {
-			names = append(names, s.Name)
 			ws = append(ws, s)
 		}
 	}
-	renamed := xlsxout.SafeSheetNames(names)
+	renamed := copyNames(names)
 	f := excelize.NewFile()
 	merges := map[string][]xlsx.Range{}
 	for i, s := range ws {

@@ -148,6 +148,12 @@ func (r *reader) readSheets(book *xlsx.Book, opt ReadOptions) error {
 	for i, s := range book.Sheets {
 		names[i] = s.Name
 	}
+	for i, s := range book.Sheets {
+		if s.Name == "" { // no name to give its cells' places: it goes by its position
+			s.Name = xlsx.UnnamedSheet(names, i)
+			r.notice(SheetUnnamed, ScopeSheet, Pos{Sheet: s.Name}, "", fmt.Sprintf(msgSheetUnnamed, s.Name))
+		}
+	}
 	if book.Description == ReportDescription || isOwnReportByNames(names) {
 		r.notice(OwnReport, ScopeFile, Pos{}, "", msgOwnReport)
 		return nil
