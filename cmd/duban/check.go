@@ -73,6 +73,7 @@ func annotateFiles(dir string, files []string, probs []sheets.Problem, opt books
 			return 0, nil, fmt.Errorf("无法创建标注文件夹 %s：%v", dir, err)
 		}
 	}
+	limitMemoryForCopies()
 	n := 0
 	var out []sheets.Problem
 	for i, name := range sheets.Names(files) {

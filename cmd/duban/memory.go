@@ -29,3 +29,17 @@ func limitMemory(files []string) {
 	}
 	debug.SetMemoryLimit(max(minMemoryLimit, inputFactor*total))
 }
+
+// copyMemory is the least soft limit while annotated copies are written: excelize holds the
+// sheet it marks as a tree of cells, some 8 times the sheet's text. Under a limit below that
+// the collector runs without end (check --annotate of a ledger of 100,000 rows: 19.7 s CPU at
+// 256 MiB, 14.4 s at 400 MiB, both peaking at 490 MB; 10.3 s at 512 MiB, peaking at 530 MB).
+const copyMemory = 512 << 20
+
+// limitMemoryForCopies raises the soft memory limit to copyMemory, unless GOMEMLIMIT is set.
+func limitMemoryForCopies() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(max(debug.SetMemoryLimit(-1), copyMemory))
+}
