@@ -152,14 +152,17 @@ func copyPath(dir, inputPath, name string) string {
 // annotated returns the bytes of the annotated copy and the notices about it. The copy is
 // of the file at inputPath, or built from legacy when it is not nil.
 func annotated(inputPath string, legacy *xlsx.Book, name string, probs []sheets.Problem, o AnnotateOptions) ([]byte, []sheets.Problem, error) {
-	f, renamed, err := openCopy(inputPath, legacy, o.Password)
+	f, renamed, merges, err := openCopy(inputPath, legacy, o.Password)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
+	delete(merges, sheets.SheetIssues) // an old 问题清单 is replaced
 	var notes []sheets.Problem
 	for old, now := range renamed {
-		notes = append(notes, sheets.RenamedSheetNote(name, old, now))
+		if old != "" { // the reader has said what an unnamed sheet is called
+			notes = append(notes, sheets.RenamedSheetNote(name, old, now))
+		}
 	}
 	sheets.SortProblems(notes)
 	probs = slices.Clone(probs)
@@ -168,7 +171,7 @@ func annotated(inputPath string, legacy *xlsx.Book, name string, probs []sheets.
 			probs[i].Pos.Sheet = now
 		}
 	}
-	marks, err := markCells(f, probs)
+	marks, err := markCells(f, probs, merges)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -188,39 +191,61 @@ func annotated(inputPath string, legacy *xlsx.Book, name string, probs []sheets.
 	if err := f.Write(&buf, excelize.Options{}); err != nil {
 		return nil, nil, err
 	}
-	data, err := xlsxout.AddNotes(buf.Bytes(), o.Office, marks)
+	refs := map[string][]string{}
+	for s, ms := range merges {
+		refs[s] = mergeRefs(ms)
+	}
+	data, err := xlsxout.AddNotesAndMerges(buf.Bytes(), o.Office, marks, refs)
 	return data, notes, err
 }
 
 // openCopy opens the workbook the annotated copy starts from, its sheets renamed where Excel
-// refuses their names, and returns the renamed ones (old name → new).
-func openCopy(inputPath string, legacy *xlsx.Book, password string) (*excelize.File, map[string]string, error) {
+// refuses their names, and returns the renamed ones (old name → new) and, by (new) sheet name,
+// the merged ranges the copy keeps (keptMerges), which are not in the returned workbook: the
+// caller writes them into the finished copy.
+func openCopy(inputPath string, legacy *xlsx.Book, password string) (*excelize.File, map[string]string, map[string][]xlsx.Range, error) {
 	if legacy != nil {
 		return bookCopy(legacy)
 	}
-	f, err := excelize.OpenFile(inputPath, excelize.Options{Password: password})
+	// Every part in memory (none in temporary files), so that the merges can be taken out of
+	// each worksheet before excelize reads it.
+	f, err := excelize.OpenFile(inputPath, excelize.Options{Password: password, UnzipSizeLimit: 16 << 30, UnzipXMLSizeLimit: 16 << 30})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
+	}
+	refs, err := xlsxout.TakeMerges(f)
+	if err != nil {
+		f.Close()
+		return nil, nil, nil, err
 	}
 	// A workbook without styles.xml (some writers leave it out) gets a minimal one before
 	// any cell is styled: excelize would fail on it.
 	if _, err := xlsxout.EnsureStyles(f); err != nil {
 		f.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	renamed, err := fixSheetNames(f)
 	if err != nil {
 		f.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return f, renamed, nil
+	merges := map[string][]xlsx.Range{}
+	for s, rs := range refs {
+		if now, ok := renamed[s]; ok {
+			s = now
+		}
+		if ms := keptMerges(rs); len(ms) > 0 {
+			merges[s] = ms
+		}
+	}
+	return f, renamed, merges, nil
 }
 
 // fixSheetNames renames the sheets whose names Excel refuses (other programs write them:
 // more than 31 characters, []:*?/\, a quote at either end, the reserved History, an empty
 // name) and returns old name → new.
 func fixSheetNames(f *excelize.File) (map[string]string, error) {
-	renamed := xlsxout.SafeSheetNames(f.GetSheetList())
+	renamed := copyNames(f.GetSheetList())
 	for _, s := range f.GetSheetList() {
 		if now, ok := renamed[s]; ok {
 			if err := f.SetSheetName(s, now); err != nil {
@@ -231,17 +256,15 @@ func fixSheetNames(f *excelize.File) (map[string]string, error) {
 	return renamed, nil
 }
 
-// mergeAnchor returns the top-left cell of the merged range holding p, if any.
-func mergeAnchor(ms []excelize.MergeCell, p sheets.Pos) (string, bool) {
-	col := max(p.Col, 1)
-	for _, m := range ms {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 == nil && err2 == nil && c1 <= col && col <= c2 && r1 <= p.Row && p.Row <= r2 {
-			return m.GetStartAxis(), true
-		}
+// copyNames returns, for each name of a workbook's sheets (in order) that Excel refuses, the
+// name its copy gives it (xlsxout.SafeSheetNames): a sheet without a name is called as the
+// reader calls it (xlsx.UnnamedSheet), so that its problems are marked on it.
+func copyNames(list []string) map[string]string {
+	renamed := xlsxout.SafeSheetNames(list)
+	if i := slices.Index(list, ""); i >= 0 {
+		renamed[""] = xlsx.UnnamedSheet(list, i)
 	}
-	return "", false
+	return renamed
 }
 
 // samePath reports whether a and b name the same file (b exists; a may not).
@@ -265,28 +288,39 @@ func samePath(a, b string) (bool, error) {
 type cellRef struct{ sheet, cell string }
 
 // markCells fills every cell that has an error or a warning and returns the notes that
-// explain them, one per cell.
-func markCells(f *excelize.File, probs []sheets.Problem) ([]xlsxout.Note, error) {
+// explain them, one per cell. merges are the sheets' merged ranges (keptMerges).
+func markCells(f *excelize.File, probs []sheets.Problem, merges map[string][]xlsx.Range) ([]xlsxout.Note, error) {
 	present := map[string]bool{}
 	for _, s := range f.GetSheetList() {
 		present[s] = true
 	}
+	marked := func(p *sheets.Problem) bool {
+		return p.Level != sheets.Notice && p.Scope >= sheets.ScopeRow && present[p.Pos.Sheet]
+	}
+	cells := map[string][][2]int{}
+	for i := range probs {
+		if p := &probs[i]; marked(p) {
+			cells[p.Pos.Sheet] = append(cells[p.Pos.Sheet], [2]int{p.Pos.Row, max(p.Pos.Col, 1)})
+		}
+	}
+	anchors := map[string]map[[2]int]xlsx.Range{}
+	for s, cs := range cells {
+		anchors[s] = mergeAnchors(merges[s], cs)
+	}
 	var order []cellRef
 	notes := map[cellRef][]string{}
 	worst := map[cellRef]sheets.Level{}
-	merges := map[string][]excelize.MergeCell{}
 	for _, p := range probs {
-		if p.Level == sheets.Notice || p.Scope < sheets.ScopeRow || !present[p.Pos.Sheet] {
+		if !marked(&p) {
 			continue
-		}
-		if _, ok := merges[p.Pos.Sheet]; !ok {
-			merges[p.Pos.Sheet], _ = f.GetMergeCells(p.Pos.Sheet)
 		}
 		// A cell inside merged cells is hidden: mark the merge's top-left cell, and say
 		// which row the problem is about.
 		cell, msg := p.Pos.Cell(), p.Level.String()+"："+p.Msg
-		if tl, ok := mergeAnchor(merges[p.Pos.Sheet], p.Pos); ok && tl != cell {
-			cell, msg = tl, fmt.Sprintf("第%d行 %s", p.Pos.Row, msg)
+		if m, ok := anchors[p.Pos.Sheet][[2]int{p.Pos.Row, max(p.Pos.Col, 1)}]; ok {
+			if tl := xlsx.CellName(m.C1, m.R1); tl != cell {
+				cell, msg = tl, fmt.Sprintf("第%d行 %s", p.Pos.Row, msg)
+			}
 		}
 		k := cellRef{p.Pos.Sheet, cell}
 		if _, seen := notes[k]; !seen {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/internal/hostile"
+	"github.com/duban/duban/internal/xlsx"
 	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
@@ -293,5 +295,63 @@ func TestAnnotatePrintTitles(t *testing.T) {
 		if !strings.HasPrefix(titles["台账"], "台账!") || !strings.Contains(titles[sheets.SheetIssues], sheets.SheetIssues+"'!") && !strings.HasPrefix(titles[sheets.SheetIssues], sheets.SheetIssues+"!") || len(titles) != 2 {
 			t.Errorf("%v: print titles by sheet = %v", names, titles)
 		}
+	}
+}
+
+// A sheet without a name (other programs write <sheet name="">; issue 20): the reader calls it
+// by its position, with a notice, and its copy is written under that name with its cells marked.
+func TestAnnotateUnnamedSheet(t *testing.T) {
+	ledger := [][]any{
+		{"编号", "会议", "事项内容", "牵头单位", "完成时限", "落实状态"},
+		{1, "市长专题会议第7次", "编制统计公报", "市统计局", "2023年2月30日", "推进中"},
+		{2, "市长专题会议第7次", "开展经济普查", "市统计局", "2023-12-31", "推进中"},
+	}
+	xlsxData, err := hostile.WithSheetName("", ledger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xlsData, err := hostile.XLS("", ledger, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, data := range map[string][]byte{"市统计局.xlsx": xlsxData, "市财政局.xls": xlsData} {
+		t.Run(file, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "收文", file)
+			os.MkdirAll(filepath.Dir(in), 0o755)
+			if err := os.WriteFile(in, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := sheets.Build([]string{in}, sheets.Options{Dict: testDict(t), AsOf: date(2023, 12, 20), WarnDays: 7})
+			var got []string
+			for _, p := range r.Problems {
+				if p.Pos.File == file && p.Level != sheets.Warning {
+					got = append(got, p.Level.String()+" "+p.Pos.Sheet+"!"+p.Pos.Cell()+" "+p.Kind.String())
+				}
+			}
+			want := []string{"错误 Sheet1!E2 填写有误的行", "提示 Sheet1! 无名称的工作表按位置命名"}
+			if !slices.Equal(got, want) {
+				t.Fatalf("problems %q, want %q", got, want)
+			}
+			out, notes, err := Annotate(filepath.Join(dir, "批注"), in, file, r.Problems, AnnotateOptions{})
+			if err != nil || out == "" || len(notes) != 0 {
+				t.Fatalf("copy %q, notes %q, %v", out, dumpProblems(notes), err)
+			}
+			g, err := excelize.OpenFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer g.Close()
+			if list := g.GetSheetList(); !slices.Equal(list, []string{"Sheet1", sheets.SheetIssues}) {
+				t.Errorf("sheets %q", list)
+			}
+			comments, _ := g.GetComments("Sheet1")
+			if len(comments) != 1 || comments[0].Cell != "E2" {
+				t.Errorf("comments %+v, want one on E2", comments)
+			}
+		})
+	}
+	if got := xlsx.UnnamedSheet([]string{"sheet2", ""}, 1); got != "Sheet2(2)" {
+		t.Errorf("UnnamedSheet = %q, want Sheet2(2)", got)
 	}
 }

@@ -5,11 +5,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/duban/duban/internal/xlsx"
-	"github.com/duban/duban/internal/xlsxout"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -58,19 +58,21 @@ func copyName(name string, legacy bool) string {
 }
 
 // bookCopy writes the worksheets of book into a new workbook, under names Excel accepts, and
-// returns it with the renamed sheets (old name → new). Chart and macro sheets, which hold no
-// cells, are left out.
-func bookCopy(book *xlsx.Book) (*excelize.File, map[string]string, error) {
-	var names []string
+// returns it with the renamed sheets (old name → new) and the merged ranges the copy keeps
+// (keptMerges), by sheet name, which are not written into it. Chart and macro sheets, which
+// hold no cells, are left out.
+func bookCopy(book *xlsx.Book) (*excelize.File, map[string]string, map[string][]xlsx.Range, error) {
+	var names []string // of all sheets, for the unnamed ones' positions
 	var ws []*xlsx.Sheet
 	for _, s := range book.Sheets {
+		names = append(names, s.Name)
 		if s.Kind == xlsx.Worksheet {
-			names = append(names, s.Name)
 			ws = append(ws, s)
 		}
 	}
-	renamed := xlsxout.SafeSheetNames(names)
+	renamed := copyNames(names)
 	f := excelize.NewFile()
+	merges := map[string][]xlsx.Range{}
 	for i, s := range ws {
 		name := s.Name
 		if now, ok := renamed[name]; ok {
@@ -78,13 +80,16 @@ func bookCopy(book *xlsx.Book) (*excelize.File, map[string]string, error) {
 		}
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		} else if _, err := f.NewSheet(name); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if err := copySheet(f, name, s); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
+		}
+		if ms := disjoint(slices.Clone(s.Merges)); len(ms) > 0 {
+			merges[name] = ms
 		}
 	}
 	if len(ws) > 0 {
@@ -98,51 +103,54 @@ func bookCopy(book *xlsx.Book) (*excelize.File, map[string]string, error) {
 		for i, s := range ws {
 			if s.Hidden {
 				if err := f.SetSheetVisible(f.GetSheetName(i), false); err != nil {
-					return nil, nil, err
+					return nil, nil, nil, err
 				}
 			}
 		}
 	}
-	return f, renamed, nil
+	return f, renamed, merges, nil
 }
 
-// copySheet writes a sheet's cells and merged ranges. Text stays text (a value like "=1+1" is
-// not made a formula), numbers numbers, booleans booleans, error values their text; a formula
-// without a result is left blank.
+// copySheet writes the cells of a sheet that hold a value. Text stays text (a value like
+// "=1+1" is not made a formula), numbers numbers, booleans booleans, error values their text;
+// a formula without a result is left blank.
 func copySheet(f *excelize.File, name string, s *xlsx.Sheet) error {
 	for _, r := range s.Rows {
 		for i, c := range r.Cells {
-			ref, err := excelize.CoordinatesToCellName(i+1, r.N)
-			if err != nil {
-				return err
-			}
-			switch c.Kind {
-			case xlsx.Text, xlsx.Error, xlsx.ISODate:
-				err = f.SetCellStr(name, ref, c.Value)
-			case xlsx.Number:
-				v, perr := strconv.ParseFloat(c.Value, 64)
-				if perr != nil {
-					err = f.SetCellStr(name, ref, c.Value)
-				} else {
-					err = f.SetCellFloat(name, ref, v, -1, 64)
-				}
-			case xlsx.Bool:
-				err = f.SetCellBool(name, ref, c.Value == "1")
-			}
-			if err != nil {
+			if err := copyCell(f, name, i+1, r.N, c); err != nil {
 				return err
 			}
 		}
 	}
-	for _, m := range s.Merges {
-		tl, err1 := excelize.CoordinatesToCellName(m.C1, m.R1)
-		br, err2 := excelize.CoordinatesToCellName(m.C2, m.R2)
-		if err1 != nil || err2 != nil {
-			continue // outside the sheet: nothing to merge
-		}
-		if err := f.MergeCell(name, tl, br); err != nil {
+	for _, c := range s.Far {
+		if err := copyCell(f, name, c.Col, c.Row, c.Cell); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// copyCell writes cell c of a sheet at (col, row); a blank one is not written.
+func copyCell(f *excelize.File, name string, col, row int, c xlsx.Cell) error {
+	if c.Kind == xlsx.Blank || c.Kind == xlsx.Uncalculated {
+		return nil
+	}
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return err
+	}
+	switch c.Kind {
+	case xlsx.Text, xlsx.Error, xlsx.ISODate:
+		err = f.SetCellStr(name, ref, c.Value)
+	case xlsx.Number:
+		v, perr := strconv.ParseFloat(c.Value, 64)
+		if perr != nil {
+			err = f.SetCellStr(name, ref, c.Value)
+		} else {
+			err = f.SetCellFloat(name, ref, v, -1, 64)
+		}
+	case xlsx.Bool:
+		err = f.SetCellBool(name, ref, c.Value == "1")
+	}
+	return err
 }

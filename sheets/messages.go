@@ -75,6 +75,7 @@ const (
 	msgBlankForm         = "未填报任何事项：这是下发的报送模板，台账中只有表头，请单位填写后重新报送"
 	msgNoLedger          = "没有找到台账工作表（%s），请按报送模板填写后重新报送"
 	msgHiddenSheet       = "工作表已隐藏，已跳过"
+	msgSheetUnnamed      = "工作表没有名称（Excel不允许），按其位置称为“%s”，批注副本中也用此名"
 	msgNotWorksheet      = "不是数据工作表（如图表页），已跳过"
 	msgEmptySheet        = "工作表为空，已跳过"
 	msgNoHeader          = "未找到表头（应含 事项内容、落实状态 等列），已跳过"
@@ -345,6 +346,7 @@ var kindNames = [numProblemKinds]string{
 	SheetRepeated:        "跳过重复列出的工作表",
 	FarCells:             "忽略远端列的单元格",
 	NotRegular:           "跳过非普通文件",
+	SheetUnnamed:         "无名称的工作表按位置命名",
 
 	NoSuchPath:            "路径不存在",
 	FolderUnreadable:      "文件夹无法读取",

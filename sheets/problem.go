@@ -144,6 +144,7 @@ const (
 	SheetRepeated     // a sheet part listed again in the workbook: read once
 	FarCells          // cells far right of any ledger column, not read
 	NotRegular        // a named pipe, socket or device among the inputs: never opened
+	SheetUnnamed      // a sheet without a name, called by its position (xlsx.UnnamedSheet)
 
 	// errors and warnings (错误, 警告)
 	NoSuchPath

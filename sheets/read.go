@@ -160,6 +160,13 @@ func (r *reader) readSheets(book *xlsx.Book, opt ReadOptions) error {
 	for i, s := range book.Sheets {
 		names[i] = s.Name
 	}
+	for i, s := range book.Sheets {
+		if s.Name == "" { // no name to give its cells' places: it goes by its position
+			s.Name = xlsx.UnnamedSheet(names, i)
+			names[i] = s.Name
+			r.notice(SheetUnnamed, ScopeSheet, Pos{Sheet: s.Name}, "", fmt.Sprintf(msgSheetUnnamed, s.Name))
+		}
+	}
 	if !r.ownFile(book, names, opt) {
 		return nil
 	}

@@ -123,6 +123,7 @@ func annotateFiles(dir string, files, names []string, r *sheets.Report, opt book
 			return 0, nil, fmt.Errorf("无法创建标注文件夹 %s：%s", dir, books.OSErrorText(err))
 		}
 	}
+	limitMemoryForCopies()
 	units := map[string]string{}
 	for _, f := range r.Inputs {
 		units[f.File] = f.Unit

@@ -355,3 +355,36 @@ func WithUndeclaredVML(ledger [][]any, ledgerNotes map[string]string) ([]byte, e
 		return b
 	})
 }
+
+// WithMerges returns a ledger workbook (one sheet, 台账) with the merged ranges merges
+// ("G2:H2"), written straight into the sheet's XML: excelize checks each new merge against
+// all earlier ones.
+func WithMerges(ledger [][]any, merges []string) ([]byte, error) {
+	data, err := Book("台账", ledger)
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<mergeCells count="%d">`, len(merges))
+	for _, m := range merges {
+		fmt.Fprintf(&b, `<mergeCell ref="%s"/>`, m)
+	}
+	b.WriteString(`</mergeCells>`)
+	found := false
+	out, err := RewriteZip(data, func(name string, x []byte) []byte {
+		if name != "xl/worksheets/sheet1.xml" {
+			return x
+		}
+		i := bytes.Index(x, []byte("</sheetData>"))
+		if i < 0 {
+			return x
+		}
+		found = true
+		i += len("</sheetData>")
+		return slicesConcat(x[:i], []byte(b.String()), x[i:])
+	})
+	if err == nil && !found {
+		err = fmt.Errorf("no </sheetData> in the ledger")
+	}
+	return out, err
+}

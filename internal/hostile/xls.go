@@ -4,11 +4,14 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Legacy binary workbooks (.xls, .et) as a collection folder receives them: a compound file
@@ -303,4 +306,67 @@ func GoodLegacy(dir string) ([]string, error) {
 		names = append(names, l.Name)
 	}
 	return names, nil
+}
+
+// XLS returns a BIFF8 workbook of one worksheet named sheet: rows (row 1 first) as LABEL
+// cells, a number (int or float64) as a NUMBER cell, and merges as one MERGEDCELLS record per
+// 1,000 ranges ("A2:IV65536"). A row or column past .xls's 65,536 × 256 is an error.
+func XLS(sheet string, rows [][]any, merges []string) ([]byte, error) {
+	u16 := func(b []byte, v int) []byte { return binary.LittleEndian.AppendUint16(b, uint16(v)) }
+	xlString := func(b []byte, s string) []byte {
+		us := utf16.Encode([]rune(s))
+		b = u16(b, len(us))
+		b = append(b, 1)
+		for _, u := range us {
+			b = binary.LittleEndian.AppendUint16(b, u)
+		}
+		return b
+	}
+	var sub []byte
+	sub = append(sub, BOF(0x0600, 0x10)...)
+	for r, row := range rows {
+		for c, v := range row {
+			head := u16(u16(u16(nil, r), c), 15)
+			switch v := v.(type) {
+			case nil:
+			case string:
+				sub = append(sub, Record(0x0204, xlString(head, v))...)
+			case int:
+				sub = append(sub, Record(0x0203, binary.LittleEndian.AppendUint64(head, math.Float64bits(float64(v))))...)
+			case float64:
+				sub = append(sub, Record(0x0203, binary.LittleEndian.AppendUint64(head, math.Float64bits(v)))...)
+			default:
+				return nil, fmt.Errorf("hostile.XLS: cell %T", v)
+			}
+		}
+	}
+	for i := 0; i < len(merges); i += 1000 {
+		part := merges[i:min(i+1000, len(merges))]
+		d := u16(nil, len(part))
+		for _, m := range part {
+			tl, br, ok := strings.Cut(m, ":")
+			c1, r1, err1 := excelize.CellNameToCoordinates(tl)
+			c2, r2, err2 := excelize.CellNameToCoordinates(br)
+			if !ok || err1 != nil || err2 != nil || r2 > 65536 || c2 > 256 {
+				return nil, fmt.Errorf("hostile.XLS: merge %q", m)
+			}
+			d = u16(u16(u16(u16(d, r1-1), r2-1), c1-1), c2-1)
+		}
+		sub = append(sub, Record(0x00E5, d)...)
+	}
+	sub = append(sub, EOFRecord...)
+
+	head := BOF(0x0600, 5)
+	name := utf16.Encode([]rune(sheet))
+	bound := func(pos int) []byte {
+		d := binary.LittleEndian.AppendUint32(nil, uint32(pos))
+		d = append(d, 0, 0, byte(len(name)), 1)
+		for _, u := range name {
+			d = binary.LittleEndian.AppendUint16(d, u)
+		}
+		return Record(0x0085, d)
+	}
+	pos := len(head) + len(bound(0)) + len(EOFRecord)
+	stream := slicesConcat(head, bound(pos), EOFRecord, sub)
+	return CFB(Stream{"Workbook", stream}), nil
 }

@@ -6,6 +6,12 @@
 // read short.
 package xlsx
 
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
 // Kind is what a cell holds, as the file says.
 type Kind uint8
 
@@ -96,3 +102,19 @@ type Options struct {
 
 // DefaultMaxUnzip is the default limit on a workbook's total uncompressed size.
 const DefaultMaxUnzip = 512 << 20
+
+// UnnamedSheet is the name the i-th sheet of a workbook goes by when it has none (other
+// programs write <sheet name="">; Excel refuses it): Sheet<i+1>, with (2), (3)… while another
+// of names, the workbook's sheet names in order, is that name (ignoring case, as Excel does).
+// The reader and the annotated copy both call the sheet so.
+func UnnamedSheet(names []string, i int) string {
+	base := "Sheet" + strconv.Itoa(i+1)
+	taken := func(s string) bool {
+		return slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, s) })
+	}
+	now := base
+	for n := 2; taken(now); n++ {
+		now = base + "(" + strconv.Itoa(n) + ")"
+	}
+	return now
+}

@@ -443,6 +443,13 @@ func cellRef(ref string) (col, row int, ok bool) {
 	return col, row, true
 }
 
+// ParseRange reads a merged range as a worksheet writes it: A1:B2, a single cell, or a whole
+// column (A:B) or row (1:2) range, which reaches to Excel's last row or column.
+func ParseRange(ref string) (Range, bool) {
+	r, _, ok := parseRange(ref)
+	return r, ok
+}
+
 // parseRange reads an A1:B2 reference (or a single cell). A whole-column (A:B) or whole-row
 // (1:2) range reaches to Excel's last row or column; whole says so, for the caller to bound
 // it to the sheet's real rows and columns.

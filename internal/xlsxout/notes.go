@@ -1,6 +1,7 @@
 package xlsxout
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -40,6 +41,12 @@ const (
 // unique in the workbook, in id blocks no other sheet uses. What in pkg would make Excel
 // repair the copy is mended on the way (repair.go): the copy is better than its input.
 func AddNotes(pkg []byte, author string, notes []Note) ([]byte, error) {
+	return AddNotesAndMerges(pkg, author, notes, nil)
+}
+
+// AddNotesAndMerges is AddNotes that also writes, into each sheet named in merges (which has
+// no merged cells), those merged ranges ("A1:B2"): the ranges TakeMerges took out.
+func AddNotesAndMerges(pkg []byte, author string, notes []Note, merges map[string][]string) ([]byte, error) {
 	p, err := openPackage(pkg)
 	if err != nil {
 		return nil, err
@@ -51,6 +58,18 @@ func AddNotes(pkg []byte, author string, notes []Note) ([]byte, error) {
 	p.scanShapes()
 	if err := p.repair(sheets); err != nil {
 		return nil, err
+	}
+	for s, refs := range merges {
+		part, ok := sheets[s]
+		b, found := p.get(part)
+		if !ok || !found {
+			return nil, fmt.Errorf("no sheet %q", s)
+		}
+		nb, err := putMerges(b, refs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", part, err)
+		}
+		p.put(p.nameOf(part), nb)
 	}
 	var order []string
 	bySheet := map[string][]Note{}
@@ -97,7 +116,7 @@ func (p *zipPackage) addSheetNotes(part, author string, notes []Note) error {
 			commentsPart = resolve(path.Dir(part), r.Target)
 		}
 	}
-	if m := reLegacyDrawing.Find(sheetXML); m != nil {
+	if m := reLegacyDrawing.Find(sheetXML[afterCells(sheetXML):]); m != nil {
 		if id := reRelID.FindSubmatch(m); id != nil {
 			for _, r := range rels {
 				if r.ID == string(id[1]) && r.Type == relVML {
@@ -154,6 +173,13 @@ func (p *zipPackage) addSheetNotes(part, author string, notes []Note) error {
 	return nil
 }
 
+// afterCells is where the elements after the cells of worksheet b start: the last
+// "sheetData" is the end of <sheetData> (a cell's text is inside it), 0 if there is none. The
+// elements after the cells are searched from there, not through the rows.
+func afterCells(b []byte) int {
+	return max(bytes.LastIndex(b, []byte("sheetData")), 0)
+}
+
 // nameOf is the stored spelling of name, or name for a new part.
 func (p *zipPackage) nameOf(name string) string {
 	if n, ok := p.lower[strings.ToLower(name)]; ok {
@@ -170,11 +196,12 @@ func insertLegacyDrawing(b []byte, rid string) ([]byte, error) {
 	}
 	prefix := string(root[1])
 	el := fmt.Sprintf(`<%slegacyDrawing xmlns:r="%s" r:id="%s"/>`, prefix, nsRel, rid)
-	if m := reAfterLegacy.FindIndex(b); m != nil {
-		return splice(b, m[0], m[0], el), nil
+	from := afterCells(b)
+	if m := reAfterLegacy.FindIndex(b[from:]); m != nil {
+		return splice(b, from+m[0], from+m[0], el), nil
 	}
-	if m := reSheetEnd.FindAllIndex(b, -1); len(m) > 0 {
-		at := m[len(m)-1][0]
+	if m := reSheetEnd.FindAllIndex(b[from:], -1); len(m) > 0 {
+		at := from + m[len(m)-1][0]
 		return splice(b, at, at, el), nil
 	}
 	return nil, errors.New("no </worksheet>")

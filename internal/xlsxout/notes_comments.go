@@ -125,15 +125,20 @@ func (c *comments) add(author string, notes []Note) map[[2]int]bool {
 		c.authors = append(c.authors, author)
 	}
 	touched := map[[2]int]bool{}
+	at := make(map[[2]int]int, len(c.list)+len(notes)) // the first comment of each cell
+	for i := len(c.list) - 1; i >= 0; i-- {
+		at[cellKey(c.list[i].ref)] = i
+	}
 	for _, n := range notes {
 		col, row, err := excelize.CellNameToCoordinates(n.Cell)
 		if err != nil {
 			continue
 		}
 		key := [2]int{row, col}
-		i := slices.IndexFunc(c.list, func(x comment) bool { return cellKey(x.ref) == key })
-		if i < 0 {
+		i, ok := at[key]
+		if !ok {
 			ref, _ := excelize.CoordinatesToCellName(col, row)
+			at[key] = len(c.list)
 			c.list = append(c.list, comment{ref: ref, author: aid,
 				text: c.run(author+"：", true) + c.run("\n"+noteText(n.Text), false)})
 		} else {
@@ -141,8 +146,12 @@ func (c *comments) add(author string, notes []Note) map[[2]int]bool {
 		}
 		touched[key] = true
 	}
+	keys := make(map[string][2]int, len(c.list))
+	for _, x := range c.list {
+		keys[x.ref] = cellKey(x.ref)
+	}
 	slices.SortStableFunc(c.list, func(a, b comment) int {
-		ka, kb := cellKey(a.ref), cellKey(b.ref)
+		ka, kb := keys[a.ref], keys[b.ref]
 		if ka[0] != kb[0] {
 			return ka[0] - kb[0]
 		}

@@ -23,6 +23,7 @@ type zipPackage struct {
 	// VML shape ids and id blocks in use, and which part holds each block
 	usedIDs    map[int]bool
 	blockOwner map[int]string
+	freeFrom   map[int]int // by block: every id below it is used
 }
 
 func openPackage(b []byte) (*zipPackage, error) {
@@ -243,7 +244,7 @@ var (
 
 // scanShapes notes the VML shape ids and id blocks every VML part of the package uses.
 func (p *zipPackage) scanShapes() {
-	p.usedIDs, p.blockOwner = map[int]bool{}, map[int]string{}
+	p.usedIDs, p.blockOwner, p.freeFrom = map[int]bool{}, map[int]string{}, map[int]int{}
 	for _, n := range p.names {
 		if !strings.HasSuffix(strings.ToLower(n), ".vml") {
 			continue

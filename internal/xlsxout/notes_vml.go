@@ -144,12 +144,18 @@ func (p *zipPackage) ownBlocks(part string, vml []byte) []int {
 // they are full.
 func (p *zipPackage) nextShapeID(part string, blocks *[]int) (int, bool) {
 	for _, b := range *blocks {
-		for id := max(b*shapesInBlock+1, 1); id <= b*shapesInBlock+shapesInBlock; id++ {
-			if b > 0 && !p.usedIDs[id] {
+		if b <= 0 {
+			continue
+		}
+		last := b*shapesInBlock + shapesInBlock
+		for id := max(b*shapesInBlock+1, p.freeFrom[b]); id <= last; id++ {
+			if !p.usedIDs[id] {
 				p.usedIDs[id] = true
+				p.freeFrom[b] = id + 1
 				return id, false
 			}
 		}
+		p.freeFrom[b] = last + 1
 	}
 	b := 1
 	for ; ; b++ {

@@ -23,7 +23,7 @@ import (
 //   - a VML part (notes' boxes) without a content type gets one.
 
 var (
-	reOddNumber = regexp.MustCompile(`(?i)<(?:[\w.-]+:)?v>\s*[-+]?(?:nan|inf)`)
+	reOddNumber = regexp.MustCompile(`v>\s*[-+]?(?i:nan|inf)`) // a literal first: searched fast through the rows
 	reCell      = regexp.MustCompile(`(?s)<((?:[\w.-]+:)?)c\b([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?c\s*>)`)
 	reCellType  = regexp.MustCompile(`\s\bt\s*=\s*["']([^"']*)["']`)
 	reValue     = regexp.MustCompile(`(?s)<(?:[\w.-]+:)?v\s*>(.*?)</(?:[\w.-]+:)?v\s*>`)

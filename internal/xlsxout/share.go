@@ -2,12 +2,14 @@ package xlsxout
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -138,8 +140,10 @@ func (z *sharedZip) intern(attrs, text []byte) int {
 
 // writeHeld writes the held parts, the shared strings with ours appended.
 func (z *sharedZip) writeHeld() error {
+	var tail []byte // of the shared strings, after ours
 	if len(z.list) > 0 {
-		if err := z.addSST(); err != nil {
+		var err error
+		if tail, err = z.addSST(); err != nil {
 			return err
 		}
 	}
@@ -155,25 +159,38 @@ func (z *sharedZip) writeHeld() error {
 		if _, err := w.Write(b); err != nil {
 			return err
 		}
+		if name == partSST && len(z.list) > 0 {
+			if err := z.writeOurs(w, tail); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
 
-// addSST puts our strings into the held shared strings part, making the part (declared and
-// related to the workbook) when excelize wrote none.
-func (z *sharedZip) addSST() error {
-	var si bytes.Buffer
+// writeOurs writes our strings and then tail, the end of the shared strings part. They go
+// straight to the zip: a report's strings are tens of megabytes, not to be copied again.
+func (z *sharedZip) writeOurs(w io.Writer, tail []byte) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
 	for _, s := range z.list {
-		si.WriteString("<si><t")
-		si.WriteString(s)
-		si.WriteString("</t></si>")
+		bw.WriteString("<si><t")
+		bw.WriteString(s)
+		bw.WriteString("</t></si>")
 	}
+	bw.Write(tail)
+	return bw.Flush()
+}
+
+// addSST makes the held shared strings part (declared and related to the workbook when
+// excelize wrote none) ready for ours: its counts include them, and it is cut where they go;
+// it returns the rest, which writeOurs writes after them.
+func (z *sharedZip) addSST() ([]byte, error) {
 	sst, ok := z.held[partSST]
 	if !ok {
 		sst = []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 			`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"></sst>`)
 		if err := z.declareSST(); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	count := z.base
@@ -183,21 +200,24 @@ func (z *sharedZip) addSST() error {
 	end := bytes.LastIndex(sst, []byte("</sst>"))
 	if end < 0 {
 		if end = bytes.LastIndex(sst, []byte("/>")); end < 0 || !bytes.Contains(sst, []byte("<sst")) {
-			return errors.New("sharedStrings.xml: no </sst>")
+			return nil, errors.New("sharedStrings.xml: no </sst>")
 		}
 		sst = splice(sst, end, end+2, "></sst>")
 		end++
 	}
-	sst = splice(sst, end, end, si.String())
 	root := regexp.MustCompile(`<sst\b[^>]*>`).FindIndex(sst)
+	if root == nil || root[1] > end {
+		return nil, errors.New("sharedStrings.xml: no <sst>")
+	}
 	head := reSSTCount.ReplaceAllFunc(sst[root[0]:root[1]], func(a []byte) []byte {
 		if bytes.HasPrefix(a, []byte("count")) {
 			return fmt.Appendf(nil, `count="%d"`, count+z.refs)
 		}
 		return fmt.Appendf(nil, `uniqueCount="%d"`, z.base+len(z.list))
 	})
-	z.held[partSST] = splice(sst, root[0], root[1], string(head))
-	return nil
+	tail := slices.Clone(sst[end:])
+	z.held[partSST] = slices.Concat(sst[:root[0]], head, sst[root[1]:end])
+	return tail, nil
 }
 
 // declareSST gives a new shared strings part its content type and its relationship.
