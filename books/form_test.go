@@ -427,3 +427,24 @@ func TestFormSuggestions(t *testing.T) {
 		t.Errorf("sheets = %v: a 建议提案 sheet without 建议 categories", got)
 	}
 }
+
+// The line under the 建议提案 sheet's title (填报单位 and the hint) is merged across the table;
+// a long unit name wraps it, and the row is as tall as its lines, or the printed form cuts it.
+func TestFormSuggestionsLineHeight(t *testing.T) {
+	t.Parallel()
+	d := builtin(t)
+	short := openForm(t, d, "市财政局", nil)
+	if h, err := short.GetRowHeight(SheetSuggestions, 2); err != nil || h != 20 {
+		t.Errorf("short unit: row 2 height = %v, %v; want 20 (one line)", h, err)
+	}
+	unit := "某某自治州人民政府发展和改革委员会驻北京联络处经济协作办公室"
+	f := openForm(t, d, unit, nil)
+	line := cell(t, f, SheetSuggestions, "A2")
+	if !strings.HasPrefix(line, "填报单位："+unit) {
+		t.Fatalf("row 2 = %q", line)
+	}
+	n := xlsxout.WrappedLines(line, 149) // the widths of the 13 columns
+	if h, err := f.GetRowHeight(SheetSuggestions, 2); err != nil || n < 2 || h != xlsxout.RowHeight(n) {
+		t.Errorf("long unit: row 2 height = %v, %v; want %v for %d lines", h, err, xlsxout.RowHeight(n), n)
+	}
+}

@@ -58,6 +58,10 @@ func writeSuggestionSheet(f *excelize.File, d *sheets.Dict, unit string, lay *la
 		return err
 	}
 	last := sheets.ColumnName(len(suggestionColumns))
+	lineWidth := 0.0 // the line under the title is merged across the table and wraps in it
+	for _, c := range suggestionColumns {
+		lineWidth += c.width
+	}
 	title, line := suggestionTitle, suggestionLine
 	if unit != "" {
 		title, line = unit+suggestionTitle, fmt.Sprintf(formUnitLine, unit)+lineSep+suggestionLine
@@ -77,6 +81,9 @@ func writeSuggestionSheet(f *excelize.File, d *sheets.Dict, unit string, lay *la
 		}
 		if err := f.SetCellStyle(s, a, a, c.style); err != nil {
 			return err
+		}
+		if n := xlsxout.WrappedLines(c.text, lineWidth); c.row == 2 && n > 1 {
+			c.h = xlsxout.RowHeight(n)
 		}
 		if err := f.SetRowHeight(s, c.row, c.h); err != nil {
 			return err
