@@ -362,28 +362,8 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 		}
 	}
 
-	for _, c := range []struct {
-		row   int
-		text  string
-		style int
-		h     float64
-	}{{1, lay.title, styles.title, 30}, {2, lay.line, styles.sub, 20}} {
-		a := "A" + strconv.Itoa(c.row)
-		if err := f.SetCellStr(s, a, c.text); err != nil {
-			return err
-		}
-		if err := f.MergeCell(s, a, lineLast+strconv.Itoa(c.row)); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(s, a, a, c.style); err != nil {
-			return err
-		}
-		if n := xlsxout.WrappedLines(c.text, lineWidth); c.row == 2 && n > 1 {
-			c.h = xlsxout.RowHeight(n)
-		}
-		if err := f.SetRowHeight(s, c.row, c.h); err != nil {
-			return err
-		}
+	if err := formHeading(f, s, lineLast, lineWidth, lay.title, lay.line, styles); err != nil {
+		return err
 	}
 
 	hr := strconv.Itoa(HeaderRow)
@@ -640,4 +620,33 @@ func prefill(f *excelize.File, d *sheets.Dict, r, n int, raw *sheets.RawRow, lay
 func FileName(unit string) (name string, changed bool) {
 	s := SafeName(unit)
 	return s + ".xlsx", s != unit
+}
+
+// formHeading writes a form sheet's title (row 1) and the line under it (row 2), each merged
+// from A to last, the line wrapped in width and its row as tall as its lines.
+func formHeading(f *excelize.File, sheet, last string, width float64, title, line string, styles formStyleIDs) error {
+	for _, c := range []struct {
+		row   int
+		text  string
+		style int
+		h     float64
+	}{{1, title, styles.title, 30}, {2, line, styles.sub, 20}} {
+		a := "A" + strconv.Itoa(c.row)
+		if err := f.SetCellStr(sheet, a, c.text); err != nil {
+			return err
+		}
+		if err := f.MergeCell(sheet, a, last+strconv.Itoa(c.row)); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sheet, a, a, c.style); err != nil {
+			return err
+		}
+		if n := xlsxout.WrappedLines(c.text, width); c.row == 2 && n > 1 {
+			c.h = xlsxout.RowHeight(n)
+		}
+		if err := f.SetRowHeight(sheet, c.row, c.h); err != nil {
+			return err
+		}
+	}
+	return nil
 }

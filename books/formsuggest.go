@@ -66,28 +66,8 @@ func writeSuggestionSheet(f *excelize.File, d *sheets.Dict, unit string, lay *la
 	if unit != "" {
 		title, line = unit+suggestionTitle, fmt.Sprintf(formUnitLine, unit)+lineSep+suggestionLine
 	}
-	for _, c := range []struct {
-		row   int
-		text  string
-		style int
-		h     float64
-	}{{1, title, styles.title, 30}, {2, line, styles.sub, 20}} {
-		a := "A" + strconv.Itoa(c.row)
-		if err := f.SetCellStr(s, a, c.text); err != nil {
-			return err
-		}
-		if err := f.MergeCell(s, a, last+strconv.Itoa(c.row)); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(s, a, a, c.style); err != nil {
-			return err
-		}
-		if n := xlsxout.WrappedLines(c.text, lineWidth); c.row == 2 && n > 1 {
-			c.h = xlsxout.RowHeight(n)
-		}
-		if err := f.SetRowHeight(s, c.row, c.h); err != nil {
-			return err
-		}
+	if err := formHeading(f, s, last, lineWidth, title, line, styles); err != nil {
+		return err
 	}
 	hr, first, end := strconv.Itoa(HeaderRow), HeaderRow+1, HeaderRow+blankRows
 	at := map[string]string{}
