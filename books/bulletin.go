@@ -101,6 +101,8 @@ func ReportBulletin(r *sheets.Report, d *sheets.Dict, issue int) bulletin.Bullet
 	if year == 0 {
 		year = r.AsOf.Year()
 	}
+	// The 附件 lists the supervised items the text counts; overdue 建议提案 have their own
+	// paragraph (SPEC §9.5: counted apart).
 	var open []*sheets.Item
 	for _, f := range r.Overdue {
 		open = append(open, f.Item)
@@ -109,6 +111,7 @@ func ReportBulletin(r *sheets.Report, d *sheets.Dict, issue int) bulletin.Bullet
 		open = append(open, f.Item)
 	}
 	open = append(open, r.NoDeadline...)
+	open = slices.DeleteFunc(open, func(it *sheets.Item) bool { return it.Kind == sheets.KindSuggestion })
 	out := masthead(r, d, issue, len(r.Overdue) > 0, len(r.NoDeadline) > 0)
 	out.Title = fmt.Sprintf(bulletinReportTitle, year)
 	out.Overview = texts(append(overview, r.ProgressNotes()...))
