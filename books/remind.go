@@ -236,7 +236,7 @@ func rawOf(it *sheets.Item) sheets.RawRow {
 	r.Vals[sheets.FieldID] = it.ID
 	r.Vals[sheets.FieldCategory] = it.Category
 	if m := it.Meeting; m.Num > 0 || !m.Date.IsZero() || m.Key != "" {
-		r.Vals[sheets.FieldMeeting] = it.MeetingName // else the category's name stands in for none
+		r.Vals[sheets.FieldMeeting] = it.DatedMeetingName() // else the category's name stands in for none
 	}
 	r.Vals[sheets.FieldMeetingDate] = day(it.MeetingDate)
 	r.Vals[sheets.FieldContent] = it.Content

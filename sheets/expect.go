@@ -81,6 +81,11 @@ func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) 
 		r.Vals[FieldDone] = ""
 		it, ps, valid := v.Row(&r)
 		mr.item, mr.ok = it, valid
+		if report && valid {
+			// The form made from it names the meeting with its year, so that it reads back as
+			// that year's meeting whenever the unit returns it.
+			mr.raw.Vals[FieldMeeting] = it.DatedMeetingName()
+		}
 		for _, p := range ps {
 			if p.Field != FieldLead.String() || p.Level == Warning {
 				probs = append(probs, p)

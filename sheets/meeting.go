@@ -126,3 +126,13 @@ func oneYearPerFile(items []Item, year int) {
 		it.MeetingName = meetingName(it.Category, it.Kind, it.Meeting, "", year)
 	}
 }
+
+// DatedMeetingName is the name a form or reminder writes for the item's meeting: a numbered
+// meeting with its year (市政府常务会议2024年第14次), so that the form read back in another year —
+// a reminder answered in January — is still that year's meeting (SPEC §4.1); any other as shown.
+func (it *Item) DatedMeetingName() string {
+	if m := it.Meeting; it.Kind == KindMeeting && m.Num > 0 && m.Year > 0 {
+		return meetingName(it.Category, it.Kind, m, "", m.Year+1) // a year other than its own shows it
+	}
+	return it.MeetingName
+}
