@@ -263,8 +263,12 @@ func unreported(as []Absence) []UnitDue {
 func rowsUnit(rows []RawRow, d *Dict) string {
 	n := map[string]int{}
 	unit, best := "", 0
+	cell, lead := "", "" // the last cell read: a file's rows mostly repeat their unit
 	for i := range rows {
-		u := splitLead(rows[i].Vals[FieldLead]).lead
+		if c := rows[i].Vals[FieldLead]; i == 0 || c != cell {
+			cell, lead = c, splitLead(c).lead
+		}
+		u := lead
 		if u == "" {
 			u = rows[i].UnitFromFile
 		}

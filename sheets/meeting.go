@@ -2,7 +2,6 @@ package sheets
 
 import (
 	"cmp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -83,9 +82,14 @@ func nameByYear(items []Item, year int) {
 // of them do, the later on a tie — unless it is one of those. A year written in the name
 // (2023年第9次 beside 第9次) marks another year's meeting and is left as it is.
 func oneYearPerFile(items []Item, year int) {
-	if !slices.ContainsFunc(items, func(it Item) bool {
-		return it.Kind == KindMeeting && it.Meeting.Num > 0 && it.Meeting.yearBy == meetingYearInferred
-	}) {
+	inferred := false
+	for i := range items { // by index: an Item is too large to copy for each
+		if it := &items[i]; it.Kind == KindMeeting && it.Meeting.Num > 0 && it.Meeting.yearBy == meetingYearInferred {
+			inferred = true
+			break
+		}
+	}
+	if !inferred {
 		return
 	}
 	type key struct {

@@ -158,7 +158,12 @@ func parseUnitsKnown(cell string, known func(string) bool) []unitMention {
 func splitOutside(s, seps string) []string {
 	var parts []string
 	depth, start := 0, 0
+	// A Chinese character, most of a cell, is no bracket and, unless seps has one, no separator.
+	hanSeps := strings.ContainsFunc(seps, isHan)
 	for i, r := range s {
+		if !hanSeps && isHan(r) {
+			continue
+		}
 		switch {
 		case strings.ContainsRune("（(【[〔《{", r):
 			depth++
@@ -173,6 +178,9 @@ func splitOutside(s, seps string) []string {
 	}
 	return append(parts, s[start:])
 }
+
+// isHan reports whether r is in the block of the common Chinese characters (U+4E00–U+9FFF).
+func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // cutLabel removes a label such as 牵头单位： from the start of a group and returns the role
 // it gives the group's units.

@@ -352,7 +352,7 @@ func (s *inlineShare) drain(end bool) error {
 			return err
 		}
 		out.WriteString(`t="s"><v>`)
-		out.WriteString(strconv.Itoa(n))
+		out.Write(strconv.AppendInt(out.AvailableBuffer(), int64(n), 10))
 		out.WriteString(`</v>`)
 		b = b[from+j+len(inlineClose):]
 	}

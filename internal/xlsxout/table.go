@@ -351,8 +351,8 @@ func (w *tableWriter) fill(r int, v []any, rt Tone, bold bool) {
 		case string:
 			if y == "" {
 				x = nil
-			} else {
-				x = w.repeat(c, r, CellText(y))
+			} else if t := w.repeat(c, r, CellText(y)); t != y {
+				x = t // else x, already holding y, is not boxed again (an allocation a cell)
 			}
 		}
 		w.cells[c] = excelize.Cell{StyleID: w.st.Cell(w.kinds[c], tn, bold), Value: x}

@@ -88,6 +88,9 @@ const MaxText = 32767
 // MaxText, cut at a character boundary with MsgCut at its end, so that the cut is seen.
 // (excelize would cut it silently, and show the control characters as U+FFFD.)
 func CellText(s string) string {
+	if len(s) <= MaxText && cleanText(s) {
+		return s
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
 	}
@@ -110,6 +113,26 @@ func CellText(s string) string {
 		}
 	}
 	return s
+}
+
+// cleanText reports, in one pass, whether s is valid UTF-8 without a badChar: the text of
+// almost every cell, which CellText returns as it is.
+func cleanText(s string) bool {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || badChar(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // badChar reports whether XML 1.0 cannot carry r, or r is one of the noncharacters

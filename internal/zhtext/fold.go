@@ -56,6 +56,10 @@ func Fold(s string) string {
 	b.Grow(len(s))
 	for _, r := range s {
 		r = narrow(r)
+		if r >= 0x4E00 && r <= 0x9FFF || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' {
+			b.WriteRune(r) // most of a text, kept as it is: no table to look it up in
+			continue
+		}
 		if unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) ||
 			unicode.IsPunct(r) || unicode.IsSymbol(r) || r == utf8.RuneError {
 			continue
