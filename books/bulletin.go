@@ -181,7 +181,7 @@ func requirement(p string) bulletin.Paragraph {
 func briefLead(b *sheets.Briefing, r *sheets.Report) (overview []string, limits string) {
 	n := b.Narrative
 	if l := b.Apart; l != "" && strings.HasSuffix(n, l) && len(n) > len(l) {
-		n, limits = strings.TrimSuffix(n, l), l
+		n, limits = strings.TrimSuffix(n, l), b.ApartBulletin
 	}
 	return []string{n}, limits
 }

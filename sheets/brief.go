@@ -27,6 +27,9 @@ type Briefing struct {
 	// Apart is the sentence of the narrative that counts them apart (另有1项因填写有误未计入…),
 	// "" when none was excluded.
 	Apart string
+	// ApartBulletin says the same in the 通报's 存在问题, where it stands on its own
+	// (本次会议有1项事项因填写有误未计入本通报（市商务局…），已通知单位更正。).
+	ApartBulletin string
 	// Unheard is the sentence of the 通报's 二、存在问题 naming the units whose items are not in the
 	// figures at all — a unit expected that sent nothing, a file that could not be read — any of
 	// which may have been of the meeting (市交通运输局本期未报送台账，其事项未计入本通报。); "" when
@@ -216,7 +219,8 @@ func Brief(r *Report, d *Dict, name string) (*Briefing, error) {
 	slices.SortStableFunc(b.Items, briefOrder)
 	b.Excluded, b.Checks = r.briefLeftOut(m, key)
 	u := r.briefUnsent(m, key)
-	b.Apart = excludedSentence(b.Excluded) + u.sentence()
+	b.Apart = excludedSentence(b.Excluded, msgBriefExcluded) + u.sentence(msgBriefUnsent)
+	b.ApartBulletin = excludedSentence(b.Excluded, msgBulletinExcluded) + u.sentence(msgBulletinUnsent)
 	b.Unheard = limitsSentence(limitOneBulletin, limitSeveralBulletin, r.leftOut(false, u.others))
 	b.unknown = u.unknown || u.open
 	b.Narrative = briefNarrative(b, r.AsOf)

@@ -49,7 +49,7 @@ func (r *Report) briefLeftOut(m MeetingStats, key string) (rows []ExcludedRow, c
 // excludedSentence counts apart, for the narrative read aloud, the meeting's rows excluded by
 // errors, naming each one's unit and what is wrong: 另有1项因填写有误未计入（市商务局，完成时限
 // “2024年2月30日”），请单位更正。 Empty when there are none.
-func excludedSentence(rows []ExcludedRow) string {
+func excludedSentence(rows []ExcludedRow, format string) string {
 	if len(rows) == 0 {
 		return ""
 	}
@@ -68,7 +68,7 @@ func excludedSentence(rows []ExcludedRow) string {
 		}
 		parts = append(parts, p)
 	}
-	return fmt.Sprintf(msgBriefExcluded, len(rows), strings.Join(parts, "；"))
+	return fmt.Sprintf(format, len(rows), strings.Join(parts, "；"))
 }
 
 // maxNamedExcluded is how many excluded rows the narrative names one by one.
@@ -118,9 +118,9 @@ func (r *Report) briefUnsent(m MeetingStats, key string) briefUnsent {
 
 // sentence counts the known items apart in the narrative read aloud: 另有2项因市交通运输局未报送
 // 落实情况未计入，请单位及时报送。 Empty when there are none.
-func (u briefUnsent) sentence() string {
+func (u briefUnsent) sentence(format string) string {
 	if u.n == 0 {
 		return ""
 	}
-	return fmt.Sprintf(msgBriefUnsent, u.n, unitList(u.units))
+	return fmt.Sprintf(format, u.n, unitList(u.units))
 }

@@ -476,16 +476,17 @@ const (
 	msgDoneMissingOnTime = "；按期办结率中计为未按期办结"
 
 	// the lines under 汇总's table (Report.SummaryNotes) and the narrative's rate
-	lineOnTime        = "按期办结率%s（按期办结%d项，应办结%d项）。"
-	lineOnTimeNone    = "按期办结率：暂无应办结事项。"
-	lineOnTimeDue     = "应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。"
-	lineOnTimeDone    = "按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。"
-	lineExtended      = "经批准延期%d项（逾期按调整后时限计算）。"
-	lineSchedule      = "推进中%d项，其中%s、滞后%d项。"
-	lineScheduleOn    = "达到序时进度%d项"
-	lineScheduleAhead = "（含超进度%d项）"
-	lineScheduleRest  = "，其余%d项未说明进度。"
-	narrativeOnTime   = "，按期办结率%s"
+	lineOnTime             = "按期办结率%s（按期办结%d项，应办结%d项）。"
+	lineOnTimeNone         = "按期办结率：暂无应办结事项。"
+	lineOnTimeDue          = "应办结：有完成时限（经批准延期的按调整后时限）且时限已过或已落实的事项。"
+	lineOnTimeDone         = "按期办结：应办结中完成日期不晚于时限的已落实事项；无明确时限的事项不计入。"
+	lineExtended           = "经批准延期%d项（逾期按调整后时限计算）。"
+	lineSchedule           = "推进中%d项，其中%s、滞后%d项。"
+	lineScheduleOn         = "达到序时进度%d项"
+	lineScheduleNoneBehind = "推进中%d项，其中%s。"
+	lineScheduleAhead      = "（含超进度%d项）"
+	lineScheduleRest       = "，其余%d项未说明进度。"
+	narrativeOnTime        = "，按期办结率%s"
 )
 
 // The briefing's rows excluded by errors (SPEC §9.1): counted apart in the narrative read aloud,
@@ -496,11 +497,14 @@ const (
 	msgBriefExcludedBlank = "，%s未填写"
 	msgBriefExcludedMore  = "等"
 	msgBriefUnsent        = "另有%d项因%s未报送落实情况未计入，请单位及时报送。"
-	msgBriefCheckCounted  = "%s：%s的事项因填写错误未计入，通报中已另行说明，请退回单位更正"
-	msgBriefCheckRow      = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
-	msgBriefCheckFile     = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
-	msgBriefCheckRead     = "%s：%d行读取时被排除，无法判断是否属于本次会议，请核实"
-	msgBriefCheckAbsent   = "%s本期未报送台账，其中如有本次会议的事项，未计入通报，请核实"
+	// The same in the 通报's 存在问题, where the sentence stands on its own.
+	msgBulletinExcluded  = "本次会议有%d项事项因填写有误未计入本通报（%s），已通知单位更正。"
+	msgBulletinUnsent    = "本次会议有%d项事项因%s未报送落实情况未计入本通报，已通知单位报送。"
+	msgBriefCheckCounted = "%s：%s的事项因填写错误未计入，通报中已另行说明，请退回单位更正"
+	msgBriefCheckRow     = "%s：因填写错误被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckFile    = "%s：台账无法读取，其中如有本次会议的事项，未计入通报，请核实"
+	msgBriefCheckRead    = "%s：%d行读取时被排除，无法判断是否属于本次会议，请核实"
+	msgBriefCheckAbsent  = "%s本期未报送台账，其中如有本次会议的事项，未计入通报，请核实"
 )
 
 // Messages of a report used as the master list of the next round (SPEC §9.3).

@@ -89,6 +89,9 @@ func (r *Report) ProgressNotes() []string {
 			on += fmt.Sprintf(lineScheduleAhead, s.Ahead)
 		}
 		line := fmt.Sprintf(lineSchedule, r.Total.InProgress, on, s.Behind)
+		if s.Behind == 0 { // no 滞后0项: the published form names what there is
+			line = fmt.Sprintf(lineScheduleNoneBehind, r.Total.InProgress, on)
+		}
 		if rest := r.Total.InProgress - s.On - s.Ahead - s.Behind; rest > 0 {
 			// the published form counts every item under way; where some say nothing, so does the line
 			line = strings.TrimSuffix(line, "。") + fmt.Sprintf(lineScheduleRest, rest)

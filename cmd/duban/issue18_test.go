@@ -282,7 +282,9 @@ func TestBriefBulletinExcluded(t *testing.T) {
 		t.Fatalf("brief: exit %d\n%s", code, stderr)
 	}
 	paras, _ := docxParagraphs(t, "关于市政府第13次常务会议议定事项落实情况的通报_20241220.docx")
-	const apart = "另有1项因填写有误未计入（市商务局，完成时限“2024年2月30日”），请单位更正。"
+	// The sentence stands on its own in the 通报, not as the narrative's 另有… (QA: a clerk's
+	// note a 秘书长 would not sign).
+	const apart = "本次会议有1项事项因填写有误未计入本通报（市商务局，完成时限“2024年2月30日”），已通知单位更正。"
 	if got := after(t, paras, "一、总体情况"); got != "市政府第13次常务会议议定事项4项，已落实3项，正在推进1项。" {
 		t.Errorf("总体情况 %q", got)
 	}
