@@ -121,6 +121,8 @@ type layout struct {
 	suggestions bool // a sheet 建议提案 after 台账, when the dictionary has 建议 categories
 	// suggested are the 建议提案 pre-filled on it (a report as the master list, SPEC §9.5)
 	suggested []sheets.RawRow
+	// suggestedInfo are read-only columns after its 备注, one value per suggested row (a reminder)
+	suggestedInfo []info
 }
 
 // info is a read-only column after 备注, one value per pre-filled row.
@@ -149,7 +151,7 @@ func formLayout(unit, office string, n int) *layout {
 
 // guide returns the lines of the 填报说明 sheet. No line may be a bare column label, so the
 // reader never takes this sheet for a ledger.
-func guide(d *sheets.Dict, unit, office string, intro []string) []string {
+func guide(d *sheets.Dict, unit, office string, intro []string, suggestions bool) []string {
 	cats := formCategories(d, false)
 	lines := []string{"督查事项落实台账填报说明"}
 	if unit != "" {
@@ -170,7 +172,7 @@ func guide(d *sheets.Dict, unit, office string, intro []string) []string {
 		"8. 进展情况简要写明已完成的工作、存在的问题和下一步安排。",
 		"9. 填好后直接保存为 .xlsx 报送，请不要另存为 .xls 或 .et 格式。",
 	)
-	if sug := formCategories(d, true); len(sug) > 0 {
+	if sug := formCategories(d, true); suggestions && len(sug) > 0 {
 		lines = append(lines, fmt.Sprintf(guideSuggestions, strings.Join(sug, "、")))
 	}
 	return lines
@@ -251,7 +253,7 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 	if _, err := f.NewSheet(SheetOptions); err != nil {
 		return err
 	}
-	if err := writeGuide(f, d, unit, lay.office, lay.intro); err != nil {
+	if err := writeGuide(f, d, unit, lay.office, lay.intro, lay.suggestions); err != nil {
 		return err
 	}
 	nCat, err := writeOptions(f, d)
@@ -273,7 +275,7 @@ func buildForm(f *excelize.File, d *sheets.Dict, unit string, rows []sheets.RawR
 	return nil
 }
 
-func writeGuide(f *excelize.File, d *sheets.Dict, unit, office string, intro []string) error {
+func writeGuide(f *excelize.File, d *sheets.Dict, unit, office string, intro []string, suggestions bool) error {
 	wrap, err := f.NewStyle(&excelize.Style{Font: xlsxout.Font(false, 11, ""), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	if err != nil {
 		return err
@@ -288,7 +290,7 @@ func writeGuide(f *excelize.File, d *sheets.Dict, unit, office string, intro []s
 	if err := xlsxout.PrintSetup(f, SheetGuide, xlsxout.Print{}); err != nil {
 		return err
 	}
-	for i, l := range guide(d, unit, office, intro) {
+	for i, l := range guide(d, unit, office, intro, suggestions) {
 		cell := "A" + strconv.Itoa(i+1)
 		if err := f.SetCellStr(SheetGuide, cell, l); err != nil {
 			return err
@@ -393,7 +395,7 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 	if err := f.SetCellStyle(s, "A"+hr, last+hr, styles.head); err != nil {
 		return err
 	}
-	if err := writeInfo(f, lay.info, len(rows), end, styles); err != nil {
+	if err := writeInfo(f, s, len(Columns), lay.info, len(rows), end, styles); err != nil {
 		return err
 	}
 	if err := f.SetRowHeight(s, HeaderRow, 24); err != nil {
@@ -531,26 +533,26 @@ func formStyles(f *excelize.File) (st formStyleIDs, err error) {
 	return st, nil
 }
 
-// writeInfo writes the read-only columns after 备注: a grey header and grey cells holding one
-// value per pre-filled row, down to row end.
-func writeInfo(f *excelize.File, cols []info, n, end int, st formStyleIDs) error {
+// writeInfo writes the read-only columns after 备注 (column after) of sheet: a grey header and
+// grey cells holding one value per pre-filled row, down to row end.
+func writeInfo(f *excelize.File, sheet string, after int, cols []info, n, end int, st formStyleIDs) error {
 	for i, c := range cols {
-		letter := sheets.ColumnName(len(Columns) + 1 + i)
+		letter := sheets.ColumnName(after + 1 + i)
 		hr := letter + strconv.Itoa(HeaderRow)
-		if err := f.SetCellStr(SheetForm, hr, c.label); err != nil {
+		if err := f.SetCellStr(sheet, hr, c.label); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(SheetForm, hr, hr, st.infoHead); err != nil {
+		if err := f.SetCellStyle(sheet, hr, hr, st.infoHead); err != nil {
 			return err
 		}
-		if err := f.SetColWidth(SheetForm, letter, letter, c.width); err != nil {
+		if err := f.SetColWidth(sheet, letter, letter, c.width); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(SheetForm, letter+strconv.Itoa(HeaderRow+1), letter+strconv.Itoa(end), st.info); err != nil {
+		if err := f.SetCellStyle(sheet, letter+strconv.Itoa(HeaderRow+1), letter+strconv.Itoa(end), st.info); err != nil {
 			return err
 		}
 		for r := 0; r < n && r < len(c.values); r++ {
-			if err := f.SetCellValue(SheetForm, letter+strconv.Itoa(HeaderRow+1+r), c.values[r]); err != nil {
+			if err := f.SetCellValue(sheet, letter+strconv.Itoa(HeaderRow+1+r), c.values[r]); err != nil {
 				return err
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/xlsxout"
+	"github.com/duban/duban/internal/zhtext"
 	"github.com/duban/duban/sheets"
 	"github.com/xuri/excelize/v2"
 )
@@ -58,9 +59,20 @@ func writeSuggestionSheet(f *excelize.File, d *sheets.Dict, unit string, lay *la
 		return err
 	}
 	last := sheets.ColumnName(len(suggestionColumns))
+	// 牵头单位 as wide as the longest name pre-filled in it, so that no name breaks (as on 台账).
+	lead := 0
+	for i := range lay.suggested {
+		lead = max(lead, zhtext.Width(strings.TrimSpace(lay.suggested[i].Vals[sheets.FieldLead])))
+	}
+	width := func(label string, w float64) float64 {
+		if label == sheets.FieldLead.String() {
+			return max(w, min(float64(lead+2), maxNameWidth))
+		}
+		return w
+	}
 	lineWidth := 0.0 // the line under the title is merged across the table and wraps in it
 	for _, c := range suggestionColumns {
-		lineWidth += c.width
+		lineWidth += width(c.label, c.width)
 	}
 	title, line := suggestionTitle, suggestionLine
 	if unit != "" {
@@ -69,7 +81,7 @@ func writeSuggestionSheet(f *excelize.File, d *sheets.Dict, unit string, lay *la
 	if err := formHeading(f, s, last, lineWidth, title, line, styles); err != nil {
 		return err
 	}
-	hr, first, end := strconv.Itoa(HeaderRow), HeaderRow+1, HeaderRow+blankRows
+	hr, first, end := strconv.Itoa(HeaderRow), HeaderRow+1, max(HeaderRow+blankRows, HeaderRow+len(lay.suggested)+spareRows)
 	at := map[string]string{}
 	for i, col := range suggestionColumns {
 		c := sheets.ColumnName(i + 1)
@@ -77,7 +89,7 @@ func writeSuggestionSheet(f *excelize.File, d *sheets.Dict, unit string, lay *la
 		if err := f.SetCellStr(s, c+hr, col.label); err != nil {
 			return err
 		}
-		if err := f.SetColWidth(s, c, c, col.width); err != nil {
+		if err := f.SetColWidth(s, c, c, width(col.label, col.width)); err != nil {
 			return err
 		}
 		body := styles.text
@@ -128,6 +140,9 @@ func writeSuggestionSheet(f *excelize.File, d *sheets.Dict, unit string, lay *la
 		return err
 	}
 	if err := prefillSuggestions(f, lay.suggested); err != nil {
+		return err
+	}
+	if err := writeInfo(f, s, len(suggestionColumns), lay.suggestedInfo, len(lay.suggested), end, styles); err != nil {
 		return err
 	}
 	return xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: HeaderRow, Footer: xlsxout.FooterPageOfN})

@@ -23,6 +23,8 @@ import (
 const (
 	remindHeading = "关于报送督查事项落实情况的通知（催办）"
 	infoFill      = "EDEDED" // read-only information columns
+	// what the guide says of the 建议提案 sheet, when the reminder has one
+	remindSuggestions = "人大代表建议、政协委员提案在“建议提案”工作表，已预填上次报送的情况；已答复的请填写答复日期、办理结果和满意度。"
 )
 
 // Notice is what a reminder says besides its items: who sends it, the as-of date of the
@@ -135,19 +137,17 @@ func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice
 func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	rows := make([]sheets.RawRow, len(rem.Items))
-	alerts := make([]any, len(rem.Items))
-	overdue := make([]any, len(rem.Items))
-	for i, x := range rem.Items {
-		rows[i] = rawOf(x.Item)
-		switch x.Alert {
-		case sheets.AlertOverdue:
-			alerts[i], overdue[i] = x.Alert, x.Days
-		case sheets.AlertDueSoon:
-			alerts[i] = fmt.Sprintf("临期，剩%d天", x.Days)
-		default:
-			alerts[i] = x.Alert // 无明确时限: the line above the header asks for a deadline
+	// Supervised items go on 台账, 建议提案 (SPEC §9.5) on a sheet of their own laid out as the
+	// form's, each with its 预警 and 逾期天数.
+	var rows, suggested []sheets.RawRow
+	var alerts, overdue, sAlerts, sOverdue []any
+	for _, x := range rem.Items {
+		a, o := alertValues(x)
+		if x.Item.Kind == sheets.KindSuggestion {
+			suggested, sAlerts, sOverdue = append(suggested, rawOf(x.Item)), append(sAlerts, a), append(sOverdue, o)
+			continue
 		}
+		rows, alerts, overdue = append(rows, rawOf(x.Item)), append(alerts, a), append(overdue, o)
 	}
 	line := reminderLine(rem.Unit, n)
 	if rem.Absent != nil {
@@ -156,11 +156,15 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 	lay := &layout{
 		title: remindHeading,
 		line:  line,
-		intro: reminderGuide(line),
+		intro: reminderGuide(line, len(suggested) > 0),
 		keep:  true,
 		// A unit not heard from is sent all its items, done ones with their 完成日期.
 		keepDone: rem.Absent != nil,
 		info:     []info{{label: "预警", width: 13, values: alerts}, {label: "逾期天数", width: 9, values: overdue}},
+		// The 建议提案 sheet only when there are 建议提案 to send: the guide names it then.
+		suggestions:   len(suggested) > 0,
+		suggested:     suggested,
+		suggestedInfo: []info{{label: "预警", width: 13, values: sAlerts}, {label: "逾期天数", width: 9, values: sOverdue}},
 	}
 	if err := buildForm(f, d, rem.Unit, rows, lay); err != nil {
 		return err
@@ -173,6 +177,18 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		return err
 	}
 	return f.Write(w)
+}
+
+// alertValues are what the read-only columns 预警 and 逾期天数 of a reminder show for x.
+func alertValues(x sheets.Reminded) (alert, days any) {
+	switch x.Alert {
+	case sheets.AlertOverdue:
+		return x.Alert, x.Days
+	case sheets.AlertDueSoon:
+		return fmt.Sprintf("临期，剩%d天", x.Days), nil
+	default:
+		return x.Alert, nil // 无明确时限: the line above the header asks for a deadline
+	}
 }
 
 // reminderLine is the line under the heading: the unit addressed, what to do, by when, and who
@@ -217,10 +233,13 @@ func contactText(n Notice) string {
 
 // reminderGuide is what the 填报说明 sheet of a reminder says first: the heading, the line
 // under it.
-func reminderGuide(line string) []string {
+func reminderGuide(line string, suggestions bool) []string {
 	lines := []string{remindHeading, line,
 		"本表已预填上次报送的落实状态和进展情况。请不要修改预填的编号、类别、会议和事项内容；" +
 			"灰色的“预警”“逾期天数”两列仅供参考，无需填写。填好后原文件名报送即可。"}
+	if suggestions {
+		lines = append(lines, remindSuggestions)
+	}
 	return lines
 }
 
@@ -248,5 +267,10 @@ func rawOf(it *sheets.Item) sheets.RawRow {
 	r.Vals[sheets.FieldDone] = day(it.Done)
 	r.Vals[sheets.FieldProgress] = it.Progress
 	r.Vals[sheets.FieldNote] = it.Note
+	// A 建议提案's own columns (SPEC §9.5); its 交办日期 is the 会议日期 above.
+	r.Vals[sheets.FieldProposer] = it.Proposer
+	r.Vals[sheets.FieldResult] = it.Result
+	r.Vals[sheets.FieldReplied] = day(it.Replied)
+	r.Vals[sheets.FieldSatisfaction] = it.Satisfaction
 	return r
 }

@@ -188,6 +188,7 @@ func fillReminder(t *testing.T, path string, keepOne bool) (kept string) {
 		must(t, f.SetCellStr(SheetForm, cellOf(sheets.FieldStatus, r), "已完成"))
 		must(t, f.SetCellStr(SheetForm, cellOf(sheets.FieldDone, r), "2024-12-15"))
 	}
+	fillSuggestions(t, f, "2024-12-15")
 	must(t, hostile.SavedBy(f, "WPS 表格", "张三"))
 	must(t, f.Save())
 	return kept

@@ -220,6 +220,17 @@ func TestRemindCommand(t *testing.T) {
 			must(t, f.SetCellStr(books.SheetForm, cell("完成日期"), "2024-12-15"))
 			filled++
 		}
+		// 建议提案 (SPEC §9.5) are on a sheet of their own: answered with a 答复日期.
+		if idx, _ := f.GetSheetIndex(books.SheetSuggestions); idx >= 0 {
+			head, col := headerRow(t, f, books.SheetSuggestions, "事项内容", "答复日期")
+			rows, _ := f.GetRows(books.SheetSuggestions)
+			for r := head + 1; r <= len(rows); r++ {
+				if v, _ := f.GetCellValue(books.SheetSuggestions, col["事项内容"]+strconv.Itoa(r)); v != "" {
+					must(t, f.SetCellStr(books.SheetSuggestions, col["答复日期"]+strconv.Itoa(r), "2024-12-15"))
+					filled++
+				}
+			}
+		}
 		must(t, f.Save())
 		saveAs(t, filepath.Join(dir, e.Name()), "Microsoft Excel") // as the unit's Excel saves it
 	}
