@@ -534,3 +534,10 @@ const (
 	partSuggestion          = "%s%d件"
 	LabelResult             = "办理结果"
 )
+
+// An excluded row a later version of its unit's ledger settles (SPEC §6): the problem stays in
+// the check file, no longer an error.
+const (
+	msgSettledCorrected = "%s；已在同一单位台账的较新版本 %s 中更正，按其计"
+	msgSettledRepeated  = "%s；同一行在同一单位台账的较新版本 %s 中仍有错误，只在彼处计一次"
+)

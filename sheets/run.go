@@ -68,11 +68,12 @@ func Build(files []string, o Options) *Report {
 	items, probs, t := b.collect()
 	unifyKinds(o.Dict, items)
 	nameByYear(items, year.Year)
+	settled := b.settle(items, probs, &t)
 	merged, dups, ps := Merge(items, b.versions)
 	r := b.summarize(merged)
 	r.Year = year.Year
 	r.Files, r.RowsRead, r.Excluded, r.Sheets = t.files, t.rowsRead, t.excluded, t.sheets
-	r.Duplicates = dups
+	r.Duplicates = dups + settled
 	r.ExcludedRows = t.excludedRows
 	r.Office = o.Office
 	r.Created = o.Created
