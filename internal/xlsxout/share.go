@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -26,8 +27,52 @@ import (
 // shareStrings makes f save its worksheets' inline strings as shared strings.
 func shareStrings(f *excelize.File) {
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		return &sharedZip{zw: zip.NewWriter(w), pkg: &f.Pkg, index: map[string]int{}, held: map[string][]byte{}}
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, newDeflater)
+		return &sharedZip{zw: zw, pkg: &f.Pkg, index: map[string]int{}, held: map[string][]byte{}}
 	})
+}
+
+// deflateLevel is the compression of a workbook's parts. archive/zip's level, 5, made
+// deflating a fifth of the CPU of a 100×500 report; level 4 looks less far for repeats
+// (duban report on 100×500, CPU user, median of 7 alternating: 3.30 → 2.90 s), and
+// the report and its check file are about 10 % and 16 % larger (3.70 → 4.05 MB, 4.25 →
+// 4.94 MB; 798b1b3 wrote 4.51 and 4.79 MB).
+const deflateLevel = 4
+
+var deflaters sync.Pool // of *flate.Writer at deflateLevel, as archive/zip keeps its own
+
+// newDeflater is the zip writer's compressor for a part.
+func newDeflater(w io.Writer) (io.WriteCloser, error) {
+	if fw, ok := deflaters.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return &pooledDeflater{fw}, nil
+	}
+	fw, err := flate.NewWriter(w, deflateLevel)
+	if err != nil {
+		return nil, err
+	}
+	return &pooledDeflater{fw}, nil
+}
+
+// pooledDeflater returns its writer to deflaters when closed.
+type pooledDeflater struct{ fw *flate.Writer }
+
+func (d *pooledDeflater) Write(p []byte) (int, error) {
+	if d.fw == nil {
+		return 0, errors.New("write to a closed part")
+	}
+	return d.fw.Write(p)
+}
+
+func (d *pooledDeflater) Close() error {
+	if d.fw == nil {
+		return errors.New("part closed twice")
+	}
+	err := d.fw.Close()
+	deflaters.Put(d.fw)
+	d.fw = nil
+	return err
 }
 
 // Parts of a workbook excelize writes, by the names it gives them.
