@@ -91,7 +91,20 @@ func CheckOverwrite(path string) error {
 // previous report, a config workbook) is refused; one that exists is replaced only when
 // CheckOverwrite allows it, or, with force, when it is duban's own file saved since — never
 // when it does not carry duban's mark. It returns one error per refused target, in order.
+// An empty input (a flag not given) is none.
 func CheckTargets(targets, inputs []string, force bool) []error {
+	return checkTargets(targets, inputs, force, false)
+}
+
+// CheckFolderTargets is CheckTargets for files whose names duban gives (a unit's form,
+// reminder or annotated copy) in a folder the user chose: a refusal points to another folder,
+// not another name.
+func CheckFolderTargets(targets, inputs []string, force bool) []error {
+	return checkTargets(targets, inputs, force, true)
+}
+
+func checkTargets(targets, inputs []string, force, inDir bool) []error {
+	inputs = slices.DeleteFunc(slices.Clone(inputs), func(s string) bool { return s == "" })
 	var errs []error
 	seen := map[string]bool{}
 	for _, t := range targets {
@@ -112,7 +125,10 @@ func CheckTargets(targets, inputs []string, force bool) []error {
 		}
 		err = CheckOverwrite(t)
 		var ee *EditedError
-		if err != nil && !(force && errors.As(err, &ee) && !ee.Foreign) {
+		if errors.As(err, &ee) {
+			ee.InDir = inDir
+		}
+		if err != nil && !(force && ee != nil && !ee.Foreign) {
 			errs = append(errs, err)
 		}
 	}

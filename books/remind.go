@@ -97,12 +97,9 @@ func WriteReminders(dir string, d *sheets.Dict, rems []sheets.Reminder, n Notice
 	for i, name := range Unique(names) {
 		paths[i] = filepath.Join(dir, name)
 	}
-	if errs := CheckTargets(paths, inputs, force); len(errs) > 0 {
+	if errs := CheckFolderTargets(paths, inputs, force); len(errs) > 0 {
 		refused := make([]string, len(errs))
 		for i, err := range errs {
-			if e, ok := err.(*EditedError); ok {
-				e.InDir = true // the name is the unit's: another folder
-			}
 			refused[i] = err.Error()
 		}
 		return nil, fmt.Errorf("以下催办单不能覆盖，未生成任何催办单：\n  %s", strings.Join(refused, "\n  "))

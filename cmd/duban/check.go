@@ -106,14 +106,9 @@ func annotateFiles(dir string, files, names []string, r *sheets.Report, opt book
 			targets = append(targets, t)
 		}
 	}
-	inputs = slices.DeleteFunc(slices.Clone(inputs), func(s string) bool { return s == "" })
-	if errs := books.CheckTargets(targets, inputs, force); len(errs) > 0 {
+	if errs := books.CheckFolderTargets(targets, inputs, force); len(errs) > 0 {
 		msgs := make([]string, len(errs))
 		for i, e := range errs {
-			var ee *books.EditedError
-			if errors.As(e, &ee) {
-				ee.InDir = true // the copies bear the units' names: another folder is the way out
-			}
 			msgs[i] = e.Error()
 		}
 		return 0, nil, errors.New(strings.Join(msgs, "\n错误：") + "\n错误：以上批注副本不能写出，未写出任何批注副本")

@@ -249,7 +249,6 @@ func (c *reportCmd) run(e *env, fs *pflag.FlagSet) int {
 // CheckTargets: one of the inputs, a file duban did not write, one saved since without
 // force), and reports whether any may not. All are checked before any is written.
 func refuseTargets(w io.Writer, force bool, inputs []string, targets ...string) bool {
-	inputs = slices.DeleteFunc(slices.Clone(inputs), func(s string) bool { return s == "" })
 	errs := books.CheckTargets(targets, inputs, force)
 	for _, err := range errs {
 		fmt.Fprintln(w, "错误："+err.Error())

@@ -196,13 +196,8 @@ func splitMasterList(from, dir, only string, d *sheets.Dict, ro sheets.ReadOptio
 			fmt.Fprintf(stderr, "提示：单位名称不能直接用作文件名（过长或含 \\/:*?\"<>| 等字符），“%s”的模板写为 %s\n", u.Unit, name)
 		}
 	}
-	inputs = slices.DeleteFunc(slices.Clone(inputs), func(s string) bool { return s == "" })
-	if errs := books.CheckTargets(paths, inputs, force); len(errs) > 0 {
+	if errs := books.CheckFolderTargets(paths, inputs, force); len(errs) > 0 {
 		for _, err := range errs {
-			var ee *books.EditedError
-			if errors.As(err, &ee) {
-				ee.InDir = true // the forms bear the units' names: another folder is the way out
-			}
 			fmt.Fprintln(stderr, "错误："+err.Error())
 		}
 		fmt.Fprintln(stderr, "错误：以上文件不能覆盖，未生成任何模板")
