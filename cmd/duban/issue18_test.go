@@ -109,16 +109,7 @@ func TestExpectMasterProblems(t *testing.T) {
 // report) is on 市商务局's form, marked; no item drops out of the cycle.
 func TestTemplateFromReport(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	prev := filepath.Join(dir, "上期汇总.xlsx")
-	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {
-		t.Fatalf("report: exit %d\n%s", code, stderr)
-	}
-	out := filepath.Join(dir, "下发")
-	code, stdout, stderr := runCmd(t, "template", "--from", prev, "--out-dir", out)
-	if code != exitOK {
-		t.Fatalf("template: exit %d\n%s", code, stderr)
-	}
+	dir, prev, out, stdout := formsFromReport(t)
 	if !strings.Contains(stdout, "共316项") { // 302 items + the 3 rows excluded by errors + the 11 建议提案
 		t.Errorf("stdout:\n%s", stdout)
 	}
@@ -162,7 +153,7 @@ func TestTemplateFromReport(t *testing.T) {
 	// error: 市发展改革委 had no excluded row.
 	resaved := filepath.Join(out, "市发展改革委.xlsx")
 	resave(t, resaved, "WPS 表格")
-	code, _, stderr = runCmd(t, "check", "--as-of", "2024-12-20", resaved)
+	code, _, stderr := runCmd(t, "check", "--as-of", "2024-12-20", resaved)
 	if code != exitOK || strings.Contains(stderr, "错误") {
 		t.Errorf("a form returned unchanged: exit %d\n%s", code, stderr)
 	}
@@ -300,16 +291,7 @@ func TestBriefBulletinExcluded(t *testing.T) {
 // --from refuses.
 func TestTemplateFromOrderAndFolder(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	prev := filepath.Join(dir, "上期汇总.xlsx")
-	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {
-		t.Fatalf("report: exit %d\n%s", code, stderr)
-	}
-	out := filepath.Join(dir, "下发")
-	code, stdout, stderr := runCmd(t, "template", "--from", prev, "--out-dir", out)
-	if code != exitOK {
-		t.Fatalf("template: exit %d\n%s", code, stderr)
-	}
+	dir, prev, out, stdout := formsFromReport(t)
 	var units []string
 	for _, l := range strings.Split(stdout, "\n") {
 		if name, _, ok := strings.Cut(strings.TrimPrefix(l, out+string(filepath.Separator)), ".xlsx（"); ok {
@@ -322,7 +304,7 @@ func TestTemplateFromOrderAndFolder(t *testing.T) {
 	}
 	ledgers := filepath.Join(dir, "收文")
 	copyDir(t, sample, ledgers)
-	code, stdout, stderr = runCmd(t, "template", "--from", prev, "--out-dir", ledgers)
+	code, stdout, stderr := runCmd(t, "template", "--from", prev, "--out-dir", ledgers)
 	want := "错误：" + filepath.Join(ledgers, "市交通运输局.xlsx") + " 已存在，且不是duban生成的文件，为免丢失其中的内容，不会覆盖（加 --force 也不会）；请换一个输出文件夹，或先把它移走\n"
 	if code != exitNothing || stdout != "" || !strings.Contains(stderr, want) || strings.Contains(stderr, "请用 -o") {
 		t.Errorf("into the units' folder: exit %d\nstdout %s\nstderr %s\nwant a line %s", code, stdout, stderr, want)
@@ -352,4 +334,22 @@ func TestFormPrevColumnKnown(t *testing.T) {
 	if strings.Contains(stderr, "未识别的列") || !strings.Contains(stdout, "提示0条") {
 		t.Errorf("a form returned unchanged:\n%s%s", stderr, stdout)
 	}
+}
+
+// formsFromReport writes last round's report of the sample (as of 2024-11-20) and splits it
+// with template --from into one form per unit: the folder, the report, the forms' folder and
+// template's stdout.
+func formsFromReport(t *testing.T) (dir, prev, out, stdout string) {
+	t.Helper()
+	dir = t.TempDir()
+	prev = filepath.Join(dir, "上期汇总.xlsx")
+	if code, _, stderr := runCmd(t, "report", "--as-of", "2024-11-20", "-o", prev, sample); code != exitErrors {
+		t.Fatalf("report: exit %d\n%s", code, stderr)
+	}
+	out = filepath.Join(dir, "下发")
+	code, stdout, stderr := runCmd(t, "template", "--from", prev, "--out-dir", out)
+	if code != exitOK {
+		t.Fatalf("template: exit %d\n%s", code, stderr)
+	}
+	return dir, prev, out, stdout
 }
