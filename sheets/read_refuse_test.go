@@ -383,3 +383,39 @@ func TestReadByteOrderMark(t *testing.T) {
 		}
 	}
 }
+
+// TestReadCaseTwinEntries: two zip entries whose names differ only in case are ambiguous
+// (SPEC §2.1) — Excel could show one table and duban read the other — so the file is refused
+// whole as damaged, naming the entry, and no row of either is counted. Apache POI keeps such a
+// file as a test case (test-data/spreadsheet/duplicate-filename-case-insensitive.xlsx).
+func TestReadCaseTwinEntries(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	p := writeBook(t, dir, "twins.xlsx", testBook{sheets: []testSheet{{name: "台账", rows: manyRows(5)}}})
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sheet string
+	keep := func(name string, b []byte) []byte {
+		if name == "xl/worksheets/sheet1.xml" {
+			sheet = string(b)
+		}
+		return b
+	}
+	if _, err := hostile.WithParts(data, keep, nil); err != nil || sheet == "" {
+		t.Fatalf("no sheet1.xml to copy: %v", err)
+	}
+	for _, twin := range []string{"xl/worksheets/Sheet1.xml", "XL/WORKSHEETS/SHEET1.XML"} {
+		out, err := hostile.WithParts(data, func(_ string, b []byte) []byte { return b }, map[string]string{twin: sheet})
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := filepath.Join(dir, "twin.xlsx")
+		if err := os.WriteFile(q, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wantRefused(t, q, ReadOptions{},
+			"文件已损坏（压缩包中有名称只差大小写的条目 "+twin+"，无法确定应读哪一个），请重新导出或重新发送")
+	}
+}

@@ -330,3 +330,29 @@ func FuzzSuggestionValues(f *testing.F) {
 		}
 	})
 }
+
+// A suggestion made between sessions is due 3 months after its 交办日期 (SPEC §9.5); one that
+// gives no 交办日期 has no date to count from, so it is left without a deadline (无明确时限)
+// with a notice asking for the date, never given the at-session 6月30日 by default. The form is
+// L7's (TestSuggestionBetweenSessions).
+func TestSuggestionBetweenSessionsNoDate(t *testing.T) {
+	t.Parallel()
+	p := writeBook(t, t.TempDir(), "市教育局.xlsx", testBook{sheets: []testSheet{{
+		name: "人大代表建议",
+		rows: []string{
+			"编号|题目|会议类型|领衔代表|主办单位|交办日期|要求结办日期|办复时间|办理结果|备注",
+			"闭会第5号|关于增设校园周边交通信号灯的建议||钱芳|市教育局||||",
+			"第12号|关于推进学校体育场馆开放的建议|闭会期间|李强|市教育局||||",
+		},
+	}}})
+	_, lines, probs := readSuggestions(t, p, date(2024, 12, 20))
+	sameLines(t, "items", lines, []string{
+		"2: 人大代表建议 | 闭会第5号 | 关于增设校园周边交通信号灯的建议 | 钱芳 | 市教育局 |  |  | 推进中 |  |  | ",
+		"3: 人大代表建议 | 第12号 | 关于推进学校体育场馆开放的建议 | 李强 | 市教育局 |  |  | 推进中 |  |  | ",
+	})
+	sameLines(t, "problems", probs, []string{
+		"市教育局.xlsx!人大代表建议!G2: 提示: 建议提案未填写完成时限，编号“闭会第5号”是闭会期间的编号，闭会期间提出的建议提案自交办日期起3个月内办复，但未填写交办日期，按无明确时限计；请补填交办日期或完成时限",
+		"市教育局.xlsx!人大代表建议!G3: 提示: 建议提案未填写完成时限，“闭会期间”写明是闭会期间提出的，闭会期间提出的建议提案自交办日期起3个月内办复，但未填写交办日期，按无明确时限计；请补填交办日期或完成时限",
+		"市教育局.xlsx!人大代表建议!A2: 提示: 工作表名“人大代表建议”指明了类别：本表2行未写类别，按人大代表建议统计",
+	})
+}
