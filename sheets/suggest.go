@@ -334,7 +334,7 @@ func (v *Validator) defaultDeadline(p *parsedRow, it *Item, probs *[]Problem) {
 	case between && p.dates.meeting.IsZero():
 		note(fmt.Sprintf(msgSuggestionNoDate, why))
 	case between:
-		it.Deadline = p.dates.meeting.AddDate(0, 3, 0)
+		it.Deadline = addMonths(p.dates.meeting, 3)
 		note(fmt.Sprintf(msgSuggestionBetween, why, p.dates.meeting.Format(time.DateOnly), it.Deadline.Format(time.DateOnly)))
 	default:
 		it.Deadline = time.Date(p.dates.year, time.June, 30, 0, 0, 0, 0, time.UTC)
@@ -374,4 +374,13 @@ func min0(cols [3]int) int {
 		}
 	}
 	return m
+}
+
+// addMonths is the day n months after t, as a period in months is counted (民法典 第二百零二条):
+// the same day of that month, or its last day when it has no such day (11月30日 + 3个月 is
+// 2月28日, not 3月2日 as time.AddDate would normalise it).
+func addMonths(t time.Time, n int) time.Time {
+	first := time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return first.AddDate(0, 0, min(t.Day(), last)-1)
 }

@@ -356,3 +356,22 @@ func TestSuggestionBetweenSessionsNoDate(t *testing.T) {
 		"市教育局.xlsx!人大代表建议!A2: 提示: 工作表名“人大代表建议”指明了类别：本表2行未写类别，按人大代表建议统计",
 	})
 }
+
+// A 闭会期间 suggestion is answered within 3 months of its 交办日期, counted as periods in months
+// are (民法典 第二百零二条): a month without the day ends the period on its last day.
+func TestAddMonths(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ from, want string }{
+		{"2024-03-15", "2024-06-15"},
+		{"2024-11-30", "2025-02-28"},
+		{"2023-11-29", "2024-02-29"},
+		{"2024-11-29", "2025-02-28"},
+		{"2024-10-31", "2025-01-31"},
+		{"2024-12-31", "2025-03-31"},
+	} {
+		from, _ := time.Parse(time.DateOnly, c.from)
+		if got := addMonths(from, 3).Format(time.DateOnly); got != c.want {
+			t.Errorf("%s + 3个月 = %s, want %s", c.from, got, c.want)
+		}
+	}
+}
