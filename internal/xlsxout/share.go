@@ -271,19 +271,42 @@ func (z *sharedZip) declareSST() error {
 	if !ok {
 		return errors.New("no [Content_Types].xml")
 	}
-	if !bytes.Contains(ct, []byte(`PartName="/`+partSST+`"`)) {
-		at := bytes.LastIndex(ct, []byte("</Types>"))
-		if at < 0 {
-			return errors.New("[Content_Types].xml: no </Types>")
-		}
-		z.held[partContentTypes] = splice(ct, at, at, `<Override PartName="/`+partSST+`" ContentType="`+ctSST+`"/>`)
+	ct, _, err := addOverride(ct, partSST, ctSST)
+	if err != nil {
+		return err
 	}
+	z.held[partContentTypes] = ct
 	rels, ok := z.held[partWorkbookRels]
 	if !ok {
 		return errors.New("no " + partWorkbookRels)
 	}
-	if bytes.Contains(rels, []byte(relSST+`"`)) {
-		return nil
+	rels, _, err = addRelationship(rels, partWorkbookRels, relSST, "sharedStrings.xml")
+	if err != nil {
+		return err
+	}
+	z.held[partWorkbookRels] = rels
+	return nil
+}
+
+// addOverride returns the content types ct with part (no leading '/') declared as typ,
+// unless ct declares it already; it reports whether it added the declaration.
+func addOverride(ct []byte, part, typ string) ([]byte, bool, error) {
+	if bytes.Contains(ct, []byte(`PartName="/`+part+`"`)) {
+		return ct, false, nil
+	}
+	at := bytes.LastIndex(ct, []byte("</Types>"))
+	if at < 0 {
+		return nil, false, errors.New("[Content_Types].xml: no </Types>")
+	}
+	return splice(ct, at, at, `<Override PartName="/`+part+`" ContentType="`+typ+`"/>`), true, nil
+}
+
+// addRelationship returns rels, the relationships part name, with a relationship of type
+// typ to target under the next free rId, unless rels has one of that type; it reports
+// whether it added the relationship.
+func addRelationship(rels []byte, name, typ, target string) ([]byte, bool, error) {
+	if bytes.Contains(rels, []byte(typ+`"`)) {
+		return rels, false, nil
 	}
 	id := 0
 	for _, m := range reRelIDNum.FindAllSubmatch(rels, -1) {
@@ -292,11 +315,9 @@ func (z *sharedZip) declareSST() error {
 	}
 	at := bytes.LastIndex(rels, []byte("</Relationships>"))
 	if at < 0 {
-		return errors.New(partWorkbookRels + ": no </Relationships>")
+		return nil, false, fmt.Errorf("%s: no </Relationships>", name)
 	}
-	z.held[partWorkbookRels] = splice(rels, at, at,
-		fmt.Sprintf(`<Relationship Id="rId%d" Type="%s" Target="sharedStrings.xml"/>`, id+1, relSST))
-	return nil
+	return splice(rels, at, at, fmt.Sprintf(`<Relationship Id="rId%d" Type="%s" Target="%s"/>`, id+1, typ, target)), true, nil
 }
 
 // heldPart collects a part written at Close.
