@@ -452,7 +452,7 @@ func (w *tableWriter) repeat(c, r int, s string) string {
 	if w.longs == nil {
 		w.longs = map[string]longText{}
 	}
-	w.longs[s] = longText{ref: xlsx.ColumnName(c+1) + strconv.Itoa(r), lines: -1}
+	w.longs[s] = longText{ref: xlsx.ColumnName(c+1) + strconv.Itoa(r), col: c, lines: -1}
 	return s
 }
 
@@ -462,25 +462,13 @@ func (w *tableWriter) wrapped(s string, c int) int {
 		return WrappedLines(s, w.widths[c])
 	}
 	l, ok := w.longs[s]
-	if !ok || l.lines < 0 || c != colOf(l.ref) {
+	if !ok || l.lines < 0 || c != l.col {
 		n := WrappedLines(s, w.widths[c])
-		if ok && c == colOf(l.ref) {
+		if ok && c == l.col {
 			l.lines = n
 			w.longs[s] = l
 		}
 		return n
 	}
 	return l.lines
-}
-
-// colOf is the column (0-based) of a cell reference.
-func colOf(ref string) int {
-	n := 0
-	for _, ch := range ref {
-		if ch < 'A' || ch > 'Z' {
-			break
-		}
-		n = n*26 + int(ch-'A'+1)
-	}
-	return n - 1
 }
