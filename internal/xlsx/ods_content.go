@@ -195,6 +195,17 @@ func (p *odsParser) skip() error {
 func (p *odsParser) tableStyle(se xml.StartElement) error {
 	name, _ := attrOf(se, nsStyle, "name")
 	family, _ := attrOf(se, nsStyle, "family")
+	return p.children(func(t xml.StartElement) error {
+		if display, ok := attrOf(t, nsTable, "display"); ok && family == "table" && isName(t.Name, nsStyle, "table-properties") {
+			p.hide[name] = display == "false"
+		}
+		return p.skip()
+	})
+}
+
+// children calls child on each child of the element just started, to its end; child reads
+// the element it is given to its end.
+func (p *odsParser) children(child func(xml.StartElement) error) error {
 	for {
 		t, err := p.token()
 		if err != nil {
@@ -202,10 +213,7 @@ func (p *odsParser) tableStyle(se xml.StartElement) error {
 		}
 		switch t := t.(type) {
 		case xml.StartElement:
-			if display, ok := attrOf(t, nsTable, "display"); ok && family == "table" && isName(t.Name, nsStyle, "table-properties") {
-				p.hide[name] = display == "false"
-			}
-			if err := p.skip(); err != nil {
+			if err := child(t); err != nil {
 				return err
 			}
 		case xml.EndElement:
@@ -277,24 +285,16 @@ func (p *odsParser) tableRow(se xml.StartElement) error {
 	rows := repeat(se, "number-rows-repeated", maxRow+1)
 	first := p.row + 1
 	p.cells, p.pending, p.merges = nil, 0, p.merges[:0]
-	for {
-		t, err := p.token()
-		if err != nil {
-			return err
+	err := p.children(func(t xml.StartElement) error {
+		if isName(t.Name, nsTable, "table-cell") || isName(t.Name, nsTable, "covered-table-cell") {
+			return p.tableCell(t, first, rows)
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			if isName(t.Name, nsTable, "table-cell") || isName(t.Name, nsTable, "covered-table-cell") {
-				if err := p.tableCell(t, first, rows); err != nil {
-					return err
-				}
-			} else if err := p.skip(); err != nil {
-				return err
-			}
-		case xml.EndElement:
-			return p.endRow(first, rows)
-		}
+		return p.skip()
+	})
+	if err != nil {
+		return err
 	}
+	return p.endRow(first, rows)
 }
 
 // endRow stores the row just read, once per repetition.

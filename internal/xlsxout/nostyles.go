@@ -1,7 +1,6 @@
 package xlsxout
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -52,12 +51,12 @@ func EnsureStyles(f *excelize.File) (bool, error) {
 	if !ok {
 		return false, fmt.Errorf("no [Content_Types].xml")
 	}
-	if b := ct.([]byte); !bytes.Contains(b, []byte(`PartName="/`+partStyles+`"`)) {
-		at := bytes.LastIndex(b, []byte("</Types>"))
-		if at < 0 {
-			return false, fmt.Errorf("[Content_Types].xml: no </Types>")
-		}
-		f.Pkg.Store("[Content_Types].xml", splice(b, at, at, `<Override PartName="/`+partStyles+`" ContentType="`+ctStyles+`"/>`))
+	b, added, err := addOverride(ct.([]byte), partStyles, ctStyles)
+	if err != nil {
+		return false, err
+	}
+	if added {
+		f.Pkg.Store("[Content_Types].xml", b)
 		f.ContentTypes = nil
 	}
 	wb := "xl/workbook.xml"
@@ -71,19 +70,12 @@ func EnsureStyles(f *excelize.File) (bool, error) {
 	if !ok {
 		return false, fmt.Errorf("no %s", relsPath)
 	}
-	b := r.([]byte)
-	if !bytes.Contains(b, []byte(relStyles+`"`)) {
-		id := 0
-		for _, m := range reRelIDNum.FindAllSubmatch(b, -1) {
-			n, _ := strconv.Atoi(string(m[1]))
-			id = max(id, n)
-		}
-		at := bytes.LastIndex(b, []byte("</Relationships>"))
-		if at < 0 {
-			return false, fmt.Errorf("%s: no </Relationships>", relsPath)
-		}
-		f.Pkg.Store(relsPath, splice(b, at, at, fmt.Sprintf(`<Relationship Id="rId%d" Type="%s" Target="%s"/>`,
-			id+1, relStyles, relTarget(wb, partStyles))))
+	b, added, err = addRelationship(r.([]byte), relsPath, relStyles, relTarget(wb, partStyles))
+	if err != nil {
+		return false, err
+	}
+	if added {
+		f.Pkg.Store(relsPath, b)
 		f.Relationships.Delete(relsPath)
 	}
 	return true, nil

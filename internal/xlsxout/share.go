@@ -271,19 +271,42 @@ func (z *sharedZip) declareSST() error {
 	if !ok {
 		return errors.New("no [Content_Types].xml")
 	}
-	if !bytes.Contains(ct, []byte(`PartName="/`+partSST+`"`)) {
-		at := bytes.LastIndex(ct, []byte("</Types>"))
-		if at < 0 {
-			return errors.New("[Content_Types].xml: no </Types>")
-		}
-		z.held[partContentTypes] = splice(ct, at, at, `<Override PartName="/`+partSST+`" ContentType="`+ctSST+`"/>`)
+	ct, _, err := addOverride(ct, partSST, ctSST)
+	if err != nil {
+		return err
 	}
+	z.held[partContentTypes] = ct
 	rels, ok := z.held[partWorkbookRels]
 	if !ok {
 		return errors.New("no " + partWorkbookRels)
 	}
-	if bytes.Contains(rels, []byte(relSST+`"`)) {
-		return nil
+	rels, _, err = addRelationship(rels, partWorkbookRels, relSST, "sharedStrings.xml")
+	if err != nil {
+		return err
+	}
+	z.held[partWorkbookRels] = rels
+	return nil
+}
+
+// addOverride returns the content types ct with part (no leading '/') declared as typ,
+// unless ct declares it already; it reports whether it added the declaration.
+func addOverride(ct []byte, part, typ string) ([]byte, bool, error) {
+	if bytes.Contains(ct, []byte(`PartName="/`+part+`"`)) {
+		return ct, false, nil
+	}
+	at := bytes.LastIndex(ct, []byte("</Types>"))
+	if at < 0 {
+		return nil, false, errors.New("[Content_Types].xml: no </Types>")
+	}
+	return splice(ct, at, at, `<Override PartName="/`+part+`" ContentType="`+typ+`"/>`), true, nil
+}
+
+// addRelationship returns rels, the relationships part name, with a relationship of type
+// typ to target under the next free rId, unless rels has one of that type; it reports
+// whether it added the relationship.
+func addRelationship(rels []byte, name, typ, target string) ([]byte, bool, error) {
+	if bytes.Contains(rels, []byte(typ+`"`)) {
+		return rels, false, nil
 	}
 	id := 0
 	for _, m := range reRelIDNum.FindAllSubmatch(rels, -1) {
@@ -292,11 +315,9 @@ func (z *sharedZip) declareSST() error {
 	}
 	at := bytes.LastIndex(rels, []byte("</Relationships>"))
 	if at < 0 {
-		return errors.New(partWorkbookRels + ": no </Relationships>")
+		return nil, false, fmt.Errorf("%s: no </Relationships>", name)
 	}
-	z.held[partWorkbookRels] = splice(rels, at, at,
-		fmt.Sprintf(`<Relationship Id="rId%d" Type="%s" Target="sharedStrings.xml"/>`, id+1, relSST))
-	return nil
+	return splice(rels, at, at, fmt.Sprintf(`<Relationship Id="rId%d" Type="%s" Target="%s"/>`, id+1, typ, target)), true, nil
 }
 
 // heldPart collects a part written at Close.
@@ -431,7 +452,7 @@ func (w *tableWriter) repeat(c, r int, s string) string {
 	if w.longs == nil {
 		w.longs = map[string]longText{}
 	}
-	w.longs[s] = longText{ref: xlsx.ColumnName(c+1) + strconv.Itoa(r), lines: -1}
+	w.longs[s] = longText{ref: xlsx.ColumnName(c+1) + strconv.Itoa(r), col: c, lines: -1}
 	return s
 }
 
@@ -441,25 +462,13 @@ func (w *tableWriter) wrapped(s string, c int) int {
 		return WrappedLines(s, w.widths[c])
 	}
 	l, ok := w.longs[s]
-	if !ok || l.lines < 0 || c != colOf(l.ref) {
+	if !ok || l.lines < 0 || c != l.col {
 		n := WrappedLines(s, w.widths[c])
-		if ok && c == colOf(l.ref) {
+		if ok && c == l.col {
 			l.lines = n
 			w.longs[s] = l
 		}
 		return n
 	}
 	return l.lines
-}
-
-// colOf is the column (0-based) of a cell reference.
-func colOf(ref string) int {
-	n := 0
-	for _, ch := range ref {
-		if ch < 'A' || ch > 'Z' {
-			break
-		}
-		n = n*26 + int(ch-'A'+1)
-	}
-	return n - 1
 }

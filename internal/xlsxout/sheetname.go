@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
-	"unicode/utf16"
 )
 
 // Excel refuses a sheet name that is empty, longer than 31 characters (UTF-16 units), holds
@@ -80,14 +79,3 @@ func SafeSheetNames(list []string) map[string]string {
 
 // SheetKey is name as Excel compares sheet names: ignoring case.
 func SheetKey(name string) string { return strings.ToLower(name) }
-
-// cutUTF16 cuts s to at most n UTF-16 units, at a character boundary.
-func cutUTF16(s string, n int) string {
-	w := 0
-	for i, r := range s {
-		if w += utf16.RuneLen(r); w > n {
-			return s[:i]
-		}
-	}
-	return s
-}

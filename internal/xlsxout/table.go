@@ -171,10 +171,11 @@ type tableWriter struct {
 	longs map[string]longText
 }
 
-// longText is a long text of a table: the cell it was first written in, and (once known)
-// the lines it takes in its column.
+// longText is a long text of a table: the cell it was first written in, its column
+// (0-based), and (once known) the lines it takes in that column.
 type longText struct {
 	ref   string
+	col   int
 	lines int
 }
 

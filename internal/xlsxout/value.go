@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/duban/duban/internal/xlsx"
@@ -105,14 +104,7 @@ func CellText(s string) string {
 	if len(s) <= MaxText || UTF16Len(s) <= MaxText {
 		return s
 	}
-	room := MaxText - UTF16Len(MsgCut)
-	n := 0
-	for i, r := range s {
-		if n += utf16.RuneLen(r); n > room {
-			return s[:i] + MsgCut
-		}
-	}
-	return s
+	return cutUTF16(s, MaxText-UTF16Len(MsgCut)) + MsgCut
 }
 
 // cleanText reports, in one pass, whether s is valid UTF-8 without a badChar: the text of

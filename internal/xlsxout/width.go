@@ -84,3 +84,14 @@ func UTF16Len(s string) int {
 	}
 	return n
 }
+
+// cutUTF16 cuts s to at most n UTF-16 units, at a character boundary.
+func cutUTF16(s string, n int) string {
+	w := 0
+	for i, r := range s {
+		if w += utf16.RuneLen(r); w > n {
+			return s[:i]
+		}
+	}
+	return s
+}
