@@ -21,7 +21,10 @@ const (
 	relStyles  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 )
 
-var reStyleIndex = regexp.MustCompile(`\ss="(\d+)"`)
+var (
+	reStyleIndex     = regexp.MustCompile(`\ss="(\d+)"`)
+	reOfficeDocument = regexp.MustCompile(`Target="/?([^"]*)"[^>]*Type="[^"]*/officeDocument"|Type="[^"]*/officeDocument"[^>]*Target="/?([^"]*)"`)
+)
 
 // EnsureStyles adds a styles part to f, just opened, when it has none: one font, the two
 // fills Excel reserves, one border, and as many plain cell formats as the sheets' cells
@@ -61,7 +64,7 @@ func EnsureStyles(f *excelize.File) (bool, error) {
 	}
 	wb := "xl/workbook.xml"
 	if root, ok := f.Pkg.Load("_rels/.rels"); ok {
-		if m := regexp.MustCompile(`Target="/?([^"]*)"[^>]*Type="[^"]*/officeDocument"|Type="[^"]*/officeDocument"[^>]*Target="/?([^"]*)"`).FindSubmatch(root.([]byte)); m != nil {
+		if m := reOfficeDocument.FindSubmatch(root.([]byte)); m != nil {
 			wb = string(m[1]) + string(m[2])
 		}
 	}

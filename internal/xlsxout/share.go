@@ -89,6 +89,8 @@ var (
 	reSI            = regexp.MustCompile(`<si[\s>/]`)
 	reRelIDNum      = regexp.MustCompile(`\bId="rId(\d+)"`)
 	reSSTCount      = regexp.MustCompile(`\b(count|uniqueCount)="\d*"`)
+	reSSTTotal      = regexp.MustCompile(`<sst\b[^>]*\bcount="(\d+)"`)
+	reSSTRoot       = regexp.MustCompile(`<sst\b[^>]*>`)
 	// What excelize's stream writer writes for a text cell, from its type on: the text is
 	// escaped, so it holds no '<' or '>'.
 	inlineOpen  = []byte(`t="inlineStr"><is><t`)
@@ -239,7 +241,7 @@ func (z *sharedZip) addSST() ([]byte, error) {
 		}
 	}
 	count := z.base
-	if m := regexp.MustCompile(`<sst\b[^>]*\bcount="(\d+)"`).FindSubmatch(sst); m != nil {
+	if m := reSSTTotal.FindSubmatch(sst); m != nil {
 		count, _ = strconv.Atoi(string(m[1]))
 	}
 	end := bytes.LastIndex(sst, []byte("</sst>"))
@@ -250,7 +252,7 @@ func (z *sharedZip) addSST() ([]byte, error) {
 		sst = splice(sst, end, end+2, "></sst>")
 		end++
 	}
-	root := regexp.MustCompile(`<sst\b[^>]*>`).FindIndex(sst)
+	root := reSSTRoot.FindIndex(sst)
 	if root == nil || root[1] > end {
 		return nil, errors.New("sharedStrings.xml: no <sst>")
 	}
