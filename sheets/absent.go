@@ -112,14 +112,15 @@ func (r *Report) compare(o Options) []Problem {
 	if o.NoGaps {
 		d = nil // checking ledgers: the units that are not among them say nothing
 	}
-	r.Absent = r.absences(d, o.Master, o.Previous)
+	h := r.hearing()
+	r.Absent = r.absences(h, d, o.Master, o.Previous)
 	r.lastKnown(o)
 	if r.Expect != nil {
 		r.Expect.Unreported = unreported(r.Absent)
 	}
 	ps := absenceProblems(r.Absent)
 	if !o.NoGaps {
-		r.Absent = append(r.Absent, r.unreadAbsences()...) // their files' errors say it already
+		r.Absent = append(r.Absent, r.unreadAbsences(h)...) // their files' errors say it already
 	}
 	if o.Previous != nil {
 		r.Since = Since(r, o.Previous)
@@ -130,10 +131,9 @@ func (r *Report) compare(o Options) []Problem {
 }
 
 // absences returns the units expected — by the previous report p, the master list m or the
-// dictionary d (each nil for none) — that were not heard from, most items before first, then
-// by name in pinyin order.
-func (r *Report) absences(d *Dict, m *Master, p *Previous) []Absence {
-	h := r.hearing()
+// dictionary d (each nil for none) — that were not heard from (h), most items before first,
+// then by name in pinyin order.
+func (r *Report) absences(h hearing, d *Dict, m *Master, p *Previous) []Absence {
 	at := map[string]int{}
 	var out []Absence
 	expect := func(unit string) *Absence {
@@ -187,10 +187,9 @@ func (r *Report) absences(d *Dict, m *Master, p *Previous) []Absence {
 
 // unreadAbsences are the units not heard from that nothing expected but their own unreadable
 // file names (市商务局.xlsx, damaged, and no other file of it read): each is 未报送（台账无法读取）
-// at the end of 单位统计 and named on 汇总 (SPEC §7), in pinyin order. r.Absent are those
-// already expected.
-func (r *Report) unreadAbsences() []Absence {
-	h := r.hearing()
+// at the end of 单位统计 and named on 汇总 (SPEC §7), in pinyin order. h is whom r heard from,
+// and r.Absent are those already expected.
+func (r *Report) unreadAbsences(h hearing) []Absence {
 	var out []Absence
 	for _, u := range h.failedUnits {
 		if !h.from(u) && !slices.ContainsFunc(r.Absent, func(a Absence) bool { return a.Unit == u }) {
