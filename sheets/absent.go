@@ -261,7 +261,6 @@ func unreported(as []Absence) []UnitDue {
 // d), else the unit they take from 填报单位 or the file's name; empty for no rows.
 func rowsUnit(rows []RawRow, d *Dict) string {
 	n := map[string]int{}
-	unit, best := "", 0
 	cell, lead := "", "" // the last cell read: a file's rows mostly repeat their unit
 	for i := range rows {
 		if c := rows[i].Vals[FieldLead]; i == 0 || c != cell {
@@ -278,8 +277,17 @@ func rowsUnit(rows []RawRow, d *Dict) string {
 			u, _ = d.Unit(u)
 		}
 		n[u]++
-		if n[u] > best || n[u] == best && u < unit {
-			unit, best = u, n[u]
+	}
+	return mostNamed(n, "")
+}
+
+// mostNamed is the unit n counts most often, the first in byte order among equals; none for
+// an empty count (n[""] is not a unit).
+func mostNamed(n map[string]int, none string) string {
+	unit, best := none, 0
+	for u, c := range n {
+		if u != "" && (c > best || c == best && u < unit) {
+			unit, best = u, c
 		}
 	}
 	return unit

@@ -180,13 +180,7 @@ func (r *Report) noteItems() {
 				f.Into = g
 			}
 		}
-		f.Unit = unitFromFileName(path.Base(f.File))
-		best := 0
-		for u, n := range leads[i] {
-			if u != "" && (n > best || n == best && u < f.Unit) {
-				f.Unit, best = u, n
-			}
-		}
+		f.Unit = mostNamed(leads[i], unitFromFileName(path.Base(f.File)))
 	}
 }
 
