@@ -112,14 +112,15 @@ func (r *Report) compare(o Options) []Problem {
 	if o.NoGaps {
 		d = nil // checking ledgers: the units that are not among them say nothing
 	}
-	r.Absent = r.absences(d, o.Master, o.Previous)
+	h := r.hearing()
+	r.Absent = r.absences(h, d, o.Master, o.Previous)
 	r.lastKnown(o)
 	if r.Expect != nil {
 		r.Expect.Unreported = unreported(r.Absent)
 	}
 	ps := absenceProblems(r.Absent)
 	if !o.NoGaps {
-		r.Absent = append(r.Absent, r.unreadAbsences()...) // their files' errors say it already
+		r.Absent = append(r.Absent, r.unreadAbsences(h)...) // their files' errors say it already
 	}
 	if o.Previous != nil {
 		r.Since = Since(r, o.Previous)
@@ -130,10 +131,9 @@ func (r *Report) compare(o Options) []Problem {
 }
 
 // absences returns the units expected — by the previous report p, the master list m or the
-// dictionary d (each nil for none) — that were not heard from, most items before first, then
-// by name in pinyin order.
-func (r *Report) absences(d *Dict, m *Master, p *Previous) []Absence {
-	h := r.hearing()
+// dictionary d (each nil for none) — that were not heard from (h), most items before first,
+// then by name in pinyin order.
+func (r *Report) absences(h hearing, d *Dict, m *Master, p *Previous) []Absence {
 	at := map[string]int{}
 	var out []Absence
 	expect := func(unit string) *Absence {
@@ -187,10 +187,9 @@ func (r *Report) absences(d *Dict, m *Master, p *Previous) []Absence {
 
 // unreadAbsences are the units not heard from that nothing expected but their own unreadable
 // file names (市商务局.xlsx, damaged, and no other file of it read): each is 未报送（台账无法读取）
-// at the end of 单位统计 and named on 汇总 (SPEC §7), in pinyin order. r.Absent are those
-// already expected.
-func (r *Report) unreadAbsences() []Absence {
-	h := r.hearing()
+// at the end of 单位统计 and named on 汇总 (SPEC §7), in pinyin order. h is whom r heard from,
+// and r.Absent are those already expected.
+func (r *Report) unreadAbsences(h hearing) []Absence {
 	var out []Absence
 	for _, u := range h.failedUnits {
 		if !h.from(u) && !slices.ContainsFunc(r.Absent, func(a Absence) bool { return a.Unit == u }) {
@@ -223,7 +222,7 @@ func namedUnit(file string, d *Dict) string {
 // or none: nothing of it was read, not even a 填报单位 line.
 func (b *run) unitsOfFailed(r *Report) {
 	for i := range r.Inputs {
-		if f := &r.Inputs[i]; f.Failed != "" && !f.Skipped {
+		if f := &r.Inputs[i]; f.unreadable() {
 			f.Unit = namedUnit(f.File, b.o.Dict)
 		}
 	}
@@ -262,7 +261,6 @@ func unreported(as []Absence) []UnitDue {
 // d), else the unit they take from 填报单位 or the file's name; empty for no rows.
 func rowsUnit(rows []RawRow, d *Dict) string {
 	n := map[string]int{}
-	unit, best := "", 0
 	cell, lead := "", "" // the last cell read: a file's rows mostly repeat their unit
 	for i := range rows {
 		if c := rows[i].Vals[FieldLead]; i == 0 || c != cell {
@@ -279,8 +277,17 @@ func rowsUnit(rows []RawRow, d *Dict) string {
 			u, _ = d.Unit(u)
 		}
 		n[u]++
-		if n[u] > best || n[u] == best && u < unit {
-			unit, best = u, n[u]
+	}
+	return mostNamed(n, "")
+}
+
+// mostNamed is the unit n counts most often, the first in byte order among equals; none for
+// an empty count (n[""] is not a unit).
+func mostNamed(n map[string]int, none string) string {
+	unit, best := none, 0
+	for u, c := range n {
+		if u != "" && (c > best || c == best && u < unit) {
+			unit, best = u, c
 		}
 	}
 	return unit

@@ -40,7 +40,7 @@ func TestAbsences(t *testing.T) {
 	d := testDict(t)
 	d.Units = []Unit{{Name: "市审计局", Must: true}, {Name: "市林业局", Must: true}, {Name: "市人防办"}}
 
-	got := r.absences(d, master, prev)
+	got := r.absences(r.hearing(), d, master, prev)
 	want := []Absence{
 		{Unit: "市生态环境局", Before: 3, BeforeOverdue: 1, Due: 1},
 		{Unit: "市教育局", Before: 2, Unreadable: true},
@@ -50,7 +50,7 @@ func TestAbsences(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("absences\n got %+v\nwant %+v", got, want)
 	}
-	if got := r.absences(nil, nil, nil); got != nil {
+	if got := r.absences(r.hearing(), nil, nil, nil); got != nil {
 		t.Errorf("nothing expected, absences %+v", got)
 	}
 	// What each had, as the sentences say it.

@@ -37,7 +37,7 @@ func (r *Report) briefLeftOut(m MeetingStats, key string) (rows []ExcludedRow, c
 	}
 	for _, f := range r.Submissions() {
 		switch {
-		case f.Failed != "" && !f.Skipped:
+		case f.unreadable():
 			checks = append(checks, fmt.Sprintf(msgBriefCheckFile, f.File))
 		case f.Excluded > validated[f.File]:
 			checks = append(checks, fmt.Sprintf(msgBriefCheckRead, f.File, f.Excluded-validated[f.File]))
@@ -111,7 +111,7 @@ func (r *Report) briefUnsent(m MeetingStats, key string) briefUnsent {
 		u.n += n
 	}
 	for _, f := range r.Submissions() {
-		u.unknown = u.unknown || f.Failed != "" && !f.Skipped
+		u.unknown = u.unknown || f.unreadable()
 	}
 	return u
 }

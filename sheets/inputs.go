@@ -127,6 +127,9 @@ func (f *FileResult) addSheet(sheet string) {
 // skippedWhole reports whether f was skipped as a whole, giving no rows.
 func (f *FileResult) skippedWhole() bool { return f.Skipped && f.Rows == 0 }
 
+// unreadable reports whether f could not be read: it failed, and was not skipped as no ledger.
+func (f *FileResult) unreadable() bool { return f.Failed != "" && !f.Skipped }
+
 // noteItems counts the merged items in the outcome of the files they came from — each
 // item in the file of its row, each merged row in its own — and gives each file its unit: the
 // 牵头单位 most of its items name, else its file name's.
@@ -177,13 +180,7 @@ func (r *Report) noteItems() {
 				f.Into = g
 			}
 		}
-		f.Unit = unitFromFileName(path.Base(f.File))
-		best := 0
-		for u, n := range leads[i] {
-			if u != "" && (n > best || n == best && u < f.Unit) {
-				f.Unit, best = u, n
-			}
-		}
+		f.Unit = mostNamed(leads[i], unitFromFileName(path.Base(f.File)))
 	}
 }
 
@@ -238,9 +235,9 @@ func (r *Report) leftOut(rows bool, absent []Absence) []string {
 	excluded := 0
 	for _, f := range r.Submissions() {
 		switch {
-		case f.Failed != "" && !f.Skipped && f.Unit == "": // a file that names no unit
+		case f.unreadable() && f.Unit == "": // a file that names no unit
 			failedFiles = append(failedFiles, fmt.Sprintf(limitFile, f.File))
-		case f.Failed != "" && !f.Skipped:
+		case f.unreadable():
 			failed = appendNew(failed, f.Unit)
 		case f.Excluded > 0 && rows:
 			excludedUnits = appendNew(excludedUnits, f.Unit)

@@ -449,11 +449,7 @@ func compareMeetings(a, b *Meeting) int {
 
 // Percent formats a ratio rounded half-up to one decimal, e.g. 188/197 → "95.4%".
 func Percent(num, den int) string {
-	if den == 0 {
-		return "0.0%"
-	}
-	// Integer arithmetic: tenths of a percent, rounded half up.
-	t := (num*2000 + den) / (den * 2)
+	t := tenths(num, den) // 0 for none: "0.0%"
 	return fmt.Sprintf("%d.%d%%", t/10, t%10)
 }
 
