@@ -32,6 +32,7 @@ type parsedRow struct {
 	catFromHint bool
 	period      string
 	between     bool
+	status      statusReading // the 落实状态 cell (Dict.readStatus)
 	dates       rowDates
 	// readable is false when a required column is missing or a decisive cell holds a formula
 	// without its result (checkUnreadable); probs are those errors and warnings.
@@ -80,6 +81,8 @@ func (v *Validator) parse(r *RawRow, run RunYear) parsedRow {
 		Done: trimmed(r, FieldDone), Extended: trimmed(r, FieldExtended), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
 		DeadlineNum: r.Kinds[FieldDeadline] == xlsx.Number,
 	}
+	p.status = v.dict.readStatus(p.in.Status)
+	p.in.statusOK = p.status.ok
 	p.categoryMeeting = v.meetingFromContext(&p.in, r.TitleMeeting)
 	p.meeting = ParseMeeting(p.in.Meeting)
 	if v.suggestionCategory(&p) {

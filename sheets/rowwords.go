@@ -76,7 +76,7 @@ func (v *Validator) lead(r *RawRow, probs *[]Problem) (lead, co string) {
 // 完成日期 when that cell is empty.
 func (v *Validator) rowStatus(p *parsedRow, probs *[]Problem) (Status, time.Time) {
 	r, in := p.r, &p.in
-	sr := v.dict.readStatus(in.Status)
+	sr := p.status
 	done := p.dates.done
 	if !sr.meaning {
 		return sr.class, done

@@ -30,9 +30,9 @@ type rowInput struct {
 	Year           int    // the year a date written without one takes (SPEC §4.2)
 	Date1904       bool
 
-	// What parse found, once (parsedRow): a category, a readable deadline, a 建议提案
-	// (SPEC §9.5), which needs no 落实状态.
-	categoryOK, deadlineOK, extendedOK, suggestion bool
+	// What parse found, once (parsedRow): a category, a readable deadline, a readable
+	// 落实状态, a 建议提案 (SPEC §9.5), which needs no 落实状态.
+	categoryOK, deadlineOK, extendedOK, statusOK, suggestion bool
 }
 
 // itemInput is a parsed row as the warning rules see it.
@@ -81,7 +81,8 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 		return !placeholder(fl.Field().String())
 	}, true))
 	must(v.errors.RegisterValidation("status", func(fl validator.FieldLevel) bool {
-		return fl.Parent().FieldByName("suggestion").Bool() || d.readStatus(fl.Field().String()).ok
+		p := fl.Parent()
+		return p.FieldByName("suggestion").Bool() || p.FieldByName("statusOK").Bool()
 	}, true))
 
 	v.warns = validator.New()
