@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -109,7 +110,7 @@ func onlyModifiers(s string, mods, need []string) bool {
 		if !ok {
 			return false
 		}
-		if !needed && isWord(s[:len(s)-len(rest)], need) {
+		if !needed && slices.Contains(need, s[:len(s)-len(rest)]) {
 			needed = true
 		}
 		s = rest
