@@ -334,16 +334,10 @@ func finished(s string, afterAlready bool) (Status, bool) {
 		return Done, true
 	case hasPrefixWord(tail, stageObjects):
 		return InProgress, true // 已完成前期论证工作: a stage, the item goes on
-	case closes(s) && !strings.ContainsAny(tail, "未没不"):
+	case hasPrefixWord(s, closingVerbs) && !strings.ContainsAny(tail, "未没不"):
 		return Done, true // 已办结…: closed, whatever follows
 	}
 	return 0, false
-}
-
-// closes reports whether a finished-action text begins with an action that closes the item.
-func closes(s string) bool {
-	_, ok := cutWord(s, closingVerbs)
-	return ok
 }
 
 // underWay reports whether a text says the work is under way: 正在…, …中, 在建, continuing
