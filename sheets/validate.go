@@ -19,7 +19,6 @@ type rowInput struct {
 	Meeting     string `zh:"会议"`
 	MeetingDate string `zh:"会议日期"`
 	Deadline    string `zh:"完成时限" validate:"deadline"`
-	DeadlineNum bool   // the 完成时限 cell holds a number (2024.6 typed into a number cell)
 	Status      string `zh:"落实状态" validate:"status"`
 	Done        string `zh:"完成日期"`
 	Extended    string `zh:"调整后时限" validate:"extended"`
@@ -627,7 +626,7 @@ func (v *Validator) errorMessage(f Field, tag, raw string, p *parsedRow) string 
 		}
 		return v.dict.statusMessage(raw)
 	case "deadline":
-		if p.in.DeadlineNum && decimalMonth(raw) {
+		if p.r.Kinds[FieldDeadline] == xlsx.Number && decimalMonth(raw) {
 			return fmt.Sprintf(msgDecimalMonth, raw)
 		}
 		return fmt.Sprintf("%s“%s”%s", f, raw, errText(p.dates.deadlineErr))
