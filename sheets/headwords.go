@@ -1,10 +1,9 @@
 package sheets
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/duban/duban/internal/zhtext"
 )
 
 // Headers read by their head word (SPEC §3.1). A header the dictionary does not know is read
@@ -109,7 +108,7 @@ func onlyModifiers(s string, mods, need []string) bool {
 		if !ok {
 			return false
 		}
-		if !needed && isWord(s[:len(s)-len(rest)], need) {
+		if !needed && slices.Contains(need, s[:len(s)-len(rest)]) {
 			needed = true
 		}
 		s = rest
@@ -122,7 +121,7 @@ func (d *Dict) columnOf(header string) (f Field, meaning, status, ok bool) {
 	if f, ok := d.Column(header); ok {
 		return f, false, false, true
 	}
-	if _, isStatus := d.Status(zhtext.Normalize(header)); isStatus {
+	if _, isStatus := d.Status(header); isStatus {
 		return 0, false, false, false // a status word naming a column of ticks (已完成 | 推进中)
 	}
 	f, status, ok = columnByMeaning(header)

@@ -65,7 +65,7 @@ func looseIDKey(base string, m Meeting) string { return base + "\x00?" + m.Key }
 // 填报单位 line, whether it is a returned form); a file it lacks is known by its name alone.
 func Merge(items []Item, versions map[string]Version) (merged []Item, dups int, probs []Problem) {
 	order, keys := canonicalOrder(items)
-	g := grouping{items: items, keys: keys, group: map[string]int{},
+	g := grouping{items: items, keys: keys, withID: make([]bool, len(items)), group: map[string]int{},
 		loose: map[string][]int{}, exact: map[string][]int{}}
 	groups, probs := g.byID(order)
 	g.joinLoose(groups)
@@ -106,11 +106,12 @@ func canonicalOrder(items []Item) (order []int, keys []string) {
 // indexes in items. The groups themselves are passed along, not kept here, so that the maps
 // stay on the stack.
 type grouping struct {
-	items []Item
-	keys  []string         // itemKey of each row
-	group map[string]int   // identity → index in groups
-	loose map[string][]int // base → groups of 编号 rows whose meeting is only a name
-	exact map[string][]int // base → groups of 编号 rows with a definite meeting
+	items  []Item
+	keys   []string         // itemKey of each row
+	withID []bool           // the row has a 编号: byID grouped it
+	group  map[string]int   // identity → index in groups
+	loose  map[string][]int // base → groups of 编号 rows whose meeting is only a name
+	exact  map[string][]int // base → groups of 编号 rows with a definite meeting
 }
 
 // join adds row i to the group of identity k, if there is one.
@@ -129,6 +130,7 @@ func (g *grouping) byID(order []int) (groups [][]int, probs []Problem) {
 		if zhtext.Fold(items[i].ID) == "" {
 			continue
 		}
+		g.withID[i] = true
 		base, id := idKeys(&items[i])
 		definite := id != ""
 		if !definite {
@@ -199,7 +201,7 @@ func (g *grouping) joinLoose(groups [][]int) {
 // the same content.
 func (g *grouping) byKey(order []int, groups [][]int) [][]int {
 	for _, i := range order {
-		if zhtext.Fold(g.items[i].ID) != "" {
+		if g.withID[i] {
 			continue
 		}
 		if g.join(groups, g.keys[i], i) {

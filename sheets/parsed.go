@@ -32,6 +32,7 @@ type parsedRow struct {
 	catFromHint bool
 	period      string
 	between     bool
+	status      statusReading // the 落实状态 cell (Dict.readStatus)
 	dates       rowDates
 	// readable is false when a required column is missing or a decisive cell holds a formula
 	// without its result (checkUnreadable); probs are those errors and warnings.
@@ -78,8 +79,9 @@ func (v *Validator) parse(r *RawRow, run RunYear) parsedRow {
 		Content: trimmed(r, FieldContent), Category: trimmed(r, FieldCategory), Meeting: trimmed(r, FieldMeeting),
 		MeetingDate: trimmed(r, FieldMeetingDate), Deadline: trimmed(r, FieldDeadline), Status: trimmed(r, FieldStatus),
 		Done: trimmed(r, FieldDone), Extended: trimmed(r, FieldExtended), Group: r.Group, Sheet: r.Pos.Sheet, Date1904: r.Date1904,
-		DeadlineNum: r.Kinds[FieldDeadline] == xlsx.Number,
 	}
+	p.status = v.dict.readStatus(p.in.Status)
+	p.in.statusOK = p.status.ok
 	p.categoryMeeting = v.meetingFromContext(&p.in, r.TitleMeeting)
 	p.meeting = ParseMeeting(p.in.Meeting)
 	if v.suggestionCategory(&p) {
@@ -192,7 +194,7 @@ func (v *Validator) readDates(p *parsedRow, year int, from string) {
 	d.deadline, d.rolled, d.deadlineErr = v.deadline(in.Deadline, d.meeting, year, in.Date1904)
 	// A month typed as a decimal into a number cell (2024.6) cannot be read safely: 2023.10 and
 	// 2023.1 are the same number (SPEC §4.2).
-	in.deadlineOK = d.deadlineErr == nil && !(in.DeadlineNum && decimalMonth(in.Deadline))
+	in.deadlineOK = d.deadlineErr == nil && !(r.Kinds[FieldDeadline] == xlsx.Number && decimalMonth(in.Deadline))
 	if in.Extended != "" {
 		d.extended, _, d.extendedErr = v.deadline(in.Extended, d.meeting, year, in.Date1904)
 	}

@@ -3,6 +3,7 @@ package sheets
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -76,7 +77,7 @@ func (v *Validator) lead(r *RawRow, probs *[]Problem) (lead, co string) {
 // 完成日期 when that cell is empty.
 func (v *Validator) rowStatus(p *parsedRow, probs *[]Problem) (Status, time.Time) {
 	r, in := p.r, &p.in
-	sr := v.dict.readStatus(in.Status)
+	sr := p.status
 	done := p.dates.done
 	if !sr.meaning {
 		return sr.class, done
@@ -136,7 +137,7 @@ func noDeadlineByMeaning(s string) bool {
 	k = TrimPunct(k)
 	if rest, ok := cutWord(k, limitDenied); ok {
 		rest = cutAll(rest, []string{"明确", "固定", "具体", "设"})
-		if isWord(rest, limitWords) && (rest != "" || k == "无" || k == "不限" || k == "未定" || k == "不定") {
+		if slices.Contains(limitWords, rest) && (rest != "" || k == "无" || k == "不限" || k == "未定" || k == "不定") {
 			return true
 		}
 	}

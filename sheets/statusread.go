@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -281,7 +282,7 @@ func negated(rest string) (Status, bool) {
 		return 0, false // 未全面开展: partly begun
 	}
 	rest = cutAll(rest, []string{"正式", "开始"})
-	if n, tail := chain(rest, startVerbs); n > 0 && (tail == "" || isWord(tail, itemObjects)) {
+	if n, tail := chain(rest, startVerbs); n > 0 && (tail == "" || slices.Contains(itemObjects, tail)) {
 		return NotStarted, true
 	}
 	if n, tail := chain(rest, doneVerbs); n > 0 && tail == "" {
@@ -298,7 +299,7 @@ func already(rest string) (Status, bool) {
 		return c, true
 	}
 	rest = cutAll(rest, doneManner)
-	if n, tail := chain(rest, startVerbs); n > 0 && (tail == "" || isWord(tail, itemObjects)) {
+	if n, tail := chain(rest, startVerbs); n > 0 && (tail == "" || slices.Contains(itemObjects, tail)) {
 		return InProgress, true
 	}
 	if rest == "延期" || rest == "申请延期" || rest == "批准延期" {
@@ -325,24 +326,18 @@ func finished(s string, afterAlready bool) (Status, bool) {
 	if n == 0 {
 		return 0, false
 	}
-	if !afterAlready && !manner && n == 1 && tail == "" && !isWord(s, []string{"建成", "竣工", "完工", "办理完毕", "结案"}) {
+	if !afterAlready && !manner && n == 1 && tail == "" && !slices.Contains([]string{"建成", "竣工", "完工", "办理完毕", "结案"}, s) {
 		return 0, false // 验收, 交付 alone: not said to be done
 	}
 	switch {
-	case tail == "" || isWord(tail, itemObjects):
+	case tail == "" || slices.Contains(itemObjects, tail):
 		return Done, true
 	case hasPrefixWord(tail, stageObjects):
 		return InProgress, true // 已完成前期论证工作: a stage, the item goes on
-	case closes(s) && !strings.ContainsAny(tail, "未没不"):
+	case hasPrefixWord(s, closingVerbs) && !strings.ContainsAny(tail, "未没不"):
 		return Done, true // 已办结…: closed, whatever follows
 	}
 	return 0, false
-}
-
-// closes reports whether a finished-action text begins with an action that closes the item.
-func closes(s string) bool {
-	_, ok := cutWord(s, closingVerbs)
-	return ok
 }
 
 // underWay reports whether a text says the work is under way: 正在…, …中, 在建, continuing
@@ -351,7 +346,7 @@ func underWay(k string) bool {
 	if rest, ok := strings.CutPrefix(k, "正在"); ok && rest != "" {
 		return true
 	}
-	if isWord(k, atWork) {
+	if slices.Contains(atWork, k) {
 		return true
 	}
 	if stem, ok := strings.CutSuffix(k, "中"); ok && stem != "" {
@@ -371,7 +366,7 @@ func underWay(k string) bool {
 			return true
 		}
 	}
-	if r, ok := cutWord(k, progressWords); ok && isWord(r, progressGood) {
+	if r, ok := cutWord(k, progressWords); ok && slices.Contains(progressGood, r) {
 		return true
 	}
 	return false
@@ -403,16 +398,6 @@ func cutAll(s string, words []string) string {
 func hasPrefixWord(s string, words []string) bool {
 	_, ok := cutWord(s, words)
 	return ok
-}
-
-// isWord reports whether s is one of words.
-func isWord(s string, words []string) bool {
-	for _, w := range words {
-		if s == w {
-			return true
-		}
-	}
-	return false
 }
 
 // chain reads a run of actions from verbs at the start of s, joined or not (完成并销号,

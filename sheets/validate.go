@@ -19,7 +19,6 @@ type rowInput struct {
 	Meeting     string `zh:"会议"`
 	MeetingDate string `zh:"会议日期"`
 	Deadline    string `zh:"完成时限" validate:"deadline"`
-	DeadlineNum bool   // the 完成时限 cell holds a number (2024.6 typed into a number cell)
 	Status      string `zh:"落实状态" validate:"status"`
 	Done        string `zh:"完成日期"`
 	Extended    string `zh:"调整后时限" validate:"extended"`
@@ -30,9 +29,9 @@ type rowInput struct {
 	Year           int    // the year a date written without one takes (SPEC §4.2)
 	Date1904       bool
 
-	// What parse found, once (parsedRow): a category, a readable deadline, a 建议提案
-	// (SPEC §9.5), which needs no 落实状态.
-	categoryOK, deadlineOK, extendedOK, suggestion bool
+	// What parse found, once (parsedRow): a category, a readable deadline, a readable
+	// 落实状态, a 建议提案 (SPEC §9.5), which needs no 落实状态.
+	categoryOK, deadlineOK, extendedOK, statusOK, suggestion bool
 }
 
 // itemInput is a parsed row as the warning rules see it.
@@ -81,7 +80,8 @@ func NewValidator(d *Dict, asOf time.Time) *Validator {
 		return !placeholder(fl.Field().String())
 	}, true))
 	must(v.errors.RegisterValidation("status", func(fl validator.FieldLevel) bool {
-		return fl.Parent().FieldByName("suggestion").Bool() || d.readStatus(fl.Field().String()).ok
+		p := fl.Parent()
+		return p.FieldByName("suggestion").Bool() || p.FieldByName("statusOK").Bool()
 	}, true))
 
 	v.warns = validator.New()
@@ -626,7 +626,7 @@ func (v *Validator) errorMessage(f Field, tag, raw string, p *parsedRow) string 
 		}
 		return v.dict.statusMessage(raw)
 	case "deadline":
-		if p.in.DeadlineNum && decimalMonth(raw) {
+		if p.r.Kinds[FieldDeadline] == xlsx.Number && decimalMonth(raw) {
 			return fmt.Sprintf(msgDecimalMonth, raw)
 		}
 		return fmt.Sprintf("%s“%s”%s", f, raw, errText(p.dates.deadlineErr))
