@@ -264,7 +264,7 @@ func rowsUnit(rows []RawRow, d *Dict) string {
 	cell, lead := "", "" // the last cell read: a file's rows mostly repeat their unit
 	for i := range rows {
 		if c := rows[i].Vals[FieldLead]; i == 0 || c != cell {
-			cell, lead = c, splitLead(c).lead
+			cell, lead = c, d.leadOf(c)
 		}
 		u := lead
 		if u == "" {

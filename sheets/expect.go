@@ -70,7 +70,7 @@ func readMaster(path string, d *Dict, asOf time.Time, year int, ro ReadOptions) 
 		v.Year = RunYear{year, yearFromReport}
 	}
 	for _, r := range raws {
-		mr := masterRow{raw: r, lead: splitLead(r.Vals[FieldLead]).lead} // one lead, as the row rules take it
+		mr := masterRow{raw: r, lead: d.leadOf(r.Vals[FieldLead])} // one lead, as the row rules take it
 		if mr.lead == "" {
 			probs = append(probs, Problem{Pos: r.Cell(FieldLead), Scope: ScopeCell, Level: Error, Kind: MasterNoLead, Field: FieldLead.String(), Msg: msgMasterNoLead})
 		} else {
@@ -127,7 +127,7 @@ func SplitByUnit(path string, d *Dict, ro ReadOptions) (units []UnitRows, probs 
 		ex, ps := previousExcluded(path, d, ro)
 		probs = append(probs, ps...)
 		for _, r := range ex {
-			lead, _ := d.Unit(splitLead(r.Vals[FieldLead]).lead)
+			lead, _ := d.Unit(d.leadOf(r.Vals[FieldLead]))
 			add(lead, r, true)
 		}
 	}

@@ -44,6 +44,10 @@ func (s leadSplit) several() bool { return len(s.others) > 0 }
 // are), else the first unit not marked 配合, else the first listed.
 func splitLead(cell string) leadSplit { return splitLeadKnown(cell, nil) }
 
+// leadOf is the lead unit of a 牵头单位 cell as the row rules read it: units separated by
+// spaces split where the parts are units d knows or that end like one (SPEC §3.1).
+func (d *Dict) leadOf(cell string) string { return splitLeadKnown(cell, d.knownUnit).lead }
+
 // splitLeadKnown is splitLead where known tells the units the dictionary lists, which may be
 // separated by spaces whatever their names end with.
 func splitLeadKnown(cell string, known func(string) bool) leadSplit {

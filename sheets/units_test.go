@@ -231,3 +231,27 @@ func TestSplitByUnitSeveralUnits(t *testing.T) {
 		t.Errorf("units = %s, want %s", strings.Join(got, " "), want)
 	}
 }
+
+// A master list reads its 责任单位 as the row rules do (SPEC §3.1): units separated by a space
+// split where the parts are units the dictionary knows, also one that does not end like a unit
+// (消防支队), so the item goes to its first unit only.
+func TestSplitByUnitSpacedKnownUnits(t *testing.T) {
+	t.Parallel()
+	d, err := ParseDict("[类别]\n市政府常务会议\t会议\n[单位]\n市消防救援支队\t\n市应急管理局\t\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	master := filepath.Join(t.TempDir(), "交办清单.xlsx")
+	writeRowsBook(t, master, "清单", [][]any{
+		{"会议", "会议日期", "议定事项", "责任单位", "完成时限"},
+		{"市政府第五次常务会议", date(2024, 3, 1), "开展高层建筑消防隐患排查", "市消防救援支队 市应急管理局", "2024年底前"},
+	})
+	units, probs, ok := SplitByUnit(master, d, ReadOptions{})
+	if !ok || len(units) != 1 || units[0].Unit != "市消防救援支队" {
+		var names []string
+		for _, u := range units {
+			names = append(names, u.Unit)
+		}
+		t.Errorf("units %q (ok %v, problems %v), want the item sent to 市消防救援支队 only", names, ok, dumpProblems(probs))
+	}
+}
