@@ -313,7 +313,7 @@ func (s *sheetReader) confirmMeaning(hd *header, rows [][]xlsx.Cell) {
 		}
 		name := coreOr(hd.names[m.col-1])
 		if m.status {
-			ok, n := mostly(rows, m.col, func(v string) bool { return s.dict.readStatus(v).ok })
+			ok, n := mostly(rows, m.col, s.dict.isStatus)
 			if n > 0 && !ok {
 				hd.cols[FieldStatus] = 0
 				hd.count--
@@ -343,7 +343,7 @@ func (s *sheetReader) decide(hd *header, d dupColumn, rows [][]xlsx.Cell, end in
 	case FieldContent:
 		return s.decideParent(hd, d, rows, end)
 	case FieldStatus:
-		fits = func(v string) bool { return s.dict.readStatus(v).ok }
+		fits = s.dict.isStatus
 	case FieldDeadline, FieldDone, FieldMeetingDate:
 		// Any year will do: only whether the value reads as a date or deadline counts.
 		fits = func(v string) bool { _, err := ParseDeadline(v, s.dict, 2000, s.date1904); return err == nil }

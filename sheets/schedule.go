@@ -107,7 +107,7 @@ func (s *sheetReader) chooseSchedule(hd *header, rows [][]xlsx.Cell) {
 	if c := hd.cols[FieldSchedule]; c > 0 {
 		if hd.cols[FieldStatus] == 0 {
 			// no 落实状态: a 进度 column of status words (已完成, 超进度, 欠进度) is the status too
-			if ok, _ := mostly(rows, c, func(v string) bool { return s.dict.readStatus(v).ok }); ok {
+			if ok, _ := mostly(rows, c, s.dict.isStatus); ok {
 				hd.cols[FieldStatus] = c
 				hd.notes = append(hd.notes, headerNote{c, ScheduleColumn, fmt.Sprintf(msgScheduleAsStatus, coreOr(hd.names[c-1]))})
 				return

@@ -33,6 +33,10 @@ type statusReading struct {
 	date string
 }
 
+// isStatus reports whether v reads as a status, from the dictionary or by its meaning: what
+// tells a column of statuses from one of narrative.
+func (d *Dict) isStatus(v string) bool { return d.readStatus(v).ok }
+
 // readStatus reads a 落实状态: a dictionary word whole, else by its meaning.
 func (d *Dict) readStatus(raw string) statusReading {
 	if c, ok := d.Status(raw); ok {

@@ -282,7 +282,7 @@ func (v *Validator) suggestion(p *parsedRow, it *Item, probs *[]Problem) {
 	}
 	// 办复: an 答复日期, a 办理结果, or a status that says it was answered.
 	answered := !it.Replied.IsZero() || it.Result != ""
-	if sr := v.dict.readStatus(p.in.Status); p.in.Status != "" && sr.ok && sr.class == Done {
+	if sr := p.status; p.in.Status != "" && sr.ok && sr.class == Done {
 		answered = true
 	}
 	it.Status = InProgress
