@@ -53,6 +53,15 @@ func (x *xw) text(name, s string, attrs ...string) {
 	x.close(name)
 }
 
+// texts writes <name>s</name> for each {name, s} whose s is not empty.
+func (x *xw) texts(es ...[2]string) {
+	for _, e := range es {
+		if e[1] != "" {
+			x.text(e[0], e[1])
+		}
+	}
+}
+
 // val writes <name w:val="v"/>.
 func (x *xw) val(name, v string) { x.empty(name, "w:val", v) }
 
