@@ -160,11 +160,11 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		keep:  true,
 		// A unit not heard from is sent all its items, done ones with their 完成日期.
 		keepDone: rem.Absent != nil,
-		info:     []info{{label: "预警", width: 13, values: alerts}, {label: "逾期天数", width: 9, values: overdue}},
+		info:     alertInfo(alerts, overdue),
 		// The 建议提案 sheet only when there are 建议提案 to send: the guide names it then.
 		suggestions:   len(suggested) > 0,
 		suggested:     suggested,
-		suggestedInfo: []info{{label: "预警", width: 13, values: sAlerts}, {label: "逾期天数", width: 9, values: sOverdue}},
+		suggestedInfo: alertInfo(sAlerts, sOverdue),
 	}
 	if err := buildForm(f, d, rem.Unit, rows, lay); err != nil {
 		return err
@@ -177,6 +177,12 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		return err
 	}
 	return f.Write(w)
+}
+
+// alertInfo are a reminder sheet's read-only columns 预警 and 逾期天数, with the values of
+// alertValues.
+func alertInfo(alerts, overdue []any) []info {
+	return []info{{label: "预警", width: 13, values: alerts}, {label: "逾期天数", width: 9, values: overdue}}
 }
 
 // alertValues are what the read-only columns 预警 and 逾期天数 of a reminder show for x.
