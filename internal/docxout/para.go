@@ -1,6 +1,7 @@
 package docxout
 
 import (
+	"cmp"
 	"math"
 	"strconv"
 	"strings"
@@ -192,7 +193,7 @@ func (p Para) writeSpacing(x *xw, d *Document) {
 
 func (r Run) writeRPr(x *xw) {
 	var fonts []string
-	if ascii := cmp(r.ASCIIFont, r.Font); ascii != "" {
+	if ascii := cmp.Or(r.ASCIIFont, r.Font); ascii != "" {
 		fonts = append(fonts, "w:ascii", ascii, "w:hAnsi", ascii, "w:cs", ascii)
 	}
 	if r.Font != "" {
@@ -218,13 +219,6 @@ func (r Run) writeRPr(x *xw) {
 		x.val("w:szCs", hp)
 	}
 	x.close("w:rPr")
-}
-
-func cmp(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func (r Run) write(x *xw) {

@@ -2,6 +2,7 @@ package docxout
 
 import (
 	"archive/zip"
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -204,8 +205,8 @@ func (d *Document) styles() string {
 	x.open("w:docDefaults")
 	x.open("w:rPrDefault")
 	x.open("w:rPr")
-	font := cmp(d.Font, FontFangSong)
-	ascii := cmp(d.ASCIIFont, font)
+	font := cmp.Or(d.Font, FontFangSong)
+	ascii := cmp.Or(d.ASCIIFont, font)
 	x.empty("w:rFonts", "w:ascii", ascii, "w:hAnsi", ascii, "w:eastAsia", font, "w:cs", ascii)
 	spacing := d.Page.CharSpacing(d.size())
 	if spacing != 0 {
