@@ -3,7 +3,6 @@ package docxout
 import (
 	"cmp"
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -214,9 +213,7 @@ func (r Run) writeRPr(x *xw) {
 		x.val("w:color", r.Color)
 	}
 	if r.Size > 0 {
-		hp := strconv.Itoa(int(math.Round(r.Size * 2)))
-		x.val("w:sz", hp)
-		x.val("w:szCs", hp)
+		x.size(r.Size)
 	}
 	x.close("w:rPr")
 }

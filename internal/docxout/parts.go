@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"fmt"
 	"io"
-	"math"
 	"time"
 )
 
@@ -213,9 +212,7 @@ func (d *Document) styles() string {
 		x.val("w:spacing", itoa(int(spacing)))
 	}
 	x.val("w:kern", "0")
-	hp := itoa(int(math.Round(d.size() * 2)))
-	x.val("w:sz", hp)
-	x.val("w:szCs", hp)
+	x.size(d.size())
 	x.empty("w:lang", "w:val", "en-US", "w:eastAsia", "zh-CN", "w:bidi", "ar-SA")
 	x.close("w:rPr")
 	x.close("w:rPrDefault")
@@ -240,8 +237,7 @@ func (d *Document) styles() string {
 	if spacing != 0 {
 		x.val("w:spacing", itoa(int(spacing)))
 	}
-	x.val("w:sz", hp)
-	x.val("w:szCs", hp)
+	x.size(d.size())
 	x.raw(`</w:rPr></w:style>`)
 	x.raw(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)
 	x.raw(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>` +

@@ -2,6 +2,7 @@ package docxout
 
 import (
 	"encoding/xml"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -64,6 +65,13 @@ func (x *xw) texts(es ...[2]string) {
 
 // val writes <name w:val="v"/>.
 func (x *xw) val(name, v string) { x.empty(name, "w:val", v) }
+
+// size writes a run's size of pt points, in half-points, for Latin and complex script alike.
+func (x *xw) size(pt float64) {
+	hp := itoa(int(math.Round(pt * 2)))
+	x.val("w:sz", hp)
+	x.val("w:szCs", hp)
+}
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
