@@ -25,6 +25,9 @@ const (
 	infoFill      = "EDEDED" // read-only information columns
 	// what the guide says of the 建议提案 sheet, when the reminder has one
 	remindSuggestions = "人大代表建议、政协委员提案在“建议提案”工作表，已预填上次报送的情况；已答复的请填写答复日期、办理结果和满意度。"
+	// a unit's line on stdout: its number of items, then of which kinds (Sent.Counts) or why
+	// it is asked to report (unsentCounts)
+	sentCount = "%d项（%s）"
 )
 
 // Notice is what a reminder says besides its items: who sends it, the as-of date of the
@@ -71,7 +74,7 @@ func (s Sent) Counts() string {
 			parts = append(parts, fmt.Sprintf("%s%d项", p.what, p.n))
 		}
 	}
-	return fmt.Sprintf("%d项（%s）", s.Items(), strings.Join(parts, "、"))
+	return fmt.Sprintf(sentCount, s.Items(), strings.Join(parts, "、"))
 }
 
 // ReminderName is the reminder's file name: <单位>_催办单_<YYYYMMDD>.xlsx.
