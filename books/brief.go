@@ -3,6 +3,7 @@ package books
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"io"
 	"strconv"
 	"time"
@@ -31,7 +32,7 @@ func BriefFileName(b *sheets.Briefing) string {
 // BriefTable is the briefing's sheet: the title, the office and as-of line, the narrative to
 // be read out (a title line that WriteBrief wraps), then the items.
 func BriefTable(b *sheets.Briefing, office string) *xlsxout.Table {
-	line := "统计截止：" + sheets.CNDate(b.AsOf)
+	line := fmt.Sprintf(lineAsOf, sheets.CNDate(b.AsOf))
 	if office != "" {
 		line = "制表单位：" + office + "    " + line
 	}
@@ -63,7 +64,7 @@ func WriteBrief(path string, b *sheets.Briefing, office string, also ...Output) 
 		err = xlsxout.SetProps(f, xlsxout.Props{
 			Application: sheets.ReportApplication, Creator: cmp.Or(office, sheets.ReportApplication),
 			Description: sheets.BriefDescription, Title: b.Meeting.Name + SheetBrief,
-			Subject: "统计截止：" + sheets.CNDate(b.AsOf), Created: time.Now(),
+			Subject: fmt.Sprintf(lineAsOf, sheets.CNDate(b.AsOf)), Created: time.Now(),
 		})
 		if err != nil {
 			return err

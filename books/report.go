@@ -159,7 +159,7 @@ func build(r *sheets.Report, tables []*xlsxout.Table, title, mark string) (*exce
 		Company:     r.Office,
 		Description: mark,
 		Title:       title,
-		Subject:     "统计截止：" + sheets.CNDate(r.AsOf),
+		Subject:     fmt.Sprintf(lineAsOf, sheets.CNDate(r.AsOf)),
 		Created:     r.Created,
 	})
 	if err != nil {
