@@ -18,10 +18,14 @@ import (
 // read — every sheet's values and merged cells — and then marked as the copy of any input.
 
 // legacyBook returns the workbook at path as read when it is a legacy binary workbook or an
-// OpenDocument spreadsheet (by content: a renamed one too), nil otherwise.
+// OpenDocument spreadsheet (by content: a renamed one too), nil otherwise. It reads the whole
+// file only when copiedAsXLSX finds one of those: an .xlsx is read once, by excelize.
 func legacyBook(path string) *xlsx.Book {
+	if !copiedAsXLSX(path) {
+		return nil
+	}
 	b, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) && !xlsx.IsODS(bytes.NewReader(b), int64(len(b))) {
+	if err != nil {
 		return nil
 	}
 	book, err := xlsx.Open(bytes.NewReader(b), int64(len(b)), xlsx.Options{})

@@ -3,6 +3,7 @@ package books
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"io"
 	"strconv"
 	"time"
@@ -25,18 +26,18 @@ var colsBrief = []xlsxout.Column{
 
 // BriefFileName is the briefing's file name: <会议>议定事项落实情况_<YYYYMMDD>.xlsx.
 func BriefFileName(b *sheets.Briefing) string {
-	return SafeName(b.Meeting.Name) + "议定事项落实情况_" + b.AsOf.Format("20060102") + ".xlsx"
+	return SafeName(b.Meeting.Name) + SheetBrief + "_" + b.AsOf.Format("20060102") + ".xlsx"
 }
 
 // BriefTable is the briefing's sheet: the title, the office and as-of line, the narrative to
 // be read out (a title line that WriteBrief wraps), then the items.
 func BriefTable(b *sheets.Briefing, office string) *xlsxout.Table {
-	line := "统计截止：" + sheets.CNDate(b.AsOf)
+	line := fmt.Sprintf(lineAsOf, sheets.CNDate(b.AsOf))
 	if office != "" {
 		line = "制表单位：" + office + "    " + line
 	}
 	return &xlsxout.Table{
-		Name: SheetBrief, Titles: []string{sheets.SpokenMeeting(b.Meeting) + "议定事项落实情况", line, b.Narrative},
+		Name: SheetBrief, Titles: []string{sheets.SpokenMeeting(b.Meeting) + SheetBrief, line, b.Narrative},
 		Cols: colsBrief, N: len(b.Items), Empty: "该会议没有议定事项", Signal: len(colsBrief), Key: 2,
 		Row: func(i int, v []any) xlsxout.Tone {
 			it := b.Items[i]
@@ -62,8 +63,8 @@ func WriteBrief(path string, b *sheets.Briefing, office string, also ...Output) 
 		defer f.Close()
 		err = xlsxout.SetProps(f, xlsxout.Props{
 			Application: sheets.ReportApplication, Creator: cmp.Or(office, sheets.ReportApplication),
-			Description: sheets.BriefDescription, Title: b.Meeting.Name + "议定事项落实情况",
-			Subject: "统计截止：" + sheets.CNDate(b.AsOf), Created: time.Now(),
+			Description: sheets.BriefDescription, Title: b.Meeting.Name + SheetBrief,
+			Subject: fmt.Sprintf(lineAsOf, sheets.CNDate(b.AsOf)), Created: time.Now(),
 		})
 		if err != nil {
 			return err

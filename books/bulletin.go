@@ -207,22 +207,31 @@ func problems(r *sheets.Report, overdue []sheets.Flagged, left ...[]bulletin.Par
 	case len(overdue) == 0:
 		ps = append(ps, bulletin.Paragraph{Text: fmt.Sprintf(problemNoOverdue, asOf)})
 	default:
-		var s strings.Builder
-		fmt.Fprintf(&s, problemOverdueText, asOf, len(overdue))
-		for i, f := range overdue {
-			if i == maxNamedOverdue {
-				fmt.Fprintf(&s, problemOverdueMore, maxNamedOverdue, len(overdue))
-				break
-			}
-			if i > 0 {
-				s.WriteString("；")
-			}
-			fmt.Fprintf(&s, problemOverdueItem, f.Item.Lead, trimEnd(f.Item.Content), f.Days)
-		}
-		s.WriteString("。")
-		ps = append(ps, bulletin.Paragraph{Heading: problemOverdue, Text: s.String()})
+		text := namedOverdue(fmt.Sprintf(problemOverdueText, asOf, len(overdue)), overdue, func(f sheets.Flagged) string {
+			return fmt.Sprintf(problemOverdueItem, f.Item.Lead, trimEnd(f.Item.Content), f.Days)
+		})
+		ps = append(ps, bulletin.Paragraph{Heading: problemOverdue, Text: text})
 	}
 	return append(ps, lost...)
+}
+
+// namedOverdue is a sentence of 存在问题: head, then the overdue items as item names them,
+// separated by ；, at most maxNamedOverdue of them.
+func namedOverdue(head string, overdue []sheets.Flagged, item func(sheets.Flagged) string) string {
+	var s strings.Builder
+	s.WriteString(head)
+	for i, f := range overdue {
+		if i == maxNamedOverdue {
+			fmt.Fprintf(&s, problemOverdueMore, maxNamedOverdue, len(overdue))
+			break
+		}
+		if i > 0 {
+			s.WriteString("；")
+		}
+		s.WriteString(item(f))
+	}
+	s.WriteString("。")
+	return s.String()
 }
 
 // annexItems are the rows of the 附件 table.

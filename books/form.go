@@ -438,20 +438,25 @@ func writeFormSheet(f *excelize.File, d *sheets.Dict, rows []sheets.RawRow, nCat
 	done := excelize.NewDataValidation(true)
 	done.Sqref = rng(sheets.FieldDone)
 	done.SetInput(doneDateTitle, doneDatePrompt)
-	for _, dv := range []*excelize.DataValidation{cat, st, dl, done} {
+	if err := validateAndFreeze(f, s, cat, st, dl, done); err != nil {
+		return err
+	}
+	return xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: HeaderRow, Footer: xlsxout.FooterPageOfN, Parts: fit})
+}
+
+// validateAndFreeze adds a form sheet's data validations and freezes its heading above
+// HeaderRow+1, the first row a unit fills in (台账 and 建议提案 alike).
+func validateAndFreeze(f *excelize.File, s string, dvs ...*excelize.DataValidation) error {
+	for _, dv := range dvs {
 		if err := f.AddDataValidation(s, dv); err != nil {
 			return err
 		}
 	}
-
-	top := "A" + strconv.Itoa(first)
-	if err := f.SetPanes(s, &excelize.Panes{
+	top := "A" + strconv.Itoa(HeaderRow+1)
+	return f.SetPanes(s, &excelize.Panes{
 		Freeze: true, YSplit: HeaderRow, TopLeftCell: top, ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
-	}); err != nil {
-		return err
-	}
-	return xlsxout.PrintSetup(f, s, xlsxout.Print{RepeatRows: HeaderRow, Footer: xlsxout.FooterPageOfN, Parts: fit})
+	})
 }
 
 // formKey is the number of 台账's leading columns, 序号 to 事项内容, repeated on each printed

@@ -127,16 +127,7 @@ func writeSuggestionSheet(f *excelize.File, d *sheets.Dict, unit string, lay *la
 	dl.Sqref = rng("完成时限")
 	dl.SetInput(deadlineTitle, suggestionDeadline)
 	dvs = append(dvs, dl)
-	for _, dv := range dvs {
-		if err := f.AddDataValidation(s, dv); err != nil {
-			return err
-		}
-	}
-	top := "A" + strconv.Itoa(first)
-	if err := f.SetPanes(s, &excelize.Panes{
-		Freeze: true, YSplit: HeaderRow, TopLeftCell: top, ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
-	}); err != nil {
+	if err := validateAndFreeze(f, s, dvs...); err != nil {
 		return err
 	}
 	if err := prefillSuggestions(f, lay.suggested); err != nil {

@@ -25,6 +25,9 @@ const (
 	infoFill      = "EDEDED" // read-only information columns
 	// what the guide says of the 建议提案 sheet, when the reminder has one
 	remindSuggestions = "人大代表建议、政协委员提案在“建议提案”工作表，已预填上次报送的情况；已答复的请填写答复日期、办理结果和满意度。"
+	// a unit's line on stdout: its number of items, then of which kinds (Sent.Counts) or why
+	// it is asked to report (unsentCounts)
+	sentCount = "%d项（%s）"
 )
 
 // Notice is what a reminder says besides its items: who sends it, the as-of date of the
@@ -71,7 +74,7 @@ func (s Sent) Counts() string {
 			parts = append(parts, fmt.Sprintf("%s%d项", p.what, p.n))
 		}
 	}
-	return fmt.Sprintf("%d项（%s）", s.Items(), strings.Join(parts, "、"))
+	return fmt.Sprintf(sentCount, s.Items(), strings.Join(parts, "、"))
 }
 
 // ReminderName is the reminder's file name: <单位>_催办单_<YYYYMMDD>.xlsx.
@@ -157,11 +160,11 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		keep:  true,
 		// A unit not heard from is sent all its items, done ones with their 完成日期.
 		keepDone: rem.Absent != nil,
-		info:     []info{{label: "预警", width: 13, values: alerts}, {label: "逾期天数", width: 9, values: overdue}},
+		info:     alertInfo(alerts, overdue),
 		// The 建议提案 sheet only when there are 建议提案 to send: the guide names it then.
 		suggestions:   len(suggested) > 0,
 		suggested:     suggested,
-		suggestedInfo: []info{{label: "预警", width: 13, values: sAlerts}, {label: "逾期天数", width: 9, values: sOverdue}},
+		suggestedInfo: alertInfo(sAlerts, sOverdue),
 	}
 	if err := buildForm(f, d, rem.Unit, rows, lay); err != nil {
 		return err
@@ -174,6 +177,12 @@ func Reminder(w io.Writer, d *sheets.Dict, rem sheets.Reminder, n Notice) error 
 		return err
 	}
 	return f.Write(w)
+}
+
+// alertInfo are a reminder sheet's read-only columns 预警 and 逾期天数, with the values of
+// alertValues.
+func alertInfo(alerts, overdue []any) []info {
+	return []info{{label: "预警", width: 13, values: alerts}, {label: "逾期天数", width: 9, values: overdue}}
 }
 
 // alertValues are what the read-only columns 预警 and 逾期天数 of a reminder show for x.

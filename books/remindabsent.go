@@ -24,7 +24,6 @@ const (
 		"没有完成时限的事项请填写承诺的完成时限，用本表报送。"
 	unsentBlank = "请在本表中逐项填写贵单位的督查事项后报送。"
 
-	unsentCount    = "%d项（%s）"
 	unsentNot      = "未报送"
 	unsentNotRead  = "台账无法读取"
 	unsentCountHad = "%d项（%s，%s）"
@@ -68,5 +67,5 @@ func (s Sent) unsentCounts() string {
 	if had := s.Absent.Had(); had != "" {
 		return fmt.Sprintf(unsentCountHad, s.Items(), why, had)
 	}
-	return fmt.Sprintf(unsentCount, s.Items(), why)
+	return fmt.Sprintf(sentCount, s.Items(), why)
 }

@@ -159,7 +159,7 @@ func build(r *sheets.Report, tables []*xlsxout.Table, title, mark string) (*exce
 		Company:     r.Office,
 		Description: mark,
 		Title:       title,
-		Subject:     "统计截止：" + sheets.CNDate(r.AsOf),
+		Subject:     fmt.Sprintf(lineAsOf, sheets.CNDate(r.AsOf)),
 		Created:     r.Created,
 	})
 	if err != nil {
@@ -176,7 +176,7 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 	ts := []*xlsxout.Table{
 		summaryTable(r),
 		{
-			Name: sheets.SheetMeetings, Titles: []string{"分会议统计" + asOf}, Cols: colsMeetings,
+			Name: sheets.SheetMeetings, Titles: []string{sheets.SheetMeetings + asOf}, Cols: colsMeetings,
 			N: len(r.Meetings), Empty: "无会议类事项",
 			Row: func(i int, v []any) xlsxout.Tone {
 				m := &r.Meetings[i]
@@ -187,7 +187,7 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 			},
 		},
 		{
-			Name: sheets.SheetLeaders, Titles: []string{"分管领导统计" + asOf}, Cols: colsLeaders,
+			Name: sheets.SheetLeaders, Titles: []string{sheets.SheetLeaders + asOf}, Cols: colsLeaders,
 			N: len(r.Leaders), Empty: "无事项",
 			Row: func(i int, v []any) xlsxout.Tone {
 				l := &r.Leaders[i]
@@ -197,8 +197,8 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 			},
 		},
 		unitsTable(r, asOf),
-		flaggedTable(sheets.SheetOverdue, "逾期事项"+asOf, colsOverdue, r.Overdue, xlsxout.Red, "无逾期事项"),
-		flaggedTable(sheets.SheetDueSoon, "临期事项"+asOf, colsDueSoon, r.DueSoon, xlsxout.Yellow, "无临期事项"),
+		flaggedTable(sheets.SheetOverdue, sheets.SheetOverdue+asOf, colsOverdue, r.Overdue, xlsxout.Red, "无逾期事项"),
+		flaggedTable(sheets.SheetDueSoon, sheets.SheetDueSoon+asOf, colsDueSoon, r.DueSoon, xlsxout.Yellow, "无临期事项"),
 		{
 			Name: sheets.SheetNoDeadline, Titles: []string{"无明确时限事项" + asOf}, Cols: colsNoDeadline,
 			N: len(r.NoDeadline), Empty: "无未落实的无明确时限事项", Key: keyFlagged,
@@ -209,7 +209,7 @@ func reportTables(r *sheets.Report) []*xlsxout.Table {
 				return xlsxout.None
 			},
 		},
-		itemsTable(r, colsItems, "事项明细"+asOf, nItems, itemsCut),
+		itemsTable(r, colsItems, sheets.SheetItems+asOf, nItems, itemsCut),
 	}
 	if e := r.Expect; e != nil {
 		ts = append(ts, expectTables(e, asOf)...)
@@ -358,7 +358,7 @@ func expectTables(e *sheets.Reconciliation, asOf string) []*xlsxout.Table {
 		cols = []xlsxout.Column{{Label: "牵头单位"}}
 	}
 	return []*xlsxout.Table{{
-		Name: sheets.SheetMissing, Titles: []string{"漏报事项" + asOf}, Cols: cols,
+		Name: sheets.SheetMissing, Titles: []string{sheets.SheetMissing + asOf}, Cols: cols,
 		N: len(e.Missing), Empty: "所有交办事项均已报送", Key: key,
 		Row: func(i int, v []any) xlsxout.Tone {
 			row := e.Missing[i]
@@ -375,7 +375,7 @@ func expectTables(e *sheets.Reconciliation, asOf string) []*xlsxout.Table {
 			return xlsxout.None
 		},
 	}, {
-		Name: sheets.SheetUnreported, Titles: []string{"未报送单位" + asOf}, Cols: colsUnreported,
+		Name: sheets.SheetUnreported, Titles: []string{sheets.SheetUnreported + asOf}, Cols: colsUnreported,
 		N: len(e.Unreported), Empty: "所有单位均已报送",
 		Row: func(i int, v []any) xlsxout.Tone {
 			v[0], v[1] = e.Unreported[i].Unit, e.Unreported[i].Items
@@ -402,7 +402,7 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 	}
 	ts := []*xlsxout.Table{
 		{
-			Name: sheets.SheetInputs, Titles: []string{"报送情况" + asOf}, Cols: colsInputs,
+			Name: sheets.SheetInputs, Titles: []string{sheets.SheetInputs + asOf}, Cols: colsInputs,
 			N: len(inputs) + len(absent), Empty: "未读取任何文件", Notes: notes, Signal: len(colsInputs), Wide: true,
 			Row: func(i int, v []any) xlsxout.Tone {
 				if i >= len(inputs) { // a unit expected that sent nothing
@@ -424,7 +424,7 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 			},
 		},
 		{
-			Name: sheets.SheetProblems, Titles: []string{"校验问题" + asOf}, Cols: colsProblems,
+			Name: sheets.SheetProblems, Titles: []string{sheets.SheetProblems + asOf}, Cols: colsProblems,
 			N: nProblems, Empty: "未发现问题", Notes: problemsCut, Wide: true,
 			Row: func(i int, v []any) xlsxout.Tone {
 				p := &r.Problems[i]

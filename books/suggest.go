@@ -2,7 +2,6 @@ package books
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/duban/duban/internal/bulletin"
 	"github.com/duban/duban/internal/xlsxout"
@@ -69,22 +68,8 @@ func splitSuggestions(list []sheets.Flagged) (supervised, suggestions []sheets.F
 // suggestionProblem is the paragraph of 存在问题 on the 建议提案 past their deadline, the
 // longest overdue first, at most maxNamedOverdue named.
 func suggestionProblem(r *sheets.Report, overdue []sheets.Flagged) bulletin.Paragraph {
-	var s strings.Builder
-	fmt.Fprintf(&s, problemSuggestionsText, sheets.CNDate(r.AsOf), len(overdue))
-	for i, f := range overdue {
-		if i == maxNamedOverdue {
-			fmt.Fprintf(&s, problemOverdueMore, maxNamedOverdue, len(overdue))
-			break
-		}
-		if i > 0 {
-			s.WriteString("；")
-		}
-		name := f.Item.Category
-		if f.Item.ID != "" {
-			name += f.Item.ID
-		}
-		fmt.Fprintf(&s, problemSuggestionItem, f.Item.Lead, trimEnd(f.Item.Content), name, f.Days)
-	}
-	s.WriteString("。")
-	return bulletin.Paragraph{Heading: problemSuggestions, Text: s.String()}
+	text := namedOverdue(fmt.Sprintf(problemSuggestionsText, sheets.CNDate(r.AsOf), len(overdue)), overdue, func(f sheets.Flagged) string {
+		return fmt.Sprintf(problemSuggestionItem, f.Item.Lead, trimEnd(f.Item.Content), f.Item.Category+f.Item.ID, f.Days)
+	})
+	return bulletin.Paragraph{Heading: problemSuggestions, Text: text}
 }

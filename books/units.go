@@ -35,7 +35,7 @@ func unitsTable(r *sheets.Report, asOf string) *xlsxout.Table {
 		notes = append(notes, n)
 	}
 	return &xlsxout.Table{
-		Name: sheets.SheetUnits, Titles: []string{"单位统计" + asOf}, Cols: cols,
+		Name: sheets.SheetUnits, Titles: []string{sheets.SheetUnits + asOf}, Cols: cols,
 		N: uncounted + len(r.Absent), Empty: "无事项", Notes: notes,
 		Row: func(i int, v []any) xlsxout.Tone {
 			figures := v[2:]

@@ -1,8 +1,8 @@
 package docxout
 
 import (
+	"cmp"
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -192,7 +192,7 @@ func (p Para) writeSpacing(x *xw, d *Document) {
 
 func (r Run) writeRPr(x *xw) {
 	var fonts []string
-	if ascii := cmp(r.ASCIIFont, r.Font); ascii != "" {
+	if ascii := cmp.Or(r.ASCIIFont, r.Font); ascii != "" {
 		fonts = append(fonts, "w:ascii", ascii, "w:hAnsi", ascii, "w:cs", ascii)
 	}
 	if r.Font != "" {
@@ -213,18 +213,9 @@ func (r Run) writeRPr(x *xw) {
 		x.val("w:color", r.Color)
 	}
 	if r.Size > 0 {
-		hp := strconv.Itoa(int(math.Round(r.Size * 2)))
-		x.val("w:sz", hp)
-		x.val("w:szCs", hp)
+		x.size(r.Size)
 	}
 	x.close("w:rPr")
-}
-
-func cmp(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func (r Run) write(x *xw) {

@@ -2,9 +2,9 @@ package docxout
 
 import (
 	"archive/zip"
+	"cmp"
 	"fmt"
 	"io"
-	"math"
 	"time"
 )
 
@@ -204,17 +204,15 @@ func (d *Document) styles() string {
 	x.open("w:docDefaults")
 	x.open("w:rPrDefault")
 	x.open("w:rPr")
-	font := cmp(d.Font, FontFangSong)
-	ascii := cmp(d.ASCIIFont, font)
+	font := cmp.Or(d.Font, FontFangSong)
+	ascii := cmp.Or(d.ASCIIFont, font)
 	x.empty("w:rFonts", "w:ascii", ascii, "w:hAnsi", ascii, "w:eastAsia", font, "w:cs", ascii)
 	spacing := d.Page.CharSpacing(d.size())
 	if spacing != 0 {
 		x.val("w:spacing", itoa(int(spacing)))
 	}
 	x.val("w:kern", "0")
-	hp := itoa(int(math.Round(d.size() * 2)))
-	x.val("w:sz", hp)
-	x.val("w:szCs", hp)
+	x.size(d.size())
 	x.empty("w:lang", "w:val", "en-US", "w:eastAsia", "zh-CN", "w:bidi", "ar-SA")
 	x.close("w:rPr")
 	x.close("w:rPrDefault")
@@ -239,8 +237,7 @@ func (d *Document) styles() string {
 	if spacing != 0 {
 		x.val("w:spacing", itoa(int(spacing)))
 	}
-	x.val("w:sz", hp)
-	x.val("w:szCs", hp)
+	x.size(d.size())
 	x.raw(`</w:rPr></w:style>`)
 	x.raw(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)
 	x.raw(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>` +

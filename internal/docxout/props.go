@@ -98,14 +98,8 @@ func (p Props) core() string {
 		"xmlns:dc", "http://purl.org/dc/elements/1.1/",
 		"xmlns:dcterms", "http://purl.org/dc/terms/",
 		"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
-	for _, e := range [][2]string{{"dc:title", p.Title}, {"dc:subject", p.Subject}, {"dc:creator", p.Creator}, {"dc:description", p.Description}} {
-		if e[1] != "" {
-			x.text(e[0], e[1])
-		}
-	}
-	if p.Creator != "" {
-		x.text("cp:lastModifiedBy", p.Creator)
-	}
+	x.texts([2]string{"dc:title", p.Title}, [2]string{"dc:subject", p.Subject}, [2]string{"dc:creator", p.Creator},
+		[2]string{"dc:description", p.Description}, [2]string{"cp:lastModifiedBy", p.Creator})
 	if !p.Created.IsZero() {
 		t := p.Created.UTC().Truncate(time.Second).Format(time.RFC3339)
 		x.text("dcterms:created", t, "xsi:type", "dcterms:W3CDTF")
@@ -121,12 +115,7 @@ func (p Props) app() string {
 	x.open("Properties",
 		"xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
 		"xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes")
-	if p.Application != "" {
-		x.text("Application", p.Application)
-	}
-	if p.Company != "" {
-		x.text("Company", p.Company)
-	}
+	x.texts([2]string{"Application", p.Application}, [2]string{"Company", p.Company})
 	x.close("Properties")
 	return x.b.String()
 }

@@ -2,6 +2,7 @@ package docxout
 
 import (
 	"encoding/xml"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -53,8 +54,24 @@ func (x *xw) text(name, s string, attrs ...string) {
 	x.close(name)
 }
 
+// texts writes <name>s</name> for each {name, s} whose s is not empty.
+func (x *xw) texts(es ...[2]string) {
+	for _, e := range es {
+		if e[1] != "" {
+			x.text(e[0], e[1])
+		}
+	}
+}
+
 // val writes <name w:val="v"/>.
 func (x *xw) val(name, v string) { x.empty(name, "w:val", v) }
+
+// size writes a run's size of pt points, in half-points, for Latin and complex script alike.
+func (x *xw) size(pt float64) {
+	hp := itoa(int(math.Round(pt * 2)))
+	x.val("w:sz", hp)
+	x.val("w:szCs", hp)
+}
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
