@@ -70,7 +70,6 @@ const (
 	lineAsOf      = "统计截止：%s"
 	noteOpenSplit = "注：逾期、临期事项是推进中、未启动事项的一部分，不另计入事项数。"
 	noteRankRule  = "排名规则：按落实率从高到低；落实率相同的，逾期事项少者在前；落实率和逾期事项数都相同的并列同一名次（按单位名称拼音排列）。"
-	lineBalance   = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 	lineNoGaps    = "各类会议的届次均连续。"
 	// with --expect: the meetings of the categories a 交办清单 names are those of the list
 	lineMastersMeetings = "%s的会议次数以交办清单所列会议为准（届次完整，不再核对是否连续）。"
@@ -390,7 +389,7 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 	nItems, itemsCut := xlsxout.Cap(len(r.Items), "项事项")
 	nProblems, problemsCut := xlsxout.Cap(len(r.Problems), "条问题（多为提示）")
 	inputs, absent := r.Submissions(), absentRows(r)
-	notes := []string{fmt.Sprintf(lineBalance, r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)}
+	notes := []string{r.Balance()}
 	for _, g := range r.Gaps {
 		notes = append(notes, g.String())
 	}

@@ -541,3 +541,6 @@ const (
 	msgSettledCorrected = "%s；已在同一单位台账的较新版本 %s 中更正，按其计"
 	msgSettledRepeated  = "%s；同一行在同一单位台账的较新版本 %s 中仍有错误，只在彼处计一次"
 )
+
+// lineBalance is the row-count proof (SPEC §5: "in exactly this form").
+const lineBalance = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"

@@ -1,6 +1,9 @@
 package sheets
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Report is everything the consolidated workbook shows (SPEC §7), computed by Summarize.
 type Report struct {
@@ -239,4 +242,10 @@ type Reconciliation struct {
 type UnitDue struct {
 	Unit  string
 	Items int
+}
+
+// Balance is the row-count proof (SPEC §5), in exactly the form stdout and the check file
+// give it: 行数核对：读取N行 = 明细M项 + 重复合并K行 + 错误排除E行.
+func (r *Report) Balance() string {
+	return fmt.Sprintf(lineBalance, r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)
 }

@@ -40,7 +40,6 @@ const (
 	lineChecked    = "共检查%d个文件：错误%d条，警告%d条，提示%d条"
 	warnsMerged    = "（上面合并列为%d条）"
 	lineAnnotated  = "已在 %s 写出%d个标注过的台账"
-	lineBalance    = "行数核对：读取%d行 = 明细%d项 + 重复合并%d行 + 错误排除%d行"
 )
 
 // headMasterErrors heads the master list's own errors (--expect): the office's list, not a
@@ -303,7 +302,7 @@ func printSummary(w io.Writer, r *sheets.Report) {
 
 // printBalance writes the row-count proof that ends stdout (SPEC §5).
 func printBalance(w io.Writer, r *sheets.Report) {
-	fmt.Fprintf(w, lineBalance+"\n", r.RowsRead, len(r.Items), r.Duplicates, r.Excluded)
+	fmt.Fprintln(w, r.Balance())
 }
 
 // printTable aligns columns by display width (a CJK character is two columns wide).
