@@ -414,7 +414,7 @@ func checkTables(r *sheets.Report) []*xlsxout.Table {
 				v[4], v[5], v[6], v[7], v[8] = f.Counted, f.Merged, f.Errors, f.Warnings, f.Notices
 				v[9] = f.Result()
 				switch {
-				case f.Failed != "" && !f.Skipped:
+				case f.Unreadable():
 					return xlsxout.Red
 				case f.Excluded > 0:
 					return xlsxout.Yellow

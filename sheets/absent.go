@@ -222,7 +222,7 @@ func namedUnit(file string, d *Dict) string {
 // or none: nothing of it was read, not even a 填报单位 line.
 func (b *run) unitsOfFailed(r *Report) {
 	for i := range r.Inputs {
-		if f := &r.Inputs[i]; f.unreadable() {
+		if f := &r.Inputs[i]; f.Unreadable() {
 			f.Unit = namedUnit(f.File, b.o.Dict)
 		}
 	}

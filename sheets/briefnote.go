@@ -37,7 +37,7 @@ func (r *Report) briefLeftOut(m MeetingStats, key string) (rows []ExcludedRow, c
 	}
 	for _, f := range r.Submissions() {
 		switch {
-		case f.unreadable():
+		case f.Unreadable():
 			checks = append(checks, fmt.Sprintf(msgBriefCheckFile, f.File))
 		case f.Excluded > validated[f.File]:
 			checks = append(checks, fmt.Sprintf(msgBriefCheckRead, f.File, f.Excluded-validated[f.File]))
@@ -111,7 +111,7 @@ func (r *Report) briefUnsent(m MeetingStats, key string) briefUnsent {
 		u.n += n
 	}
 	for _, f := range r.Submissions() {
-		u.unknown = u.unknown || f.unreadable()
+		u.unknown = u.unknown || f.Unreadable()
 	}
 	return u
 }

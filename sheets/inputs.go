@@ -127,8 +127,8 @@ func (f *FileResult) addSheet(sheet string) {
 // skippedWhole reports whether f was skipped as a whole, giving no rows.
 func (f *FileResult) skippedWhole() bool { return f.Skipped && f.Rows == 0 }
 
-// unreadable reports whether f could not be read: it failed, and was not skipped as no ledger.
-func (f *FileResult) unreadable() bool { return f.Failed != "" && !f.Skipped }
+// Unreadable reports whether f could not be read: it failed, and was not skipped as no ledger.
+func (f *FileResult) Unreadable() bool { return f.Failed != "" && !f.Skipped }
 
 // noteItems counts the merged items in the outcome of the files they came from — each
 // item in the file of its row, each merged row in its own — and gives each file its unit: the
@@ -235,9 +235,9 @@ func (r *Report) leftOut(rows bool, absent []Absence) []string {
 	excluded := 0
 	for _, f := range r.Submissions() {
 		switch {
-		case f.unreadable() && f.Unit == "": // a file that names no unit
+		case f.Unreadable() && f.Unit == "": // a file that names no unit
 			failedFiles = append(failedFiles, fmt.Sprintf(limitFile, f.File))
-		case f.unreadable():
+		case f.Unreadable():
 			failed = appendNew(failed, f.Unit)
 		case f.Excluded > 0 && rows:
 			excludedUnits = appendNew(excludedUnits, f.Unit)
